@@ -1,0 +1,101 @@
+# statusrapport -- see README.md.  `make run` and `make check` are the two
+# commands a newcomer needs; both install missing Debian packages first.
+
+PREFIX   ?= /usr/local
+CC       ?= cc
+BUILD    ?= build
+CFLAGS   ?= -O2 -g
+SANFLAGS ?=
+STD      := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN     := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat=2 -Wvla
+PKGS     := libxml-2.0 libzip fontconfig
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libharu and libhyphen ship no pkg-config file in Debian 12.
+LIBS      = $(PKG_LIBS) -lhpdf -lhyphen -lpthread -lm
+ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS)
+
+SRC      := $(wildcard src/*.c)
+LIB_SRC  := $(filter-out src/cli.c,$(SRC))
+OBJ      := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
+EMBED    := $(wildcard schema/*.rng) $(wildcard templates/*.xml)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BIN      := $(BUILD)/statusrapport
+
+SAMPLE_PLAN   := samples/handlingsplan-forskning-2023-2026.xml
+SAMPLE_STATUS := $(wildcard samples/status-*.xml)
+
+.PHONY: all run check deps test-deps test tests asan lint format install clean
+.DELETE_ON_ERROR:
+
+all: $(BIN)
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/embedded.c: $(EMBED) scripts/embed | $(BUILD)/gen
+	scripts/embed embedded $(EMBED) > $@
+
+$(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/obj
+	$(CC) $(STD) $(CFLAGS) $(SANFLAGS) -c -o $@ $<
+
+$(BUILD)/libstatusrapport.a: $(OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/obj/cli.o $(BUILD)/libstatusrapport.a
+	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libstatusrapport.a $(wildcard tests/unit/*.h) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -o $@ $< $(BUILD)/libstatusrapport.a \
+		$(shell pkg-config --cflags --libs cmocka 2>/dev/null) $(LIBS)
+
+$(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
+	mkdir -p $@
+
+tests: $(BIN) $(UNIT_BIN)
+
+# The quick start.  Packages first (a separate make, so pkg-config answers).
+deps:
+	@scripts/install-deps build
+
+test-deps:
+	@scripts/install-deps test
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p out
+	$(BIN) validate $(SAMPLE_PLAN) $(SAMPLE_STATUS)
+	$(BIN) render -O out -f pdf,odt $(SAMPLE_PLAN) $(SAMPLE_STATUS)
+	@ls -l out
+
+check: test-deps
+	@$(MAKE) --no-print-directory tests
+	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
+		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" tests
+	@tests/run build build/asan
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
+		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" tests
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+		--suppress=missingIncludeSystem -Iinclude src
+	clang-tidy --quiet $(SRC) -- $(STD) -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS)
+
+format:
+	clang-format -i src/*.c include/*.h tests/unit/*.c
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/statusrapport/schema \
+		$(DESTDIR)$(PREFIX)/share/statusrapport/templates $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/statusrapport
+	install -m 644 schema/*.rng $(DESTDIR)$(PREFIX)/share/statusrapport/schema/
+	if ls templates/*.xml >/dev/null 2>&1; then \
+		install -m 644 templates/*.xml $(DESTDIR)$(PREFIX)/share/statusrapport/templates/; fi
+	install -m 644 man/statusrapport.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+
+clean:
+	rm -rf build out

@@ -1,0 +1,31 @@
+/* pdf.h: the PDF backend -- lay out a document tree (layout.h) and paint the
+ * pages with libharu.  Knows nothing of plans.
+ *
+ * A pdf_engine holds what is loaded once per process and shared read-only by
+ * every report of a batch: fonts found through fontconfig (and their parsed
+ * metrics), the hyphenation patterns.  It is not thread-safe to *create*; once
+ * created, pdf_render may run in several threads at once on one engine. */
+#ifndef PDF_H
+#define PDF_H
+
+#include "buf.h"
+#include "diag.h"
+#include "doc.h"
+#include "sr.h"
+
+typedef struct pdf_engine pdf_engine;
+
+/* Load hyphenation patterns; fonts are resolved on first use per family.
+ * font_dirs: NULL-terminated extra folders searched first (the project's
+ * fonts/, the user's), may be NULL.  Returns SR_SYSTEM with a message in d
+ * when something the engine needs is missing.  Caller owns *out. */
+sr_status pdf_engine_open(pdf_engine **out, const char *const *font_dirs, diag *d);
+void pdf_engine_close(pdf_engine *e);
+
+/* Render doc as a complete PDF file into out (appended).  On failure out's
+ * contents are unspecified and a message is in d: SR_SYSTEM for a missing
+ * font or out of memory, SR_INVALID for input-borne problems (a logo that is
+ * not an image). */
+sr_status pdf_render(pdf_engine *e, const doc *doc, buf *out, diag *d);
+
+#endif

@@ -1,0 +1,17 @@
+/* xalloc.h: the one door to the C heap.  Every module allocates through
+ * these so the allocation-failure test build can fail the N-th call
+ * (SR_FAIL_ALLOC=N in the environment of a binary built with
+ * -DSR_ALLOC_TESTING).  They return NULL on failure like malloc; callers
+ * propagate SR_SYSTEM. */
+#ifndef XALLOC_H
+#define XALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t sz);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+void xfree(void *p);
+
+#endif

@@ -1,0 +1,115 @@
+/* outfile.c: atomic output files (see outfile.h).  Owns only the temporary
+ * file it creates, and removes it on every failure path. */
+#include "outfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "xalloc.h"
+
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+sr_status outfile_write(const char *path, const void *data, size_t len,
+			const char *const *inputs, diag *d)
+{
+	struct stat st;
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			diag_add(d, DIAG_ERROR, path, 0, 0,
+				 "cannot write the report here: this is a folder, not a file name");
+			return SR_SYSTEM;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			diag_add(d, DIAG_ERROR, path, 0, 0,
+				 "cannot write the report here: this is not a regular file");
+			return SR_SYSTEM;
+		}
+		for (size_t i = 0; inputs && inputs[i]; i++) {
+			if (same_file(path, inputs[i])) {
+				diag_add(d, DIAG_ERROR, path, 0, 0,
+					 "refusing to overwrite an input file with the report");
+				return SR_SYSTEM;
+			}
+		}
+	}
+	size_t plen = strlen(path);
+	const char *slash = strrchr(path, '/');
+	size_t dlen = slash ? (size_t)(slash - path) + 1 : 0;
+	char *tmp = xmalloc(plen + 16);
+	if (!tmp) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "out of memory");
+		return SR_SYSTEM;
+	}
+	/* ".NAME.XXXXXX" beside the target: same file system, so rename is
+	 * atomic, and hidden, so nobody opens a half-written report. */
+	memcpy(tmp, path, dlen);
+	tmp[dlen] = '.';
+	memcpy(tmp + dlen + 1, path + dlen, plen - dlen);
+	memcpy(tmp + plen + 1, ".XXXXXX", 8);
+
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot create the report file: %s",
+			 strerror(errno));
+		xfree(tmp);
+		return SR_SYSTEM;
+	}
+	const unsigned char *p = data;
+	size_t left = len;
+	int err = 0;
+	while (left > 0) {
+		ssize_t w = write(fd, p, left);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			err = errno;
+			break;
+		}
+		if (w == 0) {
+			err = ENOSPC;
+			break;
+		}
+		p += w;
+		left -= (size_t)w;
+	}
+	if (!err && fsync(fd) < 0 && errno != EINVAL)
+		err = errno;
+	/* Reports are documents people share: the usual file mode, not
+	 * mkstemp's 0600. */
+	mode_t mask = umask(0);
+	umask(mask);
+	if (!err && fchmod(fd, 0666 & ~mask) < 0)
+		err = errno;
+	if (close(fd) < 0 && !err)
+		err = errno;
+	sigprocmask(SIG_BLOCK, &block, &old);
+	if (!err && rename(tmp, path) < 0)
+		err = errno;
+	if (err)
+		unlink(tmp);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	xfree(tmp);
+	if (err) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: %s",
+			 strerror(err));
+		return SR_SYSTEM;
+	}
+	return SR_OK;
+}

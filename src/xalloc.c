@@ -1,0 +1,50 @@
+/* xalloc.c: heap allocation with optional failure injection for tests. */
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef SR_ALLOC_TESTING
+static long fail_at = -1;
+static long count;
+
+static int should_fail(void)
+{
+	if (fail_at < 0) {
+		const char *s = getenv("SR_FAIL_ALLOC");
+		fail_at = s ? atol(s) : 0;
+	}
+	return fail_at > 0 && ++count == fail_at;
+}
+#else
+static inline int should_fail(void) { return 0; }
+#endif
+
+void *xmalloc(size_t n)
+{
+	return should_fail() ? NULL : malloc(n ? n : 1);
+}
+
+void *xcalloc(size_t n, size_t sz)
+{
+	return should_fail() ? NULL : calloc(n ? n : 1, sz ? sz : 1);
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	return should_fail() ? NULL : realloc(p, n ? n : 1);
+}
+
+char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = xmalloc(n);
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+void xfree(void *p)
+{
+	free(p);
+}
