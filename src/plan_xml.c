@@ -408,8 +408,14 @@ static indicator *read_indicator(rd *r, const xmlNode *n)
 	ind->pos = pos(r, n);
 	ind->id = dup(r, req(r, n, "id"));
 	ind->level = dup(r, xmlin_attr(n, "level"));
-	ind->unit = dup(r, xmlin_attr(n, "unit"));
+	if (ind->level && strcmp(ind->level, "national") && strcmp(ind->level, "regional") &&
+	    strcmp(ind->level, "local"))
+		err(r, n, "level=\"%s\" is not a goal level; use national, regional or local", ind->level);
+	ind->unit = dup(r, req(r, n, "unit"));
 	const char *dir = xmlin_attr(n, "direction");
+	if (dir && strcmp(dir, "increase") && strcmp(dir, "decrease"))
+		err(r, n, "direction=\"%s\" is not a direction; use increase (higher is better) or "
+			  "decrease (lower is better)", dir);
 	ind->decrease = dir && strcmp(dir, "decrease") == 0;
 	ind->ntargets = 0;
 	ind->targets = arena_array(r->a, count_children(n, "target") + 1, sizeof *ind->targets);
@@ -614,8 +620,13 @@ static void merge_schema_msgs(rd *r, diag *schema_d)
 	for (size_t i = 0; i < schema_d->n; i++) {
 		diag_msg *m = &schema_d->msgs[i];
 		int generic = strstr(m->text, "lacks a required attribute") ||
-			      strstr(m->text, "is not a valid");
-		int dropped = 0;
+			      strstr(m->text, "is not a valid") ||
+			      strstr(m->text, "does not take the attribute") ||
+			      strstr(m->text, "has content that is not allowed") ||
+			      strstr(m->text, "does not follow the statusrapport format");
+		/* Without a position the schema's message cannot be matched to
+		 * an element; any precise message says more. */
+		int dropped = generic && m->line == 0 && r->nflagged > 0;
 		for (size_t j = 0; generic && j < r->nflagged; j++)
 			if (r->flagged[j].line == m->line && r->flagged[j].col == m->col)
 				dropped = 1;

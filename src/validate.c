@@ -291,7 +291,8 @@ static void check_measures(vctx *v)
 							"responsible for it (directly or through a group)",
 					     s->owner_id, m->id);
 			}
-			if (s->year && !in_period(p, s->year))
+			/* A status file's year is checked once, at its root. */
+			if (s->year && s->pos.file == p->file && !in_period(p, s->year))
 				verr(v, s->pos, "the year %d is outside the plan's period %d-%d", s->year,
 				     p->year_from, p->year_to);
 			for (size_t k = 0; k < j; k++) {

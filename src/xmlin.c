@@ -280,6 +280,10 @@ sr_status xmlin_parse(const char *file, const char *data, size_t len,
 			 XMLIN_MAX_FILE / (1024 * 1024));
 		return SR_INVALID;
 	}
+	if (len == 0) {
+		diag_add(d, DIAG_ERROR, file, 0, 0, "the file is empty");
+		return SR_INVALID;
+	}
 	pstate st = {file, d, 0};
 	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
 	if (!ctxt) {
@@ -400,7 +404,10 @@ static void on_rng_error(void *data, xmlErrorPtr e)
 	const char *r;
 	if ((r = after(raw, "Expecting an element ")) && strstr(r, "got nothing")) {
 		word(r, a, sizeof a);
-		snprintf(msg, sizeof msg, "<%s> is missing its <%s> element", el, a);
+		if (*a)
+			snprintf(msg, sizeof msg, "<%s> is missing its <%s> element", el, a);
+		else
+			snprintf(msg, sizeof msg, "<%s> is missing an element it needs (see the format in the README)", el);
 	} else if ((r = after(raw, "Expecting element "))) {
 		r = word(r, a, sizeof a);
 		const char *g = strstr(r, "got ");
@@ -448,7 +455,9 @@ static void on_rng_error(void *data, xmlErrorPtr e)
 	srcpos p = xmlin_pos(st->file, node);
 	if (!p.line)
 		p.line = e->line;
-	if (p.line == st->last_line && p.col == st->last_col && strcmp(msg, st->last) == 0)
+	/* libxml2 reports one mistake several times over at the same element
+	 * ("not expected", then "extra content"); the first says it best. */
+	if (p.line == st->last_line && p.col == st->last_col)
 		return;
 	st->last_line = p.line;
 	st->last_col = p.col;
