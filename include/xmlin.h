@@ -11,6 +11,7 @@
 
 #include <libxml/tree.h>
 
+#include "arena.h"
 #include "diag.h"
 #include "sr.h"
 
@@ -53,5 +54,34 @@ xmlNode *xmlin_first(const xmlNode *n);
 xmlNode *xmlin_next(const xmlNode *n);
 
 #define XMLIN_NS "urn:statusrapport:1"
+
+/* A walk over a parsed file that reports value problems at their element.
+ * Elements that got such a precise message are remembered, so the schema's
+ * vaguer message for the same element can be dropped (xmlin_read). */
+typedef struct xmlin_walk {
+	const char *file;  /* arena copy of the file name */
+	diag *d;
+	arena *a;          /* where the walk allocates */
+	int errors;
+	srcpos *flagged;
+	size_t nflagged, capflagged;
+	void *ctx;         /* the reader's own state */
+} xmlin_walk;
+
+void xmlin_err(xmlin_walk *w, const xmlNode *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* The whole reading of one file: parse, check that the root is
+ * <root_name> in namespace ns (what: "statusrapport file", for messages; other_root: the name of the other file kind
+ * of the same namespace, for a helpful message, may be NULL), validate
+ * against schema, run walk(w, root) even when the schema failed, and merge
+ * the schema's messages with the walk's.  w->ctx is passed through. */
+sr_status xmlin_read(const xmlin_schema *schema, const char *name, const char *data,
+		     size_t len, const char *what, const char *ns, const char *root_name,
+		     const char *other_root, const char *other_msg,
+		     void (*walk)(xmlin_walk *, const xmlNode *), xmlin_walk *w, diag *d);
+
+/* Whether n is an element in namespace ns with local name. */
+int xmlin_is_ns(const xmlNode *n, const char *ns, const char *name);
 
 #endif

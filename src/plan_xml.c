@@ -29,32 +29,12 @@ typedef struct rd {
 	arena *a;
 	doc *t;            /* plan->text: where rich text goes */
 	const char *file;  /* arena copy */
-	diag *d;
-	int errors;
-	srcpos *flagged;   /* elements with a precise message */
-	size_t nflagged, capflagged;
+	xmlin_walk *w;
 } rd;
 
 static srcpos pos(rd *r, const xmlNode *n) { return xmlin_pos(r->file, n); }
 
-static void err(rd *r, const xmlNode *n, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void err(rd *r, const xmlNode *n, const char *fmt, ...)
-{
-	char msg[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	srcpos at = pos(r, n);
-	diag_at(r->d, DIAG_ERROR, at, "%s", msg);
-	r->errors++;
-	srcpos *f = arena_grow(r->a, r->flagged, r->nflagged, &r->capflagged, sizeof *f);
-	if (f) {
-		r->flagged = f;
-		f[r->nflagged++] = at;
-	}
-}
+#define err(r, ...) xmlin_err((r)->w, __VA_ARGS__)
 
 static const char *dup(rd *r, const char *s) { return arena_strdup(r->a, s); }
 
@@ -613,74 +593,43 @@ static void read_plan(rd *r, const xmlNode *root)
 		p->organisation = "";
 }
 
-/* Drop the schema's generic attribute/datatype messages for elements that
- * got a precise one from the walk, then move the rest into d. */
-static void merge_schema_msgs(rd *r, diag *schema_d)
+/* Adapters from xmlin's walk to this reader's state. */
+static void walk_plan(xmlin_walk *w, const xmlNode *root)
 {
-	for (size_t i = 0; i < schema_d->n; i++) {
-		diag_msg *m = &schema_d->msgs[i];
-		int generic = strstr(m->text, "lacks a required attribute") ||
-			      strstr(m->text, "is not a valid") ||
-			      strstr(m->text, "does not take the attribute") ||
-			      strstr(m->text, "has content that is not allowed") ||
-			      strstr(m->text, "does not follow the statusrapport format");
-		/* Without a position the schema's message cannot be matched to
-		 * an element; any precise message says more. */
-		int dropped = generic && m->line == 0 && r->nflagged > 0;
-		for (size_t j = 0; generic && j < r->nflagged; j++)
-			if (r->flagged[j].line == m->line && r->flagged[j].col == m->col)
-				dropped = 1;
-		if (!dropped)
-			diag_add(r->d, m->level, m->file, m->line, m->col, "%s", m->text);
-	}
+	rd *r = w->ctx;
+	r->file = w->file;
+	read_plan(r, root);
 }
 
-/* Parse + schema + walk, common to both file kinds.  want: "plan" or
- * "status-report".  Calls walk(r, root) when the root is right. */
-static sr_status read_file(plan *p, const xmlin_schema *schema, const char *name,
-			   const char *data, size_t len, const char *want,
-			   void (*walk)(rd *, const xmlNode *), diag *d)
+static void read_report(rd *r, const xmlNode *root);
+
+static void walk_report(xmlin_walk *w, const xmlNode *root)
 {
-	xmlDocPtr x = NULL;
-	sr_status st = xmlin_parse(name, data, len, &x, d);
-	if (st != SR_OK)
-		return st;
-	rd r = {p, &p->arena, p->text, arena_strdup(&p->arena, name), d, 0, NULL, 0, 0};
-	xmlNode *root = xmlDocGetRootElement(x);
-	if (!r.file) {
-		xmlFreeDoc(x);
-		diag_add(d, DIAG_ERROR, name, 0, 0, "out of memory");
-		return SR_SYSTEM;
-	}
-	const char *other = strcmp(want, "plan") == 0 ? "status-report" : "plan";
-	if (!xmlin_is(root, want)) {
-		if (xmlin_is(root, other))
-			err(&r, root, strcmp(want, "plan") == 0
-				? "this is a status file (<status-report>); give the plan file first, then the status files"
-				: "this is a plan file (<plan>), not a status file; give only one plan");
-		else if (root->ns == NULL || strcmp((const char *)root->ns->href, XMLIN_NS))
-			err(&r, root, "<%s> is not a statusrapport file; the outer element must be <%s xmlns=\"%s\">",
-			    ename(root), want, XMLIN_NS);
-		else
-			err(&r, root, "<%s> is not a statusrapport file; the outer element must be <%s>",
-			    ename(root), want);
-		xmlFreeDoc(x);
-		return SR_INVALID;
-	}
-	diag sd;
-	diag_init(&sd);
-	sr_status vs = xmlin_validate(schema, r.file, x, &sd);
-	walk(&r, root);
-	merge_schema_msgs(&r, &sd);
-	diag_free(&sd);
-	xmlFreeDoc(x);
-	if (arena_failed(&p->arena) || doc_failed(p->text)) {
+	rd *r = w->ctx;
+	r->file = w->file;
+	read_report(r, root);
+}
+
+static sr_status read_file(plan *p, const xmlin_schema *schema, const char *name,
+			   const char *data, size_t len, int is_plan, diag *d)
+{
+	rd r = {p, &p->arena, p->text, NULL, NULL};
+	xmlin_walk w = {0};
+	w.a = &p->arena;
+	w.ctx = &r;
+	r.w = &w;
+	sr_status st = is_plan
+		? xmlin_read(schema, name, data, len, "statusrapport file", XMLIN_NS, "plan", "status-report",
+			     "this is a status file (<status-report>); give the plan file first, then the status files",
+			     walk_plan, &w, d)
+		: xmlin_read(schema, name, data, len, "statusrapport file", XMLIN_NS, "status-report", "plan",
+			     "this is a plan file (<plan>), not a status file; give only one plan",
+			     walk_report, &w, d);
+	if (st == SR_OK && doc_failed(p->text)) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "out of memory reading the file");
-		return SR_SYSTEM;
+		st = SR_SYSTEM;
 	}
-	if (vs == SR_SYSTEM)
-		return SR_SYSTEM;
-	return (vs != SR_OK || r.errors) ? SR_INVALID : SR_OK;
+	return st;
 }
 
 sr_status plan_read_mem(plan **out, const xmlin_schema *schema, const char *name,
@@ -692,7 +641,7 @@ sr_status plan_read_mem(plan **out, const xmlin_schema *schema, const char *name
 		diag_add(d, DIAG_ERROR, name, 0, 0, "out of memory");
 		return SR_SYSTEM;
 	}
-	sr_status st = read_file(p, schema, name, data, len, "plan", read_plan, d);
+	sr_status st = read_file(p, schema, name, data, len, 1, d);
 	if (st != SR_OK) {
 		plan_free(p);
 		return st;
@@ -772,7 +721,7 @@ static void read_report(rd *r, const xmlNode *root)
 sr_status plan_merge_status_mem(plan *p, const xmlin_schema *schema, const char *name,
 				const char *data, size_t len, diag *d)
 {
-	return read_file(p, schema, name, data, len, "status-report", read_report, d);
+	return read_file(p, schema, name, data, len, 0, d);
 }
 
 sr_status plan_merge_status(plan *p, const xmlin_schema *schema, const char *path, diag *d)

@@ -4,6 +4,7 @@
 #include "xmlin.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -495,11 +496,100 @@ const char *xmlin_attr(const xmlNode *n, const char *name)
 	return NULL;
 }
 
-int xmlin_is(const xmlNode *n, const char *name)
+int xmlin_is_ns(const xmlNode *n, const char *ns, const char *name)
 {
 	return n && n->type == XML_ELEMENT_NODE && n->ns &&
-	       strcmp((const char *)n->ns->href, XMLIN_NS) == 0 &&
+	       strcmp((const char *)n->ns->href, ns) == 0 &&
 	       strcmp((const char *)n->name, name) == 0;
+}
+
+int xmlin_is(const xmlNode *n, const char *name)
+{
+	return xmlin_is_ns(n, XMLIN_NS, name);
+}
+
+void xmlin_err(xmlin_walk *w, const xmlNode *n, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	srcpos at = xmlin_pos(w->file, n);
+	diag_at(w->d, DIAG_ERROR, at, "%s", msg);
+	w->errors++;
+	srcpos *f = arena_grow(w->a, w->flagged, w->nflagged, &w->capflagged, sizeof *f);
+	if (f) {
+		w->flagged = f;
+		f[w->nflagged++] = at;
+	}
+}
+
+/* Drop the schema's generic attribute/datatype messages for elements that
+ * got a precise one from the walk, then move the rest into d. */
+static void merge_schema_msgs(xmlin_walk *w, diag *schema_d)
+{
+	for (size_t i = 0; i < schema_d->n; i++) {
+		diag_msg *m = &schema_d->msgs[i];
+		int generic = strstr(m->text, "lacks a required attribute") ||
+			      strstr(m->text, "is not a valid") ||
+			      strstr(m->text, "does not take the attribute") ||
+			      strstr(m->text, "has content that is not allowed") ||
+			      strstr(m->text, "does not follow the statusrapport format");
+		/* Without a position the schema's message cannot be matched to
+		 * an element; any precise message says more. */
+		int dropped = generic && m->line == 0 && w->nflagged > 0;
+		for (size_t j = 0; generic && j < w->nflagged; j++)
+			if (w->flagged[j].line == m->line && w->flagged[j].col == m->col)
+				dropped = 1;
+		if (!dropped)
+			diag_add(w->d, m->level, m->file, m->line, m->col, "%s", m->text);
+	}
+}
+
+sr_status xmlin_read(const xmlin_schema *schema, const char *name, const char *data,
+		     size_t len, const char *what, const char *ns, const char *root_name,
+		     const char *other_root, const char *other_msg,
+		     void (*walk)(xmlin_walk *, const xmlNode *), xmlin_walk *w, diag *d)
+{
+	xmlDocPtr x = NULL;
+	sr_status st = xmlin_parse(name, data, len, &x, d);
+	if (st != SR_OK)
+		return st;
+	w->file = arena_strdup(w->a, name);
+	w->d = d;
+	xmlNode *root = xmlDocGetRootElement(x);
+	if (!w->file) {
+		xmlFreeDoc(x);
+		diag_add(d, DIAG_ERROR, name, 0, 0, "out of memory");
+		return SR_SYSTEM;
+	}
+	if (!xmlin_is_ns(root, ns, root_name)) {
+		if (other_root && xmlin_is_ns(root, ns, other_root))
+			xmlin_err(w, root, "%s", other_msg);
+		else if (!root->ns || strcmp((const char *)root->ns->href, ns))
+			xmlin_err(w, root, "<%s> is not a %s; the outer element must be <%s xmlns=\"%s\">",
+				  (const char *)root->name, what, root_name, ns);
+		else
+			xmlin_err(w, root, "<%s> is not a %s; the outer element must be <%s>",
+				  (const char *)root->name, what, root_name);
+		xmlFreeDoc(x);
+		return SR_INVALID;
+	}
+	diag sd;
+	diag_init(&sd);
+	sr_status vs = xmlin_validate(schema, w->file, x, &sd);
+	walk(w, root);
+	merge_schema_msgs(w, &sd);
+	diag_free(&sd);
+	xmlFreeDoc(x);
+	if (arena_failed(w->a)) {
+		diag_add(d, DIAG_ERROR, name, 0, 0, "out of memory reading the file");
+		return SR_SYSTEM;
+	}
+	if (vs == SR_SYSTEM)
+		return SR_SYSTEM;
+	return (vs != SR_OK || w->errors) ? SR_INVALID : SR_OK;
 }
 
 xmlNode *xmlin_first(const xmlNode *n)
