@@ -25,6 +25,7 @@ typedef struct labels {
 	const char *owners_title, *id, *name, *type, *members;
 	const char *summaries_title, *source, *about_text, *about_owner_text, *sources_none;
 	const char *changes_text;
+	const char *deviations_title, *deviations_intro, *deviations_none, *own_latest, *regional_latest;
 } labels;
 
 /* The labels for a language code ("nb", "nn", "en"); NULL if unknown. */

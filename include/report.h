@@ -11,15 +11,17 @@
 #include "diag.h"
 #include "doc.h"
 #include "model.h"
+#include "template.h"
 
 typedef struct report_opts {
 	int year;             /* reporting year; 0: the latest year with a status */
 	const owner *owner;   /* a report for one owner, or NULL for all */
 	const char *lang;     /* nb | nn | en; NULL: the plan's language */
 	time_t now;           /* the report date (SOURCE_DATE_EPOCH or the clock) */
+	const template *tpl;  /* the report kind and its look (not NULL) */
 } report_opts;
 
-/* Build the annual status report.  On SR_OK *out is a new document the
+/* Build the report the template describes.  On SR_OK *out is a new document the
  * caller frees with doc_free().  p must have passed validate_plan(). */
 sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d);
 

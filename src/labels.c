@@ -26,6 +26,10 @@ static const labels nb = {
 	"Rapporten viser status for %d for tiltakene %s har ansvar for, direkte eller gjennom en gruppe, i %s.",
 	"Ingen statusrapporter er lagt inn for året.",
 	"%zu tiltak har kommet videre siden %d, og %zu har falt tilbake.",
+	"Avvik: forsinkede og ikke startede tiltak",
+	"%zu tiltak er forsinket eller ikke startet i %d.",
+	"Ingen tiltak er forsinket eller ikke startet i %d.",
+	"Egen siste verdi", "Regional siste verdi",
 };
 
 static const labels nn = {
@@ -47,6 +51,10 @@ static const labels nn = {
 	"Rapporten viser status for %d for tiltaka %s har ansvar for, direkte eller gjennom ei gruppe, i %s.",
 	"Ingen statusrapportar er lagde inn for året.",
 	"%zu tiltak har kome vidare sidan %d, og %zu har falle tilbake.",
+	"Avvik: forseinka tiltak og tiltak som ikkje er starta",
+	"%zu tiltak er forseinka eller ikkje starta i %d.",
+	"Ingen tiltak er forseinka eller ikkje starta i %d.",
+	"Eigen siste verdi", "Regional siste verdi",
 };
 
 static const labels en = {
@@ -68,6 +76,10 @@ static const labels en = {
 	"This report shows the %d status of the measures %s is responsible for, directly or through a group, in %s.",
 	"No status files have been entered for the year.",
 	"%zu measures have moved forward since %d, and %zu have fallen back.",
+	"Deviations: delayed and not started measures",
+	"%zu measures are delayed or not started in %d.",
+	"No measure is delayed or not started in %d.",
+	"Own latest value", "Regional latest value",
 };
 
 const labels *labels_for(const char *code)

@@ -17,6 +17,7 @@
 
 typedef struct rb {
 	const plan *p;
+	const template *tpl;
 	const labels *l;
 	doc *d;
 	int year;
@@ -24,18 +25,6 @@ typedef struct rb {
 	int fill[ST_COUNT];    /* doc fill per status */
 	int fill_ok, fill_bad;
 } rb;
-
-/* Colours: light backgrounds with dark text of at least 4.5:1 contrast, so
- * the words stay readable in print, on screen and in grey. */
-static const struct { uint32_t bg, fg; } status_colours[ST_COUNT] = {
-	{0xFFFFFF, 0x4B5563}, /* none */
-	{0xE5E7EB, 0x1F2937}, /* not started */
-	{0xDBEAFE, 0x1E3A8A}, /* in progress */
-	{0xCCFBF1, 0x134E4A}, /* ongoing */
-	{0xFECACA, 0x7F1D1D}, /* delayed */
-	{0xD1FAE5, 0x065F46}, /* completed */
-	{0xF3F4F6, 0x4B5563}, /* cancelled */
-};
 
 static const srcpos nopos = {0};
 
@@ -141,14 +130,14 @@ static void title_block(rb *b)
 	para(b, b->d->root, DOC_P_SUBTITLE, b->d->subject);
 	para(b, b->d->root, DOC_P_SUBTITLE, p->organisation);
 	para(b, b->d->root, DOC_P_NOTE, fmt(b, "%s: %s", b->l->date_label, b->d->date_text));
-	block(b, doc_node_new(b->d, DOC_TOC, nopos));
-	block(b, doc_node_new(b->d, DOC_PAGE_BREAK, nopos));
 }
 
-static void about(rb *b)
+static void about(rb *b, int level)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
+	if (level == 1)
+		heading(b, 1, "om-rapporten", nopos, "%s", l->about);
 	char quoted[1024];
 	snprintf(quoted, sizeof quoted, "«%s»", p->title);
 	if (p->adopted) {
@@ -203,7 +192,7 @@ static void changes(rb *b)
 		para(b, b->d->root, DOC_P_BODY, fmt(b, b->l->changes_text, fwd, b->year - 1, back));
 }
 
-static void counts_table(rb *b)
+static void counts_table(rb *b, int level)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
@@ -228,7 +217,7 @@ static void counts_table(rb *b)
 	for (int i = 0; i < ncols; i++)
 		widths[i + 1] = 9;
 	widths[ncols + 1] = 8;
-	heading(b, 2, "status-antall", nopos, l->counts_title, b->year);
+	heading(b, level, "status-antall", nopos, l->counts_title, b->year);
 	doc_node *t = block(b, doc_table(b->d, ncols + 2, widths, 1,
 					 fmt(b, l->counts_title, b->year), nopos));
 	doc_node *hr = doc_append(t, doc_row(b->d, 1));
@@ -289,39 +278,46 @@ static const char *point_text(rb *b, const indicator *ind, const ind_point *pt)
 	return fmt(b, "%s (%d)", v, pt->year);
 }
 
-static void indicators_table(rb *b)
+static void indicators_table(rb *b, int level)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
 	if (!p->nindicators)
 		return;
-	heading(b, 2, "indikatorer", nopos, "%s", l->indicators_title);
-	static const double w[] = {40, 15, 15, 15, 15};
-	doc_node *t = block(b, doc_table(b->d, 5, w, 1, l->indicators_title, nopos));
-	const char *names[] = {l->indicator, l->baseline, l->latest, l->target, l->status_word};
-	header_row(b, t, names, 5);
+	heading(b, level, "indikatorer", nopos, "%s", l->indicators_title);
+	/* An owner's report shows its own latest value beside the region's. */
+	int own = b->who != NULL;
+	static const double w5[] = {40, 15, 15, 15, 15}, w6[] = {34, 13, 13, 13, 13, 14};
+	doc_node *t = block(b, doc_table(b->d, own ? 6 : 5, own ? w6 : w5, 1, l->indicators_title, nopos));
+	const char *n5[] = {l->indicator, l->baseline, l->latest, l->target, l->status_word};
+	const char *n6[] = {l->indicator, l->baseline, l->own_latest, l->regional_latest, l->target,
+			    l->status_word};
+	header_row(b, t, own ? n6 : n5, own ? 6 : 5);
 	for (size_t i = 0; i < p->nindicators; i++) {
 		const indicator *ind = p->indicators[i];
 		doc_node *r = doc_append(t, doc_row(b->d, 0));
+		r->pos = ind->pos;
 		doc_node *c = cell(b, r, 0);
 		para(b, c, DOC_P_BODY, ind->name);
 		if (ind->source)
 			para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", l->source, ind->source));
 		text_cell(b, r, ind->has_baseline ? point_text(b, ind, &ind->baseline) : "–", 0, DOC_LEFT);
-		const ind_point *latest = model_latest_value(ind, b->who);
-		if (!latest && b->who)
-			latest = model_latest_value(ind, NULL);
-		text_cell(b, r, latest ? point_text(b, ind, latest) : "–", 0, DOC_LEFT);
+		const ind_point *regional = model_latest_value(ind, NULL);
+		const ind_point *mine = own ? model_latest_value(ind, b->who) : NULL;
+		if (own)
+			text_cell(b, r, mine ? point_text(b, ind, mine) : "–", 0, DOC_LEFT);
+		text_cell(b, r, regional ? point_text(b, ind, regional) : "–", 0, DOC_LEFT);
 		doc_node *tc = cell(b, r, 0);
 		for (size_t k = 0; k < ind->ntargets; k++)
 			para(b, tc, DOC_P_BODY, point_text(b, ind, &ind->targets[k]));
-		int known, ok = on_track(ind, latest, &known);
+		const ind_point *judged = mine ? mine : regional;
+		int known, ok = on_track(ind, judged, &known);
 		text_cell(b, r, !known ? l->no_data : ok ? l->on_track : l->behind,
 			  !known ? 0 : ok ? b->fill_ok : b->fill_bad, DOC_LEFT);
 	}
 }
 
-static void summaries(rb *b)
+static void summaries(rb *b, int level)
 {
 	const plan *p = b->p;
 	int any = 0;
@@ -332,8 +328,8 @@ static void summaries(rb *b)
 		if (b->who && r->owner != b->who)
 			continue;
 		if (!any++)
-			heading(b, 2, "oppsummeringer", nopos, "%s", b->l->summaries_title);
-		heading(b, 3, NULL, r->pos, "%s", r->owner->name)->u.heading.in_toc = 0;
+			heading(b, level, "oppsummeringer", nopos, "%s", b->l->summaries_title);
+		heading(b, level + 1, NULL, r->pos, "%s", r->owner->name)->u.heading.in_toc = 0;
 		rich(b, b->d->root, r->summary);
 	}
 }
@@ -360,27 +356,30 @@ static void status_cell(rb *b, doc_node *row, const measure *m)
 					   b->year - 1));
 }
 
-static void measures_table(rb *b, const area *a, size_t from, size_t to)
+static doc_node *measures_table(rb *b, const char *caption, srcpos at)
 {
 	const labels *l = b->l;
 	static const double w[] = {38, 17, 15, 30};
-	doc_node *t = block(b, doc_table(b->d, 4, w, 1, fmt(b, "%s %s", a->id, a->title), a->pos));
+	doc_node *t = block(b, doc_table(b->d, 4, w, 1, caption, at));
 	const char *names[] = {l->measure, l->responsible, l->status_col, l->comment};
 	header_row(b, t, names, 4);
-	for (size_t i = from; i < to; i++) {
-		const measure *m = a->items[i].measure;
-		if (!m || !visible(b, m))
-			continue;
-		doc_node *r = doc_append(t, doc_row(b->d, 0));
+	return t;
+}
+
+static void measure_row(rb *b, doc_node *t, const measure *m)
+{
+	const labels *l = b->l;
+	doc_node *r = doc_append(t, doc_row(b->d, 0));
+	if (r)
 		r->pos = m->pos;
-		/* Tiltak: the id, then the measure's own text. */
-		doc_node *c = cell(b, r, 0);
-		rich(b, c, m->text);
-		doc_node *first = c->first;
-		if (first && first->type == DOC_PARAGRAPH) {
-			doc_node *id = doc_node_new(b->d, DOC_STRONG, nopos);
-			doc_append(id, doc_textf(b->d, nopos, "%s ", m->id));
-			/* prepend */
+	/* Tiltak: the id, then the measure's own text. */
+	doc_node *c = cell(b, r, 0);
+	rich(b, c, m->text);
+	doc_node *first = c ? c->first : NULL;
+	if (first && first->type == DOC_PARAGRAPH) {
+		doc_node *id = doc_node_new(b->d, DOC_STRONG, nopos);
+		doc_append(id, doc_textf(b->d, nopos, "%s ", m->id));
+		if (id) { /* prepend */
 			id->parent = first;
 			id->next = first->first;
 			if (first->first)
@@ -388,35 +387,59 @@ static void measures_table(rb *b, const area *a, size_t from, size_t to)
 			else
 				first->last = id;
 			first->first = id;
-		} else {
-			para(b, c, DOC_P_BODY, m->id);
 		}
-		if (m->deadline)
-			para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", l->deadline, m->deadline));
-		/* Ansvar */
-		doc_node *rc = cell(b, r, 0);
-		for (size_t k = 0; k < m->nresp; k++) {
-			const responsible *rs = &m->resp[k];
-			para(b, rc, DOC_P_BODY, rs->owner ? rs->owner->name : rs->ref);
-			if (rs->note)
-				para(b, rc, DOC_P_NOTE, fmt(b, "(%s)", rs->note));
-		}
-		status_cell(b, r, m);
-		doc_node *cc = cell(b, r, 0);
-		int fb;
-		const status *s = model_status(m, b->year, b->who, 1, &fb);
-		if (s && s->comment)
-			rich(b, cc, s->comment);
+	} else {
+		para(b, c, DOC_P_BODY, m->id);
+	}
+	if (m->deadline)
+		para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", l->deadline, m->deadline));
+	/* Ansvar */
+	doc_node *rc = cell(b, r, 0);
+	for (size_t k = 0; k < m->nresp; k++) {
+		const responsible *rs = &m->resp[k];
+		para(b, rc, DOC_P_BODY, rs->owner ? rs->owner->name : rs->ref);
+		if (rs->note)
+			para(b, rc, DOC_P_NOTE, fmt(b, "(%s)", rs->note));
+	}
+	status_cell(b, r, m);
+	doc_node *cc = cell(b, r, 0);
+	int fb;
+	const status *s = model_status(m, b->year, b->who, 1, &fb);
+	if (s && s->comment)
+		rich(b, cc, s->comment);
+}
+
+static void deviations(rb *b, int level)
+{
+	const labels *l = b->l;
+	heading(b, level, "avvik", nopos, "%s", l->deviations_title);
+	size_t n = 0;
+	for (size_t i = 0; i < b->p->nmeasures; i++) {
+		const measure *m = b->p->measures[i];
+		const status *s = visible(b, m) ? model_status(m, b->year, b->who, 1, NULL) : NULL;
+		n += s && (s->value == ST_DELAYED || s->value == ST_NOT_STARTED);
+	}
+	if (!n) {
+		para(b, b->d->root, DOC_P_BODY, fmt(b, l->deviations_none, b->year));
+		return;
+	}
+	para(b, b->d->root, DOC_P_BODY, fmt(b, l->deviations_intro, n, b->year));
+	doc_node *t = measures_table(b, l->deviations_title, nopos);
+	for (size_t i = 0; i < b->p->nmeasures; i++) {
+		const measure *m = b->p->measures[i];
+		const status *s = visible(b, m) ? model_status(m, b->year, b->who, 1, NULL) : NULL;
+		if (s && (s->value == ST_DELAYED || s->value == ST_NOT_STARTED))
+			measure_row(b, t, m);
 	}
 }
 
-static void area_section(rb *b, const area *a)
+static void area_section(rb *b, const area *a, int base, int vision)
 {
 	if (!area_visible(b, a))
 		return;
-	int level = a->depth < 2 ? a->depth + 1 : 3;
+	int level = base + a->depth < 3 ? base + a->depth : 3;
 	heading(b, level, fmt(b, "omrade-%s", a->id), a->pos, "%s %s", a->id, a->title);
-	if (a->vision && a->vision->first) {
+	if (vision && a->vision && a->vision->first) {
 		const doc_node *f = a->vision->first;
 		doc_node *pa = block(b, doc_para(b->d, DOC_P_LEAD, f->pos));
 		doc_append(doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)),
@@ -432,7 +455,7 @@ static void area_section(rb *b, const area *a)
 	size_t i = 0;
 	while (i < a->nitems) {
 		if (a->items[i].sub) {
-			area_section(b, a->items[i].sub);
+			area_section(b, a->items[i].sub, base, vision);
 			i++;
 			continue;
 		}
@@ -441,13 +464,17 @@ static void area_section(rb *b, const area *a)
 			shown += visible(b, a->items[j].measure);
 			j++;
 		}
-		if (shown)
-			measures_table(b, a, i, j);
+		if (shown) {
+			doc_node *t = measures_table(b, fmt(b, "%s %s", a->id, a->title), a->pos);
+			for (size_t k = i; k < j; k++)
+				if (visible(b, a->items[k].measure))
+					measure_row(b, t, a->items[k].measure);
+		}
 		i = j;
 	}
 }
 
-static void matrix(rb *b)
+static void matrix(rb *b, int level)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
@@ -467,7 +494,7 @@ static void matrix(rb *b)
 	}
 	if (!ncols)
 		return;
-	heading(b, 1, "status-per-hf", nopos, "%s", l->matrix_title);
+	heading(b, level, "status-per-hf", nopos, "%s", l->matrix_title);
 	para(b, b->d->root, DOC_P_BODY, fmt(b, l->matrix_intro, b->year));
 	double w[17];
 	w[0] = 40;
@@ -504,11 +531,11 @@ static void matrix(rb *b)
 	}
 }
 
-static void owners_appendix(rb *b)
+static void owners_appendix(rb *b, int level)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
-	heading(b, 1, "ansvarlige", nopos, "%s", l->owners_title);
+	heading(b, level, "ansvarlige", nopos, "%s", l->owners_title);
 	static const double w[] = {12, 38, 22, 28};
 	doc_node *t = block(b, doc_table(b->d, 4, w, 1, l->owners_title, nopos));
 	const char *names[] = {l->id, l->name, l->type, l->members};
@@ -530,28 +557,35 @@ static void owners_appendix(rb *b)
 
 static void set_style(rb *b)
 {
+	const template *t = b->tpl;
 	doc_style *s = &b->d->style;
-	s->page_w = 595.276;   /* A4 */
-	s->page_h = 841.890;
-	s->margin_top = 70.87; /* 25 mm: room for the running header */
-	s->margin_bottom = 70.87;
-	s->margin_left = 62.36; /* 22 mm */
-	s->margin_right = 62.36;
-	s->font_family = "Liberation Sans";
-	s->font_size = 10;
-	s->text_rgb = 0x1F2328;
-	s->heading_rgb = 0x1F3B57;
-	s->rule_rgb = 0x9AA5B1;
-	s->muted_rgb = 0x4B5563;
-	s->link_rgb = 0x1D4ED8;
-	s->header_fill = doc_add_fill(b->d, "table-header", "Tabelloverskrift", 0xE4EAF1, 0x111827);
+	s->page_w = t->page_w;
+	s->page_h = t->page_h;
+	s->margin_top = t->margin_top;
+	s->margin_bottom = t->margin_bottom;
+	s->margin_left = t->margin_left;
+	s->margin_right = t->margin_right;
+	s->font_family = t->font_family;
+	s->font_size = t->font_size;
+	s->text_rgb = t->text_rgb;
+	s->heading_rgb = t->heading_rgb;
+	s->rule_rgb = t->rule_rgb;
+	s->muted_rgb = t->muted_rgb;
+	s->link_rgb = t->link_rgb;
+	if (t->logo_path && t->logo_px_w > 0) {
+		s->logo_path = t->logo_path;
+		s->logo_w = t->logo_width;
+		s->logo_h = t->logo_width * t->logo_px_h / t->logo_px_w;
+	}
+	s->header_fill = doc_add_fill(b->d, "table-header", "Tabelloverskrift", t->header_fill,
+				      t->header_text);
 	static const char *const keys[ST_COUNT] = {
 		"status-none", "status-not-started", "status-in-progress", "status-ongoing",
 		"status-delayed", "status-completed", "status-cancelled"};
 	for (int v = 0; v < ST_COUNT; v++)
 		b->fill[v] = v == ST_NONE ? 0
 					  : doc_add_fill(b->d, keys[v], b->l->status[v],
-							 status_colours[v].bg, status_colours[v].fg);
+							 t->status_fill[v], t->status_text[v]);
 	b->fill_ok = doc_add_fill(b->d, "on-track", b->l->on_track, 0xD1FAE5, 0x065F46);
 	b->fill_bad = doc_add_fill(b->d, "behind", b->l->behind, 0xFECACA, 0x7F1D1D);
 }
@@ -567,13 +601,13 @@ int report_year(const plan *p, const report_opts *o)
 sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 {
 	*out = NULL;
-	const labels *l = labels_for(o->lang ? o->lang : p->lang);
+	const labels *l = labels_for(o->lang ? o->lang : o->tpl->lang ? o->tpl->lang : p->lang);
 	if (!l) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "unknown report language \"%s\"; use nb, nn or en",
 			 o->lang);
 		return SR_USAGE;
 	}
-	rb b = {p, l, doc_new(), report_year(p, o), o->owner, {0}, 0, 0};
+	rb b = {p, o->tpl, l, doc_new(), report_year(p, o), o->owner, {0}, 0, 0};
 	if (!b.d) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory building the report");
 		return SR_SYSTEM;
@@ -597,18 +631,32 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 	dd->of_word = l->of;
 	set_style(&b);
 
-	title_block(&b);
-	heading(&b, 1, "sammendrag", nopos, "%s", l->summary);
-	about(&b);
-	changes(&b);
-	counts_table(&b);
-	indicators_table(&b);
-	summaries(&b);
-	matrix(&b);
-	for (size_t i = 0; i < p->nareas; i++)
-		area_section(&b, p->areas[i]);
-	if (!b.who)
-		owners_appendix(&b);
+	for (size_t i = 0; i < o->tpl->nsections; i++) {
+		const tpl_section *sec = &o->tpl->sections[i];
+		int lv = sec->level;
+		switch (sec->kind) {
+		case TPL_TITLE: title_block(&b); break;
+		case TPL_TOC: block(&b, doc_node_new(dd, DOC_TOC, nopos)); break;
+		case TPL_PAGE_BREAK: block(&b, doc_node_new(dd, DOC_PAGE_BREAK, nopos)); break;
+		case TPL_SUMMARY_BEGIN: heading(&b, 1, "sammendrag", nopos, "%s", l->summary); break;
+		case TPL_SUMMARY_END: break;
+		case TPL_ABOUT: about(&b, lv); break;
+		case TPL_CHANGES: changes(&b); break;
+		case TPL_COUNTS: counts_table(&b, lv); break;
+		case TPL_INDICATORS: indicators_table(&b, lv); break;
+		case TPL_SUMMARIES: summaries(&b, lv); break;
+		case TPL_MATRIX: matrix(&b, lv); break;
+		case TPL_DEVIATIONS: deviations(&b, lv); break;
+		case TPL_AREAS:
+			for (size_t k = 0; k < p->nareas; k++)
+				area_section(&b, p->areas[k], lv, sec->vision);
+			break;
+		case TPL_OWNERS:
+			if (!b.who)
+				owners_appendix(&b, lv);
+			break;
+		}
+	}
 
 	if (doc_failed(dd)) {
 		doc_free(dd);

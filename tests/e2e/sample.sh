@@ -65,7 +65,7 @@ contains "english labels" "$en" "Status report 2024"
 # a per-owner tree holds exactly the measures that owner is responsible for
 # shellcheck disable=SC2086
 "$SR" render --dump-tree --owner rbu $PLAN $STATUSES > rbu.txt 2>&1
-n=$(grep -c '^    row @' rbu.txt)
+n=$(grep -cE '^ +text "[0-9]+(\.[0-9]+)+ "$' rbu.txt)
 want=$(grep -c '<responsible ref="rbu"' "$PLAN")
 if [ "$n" -eq "$want" ]; then pass "rbu report has its $want measures"; else fail "rbu measures" "$n rows, wanted $want"; fi
 # usage errors

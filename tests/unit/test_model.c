@@ -12,9 +12,11 @@
 #include "model.h"
 #include "plan_xml.h"
 #include "report.h"
+#include "template.h"
 #include "validate.h"
 
-static xmlin_schema *schema;
+static xmlin_schema *schema, *tschema;
+static template *annual, *trust;
 
 static const char plan_xml[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -155,7 +157,7 @@ static void test_report_tree(void **state)
 	diag_init(&d);
 	plan *p = load(plan_xml, &d);
 	assert_non_null(p);
-	report_opts o = {0, NULL, NULL, 86400 * 365};
+	report_opts o = {0, NULL, NULL, 86400 * 365, annual};
 	doc *dd = NULL;
 	assert_int_equal(report_build(p, &o, &dd, &d), SR_OK);
 	const char *why = NULL;
@@ -165,6 +167,7 @@ static void test_report_tree(void **state)
 	/* the per-owner view keeps only a's measure */
 	doc *da = NULL;
 	o.owner = model_owner(p, "a");
+	o.tpl = trust;
 	assert_int_equal(report_build(p, &o, &da, &d), SR_OK);
 	char *all = doc_plain_text(da, da->root);
 	assert_non_null(strstr(all, "Første"));
@@ -256,6 +259,12 @@ static int setup(void **state)
 	diag d;
 	diag_init(&d);
 	sr_status st = plan_schema_load(&schema, &d);
+	if (st == SR_OK)
+		st = template_schema_load(&tschema, &d);
+	if (st == SR_OK)
+		st = template_load(&annual, tschema, "arsrapport", &d);
+	if (st == SR_OK)
+		st = template_load(&trust, tschema, "helseforetak", &d);
 	diag_free(&d);
 	return st == SR_OK ? 0 : -1;
 }
@@ -263,7 +272,10 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
+	template_free(annual);
+	template_free(trust);
 	xmlin_schema_free(schema);
+	xmlin_schema_free(tschema);
 	xmlCleanupParser();
 	return 0;
 }
