@@ -153,11 +153,19 @@ typedef struct plan {
 	report_in *reports;       /* merged status files */
 	size_t nreports, capreports;
 	srcpos pos;
+	/* id -> object hash indexes (open addressing, power-of-two sizes),
+	 * built by model_index() once the plan is read */
+	void **ix_owner, **ix_ind, **ix_measure;
+	size_t ix_owner_n, ix_ind_n, ix_measure_n;
 } plan;
 
 /* An empty plan, or NULL when out of memory.  Caller owns: plan_free(). */
 plan *plan_new(void);
 void plan_free(plan *p);
+
+/* Build the id indexes; lookups are linear until then.  Duplicate ids keep
+ * the first.  Returns -1 when out of memory (lookups stay linear). */
+int model_index(plan *p);
 
 /* Lookups by id; NULL when absent. */
 owner *model_owner(const plan *p, const char *id);

@@ -3,6 +3,7 @@
  * references. */
 #include "model.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "xalloc.h"
@@ -30,28 +31,87 @@ void plan_free(plan *p)
 	xfree(p);
 }
 
+static size_t hash(const char *s)
+{
+	size_t h = 1469598103934665603u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* Index n objects whose id is at byte offset off; table of 2^k >= 2n. */
+static void **build(arena *a, void *const *objs, size_t n, size_t off, size_t *size)
+{
+	size_t m = 16;
+	while (m < 2 * n)
+		m *= 2;
+	void **t = arena_array(a, m, sizeof *t);
+	if (!t)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		const char *id = *(const char *const *)((const char *)objs[i] + off);
+		if (!id)
+			continue;
+		size_t j = hash(id) & (m - 1);
+		for (;;) {
+			if (!t[j]) {
+				t[j] = objs[i];
+				break;
+			}
+			if (strcmp(*(const char *const *)((const char *)t[j] + off), id) == 0)
+				break; /* duplicate: the first stays, validation reports it */
+			j = (j + 1) & (m - 1);
+		}
+	}
+	*size = m;
+	return t;
+}
+
+int model_index(plan *p)
+{
+	p->ix_owner = build(&p->arena, (void *const *)p->owners, p->nowners, offsetof(owner, id), &p->ix_owner_n);
+	p->ix_ind = build(&p->arena, (void *const *)p->indicators, p->nindicators, offsetof(indicator, id),
+			  &p->ix_ind_n);
+	p->ix_measure = build(&p->arena, (void *const *)p->measures, p->nmeasures, offsetof(measure, id),
+			      &p->ix_measure_n);
+	if (!p->ix_owner || !p->ix_ind || !p->ix_measure) {
+		p->ix_owner = p->ix_ind = p->ix_measure = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static void *find(void *const *t, size_t m, void *const *objs, size_t n, size_t off, const char *id)
+{
+	if (!id)
+		return NULL;
+	if (!t) {
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(*(const char *const *)((const char *)objs[i] + off), id) == 0)
+				return objs[i];
+		return NULL;
+	}
+	for (size_t j = hash(id) & (m - 1); t[j]; j = (j + 1) & (m - 1))
+		if (strcmp(*(const char *const *)((const char *)t[j] + off), id) == 0)
+			return t[j];
+	return NULL;
+}
+
 owner *model_owner(const plan *p, const char *id)
 {
-	for (size_t i = 0; id && i < p->nowners; i++)
-		if (strcmp(p->owners[i]->id, id) == 0)
-			return p->owners[i];
-	return NULL;
+	return find(p->ix_owner, p->ix_owner_n, (void *const *)p->owners, p->nowners, offsetof(owner, id), id);
 }
 
 indicator *model_indicator(const plan *p, const char *id)
 {
-	for (size_t i = 0; id && i < p->nindicators; i++)
-		if (strcmp(p->indicators[i]->id, id) == 0)
-			return p->indicators[i];
-	return NULL;
+	return find(p->ix_ind, p->ix_ind_n, (void *const *)p->indicators, p->nindicators,
+		    offsetof(indicator, id), id);
 }
 
 measure *model_measure(const plan *p, const char *id)
 {
-	for (size_t i = 0; id && i < p->nmeasures; i++)
-		if (strcmp(p->measures[i]->id, id) == 0)
-			return p->measures[i];
-	return NULL;
+	return find(p->ix_measure, p->ix_measure_n, (void *const *)p->measures, p->nmeasures,
+		    offsetof(measure, id), id);
 }
 
 int model_responsible(const measure *m, const owner *o)

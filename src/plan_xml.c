@@ -591,6 +591,7 @@ static void read_plan(rd *r, const xmlNode *root)
 		p->title = "";
 	if (!p->organisation)
 		p->organisation = "";
+	model_index(p); /* status files look their measures up by id */
 }
 
 /* Adapters from xmlin's walk to this reader's state. */

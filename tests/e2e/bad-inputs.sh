@@ -34,9 +34,9 @@ done < EXPECT
 # A text node over the file limit: refused with a clear message, quickly.
 big="$out/../big-$$.xml"
 { printf '<?xml version="1.0"?>\n<plan xmlns="urn:statusrapport:1" id="p"><title>'
-  head -c 40000000 /dev/zero | tr '\0' 'a'; printf '</title></plan>\n'; } > "$big"
-expect_exit "40 MB input refused" 1 "$SR" validate "$big"
-contains "40 MB input message" "$ERR" "the file is larger than 32 MB"
+  head -c 70000000 /dev/zero | tr '\0' 'a'; printf '</title></plan>\n'; } > "$big"
+expect_exit "70 MB input refused" 1 "$SR" validate "$big"
+contains "70 MB input message" "$ERR" "the file is larger than 64 MB"
 rm -f "$big"
 # A 12 MB text node inside the size limit: libxml2's text limit, no crash.
 { printf '<?xml version="1.0"?>\n<plan xmlns="urn:statusrapport:1" id="p"><title>'
