@@ -64,7 +64,7 @@ typedef struct odt {
 	unsigned char used[NROLES][NVARIANTS];
 	/* state of the body walk */
 	int ws;        /* the last character written was white space (or none yet) */
-	int table_no, row_idx, in_header_rows, bookmark_no;
+	int table_no, row_idx, in_header_rows, bookmark_no, toc_no;
 } odt;
 
 /* ---- small formatting helpers ---------------------------------------- */
@@ -238,6 +238,12 @@ static int break_needs_para(const doc_node *n)
 		       x->type == DOC_TABLE);
 }
 
+static int heading_level(const doc_node *h)
+{
+	int l = h->u.heading.level;
+	return l < 1 ? 1 : l > 3 ? 3 : l;
+}
+
 static int align_index(doc_align a)
 {
 	return a == DOC_RIGHT ? 1 : a == DOC_CENTER ? 2 : 0;
@@ -249,9 +255,8 @@ static int para_style(const odt *o, const doc_node *n, int *variant)
 {
 	int v = breaks_before(n) ? V_BREAK : 0;
 	if (n->type == DOC_HEADING) {
-		int l = n->u.heading.level;
 		*variant = v;
-		return R_H1 + (l < 1 ? 0 : l > 3 ? 2 : l - 1);
+		return R_H1 + heading_level(n) - 1;
 	}
 	int role;
 	switch (n->u.para.style) {
@@ -946,21 +951,37 @@ static void heading_bookmark(odt *o, const doc_node *h, char *s, size_t n)
 		snprintf(s, n, "_Toc%d", ++o->bookmark_no);
 }
 
-/* Only the words of a heading, for its contents entry. */
+/* Only the words of a heading, for its contents entry: one line, white
+ * space collapsed, as LibreOffice makes the entry when it updates. */
 static void put_plain(odt *o, const doc_node *h)
 {
+	buf b = BUF_INIT;
 	doc_iter it;
 	const doc_node *n;
 	doc_event ev;
+	int space = 0;
 	doc_iter_init(&it, h);
 	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
 		if (ev != DOC_EV_ENTER)
 			continue;
-		if (n->type == DOC_TEXT)
-			put_text(o, n->u.text.text, n->u.text.len);
-		else if (n->type == DOC_BREAK)
-			put_text(o, " ", 1);
+		const char *s = n->type == DOC_TEXT ? n->u.text.text : " ";
+		size_t len = n->type == DOC_TEXT ? n->u.text.len : n->type == DOC_BREAK;
+		for (size_t i = 0; i < len; i++) {
+			char c = s[i];
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+				space = b.len > 0;
+				continue;
+			}
+			if (space)
+				buf_putc(&b, ' ');
+			space = 0;
+			buf_putc(&b, c);
+		}
 	}
+	if (b.failed)
+		o->x.failed = 1;
+	xmlw_text(&o->x, (const char *)b.data, b.len);
+	buf_free(&b);
 }
 
 /* The table of contents, as LibreOffice writes one: the source (outline
@@ -972,8 +993,11 @@ static void write_toc(odt *o)
 	xmlw *x = &o->x;
 	const doc *dc = o->doc;
 	const char *title = dc->toc_title ? dc->toc_title : "Innhold";
+	char name[48];
+	o->toc_no++; /* section names must be unique */
+	snprintf(name, sizeof name, "Table of Contents%d", o->toc_no);
 	xmlw_start(x, "text:table-of-content");
-	xmlw_attr(x, "text:name", "Table of Contents1");
+	xmlw_attr(x, "text:name", name);
 	xmlw_attr(x, "text:protected", "true");
 	xmlw_start(x, "text:table-of-content-source");
 	xmlw_attr(x, "text:outline-level", "3");
@@ -1007,7 +1031,7 @@ static void write_toc(odt *o)
 
 	xmlw_start(x, "text:index-body");
 	xmlw_start(x, "text:index-title");
-	xmlw_attr(x, "text:name", "Table of Contents1_Head");
+	xmlw_attrf(x, "text:name", "Table of Contents%d_Head", o->toc_no);
 	xmlw_start(x, "text:p");
 	xmlw_attr(x, "text:style-name", "Contents_20_Heading");
 	xmlw_puts(x, title);
@@ -1022,10 +1046,9 @@ static void write_toc(odt *o)
 			continue;
 		char mark[256], st[32];
 		heading_bookmark(o, h, mark, sizeof mark);
-		if (!h->u.heading.in_toc || h->u.heading.level > 3)
+		if (!h->u.heading.in_toc)
 			continue;
-		snprintf(st, sizeof st, "Contents_20_%d",
-			 h->u.heading.level < 1 ? 1 : h->u.heading.level);
+		snprintf(st, sizeof st, "Contents_20_%d", heading_level(h));
 		xmlw_start(x, "text:p");
 		xmlw_attr(x, "text:style-name", st);
 		xmlw_start(x, "text:a");
@@ -1033,7 +1056,6 @@ static void write_toc(odt *o)
 		xmlw_attrf(x, "xlink:href", "#%s", mark);
 		xmlw_attr(x, "text:style-name", "Index_20_Link");
 		xmlw_attr(x, "text:visited-style-name", "Index_20_Link");
-		o->ws = 1;
 		put_plain(o, h);
 		xmlw_end(x);
 		xmlw_end(x);

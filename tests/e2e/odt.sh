@@ -1,7 +1,8 @@
 # odt.sh: the ODT backend judged by real readers -- validate-odt (strict
 # ODF 1.3 RELAX NG) and LibreOffice -- on two packages:
 #   sample.odt  the unit tests' sample document (tests/unit/odt_sample.h),
-#               written by the test_odt binary: needs no CLI;
+#               written by the test_odt binary: needs no CLI (and edge.odt,
+#               its corner cases, for the validator only);
 #   out.odt     the real sample plan rendered by `$SR render -f odt`: its
 #               checks skip while the CLI cannot render yet (exit 2).
 # LibreOffice runs once for both files (it takes seconds).
@@ -46,11 +47,12 @@ EOF
 
 # --- the unit tests' sample document ------------------------------------
 have_sample=0
-if [ -x "$TEST_ODT" ] && ODT_SAMPLE_OUT="$PWD/sample.odt" "$TEST_ODT" >/dev/null 2>&1 &&
-	[ -s sample.odt ]; then
+if [ -x "$TEST_ODT" ] && ODT_SAMPLE_OUT="$PWD/sample.odt" ODT_EDGE_OUT="$PWD/edge.odt" \
+	"$TEST_ODT" >/dev/null 2>&1 && [ -s sample.odt ] && [ -s edge.odt ]; then
 	have_sample=1
 	pass "sample: written by test_odt"
 	validate "sample: validate-odt" sample.odt
+	validate "edge cases: validate-odt" edge.odt
 	if out=$(structure sample.odt 2>&1); then pass "sample: TOC filled, header rows"; else
 		fail "sample: TOC filled, header rows" "$out"; fi
 else

@@ -127,7 +127,7 @@ static doc *sample_doc(void)
 		{"2.2", "\xc3\x85pne data og deling av forskningsresultater", "Helse Midt-Norge RHF", "2026", "Ikke startet", 3},
 	};
 	int fills[] = {done, going, late, notyet};
-	for (int k = 0; k < 24; k++) {
+	for (int k = 0; k < 44; k++) {
 		int i = k % 4;
 		row = doc_append(t, doc_row(d, 0));
 		sample_cell(d, row, 0, DOC_LEFT, rows[i].nr);
@@ -154,6 +154,57 @@ static doc *sample_doc(void)
 	h->u.heading.in_toc = 0;
 	doc_add_text(d, h, "Vedlegg (ikke i innholdslisten)");
 	doc_append(root, doc_para_text(d, DOC_P_NOTE, "Kontroll\x01tegn og \x1b[0m fjernes; ugyldig UTF-8: \xff\xfe.", p));
+	return d;
+}
+
+/* Corner cases the sample does not have: two contents lists, one before
+ * any heading; a table made only of header rows; a list starting at 5;
+ * links without target; breaks inside headings; page breaks in a row and
+ * at the end; an out-of-range heading level; odd fill names;
+ * landscape pages; no header text, no words, no language. */
+static doc *edge_doc(void)
+{
+	doc *d = doc_new();
+	if (!d)
+		return NULL;
+	srcpos p = {0};
+	d->style.page_w = 841.89, d->style.page_h = 595.28;
+	int odd = doc_add_fill(d, "9-starts-with-digit", "Odd & <name>", 0xffeeee, 0x990000);
+	doc_add_fill(d, "ok-name", "OK", 0xeeffee, 0x009900);
+	doc_node *root = d->root;
+	doc_append(root, doc_node_new(d, DOC_TOC, p));
+	doc_append(root, doc_node_new(d, DOC_PAGE_BREAK, p));
+	doc_append(root, doc_node_new(d, DOC_PAGE_BREAK, p));
+	doc_node *h = doc_append(root, doc_heading(d, 1, NULL, p));
+	doc_add_text(d, h, "  Leading spaces and a");
+	doc_append(h, doc_node_new(d, DOC_BREAK, p));
+	doc_add_text(d, h, "break\r\nCRLF\rCR\n");
+	h = doc_append(root, doc_heading(d, 2, NULL, p));
+	h->u.heading.level = 7;
+	doc_add_text(d, h, "Level seven");
+	doc_node *t = doc_append(root, doc_table(d, 2, NULL, 2, NULL, p));
+	for (int r = 0; r < 2; r++) {
+		doc_node *row = doc_append(t, doc_row(d, r == 0));
+		sample_cell(d, row, odd, DOC_RIGHT, "x");
+		sample_cell(d, row, 0, DOC_CENTER, NULL);
+	}
+	doc_node *ol = doc_append(root, doc_node_new(d, DOC_LIST, p));
+	ol->u.list.ordered = 1, ol->u.list.start = 5;
+	doc_node *it = sample_item(d, ol, "five");
+	doc_node *para = it->first;
+	doc_node *l = sample_inline(d, para, DOC_LINK, " no target");
+	l->u.link.href = NULL;
+	l = sample_inline(d, para, DOC_LINK, " empty target");
+	l->u.link.href = "";
+	doc_node *e = sample_inline(d, para, DOC_EMPH, "");
+	sample_inline(d, e, DOC_STRONG, "bold italic");
+	sample_item(d, ol, "six");
+	doc_append(root, doc_node_new(d, DOC_TOC, p));
+	doc_node *kp = doc_append(root, doc_para_text(d, DOC_P_CAPTION, "kept", p));
+	kp->u.para.keep_with_next = 1;
+	kp->u.para.align = DOC_CENTER;
+	doc_append(root, doc_para(d, DOC_P_BODY, p)); /* empty paragraph */
+	doc_append(root, doc_node_new(d, DOC_PAGE_BREAK, p));
 	return d;
 }
 

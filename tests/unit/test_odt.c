@@ -294,7 +294,7 @@ static void test_content_tables(void **state)
 	assert_xstr(&c, "string(//table:table-header-rows/table:table-row/table:table-cell[2])", "Tiltak");
 	assert_xstr(&c, "string(//table:table-header-rows//text:p/@text:style-name)", "Table_20_Heading");
 	/* 24 body rows and the empty one, outside the header rows. */
-	assert_int_equal((int)xnum(&c, "count(//table:table/table:table-row)"), 25);
+	assert_int_equal((int)xnum(&c, "count(//table:table/table:table-row)"), 45);
 	/* A status cell: fill style on the cell, fill's paragraph style inside. */
 	assert_xstr(&c, "string(//table:table/table:table-row[3]/table:table-cell[5]/text:p/@text:style-name)",
 		    "status-delayed");
@@ -418,6 +418,48 @@ static void test_languages(void **state)
 	}
 }
 
+/* Corner cases (see edge_doc): the package is still complete and the XML
+ * says what was meant.  ODT_EDGE_OUT=FILE keeps it for validate-odt. */
+static void test_edge_doc(void **state)
+{
+	(void)state;
+	doc *d = edge_doc();
+	buf b = BUF_INIT;
+	render(d, &b);
+	const char *out = getenv("ODT_EDGE_OUT");
+	if (out) {
+		FILE *f = fopen(out, "wb");
+		assert_non_null(f);
+		assert_int_equal(fwrite(b.data, 1, b.len, f), b.len);
+		assert_int_equal(fclose(f), 0);
+	}
+	part c;
+	part_open(&c, &b, "content.xml");
+	/* Two contents lists, each with a unique section name, both filled. */
+	assert_int_equal((int)xnum(&c, "count(//text:table-of-content)"), 2);
+	assert_int_equal((int)xnum(&c, "count(//text:table-of-content[@text:name='Table of Contents2'])"), 1);
+	assert_int_equal((int)xnum(&c, "count(//text:table-of-content[1]/text:index-body/text:p)"), 2);
+	/* Level 7 is clamped to 3. */
+	assert_int_equal((int)xnum(&c, "count(//text:h[@text:outline-level=3])"), 1);
+	/* Leading spaces survive; CR LF, CR and LF are line breaks. */
+	assert_xstr(&c, "string(//text:h[1]/text:s/@text:c)", "2");
+	assert_int_equal((int)xnum(&c, "count(//text:h[1]/text:line-break)"), 4);
+	/* A table of header rows only. */
+	assert_int_equal((int)xnum(&c, "count(//table:table-header-rows/table:table-row)"), 2);
+	assert_int_equal((int)xnum(&c, "count(//table:table/table:table-row)"), 0);
+	assert_xstr(&c, "string(//text:list-item[1]/@text:start-value)", "5");
+	assert_int_equal((int)xnum(&c, "count(//text:a)"), 4); /* 2 entries x 2 contents lists */
+	assert_xstr(&c, "string(//text:span[@text:style-name='Emphasis']/text:span/@text:style-name)",
+		    "Strong_20_Emphasis");
+	/* The odd fill name becomes Fill_1; the cell style inherits it. */
+	assert_xstr(&c, "string(//style:style[@style:name='Cell1']/@style:parent-style-name)", "Fill_1");
+	/* The page breaks with nothing breakable after them are paragraphs. */
+	assert_int_equal((int)xnum(&c, "count(//office:text/text:p[@text:style-name='P0_3'])"), 2);
+	part_close(&c);
+	buf_free(&b);
+	doc_free(d);
+}
+
 /* A tree that breaks the shape rules is refused, with a message. */
 static void test_malformed_refused(void **state)
 {
@@ -471,6 +513,7 @@ int main(void)
 		SAMPLE(test_content_text),
 		SAMPLE(test_styles),
 		SAMPLE(test_meta),
+		cmocka_unit_test(test_edge_doc),
 		cmocka_unit_test(test_languages),
 		cmocka_unit_test(test_malformed_refused),
 		cmocka_unit_test(test_empty_and_full),
