@@ -608,7 +608,7 @@ static void named_styles(odt *o)
 	para_style_def(o, "Title", NULL, "Standard", "Subtitle", "chapter",
 		       0, fs * 0.5, 1, fs * 2.2, s->heading_rgb, "bold");
 	para_style_def(o, "Subtitle", NULL, "Standard", "Text_20_body", "chapter",
-		       0, fs * 0.4, 1, fs * 1.3, s->muted_rgb, NULL);
+		       0, fs * 1.6, 1, fs * 1.3, s->muted_rgb, NULL);
 
 	style_open(o, "Heading", NULL, "paragraph", "Standard", "Text_20_body", "text");
 	para_props(o, fs * 1.2, fs * 0.5, 1);
@@ -665,7 +665,7 @@ static void named_styles(odt *o)
 	xmlw_end(x);
 	style_open(o, "Contents_20_Heading", "Contents Heading", "paragraph", "Heading",
 		   NULL, "index");
-	para_props(o, 0, fs * 0.8, 1);
+	para_props(o, fs * 1.2, fs * 0.8, 1);
 	text_props(o, fs * 1.6, NO_RGB, NULL, NULL);
 	xmlw_end(x);
 	for (int l = 1; l <= 3; l++)
@@ -1044,7 +1044,7 @@ static void write_toc(odt *o)
 	for (const doc_node *h = dc->root->first; h; h = h->next) {
 		if (h->type != DOC_HEADING)
 			continue;
-		char mark[256], st[32];
+		char mark[256], st[32], href[260];
 		heading_bookmark(o, h, mark, sizeof mark);
 		if (!h->u.heading.in_toc)
 			continue;
@@ -1053,7 +1053,8 @@ static void write_toc(odt *o)
 		xmlw_attr(x, "text:style-name", st);
 		xmlw_start(x, "text:a");
 		xmlw_attr(x, "xlink:type", "simple");
-		xmlw_attrf(x, "xlink:href", "#%s", mark);
+		snprintf(href, sizeof href, "#%s", mark);
+		xmlw_attr(x, "xlink:href", href);
 		xmlw_attr(x, "text:style-name", "Index_20_Link");
 		xmlw_attr(x, "text:visited-style-name", "Index_20_Link");
 		put_plain(o, h);
@@ -1523,7 +1524,8 @@ sr_status odt_render(const doc *dc, buf *out, diag *d)
 	st = zip_parts(parts, dc->created, out, d);
 	goto done;
 oom:
-	diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot write the ODT file: out of memory");
+	diag_add(d, DIAG_ERROR, NULL, 0, 0,
+		 "cannot write the ODT file: out of memory (or over the output size limit)");
 done:
 	xfree(o);
 	for (int i = 0; i < NPARTS; i++)
