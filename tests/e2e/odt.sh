@@ -115,6 +115,8 @@ elif [ "${#files[@]}" -gt 0 ]; then
 			t=$(cat txt/out.txt)
 			contains "cli: owner with æøå" "$t" "Helse Møre og Romsdal HF"
 			contains "cli: measure text" "$t" "forskningsstøtteenhetene"
+			contains "cli: owner" "$t" "Helse Nord-Trøndelag HF"
+			contains "cli: focus area" "$t" "Sikre aktiv brukerinvolvering i forskning"
 		else
 			fail "cli: LibreOffice converts it" "no txt/out.txt"
 		fi

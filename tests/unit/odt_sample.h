@@ -2,7 +2,8 @@
  * built with the doc.h API until the report builder lands: title block,
  * contents, three heading levels, Norwegian text (æøå «» – — ’ and
  * U+00A0), nested lists, links, emphasis, a page break, a chart, and a
- * table with a header row and status fills. */
+ * table with a header row and status fills.  Every node pointer is
+ * checked, so it can be built while allocations are made to fail. */
 #ifndef ODT_SAMPLE_H
 #define ODT_SAMPLE_H
 
@@ -80,10 +81,12 @@ static doc *sample_doc(void)
 	sample_inline(d, b, DOC_EMPH, "forskningsst\xc3\xb8tteenhetene");
 	doc_add_text(d, b, ". Les mer p\xc3\xa5 ");
 	doc_node *l = sample_inline(d, b, DOC_LINK, "helse-midt.no");
-	l->u.link.href = "https://www.helse-midt.no/fag-og-forsking/";
+	if (l)
+		l->u.link.href = "https://www.helse-midt.no/fag-og-forsking/";
 	doc_add_text(d, b, " eller i ");
 	l = sample_inline(d, b, DOC_LINK, "kapittel 2");
-	l->u.link.href = "#status";
+	if (l)
+		l->u.link.href = "#status";
 	doc_add_text(d, b, ". Det er 12\xc2\xa0%\xc2\xa0" "flere tiltak i rute enn i fjor \xe2\x80\x93 det er bra, men det er ikke nok\xe2\x80\x99.");
 
 	doc_append(root, doc_heading(d, 2, NULL, p));
@@ -92,7 +95,8 @@ static doc *sample_doc(void)
 	sample_item(d, ul, "Fjorten tiltak er gjennomf\xc3\xb8rt eller i rute.");
 	doc_node *it = sample_item(d, ul, "Fire tiltak er forsinket:");
 	doc_node *ol = doc_append(it, doc_node_new(d, DOC_LIST, p));
-	ol->u.list.ordered = 1, ol->u.list.start = 1;
+	if (ol)
+		ol->u.list.ordered = 1, ol->u.list.start = 1;
 	sample_item(d, ol, "finansiering av forskningsst\xc3\xb8tte i sm\xc3\xa5 foretak,");
 	sample_item(d, ol, "felles infrastruktur for kliniske studier,");
 	doc_node *it3 = sample_item(d, ol, "\xc3\xa6re og \xc3\xb8konomi \xe2\x80\x93 \xc3\xa5pne data.");
@@ -108,7 +112,8 @@ static doc *sample_doc(void)
 	doc_add_text(d, b, "ny linje. Spesialtegn: a & b < c > d \"sitat\" 'enkel'.");
 	doc_append(root, doc_para_text(d, DOC_P_NOTE, "Kilde: statusrapporter fra helseforetakene, per 1.\xc2\xa0november 2026.", p));
 	doc_node *r = doc_append(root, doc_para_text(d, DOC_P_BODY, "H\xc3\xb8yrejustert avsnitt.", p));
-	r->u.para.align = DOC_RIGHT;
+	if (r)
+		r->u.para.align = DOC_RIGHT;
 
 	doc_append(root, doc_node_new(d, DOC_PAGE_BREAK, p));
 	doc_append(root, doc_heading(d, 1, "status", p));
@@ -146,12 +151,14 @@ static doc *sample_doc(void)
 		sample_cell(d, row, 0, DOC_LEFT, NULL); /* an empty row */
 
 	doc_node *ch = doc_append(root, doc_node_new(d, DOC_CHART, p));
-	ch->u.chart.alt = "Diagram: tiltak per status";
+	if (ch)
+		ch->u.chart.alt = "Diagram: tiltak per status";
 	doc_append(root, doc_heading(d, 2, NULL, p));
 	doc_add_text(d, root->last, "2.1 Vurdering");
 	doc_append(root, doc_para_text(d, DOC_P_BODY, "Arbeidet g\xc3\xa5r stort sett etter planen.", p));
 	doc_node *h = doc_append(root, doc_heading(d, 2, NULL, p));
-	h->u.heading.in_toc = 0;
+	if (h)
+		h->u.heading.in_toc = 0;
 	doc_add_text(d, h, "Vedlegg (ikke i innholdslisten)");
 	doc_append(root, doc_para_text(d, DOC_P_NOTE, "Kontroll\x01tegn og \x1b[0m fjernes; ugyldig UTF-8: \xff\xfe.", p));
 	return d;
@@ -161,7 +168,8 @@ static doc *sample_doc(void)
  * any heading; a table made only of header rows; a list starting at 5;
  * links without target; breaks inside headings; page breaks in a row and
  * at the end; an out-of-range heading level; odd fill names;
- * landscape pages; no header text, no words, no language. */
+ * landscape pages; no header text, no words, no language.  Like the
+ * sample, safe to build when allocations fail (the torture run). */
 static doc *edge_doc(void)
 {
 	doc *d = doc_new();
@@ -180,7 +188,8 @@ static doc *edge_doc(void)
 	doc_append(h, doc_node_new(d, DOC_BREAK, p));
 	doc_add_text(d, h, "break\r\nCRLF\rCR\n");
 	h = doc_append(root, doc_heading(d, 2, NULL, p));
-	h->u.heading.level = 7;
+	if (h)
+		h->u.heading.level = 7;
 	doc_add_text(d, h, "Level seven");
 	doc_node *t = doc_append(root, doc_table(d, 2, NULL, 2, NULL, p));
 	for (int r = 0; r < 2; r++) {
@@ -189,20 +198,23 @@ static doc *edge_doc(void)
 		sample_cell(d, row, 0, DOC_CENTER, NULL);
 	}
 	doc_node *ol = doc_append(root, doc_node_new(d, DOC_LIST, p));
-	ol->u.list.ordered = 1, ol->u.list.start = 5;
+	if (ol)
+		ol->u.list.ordered = 1, ol->u.list.start = 5;
 	doc_node *it = sample_item(d, ol, "five");
-	doc_node *para = it->first;
+	doc_node *para = it ? it->first : NULL;
 	doc_node *l = sample_inline(d, para, DOC_LINK, " no target");
-	l->u.link.href = NULL;
+	if (l)
+		l->u.link.href = NULL;
 	l = sample_inline(d, para, DOC_LINK, " empty target");
-	l->u.link.href = "";
+	if (l)
+		l->u.link.href = "";
 	doc_node *e = sample_inline(d, para, DOC_EMPH, "");
 	sample_inline(d, e, DOC_STRONG, "bold italic");
 	sample_item(d, ol, "six");
 	doc_append(root, doc_node_new(d, DOC_TOC, p));
 	doc_node *kp = doc_append(root, doc_para_text(d, DOC_P_CAPTION, "kept", p));
-	kp->u.para.keep_with_next = 1;
-	kp->u.para.align = DOC_CENTER;
+	if (kp)
+		kp->u.para.keep_with_next = 1, kp->u.para.align = DOC_CENTER;
 	doc_append(root, doc_para(d, DOC_P_BODY, p)); /* empty paragraph */
 	doc_append(root, doc_node_new(d, DOC_PAGE_BREAK, p));
 	return d;
