@@ -47,8 +47,12 @@ static const char *const role_name[R_FILL] = {
 };
 
 /* A paragraph variant: align (0 left, 1 right, 2 center) + 3 * page break
- * before + 6 * keep with next.  Variant 0 is the named style itself. */
-enum { NVARIANTS = 12, V_BREAK = 3, V_KEEP = 6 };
+ * before + 6 * keep with next + 12 * not in the outline (a heading left out
+ * of the contents).  Variant 0 is the named style itself. */
+enum { NVARIANTS = 24, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12 };
+
+/* Heading sizes and space above, as multiples of the body font size. */
+static const double hsize[] = {1.6, 1.3, 1.1}, habove[] = {1.8, 1.4, 1.1};
 
 /* The leading mark written between the footer's page count and the date. */
 #define FOOTER_SEP " \xc2\xb7 "
@@ -255,7 +259,7 @@ static int para_style(const odt *o, const doc_node *n, int *variant)
 {
 	int v = breaks_before(n) ? V_BREAK : 0;
 	if (n->type == DOC_HEADING) {
-		*variant = v;
+		*variant = v + (n->u.heading.in_toc ? 0 : V_UNLISTED);
 		return R_H1 + heading_level(n) - 1;
 	}
 	int role;
@@ -614,7 +618,6 @@ static void named_styles(odt *o)
 	para_props(o, fs * 1.2, fs * 0.5, 1);
 	text_props(o, 0, s->heading_rgb, "bold", NULL);
 	xmlw_end(x);
-	static const double hsize[] = {1.6, 1.3, 1.1}, habove[] = {1.8, 1.4, 1.1};
 	for (int l = 1; l <= 3; l++) {
 		char name[32], display[32];
 		snprintf(name, sizeof name, "Heading_20_%d", l);
@@ -820,17 +823,27 @@ static void automatic_styles(odt *o)
 			if (!o->used[r][v])
 				continue;
 			char name[32], parent[64];
+			int unlisted = v / V_UNLISTED;
 			style_name(o, r, v, name, sizeof name);
 			style_name(o, r, 0, parent, sizeof parent);
-			style_open(o, name, NULL, "paragraph", parent, NULL, NULL);
+			/* A heading left out of the contents must not inherit an
+			 * outline level (LibreOffice would list it when the contents
+			 * are updated), so it derives from Heading with the level's
+			 * size and spacing instead. */
+			style_open(o, name, NULL, "paragraph", unlisted ? "Heading" : parent,
+				   NULL, NULL);
 			xmlw_start(x, "style:paragraph-properties");
+			if (unlisted)
+				attr_cm(o, "fo:margin-top", o->fs * habove[r - R_H1]);
 			if (v % 3)
 				xmlw_attr(x, "fo:text-align", v % 3 == 1 ? "end" : "center");
 			if ((v / 3) % 2)
 				xmlw_attr(x, "fo:break-before", "page");
-			if (v / 6)
+			if ((v / V_KEEP) % 2)
 				xmlw_attr(x, "fo:keep-with-next", "always");
 			xmlw_end(x);
+			if (unlisted)
+				text_props(o, o->fs * hsize[r - R_H1], NO_RGB, NULL, NULL);
 			xmlw_end(x);
 		}
 	}
