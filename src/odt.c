@@ -48,8 +48,10 @@ static const char *const role_name[R_FILL] = {
 
 /* A paragraph variant: align (0 left, 1 right, 2 center) + 3 * page break
  * before + 6 * keep with next + 12 * not in the outline (a heading left out
- * of the contents).  Variant 0 is the named style itself. */
-enum { NVARIANTS = 24, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12 };
+ * of the contents) + 24 * last paragraph of a list (body spacing below, so
+ * the text after the list does not stick to it).  Variant 0 is the named
+ * style itself. */
+enum { NVARIANTS = 48, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 24 };
 
 /* Heading sizes and space above, as multiples of the body font size. */
 static const double hsize[] = {1.6, 1.3, 1.1}, habove[] = {1.8, 1.4, 1.1};
@@ -248,6 +250,21 @@ static int heading_level(const doc_node *h)
 	return l < 1 ? 1 : l > 3 ? 3 : l;
 }
 
+/* Is paragraph n the last thing of a list at document level? */
+static int ends_list(const doc_node *n)
+{
+	const doc_node *p = n;
+	while (!p->next && p->parent && p->parent->type == DOC_ITEM) {
+		const doc_node *list = p->parent->parent;
+		if (p->parent->next || !list)
+			return 0;
+		if (list->parent && list->parent->type == DOC_DOCUMENT)
+			return 1;
+		p = list;
+	}
+	return 0;
+}
+
 static int align_index(doc_align a)
 {
 	return a == DOC_RIGHT ? 1 : a == DOC_CENTER ? 2 : 0;
@@ -292,6 +309,8 @@ static int para_style(const odt *o, const doc_node *n, int *variant)
 	}
 	if (in_item && role == R_BODY)
 		role = R_LIST;
+	if (in_item && ends_list(n))
+		v += V_LISTEND;
 	v += align_index(align);
 	if (n->u.para.keep_with_next)
 		v += V_KEEP;
@@ -823,7 +842,7 @@ static void automatic_styles(odt *o)
 			if (!o->used[r][v])
 				continue;
 			char name[32], parent[64];
-			int unlisted = v / V_UNLISTED;
+			int unlisted = (v / V_UNLISTED) % 2;
 			style_name(o, r, v, name, sizeof name);
 			style_name(o, r, 0, parent, sizeof parent);
 			/* A heading left out of the contents must not inherit an
@@ -835,6 +854,8 @@ static void automatic_styles(odt *o)
 			xmlw_start(x, "style:paragraph-properties");
 			if (unlisted)
 				attr_cm(o, "fo:margin-top", o->fs * habove[r - R_H1]);
+			if (v / V_LISTEND)
+				attr_cm(o, "fo:margin-bottom", o->fs * 0.6);
 			if (v % 3)
 				xmlw_attr(x, "fo:text-align", v % 3 == 1 ? "end" : "center");
 			if ((v / 3) % 2)
