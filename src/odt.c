@@ -9,8 +9,14 @@
  * person restyles the report in a word processor by editing one style.
  * content.xml only carries small automatic styles for what cannot be named
  * once: table column widths, cell borders and fills, and paragraph variants
- * (alignment, page break before, keep with next) that inherit from the
- * named styles.
+ * (alignment, page break before, keep with next, space after a list) that
+ * inherit from the named styles.
+ *
+ * Deliberate choices: a PAGE_BREAK becomes fo:break-before on the next
+ * heading, paragraph or table (an empty paragraph only when nothing can
+ * carry it), so no blank line opens the new page; a heading with in_toc = 0
+ * is a text:p in a style derived from Heading, so neither the Navigator nor
+ * an updated contents list shows it; DOC_CHART is skipped (a later issue).
  *
  * The zip is deterministic: fixed entry order, every entry's DOS time from
  * dc->created (converted in UTC by us, not by libzip's localtime), mimetype
@@ -1107,8 +1113,8 @@ static void start_para(odt *o, const doc_node *n)
 	char name[64];
 	style_name(o, role, v, name, sizeof name);
 	int heading = n->type == DOC_HEADING && n->u.heading.in_toc;
-	/* A heading left out of the contents is a paragraph in a heading
-	 * style: it looks the same but is no outline entry. */
+	/* A heading left out of the contents is a paragraph that looks like
+	 * its level (para_style gives it a variant without outline level). */
 	xmlw_start(x, heading ? "text:h" : "text:p");
 	xmlw_attr(x, "text:style-name", name);
 	if (heading)
