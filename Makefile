@@ -26,7 +26,7 @@ BIN      := $(BUILD)/statusrapport
 SAMPLE_PLAN   := samples/handlingsplan-forskning-2023-2026.xml
 SAMPLE_STATUS := $(wildcard samples/status-*.xml)
 
-.PHONY: all run check deps test-deps test tests asan lint format install clean
+.PHONY: all run check deps test-deps alloc test tests asan lint format install clean
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -75,6 +75,12 @@ check: test-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
 		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" tests
 	@tests/run build build/asan
+
+# A build whose N-th heap allocation fails (SR_FAIL_ALLOC=N), for the
+# allocation-failure tests; with ASan so a mishandled failure shows.
+alloc:
+	@$(MAKE) --no-print-directory BUILD=build/alloc CFLAGS="-O1 -g -DSR_ALLOC_TESTING" \
+		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" all
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \

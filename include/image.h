@@ -4,6 +4,7 @@
 #ifndef IMAGE_H
 #define IMAGE_H
 
+#include "buf.h"
 #include "diag.h"
 #include "sr.h"
 
@@ -22,5 +23,8 @@ sr_status image_probe(const unsigned char *data, size_t len, image_info *out, sr
 
 /* The same for a file (read whole, at most 16 MB). */
 sr_status image_probe_file(const char *path, image_info *out, srcpos pos, diag *d);
+
+/* Read a whole image file into data (appended) and probe it. */
+sr_status image_load(const char *path, buf *data, image_info *out, srcpos pos, diag *d);
 
 #endif

@@ -22,6 +22,7 @@
 #include "report.h"
 #include "template.h"
 #include "validate.h"
+#include "xalloc.h"
 
 #ifndef SR_DATADIR
 #define SR_DATADIR "/usr/local/share/statusrapport"
@@ -566,6 +567,9 @@ int main(int argc, char **argv)
 	int rc = parse(argc, argv, &o);
 	if (rc)
 		return rc < 0 ? SR_OK : rc;
+	/* libxml2 allocates through our allocator too, so the allocation-
+	 * failure tests reach its paths as well as ours. */
+	xmlMemSetup(xfree, xmalloc, xrealloc, xstrdup);
 	xmlInitParser();
 	diag d;
 	diag_init(&d);

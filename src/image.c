@@ -76,30 +76,36 @@ sr_status image_probe(const unsigned char *p, size_t len, image_info *out, srcpo
 	return bad(d, pos, "is not a PNG or JPEG image");
 }
 
-sr_status image_probe_file(const char *path, image_info *out, srcpos pos, diag *d)
+sr_status image_load(const char *path, buf *data, image_info *out, srcpos pos, diag *d)
 {
+	enum { MAX = 16 * 1024 * 1024 };
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		diag_at(d, DIAG_ERROR, pos, "cannot open the logo %s: %s", path, strerror(errno));
 		return SR_INVALID;
 	}
-	enum { MAX = 16 * 1024 * 1024 };
-	unsigned char *b = xmalloc(MAX + 1);
-	if (!b) {
-		fclose(f);
+	size_t start = data->len;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && data->len - start <= MAX)
+		buf_put(data, chunk, n);
+	int e = ferror(f);
+	fclose(f);
+	if (data->failed) {
 		diag_at(d, DIAG_ERROR, pos, "out of memory reading the logo");
 		return SR_SYSTEM;
 	}
-	size_t n = fread(b, 1, MAX + 1, f);
-	int e = ferror(f);
-	fclose(f);
-	sr_status st;
 	if (e)
-		st = bad(d, pos, "cannot be read");
-	else if (n > MAX)
-		st = bad(d, pos, "file is larger than 16 MB");
-	else
-		st = image_probe(b, n, out, pos, d);
-	xfree(b);
+		return bad(d, pos, "cannot be read");
+	if (data->len - start > MAX)
+		return bad(d, pos, "file is larger than 16 MB");
+	return image_probe(data->data + start, data->len - start, out, pos, d);
+}
+
+sr_status image_probe_file(const char *path, image_info *out, srcpos pos, diag *d)
+{
+	buf b = BUF_INIT;
+	sr_status st = image_load(path, &b, out, pos, d);
+	buf_free(&b);
 	return st;
 }

@@ -31,6 +31,7 @@
 
 #include <zip.h>
 
+#include "image.h"
 #include "xalloc.h"
 #include "xmlw.h"
 
@@ -74,6 +75,9 @@ typedef struct odt {
 	char language[4], country[4];
 	char fill_style[DOC_MAX_FILLS][48]; /* NCName-safe names of the fills */
 	unsigned char used[NROLES][NVARIANTS];
+	/* the title block's logo, when the template has one */
+	buf logo;
+	image_info logo_info;
 	/* state of the body walk */
 	int ws;        /* the last character written was white space (or none yet) */
 	int table_no, row_idx, in_header_rows, bookmark_no, toc_no;
@@ -366,6 +370,7 @@ static void office_ns(odt *o)
 		{"xmlns:style", "urn:oasis:names:tc:opendocument:xmlns:style:1.0"},
 		{"xmlns:text", "urn:oasis:names:tc:opendocument:xmlns:text:1.0"},
 		{"xmlns:table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0"},
+		{"xmlns:draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"},
 		{"xmlns:fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"},
 		{"xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"},
 		{"xmlns:xlink", "http://www.w3.org/1999/xlink"},
@@ -1202,6 +1207,36 @@ static void start_item(odt *o, const doc_node *n)
 		attr_int(o, "text:start-value", l->u.list.start);
 }
 
+static const char *logo_name(const odt *o)
+{
+	return o->logo_info.type == IMAGE_JPEG ? "Pictures/logo.jpg" : "Pictures/logo.png";
+}
+
+/* The logo above the title, as a picture in its own paragraph, with the
+ * organisation's name as its title for screen readers. */
+static void write_logo(odt *o)
+{
+	xmlw *x = &o->x;
+	const doc_style *st = &o->doc->style;
+	char w[32], h[32];
+	xmlw_start(x, "text:p");
+	xmlw_attr(x, "text:style-name", "Standard");
+	xmlw_start(x, "draw:frame");
+	xmlw_attr(x, "draw:name", "Logo");
+	xmlw_attr(x, "text:anchor-type", "as-char");
+	xmlw_attr(x, "svg:width", cm(w, sizeof w, st->logo_w));
+	xmlw_attr(x, "svg:height", cm(h, sizeof h, st->logo_h));
+	xmlw_start(x, "draw:image");
+	xmlw_attr(x, "xlink:href", logo_name(o));
+	xmlw_attr(x, "xlink:type", "simple");
+	xmlw_attr(x, "xlink:show", "embed");
+	xmlw_attr(x, "xlink:actuate", "onLoad");
+	xmlw_end(x);
+	xmlw_elem(x, "svg:title", o->doc->author && *o->doc->author ? o->doc->author : "Logo");
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
 static void write_body(odt *o)
 {
 	xmlw *x = &o->x;
@@ -1210,6 +1245,8 @@ static void write_body(odt *o)
 	doc_event ev;
 	xmlw_start(x, "office:body");
 	xmlw_start(x, "office:text");
+	if (o->logo.len)
+		write_logo(o);
 	doc_iter_init(&it, o->doc->root);
 	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE && !x->failed) {
 		int enter = ev == DOC_EV_ENTER;
@@ -1417,6 +1454,13 @@ static int write_manifest(odt *o, buf *out)
 		xmlw_attr(x, "manifest:media-type", "text/xml");
 		xmlw_end(x);
 	}
+	if (o->logo.len) {
+		xmlw_start(x, "manifest:file-entry");
+		xmlw_attr(x, "manifest:full-path", logo_name(o));
+		xmlw_attr(x, "manifest:media-type",
+			  o->logo_info.type == IMAGE_JPEG ? "image/jpeg" : "image/png");
+		xmlw_end(x);
+	}
 	xmlw_end(x);
 	return xmlw_close(x);
 }
@@ -1462,7 +1506,7 @@ static int add_entry(zip_t *za, const char *name, const void *data, size_t len,
 	return 0;
 }
 
-static sr_status zip_parts(buf *parts, time_t created, buf *out, diag *d)
+static sr_status zip_parts(buf *parts, const odt *o, time_t created, buf *out, diag *d)
 {
 	static const char mimetype[] = MEDIA_TYPE;
 	zip_error_t ze;
@@ -1490,6 +1534,10 @@ static sr_status zip_parts(buf *parts, time_t created, buf *out, diag *d)
 	for (int i = 0; i < NPARTS; i++)
 		if (add_entry(za, part_name[i], parts[i].data, parts[i].len, 0, created) < 0)
 			goto fail_za;
+	/* images are compressed already: stored */
+	if (o->logo.len &&
+	    add_entry(za, logo_name(o), o->logo.data, o->logo.len, 1, created) < 0)
+		goto fail_za;
 	if (zip_close(za) < 0)
 		goto fail_za;
 	za = NULL;
@@ -1555,18 +1603,26 @@ sr_status odt_render(const doc *dc, buf *out, diag *d)
 	if (!o)
 		goto oom;
 	odt_init(o, dc);
+	if (dc->style.logo_path && dc->style.logo_w > 0 && dc->style.logo_h > 0) {
+		st = image_load(dc->style.logo_path, &o->logo, &o->logo_info, (srcpos){0}, d);
+		if (st != SR_OK)
+			goto done;
+		st = SR_SYSTEM;
+	}
 	if (write_content(o, &parts[PART_CONTENT]) < 0 ||
 	    write_styles(o, &parts[PART_STYLES]) < 0 ||
 	    write_meta(o, &parts[PART_META]) < 0 ||
 	    write_settings(o, &parts[PART_SETTINGS]) < 0 ||
 	    write_manifest(o, &parts[PART_MANIFEST]) < 0)
 		goto oom;
-	st = zip_parts(parts, dc->created, out, d);
+	st = zip_parts(parts, o, dc->created, out, d);
 	goto done;
 oom:
 	diag_add(d, DIAG_ERROR, NULL, 0, 0,
 		 "cannot write the ODT file: out of memory (or over the output size limit)");
 done:
+	if (o)
+		buf_free(&o->logo);
 	xfree(o);
 	for (int i = 0; i < NPARTS; i++)
 		buf_free(&parts[i]);

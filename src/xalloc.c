@@ -1,6 +1,7 @@
 /* xalloc.c: heap allocation with optional failure injection for tests. */
 #include "xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,7 +15,16 @@ static int should_fail(void)
 		const char *s = getenv("SR_FAIL_ALLOC");
 		fail_at = s ? atol(s) : 0;
 	}
-	return fail_at > 0 && ++count == fail_at;
+	++count;
+	return fail_at > 0 && count == fail_at;
+}
+
+/* How many allocations the process asked for: printed at exit when
+ * SR_COUNT_ALLOC is set, so a test knows how many N to try. */
+__attribute__((destructor)) static void report_count(void)
+{
+	if (getenv("SR_COUNT_ALLOC"))
+		fprintf(stderr, "allocations: %ld\n", count);
 }
 #else
 static inline int should_fail(void) { return 0; }
