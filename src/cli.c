@@ -543,6 +543,12 @@ done:
 	return st;
 }
 
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -571,9 +577,16 @@ int main(int argc, char **argv)
 	 * failure tests reach its paths as well as ours. */
 	xmlMemSetup(xfree, xmalloc, xrealloc, xstrdup);
 	xmlInitParser();
+	/* Everything libxml2 has to say reaches us through the structured
+	 * handlers; its generic channel would print past diag. */
+	xmlSetGenericErrorFunc(NULL, quiet);
 	diag d;
 	diag_init(&d);
 	sr_status st = run(&o, &d);
+	if (xalloc_failed() && st != SR_OK) {
+		diag_add(&d, DIAG_ERROR, NULL, 0, 0, "out of memory");
+		st = SR_SYSTEM;
+	}
 	diag_print(&d, stderr);
 	diag_free(&d);
 	xmlCleanupParser();

@@ -30,19 +30,33 @@ __attribute__((destructor)) static void report_count(void)
 static inline int should_fail(void) { return 0; }
 #endif
 
+static int failed;
+
+int xalloc_failed(void)
+{
+	return failed;
+}
+
+static void *note(void *p)
+{
+	if (!p)
+		failed = 1;
+	return p;
+}
+
 void *xmalloc(size_t n)
 {
-	return should_fail() ? NULL : malloc(n ? n : 1);
+	return note(should_fail() ? NULL : malloc(n ? n : 1));
 }
 
 void *xcalloc(size_t n, size_t sz)
 {
-	return should_fail() ? NULL : calloc(n ? n : 1, sz ? sz : 1);
+	return note(should_fail() ? NULL : calloc(n ? n : 1, sz ? sz : 1));
 }
 
 void *xrealloc(void *p, size_t n)
 {
-	return should_fail() ? NULL : realloc(p, n ? n : 1);
+	return note(should_fail() ? NULL : realloc(p, n ? n : 1));
 }
 
 char *xstrdup(const char *s)
