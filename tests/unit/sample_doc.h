@@ -22,7 +22,10 @@ static const char sample_para[] =
 	"felles forskningsinfrastruktur. Målet er at 3,5 % av driftsbudsjettet går til "
 	"forskning og innovasjon innen 2026 – og at pasientene merker forskjellen. "
 	"Arbeidet følges opp i «Regional plan for forskning» med årlig rapportering "
-	"til styret; Sámi pasienter skal ha likeverdig tilgang (á č đ ŋ š ŧ ž).";
+	"til styret; samiske pasienter skal ha likeverdig tilgang\u00A0– «alltid».";
+
+/* The Sami letters force the UTF-8 path; without them CP1252 suffices. */
+static const char sample_sami[] = "Sámi pasienter: á č đ ŋ š ŧ ž Á Č Đ Ŋ Š Ŧ Ž.";
 
 static void sample_rich_para(doc *d, doc_node *parent)
 {
@@ -39,7 +42,7 @@ static void sample_rich_para(doc *d, doc_node *parent)
 	doc_add_text(d, p, ", og status rapporteres hvert kvartal av de regionale helseforetakene.");
 }
 
-static doc *sample_doc(int rows)
+static doc *sample_doc(int rows, int sami)
 {
 	doc *d = doc_new();
 	if (!d)
@@ -69,6 +72,10 @@ static doc *sample_doc(int rows)
 	doc_append(R, doc_para_text(d, DOC_P_LEAD,
 				    "Denne rapporten viser status for alle tiltak i handlingsplanen, "
 				    "med vurdering av fremdrift, risiko og videre oppfølging.", z));
+	if (sami)
+		doc_append(R, doc_para_text(d, DOC_P_BODY, sample_sami, z));
+	doc_append(R, doc_para_text(d, DOC_P_NOTE,
+				    "Tegn: æøå ÆØÅ « » – — ’ 3,5\u00A0% 1\u00A0000\u00A0kr € •", z));
 	doc_append(R, doc_node_new(d, DOC_TOC, z));
 	doc_append(R, doc_node_new(d, DOC_PAGE_BREAK, z));
 	for (int ch = 1; ch <= 3; ch++) {
