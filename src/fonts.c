@@ -26,10 +26,8 @@ sr_status fonts_open(fonts **out, const char *const *dirs, diag *d)
 	if (!f)
 		goto oom;
 	pthread_mutex_init(&f->lock, NULL);
-	if (!FcInit()) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "fontconfig cannot initialise");
-		goto fail;
-	}
+	/* Our own configuration, not FcInit()'s process-wide one, so closing
+	 * the engine frees everything. */
 	f->sys = FcInitLoadConfigAndFonts();
 	if (!f->sys) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "fontconfig has no configuration");
