@@ -106,8 +106,13 @@ def check_repeat(pdf, text=None):
         cont = [i for i, (_, _, ls) in enumerate(ps) if any(text in t for t, _ in ls)]
         if len(cont) < 2:
             return ["the header '%s' is on fewer than two pages" % text]
-        bad = [("page %d continues the table but does not open with its header" % (i + 1))
-               for i in cont[1:] if text not in firsts[i]]
+        bad = []
+        for i in cont[1:]:
+            body = [ws[0][2] for t, ws in ps[i][2] if ws[0][2] > 60]
+            top = min(body) if body else 0
+            if not any(text in t and ws[0][2] <= top + 6 for t, ws in ps[i][2]):
+                bad.append("page %d continues the table but does not open with its header"
+                           % (i + 1))
         return bad
     for i in range(1, len(firsts)):
         if firsts[i] and firsts[i] == firsts[i - 1]:
