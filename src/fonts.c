@@ -34,7 +34,10 @@ sr_status fonts_open(fonts **out, const char *const *dirs, diag *d)
 		goto fail;
 	}
 	for (int i = 0; dirs && dirs[i]; i++) {
-		if (!f->app && !(f->app = FcConfigCreate()))
+		/* The configuration files but none of the system's fonts: only
+		 * the caller's folders, with the cache folders set up (a bare
+		 * FcConfigCreate() has none and fontconfig complains on stderr). */
+		if (!f->app && !(f->app = FcInitLoadConfig()))
 			goto oom;
 		/* A folder that does not exist is not an error: the user's font
 		 * folder is optional. */
