@@ -523,7 +523,7 @@ static void break_lines(ctx *c, double width, double size)
 
 /* The width of the longest piece of the paragraph's words that hyphenation
  * cannot split: what a table column must at least hold. */
-static double min_piece(ctx *c, double size)
+static double min_piece(ctx *c, double size, int whole)
 {
 	double best = 0;
 	int ns = (int)c->nsegs;
@@ -551,7 +551,7 @@ static double min_piece(ctx *c, double size)
 			}
 		}
 		hyph_point pts[HYPH_MAX_POINTS];
-		int np = ok ? hyph_points(c->hy, w, n, pts, HYPH_MAX_POINTS) : 0;
+		int np = ok && !whole ? hyph_points(c->hy, w, n, pts, HYPH_MAX_POINTS) : 0;
 		const font_face *ff = face(c, c->runs[c->segs[i].run].face);
 		size_t prev = 0;
 		for (int p = 0; p <= np; p++) {
@@ -891,7 +891,7 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 
 static const double PAD = 4;
 
-static double cell_min(ctx *c, const doc_node *cell, const cellmode *cm)
+static double cell_min(ctx *c, const doc_node *cell, const cellmode *cm, int whole)
 {
 	double best = 0;
 	for (const doc_node *p = cell->first; p; p = p->next) {
@@ -900,7 +900,7 @@ static double cell_min(ctx *c, const doc_node *cell, const cellmode *cm)
 		c->nruns = 0;
 		collect_runs(c, p, cm->face, 0);
 		segment(c, cm->size);
-		double m = min_piece(c, cm->size);
+		double m = min_piece(c, cm->size, whole);
 		if (m > best)
 			best = m;
 	}
@@ -945,34 +945,46 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 	for (int i = 0; i < nc; i++)
 		cw[i] = avail * t->u.table.widths[i] / sum;
 	double csize = 0.88 * c->st.font_size;
-	/* A column never narrower than its longest unbreakable piece, when the
-	 * other columns have room to give. */
-	int ri = 0;
-	for (const doc_node *r = t->first; r; r = r->next, ri++) {
-		int hdr = ri < t->u.table.header_rows || r->u.row.header;
-		cellmode cm = {1, csize, hdr ? FONT_BOLD : FONT_REGULAR, 0, LAYOUT_TABLE_DATA_CELL, DOC_LEFT};
-		int ci = 0;
-		for (const doc_node *cell = r->first; cell && ci < nc; cell = cell->next, ci++) {
-			double m = cell_min(c, cell, &cm) + 2 * PAD + 0.5;
-			if (m > minw[ci])
-				minw[ci] = m;
+	/* A column never narrower than its longest word when the other columns
+	 * have room to give; failing that, never narrower than its longest
+	 * piece between hyphenation points; failing that, the weights. */
+	for (int whole = 1; whole >= 0; whole--) {
+		for (int i = 0; i < nc; i++) {
+			cw[i] = avail * t->u.table.widths[i] / sum;
+			minw[i] = 0;
 		}
-	}
-	double need = 0, slack = 0;
-	for (int i = 0; i < nc; i++) {
-		if (cw[i] < minw[i])
-			need += minw[i] - cw[i];
-		else
-			slack += cw[i] - minw[i];
-	}
-	if (need > 0 && slack > 0) {
-		double f = need < slack ? need / slack : 1;
+		int ri = 0;
+		for (const doc_node *r = t->first; r; r = r->next, ri++) {
+			int hdr = ri < t->u.table.header_rows || r->u.row.header;
+			cellmode cm = {1, csize, hdr ? FONT_BOLD : FONT_REGULAR, 0,
+				       LAYOUT_TABLE_DATA_CELL, DOC_LEFT};
+			int ci = 0;
+			for (const doc_node *cell = r->first; cell && ci < nc; cell = cell->next, ci++) {
+				double m = cell_min(c, cell, &cm, whole) + 2 * PAD + 0.5;
+				if (m > minw[ci])
+					minw[ci] = m;
+			}
+		}
+		double need = 0, slack = 0;
 		for (int i = 0; i < nc; i++) {
 			if (cw[i] < minw[i])
-				cw[i] = need < slack ? minw[i] : cw[i] + (minw[i] - cw[i]) * slack / need;
+				need += minw[i] - cw[i];
 			else
-				cw[i] -= (cw[i] - minw[i]) * f;
+				slack += cw[i] - minw[i];
 		}
+		if (need > slack && whole)
+			continue;
+		if (need > 0 && slack > 0) {
+			double f = need < slack ? need / slack : 1;
+			for (int i = 0; i < nc; i++) {
+				if (cw[i] < minw[i])
+					cw[i] = need < slack ? minw[i]
+							     : cw[i] + (minw[i] - cw[i]) * slack / need;
+				else
+					cw[i] -= (cw[i] - minw[i]) * f;
+			}
+		}
+		break;
 	}
 	x[0] = x0;
 	for (int i = 1; i < nc; i++)
@@ -984,7 +996,7 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 		goto done;
 	double maxh = c->st.page_h - c->st.margin_top - c->st.margin_bottom;
 	int nheader = 0;
-	ri = 0;
+	int ri = 0;
 	for (const doc_node *r = t->first; r && !c->failed; r = r->next, ri++) {
 		int hdr = ri < t->u.table.header_rows || r->u.row.header;
 		int leading_hdr = hdr && ri == nheader;
