@@ -79,12 +79,16 @@ def check_toc(pdf, title):
             entries.append((m.group(1).strip(), int(m.group(2))))
     if not entries:
         return ["the TOC page has no entries with dotted leaders"]
+    # headings are the lines set larger than the body text
+    heights = sorted(ws[0][4] - ws[0][2] for _, _, ls in ps for _, ws in ls)
+    body = heights[len(heights) // 2] if heights else 0
     where = {}
     for i, (_, _, ls) in enumerate(ps):
         if i == tp:
             continue
-        for t, _ in ls:
-            where.setdefault(t.strip(), i + 1)
+        for t, ws in ls:
+            if ws[0][4] - ws[0][2] > 1.05 * body:
+                where.setdefault(t.strip(), i + 1)
     bad, matched = [], 0
     for name, num in entries:
         if name in where:
