@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -443,6 +444,52 @@ static void render_twice_identical(void **state)
 	diag_free(&dg);
 }
 
+/* One engine, several threads: the batch case.  Each thread renders its
+ * own document; all outputs must equal the single-threaded one. */
+typedef struct job {
+	pdf_engine *e;
+	buf out;
+	sr_status st;
+} job;
+
+static void *render_job(void *arg)
+{
+	job *j = arg;
+	diag dg;
+	diag_init(&dg);
+	doc *d = sample_doc(40, 1);
+	j->st = d ? pdf_render(j->e, d, &j->out, &dg) : SR_SYSTEM;
+	doc_free(d);
+	diag_free(&dg);
+	return NULL;
+}
+
+static void threads_share_engine(void **state)
+{
+	diag dg;
+	diag_init(&dg);
+	pdf_engine *e;
+	assert_int_equal(pdf_engine_open(&e, NULL, &dg), SR_OK);
+	enum { N = 4 };
+	job jobs[N];
+	pthread_t th[N];
+	for (int i = 0; i < N; i++) {
+		jobs[i] = (job){e, BUF_INIT, SR_OK};
+		assert_int_equal(pthread_create(&th[i], NULL, render_job, &jobs[i]), 0);
+	}
+	for (int i = 0; i < N; i++)
+		pthread_join(th[i], NULL);
+	for (int i = 0; i < N; i++) {
+		assert_int_equal(jobs[i].st, SR_OK);
+		assert_int_equal(jobs[i].out.len, jobs[0].out.len);
+		assert_memory_equal(jobs[i].out.data, jobs[0].out.data, jobs[0].out.len);
+	}
+	for (int i = 0; i < N; i++)
+		buf_free(&jobs[i].out);
+	pdf_engine_close(e);
+	diag_free(&dg);
+}
+
 static void missing_family(void **state)
 {
 	diag dg;
@@ -476,6 +523,7 @@ int main(void)
 		cmocka_unit_test(table_row_moves_whole),
 		cmocka_unit_test(narrow_cells_stay_inside),
 		cmocka_unit_test(render_twice_identical),
+		cmocka_unit_test(threads_share_engine),
 		cmocka_unit_test(missing_family),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
