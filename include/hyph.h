@@ -17,7 +17,10 @@ typedef struct hyph hyph;
 
 /* A place where a word may be broken with a hyphen: the hyphen goes after
  * the first off bytes of the UTF-8 word.  rank 0 is an ordinary pattern
- * break; rank 1 is a likely compound joint (preferred by the line breaker). */
+ * break; rank 1 is a likely compound joint (preferred by the line breaker);
+ * rank -1 a pattern break fewer than five letters before a joint
+ * ("spesia|list=helse"), which the line breaker takes only when nothing
+ * else fits. */
 typedef struct hyph_point {
 	unsigned off;
 	int rank;
@@ -38,7 +41,7 @@ void hyph_close(hyph *h);
 int hyph_points(const hyph *h, const char *w, size_t len, hyph_point *out, int max);
 
 /* Write "word" with '-' at every break point into out (for tests and the
- * report's quality figures); joints are marked with '=' instead.  out needs
+ * report's quality figures); joints are marked '=', discouraged breaks '~'.  out needs
  * 2*len+1 bytes.  Returns out. */
 char *hyph_mark(const hyph *h, const char *w, size_t len, char *out);
 

@@ -375,8 +375,8 @@ enum { WORDMAX = 256 };
  * seg i whose prefix plus a hyphen fits in avail.  On success sets the seg
  * *k and byte *kb where the remainder starts, returns 1.  Prefers a compound
  * joint when it fills at least 60% of what the rightmost break would. */
-static int best_break(ctx *c, int i, size_t off, int j, double avail, double size, int *k,
-		      size_t *kb)
+static int best_break(ctx *c, int i, size_t off, int j, double avail, double size, int alone,
+		      int *k, size_t *kb)
 {
 	char w[WORDMAX];
 	int mapseg[WORDMAX];
@@ -395,7 +395,7 @@ static int best_break(ctx *c, int i, size_t off, int j, double avail, double siz
 	}
 	hyph_point pts[HYPH_MAX_POINTS];
 	int np = hyph_points(c->hy, w, n, pts, HYPH_MAX_POINTS);
-	int right = -1, joint = -1;
+	int right = -1, joint = -1, poor = -1;
 	double rw = 0, jw = 0;
 	for (int p = 0; p < np; p++) {
 		/* prefix width: whole segs before the break's seg, then part of it */
@@ -408,6 +408,10 @@ static int best_break(ctx *c, int i, size_t off, int j, double avail, double siz
 		double hw = font_width(face(c, c->runs[c->segs[bs].run].face), "-", 1, size);
 		if (pw + hw > avail + 1e-6)
 			break;
+		if (pts[p].rank < 0) {
+			poor = p;
+			continue;
+		}
 		right = p;
 		rw = pw;
 		if (pts[p].rank > 0) {
@@ -415,6 +419,8 @@ static int best_break(ctx *c, int i, size_t off, int j, double avail, double siz
 			jw = pw;
 		}
 	}
+	if (right < 0 && alone)
+		right = poor; /* alone on the line: better than breaking by letters */
 	if (right < 0)
 		return 0;
 	int best = joint >= 0 && jw >= 0.6 * rw ? joint : right;
@@ -465,7 +471,7 @@ static void break_lines(ctx *c, double width, double size)
 		}
 		int k;
 		size_t kb;
-		if (best_break(c, i, off, j, width - x - sw, size, &k, &kb)) {
+		if (best_break(c, i, off, j, width - x - sw, size, empty, &k, &kb)) {
 			if (sw > 0)
 				add_frag(c, space, 0, 1, 0);
 			for (int s = i; s <= k; s++) {

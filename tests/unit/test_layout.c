@@ -117,7 +117,14 @@ static void break_compound_joint(void **state)
 	/* narrower: "spesialist-" */
 	n = brk("spesialisthelsetjenesten", W("spesialisthe-"), &a, &l);
 	assert_string_equal(l[0], "spesialist-");
-	/* æøå: the patterns give nothing in "støtteenhetene", the joints do */
+	/* after another word, never "spesia-|listhelsetjenesten": an earlier
+	 * syllable or the next line instead */
+	n = brk("i spesialisthelsetjenesten", W("i spesialis-"), &a, &l);
+	assert_string_equal(l[0], "i spe-");
+	/* alone on a line that narrow: a syllable, not letters */
+	n = brk("spesialisthelsetjenesten", W("spesialis-"), &a, &l);
+	assert_string_equal(l[0], "spe-");
+	/* æøå: breaks inside and after "støtte" */
 	n = brk("forskningsstøtteenhetene", W("forskningsstøtte-"), &a, &l);
 	assert_string_equal(l[0], "forskningsstøtte-");
 	assert_string_equal(l[1], "enhetene");
