@@ -436,14 +436,18 @@ static void break_lines(ctx *c, double width, double size)
 {
 	c->nfrags = 0;
 	c->nlines = 0;
-	int ns = (int)c->nsegs, i = 0, space = -1, empty = 1;
+	int ns = (int)c->nsegs, i = 0, space = -1, empty = 1, hyphens = 0;
 	size_t off = 0;
 	double x = 0;
+	/* Ragged right: a word that does not fit is hyphenated only when the
+	 * line would otherwise stay visibly short, and never on more than two
+	 * lines in a row (unless it is alone on its line and must break). */
+	double short_line = 0.2 * width < 3 * size ? 0.2 * width : 3 * size;
 	while (i < ns && !c->failed) {
 		seg *g = &c->segs[i];
 		if (g->kind == SEG_BREAK) {
 			end_line(c);
-			x = 0, empty = 1, space = -1, i++;
+			x = 0, empty = 1, space = -1, i++, hyphens = 0;
 			continue;
 		}
 		if (g->kind == SEG_SPACE) {
@@ -471,7 +475,8 @@ static void break_lines(ctx *c, double width, double size)
 		}
 		int k;
 		size_t kb;
-		if (best_break(c, i, off, j, width - x - sw, size, empty, &k, &kb)) {
+		int may = empty || (width - x > short_line && hyphens < 2);
+		if (may && best_break(c, i, off, j, width - x - sw, size, empty, &k, &kb)) {
 			if (sw > 0)
 				add_frag(c, space, 0, 1, 0);
 			for (int s = i; s <= k; s++) {
@@ -480,12 +485,12 @@ static void break_lines(ctx *c, double width, double size)
 					add_frag(c, s, a, b, s == k);
 			}
 			end_line(c);
-			x = 0, empty = 1, space = -1, i = k, off = kb;
+			x = 0, empty = 1, space = -1, i = k, off = kb, hyphens++;
 			continue;
 		}
 		if (!empty) {
 			end_line(c);
-			x = 0, empty = 1, space = -1;
+			x = 0, empty = 1, space = -1, hyphens = 0;
 			continue;
 		}
 		/* Alone on a line and still too wide: as many whole characters as
