@@ -1327,9 +1327,22 @@ static void furniture(ctx *c, int title_first)
 	}
 }
 
-/* The TOC's page numbers and dotted leaders, now that headings have pages. */
+/* The TOC's page numbers and dotted leaders, now that headings have pages.
+ * The leaders of all entries end at one x (before the widest number) and
+ * their dots sit on one grid, so they line up down the page. */
 static void fixup(ctx *c)
 {
+	double numw = 0;
+	for (size_t i = 1; i < c->npool; i++) {
+		layout_box *num = &c->pool[i];
+		if (num->fix != 2)
+			continue;
+		char buf[32];
+		snprintf(buf, sizeof buf, "%d", c->l->heads[num->dest].page + 1);
+		double w = font_width(face(c, FONT_BOLD), buf, strlen(buf), num->size);
+		if (w > numw)
+			numw = w;
+	}
 	for (size_t i = 1; i < c->npool && !c->failed; i++) {
 		layout_box *num = &c->pool[i];
 		if (num->fix != 2 || c->pool[i - 1].fix != 1)
@@ -1343,7 +1356,9 @@ static void fixup(ctx *c)
 		num->text = arena_strndup(&c->l->arena, buf, num->len);
 		num->w = font_width(face(c, num->face), buf, num->len, num->size);
 		num->x = right - num->w;
-		double end = num->x - 4, dw = font_width(face(c, FONT_REGULAR), " .", 2, dots->size);
+		double end = right - numw - 6;
+		double dw = font_width(face(c, FONT_REGULAR), " .", 2, dots->size);
+		/* whole dots from the grid's end back to the text */
 		int k = dw > 0 ? (int)floor((end - dots->x) / dw) : 0;
 		if (k < 0)
 			k = 0;
