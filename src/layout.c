@@ -1305,6 +1305,20 @@ static void furniture(ctx *c, int title_first)
 	double x0 = st->margin_left, x1 = st->page_w - st->margin_right;
 	double bottom = st->page_h - st->margin_bottom;
 	double fs = 0.8 * st->font_size;
+	if (st->logo_path && *st->logo_path) {
+		/* the logo: top right of the first page, above the text area; the
+		 * painter fits the image into this box keeping its proportions */
+		layout_box *b = newbox(c, LAYOUT_IMAGE, LAYOUT_ARTIFACT, NULL);
+		if (b) {
+			double h = st->margin_top - 24 < 40 ? st->margin_top - 24 : 40;
+			b->w = 140, b->h = h > 12 ? h : 12;
+			b->x = x1 - b->w, b->y = st->margin_top - 12 - b->h;
+			if (b->y < 4)
+				b->y = 4;
+			b->text = st->logo_path, b->len = strlen(st->logo_path);
+			b->page = 0;
+		}
+	}
 	const char *pw = d->page_word && *d->page_word ? d->page_word : "Side";
 	const char *ow = d->of_word && *d->of_word ? d->of_word : "av";
 	for (int p = 0; p < c->l->npages && !c->failed; p++) {

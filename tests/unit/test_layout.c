@@ -497,6 +497,59 @@ static void threads_share_engine(void **state)
 	diag_free(&dg);
 }
 
+/* A 1x1 PNG, written to a temporary file. */
+static const unsigned char png1[] = {
+	0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44,
+	0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90,
+	0x77, 0x53, 0xDE, 0x00, 0x00, 0x00, 0x0C, 0x49, 0x44, 0x41, 0x54, 0x08, 0xD7, 0x63, 0xF8,
+	0xCF, 0xC0, 0x00, 0x00, 0x03, 0x01, 0x01, 0x00, 0x18, 0xDD, 0x8D, 0xB0, 0x00, 0x00, 0x00,
+	0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
+
+static int has(const buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i + n <= b->len; i++)
+		if (memcmp(b->data + i, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static sr_status render_with_logo(const void *bytes, size_t n)
+{
+	char path[] = "/tmp/sr-logo-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "wb");
+	fwrite(bytes, 1, n, f);
+	fclose(f);
+	diag dg;
+	diag_init(&dg);
+	pdf_engine *e;
+	assert_int_equal(pdf_engine_open(&e, NULL, &dg), SR_OK);
+	doc *d = sample_doc(2, 0);
+	d->style.logo_path = path;
+	buf a = BUF_INIT;
+	sr_status st = pdf_render(e, d, &a, &dg);
+	if (st == SR_OK)
+		assert_true(has(&a, "/Image"));
+	else
+		assert_true(dg.n >= 1 && strstr(dg.msgs[0].text, "logo"));
+	buf_free(&a);
+	doc_free(d);
+	pdf_engine_close(e);
+	diag_free(&dg);
+	remove(path);
+	return st;
+}
+
+static void logo(void **state)
+{
+	assert_int_equal(render_with_logo(png1, sizeof png1), SR_OK);
+	assert_int_equal(render_with_logo("not an image", 12), SR_INVALID);
+	assert_int_equal(render_with_logo("\x89PNG\r\n\x1a\n broken", 15), SR_INVALID);
+	assert_int_equal(render_with_logo(png1, 40), SR_INVALID); /* truncated */
+}
+
 static void missing_family(void **state)
 {
 	diag dg;
@@ -531,6 +584,7 @@ int main(void)
 		cmocka_unit_test(narrow_cells_stay_inside),
 		cmocka_unit_test(render_twice_identical),
 		cmocka_unit_test(threads_share_engine),
+		cmocka_unit_test(logo),
 		cmocka_unit_test(missing_family),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
