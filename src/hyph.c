@@ -347,7 +347,7 @@ int hyph_points(const hyph *h, const char *w, size_t len, hyph_point *out, int m
 	char low[4 * WMAX + 1]; /* lower-cased UTF-8 for the joint list */
 	unsigned lowoff[WMAX + 1];
 	int n = 0, latin1 = 1, uppers = 0;
-	size_t i = 0, lowlen = 0, core_start = 0, core_end = 0;
+	size_t i = 0, lowlen = 0, core_end = 0;
 	int started = 0;
 
 	if (max > HYPH_MAX_POINTS)
@@ -372,10 +372,7 @@ int hyph_points(const hyph *h, const char *w, size_t len, hyph_point *out, int m
 			i += (size_t)adv;
 			continue;
 		}
-		if (!started) {
-			started = 1;
-			core_start = i;
-		}
+		started = 1;
 		if (n >= WMAX)
 			return 0;
 		off[n] = (unsigned)i;
@@ -401,8 +398,6 @@ int hyph_points(const hyph *h, const char *w, size_t len, hyph_point *out, int m
 		i += (size_t)adv;
 		core_end = i;
 	}
-	(void)core_start;
-	(void)core_end;
 	off[n] = (unsigned)core_end;
 	lowoff[n] = (unsigned)lowlen;
 	low[lowlen] = 0;

@@ -588,11 +588,6 @@ typedef struct pctx {
 	doc_align align;
 } pctx;
 
-static const char *arena_cat(ctx *c, const char *a, size_t alen)
-{
-	return arena_strndup(&c->l->arena, a, alen);
-}
-
 /* Lines of the current runs as slabs in sv, text starting at x, width w.
  * Returns the number of slabs added; the first is at index *first. */
 static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, double x,
@@ -605,7 +600,6 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 	double base = (lh - (ff->ascent + ff->descent) * t->size) / 2 + ff->ascent * t->size;
 	*first = sv->n;
 	size_t start = 0;
-	char buf[1024];
 	for (size_t li = 0; li < c->nlines && !c->failed; li++) {
 		size_t end = c->lines[li];
 		slab *s = newslab(c, sv, lh);
@@ -644,24 +638,32 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 			cx = x + w - lw;
 		else if (pc->align == DOC_CENTER)
 			cx = x + (w - lw) / 2;
-		/* group frags of one run into one text box */
+		/* group frags of one run into one text box (a space between two
+		 * runs joins the run after it) */
 		size_t f = start;
 		while (f < end) {
 			int r = c->segs[c->frags[f].seg].run;
-			size_t n = 0;
-			double bw = 0;
-			size_t g = f;
-			for (; g < end; g++) {
+			size_t n = 0, g;
+			for (g = f; g < end; g++) {
 				const frag *fr = &c->frags[g];
 				const seg *sg = &c->segs[fr->seg];
-				if (sg->run != r && sg->kind != SEG_SPACE)
+				if (g > f && sg->run != r &&
+				    (sg->kind != SEG_SPACE || g + 1 >= end ||
+				     c->segs[c->frags[g + 1].seg].run != r))
 					break;
-				if (sg->run != r && g > f && g + 1 < end &&
-				    c->segs[c->frags[g + 1].seg].run != r)
-					break;
+				n += fr->b - fr->a + (size_t)fr->hyphen;
+			}
+			char *buf = arena_alloc(&c->l->arena, n + 1);
+			if (!buf) {
+				c->failed = 1;
+				return 0;
+			}
+			double bw = 0;
+			n = 0;
+			for (size_t q = f; q < g; q++) {
+				const frag *fr = &c->frags[q];
+				const seg *sg = &c->segs[fr->seg];
 				size_t len = fr->b - fr->a;
-				if (n + len + 2 >= sizeof buf)
-					break;
 				memcpy(buf + n, sg->s + fr->a, len);
 				if (sg->kind == SEG_SPACE)
 					buf[n] = ' ';
@@ -669,11 +671,9 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 				bw += seg_w(c, fr->seg, fr->a, fr->b, t->size);
 				if (fr->hyphen) {
 					buf[n++] = '-';
-					bw += font_width(face(c, c->runs[r].face), "-", 1, t->size);
+					bw += font_width(face(c, c->runs[sg->run].face), "-", 1, t->size);
 				}
 			}
-			if (g == f)
-				g = f + 1; /* cannot happen; be safe */
 			const run *rn = &c->runs[r];
 			layout_box *b = newbox(c, LAYOUT_TEXT, pc->role, pc->node);
 			if (!b)
@@ -687,7 +687,7 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 			b->face = (font_style)rn->face;
 			b->size = t->size;
 			b->rgb = rn->rgb;
-			b->text = arena_cat(c, buf, n);
+			b->text = buf;
 			b->len = n;
 			c->l->faces_used |= 1u << rn->face;
 			if (rn->href) {
