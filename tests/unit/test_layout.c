@@ -407,6 +407,96 @@ static void narrow_cells_stay_inside(void **state)
 	doc_free(d);
 }
 
+/* Odd but legal (and some illegal) trees: nothing crashes, nothing leaves
+ * the text area. */
+static void odd_trees(void **state)
+{
+	srcpos z = {0};
+	for (int k = 0; k < 9; k++) {
+		doc *d = plain_doc();
+		doc_node *R = d->root;
+		switch (k) {
+		case 0: /* empty document */
+			break;
+		case 1: /* a TOC with no headings, an empty heading, an empty paragraph */
+			doc_append(R, doc_node_new(d, DOC_TOC, z));
+			doc_append(R, doc_heading(d, 1, NULL, z));
+			doc_append(R, doc_para(d, DOC_P_BODY, z));
+			break;
+		case 2: { /* lists nested 200 deep */
+			doc_node *p = R;
+			for (int i = 0; i < 200; i++) {
+				doc_node *l = doc_append(p, doc_node_new(d, DOC_LIST, z));
+				p = doc_append(l, doc_node_new(d, DOC_ITEM, z));
+				doc_append(p, doc_para_text(d, DOC_P_BODY, "nivå", z));
+			}
+			break;
+		}
+		case 3: { /* a paragraph of forced breaks only, and a huge heading word */
+			doc_node *p = doc_append(R, doc_para(d, DOC_P_BODY, z));
+			for (int i = 0; i < 100; i++)
+				doc_append(p, doc_node_new(d, DOC_BREAK, z));
+			doc_node *h = doc_append(R, doc_heading(d, 1, NULL, z));
+			char w[2001];
+			memset(w, 'm', 2000);
+			w[2000] = 0;
+			doc_add_text(d, h, w);
+			break;
+		}
+		case 4: { /* a row with fewer cells than columns; a cell with a list */
+			doc_node *t = doc_append(R, doc_table(d, 3, NULL, 0, NULL, z));
+			doc_node *r = doc_append(t, doc_row(d, 0));
+			doc_node *c = doc_append(r, doc_cell(d, 0, DOC_RIGHT));
+			doc_node *l = doc_append(c, doc_node_new(d, DOC_LIST, z));
+			doc_append(doc_append(l, doc_node_new(d, DOC_ITEM, z)),
+				   doc_para_text(d, DOC_P_BODY, "punkt i celle", z));
+			break;
+		}
+		case 5: /* page breaks only, a chart */
+			for (int i = 0; i < 3; i++)
+				doc_append(R, doc_node_new(d, DOC_PAGE_BREAK, z));
+			doc_append(R, doc_node_new(d, DOC_CHART, z));
+			doc_append(R, doc_para_text(d, DOC_P_BODY, "etter", z));
+			break;
+		case 6: /* only headings: every one keeps with the next */
+			for (int i = 0; i < 80; i++)
+				doc_add_text(d, doc_append(R, doc_heading(d, 1 + i % 3, NULL, z)), "Overskrift");
+			break;
+		case 7: /* 3000 table rows, 9 narrow columns, header fills off the table */
+			d->style.header_fill = 99;
+			{
+				doc_node *t = doc_append(R, doc_table(d, 9, NULL, 2, NULL, z));
+				for (int i = 0; i < 3000; i++) {
+					doc_node *r = doc_append(t, doc_row(d, 0));
+					for (int c = 0; c < 9; c++)
+						doc_append(doc_append(r, doc_cell(d, c == 4 ? 77 : 0, DOC_CENTER)),
+							   doc_para_text(d, DOC_P_BODY, sample_words[(i + c) % 10], z));
+				}
+			}
+			break;
+		case 8: /* links nested in emphasis in strong, and text after */
+			{
+				doc_node *p = doc_append(R, doc_para(d, DOC_P_LEAD, z));
+				doc_node *st = doc_append(p, doc_node_new(d, DOC_STRONG, z));
+				doc_node *em = doc_append(st, doc_node_new(d, DOC_EMPH, z));
+				doc_node *l1 = doc_append(em, doc_node_new(d, DOC_LINK, z));
+				l1->u.link.href = "https://a.example/";
+				doc_node *l2 = doc_append(l1, doc_node_new(d, DOC_LINK, z));
+				l2->u.link.href = "https://b.example/";
+				doc_add_text(d, l2, "indre");
+				doc_add_text(d, l1, " ytre");
+				doc_add_text(d, p, " vanlig tekst");
+			}
+			break;
+		}
+		layout *l = lay(d);
+		assert_true(l->npages >= 1);
+		check_area(l);
+		layout_free(l);
+		doc_free(d);
+	}
+}
+
 /* ---- the engine ---- */
 
 static void render_twice_identical(void **state)
@@ -582,6 +672,7 @@ int main(void)
 		cmocka_unit_test(table_row_taller_than_page),
 		cmocka_unit_test(table_row_moves_whole),
 		cmocka_unit_test(narrow_cells_stay_inside),
+		cmocka_unit_test(odd_trees),
 		cmocka_unit_test(render_twice_identical),
 		cmocka_unit_test(threads_share_engine),
 		cmocka_unit_test(logo),
