@@ -41,6 +41,16 @@ judge() {
 	else
 		check "$n: table header repeats" $CHECK repeat "$f"
 	fi
+	# clickable TOC and bookmarks: link annotations without a border, an outline
+	qpdf --qdf --object-streams=disable "$f" "$f.qdf" 2>/dev/null
+	local links borders
+	links=$(grep -ac "/Subtype /Link" "$f.qdf")
+	borders=$(grep -a -A3 "/Border \[" "$f.qdf" | grep -c "^ *[1-9]")
+	if [ "$links" -gt 0 ] && [ "$borders" -eq 0 ]; then pass "$n: links, no borders"
+	else fail "$n: links, no borders" "$links links, $borders non-zero border widths"; fi
+	local outl
+	outl=$(qpdf --json --json-key=outlines "$f" 2>/dev/null | grep -c '"title"')
+	if [ "$outl" -gt 0 ]; then pass "$n: outline"; else fail "$n: outline" "no bookmarks"; fi
 	local size
 	size=$(wc -c < "$f")
 	if [ "$size" -lt 1048576 ]; then pass "$n: under 1 MB"; else fail "$n: under 1 MB" "$size bytes"; fi
