@@ -58,6 +58,8 @@ typedef struct ptab {
 	pat *v;
 	size_t n, cap;  /* entries, slots (power of two) */
 	uint32_t *slot; /* index + 1; 0 empty */
+	uint32_t *hash; /* the slot's key hash: most lookups miss, and a
+			 * miss should not touch the patterns (cache) */
 } ptab;
 
 static uint32_t phash(const unsigned char *l, size_t n)
@@ -80,15 +82,18 @@ static long pfind(ptab *t, const unsigned char *l, size_t n, uint32_t h, int add
 				return -1;
 			t->v[t->n] = (pat){l, (unsigned char)n, NULL};
 			t->slot[i] = (uint32_t)++t->n;
+			t->hash[i] = h;
 			return (long)t->n - 1;
 		}
+		if (t->hash[i] != h)
+			continue;
 		const pat *p = &t->v[s - 1];
 		if (p->n == n && memcmp(p->l, l, n) == 0)
 			return (long)s - 1;
 	}
 }
 
-enum { PMAX = 24 }; /* Bokmål's longest pattern has 10 letters */
+enum { PMAX = 16 }; /* Bokmål's longest pattern has 10 letters; longer: no expansion */
 
 /* The expanded pattern file for text[0..len), or NULL when it cannot be
  * expanded (non-standard patterns, a second level, memory): the caller then
@@ -107,8 +112,9 @@ static char *expand_patterns(const char *text, size_t len, size_t *outlen)
 	orig.cap = cap;
 	orig.v = xcalloc(lines, sizeof *orig.v);
 	orig.slot = xcalloc(cap, sizeof *orig.slot);
+	orig.hash = xmalloc(cap * sizeof *orig.hash);
 	vals = xmalloc(lines * (PMAX + 1));
-	if (!orig.v || !orig.slot || !vals)
+	if (!orig.v || !orig.slot || !orig.hash || !vals)
 		goto fail;
 	size_t hdr_end = 0; /* the charset line and keyword lines are kept */
 	const char *p = text, *end = text + len;
@@ -165,11 +171,12 @@ static char *expand_patterns(const char *text, size_t len, size_t *outlen)
 	}
 	/* the generated table: prefixes of patterns */
 	gen.cap = cap * 2;
-	gen.v = xcalloc(orig.n * 4 + 16, sizeof *gen.v);
+	gen.v = xcalloc(orig.n * 2 + 1024, sizeof *gen.v);
 	gen.slot = xcalloc(gen.cap, sizeof *gen.slot);
+	gen.hash = xmalloc(gen.cap * sizeof *gen.hash);
 	unsigned char *gvals = NULL;
-	size_t gmax = orig.n * 4 + 16;
-	if (!gen.v || !gen.slot)
+	size_t gmax = orig.n * 2 + 1024; /* Bokmål: 1.35 times the patterns */
+	if (!gen.v || !gen.slot || !gen.hash)
 		goto fail;
 	gvals = xcalloc(gmax, PMAX + 1);
 	if (!gvals)
@@ -235,9 +242,11 @@ done:
 		xfree((void *)orig.v[a].l);
 	xfree(orig.v);
 	xfree(orig.slot);
+	xfree(orig.hash);
 	xfree(vals);
 	xfree(gen.v);
 	xfree(gen.slot);
+	xfree(gen.hash);
 	return out;
 }
 
