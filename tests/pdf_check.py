@@ -6,6 +6,8 @@
         their bands just outside it; no two words overlap
   pdf_check.py toc PDF TITLE          the TOC's page numbers equal the pages
         where those headings are
+  pdf_check.py keep PDF Y1            no page's last line above Y1 (the text
+        area's foot) is set larger than the body: no heading alone at a foot
   pdf_check.py repeat PDF [TEXT]      a table that spans pages repeats its
         header: a line TEXT (or, without TEXT, the same first line) opens
         each continuation page
@@ -124,6 +126,32 @@ def check_repeat(pdf, text=None):
     return ["no page opens with the same (header) line as the page before"]
 
 
+def check_keep(pdf, y1):
+    """Each bookmark's heading has text below it on its page (above y1)."""
+    import json
+    out = subprocess.run(["qpdf", "--json", "--json-key=outlines", pdf], check=True,
+                         capture_output=True).stdout.decode("utf-8")
+    items, todo = [], list(json.loads(out)["outlines"])
+    while todo:
+        o = todo.pop()
+        items.append(o)
+        todo.extend(o.get("kids", []))
+    ps = pages(pdf)
+    bad = []
+    for o in items:
+        dest, pno = o.get("dest"), o.get("destpageposfrom1")
+        if not dest or not pno or len(dest) < 3:
+            continue
+        _, h, ls = ps[pno - 1]
+        top = h - float(dest[2]) - 6  # the painter aims 6 pt above the heading
+        title = o["title"].split()[0] if o["title"].split() else ""
+        # the heading's own lines start near top; something else must follow
+        below = [t for t, ws in ls if ws[0][2] > top + 40 and ws[0][4] <= y1 + 0.6]
+        if not below:
+            bad.append("page %d: the heading '%s' has nothing after it" % (pno, o["title"]))
+    return bad
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
@@ -133,6 +161,8 @@ def main(argv):
         bad = check_area(pdf, *map(float, argv[3:7]))
     elif mode == "toc":
         bad = check_toc(pdf, argv[3] if len(argv) > 3 else "Innhold")
+    elif mode == "keep":
+        bad = check_keep(pdf, float(argv[3]))
     elif mode == "repeat":
         bad = check_repeat(pdf, argv[3] if len(argv) > 3 else None)
     else:

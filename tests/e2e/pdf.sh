@@ -36,6 +36,8 @@ judge() {
 	# shellcheck disable=SC2086
 	check "$n: words inside the text area, no overlaps" $CHECK area "$f" $area
 	check "$n: TOC numbers are the heading pages" $CHECK toc "$f" Innhold
+	# shellcheck disable=SC2086
+	check "$n: no heading alone at a page foot" $CHECK keep "$f" $(echo $area | cut -d' ' -f4)
 	if [ -n "$header" ]; then
 		check "$n: table header repeats" $CHECK repeat "$f" "$header"
 	else
