@@ -343,6 +343,32 @@ static void info(render *r, const doc *d)
 	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, dt);
 }
 
+/* Warn once per document about characters the faces cannot show: they
+ * would print as empty boxes. */
+static void missing_glyphs(const layout *l, const font_family *fam, diag *d)
+{
+	int warned = 0;
+	for (int p = 0; p < l->npages && warned < 5; p++)
+		for (int i = 0; i < l->pages[p].n && warned < 5; i++) {
+			const layout_box *b = &l->pages[p].boxes[i];
+			if (b->kind != LAYOUT_TEXT)
+				continue;
+			for (size_t k = 0; k < b->len;) {
+				int adv;
+				unsigned long c = font_utf8(b->text + k, b->len - k, &adv);
+				k += (size_t)adv;
+				if (c >= 0x20 && !font_has(&fam->face[b->face], c)) {
+					const doc_node *n = b->node;
+					diag_at(d, DIAG_WARNING, n ? n->pos : (srcpos){0},
+						"the font \"%s\" has no glyph for U+%04lX; it prints as a box",
+						fam->face[b->face].family, c);
+					warned++;
+					break;
+				}
+			}
+		}
+}
+
 /* Whether every string the PDF will show fits CP1252. */
 static int needs_utf8(const layout *l, const doc *d)
 {
@@ -373,6 +399,7 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 	r.l = l;
 	r.fam = fam;
 	r.utf8 = needs_utf8(l, dc);
+	missing_glyphs(l, fam, d);
 	r.pdf = HPDF_New(on_error, &r);
 	if (!r.pdf)
 		goto oom;

@@ -640,6 +640,24 @@ static void logo(void **state)
 	assert_int_equal(render_with_logo(png1, 40), SR_INVALID); /* truncated */
 }
 
+static void missing_glyph_warns(void **state)
+{
+	diag dg;
+	diag_init(&dg);
+	pdf_engine *e;
+	assert_int_equal(pdf_engine_open(&e, NULL, &dg), SR_OK);
+	doc *d = plain_doc();
+	doc_append(d->root, doc_para_text(d, DOC_P_BODY, "Hanzi \u4E2D her", (srcpos){0}));
+	buf a = BUF_INIT;
+	assert_int_equal(pdf_render(e, d, &a, &dg), SR_OK);
+	assert_int_equal(dg.warnings, 1);
+	assert_non_null(strstr(dg.msgs[0].text, "U+4E2D"));
+	buf_free(&a);
+	doc_free(d);
+	pdf_engine_close(e);
+	diag_free(&dg);
+}
+
 static void missing_family(void **state)
 {
 	diag dg;
@@ -676,6 +694,7 @@ int main(void)
 		cmocka_unit_test(render_twice_identical),
 		cmocka_unit_test(threads_share_engine),
 		cmocka_unit_test(logo),
+		cmocka_unit_test(missing_glyph_warns),
 		cmocka_unit_test(missing_family),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
