@@ -465,6 +465,13 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 	if (l->nheads)
 		HPDF_SetPageMode(r.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	info(&r, dc);
+	if (dc->lang && *dc->lang) {
+		/* screen readers and the later PDF/A-2a work need the language;
+		 * libharu has no call for it, its catalog is public */
+		HPDF_String lang = HPDF_String_New(r.pdf->mmgr, dc->lang, NULL);
+		if (lang)
+			HPDF_Dict_Add(r.pdf->catalog, "Lang", lang);
+	}
 	if (r.err)
 		goto hpdf;
 	if (HPDF_SaveToStream(r.pdf) != HPDF_OK || r.err)
