@@ -752,6 +752,24 @@ static void settle(ctx *c, slabvec *sv, size_t mark, double before)
 	c->pending_before = 0;
 }
 
+/* The leading title block ends (at the first block that is not a title or
+ * subtitle paragraph): a rule under it. */
+static void end_title(ctx *c, slabvec *sv, double x0, double avail)
+{
+	if (!c->in_title)
+		return;
+	c->in_title = 0;
+	if (!newslab(c, sv, 26))
+		return;
+	layout_box *b = newbox(c, LAYOUT_RULE, LAYOUT_ARTIFACT, NULL);
+	if (!b)
+		return;
+	b->x = x0, b->y = 12, b->w = avail, b->lw = 1.2;
+	b->rgb = c->st.heading_rgb;
+	sv->v[sv->n - 1].b1 = c->npool;
+	settle(c, sv, sv->n - 1, 6);
+}
+
 /* Flow the blocks under container into sv, text from x0, avail wide.  In a
  * table cell (cm->on) paragraphs take the cell's size, face and colour. */
 static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x0, double avail,
@@ -788,9 +806,9 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 			}
 			tstyle t = heading_of(c, n->u.heading.level);
 			pctx pc = {LAYOUT_HEADING, n->u.heading.level, DOC_P_BODY, n, DOC_LEFT};
+			end_title(c, sv, x0, avail);
 			size_t first, cnt = flow_para(c, sv, n, &t, &pc, x0, avail, &first);
-			settle(c, sv, first, c->in_title ? 0 : t.before);
-			c->in_title = 0;
+			settle(c, sv, first, t.before);
 			for (size_t i = first; i < first + cnt; i++)
 				sv->v[i].keep = 1;
 			if (cnt && c->next_head < c->l->nheads &&
@@ -815,17 +833,8 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 				pc.role = cm->role;
 				if (pc.align == DOC_LEFT)
 					pc.align = cm->align;
-			} else if (c->in_title && ps != DOC_P_TITLE && ps != DOC_P_SUBTITLE) {
-				/* the title block ends: a rule under it */
-				c->in_title = 0;
-				slab *s = newslab(c, sv, 26);
-				layout_box *b = s ? newbox(c, LAYOUT_RULE, LAYOUT_ARTIFACT, NULL) : NULL;
-				if (b) {
-					b->x = x0, b->y = 12, b->w = avail, b->lw = 1.2;
-					b->rgb = c->st.heading_rgb;
-					sv->v[sv->n - 1].b1 = c->npool;
-					settle(c, sv, sv->n - 1, 6);
-				}
+			} else if (ps != DOC_P_TITLE && ps != DOC_P_SUBTITLE) {
+				end_title(c, sv, x0, avail);
 			}
 			if (label) {
 				c->label = label;
@@ -873,19 +882,22 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 			}
 			break;
 		case DOC_TABLE:
-			if (!cm->on)
+			if (!cm->on) {
+				end_title(c, sv, x0, avail);
 				flow_table(c, n, x0, avail);
-			c->in_title = 0;
+			}
 			doc_iter_skip_children(&it);
 			break;
 		case DOC_TOC:
-			if (!cm->on)
+			if (!cm->on) {
+				end_title(c, sv, x0, avail);
 				flow_toc(c, x0, avail);
-			c->in_title = 0;
+			}
 			break;
 		case DOC_PAGE_BREAK:
+			if (!cm->on)
+				end_title(c, sv, x0, avail);
 			c->pending_break = 1;
-			c->in_title = 0;
 			break;
 		case DOC_CHART:
 			/* charts come with a later issue; their place stays empty */
@@ -1147,8 +1159,7 @@ static void flow_toc(ctx *c, double x0, double avail)
 	c->nruns = 0;
 	add_run(c, title, strlen(title), t.face, t.rgb, NULL, 0);
 	size_t first, cnt = emit_lines(c, &c->body, &t, &pc, x0, avail, &first);
-	settle(c, &c->body, first, c->in_title ? 0 : t.before);
-	c->in_title = 0;
+	settle(c, &c->body, first, t.before);
 	for (size_t i = first; i < first + cnt; i++)
 		c->body.v[i].keep = 1;
 	c->pending_before = t.after;
