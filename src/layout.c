@@ -1019,6 +1019,7 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 		goto done;
 	double maxh = c->st.page_h - c->st.margin_top - c->st.margin_bottom;
 	int nheader = 0;
+	double hdr_h = 0;
 	int ri = 0;
 	for (const doc_node *r = t->first; r && !c->failed; r = r->next, ri++) {
 		int hdr = ri < t->u.table.header_rows || r->u.row.header;
@@ -1063,7 +1064,8 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 		}
 		/* pieces: normally the whole row; a row taller than a page splits
 		 * between lines */
-		double limit = maxh - 2 * PAD - 8;
+		/* room for the repeated header rows above a piece */
+		double limit = maxh - (leading_hdr ? 0 : hdr_h) - 2 * PAD - 8;
 		double y0 = 0;
 		int firstpiece = 1;
 		do {
@@ -1134,6 +1136,7 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 				if (ri == 0)
 					c->tabs[tid - 1].h0 = si;
 				c->tabs[tid - 1].h1 = si + 1;
+				hdr_h += ph;
 			}
 			firstpiece = 0;
 			y0 = y1;
@@ -1244,14 +1247,18 @@ static void paginate(ctx *c)
 			/* keep chains: a heading with the next block's first lines,
 			 * a paragraph's first two and last two lines, a table's
 			 * caption and header with its first row */
-			double hh = need;
+			double hh = need, two = 0;
 			for (size_t j = i + 1; j < n && !v[j].brk; j++) {
 				hh += v[j].before + v[j].h;
+				if (j == i + 1)
+					two = hh;
 				if (!v[j].keep || hh > maxh)
 					break;
 			}
 			if (hh <= maxh)
 				need = hh;
+			else if (two > 0 && two <= maxh)
+				need = two; /* a chain taller than a page: at least a pair */
 		}
 		if (!empty && y + need > bottom + 1e-6) {
 			page++, y = top, empty = 1, before = 0;
