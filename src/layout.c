@@ -1549,8 +1549,10 @@ void layout_dump(const layout *l, FILE *out)
 				role_names[b->role], b->level, b->x, b->y, b->w, b->h);
 			if (b->kind == LAYOUT_TEXT)
 				fprintf(out, " f%d %.1f '%.*s'", b->face, b->size, (int)b->len, b->text);
-			if (b->kind == LAYOUT_LINK)
-				fprintf(out, " -> %s%d", b->href ? b->href : "#", b->dest);
+			if (b->kind == LAYOUT_LINK && b->href)
+				fprintf(out, " -> %s", b->href);
+			else if (b->kind == LAYOUT_LINK)
+				fprintf(out, " -> heading %d", b->dest);
 			fputc('\n', out);
 		}
 	}

@@ -506,6 +506,70 @@ static void odd_trees(void **state)
 	}
 }
 
+/* A small document's layout dump against tests/unit/layout_small.expected,
+ * so a change in the layout shows as a readable diff.  SR_UPDATE_GOLDEN=1
+ * rewrites the file. */
+static void golden_dump(void **state)
+{
+	srcpos z = {0};
+	doc *d = plain_doc();
+	d->toc_title = "Innhold";
+	d->header_text = "Topptekst";
+	d->date_text = "1. januar 2026";
+	int late = doc_add_fill(d, "status-delayed", "Forsinket", 0xF8D7A8, 0x5C3A00);
+	doc_node *R = d->root;
+	doc_append(R, doc_para_text(d, DOC_P_TITLE, "Tittel på rapporten", z));
+	doc_append(R, doc_para_text(d, DOC_P_SUBTITLE, "Undertittel", z));
+	doc_append(R, doc_node_new(d, DOC_TOC, z));
+	doc_add_text(d, doc_append(R, doc_heading(d, 1, NULL, z)), "1 Første kapittel");
+	sample_rich_para(d, R);
+	doc_node *L = doc_append(R, doc_node_new(d, DOC_LIST, z));
+	doc_append(doc_append(L, doc_node_new(d, DOC_ITEM, z)), doc_para_text(d, DOC_P_BODY, "Ett punkt", z));
+	doc_add_text(d, doc_append(R, doc_heading(d, 2, NULL, z)), "1.1 Tabell");
+	static const double w[] = {1, 3, 1};
+	doc_node *T = doc_append(R, doc_table(d, 3, w, 1, NULL, z));
+	doc_node *hr = doc_append(T, doc_row(d, 1));
+	const char *hd[] = {"Nr.", "Tiltak", "Status"};
+	for (int c = 0; c < 3; c++)
+		doc_append(doc_append(hr, doc_cell(d, 0, DOC_LEFT)), doc_para_text(d, DOC_P_BODY, hd[c], z));
+	doc_node *r = doc_append(T, doc_row(d, 0));
+	doc_append(doc_append(r, doc_cell(d, 0, DOC_LEFT)), doc_para_text(d, DOC_P_BODY, "1.1", z));
+	doc_append(doc_append(r, doc_cell(d, 0, DOC_LEFT)),
+		   doc_para_text(d, DOC_P_BODY, "Styrke forskningsstøtteenhetene i spesialisthelsetjenesten", z));
+	doc_append(doc_append(r, doc_cell(d, late, DOC_LEFT)), doc_para_text(d, DOC_P_BODY, "Forsinket", z));
+	layout *l = lay(d);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+	layout_dump(l, m);
+	fclose(m);
+	const char *top = getenv("SR_TOP");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/tests/unit/layout_small.expected", top ? top : ".");
+	if (getenv("SR_UPDATE_GOLDEN")) {
+		FILE *f = fopen(path, "w");
+		assert_non_null(f);
+		fwrite(text, 1, len, f);
+		fclose(f);
+	}
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "no %s (run with SR_UPDATE_GOLDEN=1)\n", path);
+		fail();
+	}
+	char *want = calloc(1, len + 2);
+	size_t got = fread(want, 1, len + 1, f);
+	fclose(f);
+	if (got != len || memcmp(want, text, len) != 0) {
+		fprintf(stderr, "layout dump differs from %s; got:\n%s", path, text);
+		fail();
+	}
+	free(want);
+	free(text);
+	layout_free(l);
+	doc_free(d);
+}
+
 /* ---- the engine ---- */
 
 static void render_twice_identical(void **state)
@@ -700,6 +764,7 @@ int main(void)
 		cmocka_unit_test(table_row_moves_whole),
 		cmocka_unit_test(narrow_cells_stay_inside),
 		cmocka_unit_test(odd_trees),
+		cmocka_unit_test(golden_dump),
 		cmocka_unit_test(render_twice_identical),
 		cmocka_unit_test(threads_share_engine),
 		cmocka_unit_test(logo),
