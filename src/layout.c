@@ -393,6 +393,8 @@ static int best_break(ctx *c, int i, size_t off, int j, double avail, double siz
 			n++;
 		}
 	}
+	if (n == 0)
+		return 0;
 	hyph_point pts[HYPH_MAX_POINTS];
 	int np = hyph_points(c->hy, w, n, pts, HYPH_MAX_POINTS);
 	int right = -1, joint = -1, poor = -1;
@@ -1282,7 +1284,6 @@ static void paginate(ctx *c)
 				place(c, &tmp, page, y);
 				y += v[h].h;
 			}
-			empty = 0;
 		}
 		v[i].top = y + before;
 		place(c, &v[i], page, y + before);
