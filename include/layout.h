@@ -1,0 +1,113 @@
+/* layout.h: the document tree laid out as pages of positioned boxes.
+ *
+ * layout decides where everything goes; pdf.c only paints what it is given.
+ * Each box keeps the tree node it came from and a role (heading, paragraph,
+ * list label, table header cell, ...), which a later tagging pass (PDF/A-2a
+ * marked content) maps to structure elements.
+ *
+ * Passes: the tree is flowed once into "slabs" (a line, a table row, a TOC
+ * entry: things never split), the slabs are paginated once (keeps, widows,
+ * orphans, repeated table headers), and a final fix-up fills in what needed
+ * the page count: "Side N av M" and the TOC's page numbers.  The TOC's own
+ * length cannot depend on its numbers (they sit in a fixed column), so one
+ * flow is enough; layout->passes records the count so tests can bound it.
+ *
+ * Coordinates are points from the page's top-left corner (y grows down). */
+#ifndef LAYOUT_H
+#define LAYOUT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "doc.h"
+#include "fonts.h"
+#include "hyph.h"
+#include "sr.h"
+
+typedef enum layout_kind {
+	LAYOUT_TEXT,  /* a run of text in one face, size and colour */
+	LAYOUT_RULE,  /* a line from (x,y) to (x+w,y+h), width lw */
+	LAYOUT_FILL,  /* a filled rectangle, top-left (x,y), size w x h */
+	LAYOUT_LINK,  /* a clickable area: href (URI) or dest (heading index) */
+	LAYOUT_IMAGE  /* reserved for the logo and charts */
+} layout_kind;
+
+typedef enum layout_role {
+	LAYOUT_ARTIFACT,   /* page decoration: running header, footer, rules */
+	LAYOUT_HEADING,    /* level in box.level */
+	LAYOUT_PARAGRAPH,  /* paragraph style in box.pstyle */
+	LAYOUT_LIST_LABEL, /* a bullet or number */
+	LAYOUT_LIST_BODY,  /* text of a list item */
+	LAYOUT_TABLE_HEADER_CELL,
+	LAYOUT_TABLE_DATA_CELL,
+	LAYOUT_TOC_TITLE,
+	LAYOUT_TOC_ENTRY,
+	LAYOUT_FIGURE
+} layout_role;
+
+typedef struct layout_box {
+	layout_kind kind;
+	layout_role role;
+	int level;             /* heading level; list depth (1-based) */
+	doc_pstyle pstyle;     /* for LAYOUT_PARAGRAPH */
+	const doc_node *node;  /* the block (or cell) this box comes from */
+	double x, y, w, h;     /* TEXT: y is the baseline, h the font size */
+	font_style face;
+	double size;
+	uint32_t rgb;
+	const char *text;      /* TEXT: UTF-8, len bytes (layout's arena) */
+	size_t len;
+	const char *href;      /* LINK to a URI */
+	int dest;              /* LINK to heading index; -1 none */
+	double lw;             /* RULE line width */
+	int page;              /* 0-based */
+	int fix;               /* internal: filled in after pagination */
+} layout_box;
+
+typedef struct layout_page {
+	layout_box *boxes;
+	int n;
+} layout_page;
+
+typedef struct layout_heading {
+	const doc_node *node;
+	int level, in_toc;
+	const char *title;     /* plain text, UTF-8 */
+	int page;              /* 0-based; -1 until placed */
+	double y;              /* top of the heading on its page */
+} layout_heading;
+
+typedef struct layout {
+	arena arena;           /* owns pages, boxes, strings */
+	doc_style style;       /* the doc's style with defaults filled in */
+	layout_page *pages;
+	int npages;
+	layout_heading *heads;
+	int nheads;
+	int passes;            /* flow + pagination passes made (see top) */
+	unsigned faces_used;   /* bit per font_style */
+} layout;
+
+/* The document's style with zero fields replaced by the defaults (A4
+ * portrait, 10 pt Liberation Sans, ...). */
+doc_style layout_style(const doc *d);
+
+/* Lay out d with the faces of fam, hyphenating with h (may be NULL).  Caller
+ * owns *out: layout_free().  SR_SYSTEM when memory runs out. */
+sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout **out,
+		     diag *dg);
+void layout_free(layout *l);
+
+/* One line per box ("p3 TEXT H1 x=.. y=.. 'text'"): for tests and debugging. */
+void layout_dump(const layout *l, FILE *out);
+
+/* Break the UTF-8 text s (one face, size) into lines no wider than width, as
+ * a paragraph would be.  Lines (NUL-terminated, an added hyphen included)
+ * are allocated in a and returned through *lines; returns their count, -1
+ * when memory runs out.  For unit tests of the line breaker. */
+int layout_break(const font_family *fam, const hyph *h, font_style face, double size,
+		 const char *s, double width, arena *a, char ***lines);
+
+#endif

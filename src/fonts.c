@@ -1,0 +1,351 @@
+/* fonts.c: font families through fontconfig, TrueType metrics for measuring.
+ * Owns the fontconfig configurations and every parsed face; never touches a
+ * PDF document (pdf.c loads the files it names into libharu).  We parse
+ * 'head', 'hhea', 'hmtx' and a format-4 'cmap' ourselves: libharu's own
+ * measuring needs a document per thread and stops inside UTF-8 characters. */
+#include "fonts.h"
+
+#include <fontconfig/fontconfig.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+struct fonts {
+	FcConfig *app;     /* only the caller's folders; NULL when none */
+	FcConfig *sys;     /* the system's configuration */
+	pthread_mutex_t lock;
+	font_family *families;
+};
+
+sr_status fonts_open(fonts **out, const char *const *dirs, diag *d)
+{
+	*out = NULL;
+	fonts *f = xcalloc(1, sizeof *f);
+	if (!f)
+		goto oom;
+	pthread_mutex_init(&f->lock, NULL);
+	/* Our own configuration, not FcInit()'s process-wide one, so closing
+	 * the engine frees everything. */
+	f->sys = FcInitLoadConfigAndFonts();
+	if (!f->sys) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "fontconfig has no configuration");
+		goto fail;
+	}
+	for (int i = 0; dirs && dirs[i]; i++) {
+		/* The configuration files but none of the system's fonts: only
+		 * the caller's folders, with the cache folders set up (a bare
+		 * FcConfigCreate() has none and fontconfig complains on stderr). */
+		if (!f->app && !(f->app = FcInitLoadConfig()))
+			goto oom;
+		/* A folder that does not exist is not an error: the user's font
+		 * folder is optional. */
+		FcConfigAppFontAddDir(f->app, (const FcChar8 *)dirs[i]);
+	}
+	*out = f;
+	return SR_OK;
+oom:
+	diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory opening fonts");
+fail:
+	fonts_close(f);
+	return SR_SYSTEM;
+}
+
+static void face_free(font_face *ff)
+{
+	xfree(ff->path);
+	xfree(ff->family);
+	xfree(ff->adv);
+	xfree(ff->has);
+}
+
+void fonts_close(fonts *f)
+{
+	if (!f)
+		return;
+	for (font_family *fam = f->families, *nx; fam; fam = nx) {
+		nx = fam->next;
+		for (int i = 0; i < FONT_NSTYLES; i++)
+			face_free(&fam->face[i]);
+		xfree(fam->name);
+		xfree(fam);
+	}
+	if (f->app)
+		FcConfigDestroy(f->app);
+	if (f->sys)
+		FcConfigDestroy(f->sys);
+	pthread_mutex_destroy(&f->lock);
+	xfree(f);
+}
+
+/* ---- TrueType parsing ---- */
+
+static unsigned u16(const unsigned char *p) { return (unsigned)p[0] << 8 | p[1]; }
+static int i16(const unsigned char *p) { return (int16_t)u16(p); }
+static unsigned long u32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
+}
+
+/* The table tag in the font data t[0..n), or NULL; *len gets its length. */
+static const unsigned char *tt_table(const unsigned char *t, size_t n, const char *tag, size_t *len)
+{
+	if (n < 12)
+		return NULL;
+	unsigned num = u16(t + 4);
+	if (12 + (size_t)num * 16 > n)
+		return NULL;
+	for (unsigned i = 0; i < num; i++) {
+		const unsigned char *r = t + 12 + i * 16;
+		if (memcmp(r, tag, 4) == 0) {
+			unsigned long off = u32(r + 8), l = u32(r + 12);
+			if (off > n || l > n - off)
+				return NULL;
+			*len = l;
+			return t + off;
+		}
+	}
+	return NULL;
+}
+
+static int tt_parse(font_face *ff, const unsigned char *t, size_t n)
+{
+	size_t hl, hhl, ml, cl;
+	const unsigned char *head = tt_table(t, n, "head", &hl);
+	const unsigned char *hhea = tt_table(t, n, "hhea", &hhl);
+	const unsigned char *hmtx = tt_table(t, n, "hmtx", &ml);
+	const unsigned char *cmap = tt_table(t, n, "cmap", &cl);
+	if (!head || hl < 54 || !hhea || hhl < 36 || !hmtx || !cmap || cl < 4)
+		return -1;
+	ff->units = u16(head + 18);
+	if (ff->units < 16)
+		return -1;
+	ff->ascent = i16(hhea + 4) / ff->units;
+	ff->descent = -i16(hhea + 6) / ff->units;
+	unsigned nhm = u16(hhea + 34);
+	if (nhm == 0 || (size_t)nhm * 4 > ml)
+		return -1;
+	/* Find the Windows Unicode BMP subtable, format 4. */
+	const unsigned char *sub = NULL;
+	size_t sublen = 0;
+	unsigned nt = u16(cmap + 2);
+	for (unsigned i = 0; i < nt && 4 + (size_t)(i + 1) * 8 <= cl; i++) {
+		const unsigned char *r = cmap + 4 + i * 8;
+		unsigned long off = u32(r + 4);
+		if (off + 4 > cl)
+			continue;
+		if (u16(r) == 3 && u16(r + 2) == 1 && u16(cmap + off) == 4) {
+			sub = cmap + off;
+			sublen = cl - off;
+			break;
+		}
+	}
+	if (!sub || sublen < 14)
+		return -1;
+	unsigned segx2 = u16(sub + 6);
+	if (16 + (size_t)segx2 * 4 > sublen)
+		return -1;
+	ff->adv = xcalloc(65536, sizeof *ff->adv);
+	ff->has = xcalloc(65536 / 8, 1);
+	if (!ff->adv || !ff->has)
+		return -2;
+	unsigned dflt = u16(hmtx); /* glyph 0, .notdef */
+	for (unsigned c = 0; c < 65536; c++)
+		ff->adv[c] = (uint16_t)dflt;
+	const unsigned char *ends = sub + 14, *starts = ends + segx2 + 2,
+			    *deltas = starts + segx2, *ranges = deltas + segx2;
+	for (unsigned s = 0; s < segx2 / 2; s++) {
+		unsigned end = u16(ends + 2 * s), start = u16(starts + 2 * s);
+		unsigned delta = u16(deltas + 2 * s), ro = u16(ranges + 2 * s);
+		for (unsigned c = start; c <= end && c != 0xFFFF; c++) {
+			unsigned g;
+			if (ro == 0) {
+				g = (c + delta) & 0xFFFF;
+			} else {
+				size_t at = (size_t)(ranges + 2 * s - sub) + ro + 2 * (size_t)(c - start);
+				if (at + 2 > sublen)
+					continue;
+				g = u16(sub + at);
+				if (g)
+					g = (g + delta) & 0xFFFF;
+			}
+			if (!g)
+				continue;
+			unsigned gi = g < nhm ? g : nhm - 1;
+			ff->adv[c] = (uint16_t)u16(hmtx + 4 * (size_t)gi);
+			ff->has[c >> 3] |= (uint8_t)(1u << (c & 7));
+		}
+	}
+	return 0;
+}
+
+static int face_load(font_face *ff, const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return -1;
+	unsigned char *data = NULL;
+	long n = -1;
+	if (fseek(fp, 0, SEEK_END) == 0 && (n = ftell(fp)) > 0 && fseek(fp, 0, SEEK_SET) == 0 &&
+	    (data = xmalloc((size_t)n)) && fread(data, 1, (size_t)n, fp) == (size_t)n) {
+		int r = tt_parse(ff, data, (size_t)n);
+		xfree(data);
+		fclose(fp);
+		return r;
+	}
+	xfree(data);
+	fclose(fp);
+	return -1;
+}
+
+/* Match family/style in cfg; the file path (owned by the caller) when the
+ * match really is that family and a TrueType file, else NULL. */
+static char *match_in(FcConfig *cfg, const char *family, font_style st, char **famname)
+{
+	FcPattern *pat = FcPatternCreate(), *m = NULL;
+	char *path = NULL;
+	if (!pat)
+		return NULL;
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	FcPatternAddInteger(pat, FC_WEIGHT,
+			    st == FONT_BOLD || st == FONT_BOLD_ITALIC ? FC_WEIGHT_BOLD
+								      : FC_WEIGHT_REGULAR);
+	FcPatternAddInteger(pat, FC_SLANT,
+			    st == FONT_ITALIC || st == FONT_BOLD_ITALIC ? FC_SLANT_ITALIC
+									: FC_SLANT_ROMAN);
+	FcConfigSubstitute(cfg, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	FcResult res;
+	m = FcFontMatch(cfg, pat, &res);
+	if (!m)
+		goto done;
+	/* fontconfig substitutes silently (DejaVu for anything): insist on the
+	 * family asked for. */
+	FcChar8 *fam = NULL, *file = NULL, *fmt = NULL;
+	int ok = 0;
+	for (int i = 0; FcPatternGetString(m, FC_FAMILY, i, &fam) == FcResultMatch; i++)
+		if (FcStrCmpIgnoreCase(fam, (const FcChar8 *)family) == 0) {
+			ok = 1;
+			break;
+		}
+	if (!ok || FcPatternGetString(m, FC_FILE, 0, &file) != FcResultMatch)
+		goto done;
+	if (FcPatternGetString(m, FC_FONTFORMAT, 0, &fmt) == FcResultMatch &&
+	    strcmp((const char *)fmt, "TrueType") != 0)
+		goto done;
+	path = xstrdup((const char *)file);
+	*famname = xstrdup((const char *)fam);
+done:
+	if (m)
+		FcPatternDestroy(m);
+	FcPatternDestroy(pat);
+	return path;
+}
+
+static const char *const style_names[] = {"regular", "bold", "italic", "bold italic"};
+
+static sr_status resolve(fonts *f, font_family *fam, diag *d)
+{
+	for (int st = 0; st < FONT_NSTYLES; st++) {
+		font_face *ff = &fam->face[st];
+		char *famname = NULL;
+		char *path = f->app ? match_in(f->app, fam->name, (font_style)st, &famname) : NULL;
+		if (!path)
+			path = match_in(f->sys, fam->name, (font_style)st, &famname);
+		if (!path) {
+			xfree(famname);
+			diag_add(d, DIAG_ERROR, NULL, 0, 0,
+				 "font family \"%s\" (%s) not found as a TrueType font; "
+				 "install it or put its .ttf files in a font folder",
+				 fam->name, style_names[st]);
+			return SR_SYSTEM;
+		}
+		ff->path = path;
+		ff->family = famname;
+		ff->style = (font_style)st;
+		int r = face_load(ff, path);
+		if (r) {
+			diag_add(d, DIAG_ERROR, path, 0, 0,
+				 r == -2 ? "out of memory reading font"
+					 : "not a usable TrueType font (family \"%s\")",
+				 fam->name);
+			return SR_SYSTEM;
+		}
+	}
+	return SR_OK;
+}
+
+sr_status fonts_family(fonts *f, const char *family, const font_family **out, diag *d)
+{
+	sr_status st = SR_OK;
+	*out = NULL;
+	if (!family || !*family)
+		family = "Liberation Sans";
+	pthread_mutex_lock(&f->lock);
+	font_family *fam;
+	for (fam = f->families; fam; fam = fam->next)
+		if (strcmp(fam->name, family) == 0)
+			break;
+	if (!fam) {
+		fam = xcalloc(1, sizeof *fam);
+		if (!fam || !(fam->name = xstrdup(family))) {
+			xfree(fam);
+			diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory loading fonts");
+			st = SR_SYSTEM;
+			goto done;
+		}
+		st = resolve(f, fam, d);
+		if (st != SR_OK) {
+			for (int i = 0; i < FONT_NSTYLES; i++)
+				face_free(&fam->face[i]);
+			xfree(fam->name);
+			xfree(fam);
+			goto done;
+		}
+		fam->next = f->families;
+		f->families = fam;
+	}
+	*out = fam;
+done:
+	pthread_mutex_unlock(&f->lock);
+	return st;
+}
+
+unsigned long font_utf8(const char *str, size_t n, int *adv)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned long c = s[0];
+	int k = c < 0x80 ? 0 : c >= 0xF8 ? -1 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
+	if (k < 0 || (size_t)k >= n) {
+		*adv = 1;
+		return k == 0 ? c : 0xFFFD;
+	}
+	c &= k == 0 ? 0x7F : (0x3F >> k);
+	for (int i = 1; i <= k; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*adv = 1;
+			return 0xFFFD;
+		}
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	*adv = k + 1;
+	return c;
+}
+
+int font_has(const font_face *ff, unsigned long c)
+{
+	return c < 65536 && (ff->has[c >> 3] >> (c & 7)) & 1;
+}
+
+double font_width(const font_face *ff, const char *s, size_t len, double size)
+{
+	unsigned long sum = 0;
+	for (size_t i = 0; i < len;) {
+		int adv;
+		unsigned long c = font_utf8(s + i, len - i, &adv);
+		sum += ff->adv[c < 65536 ? c : 0xFFFD];
+		i += (size_t)adv;
+	}
+	return (double)sum * size / ff->units;
+}

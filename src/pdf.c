@@ -1,0 +1,511 @@
+/* pdf.c: the PDF backend -- the engine (fonts, hyphenation) and the painter.
+ *
+ * The painter takes a finished layout (layout.h) and paints each box with
+ * libharu; it decides no positions.  One HPDF_Doc per render, so renders on
+ * one engine may run in several threads.  libharu reports errors through a
+ * handler we install per document; it records the first error and every
+ * step checks it, so a failure becomes an sr_status with a message. */
+#include "pdf.h"
+
+#include <hpdf.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "fonts.h"
+#include "hyph.h"
+#include "layout.h"
+#include "xalloc.h"
+
+struct pdf_engine {
+	fonts *fonts;
+	hyph *hyph;
+};
+
+sr_status pdf_engine_open(pdf_engine **out, const char *const *font_dirs, diag *d)
+{
+	*out = NULL;
+	pdf_engine *e = xcalloc(1, sizeof *e);
+	if (!e) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory opening the PDF engine");
+		return SR_SYSTEM;
+	}
+	sr_status st = hyph_open(&e->hyph, NULL, d);
+	if (st == SR_OK)
+		st = fonts_open(&e->fonts, font_dirs, d);
+	if (st != SR_OK) {
+		pdf_engine_close(e);
+		return st;
+	}
+	*out = e;
+	return SR_OK;
+}
+
+void pdf_engine_close(pdf_engine *e)
+{
+	if (!e)
+		return;
+	fonts_close(e->fonts);
+	hyph_close(e->hyph);
+	xfree(e);
+}
+
+/* ---- encodings ---- */
+
+/* CP1252's 0x80..0x9F; 0 where the code page has a hole. */
+static const unsigned short cp1252_hi[32] = {
+	0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+	0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+/* The CP1252 byte for c, or 0 when it has none. */
+static int cp1252(unsigned long c)
+{
+	if (c < 0x80 || (c >= 0xA0 && c <= 0xFF))
+		return (int)c;
+	for (int i = 0; i < 32; i++)
+		if (cp1252_hi[i] && cp1252_hi[i] == c)
+			return 0x80 + i;
+	return 0;
+}
+
+static int fits_cp1252(const char *s, size_t len)
+{
+	for (size_t i = 0; s && i < len;) {
+		int adv;
+		unsigned long c = font_utf8(s + i, len - i, &adv);
+		if (!cp1252(c) || c < 0x20)
+			return 0;
+		i += (size_t)adv;
+	}
+	return 1;
+}
+
+/* ---- images ---- */
+
+/* Whether the file at path is a PNG whose chunks are whole and whose CRCs
+ * hold, with IHDR first and IEND last.  libharu hands PNGs to libpng
+ * without an error jump, so a broken file would abort the process: we only
+ * pass it files that are structurally sound.  (A crafted deflate stream
+ * with valid CRCs would still reach libpng; logos come from the operator's
+ * template, not from reporters.) */
+static int png_sound(const char *path)
+{
+	static uint32_t tab[256];
+	static int ready;
+	if (!ready) { /* benign race: every thread computes the same table */
+		for (uint32_t n = 0; n < 256; n++) {
+			uint32_t c = n;
+			for (int k = 0; k < 8; k++)
+				c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+			tab[n] = c;
+		}
+		ready = 1;
+	}
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return 0;
+	unsigned char hdr[8], len4[4], *chunk = NULL;
+	int ok = 0, first = 1;
+	if (fread(hdr, 1, 8, fp) != 8 || memcmp(hdr, "\x89PNG\r\n\x1a\n", 8) != 0)
+		goto done;
+	for (;;) {
+		if (fread(len4, 1, 4, fp) != 4)
+			goto done;
+		uint32_t n = (uint32_t)len4[0] << 24 | (uint32_t)len4[1] << 16 |
+			     (uint32_t)len4[2] << 8 | len4[3];
+		if (n > (1u << 26))
+			goto done;
+		unsigned char *p = xrealloc(chunk, (size_t)n + 8);
+		if (!p)
+			goto done;
+		chunk = p;
+		if (fread(chunk, 1, (size_t)n + 8, fp) != (size_t)n + 8)
+			goto done;
+		uint32_t c = 0xFFFFFFFFu;
+		for (size_t i = 0; i < (size_t)n + 4; i++)
+			c = tab[(c ^ chunk[i]) & 255] ^ (c >> 8);
+		c ^= 0xFFFFFFFFu;
+		const unsigned char *q = chunk + n + 4;
+		if (c != ((uint32_t)q[0] << 24 | (uint32_t)q[1] << 16 | (uint32_t)q[2] << 8 | q[3]))
+			goto done;
+		if (first && memcmp(chunk, "IHDR", 4) != 0)
+			goto done;
+		first = 0;
+		if (memcmp(chunk, "IEND", 4) == 0) {
+			ok = 1;
+			goto done;
+		}
+	}
+done:
+	xfree(chunk);
+	fclose(fp);
+	return ok;
+}
+
+/* ---- one render ---- */
+
+typedef struct render {
+	HPDF_Doc pdf;
+	HPDF_STATUS err, detail;
+	const layout *l;
+	const font_family *fam;
+	int utf8;
+	HPDF_Font font[FONT_NSTYLES];
+	HPDF_Page *pages;
+	HPDF_Image logo;
+	char *tmp; /* text converted for libharu */
+	size_t tmpcap;
+} render;
+
+static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
+{
+	render *r = user;
+	if (!r->err) {
+		r->err = err;
+		r->detail = detail;
+	}
+}
+
+/* s[0..len) as libharu wants it: NUL-terminated, CP1252 or UTF-8. */
+static const char *enc(render *r, const char *s, size_t len)
+{
+	if (len + 1 > r->tmpcap) {
+		char *p = xrealloc(r->tmp, len + 1);
+		if (!p)
+			return NULL;
+		r->tmp = p;
+		r->tmpcap = len + 1;
+	}
+	size_t o = 0;
+	if (r->utf8) {
+		memcpy(r->tmp, s, len);
+		o = len;
+	} else {
+		for (size_t i = 0; i < len;) {
+			int adv;
+			unsigned long c = font_utf8(s + i, len - i, &adv);
+			int b = cp1252(c);
+			r->tmp[o++] = (char)(b ? b : '?');
+			i += (size_t)adv;
+		}
+	}
+	r->tmp[o] = 0;
+	return r->tmp;
+}
+
+static void rgb(HPDF_Page pg, uint32_t c, int stroke)
+{
+	HPDF_REAL R = ((c >> 16) & 255) / 255.0f, G = ((c >> 8) & 255) / 255.0f, B = (c & 255) / 255.0f;
+	if (stroke)
+		HPDF_Page_SetRGBStroke(pg, R, G, B);
+	else
+		HPDF_Page_SetRGBFill(pg, R, G, B);
+}
+
+static void paint_page(render *r, int p)
+{
+	const layout_page *lp = &r->l->pages[p];
+	HPDF_Page pg = r->pages[p];
+	double H = r->l->style.page_h;
+	/* fills under rules under text: the painter's only ordering decision */
+	for (int i = 0; i < lp->n; i++) {
+		const layout_box *b = &lp->boxes[i];
+		if (b->kind != LAYOUT_FILL)
+			continue;
+		rgb(pg, b->rgb, 0);
+		HPDF_Page_Rectangle(pg, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y - b->h), (HPDF_REAL)b->w,
+				    (HPDF_REAL)b->h);
+		HPDF_Page_Fill(pg);
+	}
+	for (int i = 0; i < lp->n; i++) {
+		const layout_box *b = &lp->boxes[i];
+		if (b->kind != LAYOUT_RULE)
+			continue;
+		rgb(pg, b->rgb, 1);
+		HPDF_Page_SetLineWidth(pg, (HPDF_REAL)b->lw);
+		HPDF_Page_MoveTo(pg, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y));
+		HPDF_Page_LineTo(pg, (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(H - b->y - b->h));
+		HPDF_Page_Stroke(pg);
+	}
+	for (int i = 0; i < lp->n; i++) {
+		const layout_box *b = &lp->boxes[i];
+		if (b->kind != LAYOUT_IMAGE || !r->logo)
+			continue;
+		double iw = HPDF_Image_GetWidth(r->logo), ih = HPDF_Image_GetHeight(r->logo);
+		if (iw <= 0 || ih <= 0)
+			continue;
+		double k = b->w / iw < b->h / ih ? b->w / iw : b->h / ih;
+		HPDF_Page_DrawImage(pg, r->logo, (HPDF_REAL)(b->x + b->w - iw * k),
+				    (HPDF_REAL)(H - b->y - ih * k), (HPDF_REAL)(iw * k), (HPDF_REAL)(ih * k));
+	}
+	int in_text = 0, curf = -1;
+	double curs = 0;
+	uint32_t curc = 0xFFFFFFFF;
+	for (int i = 0; i < lp->n && !r->err; i++) {
+		const layout_box *b = &lp->boxes[i];
+		if (b->kind != LAYOUT_TEXT || !b->len)
+			continue;
+		if (!in_text) {
+			HPDF_Page_BeginText(pg);
+			in_text = 1;
+		}
+		if ((int)b->face != curf || b->size != curs) {
+			HPDF_Page_SetFontAndSize(pg, r->font[b->face], (HPDF_REAL)b->size);
+			curf = (int)b->face;
+			curs = b->size;
+		}
+		if (b->rgb != curc) {
+			rgb(pg, b->rgb, 0);
+			curc = b->rgb;
+		}
+		const char *t = enc(r, b->text, b->len);
+		if (!t) {
+			r->err = HPDF_FAILD_TO_ALLOC_MEM;
+			break;
+		}
+		HPDF_Page_TextOut(pg, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y), t);
+	}
+	if (in_text)
+		HPDF_Page_EndText(pg);
+	for (int i = 0; i < lp->n && !r->err; i++) {
+		const layout_box *b = &lp->boxes[i];
+		if (b->kind != LAYOUT_LINK)
+			continue;
+		HPDF_Rect rc = {(HPDF_REAL)b->x, (HPDF_REAL)(H - b->y - b->h), (HPDF_REAL)(b->x + b->w),
+				(HPDF_REAL)(H - b->y)};
+		HPDF_Annotation a = NULL;
+		if (b->href) {
+			a = HPDF_Page_CreateURILinkAnnot(pg, rc, b->href);
+		} else if (b->dest >= 0 && b->dest < r->l->nheads && r->l->heads[b->dest].page >= 0) {
+			const layout_heading *hd = &r->l->heads[b->dest];
+			HPDF_Destination dst = HPDF_Page_CreateDestination(r->pages[hd->page]);
+			if (dst)
+				HPDF_Destination_SetFitH(dst, (HPDF_REAL)(H - hd->y + 6));
+			if (dst)
+				a = HPDF_Page_CreateLinkAnnot(pg, rc, dst);
+		}
+		if (a)
+			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	}
+}
+
+/* Bookmarks mirroring the heading levels. */
+static void outline(render *r)
+{
+	enum { DEPTH = 8 };
+	HPDF_Outline parents[DEPTH + 1] = {0};
+	HPDF_Encoder e = HPDF_GetEncoder(r->pdf, "UTF-8");
+	double H = r->l->style.page_h;
+	for (int i = 0; i < r->l->nheads && !r->err; i++) {
+		const layout_heading *hd = &r->l->heads[i];
+		if (hd->page < 0)
+			continue;
+		int lv = hd->level < 1 ? 1 : hd->level > DEPTH ? DEPTH : hd->level;
+		HPDF_Outline parent = NULL;
+		for (int k = lv - 1; k >= 1 && !parent; k--)
+			parent = parents[k];
+		HPDF_Outline o = HPDF_CreateOutline(r->pdf, parent, hd->title, e);
+		if (!o)
+			return;
+		HPDF_Destination dst = HPDF_Page_CreateDestination(r->pages[hd->page]);
+		if (dst) {
+			HPDF_Destination_SetFitH(dst, (HPDF_REAL)(H - hd->y + 6));
+			HPDF_Outline_SetDestination(o, dst);
+		}
+		HPDF_Outline_SetOpened(o, lv == 1 ? HPDF_TRUE : HPDF_FALSE);
+		parents[lv] = o;
+		for (int k = lv + 1; k <= DEPTH; k++)
+			parents[k] = NULL;
+	}
+}
+
+static void info(render *r, const doc *d)
+{
+	HPDF_Doc pdf = r->pdf;
+	struct {
+		HPDF_InfoType t;
+		const char *v;
+	} a[] = {{HPDF_INFO_TITLE, d->title},       {HPDF_INFO_AUTHOR, d->author},
+		 {HPDF_INFO_SUBJECT, d->subject},   {HPDF_INFO_KEYWORDS, d->keywords},
+		 {HPDF_INFO_CREATOR, "statusrapport"}};
+	for (size_t i = 0; i < sizeof a / sizeof *a; i++)
+		if (a[i].v && *a[i].v)
+			HPDF_SetInfoAttr(pdf, a[i].t, a[i].v);
+	time_t t = d->created ? d->created : 0;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	HPDF_Date dt = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+			tm.tm_sec, 'Z', 0, 0};
+	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, dt);
+	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, dt);
+}
+
+/* Warn once per document about characters the faces cannot show: they
+ * would print as empty boxes. */
+static void missing_glyphs(const layout *l, const font_family *fam, diag *d)
+{
+	int warned = 0;
+	for (int p = 0; p < l->npages && warned < 5; p++)
+		for (int i = 0; i < l->pages[p].n && warned < 5; i++) {
+			const layout_box *b = &l->pages[p].boxes[i];
+			if (b->kind != LAYOUT_TEXT)
+				continue;
+			for (size_t k = 0; k < b->len;) {
+				int adv;
+				unsigned long c = font_utf8(b->text + k, b->len - k, &adv);
+				k += (size_t)adv;
+				if (c >= 0x20 && !font_has(&fam->face[b->face], c)) {
+					const doc_node *n = b->node;
+					diag_at(d, DIAG_WARNING, n ? n->pos : (srcpos){0},
+						"the font \"%s\" has no glyph for U+%04lX; it prints as a box",
+						fam->face[b->face].family, c);
+					warned++;
+					break;
+				}
+			}
+		}
+}
+
+/* Whether every string the PDF will show fits CP1252. */
+static int needs_utf8(const layout *l, const doc *d)
+{
+	for (int p = 0; p < l->npages; p++)
+		for (int i = 0; i < l->pages[p].n; i++) {
+			const layout_box *b = &l->pages[p].boxes[i];
+			if (b->kind == LAYOUT_TEXT && !fits_cp1252(b->text, b->len))
+				return 1;
+		}
+	const char *meta[] = {d->title, d->author, d->subject, d->keywords};
+	for (size_t i = 0; i < sizeof meta / sizeof *meta; i++)
+		if (meta[i] && !fits_cp1252(meta[i], strlen(meta[i])))
+			return 1;
+	return 0;
+}
+
+sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
+{
+	render r = {0};
+	layout *l = NULL;
+	sr_status st = SR_OK;
+	doc_style ds = layout_style(dc);
+	const font_family *fam;
+	if ((st = fonts_family(e->fonts, ds.font_family, &fam, d)) != SR_OK)
+		return st;
+	if ((st = layout_run(dc, fam, e->hyph, &l, d)) != SR_OK)
+		return st;
+	r.l = l;
+	r.fam = fam;
+	r.utf8 = needs_utf8(l, dc);
+	missing_glyphs(l, fam, d);
+	r.pdf = HPDF_New(on_error, &r);
+	if (!r.pdf)
+		goto oom;
+	/* before any font or page, or streams stay uncompressed */
+	HPDF_SetCompressionMode(r.pdf, HPDF_COMP_ALL);
+	/* the outline's titles need the UTF-8 encoder even when the text is
+	 * CP1252; enabling it costs nothing until a font uses it */
+	HPDF_UseUTFEncodings(r.pdf);
+	HPDF_SetCurrentEncoder(r.pdf, "UTF-8");
+	if (r.err)
+		goto hpdf;
+	/* only the faces the document uses: each costs ~90 KB embedded */
+	for (int f = 0; f < FONT_NSTYLES; f++) {
+		if (!(l->faces_used & (1u << f)))
+			continue;
+		const char *name = HPDF_LoadTTFontFromFile(r.pdf, fam->face[f].path, HPDF_TRUE);
+		if (!name || r.err) {
+			diag_add(d, DIAG_ERROR, fam->face[f].path, 0, 0,
+				 "libharu cannot embed this font (error 0x%04X)", (unsigned)r.err);
+			st = SR_SYSTEM;
+			goto done;
+		}
+		r.font[f] = HPDF_GetFont(r.pdf, name, r.utf8 ? "UTF-8" : "CP1252");
+		if (!r.font[f])
+			goto hpdf;
+	}
+	if (l->style.logo_path && *l->style.logo_path) {
+		/* by content, not by name: a .png that is really a JPEG still works */
+		const char *lp = l->style.logo_path;
+		unsigned char magic[8] = {0};
+		FILE *fp = fopen(lp, "rb");
+		int opened = fp != NULL;
+		size_t got = fp ? fread(magic, 1, sizeof magic, fp) : 0;
+		if (fp)
+			fclose(fp);
+		if (got >= 8 && memcmp(magic, "\x89PNG\r\n\x1a\n", 8) == 0) {
+			if (png_sound(lp))
+				r.logo = HPDF_LoadPngImageFromFile(r.pdf, lp);
+		}
+		else if (got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF)
+			r.logo = HPDF_LoadJpegImageFromFile(r.pdf, lp);
+		if (!r.logo) {
+			diag_add(d, DIAG_ERROR, lp, 0, 0,
+				 opened ? "the logo is not a PNG or JPEG image libharu can read"
+					: "cannot read the logo");
+			st = opened ? SR_INVALID : SR_SYSTEM;
+			goto done;
+		}
+	}
+	r.pages = xcalloc((size_t)l->npages, sizeof *r.pages);
+	if (!r.pages)
+		goto oom;
+	for (int p = 0; p < l->npages && !r.err; p++) {
+		r.pages[p] = HPDF_AddPage(r.pdf);
+		if (!r.pages[p])
+			goto hpdf;
+		HPDF_Page_SetWidth(r.pages[p], (HPDF_REAL)l->style.page_w);
+		HPDF_Page_SetHeight(r.pages[p], (HPDF_REAL)l->style.page_h);
+	}
+	for (int p = 0; p < l->npages && !r.err; p++)
+		paint_page(&r, p);
+	outline(&r);
+	if (l->nheads)
+		HPDF_SetPageMode(r.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	info(&r, dc);
+	if (dc->lang && *dc->lang) {
+		/* screen readers and the later PDF/A-2a work need the language;
+		 * libharu has no call for it, its catalog is public */
+		HPDF_String lang = HPDF_String_New(r.pdf->mmgr, dc->lang, NULL);
+		if (lang)
+			HPDF_Dict_Add(r.pdf->catalog, "Lang", lang);
+	}
+	if (r.err)
+		goto hpdf;
+	if (HPDF_SaveToStream(r.pdf) != HPDF_OK || r.err)
+		goto hpdf;
+	HPDF_ResetStream(r.pdf);
+	for (;;) {
+		HPDF_BYTE chunk[8192];
+		HPDF_UINT32 n = sizeof chunk;
+		HPDF_STATUS rs = HPDF_ReadFromStream(r.pdf, chunk, &n);
+		if (n)
+			buf_put(out, chunk, n);
+		if (rs == HPDF_STREAM_EOF)
+			break;
+		if (rs != HPDF_OK)
+			goto hpdf;
+	}
+	if (out->failed) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "PDF output too large or out of memory");
+		st = SR_SYSTEM;
+	}
+	goto done;
+oom:
+	diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory writing the PDF");
+	st = SR_SYSTEM;
+	goto done;
+hpdf:
+	diag_add(d, DIAG_ERROR, NULL, 0, 0, "libharu failed writing the PDF (error 0x%04X, detail %u)",
+		 (unsigned)r.err, (unsigned)r.detail);
+	st = SR_SYSTEM;
+done:
+	if (r.pdf)
+		HPDF_Free(r.pdf);
+	xfree(r.pages);
+	xfree(r.tmp);
+	layout_free(l);
+	return st;
+}

@@ -1,0 +1,95 @@
+# pdf.sh: the PDF backend judged by real readers (qpdf, poppler).
+#
+# Two sources: the sample tree the unit tests build (tests/unit/sample_doc.h,
+# written by test_layout when SR_PDF_OUT is set), always available; and the
+# CLI on the real sample plan, skipped while `render` is not there (exit 2).
+# The text area the words must stay in comes from the document's margins:
+# the sample tree's, and the report template's (A4, 25 mm top/bottom, 22 mm
+# left/right; override with SR_PDF_AREA="X0 Y0 X1 Y1" in points from the
+# top-left corner).
+. "$SR_TOP/tests/lib.sh"
+
+CHECK="python3 $SR_TOP/tests/pdf_check.py"
+TREE_AREA="64 72 531.276 769.89"
+CLI_AREA=${SR_PDF_AREA:-"62.36 70.87 532.916 770.02"}
+
+# judge NAME PDF AREA [HEADER]: the reader checks on one file.
+judge() {
+	local n=$1 f=$2 area=$3 header=${4:-}
+	if ! have qpdf || ! have pdftotext || ! have pdffonts; then
+		skip "$n" "qpdf or poppler-utils missing (scripts/install-deps test)"
+		return
+	fi
+	check "$n: qpdf --check" qpdf --check "$f"
+	local fonts
+	fonts=$(pdffonts "$f" 2>/dev/null | awk 'NR > 2 && $(NF-4) != "yes" { print $1 }')
+	if [ -z "$fonts" ] && [ "$(pdffonts "$f" 2>/dev/null | wc -l)" -gt 2 ]; then
+		pass "$n: every font embedded"
+	else
+		fail "$n: every font embedded" "not embedded: $fonts"
+	fi
+	local text
+	text=$(pdftotext "$f" - 2>/dev/null)
+	contains "$n: æøå extract" "$text" "å"
+	contains "$n: ø extracts" "$text" "ø"
+	contains "$n: page numbers" "$text" "Side 1 av"
+	# shellcheck disable=SC2086
+	check "$n: words inside the text area, no overlaps" $CHECK area "$f" $area
+	check "$n: TOC numbers are the heading pages" $CHECK toc "$f" Innhold
+	# shellcheck disable=SC2086
+	check "$n: no heading alone at a page foot" $CHECK keep "$f" $(echo $area | cut -d' ' -f4)
+	if [ -n "$header" ]; then
+		check "$n: table header repeats" $CHECK repeat "$f" "$header"
+	else
+		check "$n: table header repeats" $CHECK repeat "$f"
+	fi
+	# clickable TOC and bookmarks: link annotations without a border, an outline
+	qpdf --qdf --object-streams=disable "$f" "$f.qdf" 2>/dev/null
+	local links borders
+	links=$(grep -ac "/Subtype /Link" "$f.qdf")
+	borders=$(grep -a -A3 "/Border \[" "$f.qdf" | grep -c "^ *[1-9]")
+	if [ "$links" -gt 0 ] && [ "$borders" -eq 0 ]; then pass "$n: links, no borders"
+	else fail "$n: links, no borders" "$links links, $borders non-zero border widths"; fi
+	local outl
+	outl=$(qpdf --json --json-key=outlines "$f" 2>/dev/null | grep -c '"title"')
+	if [ "$outl" -gt 0 ]; then pass "$n: outline"; else fail "$n: outline" "no bookmarks"; fi
+	local size
+	size=$(wc -c < "$f")
+	if [ "$size" -lt 1048576 ]; then pass "$n: under 1 MB"; else fail "$n: under 1 MB" "$size bytes"; fi
+}
+
+# 1. The sample tree, CP1252 and UTF-8 (Sami letters).
+unit="$(dirname "$SR")/tests/test_layout"
+if [ -x "$unit" ] && SR_PDF_OUT="$PWD/tree.pdf" SR_PDF_OUT_UTF8="$PWD/tree8.pdf" "$unit" >/dev/null 2>&1 &&
+	[ -s tree.pdf ] && [ -s tree8.pdf ]; then
+	judge tree tree.pdf "$TREE_AREA" Ansvarlig
+	judge tree-utf8 tree8.pdf "$TREE_AREA" Ansvarlig
+	if have pdftotext; then
+		contains "tree-utf8: Sami letters extract" "$(pdftotext tree8.pdf - 2>/dev/null)" "á č đ ŋ š ŧ ž"
+		contains "tree: punctuation extracts" "$(pdftotext tree.pdf - 2>/dev/null)" "« » – — ’ 3,5"
+	fi
+else
+	fail "tree: render" "$unit did not write the sample PDFs"
+fi
+
+# 2. The CLI on the real sample.
+export SOURCE_DATE_EPOCH=1795000000
+# shellcheck disable=SC2086
+"$SR" render -f pdf -o out.pdf "$PLAN" $STATUSES > /dev/null 2> err.txt
+rc=$?
+if [ "$rc" -eq 2 ]; then
+	skip "cli: render" "the CLI has no render command yet: $(head -c 200 err.txt)"
+elif [ "$rc" -eq 0 ] && [ ! -s out.pdf ] && "$SR" 2>&1 | grep -qx "statusrapport [0-9.]*"; then
+	skip "cli: render" "the CLI is still the placeholder"
+elif [ "$rc" -ne 0 ] || [ ! -s out.pdf ]; then
+	fail "cli: render" "exit $rc: $(head -c 400 err.txt)"
+else
+	pass "cli: render"
+	if grep -q . err.txt && ! grep -q "^statusrapport: wrote" err.txt; then
+		fail "cli: quiet" "unexpected stderr: $(head -c 300 err.txt)"
+	fi
+	judge cli out.pdf "$CLI_AREA"
+	# shellcheck disable=SC2086
+	"$SR" render -f pdf -o out2.pdf "$PLAN" $STATUSES > /dev/null 2>&1
+	check "cli: two renders byte-identical" cmp out.pdf out2.pdf
+fi

@@ -1,0 +1,775 @@
+/* test_layout.c: line breaking, pagination (keeps, widows, orphans, table
+ * rows and repeated headers), TOC numbers, the text area, and the PDF
+ * engine end to end on the sample tree. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fonts.h"
+#include "hyph.h"
+#include "layout.h"
+#include "pdf.h"
+#include "sample_doc.h"
+
+static fonts *F;
+static const font_family *FAM;
+static hyph *H;
+
+static int setup(void **state)
+{
+	diag d;
+	diag_init(&d);
+	int ok = hyph_open(&H, NULL, &d) == SR_OK && fonts_open(&F, NULL, &d) == SR_OK &&
+		 fonts_family(F, "Liberation Sans", &FAM, &d) == SR_OK;
+	diag_free(&d);
+	return ok ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	fonts_close(F);
+	hyph_close(H);
+	return 0;
+}
+
+/* ---- line breaking ---- */
+
+static double W(const char *s) { return font_width(&FAM->face[FONT_REGULAR], s, strlen(s), 10); }
+
+static int brk(const char *s, double width, arena *a, char ***lines)
+{
+	return layout_break(FAM, H, FONT_REGULAR, 10, s, width, a, lines);
+}
+
+static void break_empty(void **state)
+{
+	arena a;
+	arena_init(&a);
+	char **l;
+	int n = brk("", 100, &a, &l);
+	assert_true(n <= 1);
+	if (n == 1)
+		assert_string_equal(l[0], "");
+	arena_free(&a);
+}
+
+static void break_enormous_word(void **state)
+{
+	arena a;
+	arena_init(&a);
+	char word[301];
+	memset(word, 'x', 300);
+	word[300] = 0;
+	char **l;
+	int n = brk(word, 50, &a, &l);
+	assert_true(n > 1);
+	size_t total = 0;
+	for (int i = 0; i < n; i++) {
+		assert_true(W(l[i]) <= 50 + 1e-6); /* never past its box */
+		total += strlen(l[i]);
+	}
+	assert_int_equal(total, 300);
+	arena_free(&a);
+}
+
+static void break_exact_fit(void **state)
+{
+	arena a;
+	arena_init(&a);
+	char **l;
+	double w = W("abc def");
+	assert_int_equal(brk("abc def", w, &a, &l), 1);
+	assert_int_equal(brk("abc def", w - 0.01, &a, &l), 2);
+	assert_string_equal(l[0], "abc");
+	assert_string_equal(l[1], "def");
+	arena_free(&a);
+}
+
+static void break_nbsp(void **state)
+{
+	arena a;
+	arena_init(&a);
+	char **l;
+	/* room for "økt med 3,5" but not for "økt med 3,5 %" */
+	const char *s = "økt med 3,5\u00A0%";
+	int n = brk(s, W("økt med 3,5 "), &a, &l);
+	assert_int_equal(n, 2);
+	assert_string_equal(l[0], "økt med");
+	assert_string_equal(l[1], "3,5\u00A0%");
+	arena_free(&a);
+}
+
+static void break_compound_joint(void **state)
+{
+	arena a;
+	arena_init(&a);
+	char **l;
+	/* room for "spesialisthelsetje-": prefer the joint "spesialisthelse-" */
+	int n = brk("spesialisthelsetjenesten", W("spesialisthelsetje-"), &a, &l);
+	assert_int_equal(n, 2);
+	assert_string_equal(l[0], "spesialisthelse-");
+	assert_string_equal(l[1], "tjenesten");
+	/* narrower: "spesialist-" */
+	n = brk("spesialisthelsetjenesten", W("spesialisthe-"), &a, &l);
+	assert_string_equal(l[0], "spesialist-");
+	/* after another word, never "spesia-|listhelsetjenesten": an earlier
+	 * syllable or the next line instead */
+	n = brk("i spesialisthelsetjenesten", W("i spesialis-"), &a, &l);
+	assert_string_equal(l[0], "i spe-");
+	/* alone on a line that narrow: a syllable, not letters */
+	n = brk("spesialisthelsetjenesten", W("spesialis-"), &a, &l);
+	assert_string_equal(l[0], "spe-");
+	/* æøå: breaks inside and after "støtte" */
+	n = brk("forskningsstøtteenhetene", W("forskningsstøtte-"), &a, &l);
+	assert_string_equal(l[0], "forskningsstøtte-");
+	assert_string_equal(l[1], "enhetene");
+	arena_free(&a);
+}
+
+/* ---- documents ---- */
+
+static layout *lay(const doc *d)
+{
+	layout *l;
+	diag dg;
+	diag_init(&dg);
+	assert_int_equal(layout_run(d, FAM, H, &l, &dg), SR_OK);
+	diag_free(&dg);
+	return l;
+}
+
+/* Every text box inside the page's text area (furniture inside the page). */
+static void check_area(const layout *l)
+{
+	const doc_style *s = &l->style;
+	for (int p = 0; p < l->npages; p++)
+		for (int i = 0; i < l->pages[p].n; i++) {
+			const layout_box *b = &l->pages[p].boxes[i];
+			if (b->kind != LAYOUT_TEXT)
+				continue;
+			double top = b->y - 0.905 * b->size, bot = b->y + 0.212 * b->size;
+			if (b->role == LAYOUT_ARTIFACT && b->node == NULL) {
+				assert_true(top >= 0 && bot <= s->page_h);
+				continue;
+			}
+			if (b->x < s->margin_left - 0.01 || b->x + b->w > s->page_w - s->margin_right + 0.01 ||
+			    top < s->margin_top - 0.01 || bot > s->page_h - s->margin_bottom + 0.01) {
+				fprintf(stderr, "outside: p%d '%.*s' x=%.1f w=%.1f y=%.1f\n", p + 1,
+					(int)b->len, b->text, b->x, b->w, b->y);
+				fail();
+			}
+		}
+}
+
+static int count_lines(const layout *l, int p, const doc_node *n)
+{
+	double last = -1;
+	int c = 0;
+	for (int i = 0; i < l->pages[p].n; i++) {
+		const layout_box *b = &l->pages[p].boxes[i];
+		if (b->kind == LAYOUT_TEXT && b->node == n && b->y != last) {
+			c++;
+			last = b->y;
+		}
+	}
+	return c;
+}
+
+static void sample_pages(void **state)
+{
+	doc *d = sample_doc(60, 1);
+	layout *l = lay(d);
+	assert_true(l->npages >= 4);
+	assert_true(l->passes <= 2);
+	check_area(l);
+	FILE *null = fopen("/dev/null", "w");
+	layout_dump(l, null);
+	fclose(null);
+
+	/* TOC numbers equal the heading pages */
+	int seen = 0;
+	for (int p = 0; p < l->npages; p++)
+		for (int i = 0; i < l->pages[p].n; i++) {
+			const layout_box *b = &l->pages[p].boxes[i];
+			if (b->kind != LAYOUT_TEXT || b->role != LAYOUT_TOC_ENTRY || b->dest < 0)
+				continue;
+			char want[16];
+			snprintf(want, sizeof want, "%d", l->heads[b->dest].page + 1);
+			assert_int_equal(b->len, strlen(want));
+			assert_memory_equal(b->text, want, b->len);
+			seen++;
+		}
+	assert_int_equal(seen, l->nheads);
+
+	/* headings never alone at a page foot: something follows on the page */
+	for (int h = 0; h < l->nheads; h++) {
+		int p = l->heads[h].page;
+		int after = 0;
+		for (int i = 0; i < l->pages[p].n; i++) {
+			const layout_box *b = &l->pages[p].boxes[i];
+			if (b->kind == LAYOUT_TEXT && b->role != LAYOUT_ARTIFACT &&
+			    b->role != LAYOUT_HEADING && b->y > l->heads[h].y + 30)
+				after = 1;
+		}
+		assert_true(after);
+	}
+
+	/* widows and orphans: a paragraph of several lines never shows one
+	 * line alone on a page */
+	doc_iter it;
+	const doc_node *n;
+	doc_event ev;
+	doc_iter_init(&it, d->root);
+	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
+		if (ev != DOC_EV_ENTER || n->type != DOC_PARAGRAPH || n->parent != d->root)
+			continue;
+		int total = 0, pages = 0, one = 0;
+		for (int p = 0; p < l->npages; p++) {
+			int c = count_lines(l, p, n);
+			total += c;
+			pages += c > 0;
+			one += c == 1;
+		}
+		if (total > 1 && pages > 1)
+			assert_int_equal(one, 0);
+	}
+
+	/* the table's header row repeats on every page with data rows */
+	for (int p = 0; p < l->npages; p++) {
+		int data = 0, header = 0;
+		for (int i = 0; i < l->pages[p].n; i++) {
+			const layout_box *b = &l->pages[p].boxes[i];
+			if (b->kind != LAYOUT_TEXT)
+				continue;
+			if (b->role == LAYOUT_TABLE_DATA_CELL)
+				data++;
+			if (b->len == 6 && memcmp(b->text, "Tiltak", 6) == 0 &&
+			    (b->role == LAYOUT_TABLE_HEADER_CELL || b->role == LAYOUT_ARTIFACT))
+				header++;
+		}
+		if (data)
+			assert_int_equal(header, 1);
+	}
+	layout_free(l);
+	doc_free(d);
+}
+
+static doc *plain_doc(void)
+{
+	doc *d = doc_new();
+	d->style = layout_style(d);
+	return d;
+}
+
+/* Body paragraphs of lines lines each at shifting offsets: no widows or
+ * orphans anywhere. */
+static void widows_orphans(void **state)
+{
+	for (int shift = 0; shift < 8; shift++) {
+		doc *d = plain_doc();
+		for (int i = 0; i < shift; i++)
+			doc_append(d->root, doc_para_text(d, DOC_P_NOTE, "Kort.", (srcpos){0}));
+		for (int i = 0; i < 30; i++)
+			doc_append(d->root, doc_para_text(d, DOC_P_BODY, sample_para, (srcpos){0}));
+		layout *l = lay(d);
+		check_area(l);
+		for (const doc_node *n = d->root->first; n; n = n->next) {
+			int total = 0, pages = 0, one = 0;
+			for (int p = 0; p < l->npages; p++) {
+				int c = count_lines(l, p, n);
+				total += c, pages += c > 0, one += c == 1;
+			}
+			if (total > 1)
+				assert_int_equal(one, 0);
+		}
+		layout_free(l);
+		doc_free(d);
+	}
+}
+
+/* A heading whose paragraph does not fit moves to the next page with it. */
+static void keep_with_next(void **state)
+{
+	for (int fill = 24; fill < 42; fill++) {
+		doc *d = plain_doc();
+		for (int i = 0; i < fill; i++)
+			doc_append(d->root, doc_para_text(d, DOC_P_BODY, "Linje.", (srcpos){0}));
+		doc_node *h = doc_append(d->root, doc_heading(d, 1, NULL, (srcpos){0}));
+		doc_add_text(d, h, "Overskrift");
+		doc_node *p = doc_append(d->root, doc_para_text(d, DOC_P_BODY, sample_para, (srcpos){0}));
+		layout *l = lay(d);
+		int hp = l->heads[0].page, pp = -1;
+		for (int q = 0; q < l->npages && pp < 0; q++)
+			if (count_lines(l, q, p))
+				pp = q;
+		assert_int_equal(hp, pp);
+		layout_free(l);
+		doc_free(d);
+	}
+}
+
+static doc *table_doc(int filler, int rows, const char *celltext)
+{
+	doc *d = plain_doc();
+	for (int i = 0; i < filler; i++)
+		doc_append(d->root, doc_para_text(d, DOC_P_BODY, "Linje.", (srcpos){0}));
+	doc_node *t = doc_append(d->root, doc_table(d, 2, NULL, 1, NULL, (srcpos){0}));
+	doc_node *hr = doc_append(t, doc_row(d, 1));
+	doc_append(doc_append(hr, doc_cell(d, 0, DOC_LEFT)), doc_para_text(d, DOC_P_BODY, "Kolonne A", (srcpos){0}));
+	doc_append(doc_append(hr, doc_cell(d, 0, DOC_LEFT)), doc_para_text(d, DOC_P_BODY, "Kolonne B", (srcpos){0}));
+	for (int r = 0; r < rows; r++) {
+		doc_node *row = doc_append(t, doc_row(d, 0));
+		doc_append(doc_append(row, doc_cell(d, 0, DOC_LEFT)), doc_para_text(d, DOC_P_BODY, celltext, (srcpos){0}));
+		doc_append(row, doc_cell(d, 0, DOC_LEFT)); /* an empty cell */
+	}
+	return d;
+}
+
+static void table_row_taller_than_page(void **state)
+{
+	char *big = malloc(40 * sizeof sample_para);
+	big[0] = 0;
+	for (int i = 0; i < 39; i++) {
+		strcat(big, sample_para);
+		strcat(big, " ");
+	}
+	for (int filler = 0; filler < 40; filler += 20) {
+		doc *d = table_doc(filler, 1, big);
+		layout *l = lay(d);
+		assert_true(l->npages >= 2);
+		check_area(l);
+		/* the row's text is on several pages; a header is never alone */
+		int pages = 0;
+		for (int p = 0; p < l->npages; p++) {
+			int td = 0, th = 0;
+			for (int i = 0; i < l->pages[p].n; i++) {
+				const layout_box *b = &l->pages[p].boxes[i];
+				td += b->kind == LAYOUT_TEXT && b->role == LAYOUT_TABLE_DATA_CELL;
+				th += b->kind == LAYOUT_TEXT && (b->role == LAYOUT_TABLE_HEADER_CELL ||
+								 b->role == LAYOUT_ARTIFACT) &&
+				      b->node == NULL && b->len == 9 && memcmp(b->text, "Kolonne A", 9) == 0;
+				th += b->kind == LAYOUT_TEXT && b->role == LAYOUT_TABLE_HEADER_CELL;
+			}
+			pages += td > 0;
+			if (th)
+				assert_true(td > 0);
+		}
+		assert_true(pages >= 2);
+		layout_free(l);
+		doc_free(d);
+	}
+	free(big);
+}
+
+static void table_row_moves_whole(void **state)
+{
+	for (int filler = 26; filler < 42; filler++) {
+		doc *d = table_doc(filler, 1, "To linjer\u00A0her, med nok tekst til å bryte over flere linjer i en smal celle.");
+		layout *l = lay(d);
+		int pages = 0;
+		for (int p = 0; p < l->npages; p++) {
+			int td = 0, th = 0;
+			for (int i = 0; i < l->pages[p].n; i++) {
+				const layout_box *b = &l->pages[p].boxes[i];
+				td += b->kind == LAYOUT_TEXT && b->role == LAYOUT_TABLE_DATA_CELL;
+				th += b->kind == LAYOUT_TEXT && b->role == LAYOUT_TABLE_HEADER_CELL;
+			}
+			pages += td > 0;
+			if (td)
+				assert_true(th > 0); /* its header moved with it */
+		}
+		assert_int_equal(pages, 1);
+		layout_free(l);
+		doc_free(d);
+	}
+}
+
+static void narrow_cells_stay_inside(void **state)
+{
+	doc *d = plain_doc();
+	static const double w[] = {1, 1, 1, 1, 1, 1, 1, 1};
+	doc_node *t = doc_append(d->root, doc_table(d, 8, w, 0, NULL, (srcpos){0}));
+	for (int r = 0; r < 4; r++) {
+		doc_node *row = doc_append(t, doc_row(d, 0));
+		for (int c = 0; c < 8; c++)
+			doc_append(doc_append(row, doc_cell(d, 0, DOC_LEFT)),
+				   doc_para_text(d, DOC_P_BODY, sample_words[(r + c) % 10], (srcpos){0}));
+	}
+	layout *l = lay(d);
+	check_area(l);
+	/* every text box within its column: no box overlaps its right neighbour */
+	for (int i = 0; i < l->pages[0].n; i++) {
+		const layout_box *a = &l->pages[0].boxes[i];
+		for (int j = 0; j < l->pages[0].n; j++) {
+			const layout_box *b = &l->pages[0].boxes[j];
+			if (i == j || a->kind != LAYOUT_TEXT || b->kind != LAYOUT_TEXT || a->y != b->y)
+				continue;
+			assert_true(a->x + a->w <= b->x + 0.01 || b->x + b->w <= a->x + 0.01);
+		}
+	}
+	layout_free(l);
+	doc_free(d);
+}
+
+/* Odd but legal (and some illegal) trees: nothing crashes, nothing leaves
+ * the text area. */
+static void odd_trees(void **state)
+{
+	srcpos z = {0};
+	for (int k = 0; k < 9; k++) {
+		doc *d = plain_doc();
+		doc_node *R = d->root;
+		switch (k) {
+		case 0: /* empty document */
+			break;
+		case 1: /* a TOC with no headings, an empty heading, an empty paragraph */
+			doc_append(R, doc_node_new(d, DOC_TOC, z));
+			doc_append(R, doc_heading(d, 1, NULL, z));
+			doc_append(R, doc_para(d, DOC_P_BODY, z));
+			break;
+		case 2: { /* lists nested 200 deep */
+			doc_node *p = R;
+			for (int i = 0; i < 200; i++) {
+				doc_node *l = doc_append(p, doc_node_new(d, DOC_LIST, z));
+				p = doc_append(l, doc_node_new(d, DOC_ITEM, z));
+				doc_append(p, doc_para_text(d, DOC_P_BODY, "nivå", z));
+			}
+			break;
+		}
+		case 3: { /* a paragraph of forced breaks only, and a huge heading word */
+			doc_node *p = doc_append(R, doc_para(d, DOC_P_BODY, z));
+			for (int i = 0; i < 100; i++)
+				doc_append(p, doc_node_new(d, DOC_BREAK, z));
+			doc_node *h = doc_append(R, doc_heading(d, 1, NULL, z));
+			char w[2001];
+			memset(w, 'm', 2000);
+			w[2000] = 0;
+			doc_add_text(d, h, w);
+			break;
+		}
+		case 4: { /* a row with fewer cells than columns; a cell with a list */
+			doc_node *t = doc_append(R, doc_table(d, 3, NULL, 0, NULL, z));
+			doc_node *r = doc_append(t, doc_row(d, 0));
+			doc_node *c = doc_append(r, doc_cell(d, 0, DOC_RIGHT));
+			doc_node *l = doc_append(c, doc_node_new(d, DOC_LIST, z));
+			doc_append(doc_append(l, doc_node_new(d, DOC_ITEM, z)),
+				   doc_para_text(d, DOC_P_BODY, "punkt i celle", z));
+			break;
+		}
+		case 5: /* page breaks only, a chart */
+			for (int i = 0; i < 3; i++)
+				doc_append(R, doc_node_new(d, DOC_PAGE_BREAK, z));
+			doc_append(R, doc_node_new(d, DOC_CHART, z));
+			doc_append(R, doc_para_text(d, DOC_P_BODY, "etter", z));
+			break;
+		case 6: /* only headings: every one keeps with the next */
+			for (int i = 0; i < 80; i++)
+				doc_add_text(d, doc_append(R, doc_heading(d, 1 + i % 3, NULL, z)), "Overskrift");
+			break;
+		case 7: /* 3000 table rows, 9 narrow columns, header fills off the table */
+			d->style.header_fill = 99;
+			{
+				doc_node *t = doc_append(R, doc_table(d, 9, NULL, 2, NULL, z));
+				for (int i = 0; i < 3000; i++) {
+					doc_node *r = doc_append(t, doc_row(d, 0));
+					for (int c = 0; c < 9; c++)
+						doc_append(doc_append(r, doc_cell(d, c == 4 ? 77 : 0, DOC_CENTER)),
+							   doc_para_text(d, DOC_P_BODY, sample_words[(i + c) % 10], z));
+				}
+			}
+			break;
+		case 8: /* links nested in emphasis in strong, and text after */
+			{
+				doc_node *p = doc_append(R, doc_para(d, DOC_P_LEAD, z));
+				doc_node *st = doc_append(p, doc_node_new(d, DOC_STRONG, z));
+				doc_node *em = doc_append(st, doc_node_new(d, DOC_EMPH, z));
+				doc_node *l1 = doc_append(em, doc_node_new(d, DOC_LINK, z));
+				l1->u.link.href = "https://a.example/";
+				doc_node *l2 = doc_append(l1, doc_node_new(d, DOC_LINK, z));
+				l2->u.link.href = "https://b.example/";
+				doc_add_text(d, l2, "indre");
+				doc_add_text(d, l1, " ytre");
+				doc_add_text(d, p, " vanlig tekst");
+			}
+			break;
+		}
+		layout *l = lay(d);
+		assert_true(l->npages >= 1);
+		check_area(l);
+		layout_free(l);
+		doc_free(d);
+	}
+}
+
+/* A small document's layout dump against tests/unit/layout_small.expected,
+ * so a change in the layout shows as a readable diff.  SR_UPDATE_GOLDEN=1
+ * rewrites the file. */
+static void golden_dump(void **state)
+{
+	srcpos z = {0};
+	doc *d = plain_doc();
+	d->toc_title = "Innhold";
+	d->header_text = "Topptekst";
+	d->date_text = "1. januar 2026";
+	int late = doc_add_fill(d, "status-delayed", "Forsinket", 0xF8D7A8, 0x5C3A00);
+	doc_node *R = d->root;
+	doc_append(R, doc_para_text(d, DOC_P_TITLE, "Tittel på rapporten", z));
+	doc_append(R, doc_para_text(d, DOC_P_SUBTITLE, "Undertittel", z));
+	doc_append(R, doc_node_new(d, DOC_TOC, z));
+	doc_add_text(d, doc_append(R, doc_heading(d, 1, NULL, z)), "1 Første kapittel");
+	sample_rich_para(d, R);
+	doc_node *L = doc_append(R, doc_node_new(d, DOC_LIST, z));
+	doc_append(doc_append(L, doc_node_new(d, DOC_ITEM, z)), doc_para_text(d, DOC_P_BODY, "Ett punkt", z));
+	doc_add_text(d, doc_append(R, doc_heading(d, 2, NULL, z)), "1.1 Tabell");
+	static const double w[] = {1, 3, 1};
+	doc_node *T = doc_append(R, doc_table(d, 3, w, 1, NULL, z));
+	doc_node *hr = doc_append(T, doc_row(d, 1));
+	const char *hd[] = {"Nr.", "Tiltak", "Status"};
+	for (int c = 0; c < 3; c++)
+		doc_append(doc_append(hr, doc_cell(d, 0, DOC_LEFT)), doc_para_text(d, DOC_P_BODY, hd[c], z));
+	doc_node *r = doc_append(T, doc_row(d, 0));
+	doc_append(doc_append(r, doc_cell(d, 0, DOC_LEFT)), doc_para_text(d, DOC_P_BODY, "1.1", z));
+	doc_append(doc_append(r, doc_cell(d, 0, DOC_LEFT)),
+		   doc_para_text(d, DOC_P_BODY, "Styrke forskningsstøtteenhetene i spesialisthelsetjenesten", z));
+	doc_append(doc_append(r, doc_cell(d, late, DOC_LEFT)), doc_para_text(d, DOC_P_BODY, "Forsinket", z));
+	layout *l = lay(d);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+	layout_dump(l, m);
+	fclose(m);
+	const char *top = getenv("SR_TOP");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/tests/unit/layout_small.expected", top ? top : ".");
+	if (getenv("SR_UPDATE_GOLDEN")) {
+		FILE *f = fopen(path, "w");
+		assert_non_null(f);
+		fwrite(text, 1, len, f);
+		fclose(f);
+	}
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "no %s (run with SR_UPDATE_GOLDEN=1)\n", path);
+		fail();
+	}
+	char *want = calloc(1, len + 2);
+	size_t got = fread(want, 1, len + 1, f);
+	fclose(f);
+	if (got != len || memcmp(want, text, len) != 0) {
+		fprintf(stderr, "layout dump differs from %s; got:\n%s", path, text);
+		fail();
+	}
+	free(want);
+	free(text);
+	layout_free(l);
+	doc_free(d);
+}
+
+/* ---- the engine ---- */
+
+static void render_twice_identical(void **state)
+{
+	diag dg;
+	diag_init(&dg);
+	pdf_engine *e;
+	assert_int_equal(pdf_engine_open(&e, NULL, &dg), SR_OK);
+	doc *d = sample_doc(60, 0);
+	buf a = BUF_INIT, b = BUF_INIT;
+	assert_int_equal(pdf_render(e, d, &a, &dg), SR_OK);
+	assert_int_equal(pdf_render(e, d, &b, &dg), SR_OK);
+	assert_true(a.len > 1000 && a.len < 1000000);
+	assert_memory_equal(a.data, "%PDF-", 5);
+	assert_int_equal(a.len, b.len);
+	assert_memory_equal(a.data, b.data, a.len);
+	const char *out = getenv("SR_PDF_OUT");
+	if (out) {
+		FILE *f = fopen(out, "wb");
+		if (f) {
+			fwrite(a.data, 1, a.len, f);
+			fclose(f);
+		}
+	}
+	/* the Sami letters take the UTF-8 path */
+	const char *out8 = getenv("SR_PDF_OUT_UTF8");
+	doc *d8 = sample_doc(60, 1);
+	a.len = 0;
+	assert_int_equal(pdf_render(e, d8, &a, &dg), SR_OK);
+	if (out8) {
+		FILE *f = fopen(out8, "wb");
+		if (f) {
+			fwrite(a.data, 1, a.len, f);
+			fclose(f);
+		}
+	}
+	doc_free(d8);
+	buf_free(&a);
+	buf_free(&b);
+	doc_free(d);
+	pdf_engine_close(e);
+	diag_free(&dg);
+}
+
+/* One engine, several threads: the batch case.  Each thread renders its
+ * own document; all outputs must equal the single-threaded one. */
+typedef struct job {
+	pdf_engine *e;
+	buf out;
+	sr_status st;
+} job;
+
+static void *render_job(void *arg)
+{
+	job *j = arg;
+	diag dg;
+	diag_init(&dg);
+	doc *d = sample_doc(40, 1);
+	j->st = d ? pdf_render(j->e, d, &j->out, &dg) : SR_SYSTEM;
+	doc_free(d);
+	diag_free(&dg);
+	return NULL;
+}
+
+static void threads_share_engine(void **state)
+{
+	diag dg;
+	diag_init(&dg);
+	pdf_engine *e;
+	assert_int_equal(pdf_engine_open(&e, NULL, &dg), SR_OK);
+	enum { N = 4 };
+	job jobs[N];
+	pthread_t th[N];
+	for (int i = 0; i < N; i++) {
+		jobs[i] = (job){e, BUF_INIT, SR_OK};
+		assert_int_equal(pthread_create(&th[i], NULL, render_job, &jobs[i]), 0);
+	}
+	for (int i = 0; i < N; i++)
+		pthread_join(th[i], NULL);
+	for (int i = 0; i < N; i++) {
+		assert_int_equal(jobs[i].st, SR_OK);
+		assert_int_equal(jobs[i].out.len, jobs[0].out.len);
+		assert_memory_equal(jobs[i].out.data, jobs[0].out.data, jobs[0].out.len);
+	}
+	for (int i = 0; i < N; i++)
+		buf_free(&jobs[i].out);
+	pdf_engine_close(e);
+	diag_free(&dg);
+}
+
+/* A 1x1 PNG, written to a temporary file. */
+static const unsigned char png1[] = {
+	0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44,
+	0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90,
+	0x77, 0x53, 0xDE, 0x00, 0x00, 0x00, 0x0C, 0x49, 0x44, 0x41, 0x54, 0x08, 0xD7, 0x63, 0xF8,
+	0xCF, 0xC0, 0x00, 0x00, 0x03, 0x01, 0x01, 0x00, 0x18, 0xDD, 0x8D, 0xB0, 0x00, 0x00, 0x00,
+	0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
+
+static int has(const buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i + n <= b->len; i++)
+		if (memcmp(b->data + i, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static sr_status render_with_logo(const void *bytes, size_t n)
+{
+	char path[] = "/tmp/sr-logo-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "wb");
+	fwrite(bytes, 1, n, f);
+	fclose(f);
+	diag dg;
+	diag_init(&dg);
+	pdf_engine *e;
+	assert_int_equal(pdf_engine_open(&e, NULL, &dg), SR_OK);
+	doc *d = sample_doc(2, 0);
+	d->style.logo_path = path;
+	buf a = BUF_INIT;
+	sr_status st = pdf_render(e, d, &a, &dg);
+	if (st == SR_OK)
+		assert_true(has(&a, "/Image"));
+	else
+		assert_true(dg.n >= 1 && strstr(dg.msgs[0].text, "logo"));
+	buf_free(&a);
+	doc_free(d);
+	pdf_engine_close(e);
+	diag_free(&dg);
+	remove(path);
+	return st;
+}
+
+static void logo(void **state)
+{
+	assert_int_equal(render_with_logo(png1, sizeof png1), SR_OK);
+	assert_int_equal(render_with_logo("not an image", 12), SR_INVALID);
+	assert_int_equal(render_with_logo("\x89PNG\r\n\x1a\n broken", 15), SR_INVALID);
+	assert_int_equal(render_with_logo(png1, 40), SR_INVALID); /* truncated */
+}
+
+static void missing_glyph_warns(void **state)
+{
+	diag dg;
+	diag_init(&dg);
+	pdf_engine *e;
+	assert_int_equal(pdf_engine_open(&e, NULL, &dg), SR_OK);
+	doc *d = plain_doc();
+	doc_append(d->root, doc_para_text(d, DOC_P_BODY, "Hanzi \u4E2D her", (srcpos){0}));
+	buf a = BUF_INIT;
+	assert_int_equal(pdf_render(e, d, &a, &dg), SR_OK);
+	assert_int_equal(dg.warnings, 1);
+	assert_non_null(strstr(dg.msgs[0].text, "U+4E2D"));
+	buf_free(&a);
+	doc_free(d);
+	pdf_engine_close(e);
+	diag_free(&dg);
+}
+
+static void missing_family(void **state)
+{
+	diag dg;
+	diag_init(&dg);
+	pdf_engine *e;
+	assert_int_equal(pdf_engine_open(&e, NULL, &dg), SR_OK);
+	doc *d = sample_doc(1, 0);
+	d->style.font_family = "Ingen Slik Skrift";
+	buf a = BUF_INIT;
+	assert_int_equal(pdf_render(e, d, &a, &dg), SR_SYSTEM);
+	assert_true(dg.n >= 1);
+	assert_non_null(strstr(dg.msgs[0].text, "Ingen Slik Skrift"));
+	buf_free(&a);
+	doc_free(d);
+	pdf_engine_close(e);
+	diag_free(&dg);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(break_empty),
+		cmocka_unit_test(break_enormous_word),
+		cmocka_unit_test(break_exact_fit),
+		cmocka_unit_test(break_nbsp),
+		cmocka_unit_test(break_compound_joint),
+		cmocka_unit_test(sample_pages),
+		cmocka_unit_test(widows_orphans),
+		cmocka_unit_test(keep_with_next),
+		cmocka_unit_test(table_row_taller_than_page),
+		cmocka_unit_test(table_row_moves_whole),
+		cmocka_unit_test(narrow_cells_stay_inside),
+		cmocka_unit_test(odd_trees),
+		cmocka_unit_test(golden_dump),
+		cmocka_unit_test(render_twice_identical),
+		cmocka_unit_test(threads_share_engine),
+		cmocka_unit_test(logo),
+		cmocka_unit_test(missing_glyph_warns),
+		cmocka_unit_test(missing_family),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
