@@ -74,6 +74,7 @@ check: test-deps
 	@$(MAKE) --no-print-directory tests
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
 		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" tests
+	@$(MAKE) --no-print-directory alloc
 	@tests/run build build/asan
 
 # A build whose N-th heap allocation fails (SR_FAIL_ALLOC=N), for the

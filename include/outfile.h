@@ -17,4 +17,18 @@
 sr_status outfile_write(const char *path, const void *data, size_t len,
 			const char *const *inputs, diag *d);
 
+/* The same in two steps, so several files (a report's PDF and ODT) appear
+ * together or not at all: stage writes and flushes the temporary file,
+ * commit renames it into place, discard removes it.  A staged file owns a
+ * heap copy of its temporary path until commit or discard. */
+typedef struct outfile_staged {
+	char *tmp;
+	const char *path;
+} outfile_staged;
+
+sr_status outfile_stage(const char *path, const void *data, size_t len,
+			const char *const *inputs, outfile_staged *st, diag *d);
+sr_status outfile_commit(outfile_staged *st, diag *d);
+void outfile_discard(outfile_staged *st);
+
 #endif

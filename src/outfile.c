@@ -20,9 +20,11 @@ static int same_file(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
-sr_status outfile_write(const char *path, const void *data, size_t len,
-			const char *const *inputs, diag *d)
+sr_status outfile_stage(const char *path, const void *data, size_t len,
+			const char *const *inputs, outfile_staged *out, diag *d)
 {
+	out->tmp = NULL;
+	out->path = path;
 	struct stat st;
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
@@ -57,13 +59,6 @@ sr_status outfile_write(const char *path, const void *data, size_t len,
 	tmp[dlen] = '.';
 	memcpy(tmp + dlen + 1, path + dlen, plen - dlen);
 	memcpy(tmp + plen + 1, ".XXXXXX", 8);
-
-	sigset_t block, old;
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
-	sigaddset(&block, SIGHUP);
-
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot create the report file: %s",
@@ -99,17 +94,53 @@ sr_status outfile_write(const char *path, const void *data, size_t len,
 		err = errno;
 	if (close(fd) < 0 && !err)
 		err = errno;
-	sigprocmask(SIG_BLOCK, &block, &old);
-	if (!err && rename(tmp, path) < 0)
-		err = errno;
-	if (err)
-		unlink(tmp);
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	xfree(tmp);
 	if (err) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: %s",
-			 strerror(err));
+		unlink(tmp);
+		xfree(tmp);
+		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: %s", strerror(err));
+		return SR_SYSTEM;
+	}
+	out->tmp = tmp;
+	return SR_OK;
+}
+
+sr_status outfile_commit(outfile_staged *st, diag *d)
+{
+	if (!st->tmp)
+		return SR_SYSTEM;
+	sigset_t block, old;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	/* No signal between the rename and forgetting the temporary name. */
+	sigprocmask(SIG_BLOCK, &block, &old);
+	int err = rename(st->tmp, st->path) < 0 ? errno : 0;
+	if (err)
+		unlink(st->tmp);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	xfree(st->tmp);
+	st->tmp = NULL;
+	if (err) {
+		diag_add(d, DIAG_ERROR, st->path, 0, 0, "cannot write the report: %s", strerror(err));
 		return SR_SYSTEM;
 	}
 	return SR_OK;
+}
+
+void outfile_discard(outfile_staged *st)
+{
+	if (st->tmp) {
+		unlink(st->tmp);
+		xfree(st->tmp);
+		st->tmp = NULL;
+	}
+}
+
+sr_status outfile_write(const char *path, const void *data, size_t len,
+			const char *const *inputs, diag *d)
+{
+	outfile_staged st;
+	sr_status s = outfile_stage(path, data, len, inputs, &st, d);
+	return s == SR_OK ? outfile_commit(&st, d) : s;
 }

@@ -126,6 +126,29 @@ static int parse_number(rd *r, const xmlNode *n, const char *v, double *out)
 	return 1;
 }
 
+/* Ids name things and become parts of file names: letters, digits, '.',
+ * '_' and '-', starting with a letter or digit. */
+static const char *check_id(rd *r, const xmlNode *n, const char *attr, const char *v)
+{
+	if (!v)
+		return NULL;
+	int ok = isalnum((unsigned char)v[0]);
+	for (const char *c = v; ok && *c; c++)
+		ok = isalnum((unsigned char)*c) || *c == '.' || *c == '_' || *c == '-';
+	if (!ok)
+		err(r, n, "%s=\"%s\" is not a plain id; use letters (a-z), digits, '.', '_' and '-', "
+			  "starting with a letter or digit", attr, v);
+	return v;
+}
+
+/* Texts that name something may not be empty. */
+static const char *nonempty(rd *r, const xmlNode *n, const char *v, const char *what)
+{
+	if (v && !*v)
+		err(r, n, "%s is empty; write it out", what);
+	return v;
+}
+
 static status_value parse_status(rd *r, const xmlNode *n, const char *v)
 {
 	if (!v)
@@ -346,8 +369,8 @@ static void read_owner(rd *r, const xmlNode *n)
 	if (!o)
 		return;
 	o->pos = pos(r, n);
-	o->id = dup(r, req(r, n, "id"));
-	o->name = text_of(r, n);
+	o->id = dup(r, check_id(r, n, "id", req(r, n, "id")));
+	o->name = nonempty(r, n, text_of(r, n), "the owner's name");
 	const char *type = req(r, n, "type");
 	static const char *const types[] = {"rhf", "hf", "group", "other"};
 	o->type = OWNER_OTHER;
@@ -386,7 +409,7 @@ static indicator *read_indicator(rd *r, const xmlNode *n)
 	if (!ind)
 		return NULL;
 	ind->pos = pos(r, n);
-	ind->id = dup(r, req(r, n, "id"));
+	ind->id = dup(r, check_id(r, n, "id", req(r, n, "id")));
 	ind->level = dup(r, xmlin_attr(n, "level"));
 	if (ind->level && strcmp(ind->level, "national") && strcmp(ind->level, "regional") &&
 	    strcmp(ind->level, "local"))
@@ -401,7 +424,7 @@ static indicator *read_indicator(rd *r, const xmlNode *n)
 	ind->targets = arena_array(r->a, count_children(n, "target") + 1, sizeof *ind->targets);
 	for (const xmlNode *c = xmlin_first(n); c; c = xmlin_next(c)) {
 		if (xmlin_is(c, "name"))
-			ind->name = text_of(r, c);
+			ind->name = nonempty(r, c, text_of(r, c), "the goal's <name>");
 		else if (xmlin_is(c, "description"))
 			ind->description = rich(r, c);
 		else if (xmlin_is(c, "baseline")) {
@@ -446,7 +469,7 @@ static measure *read_measure(rd *r, const xmlNode *n, area *parent)
 	if (!m)
 		return NULL;
 	m->pos = pos(r, n);
-	m->id = dup(r, req(r, n, "id"));
+	m->id = dup(r, check_id(r, n, "id", req(r, n, "id")));
 	m->area = parent;
 	size_t nresp = count_children(n, "responsible"), ninds = count_children(n, "indicator");
 	m->resp = arena_array(r->a, nresp + 1, sizeof *m->resp);
@@ -462,7 +485,7 @@ static measure *read_measure(rd *r, const xmlNode *n, area *parent)
 			responsible *rs = &m->resp[m->nresp++];
 			rs->pos = pos(r, c);
 			rs->ref = dup(r, req(r, c, "ref"));
-			rs->note = dup(r, xmlin_attr(c, "note"));
+			rs->note = dup(r, nonempty(r, c, xmlin_attr(c, "note"), "note=\"\""));
 		} else if (xmlin_is(c, "deadline")) {
 			const char *dl = text_of(r, c);
 			if (dl && !(strlen(dl) == 4 && parse_year(r, c, "deadline", dl)) && !valid_date(dl))
@@ -492,8 +515,8 @@ static area *read_area(rd *r, const xmlNode *n, area *parent, int depth)
 	if (!a)
 		return NULL;
 	a->pos = pos(r, n);
-	a->id = dup(r, req(r, n, "id"));
-	const char *title = req(r, n, "title");
+	a->id = dup(r, check_id(r, n, "id", req(r, n, "id")));
+	const char *title = nonempty(r, n, req(r, n, "title"), "title=\"\"");
 	a->title = dup(r, title ? title : "");
 	a->parent = parent;
 	a->depth = depth;
@@ -542,7 +565,7 @@ static void read_plan(rd *r, const xmlNode *root)
 	plan *p = r->p;
 	p->pos = pos(r, root);
 	p->file = r->file;
-	p->id = dup(r, req(r, root, "id"));
+	p->id = dup(r, check_id(r, root, "id", req(r, root, "id")));
 	xmlChar *lang = xmlNodeGetLang(root);
 	p->lang = dup(r, lang ? (const char *)lang : "nb");
 	xmlFree(lang);
@@ -554,11 +577,11 @@ static void read_plan(rd *r, const xmlNode *root)
 	p->measures = arena_array(r->a, count_measures(root) + 1, sizeof *p->measures);
 	for (const xmlNode *c = xmlin_first(root); c; c = xmlin_next(c)) {
 		if (xmlin_is(c, "title"))
-			p->title = text_of(r, c);
+			p->title = nonempty(r, c, text_of(r, c), "<title>");
 		else if (xmlin_is(c, "subtitle"))
-			p->subtitle = text_of(r, c);
+			p->subtitle = nonempty(r, c, text_of(r, c), "<subtitle>");
 		else if (xmlin_is(c, "organisation"))
-			p->organisation = text_of(r, c);
+			p->organisation = nonempty(r, c, text_of(r, c), "<organisation>");
 		else if (xmlin_is(c, "period")) {
 			p->year_from = parse_year(r, c, "from", req(r, c, "from"));
 			p->year_to = parse_year(r, c, "to", req(r, c, "to"));

@@ -30,39 +30,47 @@ int render_path(char *path, size_t n, const char *dir, const char *plan_id, int 
 	return k < 0 || (size_t)k >= n ? -1 : 0;
 }
 
-static sr_status write_format(const doc *dd, int is_pdf, const char *path, const render_out *out,
-			      pdf_engine **engine, diag *d)
+static sr_status render_format(const doc *dd, int is_pdf, const char *path, const render_out *out,
+			       pdf_engine **engine, buf *b, diag *d)
 {
-	buf b = BUF_INIT;
 	sr_status st;
 	if (is_pdf) {
 		if (!*engine && (st = pdf_engine_open(engine, out->font_dirs, d)) != SR_OK)
 			return st;
-		st = pdf_render(*engine, dd, &b, d);
+		st = pdf_render(*engine, dd, b, d);
 	} else {
-		st = odt_render(dd, &b, d);
+		st = odt_render(dd, b, d);
 	}
-	if (st == SR_OK && b.failed) {
+	if (st == SR_OK && b->failed) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "out of memory writing the report");
 		st = SR_SYSTEM;
 	}
-	if (st == SR_OK)
-		st = outfile_write(path, b.data, b.len, out->inputs, d);
-	buf_free(&b);
 	return st;
 }
 
 sr_status render_report(const plan *p, const report_opts *ro, const render_out *out,
 			pdf_engine **engine, diag *d)
 {
+	/* A report's files appear together or not at all: both formats are
+	 * rendered and staged before either is renamed into place. */
+	const char *paths[2] = {out->pdf_path, out->odt_path};
+	buf bufs[2] = {BUF_INIT, BUF_INIT};
+	outfile_staged staged[2] = {{NULL, NULL}, {NULL, NULL}};
 	doc *dd = NULL;
 	sr_status st = report_build(p, ro, &dd, d);
-	if (st != SR_OK)
-		return st;
-	if (out->pdf_path)
-		st = sr_worse(st, write_format(dd, 1, out->pdf_path, out, engine, d));
-	if (out->odt_path)
-		st = sr_worse(st, write_format(dd, 0, out->odt_path, out, engine, d));
+	for (int i = 0; i < 2 && st == SR_OK; i++)
+		if (paths[i])
+			st = render_format(dd, i == 0, paths[i], out, engine, &bufs[i], d);
+	for (int i = 0; i < 2 && st == SR_OK; i++)
+		if (paths[i])
+			st = outfile_stage(paths[i], bufs[i].data, bufs[i].len, out->inputs, &staged[i], d);
+	for (int i = 0; i < 2 && st == SR_OK; i++)
+		if (paths[i])
+			st = outfile_commit(&staged[i], d);
+	for (int i = 0; i < 2; i++) {
+		outfile_discard(&staged[i]);
+		buf_free(&bufs[i]);
+	}
 	doc_free(dd);
 	return st;
 }

@@ -131,6 +131,11 @@ static void walk(xmlin_walk *w, const xmlNode *root)
 	arena *a = &t->arena;
 	t->file = w->file;
 	t->name = arena_strdup(a, xmlin_attr(root, "name"));
+	for (const char *c = t->name; c && *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-')) {
+			xmlin_err(w, root, "name=\"%s\" must be lower-case letters, digits and '-'", t->name);
+			break;
+		}
 	const char *kind = xmlin_attr(root, "kind");
 	t->kind = !kind || strcmp(kind, "annual") == 0 ? TPL_ANNUAL
 		  : strcmp(kind, "board") == 0        ? TPL_BOARD

@@ -49,7 +49,7 @@ static doc *sample_doc(int rows, int sami)
 		return NULL;
 	srcpos z = {0};
 	d->style = (doc_style){595.276, 841.89, 72, 72, 64, 64, "Liberation Sans", 10,
-			       0x1F2328, 0x003A70, 0xB8C2CC, 0x5F6B76, 0x0B5CAD, 0, NULL};
+			       0x1F2328, 0x003A70, 0xB8C2CC, 0x5F6B76, 0x0B5CAD, 0, NULL, 0, 0};
 	d->title = "Handlingsplan for forskning 2023–2026: status";
 	d->author = "Helse Midt-Norge RHF";
 	d->subject = "Statusrapport";

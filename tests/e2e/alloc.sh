@@ -1,0 +1,39 @@
+# Allocation failure: with the N-th heap allocation failing (our own,
+# libxml2's and libharu's all go through xalloc), a full render in both
+# formats ends cleanly -- exit 3 with a message, or exit 0 when the failure
+# was recovered -- with no crash, no sanitizer report and no output file
+# left behind on failure.  make check samples about 250 values of N spread
+# over the whole run; SR_ALLOC_EXHAUSTIVE=1 tries every N (hours).
+. "$SR_TOP/tests/lib.sh"
+A="$SR_TOP/build/alloc/statusrapport"
+if [ ! -x "$A" ]; then skip "allocation failure" "no build/alloc (make alloc)"; exit 0; fi
+if [ "$SR_SANITIZED" = 1 ]; then skip "allocation failure" "runs once, with the plain build"; exit 0; fi
+export ASAN_OPTIONS="detect_leaks=1:exitcode=99" LSAN_OPTIONS="suppressions=$SR_TOP/tests/lsan.supp"
+export UBSAN_OPTIONS="halt_on_error=1:exitcode=98" SOURCE_DATE_EPOCH=1735689600
+P="$SR_TOP/tests/bad/base-plan.xml"
+total=$(SR_COUNT_ALLOC=1 "$A" render -q -O . "$P" 2>&1 >/dev/null | sed -n 's/^allocations: //p')
+rm -f ./*.pdf ./*.odt
+if [ -z "$total" ] || [ "$total" -lt 100 ]; then fail "allocation count" "got '$total'"; exit 0; fi
+pass "a full render makes $total allocations"
+step=1
+[ "${SR_ALLOC_EXHAUSTIVE:-0}" = 1 ] || step=$(( total / 250 + 1 ))
+bad=0 tried=0 failed_clean=0
+n=1
+while [ "$n" -le "$total" ]; do
+	mkdir -p out
+	SR_FAIL_ALLOC=$n "$A" render -q -O out "$P" > log.txt 2>&1; rc=$?
+	tried=$((tried + 1))
+	left=$(ls -A out)
+	case "$rc" in
+	0) [ -s out/p1-2024.pdf ] && [ -s out/p1-2024.odt ] || { bad=$((bad + 1)); echo "N=$n: exit 0 without both files"; } ;;
+	3) failed_clean=$((failed_clean + 1))
+	   if [ -n "$left" ]; then bad=$((bad + 1)); echo "N=$n: files left after failure: $left"; fi
+	   grep -q "error:" log.txt || { bad=$((bad + 1)); echo "N=$n: exit 3 without a message"; } ;;
+	*) bad=$((bad + 1)); echo "N=$n: exit $rc"; head -20 log.txt ;;
+	esac
+	rm -rf out
+	[ "$bad" -gt 10 ] && break
+	n=$((n + step))
+done
+if [ "$bad" -eq 0 ]; then pass "$tried injected failures (every ${step}th of $total): $failed_clean clean exit 3, the rest recovered"
+else fail "allocation failure" "$bad of $tried runs misbehaved"; fi
