@@ -26,7 +26,7 @@ BIN      := $(BUILD)/statusrapport
 SAMPLE_PLAN   := samples/handlingsplan-forskning-2023-2026.xml
 SAMPLE_STATUS := $(wildcard samples/status-*.xml)
 
-.PHONY: all run check deps test-deps test tests asan lint format install clean
+.PHONY: all run check deps test-deps alloc fuzz fuzz-run test tests asan lint format install clean
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -75,6 +75,33 @@ check: test-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
 		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" tests
 	@tests/run build build/asan
+
+# A build whose N-th heap allocation fails (SR_FAIL_ALLOC=N), for the
+# allocation-failure tests; with ASan so a mishandled failure shows.
+alloc:
+	@$(MAKE) --no-print-directory BUILD=build/alloc CFLAGS="-O1 -g -DSR_ALLOC_TESTING" \
+		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" all
+
+# Fuzzing with libFuzzer (clang, from Debian).  `make fuzz-run SECONDS=N`
+# runs it time-boxed on a corpus seeded from samples/ and tests/bad/;
+# findings are written to build/fuzz/findings/ to become regression inputs.
+SECONDS ?= 60
+FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g \
+	-fsanitize=fuzzer-no-link,address,undefined -Iinclude -Ibuild/fuzz/gen $(PKG_CFLAGS)
+
+fuzz:
+	@scripts/install-deps fuzz
+	@$(MAKE) --no-print-directory CC=clang BUILD=build/fuzz CFLAGS="-O1 -g" \
+		SANFLAGS="-fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libstatusrapport.a
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o build/fuzz/fuzz_render tests/fuzz/fuzz_render.c \
+		build/fuzz/libstatusrapport.a $(LIBS)
+
+fuzz-run: fuzz
+	@mkdir -p build/fuzz/corpus build/fuzz/findings
+	@cp samples/*.xml tests/bad/*.xml tests/fuzz/corpus/*.xml build/fuzz/corpus/ 2>/dev/null || true
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
+	build/fuzz/fuzz_render -max_total_time=$(SECONDS) -max_len=65536 -timeout=20 \
+		-artifact_prefix=build/fuzz/findings/ -dict=tests/fuzz/xml.dict build/fuzz/corpus
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \

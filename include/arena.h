@@ -40,6 +40,11 @@ char *arena_printf(arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 char *arena_vprintf(arena *a, const char *fmt, va_list ap);
 
+/* Make room for one more element in an arena array of *n elements with
+ * capacity *cap (doubling, old contents copied); returns the array, which may
+ * have moved, or NULL.  The old array stays in the arena until it is freed. */
+void *arena_grow(arena *a, void *arr, size_t n, size_t *cap, size_t sz);
+
 static inline int arena_failed(const arena *a) { return a->failed; }
 
 #endif

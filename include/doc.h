@@ -108,7 +108,8 @@ typedef struct doc_style {
 	double font_size;            /* body text, e.g. 10 */
 	uint32_t text_rgb, heading_rgb, rule_rgb, muted_rgb, link_rgb;
 	int header_fill;             /* doc->fills index for table header rows */
-	const char *logo_path;       /* PNG or JPEG, or NULL */
+	const char *logo_path;       /* PNG or JPEG for the title block, or NULL */
+	double logo_w, logo_h;       /* its size on the page, points */
 } doc_style;
 
 typedef struct doc {

@@ -14,4 +14,10 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 void xfree(void *p);
 
+/* Whether any allocation has failed in this process.  Libraries such as
+ * libxml2 report their own allocation failures in their own words (a
+ * "could not parse" for an out-of-memory); the CLI checks this so such a
+ * run still ends as a system error (exit 3), never as "invalid input". */
+int xalloc_failed(void);
+
 #endif

@@ -131,3 +131,17 @@ char *arena_printf(arena *a, const char *fmt, ...)
 	va_end(ap);
 	return p;
 }
+
+void *arena_grow(arena *a, void *arr, size_t n, size_t *cap, size_t sz)
+{
+	if (arr && n < *cap)
+		return arr;
+	size_t ncap = *cap ? *cap * 2 : 8;
+	void *p = arena_array(a, ncap, sz);
+	if (!p)
+		return NULL;
+	if (arr && n)
+		memcpy(p, arr, n * sz);
+	*cap = ncap;
+	return p;
+}

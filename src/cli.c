@@ -1,4 +1,594 @@
-/* cli.c: placeholder main while the library takes shape. */
+/* cli.c: the command line.  Parses arguments, calls the library, prints
+ * the diagnostics once and turns the worst status into the exit code.
+ * Holds no report logic of its own. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
-#include "sr.h"
-int main(void) { puts("statusrapport " SR_VERSION); return 0; }
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "batch.h"
+#include "diag.h"
+#include "doc.h"
+#include "model.h"
+#include "plan_xml.h"
+#include "render.h"
+#include "report.h"
+#include "template.h"
+#include "validate.h"
+#include "xalloc.h"
+
+#ifndef SR_DATADIR
+#define SR_DATADIR "/usr/local/share/statusrapport"
+#endif
+
+static const char usage_main[] =
+	"Usage: statusrapport COMMAND [options] PLAN.xml [STATUS.xml...]\n"
+	"\n"
+	"Turns an action plan and the status files sent in by its owners into\n"
+	"status reports (PDF and ODT).\n"
+	"\n"
+	"Commands:\n"
+	"  validate   check the plan and status files, report every problem\n"
+	"  render     write one report\n"
+	"  batch      write one report per owner, and the regional report\n"
+	"\n"
+	"  -h, --help      show help (statusrapport COMMAND --help for a command)\n"
+	"  -V, --version   show the version\n"
+	"\n"
+	"Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 output or system error.\n";
+
+static const char usage_validate[] =
+	"Usage: statusrapport validate [options] PLAN.xml [STATUS.xml...]\n"
+	"\n"
+	"Checks the files against the format (schema) and their meaning: unique ids,\n"
+	"references that resolve, years inside the plan's period, one status per\n"
+	"measure, owner and year, owners responsible for what they report.  Every\n"
+	"problem is printed as FILE:LINE:COL: error: message.\n"
+	"\n"
+	"  -t, --template NAME  also check a template (built-in name or file)\n"
+	"  -q, --quiet          print nothing when all is well\n"
+	"  -h, --help           show this help\n";
+
+static const char usage_render[] =
+	"Usage: statusrapport render [options] PLAN.xml [STATUS.xml...]\n"
+	"\n"
+	"Writes the status report for one year.\n"
+	"\n"
+	"  -f, --format FMT     pdf, odt or pdf,odt (default: pdf,odt; with -o, the\n"
+	"                       file's extension)\n"
+	"  -o, --output FILE    write one report to FILE (.pdf or .odt)\n"
+	"  -O, --output-dir DIR write into DIR as PLAN-ID-YEAR[-OWNER].pdf/.odt\n"
+	"                       (default: the current folder)\n"
+	"  -t, --template NAME  the report kind: arsrapport (default), styremote,\n"
+	"                       helseforetak (default with --owner), or a file\n"
+	"      --owner ID       the report for one owner: the measures it is\n"
+	"                       responsible for and its own statuses\n"
+	"      --year YEAR      the reporting year (default: the latest with a status)\n"
+	"      --lang LANG      nb, nn or en (default: the template's, else the plan's)\n"
+	"      --dump-tree      print the document tree instead of writing files\n"
+	"  -q, --quiet          do not list the files written\n"
+	"  -h, --help           show this help\n"
+	"\n"
+	"SOURCE_DATE_EPOCH, when set, is the report date, and makes the output\n"
+	"byte-identical from run to run.\n";
+
+static const char usage_batch[] =
+	"Usage: statusrapport batch -O DIR [options] PLAN.xml [STATUS.xml...]\n"
+	"\n"
+	"Writes one report per owner as PLAN-ID-YEAR-OWNER.pdf/.odt, and the regional\n"
+	"report PLAN-ID-YEAR.pdf/.odt beside them.  The input is read once; the\n"
+	"reports are rendered in parallel.  One failing report does not stop the\n"
+	"others; the exit code and the summary say what failed.\n"
+	"\n"
+	"  -O, --output-dir DIR write into DIR (required)\n"
+	"  -f, --format FMT     pdf, odt or pdf,odt (default: pdf,odt)\n"
+	"  -t, --template NAME  the owners' report kind (default: helseforetak)\n"
+	"  -j, --jobs N         parallel workers (default: the number of cores)\n"
+	"      --owners ID,ID   these owners\n"
+	"      --type TYPE      every owner of this type: rhf, hf, group, other\n"
+	"                       (default: hf)\n"
+	"      --shard K/N      only the K-th of N equal parts of the list, for\n"
+	"                       spreading a large batch over machines\n"
+	"      --year YEAR      the reporting year (default: the latest with a status)\n"
+	"      --lang LANG      nb, nn or en\n"
+	"  -q, --quiet          no summary line\n"
+	"  -h, --help           show this help\n";
+
+typedef struct opts {
+	const char *command;
+	int want_pdf, want_odt;
+	const char *output, *outdir, *template_name, *owner, *lang, *owners, *type;
+	int year, dump, quiet, jobs, shard_k, shard_n;
+	char **files;
+	int nfiles;
+} opts;
+
+static void usage_error(const char *cmd, const char *fmt, const char *arg)
+	__attribute__((format(printf, 2, 0)));
+static void usage_error(const char *cmd, const char *fmt, const char *arg)
+{
+	fprintf(stderr, "statusrapport: ");
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	fprintf(stderr, fmt, arg);
+#pragma GCC diagnostic pop
+	fprintf(stderr, "\nTry 'statusrapport %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
+}
+
+static int parse_formats(const char *s, opts *o)
+{
+	o->want_pdf = o->want_odt = 0;
+	const char *p = s;
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		if (n == 3 && strncmp(p, "pdf", 3) == 0)
+			o->want_pdf = 1;
+		else if (n == 3 && strncmp(p, "odt", 3) == 0)
+			o->want_odt = 1;
+		else
+			return -1;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return o->want_pdf || o->want_odt ? 0 : -1;
+}
+
+static int ends_with(const char *s, const char *tail)
+{
+	size_t a = strlen(s), b = strlen(tail);
+	return a >= b && strcasecmp(s + a - b, tail) == 0;
+}
+
+/* Which options each command takes: a character per short option, and the
+ * long-only options by their codes. */
+enum { OPT_OWNER = 256, OPT_YEAR, OPT_LANG, OPT_DUMP, OPT_OWNERS, OPT_TYPE, OPT_SHARD };
+
+static int allowed(const char *cmd, int c)
+{
+	if (c == 'q' || c == 'h' || c == 'V' || c == '?' || c == ':')
+		return 1;
+	if (strcmp(cmd, "validate") == 0)
+		return c == 't';
+	if (strcmp(cmd, "render") == 0)
+		return c < 256 ? strchr("foOt", c) != NULL
+			       : c == OPT_OWNER || c == OPT_YEAR || c == OPT_LANG || c == OPT_DUMP;
+	/* batch */
+	return c < 256 ? strchr("fOtj", c) != NULL
+		       : c == OPT_OWNERS || c == OPT_TYPE || c == OPT_SHARD || c == OPT_YEAR ||
+				 c == OPT_LANG;
+}
+
+/* Parse a command's options; returns 0, an exit code, or -1 for "printed
+ * help or version: exit 0". */
+static int parse(int argc, char **argv, opts *o)
+{
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'o'},
+		{"output-dir", required_argument, NULL, 'O'},
+		{"template", required_argument, NULL, 't'},
+		{"jobs", required_argument, NULL, 'j'},
+		{"owner", required_argument, NULL, OPT_OWNER},
+		{"owners", required_argument, NULL, OPT_OWNERS},
+		{"type", required_argument, NULL, OPT_TYPE},
+		{"shard", required_argument, NULL, OPT_SHARD},
+		{"year", required_argument, NULL, OPT_YEAR},
+		{"lang", required_argument, NULL, OPT_LANG},
+		{"dump-tree", no_argument, NULL, OPT_DUMP},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0}};
+	const char *cmd = o->command;
+	int render = strcmp(cmd, "render") == 0, batch = strcmp(cmd, "batch") == 0;
+	const char *help = render ? usage_render : batch ? usage_batch : usage_validate;
+	const char *format = NULL;
+	int c;
+	opterr = 0;
+	optind = 2;
+	while ((c = getopt_long(argc, argv, ":f:o:O:t:j:qhV", longopts, NULL)) != -1) {
+		if (!allowed(cmd, c)) {
+			char name[64] = "";
+			for (const struct option *lo = longopts; lo->name; lo++)
+				if (lo->val == c)
+					snprintf(name, sizeof name, "--%s", lo->name);
+			usage_error(cmd, "the option '%s' does not apply to this command", name);
+			return 2;
+		}
+		switch (c) {
+		case 'f': format = optarg; break;
+		case 'o': o->output = optarg; break;
+		case 'O': o->outdir = optarg; break;
+		case 't': o->template_name = optarg; break;
+		case OPT_OWNER: o->owner = optarg; break;
+		case OPT_OWNERS: o->owners = optarg; break;
+		case OPT_TYPE: o->type = optarg; break;
+		case OPT_LANG: o->lang = optarg; break;
+		case OPT_DUMP: o->dump = 1; break;
+		case 'q': o->quiet = 1; break;
+		case 'j': {
+			char *end;
+			long j = strtol(optarg, &end, 10);
+			if (*end || j < 1 || j > 256) {
+				usage_error(cmd, "--jobs needs a number from 1 to 256, not '%s'", optarg);
+				return 2;
+			}
+			o->jobs = (int)j;
+			break;
+		}
+		case OPT_SHARD: {
+			int k, n;
+			char tail;
+			if (sscanf(optarg, "%d/%d%c", &k, &n, &tail) != 2 || n < 1 || k < 1 || k > n) {
+				usage_error(cmd, "--shard needs K/N with 1 <= K <= N, like 2/3, not '%s'", optarg);
+				return 2;
+			}
+			o->shard_k = k;
+			o->shard_n = n;
+			break;
+		}
+		case OPT_YEAR: {
+			char *end;
+			long y = strtol(optarg, &end, 10);
+			if (*end || y < 1900 || y > 2200) {
+				usage_error(cmd, "--year needs a year like 2024, not '%s'", optarg);
+				return 2;
+			}
+			o->year = (int)y;
+			break;
+		}
+		case 'h': fputs(help, stdout); return -1;
+		case 'V': printf("statusrapport %s\n", SR_VERSION); return -1;
+		case ':': usage_error(cmd, "the option '%s' needs a value", argv[optind - 1]); return 2;
+		default: usage_error(cmd, "unknown option '%s'", argv[optind - 1]); return 2;
+		}
+	}
+	o->files = argv + optind;
+	o->nfiles = argc - optind;
+	if (o->nfiles < 1) {
+		usage_error(cmd, "%s", "no plan file given");
+		return 2;
+	}
+	if (format && parse_formats(format, o) < 0) {
+		usage_error(cmd, "unknown format '%s'; use pdf, odt or pdf,odt", format);
+		return 2;
+	}
+	if (o->lang && strcmp(o->lang, "nb") && strcmp(o->lang, "nn") && strcmp(o->lang, "en")) {
+		usage_error(cmd, "unknown language '%s'; use nb, nn or en", o->lang);
+		return 2;
+	}
+	if (batch) {
+		if (!o->outdir) {
+			usage_error(cmd, "%s", "batch needs -O DIR, the folder to write the reports into");
+			return 2;
+		}
+		if (o->owners && o->type) {
+			usage_error(cmd, "%s", "give either --owners or --type, not both");
+			return 2;
+		}
+		if (!format)
+			o->want_pdf = o->want_odt = 1;
+		return 0;
+	}
+	if (!render)
+		return 0;
+	if (o->output && o->outdir) {
+		usage_error(cmd, "%s", "give either -o FILE or -O DIR, not both");
+		return 2;
+	}
+	if (o->output) {
+		int pdf = ends_with(o->output, ".pdf"), odt = ends_with(o->output, ".odt");
+		if (!format) {
+			if (!pdf && !odt) {
+				usage_error(cmd, "cannot tell the format of '%s'; name it .pdf or .odt, or give -f",
+					    o->output);
+				return 2;
+			}
+			o->want_pdf = pdf;
+			o->want_odt = odt;
+		}
+		if (o->want_pdf && o->want_odt) {
+			usage_error(cmd, "%s", "-o writes one file; use -O DIR for both formats");
+			return 2;
+		}
+	} else if (!format) {
+		o->want_pdf = o->want_odt = 1;
+	}
+	return 0;
+}
+
+/* Read the plan and merge every status file, then check the meaning.
+ * Every file is read even after one fails, so all problems show at once. */
+static sr_status load(const opts *o, const xmlin_schema *schema, plan **out, diag *d)
+{
+	sr_status st = plan_read(out, schema, o->files[0], d);
+	if (st != SR_OK)
+		return st;
+	for (int i = 1; i < o->nfiles; i++)
+		st = sr_worse(st, plan_merge_status(*out, schema, o->files[i], d));
+	if (st == SR_OK)
+		st = validate_plan(*out, d);
+	return st;
+}
+
+static sr_status report_time(time_t *now, diag *d)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (!e || !*e) {
+		*now = time(NULL);
+		return SR_OK;
+	}
+	char *end;
+	errno = 0;
+	long long v = strtoll(e, &end, 10);
+	if (*end || errno || v < 0 || v > 253402300799LL) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0,
+			 "SOURCE_DATE_EPOCH=\"%s\" is not a time in seconds since 1970", e);
+		return SR_USAGE;
+	}
+	*now = (time_t)v;
+	return SR_OK;
+}
+
+static const char *const *font_dirs(void)
+{
+	static const char *dirs[4];
+	int k = 0;
+	const char *env = getenv("STATUSRAPPORT_FONTS");
+	if (env && *env)
+		dirs[k++] = env;
+	dirs[k++] = "fonts";
+	dirs[k++] = SR_DATADIR "/fonts";
+	dirs[k] = NULL;
+	return dirs;
+}
+
+static sr_status check_dir(const char *dir, diag *d)
+{
+	struct stat sb;
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "the output folder does not exist");
+		return SR_SYSTEM;
+	}
+	return SR_OK;
+}
+
+static sr_status do_render(const opts *o, const plan *p, const xmlin_schema *tschema, diag *d)
+{
+	template *tpl = NULL;
+	pdf_engine *engine = NULL;
+	report_opts ro = {o->year, NULL, o->lang, 0, NULL};
+	sr_status st = report_time(&ro.now, d);
+	if (st != SR_OK)
+		return st;
+	if (o->owner && !(ro.owner = model_owner(p, o->owner))) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--owner %s: no such owner in the plan", o->owner);
+		return SR_USAGE;
+	}
+	if (o->year && p->year_from && (o->year < p->year_from || o->year > p->year_to)) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--year %d is outside the plan's period %d-%d", o->year,
+			 p->year_from, p->year_to);
+		return SR_USAGE;
+	}
+	const char *tname = o->template_name ? o->template_name : o->owner ? "helseforetak" : TEMPLATE_DEFAULT;
+	if ((st = template_load(&tpl, tschema, tname, d)) != SR_OK)
+		return st;
+	ro.tpl = tpl;
+	if (tpl->kind == TPL_OWNER && !ro.owner) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0,
+			 "the template \"%s\" is a report for one owner; give --owner ID", tpl->name);
+		st = SR_USAGE;
+		goto done;
+	}
+	if (o->dump) {
+		doc *dd = NULL;
+		if ((st = report_build(p, &ro, &dd, d)) == SR_OK) {
+			doc_dump(dd, stdout);
+			if (fflush(stdout) != 0 || ferror(stdout)) {
+				diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot write the tree to standard output");
+				st = SR_SYSTEM;
+			}
+		}
+		doc_free(dd);
+		goto done;
+	}
+	char pdf[PATH_MAX], odt[PATH_MAX];
+	render_out out = {NULL, NULL, (const char *const *)o->files, font_dirs()};
+	if (o->output) {
+		*(o->want_pdf ? &out.pdf_path : &out.odt_path) = o->output;
+	} else {
+		const char *dir = o->outdir ? o->outdir : ".";
+		int year = report_year(p, &ro);
+		if ((st = check_dir(dir, d)) != SR_OK)
+			goto done;
+		if ((o->want_pdf && render_path(pdf, sizeof pdf, dir, p->id, year, o->owner, "pdf") < 0) ||
+		    (o->want_odt && render_path(odt, sizeof odt, dir, p->id, year, o->owner, "odt") < 0)) {
+			diag_add(d, DIAG_ERROR, NULL, 0, 0,
+				 "the plan or owner id cannot be used in a file name; use -o FILE");
+			st = SR_INVALID;
+			goto done;
+		}
+		out.pdf_path = o->want_pdf ? pdf : NULL;
+		out.odt_path = o->want_odt ? odt : NULL;
+	}
+	st = render_report(p, &ro, &out, &engine, d);
+	if (st == SR_OK && !o->quiet) {
+		if (out.pdf_path)
+			fprintf(stderr, "statusrapport: wrote %s\n", out.pdf_path);
+		if (out.odt_path)
+			fprintf(stderr, "statusrapport: wrote %s\n", out.odt_path);
+	}
+done:
+	pdf_engine_close(engine);
+	template_free(tpl);
+	return st;
+}
+
+static sr_status do_batch(const opts *o, const plan *p, const xmlin_schema *tschema, diag *d)
+{
+	template *tpl = NULL, *regional = NULL;
+	const owner **owners = NULL;
+	size_t n = 0;
+	batch_opts bo = {o->outdir, o->want_pdf, o->want_odt, o->jobs, o->shard_k ? o->shard_k : 1,
+			 o->shard_n ? o->shard_n : 1, o->year, o->lang, 0,
+			 (const char *const *)o->files, font_dirs(), NULL};
+	sr_status st = report_time(&bo.now, d);
+	if (st != SR_OK)
+		return st;
+	if (!bo.workers) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		bo.workers = cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
+	}
+	if (o->year && p->year_from && (o->year < p->year_from || o->year > p->year_to)) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--year %d is outside the plan's period %d-%d", o->year,
+			 p->year_from, p->year_to);
+		return SR_USAGE;
+	}
+	if ((st = check_dir(o->outdir, d)) != SR_OK)
+		return st;
+	if ((st = template_load(&tpl, tschema, o->template_name ? o->template_name : "helseforetak", d)) != SR_OK ||
+	    (st = template_load(&regional, tschema, TEMPLATE_DEFAULT, d)) != SR_OK)
+		goto done;
+	owners = calloc(p->nowners + 1, sizeof *owners);
+	if (!owners) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
+		st = SR_SYSTEM;
+		goto done;
+	}
+	if (o->owners) {
+		for (const char *s = o->owners; *s;) {
+			size_t len = strcspn(s, ",");
+			char id[256];
+			snprintf(id, sizeof id, "%.*s", (int)(len < 255 ? len : 255), s);
+			const owner *ow = model_owner(p, id);
+			if (!ow) {
+				diag_add(d, DIAG_ERROR, NULL, 0, 0, "--owners: \"%s\" is not an owner in the plan", id);
+				st = SR_USAGE;
+			} else if (n < p->nowners) {
+				owners[n++] = ow;
+			}
+			s += len;
+			if (*s == ',')
+				s++;
+		}
+		if (st != SR_OK)
+			goto done;
+	} else {
+		static const char *const types[] = {"rhf", "hf", "group", "other"};
+		const char *type = o->type ? o->type : "hf";
+		int t = -1;
+		for (int i = 0; i < 4; i++)
+			if (strcmp(type, types[i]) == 0)
+				t = i;
+		if (t < 0) {
+			diag_add(d, DIAG_ERROR, NULL, 0, 0, "--type %s: use rhf, hf, group or other", type);
+			st = SR_USAGE;
+			goto done;
+		}
+		for (size_t i = 0; i < p->nowners; i++)
+			if ((int)p->owners[i]->type == t)
+				owners[n++] = p->owners[i];
+	}
+	if (isatty(STDERR_FILENO) && !o->quiet)
+		bo.progress = stderr;
+	batch_result res;
+	st = batch_run(p, tpl, regional, owners, n, &bo, &res, d);
+	if (!o->quiet || st != SR_OK)
+		fprintf(stderr, "statusrapport: batch: %d of %d reports written (%d files) to %s%s%s\n",
+			res.ok, res.jobs, res.files, o->outdir, res.failed ? "; failed: " : "",
+			res.failed ? "see the messages below" : "");
+done:
+	free(owners);
+	template_free(tpl);
+	template_free(regional);
+	return st;
+}
+
+static sr_status run(opts *o, diag *d)
+{
+	xmlin_schema *schema = NULL, *tschema = NULL;
+	plan *p = NULL;
+	sr_status st = plan_schema_load(&schema, d);
+	if (st == SR_OK)
+		st = template_schema_load(&tschema, d);
+	if (st != SR_OK)
+		goto done;
+	st = load(o, schema, &p, d);
+	if (strcmp(o->command, "validate") == 0) {
+		if (o->template_name) {
+			template *t = NULL;
+			st = sr_worse(st, template_load(&t, tschema, o->template_name, d));
+			template_free(t);
+		}
+		if (st == SR_OK && !o->quiet)
+			fprintf(stderr, "statusrapport: %s: valid (%zu measures, %zu owners, %d status file%s)\n",
+				o->files[0], p->nmeasures, p->nowners, o->nfiles - 1, o->nfiles == 2 ? "" : "s");
+		goto done;
+	}
+	if (st != SR_OK)
+		goto done;
+	st = strcmp(o->command, "render") == 0 ? do_render(o, p, tschema, d) : do_batch(o, p, tschema, d);
+done:
+	plan_free(p);
+	xmlin_schema_free(schema);
+	xmlin_schema_free(tschema);
+	return st;
+}
+
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(usage_main, stderr);
+		return SR_USAGE;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+		fputs(usage_main, stdout);
+		return SR_OK;
+	}
+	if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+		printf("statusrapport %s\n", SR_VERSION);
+		return SR_OK;
+	}
+	if (strcmp(cmd, "validate") && strcmp(cmd, "render") && strcmp(cmd, "batch")) {
+		usage_error(NULL, "unknown command '%s'; use validate, render or batch", cmd);
+		return SR_USAGE;
+	}
+	opts o = {0};
+	o.command = cmd;
+	int rc = parse(argc, argv, &o);
+	if (rc)
+		return rc < 0 ? SR_OK : rc;
+	/* libxml2 allocates through our allocator too, so the allocation-
+	 * failure tests reach its paths as well as ours. */
+	xmlMemSetup(xfree, xmalloc, xrealloc, xstrdup);
+	xmlInitParser();
+	/* Everything libxml2 has to say reaches us through the structured
+	 * handlers; its generic channel would print past diag. */
+	xmlSetGenericErrorFunc(NULL, quiet);
+	diag d;
+	diag_init(&d);
+	sr_status st = run(&o, &d);
+	if (xalloc_failed() && st != SR_OK) {
+		diag_add(&d, DIAG_ERROR, NULL, 0, 0, "out of memory");
+		st = SR_SYSTEM;
+	}
+	diag_print(&d, stderr);
+	diag_free(&d);
+	xmlCleanupParser();
+	return st;
+}

@@ -111,7 +111,8 @@ static int cmp(const void *pa, const void *pb)
 void diag_print(diag *d, FILE *out)
 {
 	static const char *const names[] = {"note", "warning", "error"};
-	qsort(d->msgs, d->n, sizeof *d->msgs, cmp);
+	if (d->n)
+		qsort(d->msgs, d->n, sizeof *d->msgs, cmp);
 	for (size_t i = 0; i < d->n; i++) {
 		const diag_msg *m = &d->msgs[i];
 		if (m->file && m->line)

@@ -1,6 +1,7 @@
 /* xalloc.c: heap allocation with optional failure injection for tests. */
 #include "xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,25 +15,48 @@ static int should_fail(void)
 		const char *s = getenv("SR_FAIL_ALLOC");
 		fail_at = s ? atol(s) : 0;
 	}
-	return fail_at > 0 && ++count == fail_at;
+	++count;
+	return fail_at > 0 && count == fail_at;
+}
+
+/* How many allocations the process asked for: printed at exit when
+ * SR_COUNT_ALLOC is set, so a test knows how many N to try. */
+__attribute__((destructor)) static void report_count(void)
+{
+	if (getenv("SR_COUNT_ALLOC"))
+		fprintf(stderr, "allocations: %ld\n", count);
 }
 #else
 static inline int should_fail(void) { return 0; }
 #endif
 
+static int failed;
+
+int xalloc_failed(void)
+{
+	return failed;
+}
+
+static void *note(void *p)
+{
+	if (!p)
+		failed = 1;
+	return p;
+}
+
 void *xmalloc(size_t n)
 {
-	return should_fail() ? NULL : malloc(n ? n : 1);
+	return note(should_fail() ? NULL : malloc(n ? n : 1));
 }
 
 void *xcalloc(size_t n, size_t sz)
 {
-	return should_fail() ? NULL : calloc(n ? n : 1, sz ? sz : 1);
+	return note(should_fail() ? NULL : calloc(n ? n : 1, sz ? sz : 1));
 }
 
 void *xrealloc(void *p, size_t n)
 {
-	return should_fail() ? NULL : realloc(p, n ? n : 1);
+	return note(should_fail() ? NULL : realloc(p, n ? n : 1));
 }
 
 char *xstrdup(const char *s)

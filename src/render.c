@@ -1,0 +1,68 @@
+/* render.c: model -> files for one report (see render.h). */
+#include "render.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "odt.h"
+#include "outfile.h"
+
+static int plain_id(const char *s)
+{
+	if (!s || !*s || *s == '.')
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' || *s == '-'))
+			return 0;
+	return 1;
+}
+
+int render_path(char *path, size_t n, const char *dir, const char *plan_id, int year,
+		const char *owner_id, const char *ext)
+{
+	/* Ids become file names only when they cannot climb out of dir. */
+	if (!plain_id(plan_id) || (owner_id && !plain_id(owner_id)))
+		return -1;
+	int k = snprintf(path, n, "%s/%s-%d%s%s.%s", dir, plan_id, year, owner_id ? "-" : "",
+			 owner_id ? owner_id : "", ext);
+	return k < 0 || (size_t)k >= n ? -1 : 0;
+}
+
+static sr_status write_format(const doc *dd, int is_pdf, const char *path, const render_out *out,
+			      pdf_engine **engine, diag *d)
+{
+	buf b = BUF_INIT;
+	sr_status st;
+	if (is_pdf) {
+		if (!*engine && (st = pdf_engine_open(engine, out->font_dirs, d)) != SR_OK)
+			return st;
+		st = pdf_render(*engine, dd, &b, d);
+	} else {
+		st = odt_render(dd, &b, d);
+	}
+	if (st == SR_OK && b.failed) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "out of memory writing the report");
+		st = SR_SYSTEM;
+	}
+	if (st == SR_OK)
+		st = outfile_write(path, b.data, b.len, out->inputs, d);
+	buf_free(&b);
+	return st;
+}
+
+sr_status render_report(const plan *p, const report_opts *ro, const render_out *out,
+			pdf_engine **engine, diag *d)
+{
+	doc *dd = NULL;
+	sr_status st = report_build(p, ro, &dd, d);
+	if (st != SR_OK)
+		return st;
+	if (out->pdf_path)
+		st = sr_worse(st, write_format(dd, 1, out->pdf_path, out, engine, d));
+	if (out->odt_path)
+		st = sr_worse(st, write_format(dd, 0, out->odt_path, out, engine, d));
+	doc_free(dd);
+	return st;
+}

@@ -1,0 +1,668 @@
+/* report.c: the annual status report, model -> document tree (see
+ * report.h).  Decides content and order; never layout.  Reads the model
+ * through model.h's views only. */
+#include "report.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "labels.h"
+
+#define NBSP "\xc2\xa0"
+
+/* Some labels are printf formats ("Statusrapport %d – %s"); they come
+ * from the static tables in labels.c, never from input. */
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+
+typedef struct rb {
+	const plan *p;
+	const template *tpl;
+	const labels *l;
+	doc *d;
+	int year;
+	const owner *who;      /* the owner the report is for, or NULL */
+	int fill[ST_COUNT];    /* doc fill per status */
+	int fill_ok, fill_bad;
+} rb;
+
+static const srcpos nopos = {0};
+
+/* ---- small builders ------------------------------------------------------ */
+
+static doc_node *block(rb *b, doc_node *n) { return doc_append(b->d->root, n); }
+
+static doc_node *heading(rb *b, int level, const char *anchor, srcpos at, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+static doc_node *heading(rb *b, int level, const char *anchor, srcpos at, const char *fmt, ...)
+{
+	doc_node *h = block(b, doc_heading(b->d, level, anchor, at));
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = arena_vprintf(&b->d->arena, fmt, ap);
+	va_end(ap);
+	doc_add_text(b->d, h, s);
+	return h;
+}
+
+static doc_node *para(rb *b, doc_node *parent, doc_pstyle st, const char *text)
+{
+	return doc_append(parent, doc_para_text(b->d, st, text, nopos));
+}
+
+static doc_node *cell(rb *b, doc_node *row, int fill)
+{
+	return doc_append(row, doc_cell(b->d, fill, DOC_LEFT));
+}
+
+static doc_node *text_cell(rb *b, doc_node *row, const char *text, int fill, doc_align align)
+{
+	doc_node *c = doc_append(row, doc_cell(b->d, fill, align));
+	if (text && *text)
+		para(b, c, DOC_P_BODY, text);
+	return c;
+}
+
+static doc_node *header_row(rb *b, doc_node *table, const char *const *names, int n)
+{
+	doc_node *r = doc_append(table, doc_row(b->d, 1));
+	for (int i = 0; i < n; i++)
+		text_cell(b, r, names[i], b->d->style.header_fill, DOC_LEFT);
+	return r;
+}
+
+/* Copy a rich-text fragment's blocks into parent (a cell, or the root). */
+static void rich(rb *b, doc_node *parent, const doc_node *frag)
+{
+	doc_append_children_of(b->d, parent, frag);
+}
+
+static const char *fmt(rb *b, const char *f, ...) __attribute__((format(printf, 2, 3)));
+static const char *fmt(rb *b, const char *f, ...)
+{
+	va_list ap;
+	va_start(ap, f);
+	char *s = arena_vprintf(&b->d->arena, f, ap);
+	va_end(ap);
+	return s;
+}
+
+/* ---- status logic -------------------------------------------------------- */
+
+/* How far along a status is, for "moved forward / fell back". */
+static int rank(status_value v)
+{
+	switch (v) {
+	case ST_NOT_STARTED: case ST_DELAYED: return 1;
+	case ST_IN_PROGRESS: case ST_ONGOING: return 2;
+	case ST_COMPLETED: return 3;
+	default: return 0;
+	}
+}
+
+/* +1 forward, -1 back, 0 same or not comparable. */
+static int change(status_value before, status_value now)
+{
+	if (!before || !now || before == now || before == ST_CANCELLED || now == ST_CANCELLED)
+		return 0;
+	if (now == ST_DELAYED)
+		return -1;
+	int a = rank(before), c = rank(now);
+	return c > a ? 1 : c < a ? -1 : 0;
+}
+
+static int visible(rb *b, const measure *m) { return model_in_view(m, b->who); }
+
+static int area_visible(rb *b, const area *a)
+{
+	size_t counts[ST_COUNT] = {0};
+	return model_count(a, b->year, b->who, counts) > 0;
+}
+
+/* ---- sections ------------------------------------------------------------ */
+
+static void title_block(rb *b)
+{
+	const plan *p = b->p;
+	para(b, b->d->root, DOC_P_TITLE, p->title);
+	if (p->subtitle && *p->subtitle)
+		para(b, b->d->root, DOC_P_SUBTITLE, p->subtitle);
+	para(b, b->d->root, DOC_P_SUBTITLE, b->d->subject);
+	para(b, b->d->root, DOC_P_SUBTITLE, p->organisation);
+	para(b, b->d->root, DOC_P_NOTE, fmt(b, "%s: %s", b->l->date_label, b->d->date_text));
+}
+
+static void about(rb *b, int level)
+{
+	const plan *p = b->p;
+	const labels *l = b->l;
+	if (level == 1)
+		heading(b, 1, "om-rapporten", nopos, "%s", l->about);
+	char quoted[1024];
+	snprintf(quoted, sizeof quoted, "«%s»", p->title);
+	if (p->adopted) {
+		char date[64];
+		labels_date_iso(l, p->adopted, date, sizeof date);
+		snprintf(quoted + strlen(quoted), sizeof quoted - strlen(quoted), " (%s)", date);
+	}
+	doc_node *pa = doc_append(b->d->root, doc_para(b->d, DOC_P_BODY, nopos));
+	if (b->who)
+		doc_add_text(b->d, pa, fmt(b, l->about_owner_text, b->year, b->who->name, quoted));
+	else
+		doc_add_text(b->d, pa, fmt(b, l->about_text, b->year, quoted));
+
+	/* Which status files the report rests on. */
+	size_t n = 0;
+	for (size_t i = 0; i < p->nreports; i++)
+		if (p->reports[i].year == b->year)
+			n++;
+	if (!n) {
+		para(b, b->d->root, DOC_P_NOTE, l->sources_none);
+		return;
+	}
+	doc_node *list = block(b, doc_node_new(b->d, DOC_LIST, nopos));
+	for (size_t i = 0; i < p->nreports; i++) {
+		const report_in *r = &p->reports[i];
+		if (r->year != b->year || !r->owner)
+			continue;
+		char date[64] = "";
+		if (r->date)
+			labels_date_iso(l, r->date, date, sizeof date);
+		doc_node *it = doc_append(list, doc_node_new(b->d, DOC_ITEM, nopos));
+		para(b, it, DOC_P_BODY, *date ? fmt(b, "%s (%s)", r->owner->name, date) : r->owner->name);
+	}
+	if (!list->first) /* only unknown owners: validation would have failed */
+		list->type = DOC_PARAGRAPH;
+}
+
+static void changes(rb *b)
+{
+	size_t fwd = 0, back = 0;
+	for (size_t i = 0; i < b->p->nmeasures; i++) {
+		const measure *m = b->p->measures[i];
+		if (!visible(b, m))
+			continue;
+		const status *now = model_status(m, b->year, b->who, 0, NULL);
+		const status *before = model_status(m, b->year - 1, b->who, 0, NULL);
+		int c = change(before ? before->value : ST_NONE, now ? now->value : ST_NONE);
+		fwd += c > 0;
+		back += c < 0;
+	}
+	if (fwd || back)
+		para(b, b->d->root, DOC_P_BODY, fmt(b, b->l->changes_text, fwd, b->year - 1, back));
+}
+
+static void counts_table(rb *b, int level)
+{
+	const plan *p = b->p;
+	const labels *l = b->l;
+	size_t total[ST_COUNT] = {0};
+	size_t rows[64][ST_COUNT];
+	size_t nrows = p->nareas < 64 ? p->nareas : 64;
+	for (size_t i = 0; i < nrows; i++) {
+		memset(rows[i], 0, sizeof rows[i]);
+		model_count(p->areas[i], b->year, b->who, rows[i]);
+		for (int s = 0; s < ST_COUNT; s++)
+			total[s] += rows[i][s];
+	}
+	/* Columns: area, each status that occurs, total. */
+	int cols[ST_COUNT], ncols = 0;
+	for (int s = ST_NOT_STARTED; s < ST_COUNT; s++)
+		if (total[s])
+			cols[ncols++] = s;
+	if (total[ST_NONE])
+		cols[ncols++] = ST_NONE;
+	double widths[ST_COUNT + 2];
+	widths[0] = 34;
+	for (int i = 0; i < ncols; i++)
+		widths[i + 1] = 9;
+	widths[ncols + 1] = 8;
+	heading(b, level, "status-antall", nopos, l->counts_title, b->year);
+	doc_node *t = block(b, doc_table(b->d, ncols + 2, widths, 1,
+					 fmt(b, l->counts_title, b->year), nopos));
+	doc_node *hr = doc_append(t, doc_row(b->d, 1));
+	text_cell(b, hr, l->area, b->d->style.header_fill, DOC_LEFT);
+	for (int i = 0; i < ncols; i++)
+		text_cell(b, hr, l->status[cols[i]], b->fill[cols[i]], DOC_RIGHT);
+	text_cell(b, hr, l->total, b->d->style.header_fill, DOC_RIGHT);
+	for (size_t i = 0; i < nrows; i++) {
+		size_t sum = 0;
+		for (int s = 0; s < ST_COUNT; s++)
+			sum += rows[i][s];
+		if (!sum)
+			continue;
+		doc_node *r = doc_append(t, doc_row(b->d, 0));
+		text_cell(b, r, fmt(b, "%s %s", p->areas[i]->id, p->areas[i]->title), 0, DOC_LEFT);
+		for (int c = 0; c < ncols; c++)
+			text_cell(b, r, fmt(b, "%zu", rows[i][cols[c]]), 0, DOC_RIGHT);
+		text_cell(b, r, fmt(b, "%zu", sum), 0, DOC_RIGHT);
+	}
+	doc_node *r = doc_append(t, doc_row(b->d, 0));
+	size_t sum = 0;
+	doc_node *c0 = cell(b, r, 0);
+	doc_append(doc_append(doc_append(c0, doc_para(b->d, DOC_P_BODY, nopos)),
+			      doc_node_new(b->d, DOC_STRONG, nopos)),
+		   doc_text(b->d, l->total, strlen(l->total), nopos));
+	for (int c = 0; c < ncols; c++) {
+		text_cell(b, r, fmt(b, "%zu", total[cols[c]]), 0, DOC_RIGHT);
+		sum += total[cols[c]];
+	}
+	text_cell(b, r, fmt(b, "%zu", sum), 0, DOC_RIGHT);
+}
+
+/* The value a straight line from baseline to target expects in year. */
+static int on_track(const indicator *ind, const ind_point *latest, int *known)
+{
+	*known = 0;
+	if (!latest || !ind->has_baseline || !ind->ntargets)
+		return 0;
+	const ind_point *t = &ind->targets[0];
+	for (size_t i = 0; i < ind->ntargets; i++)
+		if (ind->targets[i].year >= latest->year) {
+			t = &ind->targets[i];
+			break;
+		}
+	double span = t->year - ind->baseline.year;
+	double expect = t->value;
+	if (span > 0 && latest->year < t->year)
+		expect = ind->baseline.value +
+			 (t->value - ind->baseline.value) * (latest->year - ind->baseline.year) / span;
+	*known = 1;
+	return ind->decrease ? latest->value <= expect + 1e-9 : latest->value >= expect - 1e-9;
+}
+
+static const char *point_text(rb *b, const indicator *ind, const ind_point *pt)
+{
+	char v[96];
+	labels_value(b->l, pt->value, ind->unit, v, sizeof v);
+	return fmt(b, "%s (%d)", v, pt->year);
+}
+
+static void indicators_table(rb *b, int level)
+{
+	const plan *p = b->p;
+	const labels *l = b->l;
+	if (!p->nindicators)
+		return;
+	heading(b, level, "indikatorer", nopos, "%s", l->indicators_title);
+	/* An owner's report shows its own latest value beside the region's. */
+	int own = b->who != NULL;
+	static const double w5[] = {40, 15, 15, 15, 15}, w6[] = {34, 13, 13, 13, 13, 14};
+	doc_node *t = block(b, doc_table(b->d, own ? 6 : 5, own ? w6 : w5, 1, l->indicators_title, nopos));
+	const char *n5[] = {l->indicator, l->baseline, l->latest, l->target, l->status_word};
+	const char *n6[] = {l->indicator, l->baseline, l->own_latest, l->regional_latest, l->target,
+			    l->status_word};
+	header_row(b, t, own ? n6 : n5, own ? 6 : 5);
+	for (size_t i = 0; i < p->nindicators; i++) {
+		const indicator *ind = p->indicators[i];
+		doc_node *r = doc_append(t, doc_row(b->d, 0));
+		r->pos = ind->pos;
+		doc_node *c = cell(b, r, 0);
+		para(b, c, DOC_P_BODY, ind->name);
+		if (ind->source)
+			para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", l->source, ind->source));
+		text_cell(b, r, ind->has_baseline ? point_text(b, ind, &ind->baseline) : "–", 0, DOC_LEFT);
+		const ind_point *regional = model_latest_value(ind, NULL);
+		const ind_point *mine = own ? model_latest_value(ind, b->who) : NULL;
+		if (own)
+			text_cell(b, r, mine ? point_text(b, ind, mine) : "–", 0, DOC_LEFT);
+		text_cell(b, r, regional ? point_text(b, ind, regional) : "–", 0, DOC_LEFT);
+		doc_node *tc = cell(b, r, 0);
+		for (size_t k = 0; k < ind->ntargets; k++)
+			para(b, tc, DOC_P_BODY, point_text(b, ind, &ind->targets[k]));
+		const ind_point *judged = mine ? mine : regional;
+		int known, ok = on_track(ind, judged, &known);
+		text_cell(b, r, !known ? l->no_data : ok ? l->on_track : l->behind,
+			  !known ? 0 : ok ? b->fill_ok : b->fill_bad, DOC_LEFT);
+	}
+}
+
+static void summaries(rb *b, int level)
+{
+	const plan *p = b->p;
+	int any = 0;
+	for (size_t i = 0; i < p->nreports; i++) {
+		const report_in *r = &p->reports[i];
+		if (r->year != b->year || !r->summary || !r->summary->first || !r->owner)
+			continue;
+		if (b->who && r->owner != b->who)
+			continue;
+		if (!any++)
+			heading(b, level, "oppsummeringer", nopos, "%s", b->l->summaries_title);
+		heading(b, level + 1, NULL, r->pos, "%s", r->owner->name)->u.heading.in_toc = 0;
+		rich(b, b->d->root, r->summary);
+	}
+}
+
+/* The Status cell: the word, progress, the change since last year, and
+ * whether an owner's report fell back to the overall status. */
+static void status_cell(rb *b, doc_node *row, const measure *m)
+{
+	const labels *l = b->l;
+	int fallback = 0;
+	const status *s = model_status(m, b->year, b->who, 1, &fallback);
+	status_value v = s ? s->value : ST_NONE;
+	doc_node *c = cell(b, row, b->fill[v]);
+	doc_node *pa = doc_append(c, doc_para(b->d, DOC_P_BODY, s ? s->pos : nopos));
+	doc_append(doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)),
+		   doc_text(b->d, l->status[v], strlen(l->status[v]), nopos));
+	if (s && s->progress >= 0)
+		para(b, c, DOC_P_BODY, fmt(b, "%d" NBSP "%% %s", s->progress, l->progress));
+	if (fallback)
+		para(b, c, DOC_P_NOTE, fmt(b, "(%s)", l->overall_fallback));
+	const status *prev = model_status(m, b->year - 1, fallback ? NULL : b->who, 0, NULL);
+	if (s && prev && prev->value != s->value)
+		para(b, c, DOC_P_NOTE, fmt(b, "%s %s %s %d", l->was, l->status[prev->value], l->in_year,
+					   b->year - 1));
+}
+
+static doc_node *measures_table(rb *b, const char *caption, srcpos at)
+{
+	const labels *l = b->l;
+	static const double w[] = {38, 17, 15, 30};
+	doc_node *t = block(b, doc_table(b->d, 4, w, 1, caption, at));
+	const char *names[] = {l->measure, l->responsible, l->status_col, l->comment};
+	header_row(b, t, names, 4);
+	return t;
+}
+
+static void measure_row(rb *b, doc_node *t, const measure *m)
+{
+	const labels *l = b->l;
+	doc_node *r = doc_append(t, doc_row(b->d, 0));
+	if (r)
+		r->pos = m->pos;
+	/* Tiltak: the id, then the measure's own text. */
+	doc_node *c = cell(b, r, 0);
+	rich(b, c, m->text);
+	doc_node *first = c ? c->first : NULL;
+	if (first && first->type == DOC_PARAGRAPH) {
+		doc_node *id = doc_node_new(b->d, DOC_STRONG, nopos);
+		doc_append(id, doc_textf(b->d, nopos, "%s ", m->id));
+		if (id) { /* prepend */
+			id->parent = first;
+			id->next = first->first;
+			if (first->first)
+				first->first->prev = id;
+			else
+				first->last = id;
+			first->first = id;
+		}
+	} else {
+		para(b, c, DOC_P_BODY, m->id);
+	}
+	if (m->deadline)
+		para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", l->deadline, m->deadline));
+	/* Ansvar */
+	doc_node *rc = cell(b, r, 0);
+	for (size_t k = 0; k < m->nresp; k++) {
+		const responsible *rs = &m->resp[k];
+		para(b, rc, DOC_P_BODY, rs->owner ? rs->owner->name : rs->ref);
+		if (rs->note)
+			para(b, rc, DOC_P_NOTE, fmt(b, "(%s)", rs->note));
+	}
+	status_cell(b, r, m);
+	doc_node *cc = cell(b, r, 0);
+	int fb;
+	const status *s = model_status(m, b->year, b->who, 1, &fb);
+	if (s && s->comment)
+		rich(b, cc, s->comment);
+}
+
+static void deviations(rb *b, int level)
+{
+	const labels *l = b->l;
+	heading(b, level, "avvik", nopos, "%s", l->deviations_title);
+	size_t n = 0;
+	for (size_t i = 0; i < b->p->nmeasures; i++) {
+		const measure *m = b->p->measures[i];
+		const status *s = visible(b, m) ? model_status(m, b->year, b->who, 1, NULL) : NULL;
+		n += s && (s->value == ST_DELAYED || s->value == ST_NOT_STARTED);
+	}
+	if (!n) {
+		para(b, b->d->root, DOC_P_BODY, fmt(b, l->deviations_none, b->year));
+		return;
+	}
+	para(b, b->d->root, DOC_P_BODY, fmt(b, l->deviations_intro, n, b->year));
+	doc_node *t = measures_table(b, l->deviations_title, nopos);
+	for (size_t i = 0; i < b->p->nmeasures; i++) {
+		const measure *m = b->p->measures[i];
+		const status *s = visible(b, m) ? model_status(m, b->year, b->who, 1, NULL) : NULL;
+		if (s && (s->value == ST_DELAYED || s->value == ST_NOT_STARTED))
+			measure_row(b, t, m);
+	}
+}
+
+static void area_section(rb *b, const area *a, int base, int vision)
+{
+	if (!area_visible(b, a))
+		return;
+	int level = base + a->depth < 3 ? base + a->depth : 3;
+	heading(b, level, fmt(b, "omrade-%s", a->id), a->pos, "%s %s", a->id, a->title);
+	if (vision && a->vision && a->vision->first) {
+		const doc_node *f = a->vision->first;
+		doc_node *pa = block(b, doc_para(b->d, DOC_P_LEAD, f->pos));
+		doc_append(doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)),
+			   doc_textf(b->d, nopos, "%s: ", b->l->vision));
+		if (f->type == DOC_PARAGRAPH) {
+			doc_append_children_of(b->d, pa, f);
+			f = f->next;
+		}
+		for (; f; f = f->next)
+			block(b, doc_clone(b->d, f));
+	}
+	/* Runs of measures make one table each; a sub-area ends a run. */
+	size_t i = 0;
+	while (i < a->nitems) {
+		if (a->items[i].sub) {
+			area_section(b, a->items[i].sub, base, vision);
+			i++;
+			continue;
+		}
+		size_t j = i, shown = 0;
+		while (j < a->nitems && a->items[j].measure) {
+			shown += visible(b, a->items[j].measure);
+			j++;
+		}
+		if (shown) {
+			doc_node *t = measures_table(b, fmt(b, "%s %s", a->id, a->title), a->pos);
+			for (size_t k = i; k < j; k++)
+				if (visible(b, a->items[k].measure))
+					measure_row(b, t, a->items[k].measure);
+		}
+		i = j;
+	}
+}
+
+static void matrix(rb *b, int level)
+{
+	const plan *p = b->p;
+	const labels *l = b->l;
+	if (b->who)
+		return;
+	const owner *cols[16];
+	int ncols = 0;
+	for (size_t i = 0; i < p->nowners && ncols < 16; i++) {
+		const owner *o = p->owners[i];
+		if (o->type != OWNER_HF)
+			continue;
+		int has = 0;
+		for (size_t k = 0; k < p->nmeasures && !has; k++)
+			has = model_status(p->measures[k], b->year, o, 0, NULL) != NULL;
+		if (has)
+			cols[ncols++] = o;
+	}
+	if (!ncols)
+		return;
+	heading(b, level, "status-per-hf", nopos, "%s", l->matrix_title);
+	para(b, b->d->root, DOC_P_BODY, fmt(b, l->matrix_intro, b->year));
+	double w[17];
+	w[0] = 40;
+	for (int i = 0; i < ncols; i++)
+		w[i + 1] = 60.0 / ncols;
+	doc_node *t = block(b, doc_table(b->d, ncols + 1, w, 1, l->matrix_title, nopos));
+	doc_node *hr = doc_append(t, doc_row(b->d, 1));
+	text_cell(b, hr, l->measure, b->d->style.header_fill, DOC_LEFT);
+	for (int i = 0; i < ncols; i++)
+		text_cell(b, hr, cols[i]->name, b->d->style.header_fill, DOC_LEFT);
+	for (size_t k = 0; k < p->nmeasures; k++) {
+		const measure *m = p->measures[k];
+		int any = 0;
+		for (int i = 0; i < ncols; i++)
+			any |= model_status(m, b->year, cols[i], 0, NULL) != NULL;
+		if (!any)
+			continue;
+		doc_node *r = doc_append(t, doc_row(b->d, 0));
+		doc_node *c = cell(b, r, 0);
+		doc_node *pa = doc_append(c, doc_para(b->d, DOC_P_BODY, m->pos));
+		doc_append(doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)),
+			   doc_textf(b->d, nopos, "%s ", m->id));
+		const char *plain = doc_plain_text(b->d, m->text);
+		doc_add_text(b->d, pa, plain);
+		for (int i = 0; i < ncols; i++) {
+			if (!model_responsible(m, cols[i])) {
+				text_cell(b, r, "–", 0, DOC_LEFT);
+				continue;
+			}
+			const status *s = model_status(m, b->year, cols[i], 0, NULL);
+			status_value v = s ? s->value : ST_NONE;
+			text_cell(b, r, l->status[v], b->fill[v], DOC_LEFT);
+		}
+	}
+}
+
+static void owners_appendix(rb *b, int level)
+{
+	const plan *p = b->p;
+	const labels *l = b->l;
+	heading(b, level, "ansvarlige", nopos, "%s", l->owners_title);
+	static const double w[] = {12, 38, 22, 28};
+	doc_node *t = block(b, doc_table(b->d, 4, w, 1, l->owners_title, nopos));
+	const char *names[] = {l->id, l->name, l->type, l->members};
+	header_row(b, t, names, 4);
+	for (size_t i = 0; i < p->nowners; i++) {
+		const owner *o = p->owners[i];
+		doc_node *r = doc_append(t, doc_row(b->d, 0));
+		r->pos = o->pos;
+		text_cell(b, r, o->id, 0, DOC_LEFT);
+		text_cell(b, r, o->name, 0, DOC_LEFT);
+		text_cell(b, r, l->owner_type[o->type], 0, DOC_LEFT);
+		doc_node *c = cell(b, r, 0);
+		for (size_t k = 0; k < o->nmembers; k++)
+			para(b, c, DOC_P_BODY, o->members[k]->name);
+	}
+}
+
+/* ---- the document -------------------------------------------------------- */
+
+static void set_style(rb *b)
+{
+	const template *t = b->tpl;
+	doc_style *s = &b->d->style;
+	s->page_w = t->page_w;
+	s->page_h = t->page_h;
+	s->margin_top = t->margin_top;
+	s->margin_bottom = t->margin_bottom;
+	s->margin_left = t->margin_left;
+	s->margin_right = t->margin_right;
+	s->font_family = t->font_family;
+	s->font_size = t->font_size;
+	s->text_rgb = t->text_rgb;
+	s->heading_rgb = t->heading_rgb;
+	s->rule_rgb = t->rule_rgb;
+	s->muted_rgb = t->muted_rgb;
+	s->link_rgb = t->link_rgb;
+	if (t->logo_path && t->logo_px_w > 0) {
+		s->logo_path = t->logo_path;
+		s->logo_w = t->logo_width;
+		s->logo_h = t->logo_width * t->logo_px_h / t->logo_px_w;
+	}
+	s->header_fill = doc_add_fill(b->d, "table-header", "Tabelloverskrift", t->header_fill,
+				      t->header_text);
+	static const char *const keys[ST_COUNT] = {
+		"status-none", "status-not-started", "status-in-progress", "status-ongoing",
+		"status-delayed", "status-completed", "status-cancelled"};
+	for (int v = 0; v < ST_COUNT; v++)
+		b->fill[v] = v == ST_NONE ? 0
+					  : doc_add_fill(b->d, keys[v], b->l->status[v],
+							 t->status_fill[v], t->status_text[v]);
+	b->fill_ok = doc_add_fill(b->d, "on-track", b->l->on_track, 0xD1FAE5, 0x065F46);
+	b->fill_bad = doc_add_fill(b->d, "behind", b->l->behind, 0xFECACA, 0x7F1D1D);
+}
+
+int report_year(const plan *p, const report_opts *o)
+{
+	if (o->year)
+		return o->year;
+	int y = model_latest_year(p);
+	return y ? y : p->year_to;
+}
+
+sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
+{
+	*out = NULL;
+	const labels *l = labels_for(o->lang ? o->lang : o->tpl->lang ? o->tpl->lang : p->lang);
+	if (!l) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "unknown report language \"%s\"; use nb, nn or en",
+			 o->lang);
+		return SR_USAGE;
+	}
+	rb b = {p, o->tpl, l, doc_new(), report_year(p, o), o->owner, {0}, 0, 0};
+	if (!b.d) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory building the report");
+		return SR_SYSTEM;
+	}
+	char date[64];
+	labels_date(l, o->now, date, sizeof date);
+	doc *dd = b.d;
+	dd->created = o->now;
+	dd->lang = l->bcp47;
+	dd->date_text = arena_strdup(&dd->arena, date);
+	dd->title = arena_strdup(&dd->arena, p->title);
+	dd->subtitle = p->subtitle ? arena_strdup(&dd->arena, p->subtitle) : NULL;
+	dd->author = arena_strdup(&dd->arena, p->organisation);
+	dd->subject = b.who ? fmt(&b, l->report_for, b.year, b.who->name)
+			    : fmt(&b, "%s %d", l->report, b.year);
+	dd->keywords = fmt(&b, "%s, %d, %s%s%s", l->report, b.year, p->organisation,
+			   b.who ? ", " : "", b.who ? b.who->name : "");
+	dd->header_text = fmt(&b, "%s – %s", p->title, dd->subject);
+	dd->toc_title = l->contents;
+	dd->page_word = l->page;
+	dd->of_word = l->of;
+	set_style(&b);
+
+	for (size_t i = 0; i < o->tpl->nsections; i++) {
+		const tpl_section *sec = &o->tpl->sections[i];
+		int lv = sec->level;
+		switch (sec->kind) {
+		case TPL_TITLE: title_block(&b); break;
+		case TPL_TOC: block(&b, doc_node_new(dd, DOC_TOC, nopos)); break;
+		case TPL_PAGE_BREAK: block(&b, doc_node_new(dd, DOC_PAGE_BREAK, nopos)); break;
+		case TPL_SUMMARY_BEGIN: heading(&b, 1, "sammendrag", nopos, "%s", l->summary); break;
+		case TPL_SUMMARY_END: break;
+		case TPL_ABOUT: about(&b, lv); break;
+		case TPL_CHANGES: changes(&b); break;
+		case TPL_COUNTS: counts_table(&b, lv); break;
+		case TPL_INDICATORS: indicators_table(&b, lv); break;
+		case TPL_SUMMARIES: summaries(&b, lv); break;
+		case TPL_MATRIX: matrix(&b, lv); break;
+		case TPL_DEVIATIONS: deviations(&b, lv); break;
+		case TPL_AREAS:
+			for (size_t k = 0; k < p->nareas; k++)
+				area_section(&b, p->areas[k], lv, sec->vision);
+			break;
+		case TPL_OWNERS:
+			if (!b.who)
+				owners_appendix(&b, lv);
+			break;
+		}
+	}
+
+	if (doc_failed(dd)) {
+		doc_free(dd);
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory building the report");
+		return SR_SYSTEM;
+	}
+	*out = dd;
+	return SR_OK;
+}

@@ -1,0 +1,100 @@
+# Report kinds, per-trust reports, batch and shards, judged in the rendered
+# files (pdftotext, pdfinfo, unzip).
+. "$SR_TOP/tests/lib.sh"
+export SOURCE_DATE_EPOCH=1735689600
+# shellcheck disable=SC2086
+set -- $PLAN $STATUSES
+ids() { grep -oE '(^|[^0-9,.])[0-9]+\.[0-9]+(\.[0-9]+)?([^0-9.,]|$)' | grep -oE '[0-9]+\.[0-9]+(\.[0-9]+)?' | sort -u; }
+
+for t in arsrapport styremote; do
+	expect_exit "$t renders" 0 "$SR" render -q -t "$t" -O . "$@"
+	mkdir -p "$t" && mv ./*.pdf ./*.odt "$t"/ 2>/dev/null
+	check "$t pdf written" test -s "$t/hmn-forskning-2023-2026-2024.pdf"
+	check "$t odt written" test -s "$t/hmn-forskning-2023-2026-2024.odt"
+done
+expect_exit "helseforetak renders" 0 "$SR" render -q -t helseforetak --owner hnt -O . "$@"
+check "helseforetak pdf" test -s hmn-forskning-2023-2026-2024-hnt.pdf
+check "helseforetak odt" test -s hmn-forskning-2023-2026-2024-hnt.odt
+expect_exit "helseforetak needs --owner" 2 "$SR" render -t helseforetak -O . "$@"
+
+# The board handout: at most four pages, exactly the delayed and
+# not-started measures (the lead owner's status, as in the report).
+pages=$(pdfinfo styremote/hmn-forskning-2023-2026-2024.pdf | awk '/^Pages:/ {print $2}')
+if [ -n "$pages" ] && [ "$pages" -le 4 ]; then pass "board handout is $pages pages"; else fail "board pages" "$pages pages"; fi
+python3 - "$SAMPLES/status-2024-hmn.xml" > want-dev.txt <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {'s': 'urn:statusrapport:1'}
+for s in ET.parse(sys.argv[1]).getroot().findall('s:status', ns):
+    if s.get('value') in ('delayed', 'not-started'):
+        print(s.get('measure'))
+PY
+sort -u want-dev.txt -o want-dev.txt
+pdftotext -layout styremote/hmn-forskning-2023-2026-2024.pdf - | ids > got-dev.txt
+if cmp -s want-dev.txt got-dev.txt; then pass "board lists exactly the deviations ($(wc -l < want-dev.txt))"
+else fail "board deviations" "want $(tr '\n' ' ' < want-dev.txt) got $(tr '\n' ' ' < got-dev.txt)"; fi
+
+# Year over year in the annual report.
+txt=$(pdftotext arsrapport/hmn-forskning-2023-2026-2024.pdf - | tr '\n' ' ')
+contains "year-over-year change in the PDF" "$txt" "var Pågår i 2023"
+
+# Batch: every trust, -j 1 and -j 2 byte-identical; each trust's report holds
+# exactly its measures (groups expanded) and its own status words.
+mkdir j1 j2
+expect_exit "batch -j 1" 0 "$SR" batch -q -j 1 -O j1 "$@"
+expect_exit "batch -j 2" 0 "$SR" batch -q -j 2 -O j2 "$@"
+n=$(ls j1 | wc -l)
+if [ "$n" -eq 8 ]; then pass "batch wrote 8 files"; else fail "batch files" "$n files: $(ls j1)"; fi
+if diff -r j1 j2 >/dev/null; then pass "batch -j 2 equals -j 1 byte for byte"; else fail "batch determinism" "j1 and j2 differ"; fi
+for trust in stolav hnt hmr; do
+	python3 - "$PLAN" "$trust" > want.txt <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {'s': 'urn:statusrapport:1'}
+root = ET.parse(sys.argv[1]).getroot()
+me = sys.argv[2]
+groups = {o.get('id') for o in root.findall('.//s:owner', ns)
+          if o.get('type') == 'group' and me in (o.get('members') or '').split()}
+for m in root.findall('.//s:measure', ns):
+    refs = {r.get('ref') for r in m.findall('s:responsible', ns)}
+    if me in refs or refs & groups:
+        print(m.get('id'))
+PY
+	sort -u want.txt -o want.txt
+	# the measure ids of the areas part (after the summary) of the PDF
+	pdftotext -layout "j1/hmn-forskning-2023-2026-2024-$trust.pdf" - | ids > got.txt
+	if cmp -s want.txt got.txt; then pass "$trust report has exactly its $(wc -l < want.txt) measures"
+	else fail "$trust measures" "missing: $(comm -23 want.txt got.txt | tr '\n' ' ') extra: $(comm -13 want.txt got.txt | tr '\n' ' ')"; fi
+done
+stolav=$(pdftotext j1/hmn-forskning-2023-2026-2024-stolav.pdf - | tr '\n' ' ')
+contains "stolav's own status comment" "$stolav" "$(python3 - "$SAMPLES/status-2024-stolav.xml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+s = ET.parse(sys.argv[1]).getroot().find('{urn:statusrapport:1}status')
+print(' '.join(''.join(s.itertext()).split()[:4]))
+PY
+)"
+
+# Shards: together exactly the full set, byte for byte.
+mkdir shards
+for k in 1 2 3; do expect_exit "shard $k/3" 0 "$SR" batch -q -j 1 --shard "$k/3" -O shards "$@"; done
+if diff -r j1 shards >/dev/null; then pass "shards 1/3+2/3+3/3 equal the full batch"; else fail "shards" "$(diff -rq j1 shards | head -3)"; fi
+expect_exit "bad shard" 2 "$SR" batch --shard 4/3 -O shards "$@"
+expect_exit "batch needs -O" 2 "$SR" batch "$@"
+expect_exit "unknown --owners" 2 "$SR" batch --owners stolav,nobody -O shards "$@"
+
+# A user's template with another colour and a logo changes the output.
+sed -e 's|<sections>|<colours><status value="delayed" fill="#FF00FF" text="#000000"/></colours><logo src="logo-ok.png" width="30mm"/>\n  <sections>|' \
+	"$SR_TOP/templates/styremote.xml" > "$SR_TOP/tests/bad/.user-template-$$.xml"
+expect_exit "user template renders" 0 "$SR" render -q -t "$SR_TOP/tests/bad/.user-template-$$.xml" -O . "$@"
+rm -f "$SR_TOP/tests/bad/.user-template-$$.xml"
+if cmp -s hmn-forskning-2023-2026-2024.pdf styremote/hmn-forskning-2023-2026-2024.pdf; then
+	fail "user template changes the PDF" "identical to styremote"; else pass "user template changes the PDF"; fi
+imgs=$(pdfimages -list hmn-forskning-2023-2026-2024.pdf 2>/dev/null | tail -n +3 | wc -l)
+if [ "$imgs" -ge 1 ]; then pass "logo embedded in the PDF"; else fail "logo in PDF" "no image"; fi
+python3 - hmn-forskning-2023-2026-2024.odt > odt.txt <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = z.namelist()
+print('pictures', sum(n.startswith('Pictures/') for n in names))
+print('magenta', b'#ff00ff' in z.read('styles.xml').lower() or b'#ff00ff' in z.read('content.xml').lower())
+PY
+contains "logo embedded in the ODT" "$(cat odt.txt)" "pictures 1"
+contains "user colour in the ODT styles" "$(cat odt.txt)" "magenta True"

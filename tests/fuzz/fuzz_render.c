@@ -1,0 +1,68 @@
+/* fuzz_render.c: libFuzzer harness over the whole pipeline in memory:
+ * parse + schema + validation of a plan, then the report in both formats.
+ * Built by `make fuzz`; run by `make fuzz-run SECONDS=N` with the seed
+ * corpus from samples/ and tests/bad/.  The schema, template and PDF
+ * engine are loaded once, as in a batch. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <libxml/parser.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "odt.h"
+#include "pdf.h"
+#include "plan_xml.h"
+#include "report.h"
+#include "template.h"
+#include "validate.h"
+
+static xmlin_schema *schema, *tschema;
+static template *tpl;
+static pdf_engine *engine;
+
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	diag d;
+	diag_init(&d);
+	xmlInitParser();
+	xmlSetGenericErrorFunc(NULL, quiet);
+	if (plan_schema_load(&schema, &d) != SR_OK || template_schema_load(&tschema, &d) != SR_OK ||
+	    template_load(&tpl, tschema, "arsrapport", &d) != SR_OK ||
+	    pdf_engine_open(&engine, NULL, &d) != SR_OK)
+		abort();
+	diag_free(&d);
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	diag d;
+	diag_init(&d);
+	plan *p = NULL;
+	if (plan_read_mem(&p, schema, "fuzz.xml", (const char *)data, size, &d) == SR_OK &&
+	    validate_plan(p, &d) == SR_OK) {
+		report_opts ro = {0, NULL, NULL, 0, tpl};
+		doc *dd = NULL;
+		if (report_build(p, &ro, &dd, &d) == SR_OK) {
+			buf a = BUF_INIT, b = BUF_INIT;
+			odt_render(dd, &a, &d);
+			pdf_render(engine, dd, &b, &d);
+			buf_free(&a);
+			buf_free(&b);
+		}
+		doc_free(dd);
+	}
+	plan_free(p);
+	diag_free(&d);
+	return 0;
+}

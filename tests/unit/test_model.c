@@ -1,0 +1,295 @@
+/* Unit tests: reading, validation, model views, the document tree and the
+ * Norwegian number format. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "doc.h"
+#include "labels.h"
+#include "model.h"
+#include "plan_xml.h"
+#include "report.h"
+#include "template.h"
+#include "validate.h"
+
+static xmlin_schema *schema, *tschema;
+static template *annual, *trust;
+
+static const char plan_xml[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<plan xmlns=\"urn:statusrapport:1\" id=\"p\" xml:lang=\"nb\">\n"
+	"  <title>Plan</title><organisation>RHF</organisation>\n"
+	"  <period from=\"2023\" to=\"2026\"/>\n"
+	"  <owners>\n"
+	"    <owner id=\"rhf\" type=\"rhf\">RHF</owner>\n"
+	"    <owner id=\"a\" type=\"hf\">Ålesund HF</owner>\n"
+	"    <owner id=\"b\" type=\"hf\">B HF</owner>\n"
+	"    <owner id=\"hf\" type=\"group\" members=\"a b\">Helseforetakene</owner>\n"
+	"  </owners>\n"
+	"  <goals><indicator id=\"g\" level=\"national\" unit=\"%\" direction=\"increase\">\n"
+	"    <name>Andel</name><baseline year=\"2021\" value=\"2\"/><target year=\"2025\" value=\"6\"/>\n"
+	"    <value year=\"2023\" value=\"3.5\"/><value year=\"2024\" value=\"4.5\"/>\n"
+	"  </indicator></goals>\n"
+	"  <area id=\"1\" title=\"En\">\n"
+	"    <vision>Et <em>mål</em>  med\n   mellomrom.</vision>\n"
+	"    <measure id=\"1.1\"><text><p>Første</p><ul><li>punkt</li></ul></text>\n"
+	"      <responsible ref=\"rhf\"/><responsible ref=\"hf\"/>\n"
+	"      <status year=\"2023\" value=\"in-progress\" owner=\"rhf\"/>\n"
+	"      <status year=\"2024\" value=\"delayed\" owner=\"rhf\" progress=\"40\">Sein.</status>\n"
+	"      <status year=\"2024\" value=\"completed\" owner=\"a\"/>\n"
+	"    </measure>\n"
+	"    <area id=\"1.2\" title=\"Under\">\n"
+	"      <measure id=\"1.2.1\"><text>Bare RHF</text><responsible ref=\"rhf\"/></measure>\n"
+	"    </area>\n"
+	"  </area>\n"
+	"</plan>\n";
+
+static plan *load(const char *xml, diag *d)
+{
+	plan *p = NULL;
+	sr_status st = plan_read_mem(&p, schema, "t.xml", xml, strlen(xml), d);
+	if (st == SR_OK)
+		st = validate_plan(p, d);
+	if (st != SR_OK) {
+		plan_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+static void test_read_and_views(void **state)
+{
+	(void)state;
+	diag d;
+	diag_init(&d);
+	plan *p = load(plan_xml, &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(p->nmeasures, 2);
+	assert_int_equal(p->nowners, 4);
+	assert_string_equal(p->measures[1]->id, "1.2.1");
+	assert_int_equal(p->areas[0]->nitems, 2);
+	owner *a = model_owner(p, "a"), *b = model_owner(p, "b"), *rhf = model_owner(p, "rhf");
+	/* responsible through the group */
+	assert_true(model_responsible(p->measures[0], a));
+	assert_false(model_responsible(p->measures[1], a));
+	/* own status, fallback to the lead's, none */
+	int fb = 0;
+	const status *s = model_status(p->measures[0], 2024, a, 1, &fb);
+	assert_int_equal(s->value, ST_COMPLETED);
+	assert_int_equal(fb, 0);
+	s = model_status(p->measures[0], 2024, b, 1, &fb);
+	assert_int_equal(s->value, ST_DELAYED);
+	assert_int_equal(fb, 1);
+	assert_null(model_status(p->measures[0], 2024, b, 0, NULL));
+	s = model_status(p->measures[0], 2024, NULL, 0, NULL);
+	assert_int_equal(s->value, ST_DELAYED);
+	assert_int_equal(s->progress, 40);
+	assert_int_equal(model_latest_year(p), 2024);
+	size_t counts[ST_COUNT] = {0};
+	assert_int_equal(model_count(p->areas[0], 2024, NULL, counts), 2);
+	assert_int_equal(counts[ST_DELAYED], 1);
+	assert_int_equal(counts[ST_NONE], 1);
+	memset(counts, 0, sizeof counts);
+	assert_int_equal(model_count(p->areas[0], 2024, rhf, counts), 2);
+	assert_int_equal(model_latest_value(p->indicators[0], NULL)->value, 4.5);
+	/* rich text: white space collapsed, inline kept */
+	doc_node *v = p->areas[0]->vision;
+	assert_int_equal(v->first->type, DOC_PARAGRAPH);
+	char *txt = doc_plain_text(p->text, v);
+	assert_string_equal(txt, "Et mål med mellomrom.");
+	assert_int_equal(p->measures[0]->text->last->type, DOC_LIST);
+	/* positions: line and column of the element's '<' */
+	assert_int_equal(p->measures[0]->pos.line, 18);
+	assert_int_equal(p->measures[0]->pos.col, 5);
+	assert_int_equal(model_owner(p, "a")->pos.line, 7);
+	assert_int_equal(model_owner(p, "a")->pos.col, 5);
+	plan_free(p);
+	diag_free(&d);
+}
+
+static void test_column_counts_characters(void **state)
+{
+	(void)state;
+	/* "Ålesund" etc. before a tag on the same line: columns count
+	 * characters, not bytes. */
+	const char *x =
+		"<plan xmlns=\"urn:statusrapport:1\" id=\"p\"><title>æøå</title><organisation>Å</organisation>"
+		"<period from=\"2023\" to=\"2026\"/><owners><owner id=\"r\" type=\"rhf\">R</owner></owners>"
+		"<area id=\"1\" title=\"A\"><measure id=\"1\"><text>t</text><responsible ref=\"nope\"/></measure></area></plan>";
+	diag d;
+	diag_init(&d);
+	assert_null(load(x, &d));
+	assert_int_equal(d.errors, 1);
+	const char *hit = strstr(x, "<responsible");
+	/* column = characters before it + 1; the text holds 4 two-byte letters */
+	int col = (int)(hit - x) + 1 - 4;
+	assert_int_equal(d.msgs[0].line, 1);
+	assert_int_equal(d.msgs[0].col, col);
+	assert_non_null(strstr(d.msgs[0].text, "\"nope\" is not defined"));
+	diag_free(&d);
+}
+
+static void test_every_problem_reported(void **state)
+{
+	(void)state;
+	char *x = strdup(plan_xml);
+	/* two independent mistakes: both must be reported */
+	char *s = strstr(x, "value=\"completed\"");
+	memcpy(s, "value=\"completex\"", 17);
+	s = strstr(x, "progress=\"40\"");
+	memcpy(s, "progress=\"4x\"", 13);
+	diag d;
+	diag_init(&d);
+	assert_null(load(x, &d));
+	assert_int_equal(d.errors, 2);
+	diag_free(&d);
+	free(x);
+}
+
+static void test_report_tree(void **state)
+{
+	(void)state;
+	diag d;
+	diag_init(&d);
+	plan *p = load(plan_xml, &d);
+	assert_non_null(p);
+	report_opts o = {0, NULL, NULL, 86400 * 365, annual};
+	doc *dd = NULL;
+	assert_int_equal(report_build(p, &o, &dd, &d), SR_OK);
+	const char *why = NULL;
+	assert_int_equal(doc_check(dd, &why), 0);
+	assert_string_equal(dd->lang, "nb-NO");
+	assert_string_equal(dd->date_text, "1. januar 1971");
+	/* the per-owner view keeps only a's measure */
+	doc *da = NULL;
+	o.owner = model_owner(p, "a");
+	o.tpl = trust;
+	assert_int_equal(report_build(p, &o, &da, &d), SR_OK);
+	char *all = doc_plain_text(da, da->root);
+	assert_non_null(strstr(all, "Første"));
+	assert_null(strstr(all, "Bare RHF"));
+	assert_non_null(strstr(all, "Fullført"));
+	doc_free(da);
+	doc_free(dd);
+	plan_free(p);
+	diag_free(&d);
+}
+
+static void test_doc_iter_and_clone(void **state)
+{
+	(void)state;
+	doc *d = doc_new();
+	doc_node *p = doc_append(d->root, doc_para(d, DOC_P_BODY, (srcpos){0}));
+	doc_node *em = doc_append(p, doc_node_new(d, DOC_EMPH, (srcpos){0}));
+	doc_add_text(d, em, "a");
+	doc_add_text(d, p, "b");
+	doc_append(d->root, doc_node_new(d, DOC_TOC, (srcpos){0}));
+	static const doc_event want[] = {DOC_EV_ENTER, DOC_EV_ENTER, DOC_EV_ENTER, DOC_EV_ENTER,
+					 DOC_EV_EXIT, DOC_EV_ENTER, DOC_EV_EXIT, DOC_EV_ENTER,
+					 DOC_EV_EXIT, DOC_EV_DONE};
+	doc_iter it;
+	const doc_node *n;
+	doc_iter_init(&it, d->root);
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+		assert_int_equal(doc_iter_next(&it, &n), want[i]);
+	doc *e = doc_new();
+	doc_node *c = doc_clone(e, p);
+	assert_string_equal(doc_plain_text(e, c), "ab");
+	assert_int_equal(c->first->type, DOC_EMPH);
+	assert_ptr_not_equal(c->first->first->u.text.text, em->first->u.text.text);
+	/* skipping children */
+	doc_iter_init(&it, d->root);
+	doc_iter_next(&it, &n); /* document */
+	doc_iter_next(&it, &n); /* paragraph */
+	doc_iter_skip_children(&it);
+	assert_int_equal(doc_iter_next(&it, &n), DOC_EV_EXIT);
+	assert_ptr_equal(n, p);
+	const char *why;
+	assert_int_equal(doc_check(d, &why), 0);
+	doc_append(d->root, doc_text(d, "x", 1, (srcpos){0})); /* inline at block level */
+	assert_int_equal(doc_check(d, &why), -1);
+	doc_free(e);
+	doc_free(d);
+}
+
+static void test_numbers(void **state)
+{
+	(void)state;
+	const labels *nb = labels_for("nb"), *en = labels_for("en");
+	char b[64];
+	labels_number(nb, 3.5, 2, b, sizeof b);
+	assert_string_equal(b, "3,5");
+	labels_number(nb, 12345.25, 2, b, sizeof b);
+	assert_string_equal(b, "12\xc2\xa0" "345,25");
+	labels_number(nb, 1234, 2, b, sizeof b);
+	assert_string_equal(b, "1234");
+	labels_number(nb, -0.001, 2, b, sizeof b);
+	assert_string_equal(b, "0");
+	labels_number(en, 12345.5, 2, b, sizeof b);
+	assert_string_equal(b, "12,345.5");
+	labels_value(nb, 5, "%", b, sizeof b);
+	assert_string_equal(b, "5\xc2\xa0%");
+	labels_date_iso(nb, "2023-06-02", b, sizeof b);
+	assert_string_equal(b, "2. juni 2023");
+	assert_null(labels_for("de"));
+}
+
+static void test_arena(void **state)
+{
+	(void)state;
+	arena a;
+	arena_init(&a);
+	char *big = arena_alloc(&a, 1 << 20);
+	assert_non_null(big);
+	char *s = arena_printf(&a, "%s-%d", "x", 42);
+	assert_string_equal(s, "x-42");
+	assert_null(arena_array(&a, SIZE_MAX / 2, 4));
+	assert_true(arena_failed(&a));
+	assert_null(arena_alloc(&a, 1)); /* sticky */
+	arena_free(&a);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	diag d;
+	diag_init(&d);
+	sr_status st = plan_schema_load(&schema, &d);
+	if (st == SR_OK)
+		st = template_schema_load(&tschema, &d);
+	if (st == SR_OK)
+		st = template_load(&annual, tschema, "arsrapport", &d);
+	if (st == SR_OK)
+		st = template_load(&trust, tschema, "helseforetak", &d);
+	diag_free(&d);
+	return st == SR_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	template_free(annual);
+	template_free(trust);
+	xmlin_schema_free(schema);
+	xmlin_schema_free(tschema);
+	xmlCleanupParser();
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_read_and_views),
+		cmocka_unit_test(test_column_counts_characters),
+		cmocka_unit_test(test_every_problem_reported),
+		cmocka_unit_test(test_report_tree),
+		cmocka_unit_test(test_doc_iter_and_clone),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_arena),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
