@@ -237,9 +237,10 @@ static void paint_page(render *r, int p)
 		double iw = HPDF_Image_GetWidth(r->logo), ih = HPDF_Image_GetHeight(r->logo);
 		if (iw <= 0 || ih <= 0)
 			continue;
+		/* fit, keeping the proportions, from the box's top-left corner */
 		double k = b->w / iw < b->h / ih ? b->w / iw : b->h / ih;
-		HPDF_Page_DrawImage(pg, r->logo, (HPDF_REAL)(b->x + b->w - iw * k),
-				    (HPDF_REAL)(H - b->y - ih * k), (HPDF_REAL)(iw * k), (HPDF_REAL)(ih * k));
+		HPDF_Page_DrawImage(pg, r->logo, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y - ih * k),
+				    (HPDF_REAL)(iw * k), (HPDF_REAL)(ih * k));
 	}
 	int in_text = 0, curf = -1;
 	double curs = 0;
