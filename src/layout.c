@@ -1324,20 +1324,6 @@ static void furniture(ctx *c, int title_first)
 	double x0 = st->margin_left, x1 = st->page_w - st->margin_right;
 	double bottom = st->page_h - st->margin_bottom;
 	double fs = 0.8 * st->font_size;
-	if (st->logo_path && *st->logo_path) {
-		/* the logo: top right of the first page, above the text area; the
-		 * painter fits the image into this box keeping its proportions */
-		layout_box *b = newbox(c, LAYOUT_IMAGE, LAYOUT_ARTIFACT, NULL);
-		if (b) {
-			double h = st->margin_top - 24 < 40 ? st->margin_top - 24 : 40;
-			b->w = 140, b->h = h > 12 ? h : 12;
-			b->x = x1 - b->w, b->y = st->margin_top - 12 - b->h;
-			if (b->y < 4)
-				b->y = 4;
-			b->text = st->logo_path, b->len = strlen(st->logo_path);
-			b->page = 0;
-		}
-	}
 	const char *pw = d->page_word && *d->page_word ? d->page_word : "Side";
 	const char *ow = d->of_word && *d->of_word ? d->of_word : "av";
 	for (int p = 0; p < c->l->npages && !c->failed; p++) {
@@ -1491,6 +1477,25 @@ sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout
 	c.in_title = title_first;
 	cellmode none = {0, 0, 0, 0, LAYOUT_PARAGRAPH, DOC_LEFT};
 	double x0 = c.st.margin_left, avail = c.st.page_w - c.st.margin_left - c.st.margin_right;
+	if (c.st.logo_path && *c.st.logo_path) {
+		/* the template's logo opens the title block, at the size the
+		 * template gives (40 mm wide when it gives none), never wider than
+		 * the text area; the painter fits the image into the box */
+		double w = c.st.logo_w > 0 ? c.st.logo_w : 113.4;
+		double lh = c.st.logo_h > 0 ? c.st.logo_h : 40;
+		if (w > avail)
+			lh *= avail / w, w = avail;
+		if (lh > 0.25 * (c.st.page_h - c.st.margin_top - c.st.margin_bottom))
+			lh = 0.25 * (c.st.page_h - c.st.margin_top - c.st.margin_bottom);
+		slab *s = newslab(&c, &c.body, lh + 16);
+		layout_box *b = s ? newbox(&c, LAYOUT_IMAGE, LAYOUT_FIGURE, NULL) : NULL;
+		if (!b)
+			goto oom;
+		b->x = x0, b->y = 0, b->w = w, b->h = lh;
+		b->text = c.st.logo_path, b->len = strlen(c.st.logo_path);
+		c.body.v[c.body.n - 1].b1 = c.npool;
+		c.body.v[c.body.n - 1].keep = 1;
+	}
 	flow_blocks(&c, d->root, &c.body, x0, avail, &none);
 	if (c.failed)
 		goto oom;

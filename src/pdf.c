@@ -8,6 +8,7 @@
 #include "pdf.h"
 
 #include <hpdf.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -91,19 +92,23 @@ static int fits_cp1252(const char *s, size_t len)
  * pass it files that are structurally sound.  (A crafted deflate stream
  * with valid CRCs would still reach libpng; logos come from the operator's
  * template, not from reporters.) */
+static uint32_t crc_tab[256];
+
+static void crc_init(void)
+{
+	for (uint32_t n = 0; n < 256; n++) {
+		uint32_t c = n;
+		for (int k = 0; k < 8; k++)
+			c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+		crc_tab[n] = c;
+	}
+}
+
 static int png_sound(const char *path)
 {
-	static uint32_t tab[256];
-	static int ready;
-	if (!ready) { /* benign race: every thread computes the same table */
-		for (uint32_t n = 0; n < 256; n++) {
-			uint32_t c = n;
-			for (int k = 0; k < 8; k++)
-				c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-			tab[n] = c;
-		}
-		ready = 1;
-	}
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	const uint32_t *tab = crc_tab;
+	pthread_once(&once, crc_init);
 	FILE *fp = fopen(path, "rb");
 	if (!fp)
 		return 0;
@@ -237,9 +242,10 @@ static void paint_page(render *r, int p)
 		double iw = HPDF_Image_GetWidth(r->logo), ih = HPDF_Image_GetHeight(r->logo);
 		if (iw <= 0 || ih <= 0)
 			continue;
+		/* fit, keeping the proportions, from the box's top-left corner */
 		double k = b->w / iw < b->h / ih ? b->w / iw : b->h / ih;
-		HPDF_Page_DrawImage(pg, r->logo, (HPDF_REAL)(b->x + b->w - iw * k),
-				    (HPDF_REAL)(H - b->y - ih * k), (HPDF_REAL)(iw * k), (HPDF_REAL)(ih * k));
+		HPDF_Page_DrawImage(pg, r->logo, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y - ih * k),
+				    (HPDF_REAL)(iw * k), (HPDF_REAL)(ih * k));
 	}
 	int in_text = 0, curf = -1;
 	double curs = 0;

@@ -48,8 +48,11 @@ static doc *sample_doc(int rows, int sami)
 	if (!d)
 		return NULL;
 	srcpos z = {0};
-	d->style = (doc_style){595.276, 841.89, 72, 72, 64, 64, "Liberation Sans", 10,
-			       0x1F2328, 0x003A70, 0xB8C2CC, 0x5F6B76, 0x0B5CAD, 0, NULL, 0, 0};
+	d->style = (doc_style){.page_w = 595.276, .page_h = 841.89, .margin_top = 72,
+			       .margin_bottom = 72, .margin_left = 64, .margin_right = 64,
+			       .font_family = "Liberation Sans", .font_size = 10,
+			       .text_rgb = 0x1F2328, .heading_rgb = 0x003A70, .rule_rgb = 0xB8C2CC,
+			       .muted_rgb = 0x5F6B76, .link_rgb = 0x0B5CAD};
 	d->title = "Handlingsplan for forskning 2023–2026: status";
 	d->author = "Helse Midt-Norge RHF";
 	d->subject = "Statusrapport";

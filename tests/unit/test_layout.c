@@ -731,6 +731,49 @@ static void missing_glyph_warns(void **state)
 	diag_free(&dg);
 }
 
+/* The engine's font folders come before the system's: a copy of Liberation
+ * Serif in a folder of our own wins over the installed one. */
+static void font_dirs_first(void **state)
+{
+	char dir[] = "/tmp/sr-fonts-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	static const char *const names[] = {"Regular", "Bold", "Italic", "BoldItalic"};
+	char src[256], dst[512];
+	for (int i = 0; i < 4; i++) {
+		snprintf(src, sizeof src, "/usr/share/fonts/truetype/liberation2/LiberationSerif-%s.ttf",
+			 names[i]);
+		snprintf(dst, sizeof dst, "%s/LiberationSerif-%s.ttf", dir, names[i]);
+		FILE *in = fopen(src, "rb"), *out = fopen(dst, "wb");
+		assert_non_null(in);
+		assert_non_null(out);
+		char b[65536];
+		size_t n;
+		while ((n = fread(b, 1, sizeof b, in)) > 0)
+			fwrite(b, 1, n, out);
+		fclose(in);
+		fclose(out);
+	}
+	const char *dirs[] = {"/nonexistent/fonts", dir, NULL};
+	diag dg;
+	diag_init(&dg);
+	fonts *f;
+	const font_family *fam;
+	assert_int_equal(fonts_open(&f, dirs, &dg), SR_OK);
+	assert_int_equal(fonts_family(f, "Liberation Serif", &fam, &dg), SR_OK);
+	for (int i = 0; i < FONT_NSTYLES; i++)
+		assert_int_equal(strncmp(fam->face[i].path, dir, strlen(dir)), 0);
+	/* a family not in the folder still comes from the system */
+	assert_int_equal(fonts_family(f, "Liberation Sans", &fam, &dg), SR_OK);
+	assert_int_not_equal(strncmp(fam->face[0].path, dir, strlen(dir)), 0);
+	fonts_close(f);
+	diag_free(&dg);
+	for (int i = 0; i < 4; i++) {
+		snprintf(dst, sizeof dst, "%s/LiberationSerif-%s.ttf", dir, names[i]);
+		remove(dst);
+	}
+	remove(dir);
+}
+
 static void missing_family(void **state)
 {
 	diag dg;
@@ -769,6 +812,7 @@ int main(void)
 		cmocka_unit_test(threads_share_engine),
 		cmocka_unit_test(logo),
 		cmocka_unit_test(missing_glyph_warns),
+		cmocka_unit_test(font_dirs_first),
 		cmocka_unit_test(missing_family),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
