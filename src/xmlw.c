@@ -1,0 +1,223 @@
+/* xmlw.c: XML writer over libxml2's xmlTextWriter (see xmlw.h).  Owns the
+ * writer and its scratch buffer; appends to the caller's buf and never
+ * touches a file. */
+#include "xmlw.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+/* libxml2 output callback: everything the writer flushes lands in the buf.
+ * A full buf is not reported to libxml2, which would print "I/O error" on
+ * stderr (only the CLI prints); the buf's sticky flag carries the failure to
+ * xmlw_close, and ok() stops further writing. */
+static int write_cb(void *ctx, const char *p, int n)
+{
+	buf *b = ctx;
+	if (n > 0)
+		buf_put(b, p, (size_t)n);
+	return n;
+}
+
+static int close_cb(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+int xmlw_open(xmlw *x, buf *out)
+{
+	memset(x, 0, sizeof *x);
+	x->out = out;
+	xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(write_cb, close_cb, out, NULL);
+	if (!ob)
+		goto fail;
+	/* The writer owns ob from here on, and frees it even on failure. */
+	x->w = xmlNewTextWriter(ob);
+	if (!x->w)
+		goto fail;
+	if (xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", NULL) < 0)
+		goto fail;
+	return 0;
+fail:
+	x->failed = 1;
+	return -1;
+}
+
+int xmlw_close(xmlw *x)
+{
+	if (x->w) {
+		if (!x->failed && xmlTextWriterEndDocument(x->w) < 0)
+			x->failed = 1;
+		if (!x->failed && xmlTextWriterFlush(x->w) < 0)
+			x->failed = 1;
+		xmlFreeTextWriter(x->w);
+		x->w = NULL;
+	}
+	buf_free(&x->scratch);
+	if (x->out && x->out->failed)
+		x->failed = 1;
+	return x->failed ? -1 : 0;
+}
+
+static int ok(xmlw *x)
+{
+	if (x->out && x->out->failed)
+		x->failed = 1;
+	return !x->failed && x->w;
+}
+
+static void check(xmlw *x, int rc)
+{
+	if (rc < 0)
+		x->failed = 1;
+}
+
+void xmlw_start(xmlw *x, const char *name)
+{
+	if (ok(x))
+		check(x, xmlTextWriterStartElement(x->w, (const xmlChar *)name));
+}
+
+void xmlw_end(xmlw *x)
+{
+	if (ok(x))
+		check(x, xmlTextWriterEndElement(x->w));
+}
+
+/* Clean s into the scratch buffer; NULL on failure (x->failed set). */
+static const char *cleaned(xmlw *x, const char *s, size_t len)
+{
+	x->scratch.len = 0;
+	x->scratch.failed = 0;
+	xmlw_clean(s, len, &x->scratch, &x->dropped, &x->replaced);
+	const char *c = buf_cstr(&x->scratch);
+	if (!c)
+		x->failed = 1;
+	return c;
+}
+
+void xmlw_attr(xmlw *x, const char *name, const char *value)
+{
+	if (!ok(x) || !value)
+		return;
+	const char *v = cleaned(x, value, strlen(value));
+	if (v)
+		check(x, xmlTextWriterWriteAttribute(x->w, (const xmlChar *)name,
+						     (const xmlChar *)v));
+}
+
+void xmlw_attrf(xmlw *x, const char *name, const char *fmt, ...)
+{
+	if (!ok(x))
+		return;
+	char small[128];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	/* Callers format numbers and short names; longer output is a bug. */
+	if (n < 0 || (size_t)n >= sizeof small) {
+		x->failed = 1;
+		return;
+	}
+	xmlw_attr(x, name, small);
+}
+
+void xmlw_text(xmlw *x, const char *s, size_t len)
+{
+	if (!ok(x) || len == 0)
+		return;
+	const char *v = cleaned(x, s, len);
+	if (v && *v)
+		check(x, xmlTextWriterWriteString(x->w, (const xmlChar *)v));
+}
+
+void xmlw_puts(xmlw *x, const char *s)
+{
+	if (s)
+		xmlw_text(x, s, strlen(s));
+}
+
+void xmlw_elem(xmlw *x, const char *name, const char *text)
+{
+	if (!text)
+		return;
+	xmlw_start(x, name);
+	xmlw_puts(x, text);
+	xmlw_end(x);
+}
+
+/* Is code point c allowed in an XML 1.0 document? */
+static int xml_char(uint32_t c)
+{
+	if (c < 0x20)
+		return c == 0x9 || c == 0xA || c == 0xD;
+	return c != 0xFFFE && c != 0xFFFF;
+}
+
+/* Decode one UTF-8 sequence at s[0..len); returns its length (>= 1) and
+ * the code point in *cp, or 0 when the sequence is invalid (then one byte
+ * is to be skipped). */
+static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	unsigned char b = s[0];
+	size_t n;
+	uint32_t c, min;
+	if (b < 0x80) {
+		*cp = b;
+		return 1;
+	} else if (b >= 0xC2 && b <= 0xDF) {
+		n = 2, c = b & 0x1F, min = 0x80;
+	} else if (b >= 0xE0 && b <= 0xEF) {
+		n = 3, c = b & 0x0F, min = 0x800;
+	} else if (b >= 0xF0 && b <= 0xF4) {
+		n = 4, c = b & 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (len < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+size_t xmlw_clean(const char *s, size_t len, buf *out, size_t *dropped,
+		  size_t *replaced)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, start = 0, bad = 0;
+	while (i < len) {
+		uint32_t c;
+		size_t n = utf8_decode(p + i, len - i, &c);
+		if (n > 0 && xml_char(c)) {
+			i += n;
+			continue;
+		}
+		/* Flush the clean run before the offending sequence. */
+		buf_put(out, p + start, i - start);
+		if (n == 0) {
+			buf_put(out, "\xEF\xBF\xBD", 3); /* U+FFFD */
+			if (replaced)
+				(*replaced)++;
+			n = 1;
+		} else if (dropped) {
+			(*dropped)++;
+		}
+		bad++;
+		i += n;
+		start = i;
+	}
+	buf_put(out, p + start, len - start);
+	return bad;
+}
