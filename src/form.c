@@ -29,7 +29,7 @@ typedef struct words {
 	const char *plan, *owner, *year;
 	const char *ind_heads[FORM_IND_NCOLS];
 	const char *overall;           /* marks a fallback to the overall status */
-	const char *bad_status_title, *bad_status, *bad_progress, *bad_number;
+	const char *bad_status_title, *bad_value_title, *bad_status, *bad_progress, *bad_number;
 	const char *help_title, *help_intro, *help_steps[5];
 	const char *values_title, *meanings[ST_COUNT];
 	const char *deadline, *deadline_none, *contact, *contact_none;
@@ -43,7 +43,7 @@ static const words nb = {
 	"Statusskjema %d – %s", "Plan", "Eier", "År",
 	{"Id", "Indikator", "Enhet", "Siste verdi", "Verdi %d"},
 	"samlet",
-	"Ukjent status", "Velg en status fra listen.", "Skriv et helt tall fra 0 til 100.",
+	"Ukjent status", "Ugyldig verdi", "Velg en status fra listen.", "Skriv et helt tall fra 0 til 100.",
 	"Skriv et tall.",
 	"Veiledning", "Skjemaet samler status for %d for tiltakene %s har ansvar for i «%s».",
 	{"1. Arket Status har én rad per tiltak. De grå feltene viser tiltaket og fjorårets "
@@ -74,7 +74,7 @@ static const words nn = {
 	"Statusskjema %d – %s", "Plan", "Eigar", "År",
 	{"Id", "Indikator", "Eining", "Siste verdi", "Verdi %d"},
 	"samla",
-	"Ukjend status", "Vel ein status frå lista.", "Skriv eit heilt tal frå 0 til 100.",
+	"Ukjend status", "Ugyldig verdi", "Vel ein status frå lista.", "Skriv eit heilt tal frå 0 til 100.",
 	"Skriv eit tal.",
 	"Rettleiing", "Skjemaet samlar status for %d for tiltaka %s har ansvar for i «%s».",
 	{"1. Arket Status har éi rad per tiltak. Dei grå felta viser tiltaket og fjorårets "
@@ -105,7 +105,7 @@ static const words en = {
 	"Status form %d – %s", "Plan", "Owner", "Year",
 	{"Id", "Indicator", "Unit", "Latest value", "Value %d"},
 	"overall",
-	"Unknown status", "Choose a status from the list.", "Enter a whole number from 0 to 100.",
+	"Unknown status", "Invalid value", "Choose a status from the list.", "Enter a whole number from 0 to 100.",
 	"Enter a number.",
 	"Guidance", "This form collects the %d status of the measures %s is responsible for in “%s”.",
 	{"1. The sheet Status has one row per measure. The grey cells show the measure and last "
@@ -406,14 +406,19 @@ sr_status form_ods(const plan *p, const owner *ow, const form_opts *fo, buf *out
 	char y[16], lang[4];
 	snprintf(y, sizeof y, "%d", f.year);
 	snprintf(lang, sizeof lang, "%s", f.w->code);
+	/* The conditions as LibreOffice writes them: the "of:" prefix once, in
+	 * front, and commas between a function's arguments; LibreOffice
+	 * silently drops a condition it cannot parse. */
 	const ods_validation vals[] = {
 		{"valStatus", arena_printf(&f.a, "of:cell-content-is-in-list(%s)", list ? list : ""), 1,
 		 FORM_SHEET_STATUS ".F4", f.w->bad_status_title, f.w->bad_status},
 		{"valProgress",
-		 "of:cell-content-is-whole-number() and of:cell-content-is-between(0;100)", 0,
-		 FORM_SHEET_STATUS ".G4", f.w->bad_status_title, f.w->bad_progress},
-		{"valNumber", "of:cell-content-is-decimal-number()", 0, FORM_SHEET_IND ".E2",
-		 f.w->bad_status_title, f.w->bad_number},
+		 "of:cell-content-is-whole-number() and cell-content-is-between(0,100)", 0,
+		 FORM_SHEET_STATUS ".G4", f.w->bad_value_title, f.w->bad_progress},
+		{"valNumber",
+		 "of:cell-content-is-decimal-number() and "
+		 "cell-content-is-between(-1000000000000,1000000000000)", 0, FORM_SHEET_IND ".E2",
+		 f.w->bad_value_title, f.w->bad_number},
 	};
 	const ods_freeze fr[] = {
 		{FORM_SHEET_STATUS, FORM_ROW_HEAD, FORM_COL_STATUS, FORM_ROW_FIRST - 1},
