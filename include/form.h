@@ -53,6 +53,8 @@ int form_default_year(const plan *p);
  * for import's check that no column was deleted or moved; NULL if unknown.
  * heads[FORM_NCOLS]; a header with a year is its prefix ("Status"). */
 const char *const *form_headers(const char *lang);
+/* The same for the Indikatorer sheet: heads[FORM_IND_NCOLS]. */
+const char *const *form_ind_headers(const char *lang);
 
 /* One owner's form as a complete .ods package / as a pre-filled status
  * file, appended to out.  p must have passed validate_plan.  SR_SYSTEM

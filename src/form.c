@@ -145,6 +145,11 @@ const char *const *form_headers(const char *lang)
 	return words_for(lang)->heads;
 }
 
+const char *const *form_ind_headers(const char *lang)
+{
+	return form_headers(lang) ? words_for(lang)->ind_heads : NULL;
+}
+
 int form_default_year(const plan *p)
 {
 	int latest = model_latest_year(p);

@@ -237,29 +237,31 @@ static int header_is(const char *t, const char *fmt)
 	return strncmp(a, b, strlen(b)) == 0 && (strstr(fmt, "%d") || strlen(a) == strlen(b));
 }
 
-static int check_headers(ictx *c, const sheet *s)
+/* The header row: each column's header in any of the form languages. */
+static int check_headers(ictx *c, const sheet *s, uint32_t row, uint32_t ncols,
+			 const char *const *(*heads)(const char *))
 {
 	static const char *const langs[] = {"nb", "nn", "en"};
-	for (uint32_t col = 0; col < FORM_NCOLS; col++) {
-		const char *t = text_at(c, s, FORM_ROW_HEAD - 1, col);
+	for (uint32_t col = 0; col < ncols; col++) {
+		const char *t = text_at(c, s, row, col);
 		int ok = 0;
 		for (int i = 0; i < 3 && !ok; i++)
-			ok = header_is(t, form_headers(langs[i])[col]);
+			ok = header_is(t, heads(langs[i])[col]);
 		if (ok)
 			continue;
 		char want[128];
-		snprintf(want, sizeof want, "%s", form_headers(c->l->code)[col]);
+		snprintf(want, sizeof want, "%s", heads(c->l->code)[col]);
 		char *pct = strstr(want, " %d");
 		if (pct)
 			*pct = '\0';
 		else if ((pct = strstr(want, "%%")))
 			memmove(pct, pct + 1, strlen(pct));
 		if (t)
-			cell_err(c, s->name, FORM_ROW_HEAD - 1, col,
+			cell_err(c, s->name, row, col,
 				 "the column header is \"%s\" where \"%s\" belongs; the form's columns must stay "
 				 "as they were made (was a column deleted, added or moved?)", t, want);
 		else
-			cell_err(c, s->name, FORM_ROW_HEAD - 1, col,
+			cell_err(c, s->name, row, col,
 				 "the column header \"%s\" is missing; the form's columns must stay as they "
 				 "were made (was a column deleted, or the header row changed?)", want);
 		return -1;
@@ -317,7 +319,7 @@ sr_status import_book(const sheet_book *b, const char *file, const plan *p, time
 	else if (p && p->year_from && (year < p->year_from || year > p->year_to))
 		cell_err(&c, s->name, kr, FORM_KEY_YEAR_COL,
 			 "the year %ld is outside the plan's period %d-%d", year, p->year_from, p->year_to);
-	if (check_headers(&c, s) < 0 || c.errors)
+	if (check_headers(&c, s, FORM_ROW_HEAD - 1, FORM_NCOLS, form_headers) < 0 || c.errors)
 		goto done;
 
 	/* The measures. */
@@ -393,7 +395,7 @@ sr_status import_book(const sheet_book *b, const char *file, const plan *p, time
 
 	/* The indicators, when the sheet is there (a CSV holds one sheet). */
 	const sheet *is = sheet_find(b, FORM_SHEET_IND);
-	if (is) {
+	if (is && check_headers(&c, is, 0, FORM_IND_NCOLS, form_ind_headers) == 0) {
 		uint32_t n = sheet_rows(is);
 		for (uint32_t row = 1; row < n; row++) {
 			const char *v = text_at(&c, is, row, FORM_IND_VALUE);

@@ -197,6 +197,8 @@ $FILL $S bad-id.ods 1.1.2 "Pågår" "" "" --cell 'Status!A4=9.9.9'
 bad "measure not in the plan" bad-id.ods 'bad-id.ods: Status!A4: error: measure "9.9.9" is not in the plan "hmn-forskning-2023-2026"'
 $FILL $S bad-owner.ods 1.1.2 "Pågår" "" "" --cell 'Status!E2=st-olav'
 bad "owner changed" bad-owner.ods 'bad-owner.ods: Status!E2: error: "st-olav" is not an owner in the plan'
+$FILL $S bad-ind.ods 1.1.2 "Pågår" "" "" --cell 'Indikatorer!E1=Kommentar'
+bad "indicator column changed" bad-ind.ods 'bad-ind.ods: Indikatorer!E1: error: the column header is "Kommentar" where "Verdi" belongs'
 printf 'hello, this is not a spreadsheet\n\0\1\2' > bad-text.ods
 bad "not a spreadsheet" bad-text.ods 'bad-text.ods: error: this is not an OpenDocument spreadsheet: the file is not a zip package'
 cp "$PLAN" bad-plan.ods
