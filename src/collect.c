@@ -40,6 +40,7 @@ typedef struct orow {
 	size_t *missing;     /* measure indices */
 	size_t nmissing;
 	const char *files;   /* "a.xml (2025-01-20), b.xml (2025-02-03, late)" */
+	const char *files_nb; /* the same in Norwegian, for the spreadsheet */
 	size_t nfiles, nlate;
 	const char *conflicts;
 	size_t nconflicts;
@@ -134,7 +135,7 @@ static void overview_ods(plan *p, int year, const orow *rows, size_t n, const co
 			ods_cell_number(&o, ODS_RO_NUM, num, num);
 			snprintf(num, sizeof num, "%zu", r->nmissing);
 			ods_cell_number(&o, ODS_RO_NUM, num, num);
-			ods_cell(&o, ODS_RO, r->files);
+			ods_cell(&o, ODS_RO, r->files_nb);
 			ods_cell(&o, ODS_RO, r->conflicts);
 			ods_row_end(&o);
 		}
@@ -236,7 +237,7 @@ sr_status collect_report(const xmlin_schema *schema, const char *const *files, s
 		if (!r->nmeasures)
 			continue;
 		nrows++;
-		buf fb = BUF_INIT, cb = BUF_INIT;
+		buf fb = BUF_INIT, cb = BUF_INIT, nb = BUF_INIT;
 		for (size_t k = 0; k < nf; k++) {
 			const finfo *f = &fi[k];
 			if (!f->valid || f->year != year || strcmp(f->owner_id, o->id) != 0)
@@ -244,6 +245,8 @@ sr_status collect_report(const xmlin_schema *schema, const char *const *files, s
 			int late = co->deadline && f->date && strcmp(f->date, co->deadline) > 0;
 			buf_printf(&fb, "%s%s (%s%s)", r->nfiles ? ", " : "", base(f->path),
 				   f->date ? f->date : "undated", late ? ", late" : "");
+			buf_printf(&nb, "%s%s (%s%s)", r->nfiles ? ", " : "", base(f->path),
+				   f->date ? f->date : "udatert", late ? ", for sent" : "");
 			r->nfiles++;
 			r->nlate += late;
 			for (size_t j = 0; j < f->nst; j++) {
@@ -262,9 +265,11 @@ sr_status collect_report(const xmlin_schema *schema, const char *const *files, s
 			}
 		}
 		r->files = fb.len ? arena_strndup(&a, (const char *)fb.data, fb.len) : "";
+		r->files_nb = nb.len ? arena_strndup(&a, (const char *)nb.data, nb.len) : "";
 		r->conflicts = cb.len ? arena_strndup(&a, (const char *)cb.data, cb.len) : "";
-		if (fb.failed || cb.failed)
+		if (fb.failed || cb.failed || nb.failed)
 			a.failed = 1;
+		buf_free(&nb);
 		buf_free(&fb);
 		buf_free(&cb);
 		r->missing = arena_array(&a, r->nmeasures, sizeof *r->missing);

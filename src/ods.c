@@ -329,7 +329,7 @@ static int write_styles(const ods_spec *s, buf *out)
 	/* Scale each sheet to one page wide, as many pages tall as needed. */
 	xmlw_attr(x, "style:scale-to-X", "1");
 	xmlw_attr(x, "style:print-page-order", "ttb");
-	xmlw_attr(x, "style:print", "objects charts drawings");
+	xmlw_attr(x, "style:print", "objects charts drawings zero-values");
 	xmlw_end(x);
 	xmlw_start(x, "style:footer-style");
 	xmlw_start(x, "style:header-footer-properties");
