@@ -146,8 +146,10 @@ if diff <(grep -v '<status-report' direct-stolav.xml) <(grep -v '<status-report'
 else
 	fail "import: LibreOffice's re-save reads the same as the original" "$(diff direct-stolav.xml imported-stolav.xml | head -5)"
 fi
-# Without --plan the form still carries plan, owner and year.
-expect_exit "import: without --plan" 0 "$SR" import -q -o noplan.xml filled/hnt.ods
+# Without --plan the form still carries plan, owner and year, also after
+# LibreOffice rewrote the package.
+if [ "$lo" -eq 1 ]; then src=lo/hnt.ods; else src=filled/hnt.ods; fi
+expect_exit "import: without --plan" 0 "$SR" import -q -o noplan.xml "$src"
 contains "import: identity from the form" "$(head -2 noplan.xml)" \
 	'plan="hmn-forskning-2023-2026" owner="hnt" year="2025"'
 
