@@ -457,27 +457,30 @@ sr_status form_ods(const plan *p, const owner *ow, const form_opts *fo, buf *out
 /* Text for a comment: wrapped at about 76 columns, each line indented. */
 static void wrapped(buf *b, const char *s, const char *indent)
 {
-	size_t col = 0;
+	size_t col = 0, in = strlen(indent);
+	int start = 1; /* at the start of a line: no space before the word */
 	while (*s) {
 		while (*s == ' ' || *s == '\n') {
-			if (*s == '\n' && col) {
+			if (*s == '\n' && !start) {
 				buf_putc(b, '\n');
 				buf_puts(b, indent);
-				col = strlen(indent);
+				col = in;
+				start = 1;
 			}
 			s++;
 		}
 		size_t n = strcspn(s, " \n");
 		if (!n)
 			break;
-		if (col > strlen(indent) + 1 && col + n > 76) {
+		if (!start && col + n > 76) {
 			buf_putc(b, '\n');
 			buf_puts(b, indent);
-			col = strlen(indent);
-		} else if (col) {
+			col = in;
+		} else if (!start) {
 			buf_putc(b, ' ');
 			col++;
 		}
+		start = 0;
 		buf_put(b, s, n);
 		col += n; /* bytes, not characters: close enough for wrapping */
 		s += n;
@@ -493,9 +496,9 @@ sr_status form_xml(const plan *p, const owner *ow, const form_opts *fo, buf *out
 	const char *ind = "\n       ";
 	xmlw_open(&x, out);
 	xmlw_text(&x, "\n", 1);
-	buf_putc(&c, ' ');
+	buf_puts(&c, " ");
 	wrapped(&c, arena_printf(&f.a, f.w->xml_intro, f.year, ow->name, p->title,
-				 status_list(&f, ", ", 1, 0)), "  ");
+				 status_list(&f, ", ", 1, 0)), "     ");
 	buf_putc(&c, ' ');
 	xmlw_comment(&x, buf_cstr(&c));
 	xmlw_text(&x, "\n", 1);
