@@ -110,14 +110,17 @@ static void cell_err(ictx *c, const char *sheetname, uint32_t row, uint32_t col,
 static void cell_err(ictx *c, const char *sheetname, uint32_t row, uint32_t col,
 		     const char *fmt, ...)
 {
-	char where[1200], a1[32], msg[2048];
+	char where[300], a1[32], msg[2048];
 	sheet_a1(a1, sizeof a1, col, row);
-	snprintf(where, sizeof where, "%s: %s!%s", c->file, sheetname, a1);
+	snprintf(where, sizeof where, "%s!%s", sheetname, a1);
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	diag_add(c->d, DIAG_ERROR, where, 0, 0, "%s", msg);
+	/* Sorted in reading order: the Status sheet first, then its rows. */
+	int order = strcmp(sheetname, FORM_SHEET_STATUS) != 0;
+	diag_place(c->d, DIAG_ERROR, c->file, where, order * (int)(SHEET_MAX_ROWS + 1) + (int)row + 1,
+		   (int)(col + 1), "%s", msg);
 	c->errors++;
 }
 
