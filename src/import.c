@@ -281,6 +281,9 @@ sr_status import_book(const sheet_book *b, const char *file, const plan *p, time
 	rec *recs = NULL;
 	val *vals = NULL;
 	size_t nrec = 0, caprec = 0, nval = 0, capval = 0;
+	const char **seen = NULL;
+	uint32_t *seen_row = NULL;
+	size_t nseen = 0, capseen = 0, capseen_row = 0;
 	sr_status st = SR_INVALID;
 	const sheet *s = sheet_find(b, FORM_SHEET_STATUS);
 	if (!s && b->n)
@@ -357,14 +360,24 @@ sr_status import_book(const sheet_book *b, const char *file, const plan *p, time
 				 ow->id, id);
 			continue;
 		}
-		int dup = 0;
-		for (size_t i = 0; i < nrec && !dup; i++)
-			dup = strcmp(recs[i].id, id) == 0;
+		/* Every id seen, also on rows with errors, so a repeat is named. */
+		uint32_t dup = 0;
+		for (size_t i = 0; i < nseen && !dup; i++)
+			if (strcmp(seen[i], id) == 0)
+				dup = seen_row[i] + 1;
 		if (dup) {
 			cell_err(&c, s->name, row, FORM_COL_ID,
-				 "measure %s is in the form twice; give each measure once", id);
+				 "measure %s is in the form twice (also on row %lu); give each measure once",
+				 id, (unsigned long)dup);
 			continue;
 		}
+		const char **sa = arena_grow(&c.a, seen, nseen, &capseen, sizeof *sa);
+		uint32_t *ra = arena_grow(&c.a, seen_row, nseen, &capseen_row, sizeof *ra);
+		if (!sa || !ra)
+			break;
+		seen = sa, seen_row = ra;
+		seen[nseen] = id;
+		seen_row[nseen++] = row;
 		if (!stw) {
 			if (pg || cm)
 				cell_err(&c, s->name, row, FORM_COL_STATUS,

@@ -191,6 +191,71 @@ static void test_status_words(void **state)
 	assert_int_equal(import_status_word(NULL), ST_NONE);
 }
 
+/* A form's Status sheet as CSV: title, identity row, headers, measures. */
+#define FORM_TOP                                                                               \
+	"Statusskjema 2025;;;;;;;\n"                                                           \
+	"Plan;hmn-x;Tittel;Eier;stolav;År;2025;nb\n"                                          \
+	"Id;Innsatsområde;Tiltak;Status 2024;Kommentar 2024;Status 2025;Fremdrift %;Kommentar 2025\n"
+
+static void test_import_book(void **state)
+{
+	(void)state;
+	static const char good[] = FORM_TOP
+		"1.1;A;T;Pågår;;Fullført;100;Ferdig.\n"
+		"1.2;A;T;;;;;\n"                       /* blank: stays absent */
+		"1.3;A;T;;;in progress;45 %;\n"
+		"1.4;A;T;;;LØPENDE;;\"To\nlinjer\"\n";
+	diag d;
+	diag_init(&d);
+	sheet_book b;
+	sheet_book_init(&b);
+	assert_int_equal(sheet_read_csv(&b, "f.csv", "Status", good, sizeof good - 1, &d), SR_OK);
+	buf out = BUF_INIT;
+	import_result r;
+	assert_int_equal(import_book(&b, "f.csv", NULL, 0, &out, &r, &d), SR_OK);
+	const char *x = buf_cstr(&out);
+	assert_non_null(strstr(x, "plan=\"hmn-x\" owner=\"stolav\" year=\"2025\""));
+	assert_non_null(strstr(x, "<status measure=\"1.1\" value=\"completed\" progress=\"100\">Ferdig.</status>"));
+	assert_null(strstr(x, "\"1.2\""));
+	assert_non_null(strstr(x, "<status measure=\"1.3\" value=\"in-progress\" progress=\"45\"/>"));
+	assert_non_null(strstr(x, "<status measure=\"1.4\" value=\"ongoing\"><p>To</p><p>linjer</p></status>"));
+	assert_int_equal(r.nstatuses, 3);
+	buf_free(&out);
+	sheet_book_free(&b);
+
+	/* Every problem at its cell, in reading order, and no output. */
+	static const char bad[] = FORM_TOP
+		"1.1;A;T;;;ferdig;;\n"
+		"1.2;A;T;;;Pågår;140;\n"
+		"1.1;A;T;;;Pågår;;\n"
+		";A;T;;;Pågår;;\n"
+		"1.5;A;T;;;;;kommentar\n";
+	sheet_book_init(&b);
+	assert_int_equal(sheet_read_csv(&b, "f.csv", "Status", bad, sizeof bad - 1, &d), SR_OK);
+	out = (buf)BUF_INIT;
+	assert_int_equal(import_book(&b, "f.csv", NULL, 0, &out, &r, &d), SR_INVALID);
+	assert_int_equal(out.len, 0);
+	assert_int_equal(d.n, 5);
+	static const char *const where[] = {"Status!F4", "Status!G5", "Status!A6", "Status!A7", "Status!F8"};
+	for (int i = 0; i < 5; i++)
+		assert_string_equal(d.msgs[i].where, where[i]);
+	assert_non_null(strstr(d.msgs[0].text, "\"ferdig\" is not a status; use one of: Ikke startet, Pågår"));
+	diag_free(&d);
+	sheet_book_free(&b);
+
+	/* A deleted column is named at its header. */
+	static const char cut[] = "T\nPlan;hmn-x;;Eier;stolav;År;2025;nb\n"
+				  "Innsatsområde;Tiltak;Status 2024;Kommentar 2024;Status 2025\n";
+	diag_init(&d);
+	sheet_book_init(&b);
+	assert_int_equal(sheet_read_csv(&b, "f.csv", "Status", cut, sizeof cut - 1, &d), SR_OK);
+	assert_int_equal(import_book(&b, "f.csv", NULL, 0, &out, &r, &d), SR_INVALID);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.msgs[0].where, "Status!A3");
+	diag_free(&d);
+	sheet_book_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -199,6 +264,7 @@ int main(void)
 		cmocka_unit_test(test_ods_refuses),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_status_words),
+		cmocka_unit_test(test_import_book),
 	};
 	xmlInitParser();
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
