@@ -331,6 +331,11 @@ sr_status sheet_read_ods_content(sheet_book *b, const char *file, const char *xm
  * Returns 1 ok, 0 larger than max, -1 error. */
 static int read_entry(zip_t *za, const char *name, size_t max, buf *out)
 {
+	/* An honest zip says its size up front: refuse before unpacking. */
+	zip_stat_t sb;
+	zip_stat_init(&sb);
+	if (zip_stat(za, name, 0, &sb) == 0 && (sb.valid & ZIP_STAT_SIZE) && sb.size > max)
+		return 0;
 	zip_file_t *zf = zip_fopen(za, name, 0);
 	if (!zf)
 		return -1;

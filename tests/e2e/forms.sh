@@ -214,9 +214,18 @@ with zipfile.ZipFile("bad-odt.ods", "w") as z:
 with zipfile.ZipFile("bad-bomb.ods", "w") as z:
     z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
     z.writestr("content.xml", b"<a>" + b" " * (80 << 20) + b"</a>", compress_type=zipfile.ZIP_DEFLATED)
+# The same bomb lying about its size (1000 bytes) in both zip headers.
+import struct
+b = bytearray(open("bad-bomb.ods", "rb").read())
+i = b.find(b"PK\x03\x04", 10)
+struct.pack_into("<I", b, i + 22, 1000)
+j = b.find(b"PK\x01\x02", b.find(b"PK\x01\x02") + 4)
+struct.pack_into("<I", b, j + 24, 1000)
+open("bad-liar.ods", "wb").write(b)
 PY
 bad "a text document" bad-odt.ods 'bad-odt.ods: error: this is not a spreadsheet but "application/vnd.oasis.opendocument.text"'
 bad "zip bomb" bad-bomb.ods 'bad-bomb.ods: error: content.xml unpacks to more than 64 MB; refused'
+bad "zip bomb lying about its size" bad-liar.ods 'bad-liar.ods: error: content.xml unpacks to more than 64 MB; refused'
 
 # --- the XML form -------------------------------------------------------------
 expect_exit "form -f xml" 0 "$SR" form -q -f xml --owner hnt -O forms "$PLAN" $STATUSES
