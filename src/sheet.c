@@ -205,6 +205,10 @@ static void read_row(rdr *r, sheet *s, const xmlNode *row, uint32_t rownum, uint
 		uint32_t crep = repeat(c, "number-columns-repeated", SHEET_MAX_COLS - col);
 		t.len = 0;
 		cell_text(c, &t);
+		/* Some writers keep a string only in office:string-value. */
+		const char *sv = t.len ? NULL : nsattr(c, NS_OFFICE, "string-value");
+		if (sv)
+			buf_puts(&t, sv);
 		const char *vt = nsattr(c, NS_OFFICE, "value-type");
 		const char *v = vt && (!strcmp(vt, "float") || !strcmp(vt, "percentage") ||
 				       !strcmp(vt, "currency"))

@@ -77,6 +77,7 @@ static void test_ods_repeats(void **state)
 		"</table:table-cell>"
 		"<table:table-cell office:value-type=\"percentage\" office:value=\"0.45\"><text:p>45 %</text:p></table:table-cell>"
 		"</table:table-row>"
+		"<table:table-row><table:table-cell office:value-type=\"string\" office:string-value=\"Fullført\"/></table:table-row>"
 		"<table:table-row table:number-rows-repeated=\"1048570\"><table:table-cell table:number-columns-repeated=\"1024\"/></table:table-row>"
 		"</table:table>"
 		"<table:table table:name=\"Indikatorer\"><table:table-row><table:table-cell/>"
@@ -102,7 +103,8 @@ static void test_ods_repeats(void **state)
 	assert_string_equal(c->value, "40");
 	assert_string_equal(cell(s, 4, 0), "Påg  år\nlinje\nto");
 	assert_string_equal(sheet_get(s, 4, 1)->value, "45");
-	assert_int_equal(sheet_rows(s), 5);
+	assert_string_equal(cell(s, 5, 0), "Fullført");
+	assert_int_equal(sheet_rows(s), 6);
 	assert_string_equal(cell(sheet_find(&b, "Indikatorer"), 0, 1), "y");
 	sheet_book_free(&b);
 	diag_free(&d);
