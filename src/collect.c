@@ -102,13 +102,13 @@ static const char *plain(plan *p, const measure *m)
 static void overview_ods(plan *p, int year, const orow *rows, size_t n, const collect_opts *co,
 			 buf *out, diag *d, sr_status *st)
 {
-	static const int widths[] = {16, 20, 22, 30, 45, 60, 90, 150};
-	static const int w1[] = {16, 45, 20, 20, 20, 90, 60};
+	static const int widths[] = {16, 20, 45, 60, 84, 150};
+	static const int w1[] = {16, 45, 20, 20, 20, 84, 60};
 	static const int w2[] = {16, 20, 150};
 	const ods_freeze fr[] = {{"Oversikt", 2, 0, 2}, {"Mangler", 2, 0, 2}};
 	char title[256];
 	snprintf(title, sizeof title, "Innsamling %d – %s", year, p->title ? p->title : p->id);
-	ods_spec spec = {"nb", "NO", co->now, title, NULL, NULL, 0, widths, 8, NULL, 0, fr, 2, title};
+	ods_spec spec = {"nb", "NO", co->now, title, NULL, NULL, 0, widths, 6, NULL, 0, fr, 2, title};
 	ods o;
 	char num[32];
 	if (ods_open(&o, &spec) == 0) {

@@ -286,10 +286,13 @@ static const char *status_list(fctx *f, const char *sep, int tokens, int quote)
 
 /* ---- the spreadsheet ---------------------------------------------------------- */
 
-static const int status_w[FORM_NCOLS] = {14, 36, 80, 24, 55, 26, 18, 70};
+/* Column widths in mm.  The Status sheet fits the 26.7 cm between A4
+ * landscape margins at 100 %: scaled down to fit, LibreOffice wraps some
+ * texts onto one more line in print than the row height it computed. */
+static const int status_w[FORM_NCOLS] = {12, 32, 68, 21, 44, 24, 20, 44};
 static const int ind_w[FORM_IND_NCOLS] = {40, 110, 20, 30, 26};
 static const int help_w[2] = {32, 200};
-static const int all_w[] = {14, 18, 20, 24, 26, 30, 32, 36, 40, 55, 70, 80, 110, 200};
+static const int all_w[] = {12, 20, 21, 24, 26, 30, 32, 40, 44, 68, 110, 200};
 
 static void status_sheet(fctx *f, ods *o)
 {
@@ -303,7 +306,7 @@ static void status_sheet(fctx *f, ods *o)
 	ods_row_start(o);
 	ods_cell(o, ODS_KEY, w->plan);
 	ods_cell(o, ODS_KEY, p->id);
-	ods_cell(o, ODS_KEY, p->title);
+	ods_cell(o, ODS_KEY, NULL); /* left empty: the plan id runs on into it */
 	ods_cell(o, ODS_KEY, w->owner);
 	ods_cell(o, ODS_KEY, f->o->id);
 	ods_cell(o, ODS_KEY, w->year);

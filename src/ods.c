@@ -129,8 +129,10 @@ static void automatic_styles(ods *o)
 	cell_style(x, ODS_BOLD, NULL, NULL, 1, "11pt", "#1f3a5f", NULL, 1, 1);
 	cell_style(x, ODS_KEY, NULL, NULL, 0, "8pt", "#6b7785", NULL, 0, 1);
 	cell_style(x, ODS_HEAD, "#d5dfea", line, 1, NULL, NULL, NULL, 1, 1);
-	cell_style(x, ODS_RO, "#eeeeee", line, 0, NULL, "#333333", NULL, 1, 1);
-	cell_style(x, ODS_RO_NUM, "#eeeeee", line, 0, NULL, "#333333", "end", 1, 1);
+	/* Read-only text a size smaller: it is there to be read, the input
+	 * cells beside it are the point of the form. */
+	cell_style(x, ODS_RO, "#eeeeee", line, 0, "9pt", "#333333", NULL, 1, 1);
+	cell_style(x, ODS_RO_NUM, "#eeeeee", line, 0, "9pt", "#333333", "end", 1, 1);
 	cell_style(x, ODS_INPUT, "#ffffff", inline_, 0, NULL, NULL, NULL, 1, 0);
 	cell_style(x, ODS_INPUT_NUM, "#ffffff", inline_, 0, NULL, NULL, "center", 1, 0);
 	xmlw_end(x);
