@@ -17,6 +17,7 @@ typedef struct diag_msg {
 	char *file;  /* NULL: a message about no file in particular */
 	int line, col;
 	char *text;
+	char *where; /* a place named in words ("Status!F14"), printed instead of LINE:COL */
 	unsigned long seq;  /* emission order, for a stable sort */
 } diag_msg;
 
@@ -36,6 +37,13 @@ void diag_add(diag *d, diag_level level, const char *file, int line, int col,
 	      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 void diag_at(diag *d, diag_level level, srcpos pos, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* A message about a place that has no line and column but sorts like one:
+ * a spreadsheet cell.  Printed as "FILE: WHERE: error: message"; sorted by
+ * file, then row, then col (both 1-based), so a form's problems come in
+ * reading order. */
+void diag_place(diag *d, diag_level level, const char *file, const char *where, int row,
+		int col, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
 /* Print every message, sorted by file then position (errors from one file
  * stay together, in reading order), then empty the list. */

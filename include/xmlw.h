@@ -55,6 +55,10 @@ void xmlw_puts(xmlw *x, const char *s);
 /* <name>text</name>, nothing when text is NULL. */
 void xmlw_elem(xmlw *x, const char *name, const char *text);
 
+/* <!--text-->, cleaned as above; "--" inside becomes "- -" and a
+ * trailing "-" gets a space, which XML does not allow in comments. */
+void xmlw_comment(xmlw *x, const char *text);
+
 /* Clean s[0..len) as described above, appending to out.  Returns the
  * number of characters dropped plus sequences replaced (0: s was clean). */
 size_t xmlw_clean(const char *s, size_t len, buf *out, size_t *dropped,

@@ -14,8 +14,11 @@
 #include <libxml/parser.h>
 
 #include "batch.h"
+#include "collect.h"
 #include "diag.h"
 #include "doc.h"
+#include "form.h"
+#include "import.h"
 #include "model.h"
 #include "plan_xml.h"
 #include "render.h"
@@ -38,6 +41,9 @@ static const char usage_main[] =
 	"  validate   check the plan and status files, report every problem\n"
 	"  render     write one report\n"
 	"  batch      write one report per owner, and the regional report\n"
+	"  form       write the status forms (spreadsheets) the owners fill in\n"
+	"  import     read a filled-in form back into a status file\n"
+	"  collect    show who has answered for a year, what is missing or late\n"
 	"\n"
 	"  -h, --help      show help (statusrapport COMMAND --help for a command)\n"
 	"  -V, --version   show the version\n"
@@ -101,10 +107,63 @@ static const char usage_batch[] =
 	"  -q, --quiet          no summary line\n"
 	"  -h, --help           show this help\n";
 
+static const char usage_form[] =
+	"Usage: statusrapport form -O DIR [options] PLAN.xml [STATUS.xml...]\n"
+	"\n"
+	"Writes one pre-filled status form per owner as PLAN-ID-YEAR-OWNER-skjema.ods\n"
+	"(an OpenDocument spreadsheet: the owner's measures with last year's status,\n"
+	"drop-down lists for this year's status, the indicators, and guidance).\n"
+	"\n"
+	"  -O, --output-dir DIR write into DIR (required)\n"
+	"  -f, --format FMT     ods (default) or xml (a pre-filled status file with\n"
+	"                       the measures as comments, for a text editor)\n"
+	"      --owner ID       only this owner's form\n"
+	"      --type TYPE      every owner of this type: rhf, hf, group, other\n"
+	"                       (default: hf)\n"
+	"      --year YEAR      the year to report on (default: the year after the\n"
+	"                       latest with a status, if inside the plan's period)\n"
+	"      --lang LANG      nb, nn or en (default: the plan's)\n"
+	"      --deadline DATE  the deadline shown in the form, YYYY-MM-DD\n"
+	"      --contact TEXT   whom to send the form to\n"
+	"  -q, --quiet          do not list the files written\n"
+	"  -h, --help           show this help\n";
+
+static const char usage_import[] =
+	"Usage: statusrapport import -o STATUS.xml [--plan PLAN.xml] FORM.ods|FORM.csv\n"
+	"\n"
+	"Reads a filled-in form (the .ods the form command wrote, also after saving in\n"
+	"LibreOffice or Excel, or its Status sheet saved as CSV with ; or , in UTF-8\n"
+	"or Windows-1252) and writes it as a status file.  Every problem names its\n"
+	"cell (FORM.ods: Status!F14: ...); nothing is written unless the whole form\n"
+	"is right.  A measure left blank stays out of the file.\n"
+	"\n"
+	"  -o, --output FILE    the status file to write (required)\n"
+	"      --plan PLAN.xml  also check the form against the plan: plan id, owner,\n"
+	"                       year, measure and indicator ids, responsibility\n"
+	"  -q, --quiet          do not say what was written\n"
+	"  -h, --help           show this help\n";
+
+static const char usage_collect[] =
+	"Usage: statusrapport collect [options] PLAN.xml [STATUS.xml...]\n"
+	"\n"
+	"Shows, per owner of type rhf or hf that is responsible for measures, how many\n"
+	"of its measures have a status for the year, which are missing, and which\n"
+	"status files are late or conflict with each other (two files from one owner\n"
+	"and year with different values for a measure).  Each status file is read on\n"
+	"its own, so conflicts are shown instead of stopping the overview.\n"
+	"Exit code 0 only when every owner has answered for every measure, else 1.\n"
+	"\n"
+	"      --year YEAR      the year (default: the latest with a status)\n"
+	"      --deadline DATE  files dated after DATE (YYYY-MM-DD) are late\n"
+	"  -f, --format FMT     text (default) or ods\n"
+	"  -o, --output FILE    write the overview to FILE (needed for ods)\n"
+	"  -h, --help           show this help\n";
+
 typedef struct opts {
 	const char *command;
 	int want_pdf, want_odt;
 	const char *output, *outdir, *template_name, *owner, *lang, *owners, *type;
+	const char *fmt, *deadline, *contact, *plan_file; /* form, import, collect */
 	int year, dump, quiet, jobs, shard_k, shard_n;
 	char **files;
 	int nfiles;
@@ -149,7 +208,8 @@ static int ends_with(const char *s, const char *tail)
 
 /* Which options each command takes: a character per short option, and the
  * long-only options by their codes. */
-enum { OPT_OWNER = 256, OPT_YEAR, OPT_LANG, OPT_DUMP, OPT_OWNERS, OPT_TYPE, OPT_SHARD };
+enum { OPT_OWNER = 256, OPT_YEAR, OPT_LANG, OPT_DUMP, OPT_OWNERS, OPT_TYPE, OPT_SHARD,
+       OPT_DEADLINE, OPT_CONTACT, OPT_PLAN };
 
 static int allowed(const char *cmd, int c)
 {
@@ -160,10 +220,64 @@ static int allowed(const char *cmd, int c)
 	if (strcmp(cmd, "render") == 0)
 		return c < 256 ? strchr("foOt", c) != NULL
 			       : c == OPT_OWNER || c == OPT_YEAR || c == OPT_LANG || c == OPT_DUMP;
+	/* form: -f -O --owner --type --year --lang --deadline --contact */
+	if (strcmp(cmd, "form") == 0)
+		return c < 256 ? strchr("fO", c) != NULL
+			       : c == OPT_OWNER || c == OPT_TYPE || c == OPT_YEAR || c == OPT_LANG ||
+					 c == OPT_DEADLINE || c == OPT_CONTACT;
+	/* import: -o --plan */
+	if (strcmp(cmd, "import") == 0)
+		return c == 'o' || c == OPT_PLAN;
+	/* collect: -f -o --year --deadline */
+	if (strcmp(cmd, "collect") == 0)
+		return c < 256 ? strchr("fo", c) != NULL : c == OPT_YEAR || c == OPT_DEADLINE;
 	/* batch */
 	return c < 256 ? strchr("fOtj", c) != NULL
 		       : c == OPT_OWNERS || c == OPT_TYPE || c == OPT_SHARD || c == OPT_YEAR ||
 				 c == OPT_LANG;
+}
+
+/* The checks of form, import and collect once the options are read. */
+static int parse_forms(const char *cmd, const char *format, opts *o)
+{
+	if (o->lang && strcmp(o->lang, "nb") && strcmp(o->lang, "nn") && strcmp(o->lang, "en")) {
+		usage_error(cmd, "unknown language '%s'; use nb, nn or en", o->lang);
+		return 2;
+	}
+	o->fmt = format;
+	if (strcmp(cmd, "form") == 0) {
+		if (format && strcmp(format, "ods") && strcmp(format, "xml")) {
+			usage_error(cmd, "unknown format '%s'; use ods or xml", format);
+			return 2;
+		}
+		if (!o->outdir) {
+			usage_error(cmd, "%s", "form needs -O DIR, the folder to write the forms into");
+			return 2;
+		}
+		if (o->owner && o->type) {
+			usage_error(cmd, "%s", "give either --owner or --type, not both");
+			return 2;
+		}
+	} else if (strcmp(cmd, "import") == 0) {
+		if (!o->output) {
+			usage_error(cmd, "%s", "import needs -o STATUS.xml, the status file to write");
+			return 2;
+		}
+		if (o->nfiles != 1) {
+			usage_error(cmd, "%s", "import reads one form at a time");
+			return 2;
+		}
+	} else {
+		if (format && strcmp(format, "text") && strcmp(format, "ods")) {
+			usage_error(cmd, "unknown format '%s'; use text or ods", format);
+			return 2;
+		}
+		if (format && !strcmp(format, "ods") && !o->output) {
+			usage_error(cmd, "%s", "-f ods needs -o FILE.ods");
+			return 2;
+		}
+	}
+	return 0;
 }
 
 /* Parse a command's options; returns 0, an exit code, or -1 for "printed
@@ -183,13 +297,19 @@ static int parse(int argc, char **argv, opts *o)
 		{"year", required_argument, NULL, OPT_YEAR},
 		{"lang", required_argument, NULL, OPT_LANG},
 		{"dump-tree", no_argument, NULL, OPT_DUMP},
+		{"deadline", required_argument, NULL, OPT_DEADLINE},
+		{"contact", required_argument, NULL, OPT_CONTACT},
+		{"plan", required_argument, NULL, OPT_PLAN},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}};
 	const char *cmd = o->command;
 	int render = strcmp(cmd, "render") == 0, batch = strcmp(cmd, "batch") == 0;
-	const char *help = render ? usage_render : batch ? usage_batch : usage_validate;
+	int forms = !strcmp(cmd, "form") || !strcmp(cmd, "import") || !strcmp(cmd, "collect");
+	const char *help = render ? usage_render : batch ? usage_batch
+		: !strcmp(cmd, "form") ? usage_form : !strcmp(cmd, "import") ? usage_import
+		: !strcmp(cmd, "collect") ? usage_collect : usage_validate;
 	const char *format = NULL;
 	int c;
 	opterr = 0;
@@ -212,6 +332,19 @@ static int parse(int argc, char **argv, opts *o)
 		case OPT_OWNERS: o->owners = optarg; break;
 		case OPT_TYPE: o->type = optarg; break;
 		case OPT_LANG: o->lang = optarg; break;
+		case OPT_CONTACT: o->contact = optarg; break;
+		case OPT_PLAN: o->plan_file = optarg; break;
+		case OPT_DEADLINE: {
+			int y, m, dd;
+			char tail;
+			if (sscanf(optarg, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3 || strlen(optarg) != 10 ||
+			    m < 1 || m > 12 || dd < 1 || dd > 31) {
+				usage_error(cmd, "--deadline needs a date like 2026-01-31, not '%s'", optarg);
+				return 2;
+			}
+			o->deadline = optarg;
+			break;
+		}
 		case OPT_DUMP: o->dump = 1; break;
 		case 'q': o->quiet = 1; break;
 		case 'j': {
@@ -254,9 +387,11 @@ static int parse(int argc, char **argv, opts *o)
 	o->files = argv + optind;
 	o->nfiles = argc - optind;
 	if (o->nfiles < 1) {
-		usage_error(cmd, "%s", "no plan file given");
+		usage_error(cmd, "%s", strcmp(cmd, "import") ? "no plan file given" : "no form given");
 		return 2;
 	}
+	if (forms)
+		return parse_forms(cmd, format, o);
 	if (format && parse_formats(format, o) < 0) {
 		usage_error(cmd, "unknown format '%s'; use pdf, odt or pdf,odt", format);
 		return 2;
@@ -512,6 +647,58 @@ done:
 	return st;
 }
 
+static sr_status do_form(const opts *o, const plan *p, diag *d)
+{
+	form_opts fo = {o->year, o->lang, o->deadline, o->contact, 0};
+	sr_status st = report_time(&fo.now, d);
+	if (st == SR_OK && o->year && p->year_from && (o->year < p->year_from || o->year > p->year_to)) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--year %d is outside the plan's period %d-%d", o->year,
+			 p->year_from, p->year_to);
+		st = SR_USAGE;
+	}
+	if (st == SR_OK)
+		st = check_dir(o->outdir, d);
+	if (st != SR_OK)
+		return st;
+	int written = 0, total = 0, xml = o->fmt && !strcmp(o->fmt, "xml");
+	st = form_write_all(p, o->owner, o->type, &fo, xml, o->outdir, (const char *const *)o->files,
+			    &written, &total, d);
+	if ((!o->quiet || st != SR_OK) && st != SR_USAGE)
+		fprintf(stderr, "statusrapport: form: %d of %d forms written to %s\n", written, total,
+			o->outdir);
+	return st;
+}
+
+static sr_status do_import(const opts *o, const xmlin_schema *schema, diag *d)
+{
+	import_result r;
+	time_t now;
+	sr_status st = report_time(&now, d);
+	if (st == SR_OK)
+		st = import_file(o->files[0], o->plan_file, schema, o->output, now, &r, d);
+	if (st == SR_OK && !o->quiet)
+		fprintf(stderr, "statusrapport: wrote %s (%s, %d: %zu statuses, %zu values)\n",
+			o->output, r.owner_id, r.year, r.nstatuses, r.nvalues);
+	return st;
+}
+
+static sr_status do_collect(const opts *o, const xmlin_schema *schema, diag *d)
+{
+	collect_opts co = {o->year, o->deadline, o->fmt && !strcmp(o->fmt, "ods"), o->output, 0};
+	buf text = BUF_INIT;
+	sr_status st = report_time(&co.now, d);
+	int complete = 0;
+	if (st == SR_OK)
+		st = collect_report(schema, (const char *const *)o->files, (size_t)o->nfiles, &co, &text,
+				    &complete, d);
+	if (text.len && fwrite(text.data, 1, text.len, stdout) != text.len)
+		st = sr_worse(st, SR_SYSTEM);
+	buf_free(&text);
+	if (st == SR_OK && !complete)
+		st = SR_INVALID;
+	return st;
+}
+
 static sr_status run(opts *o, diag *d)
 {
 	xmlin_schema *schema = NULL, *tschema = NULL;
@@ -521,6 +708,14 @@ static sr_status run(opts *o, diag *d)
 		st = template_schema_load(&tschema, d);
 	if (st != SR_OK)
 		goto done;
+	if (strcmp(o->command, "import") == 0) {
+		st = do_import(o, schema, d);
+		goto done;
+	}
+	if (strcmp(o->command, "collect") == 0) {
+		st = do_collect(o, schema, d);
+		goto done;
+	}
 	st = load(o, schema, &p, d);
 	if (strcmp(o->command, "validate") == 0) {
 		if (o->template_name) {
@@ -535,7 +730,10 @@ static sr_status run(opts *o, diag *d)
 	}
 	if (st != SR_OK)
 		goto done;
-	st = strcmp(o->command, "render") == 0 ? do_render(o, p, tschema, d) : do_batch(o, p, tschema, d);
+	if (strcmp(o->command, "form") == 0)
+		st = do_form(o, p, d);
+	else
+		st = strcmp(o->command, "render") == 0 ? do_render(o, p, tschema, d) : do_batch(o, p, tschema, d);
 done:
 	plan_free(p);
 	xmlin_schema_free(schema);
@@ -564,8 +762,9 @@ int main(int argc, char **argv)
 		printf("statusrapport %s\n", SR_VERSION);
 		return SR_OK;
 	}
-	if (strcmp(cmd, "validate") && strcmp(cmd, "render") && strcmp(cmd, "batch")) {
-		usage_error(NULL, "unknown command '%s'; use validate, render or batch", cmd);
+	if (strcmp(cmd, "validate") && strcmp(cmd, "render") && strcmp(cmd, "batch") &&
+	    strcmp(cmd, "form") && strcmp(cmd, "import") && strcmp(cmd, "collect")) {
+		usage_error(NULL, "unknown command '%s'; use validate, render, batch, form, import or collect", cmd);
 		return SR_USAGE;
 	}
 	opts o = {0};

@@ -17,6 +17,7 @@ void diag_free(diag *d)
 	for (size_t i = 0; i < d->n; i++) {
 		xfree(d->msgs[i].file);
 		xfree(d->msgs[i].text);
+		xfree(d->msgs[i].where);
 	}
 	xfree(d->msgs);
 	memset(d, 0, sizeof *d);
@@ -63,6 +64,7 @@ static void vadd(diag *d, diag_level level, const char *file, int line,
 	m->col = col;
 	m->text = vfmt(fmt, ap);
 	m->seq = d->n;
+	m->where = NULL;
 	if ((file && !m->file) || !m->text) {
 		xfree(m->file);
 		xfree(m->text);
@@ -87,6 +89,18 @@ void diag_at(diag *d, diag_level level, srcpos pos, const char *fmt, ...)
 	va_start(ap, fmt);
 	vadd(d, level, pos.file, pos.line, pos.col, fmt, ap);
 	va_end(ap);
+}
+
+void diag_place(diag *d, diag_level level, const char *file, const char *where, int row,
+		int col, const char *fmt, ...)
+{
+	size_t before = d->n;
+	va_list ap;
+	va_start(ap, fmt);
+	vadd(d, level, file, row, col, fmt, ap);
+	va_end(ap);
+	if (d->n > before && where && !(d->msgs[before].where = xstrdup(where)))
+		d->oom = 1;
 }
 
 static int cmp(const void *pa, const void *pb)
@@ -115,7 +129,9 @@ void diag_print(diag *d, FILE *out)
 		qsort(d->msgs, d->n, sizeof *d->msgs, cmp);
 	for (size_t i = 0; i < d->n; i++) {
 		const diag_msg *m = &d->msgs[i];
-		if (m->file && m->line)
+		if (m->file && m->where)
+			fprintf(out, "%s: %s: ", m->file, m->where);
+		else if (m->file && m->line)
 			fprintf(out, "%s:%d:%d: ", m->file, m->line, m->col);
 		else if (m->file)
 			fprintf(out, "%s: ", m->file);
@@ -132,6 +148,7 @@ void diag_print(diag *d, FILE *out)
 	for (size_t i = 0; i < d->n; i++) {
 		xfree(d->msgs[i].file);
 		xfree(d->msgs[i].text);
+		xfree(d->msgs[i].where);
 	}
 	d->n = 0;
 }

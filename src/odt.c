@@ -29,9 +29,8 @@
 #include <string.h>
 #include <time.h>
 
-#include <zip.h>
-
 #include "image.h"
+#include "odfzip.h"
 #include "xalloc.h"
 #include "xmlw.h"
 
@@ -1465,125 +1464,6 @@ static int write_manifest(odt *o, buf *out)
 	return xmlw_close(x);
 }
 
-/* ---- the zip -------------------------------------------------------------- */
-
-/* dc->created as a DOS date and time, in UTC so the bytes do not depend on
- * the machine's time zone (zip_file_set_mtime would use localtime). */
-static void dos_time(time_t t, zip_uint16_t *dtime, zip_uint16_t *ddate)
-{
-	struct tm tm;
-	if (!gmtime_r(&t, &tm) || tm.tm_year < 80) {
-		memset(&tm, 0, sizeof tm);
-		tm.tm_year = 80, tm.tm_mday = 1;
-	}
-	if (tm.tm_year > 207)
-		tm.tm_year = 207, tm.tm_mon = 11, tm.tm_mday = 31, tm.tm_hour = 23,
-		tm.tm_min = 59, tm.tm_sec = 58;
-	*dtime = (zip_uint16_t)((tm.tm_hour << 11) | (tm.tm_min << 5) | (tm.tm_sec / 2));
-	*ddate = (zip_uint16_t)(((tm.tm_year - 80) << 9) | ((tm.tm_mon + 1) << 5) | tm.tm_mday);
-}
-
-/* Add one entry from memory (data must live until zip_close).  Returns 0
- * or -1 with the reason left in za's error. */
-static int add_entry(zip_t *za, const char *name, const void *data, size_t len,
-		     int store, time_t created)
-{
-	zip_source_t *s = zip_source_buffer(za, data, len, 0);
-	if (!s)
-		return -1;
-	zip_int64_t i = zip_file_add(za, name, s, ZIP_FL_ENC_UTF_8);
-	if (i < 0) {
-		zip_source_free(s);
-		return -1;
-	}
-	zip_uint16_t dt, dd;
-	dos_time(created, &dt, &dd);
-	zip_uint64_t u = (zip_uint64_t)i;
-	if (zip_set_file_compression(za, u, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) < 0 ||
-	    zip_file_set_dostime(za, u, dt, dd, 0) < 0 ||
-	    zip_file_extra_field_delete(za, u, ZIP_EXTRA_FIELD_ALL, ZIP_FL_LOCAL | ZIP_FL_CENTRAL) < 0)
-		return -1;
-	return 0;
-}
-
-static sr_status zip_parts(buf *parts, const odt *o, time_t created, buf *out, diag *d)
-{
-	static const char mimetype[] = MEDIA_TYPE;
-	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_t *za = NULL;
-	sr_status st = SR_SYSTEM;
-	const char *why = NULL;
-
-	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-	if (!src)
-		goto fail_ze;
-	za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
-	if (!za) {
-		zip_source_free(src);
-		src = NULL;
-		goto fail_ze;
-	}
-	/* Keep the source alive past zip_close: the archive is read from it. */
-	zip_source_keep(src);
-
-	/* mimetype first, stored, from a buffer of known size (a source of
-	 * unknown size would get a Zip64 extra field). */
-	if (add_entry(za, "mimetype", mimetype, sizeof mimetype - 1, 1, created) < 0)
-		goto fail_za;
-	for (int i = 0; i < NPARTS; i++)
-		if (add_entry(za, part_name[i], parts[i].data, parts[i].len, 0, created) < 0)
-			goto fail_za;
-	/* images are compressed already: stored */
-	if (o->logo.len &&
-	    add_entry(za, logo_name(o), o->logo.data, o->logo.len, 1, created) < 0)
-		goto fail_za;
-	if (zip_close(za) < 0)
-		goto fail_za;
-	za = NULL;
-
-	if (zip_source_open(src) < 0)
-		goto fail_src;
-	zip_stat_t sb;
-	zip_stat_init(&sb);
-	if (zip_source_stat(src, &sb) < 0 || !(sb.valid & ZIP_STAT_SIZE)) {
-		zip_source_close(src);
-		goto fail_src;
-	}
-	if (buf_reserve(out, (size_t)sb.size) < 0) {
-		zip_source_close(src);
-		why = "out of memory";
-		goto fail;
-	}
-	zip_int64_t got = zip_source_read(src, out->data + out->len, sb.size);
-	zip_source_close(src);
-	if (got < 0 || (zip_uint64_t)got != sb.size)
-		goto fail_src;
-	out->len += (size_t)got;
-	st = SR_OK;
-	goto done;
-
-fail_ze:
-	why = zip_error_strerror(&ze);
-	goto fail;
-fail_za:
-	why = zip_error_strerror(zip_get_error(za));
-	goto fail;
-fail_src:
-	why = zip_error_strerror(zip_source_error(src));
-fail:
-	diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot build the ODT package: %s",
-		 why ? why : "zip error");
-done:
-	/* why may point into za's error: free only after the message is made. */
-	if (za)
-		zip_discard(za);
-	if (src)
-		zip_source_free(src);
-	zip_error_fini(&ze);
-	return st;
-}
-
 /* ---- entry point ---------------------------------------------------------- */
 
 sr_status odt_render(const doc *dc, buf *out, diag *d)
@@ -1615,7 +1495,13 @@ sr_status odt_render(const doc *dc, buf *out, diag *d)
 	    write_settings(o, &parts[PART_SETTINGS]) < 0 ||
 	    write_manifest(o, &parts[PART_MANIFEST]) < 0)
 		goto oom;
-	st = zip_parts(parts, o, dc->created, out, d);
+	odfzip_part zp[NPARTS + 1];
+	size_t nzp = 0;
+	for (int i = 0; i < NPARTS; i++)
+		zp[nzp++] = (odfzip_part){part_name[i], &parts[i]};
+	if (o->logo.len)
+		zp[nzp++] = (odfzip_part){logo_name(o), &o->logo};
+	st = odfzip_build(MEDIA_TYPE, zp, nzp, dc->created, "the ODT package", out, d);
 	goto done;
 oom:
 	diag_add(d, DIAG_ERROR, NULL, 0, 0,

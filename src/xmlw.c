@@ -151,6 +151,27 @@ void xmlw_elem(xmlw *x, const char *name, const char *text)
 	xmlw_end(x);
 }
 
+void xmlw_comment(xmlw *x, const char *text)
+{
+	if (!ok(x) || !text)
+		return;
+	const char *v = cleaned(x, text, strlen(text));
+	if (!v)
+		return;
+	buf safe = BUF_INIT;
+	for (const char *p = v; *p; p++) {
+		buf_putc(&safe, *p);
+		if (*p == '-' && (p[1] == '-' || !p[1]))
+			buf_putc(&safe, ' ');
+	}
+	const char *c = buf_cstr(&safe);
+	if (!c)
+		x->failed = 1;
+	else
+		check(x, xmlTextWriterWriteComment(x->w, (const xmlChar *)c));
+	buf_free(&safe);
+}
+
 /* Is code point c allowed in an XML 1.0 document? */
 static int xml_char(uint32_t c)
 {
