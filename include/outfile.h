@@ -31,4 +31,10 @@ sr_status outfile_stage(const char *path, const void *data, size_t len,
 sr_status outfile_commit(outfile_staged *st, diag *d);
 void outfile_discard(outfile_staged *st);
 
+/* Commit n staged files as a group: when one rename fails, every file
+ * renamed before it is put back as it was (the old report restored from a
+ * hard-linked backup, or the new file removed), so the group appears
+ * together or not at all.  Staged files are consumed either way. */
+sr_status outfile_commit_all(outfile_staged *st, size_t n, diag *d);
+
 #endif

@@ -11,6 +11,14 @@
 #include "diag.h"
 #include "model.h"
 
+/* Limits on what one plan may hold (also in the README).  The 64 MB input
+ * limit bounds memory; these bound the reports: a batch writes a file per
+ * owner, and the views walk areas with a fixed-depth stack. */
+#define VALIDATE_MAX_MEASURES 200000
+#define VALIDATE_MAX_OWNERS 5000
+#define VALIDATE_MAX_INDICATORS 1000
+#define VALIDATE_MAX_AREA_DEPTH 16
+
 /* Every problem goes to d (errors and warnings); returns SR_INVALID when
  * there was an error, SR_SYSTEM when memory ran out, else SR_OK. */
 sr_status validate_plan(plan *p, diag *d);

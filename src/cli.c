@@ -708,6 +708,7 @@ static sr_status run(opts *o, diag *d)
 		st = template_schema_load(&tschema, d);
 	if (st != SR_OK)
 		goto done;
+	xalloc_arm();
 	if (strcmp(o->command, "import") == 0) {
 		st = do_import(o, schema, d);
 		goto done;

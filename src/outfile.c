@@ -13,6 +13,48 @@
 
 #include "xalloc.h"
 
+#ifdef SR_ALLOC_TESTING
+/* Write-failure injection for the tests: SR_FAIL_WRITE=N makes the N-th
+ * file operation (write, fsync, close, rename, counted together) fail with
+ * SR_FAIL_WRITE_KIND = enospc (default), eio, or short (a write that takes
+ * half of what it was given, which must simply be continued). */
+static long io_count, io_fail_at = -1;
+static int io_fails(int *err, int *is_short)
+{
+	if (io_fail_at < 0) {
+		const char *e = getenv("SR_FAIL_WRITE");
+		io_fail_at = e ? atol(e) : 0;
+	}
+	if (++io_count != io_fail_at)
+		return 0;
+	const char *k = getenv("SR_FAIL_WRITE_KIND");
+	*is_short = k && strcmp(k, "short") == 0;
+	*err = k && strcmp(k, "eio") == 0 ? EIO : ENOSPC;
+	return 1;
+}
+__attribute__((destructor)) static void io_report(void)
+{
+	if (getenv("SR_COUNT_ALLOC"))
+		fprintf(stderr, "file operations: %ld\n", io_count);
+}
+static ssize_t t_write(int fd, const void *p, size_t n)
+{
+	int err, sh;
+	if (io_fails(&err, &sh)) {
+		if (sh && n > 1)
+			return write(fd, p, n / 2);
+		errno = err;
+		return -1;
+	}
+	return write(fd, p, n);
+}
+#define T_OP(call) __extension__({ int e_, s_; io_fails(&e_, &s_) && !s_ ? (errno = e_, -1) : (call); })
+#define write t_write
+#define fsync(fd) T_OP(fsync(fd))
+#define close(fd) T_OP(close(fd))
+#define rename(a, b) T_OP(rename(a, b))
+#endif
+
 static int same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
@@ -135,6 +177,70 @@ void outfile_discard(outfile_staged *st)
 		xfree(st->tmp);
 		st->tmp = NULL;
 	}
+}
+
+sr_status outfile_commit_all(outfile_staged *st, size_t n, diag *d)
+{
+	char **bak = xcalloc(n ? n : 1, sizeof *bak);
+	sr_status res = SR_OK;
+	size_t done = 0;
+	if (!bak) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
+		res = SR_SYSTEM;
+		goto out;
+	}
+	/* Keep each existing report reachable under a backup name until the
+	 * whole group is in place. */
+	for (size_t i = 0; i < n; i++) {
+		if (!st[i].tmp || access(st[i].path, F_OK) != 0)
+			continue;
+		size_t k = strlen(st[i].tmp);
+		bak[i] = xmalloc(k + 5);
+		if (!bak[i]) {
+			diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
+			res = SR_SYSTEM;
+			goto out;
+		}
+		memcpy(bak[i], st[i].tmp, k);
+		memcpy(bak[i] + k, ".old", 5);
+		if (link(st[i].path, bak[i]) < 0) {
+			diag_add(d, DIAG_ERROR, st[i].path, 0, 0, "cannot write the report: %s",
+				 strerror(errno));
+			xfree(bak[i]);
+			bak[i] = NULL;
+			res = SR_SYSTEM;
+			goto out;
+		}
+	}
+	for (; done < n; done++) {
+		if (!st[done].tmp)
+			continue;
+		if ((res = outfile_commit(&st[done], d)) != SR_OK)
+			break;
+	}
+	if (res != SR_OK) {
+		/* put back what this group already replaced */
+		for (size_t i = 0; i < done; i++) {
+			if (bak[i]) {
+				if (rename(bak[i], st[i].path) == 0) {
+					xfree(bak[i]);
+					bak[i] = NULL;
+				}
+			} else {
+				unlink(st[i].path);
+			}
+		}
+	}
+out:
+	for (size_t i = 0; i < n; i++) {
+		outfile_discard(&st[i]);
+		if (bak && bak[i]) {
+			unlink(bak[i]);
+			xfree(bak[i]);
+		}
+	}
+	xfree(bak);
+	return res;
 }
 
 sr_status outfile_write(const char *path, const void *data, size_t len,

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "odt.h"
 #include "outfile.h"
+#include "xalloc.h"
 
 static int plain_id(const char *s)
 {
@@ -64,9 +65,14 @@ sr_status render_report(const plan *p, const report_opts *ro, const render_out *
 	for (int i = 0; i < 2 && st == SR_OK; i++)
 		if (paths[i])
 			st = outfile_stage(paths[i], bufs[i].data, bufs[i].len, out->inputs, &staged[i], d);
-	for (int i = 0; i < 2 && st == SR_OK; i++)
-		if (paths[i])
-			st = outfile_commit(&staged[i], d);
+	/* A library that absorbed a failed allocation (libxml2 does) may have
+	 * produced something incomplete: no file from such a run. */
+	if (st == SR_OK && xalloc_failed()) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
+		st = SR_SYSTEM;
+	}
+	if (st == SR_OK)
+		st = outfile_commit_all(staged, 2, d);
 	for (int i = 0; i < 2; i++) {
 		outfile_discard(&staged[i]);
 		buf_free(&bufs[i]);

@@ -330,9 +330,34 @@ static void check_reports(vctx *v)
 	}
 }
 
+static void check_limits(vctx *v)
+{
+	plan *p = v->p;
+	if (p->nmeasures > VALIDATE_MAX_MEASURES)
+		verr(v, p->pos, "the plan has %zu measures; at most %d are supported", p->nmeasures,
+		     VALIDATE_MAX_MEASURES);
+	if (p->nowners > VALIDATE_MAX_OWNERS)
+		verr(v, p->pos, "the plan has %zu owners; at most %d are supported", p->nowners,
+		     VALIDATE_MAX_OWNERS);
+	if (p->nindicators > VALIDATE_MAX_INDICATORS)
+		verr(v, p->pos, "the plan has %zu goals; at most %d are supported", p->nindicators,
+		     VALIDATE_MAX_INDICATORS);
+	for (size_t i = 0; i < p->nmeasures; i++) {
+		const area *a = p->measures[i]->area;
+		if (a && a->depth >= VALIDATE_MAX_AREA_DEPTH) {
+			while (a->depth > VALIDATE_MAX_AREA_DEPTH - 1)
+				a = a->parent;
+			verr(v, a->pos, "areas are nested more than %d levels deep here; flatten them",
+			     VALIDATE_MAX_AREA_DEPTH);
+			break;
+		}
+	}
+}
+
 sr_status validate_plan(plan *p, diag *d)
 {
 	vctx v = {p, d, 0, {0}, 0};
+	check_limits(&v);
 	check_ids(&v);
 	check_area_ids(&v);
 	resolve_owners(&v);

@@ -1,6 +1,7 @@
 /* xalloc.c: heap allocation with optional failure injection for tests. */
 #include "xalloc.h"
 
+#include <execinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,15 +9,33 @@
 #ifdef SR_ALLOC_TESTING
 static long fail_at = -1;
 static long count;
+static int armed;
+
+void xalloc_arm(void)
+{
+	armed = 1;
+}
 
 static int should_fail(void)
 {
+	if (!armed)
+		return 0;
 	if (fail_at < 0) {
 		const char *s = getenv("SR_FAIL_ALLOC");
 		fail_at = s ? atol(s) : 0;
 	}
 	++count;
-	return fail_at > 0 && count == fail_at;
+	if (fail_at > 0 && count == fail_at) {
+		/* SR_FAIL_ALLOC_TRACE: say who was refused, for a test that
+		 * wants to know which failures are survivable */
+		if (getenv("SR_FAIL_ALLOC_TRACE")) {
+			void *frames[12];
+			int n = backtrace(frames, 12);
+			backtrace_symbols_fd(frames, n, 2);
+		}
+		return 1;
+	}
+	return 0;
 }
 
 /* How many allocations the process asked for: printed at exit when
@@ -28,6 +47,7 @@ __attribute__((destructor)) static void report_count(void)
 }
 #else
 static inline int should_fail(void) { return 0; }
+void xalloc_arm(void) {}
 #endif
 
 static int failed;

@@ -44,3 +44,35 @@ rm -f "$big"
 expect_exit "12 MB text node refused" 1 "$SR" validate "$big"
 rm -f "$big"
 rmdir "$out"
+
+# Output paths: a folder, an unwritable folder, a full disk, the input
+# itself.  Each: exit 3, a plain message, nothing created or changed.
+cd "$SR_TOP/tests/bad" || exit 1
+o=$(mktemp -d)
+expect_exit "output is a folder" 3 "$SR" render -q -o "$o" -f pdf base-plan.xml
+contains "output is a folder: message" "$ERR" "this is a folder, not a file name"
+mkdir "$o/ro" && chmod 555 "$o/ro"
+if [ "$(id -u)" -ne 0 ]; then
+	expect_exit "unwritable folder" 3 "$SR" render -q -o "$o/ro/x.pdf" base-plan.xml
+	contains "unwritable folder: message" "$ERR" "cannot create the report file"
+else
+	# root writes anywhere but on a read-only file system
+	expect_exit "unwritable folder" 3 "$SR" render -q -f pdf -o /proc/statusrapport-test.pdf base-plan.xml
+	contains "unwritable folder: message" "$ERR" "cannot create the report file"
+fi
+expect_exit "full disk (/dev/full)" 3 "$SR" render -q -f pdf -o /dev/full base-plan.xml
+contains "full disk: message" "$ERR" "not a regular file"
+cp base-plan.xml "$o/plan.xml"
+sum=$(cksum < "$o/plan.xml")
+expect_exit "output is the input" 3 "$SR" render -q -f pdf -o "$o/plan.xml" "$o/plan.xml"
+contains "output is the input: message" "$ERR" "refusing to overwrite an input file"
+if [ "$(cksum < "$o/plan.xml")" = "$sum" ]; then pass "the input is unchanged"; else fail "input changed" "plan.xml was modified"; fi
+expect_exit "missing output folder" 3 "$SR" render -q -O "$o/nope" base-plan.xml
+# an existing report survives a failed render untouched
+"$SR" render -q -f pdf -o "$o/keep.pdf" base-plan.xml
+sum=$(cksum < "$o/keep.pdf")
+expect_exit "failed render over an existing file" 1 "$SR" render -q -f pdf -o "$o/keep.pdf" value-status-word.xml
+if [ "$(cksum < "$o/keep.pdf")" = "$sum" ]; then pass "existing report untouched"; else fail "existing report" "changed by a failed render"; fi
+left=$(ls -A "$o" | grep -v -x -e ro -e plan.xml -e keep.pdf)
+if [ -z "$left" ]; then pass "no temporary files left"; else fail "temporary files" "$left"; fi
+chmod 755 "$o/ro"; rm -rf "$o"
