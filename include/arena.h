@@ -38,7 +38,8 @@ char *arena_strdup(arena *a, const char *s);
 /* printf into the arena. */
 char *arena_printf(arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-char *arena_vprintf(arena *a, const char *fmt, va_list ap);
+char *arena_vprintf(arena *a, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 
 /* Make room for one more element in an arena array of *n elements with
  * capacity *cap (doubling, old contents copied); returns the array, which may

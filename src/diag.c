@@ -23,6 +23,7 @@ void diag_free(diag *d)
 	memset(d, 0, sizeof *d);
 }
 
+static char *vfmt(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 static char *vfmt(const char *fmt, va_list ap)
 {
 	va_list ap2;
@@ -37,6 +38,8 @@ static char *vfmt(const char *fmt, va_list ap)
 	return s;
 }
 
+static void vadd(diag *d, diag_level level, const char *file, int line,
+		 int col, const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 static void vadd(diag *d, diag_level level, const char *file, int line,
 		 int col, const char *fmt, va_list ap)
 {
