@@ -64,6 +64,8 @@ typedef struct layout_box {
 	double lw;             /* RULE line width */
 	int page;              /* 0-based */
 	int fix;               /* internal: filled in after pagination */
+	int hyphen;            /* TEXT: ends in a hyphen the line breaker added
+				* (tagged PDF gives the unbroken words, issue 9) */
 } layout_box;
 
 typedef struct layout_page {

@@ -29,6 +29,7 @@ typedef struct selem {
 	HPDF_Page pg;      /* the element's /Pg once content arrives */
 	const char *s;     /* structure type: "P", "H1", ... (static) */
 	int lbl, lbody;    /* LI: its Lbl and LBody elements; else -1 */
+	int hyph;          /* has /ActualText for hyphenated lines */
 } selem;
 
 /* node -> element; kind 0: the node's own element, 1: a heading's TOCI */
@@ -127,7 +128,7 @@ static int newel(pdftag *t, const char *s, int parent)
 	HPDF_Dict_Add(d, "P", parent >= 0 ? t->e[parent].d : t->root);
 	HPDF_Dict_Add(d, "K", k);
 	HPDF_Array_Add(parent >= 0 ? t->e[parent].k : t->rootk, d);
-	t->e[t->ne] = (selem){d, k, NULL, s, -1, -1};
+	t->e[t->ne] = (selem){d, k, NULL, s, -1, -1, 0};
 	return t->ne++;
 }
 
@@ -330,7 +331,11 @@ static int target(const pdftag *t, const layout_box *b)
 		return t->logo;
 	switch (b->role) {
 	case LAYOUT_TOC_TITLE: return t->toccap;
-	case LAYOUT_TOC_ENTRY: return b->fix == 1 ? -1 : map_get(t, b->node, 1); /* dots: -1 */
+	case LAYOUT_TOC_ENTRY:
+		/* the leader dots are decoration */
+		if (b->kind == LAYOUT_TEXT && b->len && strspn(b->text, ". ") >= b->len)
+			return -1;
+		return map_get(t, b->node, 1);
 	case LAYOUT_LIST_LABEL:
 		if (b->node && b->node->parent && b->node->parent->type == DOC_ITEM) {
 			int i = map_get(t, b->node->parent, 0);
@@ -339,6 +344,30 @@ static int target(const pdftag *t, const layout_box *b)
 		return map_get(t, b->node, 0);
 	default: return map_get(t, b->node, 0);
 	}
+}
+
+/* A hyphen the line breaker added is no part of the word.  The painted
+ * text stays as it is (text extraction, pdftotext, joins such lines
+ * itself); the element gets /ActualText, its node's words unbroken, so a
+ * screen reader reads "kompetanse", not "kompe- tanse". */
+static void unhyphenate(pdftag *t, int i, const doc_node *n)
+{
+	if (!n || t->e[i].hyph)
+		return;
+	t->e[i].hyph = 1;
+	buf x = BUF_INIT;
+	doc_iter it;
+	const doc_node *c;
+	doc_event ev;
+	doc_iter_init(&it, n);
+	while ((ev = doc_iter_next(&it, &c)) != DOC_EV_DONE)
+		if (ev == DOC_EV_ENTER && c->type == DOC_TEXT)
+			buf_put(&x, c->u.text.text, c->u.text.len);
+		else if (ev == DOC_EV_ENTER && c->type == DOC_BREAK)
+			buf_putc(&x, ' ');
+	if (buf_cstr(&x))
+		set_text(t, t->e[i].d, "ActualText", (const char *)x.data);
+	buf_free(&x);
 }
 
 static HPDF_Stream content(const pdftag *t, int p)
@@ -385,6 +414,8 @@ void pdftag_begin(pdftag *t, int p, const layout_box *b)
 	}
 	if (b->kind == LAYOUT_TEXT && b->len)
 		HPDF_MD5Update(&t->md5, (const HPDF_BYTE *)b->text, (HPDF_UINT32)b->len);
+	if (b->kind == LAYOUT_TEXT && b->hyphen)
+		unhyphenate(t, i, b->node);
 }
 
 void pdftag_end(pdftag *t, int p, const layout_box *b)
