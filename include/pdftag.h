@@ -52,7 +52,8 @@ void pdftag_end(pdftag *t, int p, const layout_box *b);
 void pdftag_annot(pdftag *t, int p, const layout_box *b, HPDF_Annotation a);
 
 /* A font the painter loaded; cp1252: it uses the CP1252 encoding, for
- * which libharu writes no /ToUnicode (we add one). */
+ * which libharu writes no /ToUnicode; else its UTF-8 (Type0) font, whose
+ * libharu /ToUnicode maps to CIDs, not to Unicode.  Both get ours. */
 void pdftag_font(pdftag *t, HPDF_Font f, int cp1252);
 
 /* The logo image: PDF/A forbids its soft mask (transparency). */

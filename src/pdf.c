@@ -445,7 +445,7 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		r.font[f] = HPDF_GetFont(r.pdf, name, r.utf8 ? "UTF-8" : "CP1252");
 		if (!r.font[f])
 			goto hpdf;
-		pdftag_font(r.tag, r.font[f], !r.utf8); /* PDF/A: ToUnicode for CP1252 */
+		pdftag_font(r.tag, r.font[f], !r.utf8); /* PDF/A: a real /ToUnicode */
 	}
 	if (l->style.logo_path && *l->style.logo_path) {
 		/* by content, not by name: a .png that is really a JPEG still works */

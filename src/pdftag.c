@@ -32,7 +32,8 @@ typedef struct selem {
 	int hyph;          /* has /ActualText for hyphenated lines */
 } selem;
 
-/* node -> element; kind 0: the node's own element, 1: a heading's TOCI */
+/* node -> element; kind 0: the node's own element, 1: a heading's TOCI,
+ * 2: the Link of a URI (keyed by its href), 3: a TOCI's Link */
 typedef struct slot {
 	const void *key;
 	int kind, idx;
@@ -56,6 +57,7 @@ struct pdftag {
 	int *annot_el;     /* per annotation (StructParent npages + i): Link */
 	int nannot, capannot;
 	HPDF_Dict tounicode; /* shared by the CP1252 fonts */
+	HPDF_Dict tounicode16; /* shared by the UTF-8 (Type0) fonts */
 	int failed;
 	HPDF_MD5_CTX md5;  /* of the inputs, for /ID */
 };
@@ -217,8 +219,13 @@ static void build(pdftag *t)
 			i = newel(t, "TOC", par);
 			t->toccap = newel(t, "Caption", i);
 			for (int h = 0; h < t->l->nheads && i >= 0; h++)
-				if (t->l->heads[h].in_toc)
-					map_put(t, t->l->heads[h].node, 1, newel(t, "TOCI", i));
+				if (t->l->heads[h].in_toc) {
+					/* the entry is one link: TOCI > Link > text + OBJR */
+					int ti = newel(t, "TOCI", i);
+					map_put(t, t->l->heads[h].node, 1, ti);
+					if (ti >= 0)
+						map_put(t, t->l->heads[h].node, 3, newel(t, "Link", ti));
+				}
 			break;
 		case DOC_CHART:
 			/* charts (issue 6) are figures; their painter wraps what it
@@ -322,8 +329,21 @@ void pdftag_page(pdftag *t, int p, HPDF_Page pg)
 		t->mcids[p] = a;
 }
 
+/* The Link element of a URI link box or of its text, made when first met
+ * (in the paragraph's reading order) under the paragraph's element. */
+static int uri_link(pdftag *t, const layout_box *b)
+{
+	int i = map_get(t, b->href, 2);
+	if (i < 0) {
+		int par = map_get(t, b->node, 0);
+		i = newel(t, "Link", par >= 0 ? par : t->docel);
+		map_put(t, b->href, 2, i);
+	}
+	return i;
+}
+
 /* The element box b's content belongs to, or -1 for an artifact. */
-static int target(const pdftag *t, const layout_box *b)
+static int target(pdftag *t, const layout_box *b)
 {
 	if (b->kind == LAYOUT_FILL || b->kind == LAYOUT_RULE || b->role == LAYOUT_ARTIFACT)
 		return -1;
@@ -335,14 +355,14 @@ static int target(const pdftag *t, const layout_box *b)
 		/* the leader dots are decoration */
 		if (b->kind == LAYOUT_TEXT && b->len && strspn(b->text, ". ") >= b->len)
 			return -1;
-		return map_get(t, b->node, 1);
+		return map_get(t, b->node, 3); /* the entry's Link */
 	case LAYOUT_LIST_LABEL:
 		if (b->node && b->node->parent && b->node->parent->type == DOC_ITEM) {
 			int i = map_get(t, b->node->parent, 0);
 			return i >= 0 ? t->e[i].lbl : -1;
 		}
 		return map_get(t, b->node, 0);
-	default: return map_get(t, b->node, 0);
+	default: return b->href && b->kind == LAYOUT_TEXT ? uri_link(t, b) : map_get(t, b->node, 0);
 	}
 }
 
@@ -414,8 +434,13 @@ void pdftag_begin(pdftag *t, int p, const layout_box *b)
 	}
 	if (b->kind == LAYOUT_TEXT && b->len)
 		HPDF_MD5Update(&t->md5, (const HPDF_BYTE *)b->text, (HPDF_UINT32)b->len);
-	if (b->kind == LAYOUT_TEXT && b->hyphen)
-		unhyphenate(t, i, b->node);
+	if (b->kind == LAYOUT_TEXT && b->hyphen) {
+		/* on the block (P, H1), never on a Link inside it; a TOC
+		 * entry's text is all in its Link */
+		int bi = map_get(t, b->node, b->role == LAYOUT_TOC_ENTRY ? 3 : 0);
+		if (bi >= 0)
+			unhyphenate(t, bi, b->node);
+	}
 }
 
 void pdftag_end(pdftag *t, int p, const layout_box *b)
@@ -438,8 +463,11 @@ void pdftag_annot(pdftag *t, int p, const layout_box *b, HPDF_Annotation a)
 	if (!what && b->dest >= 0 && b->dest < t->l->nheads)
 		what = t->l->heads[b->dest].title;
 	set_text(t, a, "Contents", what);
-	int par = b->role == LAYOUT_TOC_ENTRY ? map_get(t, b->node, 1) : map_get(t, b->node, 0);
-	int lk = newel(t, "Link", par >= 0 ? par : t->docel);
+	int lk = b->role == LAYOUT_TOC_ENTRY ? map_get(t, b->node, 3) : b->href ? uri_link(t, b) : -1;
+	if (lk < 0) {
+		int par = map_get(t, b->node, b->role == LAYOUT_TOC_ENTRY ? 1 : 0);
+		lk = newel(t, "Link", par >= 0 ? par : t->docel);
+	}
 	HPDF_Dict objr = lk >= 0 ? HPDF_Dict_New(t->pdf->mmgr) : NULL;
 	if (!objr) {
 		t->failed = 1;
@@ -470,45 +498,87 @@ static const unsigned short cp1252_hi[32] = {
 	0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+static HPDF_Dict cmap_stream(pdftag *t, const buf *b)
+{
+	HPDF_Dict s = HPDF_DictStream_New(t->pdf->mmgr, t->pdf->xref);
+	if (!s || b->failed || HPDF_Stream_Write(s->stream, b->data, (HPDF_UINT)b->len) != HPDF_OK) {
+		t->failed = 1;
+		return NULL;
+	}
+	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	return s;
+}
+
+static const char cmap_head[] =
+	"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n";
+static const char cmap_tail[] =
+	"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+
+/* CP1252 (WinAnsiEncoding as libharu writes it; 0x7F is .notdef): one
+ * byte per code. */
+static HPDF_Dict tounicode_cp1252(pdftag *t)
+{
+	buf b = BUF_INIT;
+	buf_puts(&b, cmap_head);
+	buf_puts(&b, "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n");
+	unsigned codes[224], uni[224];
+	int n = 0;
+	for (unsigned c = 0x20; c <= 0xFF; c++) {
+		unsigned u = c >= 0x80 && c < 0xA0 ? cp1252_hi[c - 0x80] : c == 0x7F ? 0 : c;
+		if (u)
+			codes[n] = c, uni[n++] = u;
+	}
+	for (int i = 0; i < n; i += 100) {
+		int m = n - i < 100 ? n - i : 100;
+		buf_printf(&b, "%d beginbfchar\n", m);
+		for (int k = i; k < i + m; k++)
+			buf_printf(&b, "<%02X> <%04X>\n", codes[k], uni[k]);
+		buf_puts(&b, "endbfchar\n");
+	}
+	buf_puts(&b, cmap_tail);
+	HPDF_Dict s = cmap_stream(t, &b);
+	buf_free(&b);
+	return s;
+}
+
+/* libharu's UTF-8 path shows two-byte codes that are the characters' BMP
+ * code points (Identity-H, CIDToGIDMap by Unicode), and writes as
+ * /ToUnicode an identity *CID* map (cidrange), which maps to no Unicode
+ * at all.  The real map is the identity onto UTF-16: one bfrange per high
+ * byte (a range may vary only in its last byte), surrogates left out. */
+static HPDF_Dict tounicode_bmp(pdftag *t)
+{
+	buf b = BUF_INIT;
+	buf_puts(&b, cmap_head);
+	buf_puts(&b, "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	int hi[256], n = 0;
+	for (int h = 0; h < 256; h++)
+		if (h < 0xD8 || h > 0xDF)
+			hi[n++] = h;
+	for (int i = 0; i < n; i += 100) {
+		int m = n - i < 100 ? n - i : 100;
+		buf_printf(&b, "%d beginbfrange\n", m);
+		for (int k = i; k < i + m; k++)
+			buf_printf(&b, "<%02X00> <%02XFF> <%02X00>\n", hi[k], hi[k], hi[k]);
+		buf_puts(&b, "endbfrange\n");
+	}
+	buf_puts(&b, cmap_tail);
+	HPDF_Dict s = cmap_stream(t, &b);
+	buf_free(&b);
+	return s;
+}
+
 void pdftag_font(pdftag *t, HPDF_Font f, int cp1252)
 {
-	if (!t || !f || !cp1252 || t->failed)
+	if (!t || !f || t->failed)
 		return;
-	if (!t->tounicode) {
-		/* the byte -> Unicode map of the encoding libharu writes
-		 * (WinAnsiEncoding; 0x7F is .notdef) */
-		HPDF_Dict s = HPDF_DictStream_New(t->pdf->mmgr, t->pdf->xref);
-		if (!s) {
-			t->failed = 1;
-			return;
-		}
-		s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-		buf b = BUF_INIT;
-		buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-			     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-			     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-			     "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n");
-		unsigned codes[224], uni[224];
-		int n = 0;
-		for (unsigned c = 0x20; c <= 0xFF; c++) {
-			unsigned u = c >= 0x80 && c < 0xA0 ? cp1252_hi[c - 0x80] : c == 0x7F ? 0 : c;
-			if (u)
-				codes[n] = c, uni[n++] = u;
-		}
-		for (int i = 0; i < n; i += 100) {
-			int m = n - i < 100 ? n - i : 100;
-			buf_printf(&b, "%d beginbfchar\n", m);
-			for (int k = i; k < i + m; k++)
-				buf_printf(&b, "<%02X> <%04X>\n", codes[k], uni[k]);
-			buf_puts(&b, "endbfchar\n");
-		}
-		buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-		if (b.failed || HPDF_Stream_Write(s->stream, b.data, (HPDF_UINT)b.len) != HPDF_OK)
-			t->failed = 1;
-		buf_free(&b);
-		t->tounicode = s;
-	}
-	HPDF_Dict_Add(f, "ToUnicode", t->tounicode);
+	HPDF_Dict *tu = cp1252 ? &t->tounicode : &t->tounicode16;
+	if (!*tu)
+		*tu = cp1252 ? tounicode_cp1252(t) : tounicode_bmp(t);
+	if (*tu)
+		HPDF_Dict_Add(f, "ToUnicode", *tu);
 }
 
 void pdftag_image(pdftag *t, HPDF_Image img, diag *dg)

@@ -222,6 +222,8 @@ def main():
                 font_problems.append("%s on page %d not embedded" % (fname, pno + 1))
             if "/ToUnicode" not in f:
                 font_problems.append("%s on page %d has no /ToUnicode" % (fname, pno + 1))
+            elif not re.search(rb"beginbf(char|range)", f.ToUnicode.read_bytes()):
+                font_problems.append("%s on page %d: /ToUnicode maps to no Unicode" % (fname, pno + 1))
             decoders[fname] = cmap_of(f)
         for gname, gs in res.get("/ExtGState", Dictionary()).items():
             for k in ("/CA", "/ca"):
