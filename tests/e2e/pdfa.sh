@@ -153,3 +153,39 @@ if [ -n "$PY" ]; then
 		fi
 	fi
 fi
+
+# allocation failure inside the tagging: with the N-th allocation failing,
+# render --pdfa ends cleanly (exit 3 with a message and no file, or exit 0
+# with the file), as tests/e2e/alloc.sh checks for the plain render
+A="$SR_TOP/build/alloc/statusrapport"
+if [ ! -x "$A" ] || [ "$SR_SANITIZED" = 1 ]; then
+	skip "pdfa: allocation failure" "needs build/alloc (make alloc); runs with the plain build"
+else
+	P="$SR_TOP/tests/bad/base-plan.xml"
+	total=$(ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$SR_TOP/tests/lsan.supp" \
+		SR_COUNT_ALLOC=1 "$A" render --pdfa -q -f pdf -o al.pdf "$P" 2>&1 >/dev/null |
+		sed -n 's/^allocations: //p')
+	rm -f al.pdf
+	bad=0 tried=0
+	if [ -n "$total" ] && [ "$total" -gt 100 ]; then
+		step=$((total / 40 + 1)) n=1
+		while [ "$n" -le "$total" ] && [ "$bad" -le 5 ]; do
+			ASAN_OPTIONS="detect_leaks=1:exitcode=99" LSAN_OPTIONS="suppressions=$SR_TOP/tests/lsan.supp" \
+				SR_FAIL_ALLOC=$n "$A" render --pdfa -q -f pdf -o al.pdf "$P" > al.log 2>&1
+			rc=$?
+			tried=$((tried + 1))
+			case "$rc" in
+			0) [ -s al.pdf ] || { bad=$((bad + 1)); echo "N=$n: exit 0 without a file"; } ;;
+			3) { [ ! -e al.pdf ] && grep -q "error:" al.log; } ||
+				{ bad=$((bad + 1)); echo "N=$n: exit 3 but a file or no message"; } ;;
+			*) bad=$((bad + 1)); echo "N=$n: exit $rc"; head -20 al.log ;;
+			esac
+			rm -f al.pdf
+			n=$((n + step))
+		done
+		if [ "$bad" -eq 0 ]; then pass "pdfa: $tried injected allocation failures of $total end cleanly"
+		else fail "pdfa: allocation failure" "$bad of $tried runs misbehaved"; fi
+	else
+		fail "pdfa: allocation count" "got '$total'"
+	fi
+fi
