@@ -369,8 +369,10 @@ def main():
         if role not in STANDARD:
             role_bad.append(s)
         txt = text_of(el)
+        if role == "Figure" and el.get("/Alt") is not None:
+            txt = ("[%s] " % str(el.Alt) + txt).strip()
         lines.append("%s%s%s" % ("  " * depth, s, ": " + txt if txt else ""))
-        if txt and first_text[0] is None:
+        if txt and first_text[0] is None and role != "Figure":  # the logo may come first
             first_text[0] = txt
         if role == "Figure" and not pdfstr(el.get("/Alt")):
             fig_bad.append("Figure without /Alt")

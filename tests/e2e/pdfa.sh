@@ -116,6 +116,17 @@ else
 	skip "pdfa: readers" "qpdf or poppler-utils missing (scripts/install-deps test)"
 fi
 
+# the logo is a Figure with its alt text, first in the reading order
+if [ -n "$PY" ]; then
+	# shellcheck disable=SC2086
+	"$SR" render --pdfa -t "$SR_TOP/tests/bad/template-ok-logo.xml" -f pdf -o logo.pdf "$PLAN" $STATUSES \
+		> /dev/null 2>&1
+	"$PY" "$SR_TOP/tests/pdfa_check.py" logo.pdf logo.txt > logo.ledger 2>&1
+	bad=$(grep '^FAIL' logo.ledger | grep -v 'FAIL reader: H1')
+	if [ -z "$bad" ]; then pass "pdfa: logo template ledger"; else fail "pdfa: logo template ledger" "$bad"; fi
+	contains "pdfa: logo Figure with /Alt" "$(sed -n 2p logo.txt)" "Figure: [Helse Midt-Norge RHF logo]"
+fi
+
 # reproducible
 # shellcheck disable=SC2086
 "$SR" render --pdfa -f pdf -o b.pdf "$PLAN" $STATUSES > /dev/null 2>&1
