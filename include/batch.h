@@ -25,6 +25,7 @@ typedef struct batch_opts {
 	const char *const *inputs;
 	const char *const *font_dirs;
 	FILE *progress;               /* "[12/40] file" lines, or NULL */
+	int pdfa;                     /* tagged PDF/A-2a (issue 9) */
 } batch_opts;
 
 typedef struct batch_result {

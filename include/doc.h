@@ -110,6 +110,7 @@ typedef struct doc_style {
 	int header_fill;             /* doc->fills index for table header rows */
 	const char *logo_path;       /* PNG or JPEG for the title block, or NULL */
 	double logo_w, logo_h;       /* its size on the page, points */
+	int pdfa;                    /* PDF: write tagged PDF/A-2a (issue 9) */
 } doc_style;
 
 typedef struct doc {

@@ -59,11 +59,13 @@ typedef struct layout_box {
 	uint32_t rgb;
 	const char *text;      /* TEXT: UTF-8, len bytes (layout's arena) */
 	size_t len;
-	const char *href;      /* LINK to a URI */
+	const char *href;      /* LINK to a URI; TEXT: the text of such a link */
 	int dest;              /* LINK to heading index; -1 none */
 	double lw;             /* RULE line width */
 	int page;              /* 0-based */
 	int fix;               /* internal: filled in after pagination */
+	int hyphen;            /* TEXT: ends in a hyphen the line breaker added
+				* (tagged PDF gives the unbroken words, issue 9) */
 } layout_box;
 
 typedef struct layout_page {

@@ -19,6 +19,7 @@ typedef struct report_opts {
 	const char *lang;     /* nb | nn | en; NULL: the plan's language */
 	time_t now;           /* the report date (SOURCE_DATE_EPOCH or the clock) */
 	const template *tpl;  /* the report kind and its look (not NULL) */
+	int pdfa;             /* tagged PDF/A-2a even if the template does not ask */
 } report_opts;
 
 /* Build the report the template describes.  On SR_OK *out is a new document the

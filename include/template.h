@@ -44,6 +44,7 @@ typedef struct template {
 	const char *logo_path;       /* resolved against the template's folder */
 	int logo_px_w, logo_px_h;    /* from the image header */
 	double logo_width;           /* points */
+	int pdfa;                    /* pdfa="yes": PDF/A-2a by default */
 	tpl_section *sections;
 	size_t nsections, capsections;
 } template;

@@ -27,7 +27,7 @@ static sr_status run_job(const plan *p, const job *j, const batch_opts *o, pdf_e
 	char pdf[PATH_MAX], odt[PATH_MAX];
 	diag d;
 	diag_init(&d);
-	int year = report_year(p, &(report_opts){o->year, NULL, NULL, 0, NULL});
+	int year = report_year(p, &(report_opts){o->year, NULL, NULL, 0, NULL, 0});
 	const char *oid = j->owner ? j->owner->id : NULL;
 	sr_status st = SR_OK;
 	snprintf(name, namelen, "%s", oid ? oid : "(regional)");
@@ -38,7 +38,7 @@ static sr_status run_job(const plan *p, const job *j, const batch_opts *o, pdf_e
 			 oid ? oid : p->id);
 		st = SR_INVALID;
 	} else {
-		report_opts ro = {o->year, j->owner, o->lang, o->now, j->tpl};
+		report_opts ro = {o->year, j->owner, o->lang, o->now, j->tpl, o->pdfa};
 		render_out out = {o->pdf ? pdf : NULL, o->odt ? odt : NULL, o->inputs, o->font_dirs};
 		st = render_report(p, &ro, &out, engine, &d);
 		const char *last = o->odt ? odt : pdf;

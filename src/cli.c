@@ -79,6 +79,7 @@ static const char usage_render[] =
 	"      --year YEAR      the reporting year (default: the latest with a status)\n"
 	"      --lang LANG      nb, nn or en (default: the template's, else the plan's)\n"
 	"      --dump-tree      print the document tree instead of writing files\n"
+	"      --pdfa           write the PDF as tagged, accessible PDF/A-2a\n"
 	"  -q, --quiet          do not list the files written\n"
 	"  -h, --help           show this help\n"
 	"\n"
@@ -104,6 +105,7 @@ static const char usage_batch[] =
 	"                       spreading a large batch over machines\n"
 	"      --year YEAR      the reporting year (default: the latest with a status)\n"
 	"      --lang LANG      nb, nn or en\n"
+	"      --pdfa           write the PDFs as tagged, accessible PDF/A-2a\n"
 	"  -q, --quiet          no summary line\n"
 	"  -h, --help           show this help\n";
 
@@ -165,6 +167,7 @@ typedef struct opts {
 	const char *output, *outdir, *template_name, *owner, *lang, *owners, *type;
 	const char *fmt, *deadline, *contact, *plan_file; /* form, import, collect */
 	int year, dump, quiet, jobs, shard_k, shard_n;
+	int pdfa; /* --pdfa (issue 9) */
 	char **files;
 	int nfiles;
 } opts;
@@ -209,7 +212,7 @@ static int ends_with(const char *s, const char *tail)
 /* Which options each command takes: a character per short option, and the
  * long-only options by their codes. */
 enum { OPT_OWNER = 256, OPT_YEAR, OPT_LANG, OPT_DUMP, OPT_OWNERS, OPT_TYPE, OPT_SHARD,
-       OPT_DEADLINE, OPT_CONTACT, OPT_PLAN };
+       OPT_DEADLINE, OPT_CONTACT, OPT_PLAN, OPT_PDFA };
 
 static int allowed(const char *cmd, int c)
 {
@@ -219,7 +222,8 @@ static int allowed(const char *cmd, int c)
 		return c == 't';
 	if (strcmp(cmd, "render") == 0)
 		return c < 256 ? strchr("foOt", c) != NULL
-			       : c == OPT_OWNER || c == OPT_YEAR || c == OPT_LANG || c == OPT_DUMP;
+			       : c == OPT_OWNER || c == OPT_YEAR || c == OPT_LANG || c == OPT_DUMP ||
+					 c == OPT_PDFA;
 	/* form: -f -O --owner --type --year --lang --deadline --contact */
 	if (strcmp(cmd, "form") == 0)
 		return c < 256 ? strchr("fO", c) != NULL
@@ -234,7 +238,7 @@ static int allowed(const char *cmd, int c)
 	/* batch */
 	return c < 256 ? strchr("fOtj", c) != NULL
 		       : c == OPT_OWNERS || c == OPT_TYPE || c == OPT_SHARD || c == OPT_YEAR ||
-				 c == OPT_LANG;
+				 c == OPT_LANG || c == OPT_PDFA;
 }
 
 /* The checks of form, import and collect once the options are read. */
@@ -297,6 +301,7 @@ static int parse(int argc, char **argv, opts *o)
 		{"year", required_argument, NULL, OPT_YEAR},
 		{"lang", required_argument, NULL, OPT_LANG},
 		{"dump-tree", no_argument, NULL, OPT_DUMP},
+		{"pdfa", no_argument, NULL, OPT_PDFA},
 		{"deadline", required_argument, NULL, OPT_DEADLINE},
 		{"contact", required_argument, NULL, OPT_CONTACT},
 		{"plan", required_argument, NULL, OPT_PLAN},
@@ -346,6 +351,7 @@ static int parse(int argc, char **argv, opts *o)
 			break;
 		}
 		case OPT_DUMP: o->dump = 1; break;
+		case OPT_PDFA: o->pdfa = 1; break;
 		case 'q': o->quiet = 1; break;
 		case 'j': {
 			char *end;
@@ -500,7 +506,7 @@ static sr_status do_render(const opts *o, const plan *p, const xmlin_schema *tsc
 {
 	template *tpl = NULL;
 	pdf_engine *engine = NULL;
-	report_opts ro = {o->year, NULL, o->lang, 0, NULL};
+	report_opts ro = {o->year, NULL, o->lang, 0, NULL, o->pdfa};
 	sr_status st = report_time(&ro.now, d);
 	if (st != SR_OK)
 		return st;
@@ -574,7 +580,7 @@ static sr_status do_batch(const opts *o, const plan *p, const xmlin_schema *tsch
 	size_t n = 0;
 	batch_opts bo = {o->outdir, o->want_pdf, o->want_odt, o->jobs, o->shard_k ? o->shard_k : 1,
 			 o->shard_n ? o->shard_n : 1, o->year, o->lang, 0,
-			 (const char *const *)o->files, font_dirs(), NULL};
+			 (const char *const *)o->files, font_dirs(), NULL, o->pdfa};
 	sr_status st = report_time(&bo.now, d);
 	if (st != SR_OK)
 		return st;

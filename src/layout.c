@@ -691,6 +691,8 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 			b->rgb = rn->rgb;
 			b->text = buf;
 			b->len = n;
+			b->hyphen = c->frags[g - 1].hyphen; /* issue 9: for /ActualText */
+			b->href = rn->href; /* issue 9: link text goes in its Link element */
 			c->l->faces_used |= 1u << rn->face;
 			if (rn->href) {
 				layout_box *lk = newbox(c, LAYOUT_LINK, pc->role, pc->node);

@@ -17,6 +17,7 @@
 #include "fonts.h"
 #include "hyph.h"
 #include "layout.h"
+#include "pdftag.h"
 #include "xalloc.h"
 
 struct pdf_engine {
@@ -163,6 +164,7 @@ typedef struct render {
 	HPDF_Image logo;
 	char *tmp; /* text converted for libharu */
 	size_t tmpcap;
+	pdftag *tag; /* tagged PDF/A-2a (pdftag.h); NULL: hooks do nothing */
 } render;
 
 static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
@@ -220,20 +222,24 @@ static void paint_page(render *r, int p)
 		const layout_box *b = &lp->boxes[i];
 		if (b->kind != LAYOUT_FILL)
 			continue;
+		pdftag_begin(r->tag, p, b); /* PDF/A: marked content (artifact) */
 		rgb(pg, b->rgb, 0);
 		HPDF_Page_Rectangle(pg, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y - b->h), (HPDF_REAL)b->w,
 				    (HPDF_REAL)b->h);
 		HPDF_Page_Fill(pg);
+		pdftag_end(r->tag, p, b);
 	}
 	for (int i = 0; i < lp->n; i++) {
 		const layout_box *b = &lp->boxes[i];
 		if (b->kind != LAYOUT_RULE)
 			continue;
+		pdftag_begin(r->tag, p, b); /* PDF/A: marked content (artifact) */
 		rgb(pg, b->rgb, 1);
 		HPDF_Page_SetLineWidth(pg, (HPDF_REAL)b->lw);
 		HPDF_Page_MoveTo(pg, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y));
 		HPDF_Page_LineTo(pg, (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(H - b->y - b->h));
 		HPDF_Page_Stroke(pg);
+		pdftag_end(r->tag, p, b);
 	}
 	for (int i = 0; i < lp->n; i++) {
 		const layout_box *b = &lp->boxes[i];
@@ -244,8 +250,10 @@ static void paint_page(render *r, int p)
 			continue;
 		/* fit, keeping the proportions, from the box's top-left corner */
 		double k = b->w / iw < b->h / ih ? b->w / iw : b->h / ih;
+		pdftag_begin(r->tag, p, b); /* PDF/A: the logo's Figure */
 		HPDF_Page_DrawImage(pg, r->logo, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y - ih * k),
 				    (HPDF_REAL)(iw * k), (HPDF_REAL)(ih * k));
+		pdftag_end(r->tag, p, b);
 	}
 	int in_text = 0, curf = -1;
 	double curs = 0;
@@ -272,7 +280,9 @@ static void paint_page(render *r, int p)
 			r->err = HPDF_FAILD_TO_ALLOC_MEM;
 			break;
 		}
+		pdftag_begin(r->tag, p, b); /* PDF/A: the run's structure element */
 		HPDF_Page_TextOut(pg, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y), t);
+		pdftag_end(r->tag, p, b);
 	}
 	if (in_text)
 		HPDF_Page_EndText(pg);
@@ -295,6 +305,7 @@ static void paint_page(render *r, int p)
 		}
 		if (a)
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		pdftag_annot(r->tag, p, b, a); /* PDF/A: Link element, /F, /StructParent */
 	}
 }
 
@@ -417,6 +428,9 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 	HPDF_SetCurrentEncoder(r.pdf, "UTF-8");
 	if (r.err)
 		goto hpdf;
+	/* PDF/A-2a (doc style pdfa): the structure tree from the doc tree */
+	if ((st = pdftag_open(&r.tag, r.pdf, dc, l, d)) != SR_OK)
+		goto done;
 	/* only the faces the document uses: each costs ~90 KB embedded */
 	for (int f = 0; f < FONT_NSTYLES; f++) {
 		if (!(l->faces_used & (1u << f)))
@@ -431,6 +445,7 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		r.font[f] = HPDF_GetFont(r.pdf, name, r.utf8 ? "UTF-8" : "CP1252");
 		if (!r.font[f])
 			goto hpdf;
+		pdftag_font(r.tag, r.font[f], !r.utf8); /* PDF/A: a real /ToUnicode */
 	}
 	if (l->style.logo_path && *l->style.logo_path) {
 		/* by content, not by name: a .png that is really a JPEG still works */
@@ -447,6 +462,7 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		}
 		else if (got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF)
 			r.logo = HPDF_LoadJpegImageFromFile(r.pdf, lp);
+		pdftag_image(r.tag, r.logo, d); /* PDF/A: no soft mask */
 		if (!r.logo) {
 			diag_add(d, DIAG_ERROR, lp, 0, 0,
 				 opened ? "the logo is not a PNG or JPEG image libharu can read"
@@ -464,6 +480,7 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 			goto hpdf;
 		HPDF_Page_SetWidth(r.pages[p], (HPDF_REAL)l->style.page_w);
 		HPDF_Page_SetHeight(r.pages[p], (HPDF_REAL)l->style.page_h);
+		pdftag_page(r.tag, p, r.pages[p]); /* PDF/A: /StructParents */
 	}
 	for (int p = 0; p < l->npages && !r.err; p++)
 		paint_page(&r, p);
@@ -478,6 +495,9 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		if (lang)
 			HPDF_Dict_Add(r.pdf->catalog, "Lang", lang);
 	}
+	/* PDF/A: structure tree, MarkInfo, XMP, output intent, /ID */
+	if (!r.err && (st = pdftag_finish(r.tag, d)) != SR_OK)
+		goto done;
 	if (r.err)
 		goto hpdf;
 	if (HPDF_SaveToStream(r.pdf) != HPDF_OK || r.err)
@@ -508,6 +528,7 @@ hpdf:
 		 (unsigned)r.err, (unsigned)r.detail);
 	st = SR_SYSTEM;
 done:
+	pdftag_free(r.tag);
 	if (r.pdf)
 		HPDF_Free(r.pdf);
 	xfree(r.pages);

@@ -572,6 +572,7 @@ static void set_style(rb *b)
 	s->rule_rgb = t->rule_rgb;
 	s->muted_rgb = t->muted_rgb;
 	s->link_rgb = t->link_rgb;
+	s->pdfa = t->pdfa; /* issue 9: the template's pdfa="yes"; --pdfa in report_build */
 	if (t->logo_path && t->logo_px_w > 0) {
 		s->logo_path = t->logo_path;
 		s->logo_w = t->logo_width;
@@ -630,6 +631,8 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 	dd->page_word = l->page;
 	dd->of_word = l->of;
 	set_style(&b);
+	if (o->pdfa)
+		dd->style.pdfa = 1; /* issue 9: render/batch --pdfa */
 
 	for (size_t i = 0; i < o->tpl->nsections; i++) {
 		const tpl_section *sec = &o->tpl->sections[i];

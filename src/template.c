@@ -146,6 +146,9 @@ static void walk(xmlin_walk *w, const xmlNode *root)
 	t->lang = arena_strdup(a, xmlin_attr(root, "lang"));
 	if (t->lang && strcmp(t->lang, "nb") && strcmp(t->lang, "nn") && strcmp(t->lang, "en"))
 		xmlin_err(w, root, "lang=\"%s\" is not a report language; use nb, nn or en", t->lang);
+	/* issue 9: pdfa="yes" makes tagged PDF/A-2a this template's default */
+	const char *pdfa = xmlin_attr(root, "pdfa");
+	t->pdfa = pdfa && strcmp(pdfa, "yes") == 0;
 	for (const xmlNode *c = xmlin_first(root); c; c = xmlin_next(c)) {
 		if (is(c, "description")) {
 			xmlChar *s = xmlNodeGetContent(c);

@@ -1,0 +1,202 @@
+# pdfa.sh: render --pdfa judged clause by clause (issue 9).
+#
+# No PDF/A validator can be installed here, so tests/pdfa_check.py (pikepdf)
+# is the conformance ledger: each clause it prints becomes one check.  The
+# PDF checks every PDF gets (qpdf, pdftotext, tests/pdf_check.py) run on the
+# --pdfa output too, and two renders must be byte-identical.
+. "$SR_TOP/tests/lib.sh"
+
+export SOURCE_DATE_EPOCH=1795000000
+CLI_AREA=${SR_PDF_AREA:-"62.36 70.87 532.916 770.02"}
+
+# pikepdf is Debian's python3-pikepdf: the system python, which a python3
+# earlier in PATH (pyenv, a venv) may not be.
+PY=
+for p in python3 /usr/bin/python3; do
+	if command -v "$p" >/dev/null 2>&1 && "$p" -c "import pikepdf" >/dev/null 2>&1; then
+		PY=$p
+		break
+	fi
+done
+
+# shellcheck disable=SC2086
+"$SR" render --pdfa -f pdf -o a.pdf "$PLAN" $STATUSES > /dev/null 2> err.txt
+rc=$?
+if [ "$rc" -ne 0 ] || [ ! -s a.pdf ]; then
+	fail "pdfa: render" "exit $rc: $(head -c 400 err.txt)"
+	exit 0
+fi
+pass "pdfa: render"
+if grep -q . err.txt && ! grep -q "^statusrapport: wrote" err.txt; then
+	fail "pdfa: quiet" "unexpected stderr: $(head -c 300 err.txt)"
+fi
+
+# the ledger
+if [ -z "$PY" ]; then
+	skip "pdfa: ledger" "no python3 with pikepdf (scripts/install-deps test)"
+else
+	"$PY" "$SR_TOP/tests/pdfa_check.py" a.pdf reader.txt > ledger.txt 2>&1
+	lrc=$?
+	n=0
+	while IFS= read -r line; do
+		case "$line" in
+		"ok "*) pass "pdfa: ${line#ok }"; n=$((n + 1)) ;;
+		"FAIL "*) c=${line#FAIL }; fail "pdfa: ${c%%:*}" "${c#*: }"; n=$((n + 1)) ;;
+		esac
+	done < ledger.txt
+	if [ "$n" -lt 30 ] || { [ "$lrc" -ne 0 ] && ! grep -q "^FAIL" ledger.txt; }; then
+		fail "pdfa: ledger ran" "exit $lrc, $n clauses: $(tail -5 ledger.txt)"
+	fi
+	# the screen reader's view, in document order
+	first=$(grep -v '^Document$' reader.txt | head -1)
+	contains "pdfa: reader: title first" "$first" "P: Regional handlingsplan for forskning"
+	contains "pdfa: reader: H1 Sammendrag" "$(cat reader.txt)" "  H1: Sammendrag"
+	contains "pdfa: reader: table header cells" "$(grep -A1 '^ *TH$' reader.txt)" "P: Innsatsområde"
+	contains "pdfa: reader: list labels" "$(cat reader.txt)" "Lbl: •"
+	contains "pdfa: reader: TOC entries are links" "$(grep -A1 '^    TOCI$' reader.txt)" "Link: Sammendrag 2"
+	# the section order the template gives: summary, matrix, areas, owners
+	order=$(grep -n -E '^  H1: (Sammendrag|Status per helseforetak|1 Følge opp|Vedlegg)' reader.txt |
+		cut -d: -f1 | tr '\n' ' ')
+	# shellcheck disable=SC2086
+	if [ "$(echo $order | wc -w)" -eq 4 ] && [ "$(echo $order | tr ' ' '\n' | sort -n | tr '\n' ' ')" = "$order" ]; then
+		pass "pdfa: reader: sections in document order"
+	else
+		fail "pdfa: reader: sections in document order" "lines $order"
+	fi
+	# the checker finds what it claims to: the plain PDF is no PDF/A
+	# shellcheck disable=SC2086
+	"$SR" render -f pdf -o plain.pdf "$PLAN" $STATUSES > /dev/null 2>&1
+	bad=$("$PY" "$SR_TOP/tests/pdfa_check.py" plain.pdf 2>&1 | grep -c '^FAIL')
+	if [ "$bad" -ge 10 ]; then pass "pdfa: ledger rejects a plain PDF"
+	else fail "pdfa: ledger rejects a plain PDF" "only $bad clauses failed"; fi
+fi
+
+# the sample tree of the unit tests (links to URIs, lists, a long table)
+# in both font paths: CP1252 and UTF-8 (Sami letters); its title and
+# headings are not the report's, so only the conformance clauses count
+unit="$(dirname "$SR")/tests/test_pdftag"
+if [ -z "$PY" ]; then
+	skip "pdfa: tree ledger" "no python3 with pikepdf"
+elif [ -x "$unit" ] && SR_PDFA_OUT="$PWD/tree.pdf" SR_PDFA_OUT_UTF8="$PWD/tree8.pdf" "$unit" >/dev/null 2>&1 &&
+	[ -s tree.pdf ] && [ -s tree8.pdf ]; then
+	for f in tree tree8; do
+		"$PY" "$SR_TOP/tests/pdfa_check.py" $f.pdf $f.txt > $f.ledger 2>&1
+		bad=$(grep '^FAIL' $f.ledger | grep -v 'FAIL reader:')
+		if [ -z "$bad" ] && [ "$(grep -c '^ok' $f.ledger)" -ge 30 ]; then pass "pdfa: $f: ledger"
+		else fail "pdfa: $f: ledger" "$(printf '%s' "$bad" | head -3)"; fi
+	done
+	contains "pdfa: tree: URI link text in its Link" "$(cat tree.txt)" "Link: helse-midt.no/forskning"
+	if have pdftotext; then
+		contains "pdfa: tree8: Sami letters extract" "$(pdftotext tree8.pdf - 2>&1)" "á č đ ŋ š ŧ ž"
+		if pdftotext tree8.pdf - 2>&1 | grep -q "Syntax Warning"; then
+			fail "pdfa: tree8: poppler reads the ToUnicode maps" "$(pdftotext tree8.pdf - 2>&1 | grep -m1 Warning)"
+		else
+			pass "pdfa: tree8: poppler reads the ToUnicode maps"
+		fi
+	fi
+else
+	fail "pdfa: tree: render" "$unit did not write the sample PDFs"
+fi
+
+# the checks every PDF gets
+if have qpdf && have pdftotext; then
+	check "pdfa: qpdf --check" qpdf --check a.pdf
+	text=$(pdftotext a.pdf - 2>/dev/null)
+	contains "pdfa: æøå extract" "$text" "å"
+	contains "pdfa: page numbers" "$text" "Side 1 av"
+	# shellcheck disable=SC2086
+	check "pdfa: words inside the text area, no overlaps" python3 "$SR_TOP/tests/pdf_check.py" area a.pdf $CLI_AREA
+	check "pdfa: TOC numbers are the heading pages" python3 "$SR_TOP/tests/pdf_check.py" toc a.pdf Innhold
+	check "pdfa: no heading alone at a page foot" python3 "$SR_TOP/tests/pdf_check.py" keep a.pdf \
+		"$(echo "$CLI_AREA" | cut -d' ' -f4)"
+	check "pdfa: table header repeats" python3 "$SR_TOP/tests/pdf_check.py" repeat a.pdf
+	size=$(wc -c < a.pdf)
+	if [ "$size" -lt 1048576 ]; then pass "pdfa: under 1 MB"; else fail "pdfa: under 1 MB" "$size bytes"; fi
+else
+	skip "pdfa: readers" "qpdf or poppler-utils missing (scripts/install-deps test)"
+fi
+
+# the logo is a Figure with its alt text, first in the reading order
+if [ -n "$PY" ]; then
+	# shellcheck disable=SC2086
+	"$SR" render --pdfa -t "$SR_TOP/tests/bad/template-ok-logo.xml" -f pdf -o logo.pdf "$PLAN" $STATUSES \
+		> /dev/null 2>&1
+	"$PY" "$SR_TOP/tests/pdfa_check.py" logo.pdf logo.txt > logo.ledger 2>&1
+	bad=$(grep '^FAIL' logo.ledger | grep -v 'FAIL reader: H1')
+	if [ -z "$bad" ]; then pass "pdfa: logo template ledger"; else fail "pdfa: logo template ledger" "$bad"; fi
+	contains "pdfa: logo Figure with /Alt" "$(sed -n 2p logo.txt)" "Figure: [Helse Midt-Norge RHF logo]"
+fi
+
+# reproducible
+# shellcheck disable=SC2086
+"$SR" render --pdfa -f pdf -o b.pdf "$PLAN" $STATUSES > /dev/null 2>&1
+check "pdfa: two renders byte-identical" cmp a.pdf b.pdf
+
+# the template attribute makes it the default; batch passes --pdfa on
+sed 's/<template /<template pdfa="yes" /' "$SR_TOP/templates/arsrapport.xml" > tpl.xml
+# shellcheck disable=SC2086
+"$SR" render -t "$PWD/tpl.xml" -f pdf -o t.pdf "$PLAN" $STATUSES > /dev/null 2>&1
+if grep -aq "/StructTreeRoot" t.pdf && grep -aq "pdfaid:part" t.pdf; then
+	pass "pdfa: template pdfa=\"yes\""
+else
+	fail "pdfa: template pdfa=\"yes\"" "no structure tree or XMP in t.pdf"
+fi
+if grep -aq "/StructTreeRoot" plain.pdf 2>/dev/null; then
+	fail "pdfa: off by default" "plain.pdf has a structure tree"
+fi
+mkdir -p bo
+# shellcheck disable=SC2086
+"$SR" batch --pdfa -q -j 2 -f pdf -O bo "$PLAN" $STATUSES > /dev/null 2>&1
+nb=$(ls bo/*.pdf 2>/dev/null | wc -l)
+nt=$(grep -lac "pdfaid:conformance>A" bo/*.pdf 2>/dev/null | wc -l)
+if [ "$nb" -gt 0 ] && [ "$nb" -eq "$nt" ]; then pass "pdfa: batch --pdfa"
+else fail "pdfa: batch --pdfa" "$nt of $nb files PDF/A"; fi
+if [ -n "$PY" ]; then
+	f=$(ls bo/*-*.pdf 2>/dev/null | grep -v -- '-20[0-9][0-9]\.pdf$' | head -1)
+	if [ -n "$f" ]; then
+		"$PY" "$SR_TOP/tests/pdfa_check.py" "$f" > ledger2.txt 2>&1
+		# an owner's report has no "Sammendrag" H1 and a different title
+		# line; every conformance clause must still hold
+		if grep '^FAIL' ledger2.txt | grep -v 'reader:' | grep -q .; then
+			fail "pdfa: batch owner report ledger" "$(grep '^FAIL' ledger2.txt | grep -v 'reader:' | head -3)"
+		else
+			pass "pdfa: batch owner report ledger"
+		fi
+	fi
+fi
+
+# allocation failure inside the tagging: with the N-th allocation failing,
+# render --pdfa ends cleanly (exit 3 with a message and no file, or exit 0
+# with the file), as tests/e2e/alloc.sh checks for the plain render
+A="$SR_TOP/build/alloc/statusrapport"
+if [ ! -x "$A" ] || [ "$SR_SANITIZED" = 1 ]; then
+	skip "pdfa: allocation failure" "needs build/alloc (make alloc); runs with the plain build"
+else
+	P="$SR_TOP/tests/bad/base-plan.xml"
+	total=$(ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$SR_TOP/tests/lsan.supp" \
+		SR_COUNT_ALLOC=1 "$A" render --pdfa -q -f pdf -o al.pdf "$P" 2>&1 >/dev/null |
+		sed -n 's/^allocations: //p')
+	rm -f al.pdf
+	bad=0 tried=0
+	if [ -n "$total" ] && [ "$total" -gt 100 ]; then
+		step=$((total / 40 + 1)) n=1
+		while [ "$n" -le "$total" ] && [ "$bad" -le 5 ]; do
+			ASAN_OPTIONS="detect_leaks=1:exitcode=99" LSAN_OPTIONS="suppressions=$SR_TOP/tests/lsan.supp" \
+				SR_FAIL_ALLOC=$n "$A" render --pdfa -q -f pdf -o al.pdf "$P" > al.log 2>&1
+			rc=$?
+			tried=$((tried + 1))
+			case "$rc" in
+			0) [ -s al.pdf ] || { bad=$((bad + 1)); echo "N=$n: exit 0 without a file"; } ;;
+			3) { [ ! -e al.pdf ] && grep -q "error:" al.log; } ||
+				{ bad=$((bad + 1)); echo "N=$n: exit 3 but a file or no message"; } ;;
+			*) bad=$((bad + 1)); echo "N=$n: exit $rc"; head -20 al.log ;;
+			esac
+			rm -f al.pdf
+			n=$((n + step))
+		done
+		if [ "$bad" -eq 0 ]; then pass "pdfa: $tried injected allocation failures of $total end cleanly"
+		else fail "pdfa: allocation failure" "$bad of $tried runs misbehaved"; fi
+	else
+		fail "pdfa: allocation count" "got '$total'"
+	fi
+fi
