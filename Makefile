@@ -26,7 +26,7 @@ BIN      := $(BUILD)/statusrapport
 SAMPLE_PLAN   := samples/handlingsplan-forskning-2023-2026.xml
 SAMPLE_STATUS := $(wildcard samples/status-*.xml)
 
-.PHONY: all run check deps test-deps alloc fuzz fuzz-run test tests asan lint format install clean
+.PHONY: all run check deps test-deps bench alloc fuzz fuzz-run test tests asan lint format install clean
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -76,6 +76,19 @@ check: test-deps
 		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" tests
 	@$(MAKE) --no-print-directory alloc
 	@tests/run build build/asan
+
+# The benchmark (issue 8; not part of `make check`): figures as a Markdown
+# table, also written to $(BUILD)/bench/RESULTS.md (copy it to bench/ to
+# commit it).  BENCH_ARGS=--quick skips the 50,000-measure step.
+BENCH_ARGS ?=
+$(BUILD)/bench/floor: bench/floor.c | $(BUILD)/obj
+	@mkdir -p $(BUILD)/bench
+	$(CC) $(STD) $(WARN) $(CFLAGS) -o $@ $< -lhpdf -lm
+
+bench:
+	@scripts/install-deps bench
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/floor
+	bench/run.py $(BUILD) --out $(BUILD)/bench/RESULTS.md $(BENCH_ARGS)
 
 # A build whose N-th heap allocation fails (SR_FAIL_ALLOC=N), for the
 # allocation-failure tests; with ASan so a mishandled failure shows.
