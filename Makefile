@@ -17,7 +17,7 @@ ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -I$(BUILD)/gen $(PKG
 
 SRC      := $(wildcard src/*.c)
 LIB_SRC  := $(filter-out src/cli.c,$(SRC))
-OBJ      := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
+OBJ      := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o $(BUILD)/obj/hyph_image.o
 EMBED    := $(wildcard schema/*.rng) $(wildcard templates/*.xml)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -39,6 +39,20 @@ $(BUILD)/gen/embedded.c: $(EMBED) scripts/embed | $(BUILD)/gen
 
 $(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/obj
 	$(CC) $(STD) $(CFLAGS) $(SANFLAGS) -c -o $@ $<
+
+# The Bokmål hyphenation patterns, loaded by libhyphen at build time and
+# compiled in as its ready state machine (scripts/hyph-image.c): opening
+# hyphenation then costs nothing instead of ~57 ms per process.
+HYPH_DIC ?= /usr/share/hyphen/hyph_nb_NO.dic
+
+$(BUILD)/gen/hyph-image: scripts/hyph-image.c src/hyphpat.c src/xalloc.c include/hyphpat.h | $(BUILD)/gen
+	$(CC) $(STD) $(WARN) -O2 -Iinclude -o $@ scripts/hyph-image.c src/hyphpat.c src/xalloc.c -lhyphen
+
+$(BUILD)/gen/hyph_image.c: $(BUILD)/gen/hyph-image $(wildcard $(HYPH_DIC)) | $(BUILD)/gen
+	$(BUILD)/gen/hyph-image $(HYPH_DIC) > $@
+
+$(BUILD)/obj/hyph_image.o: $(BUILD)/gen/hyph_image.c | $(BUILD)/obj
+	$(CC) $(STD) -O1 $(SANFLAGS) -c -o $@ $<
 
 $(BUILD)/libstatusrapport.a: $(OBJ)
 	rm -f $@
