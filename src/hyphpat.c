@@ -249,3 +249,55 @@ HyphenDict *hyphpat_load(const char *path)
 	return dict ? dict : hnj_hyphen_load(path);
 }
 
+
+/* ---- the compiled-in dictionary ---- */
+
+void hyphpat_image_free(HyphenDict *d)
+{
+	while (d) {
+		HyphenDict *next = d->nextlevel;
+		xfree(d->states);
+		xfree(d);
+		d = next;
+	}
+}
+
+HyphenDict *hyphpat_image(void)
+{
+	HyphenDict *top = NULL, **link = &top;
+	for (int k = 0; k < hyph_image_nlevels; k++) {
+		const hyphpat_level *L = &hyph_image_levels[k];
+		HyphenDict *d = xcalloc(1, sizeof *d);
+		if (!d)
+			goto fail;
+		*link = d;
+		link = &d->nextlevel;
+		d->states = xmalloc((size_t)(L->num_states ? L->num_states : 1) * sizeof *d->states);
+		if (!d->states)
+			goto fail;
+		d->lhmin = L->lhmin, d->rhmin = L->rhmin;
+		d->clhmin = L->clhmin, d->crhmin = L->crhmin;
+		/* libhyphen only reads these: the casts drop a const it never needed */
+		d->nohyphen = L->nohyphen < 0 ? NULL : (char *)(L->pool + L->nohyphen);
+		d->nohyphenl = L->nohyphenl;
+		d->num_states = L->num_states;
+		d->utf8 = L->utf8;
+		memcpy(d->cset, L->cset, sizeof d->cset);
+		for (int i = 0; i < L->num_states; i++) {
+			const hyphpat_state *q = &L->states[i];
+			d->states[i] = (HyphenState){
+				.match = q->match < 0 ? NULL : (char *)(L->pool + q->match),
+				.repl = q->repl < 0 ? NULL : (char *)(L->pool + q->repl),
+				.replindex = q->replindex,
+				.replcut = q->replcut,
+				.fallback_state = q->fallback_state,
+				.num_trans = q->num_trans,
+				.trans = q->num_trans ? (HyphenTrans *)(L->trans + q->trans) : NULL,
+			};
+		}
+	}
+	return top;
+fail:
+	hyphpat_image_free(top);
+	return NULL;
+}
