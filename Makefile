@@ -42,7 +42,7 @@ $(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/obj
 
 # The Bokmål hyphenation patterns, loaded by libhyphen at build time and
 # compiled in as its ready state machine, pointer-free read-only data
-# (scripts/hyph-image.c): opening hyphenation then costs ~1 ms instead of
+# (scripts/hyph-image.c): opening hyphenation then costs ~2 ms instead of
 # ~57 ms per process.
 HYPH_DIC ?= /usr/share/hyphen/hyph_nb_NO.dic
 

@@ -39,8 +39,8 @@ extern const hyphpat_level hyph_image_levels[];
 extern const int hyph_image_nlevels;
 
 /* libhyphen's dictionary for the compiled-in levels: the states are built
- * on the heap (~1 ms), the strings and transitions point into the image's
- * read-only data, which libhyphen's matcher only reads.  NULL when there is
+ * in one populated mapping (~2 ms); the strings and transitions point into
+ * the image's read-only data, which libhyphen's matcher only reads.  NULL when there is
  * no image or on out of memory.  Free with hyphpat_image_free, never with
  * hnj_hyphen_free. */
 HyphenDict *hyphpat_image(void);

@@ -2,7 +2,7 @@
  * statusrapport does at run time (hyphpat_load: libhyphen's own loader
  * after the substring expansion) and prints the resulting state machine as
  * C source defining hyph_image_levels (hyphpat.h): pointer-free const data,
- * so the binary opens its hyphenation in ~1 ms instead of ~57 ms without a
+ * so the binary opens its hyphenation in ~2 ms instead of ~57 ms without a
  * load-time relocation.  The matcher stays libhyphen's;
  * only its loading moves to the build.
  *

@@ -47,7 +47,7 @@ sr_status hyph_open(hyph **out, const char *path, diag *d)
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory loading hyphenation patterns");
 		return SR_SYSTEM;
 	}
-	/* The built-in state machine opens in ~1 ms; loading and expanding
+	/* The built-in state machine opens in ~2 ms; loading and expanding
 	 * the file costs ~57 ms per process. */
 	if (!path && hyph_image_nlevels > 0) {
 		h->dict = hyphpat_image();
