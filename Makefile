@@ -17,7 +17,7 @@ ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -I$(BUILD)/gen $(PKG
 
 SRC      := $(wildcard src/*.c)
 LIB_SRC  := $(filter-out src/cli.c,$(SRC))
-OBJ      := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
+OBJ      := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o $(BUILD)/obj/hyph_image.o
 EMBED    := $(wildcard schema/*.rng) $(wildcard templates/*.xml)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -26,7 +26,7 @@ BIN      := $(BUILD)/statusrapport
 SAMPLE_PLAN   := samples/handlingsplan-forskning-2023-2026.xml
 SAMPLE_STATUS := $(wildcard samples/status-*.xml)
 
-.PHONY: all run check deps test-deps alloc fuzz fuzz-run test tests asan lint format install clean
+.PHONY: all run check deps test-deps bench alloc fuzz fuzz-run test tests asan lint format install clean
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -39,6 +39,21 @@ $(BUILD)/gen/embedded.c: $(EMBED) scripts/embed | $(BUILD)/gen
 
 $(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/obj
 	$(CC) $(STD) $(CFLAGS) $(SANFLAGS) -c -o $@ $<
+
+# The Bokmål hyphenation patterns, loaded by libhyphen at build time and
+# compiled in as its ready state machine, pointer-free read-only data
+# (scripts/hyph-image.c): opening hyphenation then costs ~2 ms instead of
+# ~57 ms per process.
+HYPH_DIC ?= /usr/share/hyphen/hyph_nb_NO.dic
+
+$(BUILD)/gen/hyph-image: scripts/hyph-image.c src/hyphpat.c src/xalloc.c include/hyphpat.h | $(BUILD)/gen
+	$(CC) $(STD) $(WARN) -O2 -Iinclude -o $@ scripts/hyph-image.c src/hyphpat.c src/xalloc.c -lhyphen
+
+$(BUILD)/gen/hyph_image.c: $(BUILD)/gen/hyph-image $(wildcard $(HYPH_DIC)) | $(BUILD)/gen
+	$(BUILD)/gen/hyph-image $(HYPH_DIC) > $@
+
+$(BUILD)/obj/hyph_image.o: $(BUILD)/gen/hyph_image.c | $(BUILD)/obj
+	$(CC) $(STD) -O1 $(SANFLAGS) -Iinclude -c -o $@ $<
 
 $(BUILD)/libstatusrapport.a: $(OBJ)
 	rm -f $@
@@ -76,6 +91,19 @@ check: test-deps
 		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" tests
 	@$(MAKE) --no-print-directory alloc
 	@tests/run build build/asan
+
+# The benchmark (issue 8; not part of `make check`): figures as a Markdown
+# table, also written to $(BUILD)/bench/RESULTS.md (copy it to bench/ to
+# commit it).  BENCH_ARGS=--quick skips the 50,000-measure step.
+BENCH_ARGS ?=
+$(BUILD)/bench/floor: bench/floor.c | $(BUILD)/obj
+	@mkdir -p $(BUILD)/bench
+	$(CC) $(STD) $(WARN) $(CFLAGS) -o $@ $< -lhpdf -lm
+
+bench:
+	@scripts/install-deps bench
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/floor
+	bench/run.py $(BUILD) --out $(BUILD)/bench/RESULTS.md $(BENCH_ARGS)
 
 # A build whose N-th heap allocation fails (SR_FAIL_ALLOC=N), for the
 # allocation-failure tests; with ASan so a mishandled failure shows.

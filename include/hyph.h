@@ -3,8 +3,9 @@
  * Wraps libhyphen with the Bokmål patterns (hyph_nb_NO.dic, ISO-8859-1,
  * lower case) and adds a compound-joint ranking, so that a narrow column gets
  * "spesialist-helsetjenesten" rather than "spesia-listhelsetjenesten".  The
- * patterns are loaded once per process and only read afterwards, so one hyph
- * may serve several threads. */
+ * default patterns are compiled into the binary as libhyphen's ready state
+ * machine (hyphpat.h); a file named by path is loaded once per process.
+ * Either is only read afterwards, so one hyph may serve several threads. */
 #ifndef HYPH_H
 #define HYPH_H
 
@@ -28,7 +29,8 @@ typedef struct hyph_point {
 
 enum { HYPH_MAX_POINTS = 64 };
 
-/* Load patterns from path (NULL: the Debian Bokmål file).  Caller owns *out:
+/* Load patterns from path (NULL: the Debian Bokmål patterns, built in; the
+ * file itself only when the build had none).  Caller owns *out:
  * hyph_close().  SR_SYSTEM with a message naming the file when it is missing. */
 sr_status hyph_open(hyph **out, const char *path, diag *d);
 void hyph_close(hyph *h);

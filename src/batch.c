@@ -73,10 +73,11 @@ static int write_all(int fd, const void *p, size_t n)
 	return 0;
 }
 
+/* engine: opened by the parent before the fork (shared copy-on-write), or
+ * NULL to open one here on the first PDF. */
 static void worker(const plan *p, const job *jobs, size_t njobs, size_t first, size_t step,
-		   const batch_opts *o, int fd)
+		   const batch_opts *o, pdf_engine *engine, int fd)
 {
-	pdf_engine *engine = NULL;
 	for (size_t i = first; i < njobs; i += step) {
 		buf msgs = BUF_INIT, rec = BUF_INIT;
 		char name[256];
@@ -190,6 +191,18 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
 		return SR_SYSTEM;
 	}
+	/* The engine (fontconfig's configuration, the hyphenation patterns)
+	 * is opened once, here, so every worker inherits it instead of
+	 * loading its own.  When it cannot be opened, each worker tries on its
+	 * own and each report says why, as before. */
+	pdf_engine *engine = NULL;
+	if (o->pdf) {
+		diag quiet;
+		diag_init(&quiet);
+		if (pdf_engine_open(&engine, o->font_dirs, &quiet) != SR_OK)
+			engine = NULL;
+		diag_free(&quiet);
+	}
 	fflush(NULL); /* nothing buffered may be written twice by the children */
 	int started = 0;
 	for (int w = 0; w < workers; w++) {
@@ -211,7 +224,7 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 			close(fds[0]);
 			for (int k = 0; k < started; k++)
 				close(rd[k].fd);
-			worker(p, mine, n, (size_t)w, (size_t)workers, o, fds[1]);
+			worker(p, mine, n, (size_t)w, (size_t)workers, o, engine, fds[1]);
 			close(fds[1]);
 			_exit(0);
 		}
@@ -267,6 +280,7 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "%d of %zu reports were not rendered", (int)n - res->jobs, n);
 		worst = SR_SYSTEM;
 	}
+	pdf_engine_close(engine);
 	xfree(rd);
 	xfree(pids);
 	xfree(jobs);
