@@ -27,4 +27,17 @@ int xalloc_failed(void);
  * independent of the input -- so the tests inject failures after it. */
 void xalloc_arm(void);
 
+/* Allocation for libraries that cannot unwind from a failed allocation:
+ * libxml2 2.9.14 dereferences NULL in its RELAX NG validator and schema
+ * clean-up when one fails.  These never return NULL: on failure they remove
+ * every temporary file registered below, say "out of memory" on stderr and
+ * end the process with exit 3 -- no crash and no partial output. */
+void *xmalloc_lib(size_t n);
+void *xrealloc_lib(void *p, size_t n);
+char *xstrdup_lib(const char *s);
+
+/* Temporary files to remove if the process must stop (outfile.c). */
+void xalloc_track_tmp(const char *path);
+void xalloc_untrack_tmp(const char *path);
+
 #endif

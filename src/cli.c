@@ -780,8 +780,9 @@ int main(int argc, char **argv)
 	if (rc)
 		return rc < 0 ? SR_OK : rc;
 	/* libxml2 allocates through our allocator too, so the allocation-
-	 * failure tests reach its paths as well as ours. */
-	xmlMemSetup(xfree, xmalloc, xrealloc, xstrdup);
+	 * failure tests reach its paths as well as ours -- fail-fast, as it
+	 * cannot unwind from a failed allocation (see xalloc.h). */
+	xmlMemSetup(xfree, xmalloc_lib, xrealloc_lib, xstrdup_lib);
 	xmlInitParser();
 	/* Everything libxml2 has to say reaches us through the structured
 	 * handlers; its generic channel would print past diag. */

@@ -102,6 +102,8 @@ sr_status outfile_stage(const char *path, const void *data, size_t len,
 	memcpy(tmp + dlen + 1, path + dlen, plen - dlen);
 	memcpy(tmp + plen + 1, ".XXXXXX", 8);
 	int fd = mkstemp(tmp);
+	if (fd >= 0)
+		xalloc_track_tmp(tmp);
 	if (fd < 0) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot create the report file: %s",
 			 strerror(errno));
@@ -138,6 +140,7 @@ sr_status outfile_stage(const char *path, const void *data, size_t len,
 		err = errno;
 	if (err) {
 		unlink(tmp);
+		xalloc_untrack_tmp(tmp);
 		xfree(tmp);
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write the report: %s", strerror(err));
 		return SR_SYSTEM;
@@ -160,6 +163,7 @@ sr_status outfile_commit(outfile_staged *st, diag *d)
 	int err = rename(st->tmp, st->path) < 0 ? errno : 0;
 	if (err)
 		unlink(st->tmp);
+	xalloc_untrack_tmp(st->tmp);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	xfree(st->tmp);
 	st->tmp = NULL;
@@ -174,6 +178,7 @@ void outfile_discard(outfile_staged *st)
 {
 	if (st->tmp) {
 		unlink(st->tmp);
+		xalloc_untrack_tmp(st->tmp);
 		xfree(st->tmp);
 		st->tmp = NULL;
 	}

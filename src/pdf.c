@@ -20,6 +20,9 @@
 #include "pdftag.h"
 #include "xalloc.h"
 
+static void *hpdf_alloc(HPDF_UINT size) { return xmalloc(size); }
+static void hpdf_free(void *p) { xfree(p); }
+
 struct pdf_engine {
 	fonts *fonts;
 	hyph *hyph;
@@ -417,7 +420,10 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 	r.fam = fam;
 	r.utf8 = needs_utf8(l, dc);
 	missing_glyphs(l, fam, d);
-	r.pdf = HPDF_New(on_error, &r);
+	/* libharu allocates through xalloc like everything else, so the
+	 * allocation-failure tests reach it; it reports a failed allocation
+	 * through on_error and its return codes. */
+	r.pdf = HPDF_NewEx(on_error, hpdf_alloc, hpdf_free, 0, &r);
 	if (!r.pdf)
 		goto oom;
 	/* before any font or page, or streams stay uncompressed */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifdef SR_ALLOC_TESTING
 static long fail_at = -1;
@@ -91,4 +92,60 @@ char *xstrdup(const char *s)
 void xfree(void *p)
 {
 	free(p);
+}
+
+/* ---- fail-fast allocation for libraries --------------------------------- */
+
+enum { MAX_TMP = 8 };
+static const char *tmps[MAX_TMP];
+
+void xalloc_track_tmp(const char *path)
+{
+	for (int i = 0; i < MAX_TMP; i++)
+		if (!tmps[i]) {
+			tmps[i] = path;
+			return;
+		}
+}
+
+void xalloc_untrack_tmp(const char *path)
+{
+	for (int i = 0; i < MAX_TMP; i++)
+		if (tmps[i] == path)
+			tmps[i] = NULL;
+}
+
+static void die(void)
+{
+	static const char msg[] = "statusrapport: error: out of memory\n";
+	for (int i = 0; i < MAX_TMP; i++)
+		if (tmps[i])
+			unlink(tmps[i]);
+	ssize_t w = write(2, msg, sizeof msg - 1);
+	(void)w;
+	_exit(3);
+}
+
+void *xmalloc_lib(size_t n)
+{
+	void *p = xmalloc(n);
+	if (!p)
+		die();
+	return p;
+}
+
+void *xrealloc_lib(void *p, size_t n)
+{
+	void *q = xrealloc(p, n);
+	if (!q)
+		die();
+	return q;
+}
+
+char *xstrdup_lib(const char *s)
+{
+	char *p = xstrdup(s);
+	if (!p)
+		die();
+	return p;
 }

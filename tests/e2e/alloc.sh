@@ -38,6 +38,23 @@ done
 if [ "$bad" -eq 0 ]; then pass "$tried injected failures (every ${step}th of $total): all $failed_clean a clean exit 3"
 else fail "allocation failure" "$bad of $tried runs misbehaved"; fi
 
+# The bundled sample, both formats: about 100 values of N over its run.
+total=$(SR_COUNT_ALLOC=1 "$A" render -q -O . "$PLAN" $STATUSES 2>&1 >/dev/null | sed -n 's/^allocations: //p')
+rm -f ./*.pdf ./*.odt
+step=$(( ${total:-1} / 100 + 1 ))
+[ "${SR_ALLOC_EXHAUSTIVE:-0}" = 1 ] && step=1
+bad=0 tried=0
+for n in $(seq 7 "$step" "${total:-0}"); do
+	rm -rf s && mkdir s
+	# shellcheck disable=SC2086
+	SR_FAIL_ALLOC=$n "$A" render -q -O s "$PLAN" $STATUSES > log.txt 2>&1; rc=$?
+	tried=$((tried + 1))
+	[ "$rc" -eq 3 ] && [ -z "$(ls -A s)" ] || { bad=$((bad + 1)); echo "sample N=$n: exit $rc, left: $(ls -A s)"; head -5 log.txt; }
+	[ "$bad" -gt 5 ] && break
+done
+if [ "$bad" -eq 0 ] && [ "$tried" -gt 0 ]; then pass "sample: $tried injected failures of its $total allocations, all a clean exit 3"
+else fail "sample allocation failure" "$bad of $tried misbehaved"; fi
+
 # Write failures at every file operation (write, fsync, close, rename):
 # ENOSPC and EIO end in exit 3 with nothing new left behind and an earlier
 # report pair intact; a short write is simply continued.
