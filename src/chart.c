@@ -487,7 +487,7 @@ static void draw_xy(dctx *x, double y)
 	int k = 1;
 	while (k < nc && maxw + 6 > band * k)
 		k++;
-	double ly = bottom + ls * 1.35;
+	double ly = bottom + ls * 1.7; /* clear of a marker on the axis */
 	for (int i = 0; i < c->ncats; i++) {
 		line(x, CX(i), bottom, CX(i), bottom + 3, 0.6, AXIS_RGB);
 		if (i % k == 0) {

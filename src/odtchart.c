@@ -156,6 +156,10 @@ static void styles(xmlw *x, const doc_chart *c, const col *cols, int ncols)
 	text_props(x, "10pt", 1);
 	xmlw_end(x);
 	style_begin(x, "legend");
+	xmlw_start(x, "style:graphic-properties");
+	xmlw_attr(x, "draw:stroke", "none");
+	xmlw_attr(x, "draw:fill", "none");
+	xmlw_end(x);
 	text_props(x, "8pt", 0);
 	xmlw_end(x);
 	style_begin(x, "plot");
