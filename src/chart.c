@@ -216,7 +216,7 @@ typedef struct dctx {
 	chart_drawing *d;
 	double w, fs;
 	/* rectangles of text placed so far, to keep labels apart */
-	struct { double x0, y0, x1, y1; } used[256];
+	struct { double x0, y0, x1, y1; } used[1024];
 	int nused;
 } dctx;
 
@@ -255,8 +255,9 @@ static void dashed(dctx *x, double x0, double y0, double x1, double y1, double l
 	if (len <= 0)
 		return;
 	double ux = (x1 - x0) / len, uy = (y1 - y0) / len;
-	for (double t = 0; t < len; t += on + off) {
-		double e = t + on < len ? t + on : len;
+	int n = (int)ceil(len / (on + off));
+	for (int i = 0; i < n && i < 10000; i++) {
+		double t = i * (on + off), e = t + on < len ? t + on : len;
 		line(x, x0 + ux * t, y0 + uy * t, x0 + ux * e, y0 + uy * e, lw, rgb);
 	}
 }
