@@ -59,6 +59,7 @@ struct doc_chart {
 	/* Number formatting of the tick labels, from the report's language. */
 	const char *decimal;     /* "," or "." */
 	const char *group;       /* thousands separator: NBSP or "," */
+	const char *lang;        /* BCP 47 of the words ("nb-NO"): the ODT's number locale */
 };
 
 /* ---- scales ---- */

@@ -182,9 +182,28 @@ static void styles(xmlw *x, const doc_chart *c, const col *cols, int ncols)
 	xmlw_end(x);
 	text_props(x, "8pt", 0);
 	xmlw_end(x);
+	/* the value axis' numbers as the PDF writes them: the tick's decimals,
+	 * grouped, in the report's language (decimal comma in Norwegian) */
+	xmlw_start(x, "number:number-style");
+	xmlw_attr(x, "style:name", "N1");
+	if (c->lang && strlen(c->lang) >= 2) {
+		char lg[4] = {c->lang[0], c->lang[1], 0, 0};
+		xmlw_attr(x, "number:language", lg);
+		if (strlen(c->lang) >= 5 && c->lang[2] == '-')
+			xmlw_attr(x, "number:country", c->lang + 3);
+	}
+	xmlw_start(x, "number:number");
+	xmlw_attrf(x, "number:decimal-places", "%d", s.decimals);
+	xmlw_attrf(x, "number:min-decimal-places", "%d", s.decimals);
+	xmlw_attr(x, "number:min-integer-digits", "1");
+	xmlw_attr(x, "number:grouping", "true");
+	xmlw_end(x);
+	xmlw_end(x);
 	style_begin(x, "axis-y");
+	xmlw_attr(x, "style:data-style-name", "N1");
 	xmlw_start(x, "style:chart-properties");
 	xmlw_attr(x, "chart:display-label", "true");
+	xmlw_attr(x, "chart:link-data-style-to-source", "false");
 	attr_num(x, "chart:minimum", s.lo);
 	attr_num(x, "chart:maximum", s.hi);
 	attr_num(x, "chart:interval-major", s.step);

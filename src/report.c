@@ -319,6 +319,7 @@ static void chart_numbers(rb *b, doc_chart *ch)
 	int en = strcmp(b->l->code, "en") == 0;
 	ch->decimal = en ? "." : ",";
 	ch->group = en ? "," : NBSP;
+	ch->lang = b->d->lang;
 }
 
 /* A value in words for the alt text and the table: "3,5 %". */
@@ -400,8 +401,8 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 				v[ind->values[i].year - y0] = ind->values[i].value;
 				any = 1;
 			}
-		if (!any && k == 0 && ns > 1)
-			continue; /* no regional values: leave the series out */
+		if (!any)
+			continue; /* no values (a plan with targets only): no series */
 		chart_series *se = &ch->series[ch->nseries];
 		se->name = whose[k] ? whose[k]->name : cw->regional;
 		se->values = v;
