@@ -16,7 +16,8 @@
  * heading, paragraph or table (an empty paragraph only when nothing can
  * carry it), so no blank line opens the new page; a heading with in_toc = 0
  * is a text:p in a style derived from Heading, so neither the Navigator nor
- * an updated contents list shows it; DOC_CHART is skipped (a later issue).
+ * an updated contents list shows it; a DOC_CHART becomes a frame holding an
+ * embedded chart object "Object N/" written by odtchart.c (issue 6).
  *
  * The zip is deterministic: fixed entry order, every entry's DOS time from
  * dc->created (converted in UTC by us, not by libzip's localtime), mimetype
