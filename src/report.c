@@ -311,7 +311,7 @@ static const chart_words *chart_words_for(const labels *l)
 	return strcmp(l->code, "en") == 0 ? &en : strcmp(l->code, "nn") == 0 ? &nn : &nb;
 }
 
-static const uint32_t series_rgb[] = {0x1F3B57, 0xD97706, 0x0E7490, 0x7C3AED,
+static const uint32_t series_rgb[] = {0x1F3B57, 0xD97706, 0x0891B2, 0x7C3AED,
 				      0xDB2777, 0x65A30D, 0x9A3412, 0x475569};
 
 static void chart_numbers(rb *b, doc_chart *ch)
