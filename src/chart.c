@@ -269,6 +269,22 @@ static void rect(dctx *x, double x0, double y0, double w, double h, uint32_t rgb
 		p->x = x0, p->y = y0, p->w = w, p->h = h;
 }
 
+/* A fill's edge: the fill darkened, so a pale status colour (a table
+ * cell's shade) still shows its bounds on white paper. */
+static uint32_t edge_of(uint32_t rgb)
+{
+	uint32_t r = (rgb >> 16) & 255, g = (rgb >> 8) & 255, b = rgb & 255;
+	return (r * 7 / 10) << 16 | (g * 7 / 10) << 8 | (b * 7 / 10);
+}
+
+static void outline(dctx *x, double x0, double y0, double w, double h, uint32_t rgb)
+{
+	line(x, x0, y0, x0 + w, y0, 0.5, rgb);
+	line(x, x0 + w, y0, x0 + w, y0 + h, 0.5, rgb);
+	line(x, x0 + w, y0 + h, x0, y0 + h, 0.5, rgb);
+	line(x, x0, y0 + h, x0, y0, 0.5, rgb);
+}
+
 static double tw(dctx *x, const char *s, double size, int bold)
 {
 	return x->m(x->mc, s, strlen(s), size, bold);
@@ -397,6 +413,7 @@ static double legend(dctx *x, double y, const lg_kind *kinds, const char *const 
 			break;
 		case LG_SERIES_BOX:
 			rect(x, cx + 2, my - 4, sw - 4, 8, rgbs[i]);
+			outline(x, cx + 2, my - 4, sw - 4, 8, edge_of(rgbs[i]));
 			break;
 		case LG_BASE: base_mark(x, cx + sw / 2, my); break;
 		case LG_TARGET: target_mark(x, cx + sw / 2, my); break;
@@ -611,8 +628,7 @@ static void draw_hbar(dctx *x, double y)
 				continue;
 			double sx = VX(acc), ex = VX(acc + v);
 			rect(x, sx, by, ex - sx, bh, c->series[k].rgb);
-			if (ex - sx > 2)
-				line(x, ex, by, ex, by + bh, 0.8, 0xFFFFFF);
+			outline(x, sx, by, ex - sx, bh, edge_of(c->series[k].rgb));
 			chart_format(c, v, 0, b, sizeof b);
 			double t = tw(x, b, ls, 1);
 			if (t + 4 <= ex - sx)

@@ -249,8 +249,12 @@ static void styles(xmlw *x, const doc_chart *c, const col *cols, int ncols)
 			       : cl->kind == COL_BASE ? 0x374151
 			       : cl->kind == COL_TARGET ? 0xB91C1C : 0x6B7280;
 		if (hbar) {
+			/* the fill darkened at the edge, as in the PDF (pale status
+			 * shades stay visible on white) */
+			uint32_t e = (((rgb >> 16) & 255) * 7 / 10) << 16 |
+				     (((rgb >> 8) & 255) * 7 / 10) << 8 | ((rgb & 255) * 7 / 10);
 			xmlw_attr(x, "draw:stroke", "solid");
-			xmlw_attr(x, "svg:stroke-color", "#ffffff");
+			attr_rgb(x, "svg:stroke-color", e);
 			xmlw_attr(x, "draw:fill", "solid");
 			attr_rgb(x, "draw:fill-color", rgb);
 		} else if (cl->kind == COL_SERIES && c->kind == CHART_BAR) {
