@@ -83,6 +83,10 @@ run: deps
 	@mkdir -p out
 	$(BIN) validate $(SAMPLE_PLAN) $(SAMPLE_STATUS)
 	$(BIN) render -O out -f pdf,odt $(SAMPLE_PLAN) $(SAMPLE_STATUS)
+	@# the summary page (counts and their stacked bars) as a picture, to look at
+	@if command -v pdftoppm >/dev/null; then \
+		pdftoppm -f 2 -l 2 -r 80 -png -singlefile out/hmn-forskning-2023-2026-2024.pdf \
+			out/hmn-forskning-2023-2026-2024-sammendrag; fi
 	@ls -l out
 
 check: test-deps

@@ -27,6 +27,7 @@ typedef struct tpl_section {
 	tpl_sec kind;
 	int level;   /* heading level of the section: 1, or 2 inside <summary> */
 	int vision;  /* areas: show the målbilde */
+	int charts;  /* counts, indicators: with charts (issue 6; default yes) */
 } tpl_section;
 
 typedef struct template {

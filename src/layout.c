@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "chart.h" /* issue 6 */
 #include "xalloc.h"
 
 /* ---- growable arrays (heap; freed when the layout is built) ---- */
@@ -742,6 +743,7 @@ static const double INDENT = 18;
 
 static void flow_table(ctx *c, const doc_node *t, double x0, double avail);
 static void flow_toc(ctx *c, double x0, double avail);
+static void flow_chart(ctx *c, slabvec *sv, const doc_node *n, double x0, double avail);
 
 /* Give the first slab added since mark its spacing and page break. */
 static void settle(ctx *c, slabvec *sv, size_t mark, double before)
@@ -904,7 +906,13 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 			c->pending_break = 1;
 			break;
 		case DOC_CHART:
-			/* charts come with a later issue; their place stays empty */
+			/* issue 6: a chart is one unsplittable slab of primitive
+			 * boxes, role figure, node the DOC_CHART (tagged as one
+			 * Figure with its alt text) */
+			if (!cm->on) {
+				end_title(c, sv, x0, avail);
+				flow_chart(c, sv, n, x0, avail);
+			}
 			break;
 		default:
 			if (!doc_is_leaf(n->type))
@@ -912,6 +920,51 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 			break;
 		}
 	}
+}
+
+/* ---- charts (issue 6) ---- */
+
+static double chart_measure_cb(void *mc, const char *s, size_t len, double size, int bold)
+{
+	ctx *c = mc;
+	return font_width(face(c, bold ? FONT_BOLD : FONT_REGULAR), s, len, size);
+}
+
+/* The chart's primitives (chart.c) as boxes in one slab. */
+static void flow_chart(ctx *c, slabvec *sv, const doc_node *n, double x0, double avail)
+{
+	const doc_chart *ch = n->u.chart.chart;
+	chart_drawing dr;
+	if (!ch)
+		return;
+	if (chart_draw(ch, avail, c->st.font_size, chart_measure_cb, c, &c->l->arena, &dr) < 0) {
+		c->failed = 1;
+		return;
+	}
+	size_t mark = sv->n;
+	slab *s = newslab(c, sv, dr.h);
+	if (!s)
+		return;
+	size_t si = sv->n - 1;
+	for (int i = 0; i < dr.n && !c->failed; i++) {
+		const chart_prim *p = &dr.p[i];
+		layout_kind k = p->kind == CP_TEXT ? LAYOUT_TEXT : p->kind == CP_RECT ? LAYOUT_FILL
+											: LAYOUT_RULE;
+		layout_box *b = newbox(c, k, LAYOUT_FIGURE, n);
+		if (!b)
+			return;
+		b->x = x0 + p->x, b->y = p->y, b->w = p->w, b->h = p->h, b->rgb = p->rgb;
+		b->lw = p->lw;
+		if (k == LAYOUT_TEXT) {
+			b->text = p->text, b->len = strlen(p->text), b->size = p->h;
+			b->face = p->bold ? FONT_BOLD : FONT_REGULAR;
+			c->l->faces_used |= 1u << b->face;
+		}
+	}
+	sv->v[si].b1 = c->npool;
+	sv->v[si].keep = n->next && n->next->type == DOC_TABLE; /* with its twin table */
+	settle(c, sv, mark, 0.6 * c->st.font_size);
+	c->pending_before = 0.6 * c->st.font_size;
 }
 
 /* ---- tables ---- */

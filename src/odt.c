@@ -16,7 +16,8 @@
  * heading, paragraph or table (an empty paragraph only when nothing can
  * carry it), so no blank line opens the new page; a heading with in_toc = 0
  * is a text:p in a style derived from Heading, so neither the Navigator nor
- * an updated contents list shows it; DOC_CHART is skipped (a later issue).
+ * an updated contents list shows it; a DOC_CHART becomes a frame holding an
+ * embedded chart object "Object N/" written by odtchart.c (issue 6).
  *
  * The zip is deterministic: fixed entry order, every entry's DOS time from
  * dc->created (converted in UTC by us, not by libzip's localtime), mimetype
@@ -31,6 +32,7 @@
 
 #include "image.h"
 #include "odfzip.h"
+#include "odtchart.h" /* issue 6 */
 #include "xalloc.h"
 #include "xmlw.h"
 
@@ -77,6 +79,10 @@ typedef struct odt {
 	/* the title block's logo, when the template has one */
 	buf logo;
 	image_info logo_info;
+	/* issue 6: the charts met in the body, in order: "Object N/" is
+	 * charts[N-1] (heap array) */
+	const doc_node **charts;
+	size_t ncharts, capcharts;
 	/* state of the body walk */
 	int ws;        /* the last character written was white space (or none yet) */
 	int table_no, row_idx, in_header_rows, bookmark_no, toc_no;
@@ -1236,6 +1242,45 @@ static void write_logo(odt *o)
 	xmlw_end(x);
 }
 
+/* Issue 6: a chart as a frame holding the embedded chart object
+ * "./Object N" (written by odtchart.c after the body), with the chart's
+ * title and alt text for screen readers. */
+static void write_chart_frame(odt *o, const doc_node *n)
+{
+	xmlw *x = &o->x;
+	const doc_chart *ch = n->u.chart.chart;
+	if (!ch)
+		return;
+	if (o->ncharts == o->capcharts) {
+		size_t cap = o->capcharts ? 2 * o->capcharts : 16;
+		const doc_node **v = xrealloc(o->charts, cap * sizeof *v);
+		if (!v) {
+			x->failed = 1;
+			return;
+		}
+		o->charts = v, o->capcharts = cap;
+	}
+	o->charts[o->ncharts++] = n;
+	char w[32], h[32];
+	xmlw_start(x, "text:p");
+	xmlw_attr(x, "text:style-name", "Standard");
+	xmlw_start(x, "draw:frame");
+	xmlw_attrf(x, "draw:name", "Diagram %zu", o->ncharts);
+	xmlw_attr(x, "text:anchor-type", "as-char");
+	xmlw_attr(x, "svg:width", cm(w, sizeof w, o->text_w));
+	xmlw_attr(x, "svg:height", cm(h, sizeof h, odtchart_height(ch, o->text_w)));
+	xmlw_start(x, "draw:object");
+	xmlw_attrf(x, "xlink:href", "./Object %zu", o->ncharts);
+	xmlw_attr(x, "xlink:type", "simple");
+	xmlw_attr(x, "xlink:show", "embed");
+	xmlw_attr(x, "xlink:actuate", "onLoad");
+	xmlw_end(x);
+	xmlw_elem(x, "svg:title", ch->title);
+	xmlw_elem(x, "svg:desc", n->u.chart.alt);
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
 static void write_body(odt *o)
 {
 	xmlw *x = &o->x;
@@ -1252,7 +1297,9 @@ static void write_body(odt *o)
 		switch (n->type) {
 		case DOC_DOCUMENT:
 		case DOC_FRAGMENT:
-		case DOC_CHART: /* charts: a later issue */
+			break;
+		case DOC_CHART: /* issue 6: an embedded chart object */
+			write_chart_frame(o, n);
 			break;
 		case DOC_HEADING:
 		case DOC_PARAGRAPH:
@@ -1453,6 +1500,20 @@ static int write_manifest(odt *o, buf *out)
 		xmlw_attr(x, "manifest:media-type", "text/xml");
 		xmlw_end(x);
 	}
+	for (size_t i = 0; i < o->ncharts; i++) { /* issue 6: chart objects */
+		static const char *const files[] = {"content.xml", "styles.xml", "meta.xml"};
+		xmlw_start(x, "manifest:file-entry");
+		xmlw_attrf(x, "manifest:full-path", "Object %zu/", i + 1);
+		xmlw_attr(x, "manifest:version", ODF_VERSION);
+		xmlw_attr(x, "manifest:media-type", "application/vnd.oasis.opendocument.chart");
+		xmlw_end(x);
+		for (int f = 0; f < 3; f++) {
+			xmlw_start(x, "manifest:file-entry");
+			xmlw_attrf(x, "manifest:full-path", "Object %zu/%s", i + 1, files[f]);
+			xmlw_attr(x, "manifest:media-type", "text/xml");
+			xmlw_end(x);
+		}
+	}
 	if (o->logo.len) {
 		xmlw_start(x, "manifest:file-entry");
 		xmlw_attr(x, "manifest:full-path", logo_name(o));
@@ -1470,6 +1531,7 @@ sr_status odt_render(const doc *dc, buf *out, diag *d)
 {
 	const char *why = NULL;
 	buf parts[NPARTS];
+	buf *cparts = NULL, *cnames = NULL; /* issue 6: chart objects' parts, names */
 	sr_status st = SR_SYSTEM;
 	for (int i = 0; i < NPARTS; i++)
 		parts[i] = (buf)BUF_INIT;
@@ -1495,20 +1557,55 @@ sr_status odt_render(const doc *dc, buf *out, diag *d)
 	    write_settings(o, &parts[PART_SETTINGS]) < 0 ||
 	    write_manifest(o, &parts[PART_MANIFEST]) < 0)
 		goto oom;
-	odfzip_part zp[NPARTS + 1];
+	/* issue 6: three parts per chart object, after the document's own */
+	cparts = xcalloc(3 * o->ncharts + 1, sizeof *cparts);
+	cnames = xcalloc(3 * o->ncharts + 1, sizeof *cnames);
+	odfzip_part *zp = xcalloc(NPARTS + 1 + 3 * o->ncharts, sizeof *zp);
+	if (!cparts || !cnames || !zp) {
+		xfree(zp);
+		goto oom;
+	}
 	size_t nzp = 0;
 	for (int i = 0; i < NPARTS; i++)
 		zp[nzp++] = (odfzip_part){part_name[i], &parts[i]};
+	for (size_t i = 0; i < o->ncharts; i++) {
+		const doc_chart *ch = o->charts[i]->u.chart.chart;
+		static const char *const files[] = {"content.xml", "styles.xml", "meta.xml"};
+		if (odtchart_write(ch, o->text_w, odtchart_height(ch, o->text_w), &cparts[3 * i],
+				   &cparts[3 * i + 1], &cparts[3 * i + 2]) < 0) {
+			xfree(zp);
+			goto oom;
+		}
+		for (int f = 0; f < 3; f++) {
+			char nm[48];
+			snprintf(nm, sizeof nm, "Object %zu/%s", i + 1, files[f]);
+			buf_puts(&cnames[3 * i + f], nm);
+			if (!buf_cstr(&cnames[3 * i + f])) {
+				xfree(zp);
+				goto oom;
+			}
+			zp[nzp++] = (odfzip_part){(const char *)cnames[3 * i + f].data, &cparts[3 * i + f]};
+		}
+	}
 	if (o->logo.len)
 		zp[nzp++] = (odfzip_part){logo_name(o), &o->logo};
 	st = odfzip_build(MEDIA_TYPE, zp, nzp, dc->created, "the ODT package", out, d);
+	xfree(zp);
 	goto done;
 oom:
 	diag_add(d, DIAG_ERROR, NULL, 0, 0,
 		 "cannot write the ODT file: out of memory (or over the output size limit)");
 done:
-	if (o)
+	for (size_t i = 0; o && cparts && i < 3 * o->ncharts; i++)
+		buf_free(&cparts[i]);
+	for (size_t i = 0; o && cnames && i < 3 * o->ncharts; i++)
+		buf_free(&cnames[i]);
+	xfree(cparts);
+	xfree(cnames);
+	if (o) {
 		buf_free(&o->logo);
+		xfree(o->charts);
+	}
 	xfree(o);
 	for (int i = 0; i < NPARTS; i++)
 		buf_free(&parts[i]);

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"   /* issue 6: alt texts */
+#include "chart.h" /* issue 6 */
 #include "labels.h"
 
 #define NBSP "\xc2\xa0"
@@ -192,7 +194,10 @@ static void changes(rb *b)
 		para(b, b->d->root, DOC_P_BODY, fmt(b, b->l->changes_text, fwd, b->year - 1, back));
 }
 
-static void counts_table(rb *b, int level)
+static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int *cols,
+			 int ncols); /* issue 6 */
+
+static void counts_table(rb *b, int level, int charts)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
@@ -248,6 +253,20 @@ static void counts_table(rb *b, int level)
 		sum += total[cols[c]];
 	}
 	text_cell(b, r, fmt(b, "%zu", sum), 0, DOC_RIGHT);
+	if (charts) /* issue 6: the same counts as stacked bars */
+		counts_chart(b, rows, nrows, cols, ncols);
+}
+
+/* The target a value of year is judged against: the first at or after
+ * it, else the first.  NULL without targets.  (Shared with the charts.) */
+static const ind_point *track_target(const indicator *ind, int year)
+{
+	if (!ind->ntargets)
+		return NULL;
+	for (size_t i = 0; i < ind->ntargets; i++)
+		if (ind->targets[i].year >= year)
+			return &ind->targets[i];
+	return &ind->targets[0];
 }
 
 /* The value a straight line from baseline to target expects in year. */
@@ -256,12 +275,7 @@ static int on_track(const indicator *ind, const ind_point *latest, int *known)
 	*known = 0;
 	if (!latest || !ind->has_baseline || !ind->ntargets)
 		return 0;
-	const ind_point *t = &ind->targets[0];
-	for (size_t i = 0; i < ind->ntargets; i++)
-		if (ind->targets[i].year >= latest->year) {
-			t = &ind->targets[i];
-			break;
-		}
+	const ind_point *t = track_target(ind, latest->year);
 	double span = t->year - ind->baseline.year;
 	double expect = t->value;
 	if (span > 0 && latest->year < t->year)
@@ -278,7 +292,293 @@ static const char *point_text(rb *b, const indicator *ind, const ind_point *pt)
 	return fmt(b, "%s (%d)", v, pt->year);
 }
 
-static void indicators_table(rb *b, int level)
+/* ---- charts (issue 6) ---------------------------------------------------- */
+
+/* The few words only charts print, per language (kept here so labels.c
+ * stays as it is). */
+typedef struct chart_words {
+	const char *regional, *track, *values, *line_chart, *bar_chart, *hbar_chart, *in;
+} chart_words;
+
+static const chart_words *chart_words_for(const labels *l)
+{
+	static const chart_words nb = {"Regionalt", "Bane mot målet", "Verdier", "Linjediagram",
+				       "Stolpediagram", "Liggende stolpediagram", "i"};
+	static const chart_words nn = {"Regionalt", "Bane mot målet", "Verdiar", "Linjediagram",
+				       "Stolpediagram", "Liggjande stolpediagram", "i"};
+	static const chart_words en = {"Regional", "Path to target", "Values", "Line chart",
+				       "Bar chart", "Horizontal stacked bar chart", "in"};
+	return strcmp(l->code, "en") == 0 ? &en : strcmp(l->code, "nn") == 0 ? &nn : &nb;
+}
+
+static const uint32_t series_rgb[] = {0x1F3B57, 0xD97706, 0x0891B2, 0x7C3AED,
+				      0xDB2777, 0x65A30D, 0x9A3412, 0x475569};
+
+static void chart_numbers(rb *b, doc_chart *ch)
+{
+	int en = strcmp(b->l->code, "en") == 0;
+	ch->decimal = en ? "." : ",";
+	ch->group = en ? "," : NBSP;
+	ch->lang = b->d->lang;
+}
+
+/* A value in words for the alt text and the table: "3,5 %". */
+static const char *num_text(rb *b, double v, const char *unit)
+{
+	char s[96];
+	labels_value(b->l, v, unit, s, sizeof s);
+	return fmt(b, "%s", s);
+}
+
+static doc_node *chart_node(rb *b, doc_chart *ch, const char *alt)
+{
+	doc_node *n = block(b, doc_node_new(b->d, DOC_CHART, nopos));
+	if (n) {
+		n->u.chart.chart = ch;
+		n->u.chart.alt = alt;
+	}
+	return n;
+}
+
+/* One indicator's chart and its twin table (the same numbers). */
+static void indicator_chart(rb *b, const indicator *ind, int on, int known)
+{
+	const plan *p = b->p;
+	const labels *l = b->l;
+	const chart_words *cw = chart_words_for(l);
+	arena *a = &b->d->arena;
+	int y0 = INT32_MAX, y1 = INT32_MIN;
+#define SPAN(y) (y0 = (y) < y0 ? (y) : y0, y1 = (y) > y1 ? (y) : y1)
+	if (ind->has_baseline)
+		SPAN(ind->baseline.year);
+	for (size_t i = 0; i < ind->nvalues; i++)
+		SPAN(ind->values[i].year);
+	const ind_point *latest = model_latest_value(ind, b->who);
+	if (!latest)
+		latest = model_latest_value(ind, NULL);
+	const ind_point *tg = track_target(ind, latest ? latest->year : y0);
+	if (tg)
+		SPAN(tg->year);
+#undef SPAN
+	if (y0 > y1 || y1 - y0 > 40) /* nothing to draw, or not a plan's span */
+		return;
+	doc_chart *ch = arena_alloc(a, sizeof *ch);
+	if (!ch)
+		return;
+	ch->ncats = y1 - y0 + 1;
+	ch->cats = arena_array(a, (size_t)ch->ncats, sizeof *ch->cats);
+	for (int i = 0; ch->cats && i < ch->ncats; i++)
+		ch->cats[i] = fmt(b, "%d", y0 + i);
+	/* series: the regional values, then each owner's own (an owner's
+	 * report: its own and the regional) */
+	const owner *whose[17];
+	int ns = 0;
+	whose[ns++] = NULL;
+	for (size_t o = 0; o < p->nowners && ns < 17; o++) {
+		const owner *ow = p->owners[o];
+		if (b->who && ow != b->who)
+			continue;
+		for (size_t i = 0; i < ind->nvalues; i++)
+			if (ind->values[i].owner == ow) {
+				whose[ns++] = ow;
+				break;
+			}
+	}
+	ch->series = arena_array(a, (size_t)ns, sizeof *ch->series);
+	if (!ch->cats || !ch->series)
+		return;
+	int years_with_data = 0;
+	for (int k = 0; k < ns; k++) {
+		double *v = arena_array(a, (size_t)ch->ncats, sizeof *v);
+		if (!v)
+			return;
+		for (int i = 0; i < ch->ncats; i++)
+			v[i] = NAN;
+		int any = 0;
+		for (size_t i = 0; i < ind->nvalues; i++)
+			if (ind->values[i].owner == whose[k] &&
+			    (whose[k] || !ind->values[i].owner_id)) {
+				v[ind->values[i].year - y0] = ind->values[i].value;
+				any = 1;
+			}
+		if (!any)
+			continue; /* no values (a plan with targets only): no series */
+		chart_series *se = &ch->series[ch->nseries];
+		se->name = whose[k] ? whose[k]->name : cw->regional;
+		se->values = v;
+		se->rgb = series_rgb[ch->nseries % (int)(sizeof series_rgb / sizeof *series_rgb)];
+		ch->nseries++;
+	}
+	for (int i = 0; i < ch->ncats; i++)
+		for (int k = 0; k < ch->nseries; k++)
+			if (isfinite(ch->series[k].values[i])) {
+				years_with_data++;
+				break;
+			}
+	ch->kind = years_with_data >= 2 ? CHART_LINE : CHART_BAR;
+	ch->title = ind->name;
+	ch->unit = ind->unit;
+	ch->base_cat = ind->has_baseline ? ind->baseline.year - y0 : -1;
+	ch->base_value = ind->has_baseline ? ind->baseline.value : NAN;
+	ch->target_cat = tg ? tg->year - y0 : -1;
+	ch->target_value = tg ? tg->value : NAN;
+	ch->base_label = l->baseline;
+	ch->target_label = l->target;
+	ch->track_label = cw->track;
+	ch->on_track = known ? on : -1;
+	ch->on_track_text = fmt(b, "%s: %s", l->status_word, !known ? l->no_data : on ? l->on_track
+												 : l->behind);
+	ch->on_track_rgb = !known ? 0x9CA3AF : on ? 0x059669 : 0xB91C1C;
+	chart_numbers(b, ch);
+
+	/* the alt text: the chart's numbers in words */
+	buf alt = BUF_INIT;
+	buf_printf(&alt, "%s: %s.", ch->kind == CHART_LINE ? cw->line_chart : cw->bar_chart,
+		   ind->name);
+	if (ind->has_baseline)
+		buf_printf(&alt, " %s %s %s %d.", l->baseline, num_text(b, ind->baseline.value, ind->unit),
+			   cw->in, ind->baseline.year);
+	if (tg)
+		buf_printf(&alt, " %s %s %s %d.", l->target, num_text(b, tg->value, ind->unit), cw->in,
+			   tg->year);
+	for (int k = 0; k < ch->nseries; k++) {
+		buf_printf(&alt, " %s:", ch->series[k].name);
+		int first = 1;
+		for (int i = 0; i < ch->ncats; i++)
+			if (isfinite(ch->series[k].values[i])) {
+				buf_printf(&alt, "%s %s %s %d", first ? "" : ",",
+					   num_text(b, ch->series[k].values[i], ind->unit), cw->in, y0 + i);
+				first = 0;
+			}
+		buf_puts(&alt, ".");
+	}
+	buf_printf(&alt, " %s.", ch->on_track_text);
+	const char *alt_s = alt.failed ? NULL : arena_strndup(a, (const char *)alt.data, alt.len);
+	buf_free(&alt);
+	if (!alt_s)
+		a->failed = 1;
+	chart_node(b, ch, alt_s);
+	/* The board handout (at most four pages) shows compact charts without
+	 * the twin table: the indicators table above has baseline, latest and
+	 * target, and the alt text every number. */
+	ch->compact = b->tpl->kind == TPL_BOARD;
+	if (ch->compact)
+		return;
+
+	/* the twin table: years across, baseline, series and target down */
+	int nyears = ch->ncats;
+	double w[42];
+	w[0] = 30;
+	for (int i = 0; i < nyears; i++)
+		w[i + 1] = 70.0 / nyears;
+	const char *cap = fmt(b, "%s: %s", cw->values, ind->name);
+	doc_node *t = block(b, doc_table(b->d, nyears + 1, w, 1, cap, nopos));
+	doc_node *hr = doc_append(t, doc_row(b->d, 1));
+	text_cell(b, hr, ind->unit && *ind->unit ? fmt(b, "%s (%s)", cw->values, ind->unit)
+						 : cw->values, b->d->style.header_fill, DOC_LEFT);
+	for (int i = 0; i < nyears; i++)
+		text_cell(b, hr, ch->cats[i], b->d->style.header_fill, DOC_RIGHT);
+	char nb[64];
+	if (ind->has_baseline) {
+		doc_node *r = doc_append(t, doc_row(b->d, 0));
+		text_cell(b, r, l->baseline, 0, DOC_LEFT);
+		for (int i = 0; i < nyears; i++) {
+			nb[0] = 0;
+			if (i == ch->base_cat)
+				labels_number(l, ch->base_value, 2, nb, sizeof nb);
+			text_cell(b, r, nb, 0, DOC_RIGHT);
+		}
+	}
+	for (int k = 0; k < ch->nseries; k++) {
+		doc_node *r = doc_append(t, doc_row(b->d, 0));
+		text_cell(b, r, ch->series[k].name, 0, DOC_LEFT);
+		for (int i = 0; i < nyears; i++) {
+			nb[0] = 0;
+			if (isfinite(ch->series[k].values[i]))
+				labels_number(l, ch->series[k].values[i], 2, nb, sizeof nb);
+			text_cell(b, r, nb, 0, DOC_RIGHT);
+		}
+	}
+	if (tg) {
+		doc_node *r = doc_append(t, doc_row(b->d, 0));
+		text_cell(b, r, l->target, 0, DOC_LEFT);
+		for (int i = 0; i < nyears; i++) {
+			nb[0] = 0;
+			if (i == ch->target_cat)
+				labels_number(l, ch->target_value, 2, nb, sizeof nb);
+			text_cell(b, r, nb, 0, DOC_RIGHT);
+		}
+	}
+}
+
+/* The summary's stacked bars: per focus area, its measures by status, in
+ * the statuses' fill colours (as in the tables).  cols: the statuses shown
+ * in the counts table, in its order. */
+static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int *cols,
+			 int ncols)
+{
+	const plan *p = b->p;
+	const labels *l = b->l;
+	arena *a = &b->d->arena;
+	doc_chart *ch = arena_alloc(a, sizeof *ch);
+	if (!ch || !ncols)
+		return;
+	size_t shown[64];
+	int nc = 0;
+	for (size_t i = 0; i < nrows; i++) {
+		size_t sum = 0;
+		for (int s = 0; s < ST_COUNT; s++)
+			sum += rows[i][s];
+		if (sum)
+			shown[nc++] = i;
+	}
+	if (!nc)
+		return;
+	ch->kind = CHART_STACKED_HBAR;
+	ch->title = fmt(b, l->counts_title, b->year);
+	ch->ncats = nc;
+	ch->cats = arena_array(a, (size_t)nc, sizeof *ch->cats);
+	ch->series = arena_array(a, (size_t)ncols, sizeof *ch->series);
+	if (!ch->cats || !ch->series)
+		return;
+	for (int i = 0; i < nc; i++)
+		ch->cats[i] = fmt(b, "%s %s", p->areas[shown[i]]->id, p->areas[shown[i]]->title);
+	for (int k = 0; k < ncols; k++) {
+		double *v = arena_array(a, (size_t)nc, sizeof *v);
+		if (!v)
+			return;
+		for (int i = 0; i < nc; i++)
+			v[i] = (double)rows[shown[i]][cols[k]];
+		const doc_fill *f = &b->d->fills[b->fill[cols[k]]];
+		ch->series[k] = (chart_series){l->status[cols[k]], v,
+					       b->fill[cols[k]] ? f->rgb : 0xF3F4F6,
+					       b->fill[cols[k]] ? f->text_rgb : 0x4B5563};
+	}
+	ch->nseries = ncols;
+	ch->base_cat = ch->target_cat = -1;
+	ch->on_track = -1;
+	chart_numbers(b, ch);
+	buf alt = BUF_INIT;
+	buf_printf(&alt, "%s: %s.", chart_words_for(l)->hbar_chart, ch->title);
+	for (int i = 0; i < nc; i++) {
+		buf_printf(&alt, " %s:", ch->cats[i]);
+		int first = 1;
+		for (int k = 0; k < ncols; k++)
+			if (ch->series[k].values[i] > 0) {
+				buf_printf(&alt, "%s %.0f %s", first ? "" : ",", ch->series[k].values[i],
+					   ch->series[k].name);
+				first = 0;
+			}
+		buf_puts(&alt, ".");
+	}
+	const char *alt_s = alt.failed ? NULL : arena_strndup(a, (const char *)alt.data, alt.len);
+	buf_free(&alt);
+	if (!alt_s)
+		a->failed = 1;
+	chart_node(b, ch, alt_s);
+}
+
+static void indicators_table(rb *b, int level, int charts)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
@@ -314,6 +614,15 @@ static void indicators_table(rb *b, int level)
 		int known, ok = on_track(ind, judged, &known);
 		text_cell(b, r, !known ? l->no_data : ok ? l->on_track : l->behind,
 			  !known ? 0 : ok ? b->fill_ok : b->fill_bad, DOC_LEFT);
+	}
+	/* issue 6: then a chart and a table of values per indicator, judged
+	 * as in the table above */
+	for (size_t i = 0; charts && i < p->nindicators; i++) {
+		const indicator *ind = p->indicators[i];
+		const ind_point *mine = own ? model_latest_value(ind, b->who) : NULL;
+		const ind_point *judged = mine ? mine : model_latest_value(ind, NULL);
+		int known, ok = on_track(ind, judged, &known);
+		indicator_chart(b, ind, ok, known);
 	}
 }
 
@@ -645,8 +954,8 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 		case TPL_SUMMARY_END: break;
 		case TPL_ABOUT: about(&b, lv); break;
 		case TPL_CHANGES: changes(&b); break;
-		case TPL_COUNTS: counts_table(&b, lv); break;
-		case TPL_INDICATORS: indicators_table(&b, lv); break;
+		case TPL_COUNTS: counts_table(&b, lv, sec->charts); break;
+		case TPL_INDICATORS: indicators_table(&b, lv, sec->charts); break;
 		case TPL_SUMMARIES: summaries(&b, lv); break;
 		case TPL_MATRIX: matrix(&b, lv); break;
 		case TPL_DEVIATIONS: deviations(&b, lv); break;

@@ -103,7 +103,7 @@ static void add_section(xmlin_walk *w, template *t, tpl_sec kind, int level, int
 	if (!v)
 		return;
 	t->sections = v;
-	v[t->nsections++] = (tpl_section){kind, level, vision};
+	v[t->nsections++] = (tpl_section){kind, level, vision, 1};
 }
 
 static int leaf(xmlin_walk *w, template *t, const xmlNode *c, int level)
@@ -120,6 +120,12 @@ static int leaf(xmlin_walk *w, template *t, const xmlNode *c, int level)
 		if (v && strcmp(v, "yes") && strcmp(v, "no"))
 			xmlin_err(w, c, "vision=\"%s\" must be yes or no", v);
 		add_section(w, t, names[i].kind, level, !v || strcmp(v, "yes") == 0);
+		/* issue 6: <counts chart="no"/>, <indicators charts="no"/> */
+		const char *ch = xmlin_attr(c, names[i].kind == TPL_COUNTS ? "chart" : "charts");
+		if (ch && strcmp(ch, "yes") && strcmp(ch, "no"))
+			xmlin_err(w, c, "chart=\"%s\" must be yes or no", ch);
+		if (ch && t->nsections && t->sections[t->nsections - 1].kind == names[i].kind)
+			t->sections[t->nsections - 1].charts = strcmp(ch, "yes") == 0;
 		return 1;
 	}
 	return 0;

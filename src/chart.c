@@ -1,0 +1,673 @@
+/* chart.c: the format-neutral part of charts (see chart.h): scales with
+ * nice ticks, the expected path from baseline to target, number labels,
+ * and the layout of a chart as primitives for the PDF.
+ *
+ * Owns nothing beyond what it puts in the caller's arena.  Never calls
+ * libharu or libxml2; text is measured through the caller's callback, so
+ * the same code serves any backend and the unit tests (a fake measure). */
+#include "chart.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define ELLIPSIS "\xe2\x80\xa6"
+
+/* ---- scales ---- */
+
+double chart_nice(double x, int round)
+{
+	if (!(x > 0) || !isfinite(x))
+		return 1;
+	double e = floor(log10(x));
+	double p = pow(10, e);
+	double f = x / p, nf;
+	if (round)
+		nf = f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10;
+	else
+		nf = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+	return nf * p;
+}
+
+chart_scale chart_scale_for(double min, double max, int want, int from_zero)
+{
+	chart_scale s = {0, 1, 0.2, 6, 1};
+	if (want < 2)
+		want = 2;
+	if (!(min <= max) || !isfinite(min) || !isfinite(max)) {
+		min = 0, max = 1; /* no data: an empty 0..1 axis */
+	}
+	if (from_zero) {
+		if (min > 0)
+			min = 0;
+		if (max < 0)
+			max = 0;
+	}
+	double mag = fabs(min) > fabs(max) ? fabs(min) : fabs(max);
+	if (max - min <= 1e-12 * (mag > 1 ? mag : 1)) {
+		/* one value or all equal: a band around it (from zero when it is
+		 * zero, so 0 is the foot, not the middle) */
+		double pad = mag > 0 ? mag * 0.1 : 1;
+		if (min == 0 && max == 0)
+			max = 1;
+		else if (from_zero && min == 0)
+			max += pad;
+		else if (from_zero && max == 0)
+			min -= pad;
+		else
+			min -= pad, max += pad;
+	}
+	/* Heckbert's loose labelling: a nice range, a nice step, bounds on it */
+	double range = chart_nice(max - min, 0);
+	double d = chart_nice(range / (want - 1), 1);
+	double lo = floor(min / d) * d, hi = ceil(max / d) * d;
+	int n = (int)floor((hi - lo) / d + 0.5) + 1;
+	while (n > 2 * want + 1) { /* guard: never a forest of ticks */
+		d = chart_nice(d * 1.5, 0);
+		lo = floor(min / d) * d, hi = ceil(max / d) * d;
+		n = (int)floor((hi - lo) / d + 0.5) + 1;
+	}
+	if (n < 2)
+		n = 2, hi = lo + d;
+	s.lo = lo == 0 ? 0 : lo; /* no "-0" */
+	s.hi = hi;
+	s.step = d;
+	s.ticks = n;
+	int dec = (int)-floor(log10(d) + 1e-9);
+	s.decimals = dec > 0 ? (dec < 6 ? dec : 6) : 0;
+	return s;
+}
+
+static int has(double v) { return isfinite(v); }
+
+void chart_range(const doc_chart *c, double *min, double *max)
+{
+	double lo = INFINITY, hi = -INFINITY;
+	if (c->kind == CHART_STACKED_HBAR) {
+		lo = 0;
+		for (int i = 0; i < c->ncats; i++) {
+			double t = 0;
+			for (int k = 0; k < c->nseries; k++)
+				if (has(c->series[k].values[i]) && c->series[k].values[i] > 0)
+					t += c->series[k].values[i];
+			if (t > hi)
+				hi = t;
+		}
+	} else {
+		for (int k = 0; k < c->nseries; k++)
+			for (int i = 0; i < c->ncats; i++) {
+				double v = c->series[k].values[i];
+				if (has(v))
+					lo = v < lo ? v : lo, hi = v > hi ? v : hi;
+			}
+		if (c->base_cat >= 0 && has(c->base_value))
+			lo = fmin(lo, c->base_value), hi = fmax(hi, c->base_value);
+		if (c->target_cat >= 0 && has(c->target_value))
+			lo = fmin(lo, c->target_value), hi = fmax(hi, c->target_value);
+	}
+	*min = lo;
+	*max = hi;
+}
+
+chart_scale chart_value_scale(const doc_chart *c)
+{
+	double lo, hi;
+	chart_range(c, &lo, &hi);
+	/* Bars stand on zero.  Lines start at zero when the data come near it
+	 * (lowest under half the highest), so a small change is not blown up;
+	 * otherwise the axis hugs the data. */
+	int zero = c->kind != CHART_LINE || (lo >= 0 && lo < 0.5 * hi) || (hi <= 0 && hi > 0.5 * lo);
+	return chart_scale_for(lo, hi, 5, zero);
+}
+
+double chart_track_at(const doc_chart *c, int i)
+{
+	if (c->base_cat < 0 || c->target_cat < 0 || c->target_cat <= c->base_cat ||
+	    i < c->base_cat || i > c->target_cat)
+		return NAN;
+	double t = (double)(i - c->base_cat) / (c->target_cat - c->base_cat);
+	return c->base_value + (c->target_value - c->base_value) * t;
+}
+
+void chart_format(const doc_chart *c, double v, int decimals, char *out, size_t n)
+{
+	char raw[64];
+	if (!has(v)) {
+		snprintf(out, n, "\xe2\x80\x93");
+		return;
+	}
+	snprintf(raw, sizeof raw, "%.*f", decimals < 0 ? 0 : decimals, v);
+	if (strcmp(raw, "-0") == 0 || (raw[0] == '-' && strspn(raw + 1, "0.") == strlen(raw + 1)))
+		memmove(raw, raw + 1, strlen(raw));
+	const char *dm = c && c->decimal ? c->decimal : ".";
+	const char *gs = c && c->group ? c->group : "";
+	char *ip = raw + (raw[0] == '-');
+	size_t intlen = strcspn(ip, ".");
+	size_t k = 0;
+#define PUT(str) for (const char *q_ = (str); *q_ && k + 1 < n; q_++) out[k++] = *q_
+	if (n == 0)
+		return;
+	if (raw[0] == '-' && k + 1 < n)
+		out[k++] = '-';
+	for (size_t i = 0; i < intlen && k + 1 < n; i++) {
+		if (i && (intlen - i) % 3 == 0 && intlen > 4) {
+			PUT(gs);
+		}
+		if (k + 1 < n)
+			out[k++] = ip[i];
+	}
+	if (ip[intlen] == '.') {
+		PUT(dm);
+		PUT(ip + intlen + 1);
+	}
+#undef PUT
+	out[k] = '\0';
+}
+
+/* "3,50" -> "3,5", "255,00" -> "255": a data label as the tables write it. */
+static void trim_zeros(const doc_chart *c, char *s)
+{
+	const char *dm = c->decimal ? c->decimal : ".";
+	char *d = strstr(s, dm);
+	if (!d)
+		return;
+	char *e = s + strlen(s);
+	while (e > d + strlen(dm) && e[-1] == '0')
+		*--e = '\0';
+	if (e == d + strlen(dm))
+		*d = '\0';
+}
+
+/* ---- text fitting ---- */
+
+const char *chart_fit(const char *s, double maxw, double size, int bold, chart_measure m,
+		      void *mctx, arena *a)
+{
+	size_t len = strlen(s);
+	if (m(mctx, s, len, size, bold) <= maxw)
+		return s;
+	double ew = m(mctx, ELLIPSIS, 3, size, bold);
+	/* cut at a UTF-8 character boundary, drop trailing spaces */
+	size_t k = len;
+	while (k > 0) {
+		k--;
+		while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		if (m(mctx, s, k, size, bold) + ew <= maxw)
+			break;
+	}
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	char *r = arena_alloc(a, k + 4);
+	if (!r)
+		return NULL;
+	memcpy(r, s, k);
+	memcpy(r + k, ELLIPSIS, 4);
+	return r;
+}
+
+/* ---- drawing ---- */
+
+typedef struct dctx {
+	const doc_chart *c;
+	chart_measure m;
+	void *mc;
+	arena *a;
+	chart_drawing *d;
+	double w, fs;
+	/* rectangles of text placed so far, to keep labels apart */
+	struct { double x0, y0, x1, y1; } used[1024];
+	int nused;
+} dctx;
+
+static chart_prim *prim(dctx *x, chart_prim_kind k, uint32_t rgb)
+{
+	chart_drawing *d = x->d;
+	if (d->failed)
+		return NULL;
+	if (d->n == d->cap) {
+		size_t cap = (size_t)d->cap;
+		chart_prim *np = arena_grow(x->a, d->p, (size_t)d->n, &cap, sizeof *d->p);
+		if (!np) {
+			d->failed = 1;
+			return NULL;
+		}
+		d->p = np;
+		d->cap = (int)cap;
+	}
+	chart_prim *p = &d->p[d->n++];
+	memset(p, 0, sizeof *p);
+	p->kind = k;
+	p->rgb = rgb;
+	return p;
+}
+
+static void line(dctx *x, double x0, double y0, double x1, double y1, double lw, uint32_t rgb)
+{
+	chart_prim *p = prim(x, CP_LINE, rgb);
+	if (p)
+		p->x = x0, p->y = y0, p->w = x1 - x0, p->h = y1 - y0, p->lw = lw;
+}
+
+static void dashed(dctx *x, double x0, double y0, double x1, double y1, double lw, uint32_t rgb)
+{
+	double len = hypot(x1 - x0, y1 - y0), on = 3.5, off = 2.5;
+	if (len <= 0)
+		return;
+	double ux = (x1 - x0) / len, uy = (y1 - y0) / len;
+	int n = (int)ceil(len / (on + off));
+	for (int i = 0; i < n && i < 10000; i++) {
+		double t = i * (on + off), e = t + on < len ? t + on : len;
+		line(x, x0 + ux * t, y0 + uy * t, x0 + ux * e, y0 + uy * e, lw, rgb);
+	}
+}
+
+static void rect(dctx *x, double x0, double y0, double w, double h, uint32_t rgb)
+{
+	chart_prim *p = prim(x, CP_RECT, rgb);
+	if (p)
+		p->x = x0, p->y = y0, p->w = w, p->h = h;
+}
+
+/* A fill's edge: the fill darkened, so a pale status colour (a table
+ * cell's shade) still shows its bounds on white paper. */
+static uint32_t edge_of(uint32_t rgb)
+{
+	uint32_t r = (rgb >> 16) & 255, g = (rgb >> 8) & 255, b = rgb & 255;
+	return (r * 7 / 10) << 16 | (g * 7 / 10) << 8 | (b * 7 / 10);
+}
+
+static void outline(dctx *x, double x0, double y0, double w, double h, uint32_t rgb)
+{
+	line(x, x0, y0, x0 + w, y0, 0.5, rgb);
+	line(x, x0 + w, y0, x0 + w, y0 + h, 0.5, rgb);
+	line(x, x0 + w, y0 + h, x0, y0 + h, 0.5, rgb);
+	line(x, x0, y0 + h, x0, y0, 0.5, rgb);
+}
+
+static double tw(dctx *x, const char *s, double size, int bold)
+{
+	return x->m(x->mc, s, strlen(s), size, bold);
+}
+
+static int overlaps(dctx *x, double x0, double y0, double x1, double y1)
+{
+	for (int i = 0; i < x->nused; i++)
+		if (x0 < x->used[i].x1 && x->used[i].x0 < x1 && y0 < x->used[i].y1 &&
+		    x->used[i].y0 < y1)
+			return 1;
+	return 0;
+}
+
+/* Text with its left edge at tx, baseline at ty.  With avoid, nothing is
+ * drawn (returns 0) when it would overlap text placed before or leave the
+ * box; every text drawn is remembered. */
+static int text(dctx *x, const char *s, double tx, double ty, double size, int bold,
+		uint32_t rgb, int avoid)
+{
+	if (!s || !*s)
+		return 0;
+	double w = tw(x, s, size, bold);
+	double y0 = ty - 0.8 * size, y1 = ty + 0.25 * size;
+	if (avoid && (tx < 0 || tx + w > x->w + 0.01 || overlaps(x, tx - 1, y0, tx + w + 1, y1)))
+		return 0;
+	chart_prim *p = prim(x, CP_TEXT, rgb);
+	if (!p)
+		return 0;
+	p->x = tx, p->y = ty, p->w = w, p->h = size, p->bold = bold;
+	p->text = arena_strdup(x->a, s);
+	if (!p->text)
+		x->d->failed = 1;
+	if (x->nused < (int)(sizeof x->used / sizeof x->used[0])) {
+		x->used[x->nused].x0 = tx, x->used[x->nused].y0 = y0;
+		x->used[x->nused].x1 = tx + w, x->used[x->nused].y1 = y1;
+		x->nused++;
+	}
+	return 1;
+}
+
+/* The title, wrapped to at most two lines, the second shortened with "…".
+ * Returns the y below it. */
+static double title(dctx *x, double y)
+{
+	const doc_chart *c = x->c;
+	if (!c->title || !*c->title)
+		return y;
+	double ts = x->fs * 0.95;
+	const char *s = c->title;
+	for (int ln = 0; ln < 2 && *s; ln++) {
+		size_t len = strlen(s), cut = len;
+		if (ln == 0 && x->m(x->mc, s, len, ts, 1) > x->w) {
+			/* the last space before the width runs out */
+			cut = 0;
+			for (size_t i = 1; i < len; i++)
+				if (s[i] == ' ' && x->m(x->mc, s, i, ts, 1) <= x->w)
+					cut = i;
+			if (!cut)
+				cut = len;
+		}
+		char *part = arena_strndup(x->a, s, cut);
+		const char *fit = part ? chart_fit(part, x->w, ts, 1, x->m, x->mc, x->a) : NULL;
+		if (!fit) {
+			x->d->failed = 1;
+			return y;
+		}
+		y += ts * 1.2;
+		text(x, fit, 0, y - 0.25 * ts, ts, 1, 0x1F2328, 0);
+		s += cut;
+		while (*s == ' ')
+			s++;
+	}
+	return y + 0.4 * x->fs;
+}
+
+/* Legend entries: a small sample of the mark and a name, flowed in rows. */
+typedef enum { LG_SERIES_LINE, LG_SERIES_BOX, LG_BASE, LG_TARGET, LG_TRACK } lg_kind;
+
+static void base_mark(dctx *x, double cx, double cy)
+{
+	double r = 3.2;
+	uint32_t k = 0x374151;
+	line(x, cx - r, cy - r, cx + r, cy - r, 1, k);
+	line(x, cx + r, cy - r, cx + r, cy + r, 1, k);
+	line(x, cx + r, cy + r, cx - r, cy + r, 1, k);
+	line(x, cx - r, cy + r, cx - r, cy - r, 1, k);
+}
+
+static void target_mark(dctx *x, double cx, double cy)
+{
+	double r = 3.6;
+	uint32_t k = 0xB91C1C;
+	line(x, cx - r, cy - r, cx + r, cy + r, 1.6, k);
+	line(x, cx - r, cy + r, cx + r, cy - r, 1.6, k);
+}
+
+static const uint32_t TRACK_RGB = 0x6B7280, GRID_RGB = 0xDDE2E8, AXIS_RGB = 0x6B7280,
+		      LABEL_RGB = 0x374151;
+
+static double legend(dctx *x, double y, const lg_kind *kinds, const char *const *names,
+		     const uint32_t *rgbs, int n)
+{
+	double ls = x->fs * 0.8, sw = 14, gap = 12, cx = 0;
+	double rowh = ls * 1.6;
+	y += rowh;
+	int any = 0;
+	for (int i = 0; i < n; i++) {
+		if (!names[i] || !*names[i])
+			continue;
+		const char *nm = chart_fit(names[i], x->w * 0.45, ls, 0, x->m, x->mc, x->a);
+		if (!nm) {
+			x->d->failed = 1;
+			return y;
+		}
+		double ew = sw + 4 + tw(x, nm, ls, 0);
+		if (cx > 0 && cx + ew > x->w) {
+			cx = 0;
+			y += rowh;
+		}
+		double my = y - 0.3 * ls;
+		switch (kinds[i]) {
+		case LG_SERIES_LINE:
+			line(x, cx, my, cx + sw, my, 1.6, rgbs[i]);
+			rect(x, cx + sw / 2 - 2, my - 2, 4, 4, rgbs[i]);
+			break;
+		case LG_SERIES_BOX:
+			rect(x, cx + 2, my - 4, sw - 4, 8, rgbs[i]);
+			outline(x, cx + 2, my - 4, sw - 4, 8, edge_of(rgbs[i]));
+			break;
+		case LG_BASE: base_mark(x, cx + sw / 2, my); break;
+		case LG_TARGET: target_mark(x, cx + sw / 2, my); break;
+		case LG_TRACK: dashed(x, cx, my, cx + sw, my, 0.9, TRACK_RGB); break;
+		}
+		text(x, nm, cx + sw + 4, y, ls, 0, LABEL_RGB, 0);
+		cx += ew + gap;
+		any = 1;
+	}
+	return any ? y + 0.4 * ls : y - rowh;
+}
+
+static double on_track_line(dctx *x, double y)
+{
+	const doc_chart *c = x->c;
+	if (!c->on_track_text || !*c->on_track_text)
+		return y;
+	double ls = x->fs * 0.85;
+	y += ls * 1.6;
+	rect(x, 0, y - 0.75 * ls, 0.7 * ls, 0.7 * ls, c->on_track_rgb);
+	const char *s = chart_fit(c->on_track_text, x->w - ls, ls, 1, x->m, x->mc, x->a);
+	if (!s)
+		x->d->failed = 1;
+	else
+		text(x, s, ls, y - 0.1 * ls, ls, 1, LABEL_RGB, 0);
+	return y + 0.3 * ls;
+}
+
+/* The value axis of a vertical chart: unit, gridlines and tick labels.
+ * Returns the plot's left edge. */
+static double value_axis_left(dctx *x, const chart_scale *s, double *lw)
+{
+	double ls = x->fs * 0.8, w = 0;
+	char b[64];
+	for (int i = 0; i < s->ticks; i++) {
+		chart_format(x->c, s->lo + i * s->step, s->decimals, b, sizeof b);
+		double t = tw(x, b, ls, 0);
+		w = t > w ? t : w;
+	}
+	*lw = w;
+	return w + 6;
+}
+
+static void draw_xy(dctx *x, double y)
+{
+	const doc_chart *c = x->c;
+	double ls = x->fs * 0.8;
+	chart_scale s = chart_value_scale(c);
+	/* the unit over the value labels */
+	if (c->unit && *c->unit) {
+		const char *u = chart_fit(c->unit, x->w * 0.5, ls, 0, x->m, x->mc, x->a);
+		y += ls * 1.1;
+		text(x, u, 0, y, ls, 0, LABEL_RGB, 0);
+	}
+	double top = y + ls * 0.9;
+	double ph = x->w * (c->compact ? 0.16 : 0.28);
+	ph = c->compact ? (ph < 60 ? 60 : ph > 85 ? 85 : ph) : (ph < 95 ? 95 : ph > 135 ? 135 : ph);
+	/* fewer ticks when they would crowd */
+	while (s.ticks > 3 && ph / (s.ticks - 1) < ls * 1.5) {
+		double lo, hi;
+		chart_range(c, &lo, &hi);
+		chart_scale t = chart_scale_for(lo, hi, s.ticks - 2,
+						c->kind != CHART_LINE || s.lo == 0);
+		if (t.ticks >= s.ticks)
+			break;
+		s = t;
+	}
+	double labw, x0 = value_axis_left(x, &s, &labw), x1 = x->w - 2;
+	double bottom = top + ph, pw = x1 - x0;
+	double span = s.hi - s.lo;
+#define VY(v) (bottom - ((v) - s.lo) / span * ph)
+	char b[64];
+	for (int i = 0; i < s.ticks; i++) {
+		double v = s.lo + i * s.step, ty = VY(v);
+		line(x, x0, ty, x1, ty, v == 0 || i == 0 ? 0.8 : 0.5, v == 0 || i == 0 ? AXIS_RGB : GRID_RGB);
+		chart_format(c, v, s.decimals, b, sizeof b);
+		double t = tw(x, b, ls, 0);
+		text(x, b, x0 - 5 - t, ty + 0.3 * ls, ls, 0, LABEL_RGB, 1);
+	}
+	int nc = c->ncats > 0 ? c->ncats : 1;
+	double band = pw / nc;
+#define CX(i) (x0 + band * ((i) + 0.5))
+	/* category labels: every k-th, so none touch */
+	double maxw = 0;
+	for (int i = 0; i < c->ncats; i++) {
+		double t = tw(x, c->cats[i], ls, 0);
+		maxw = t > maxw ? t : maxw;
+	}
+	int k = 1;
+	while (k < nc && maxw + 6 > band * k)
+		k++;
+	double ly = bottom + ls * 1.7; /* clear of a marker on the axis */
+	for (int i = 0; i < c->ncats; i++) {
+		line(x, CX(i), bottom, CX(i), bottom + 3, 0.6, AXIS_RGB);
+		if (i % k == 0) {
+			const char *lab = chart_fit(c->cats[i], band * k - 4, ls, 0, x->m, x->mc, x->a);
+			double t = lab ? tw(x, lab, ls, 0) : 0;
+			if (lab)
+				text(x, lab, CX(i) - t / 2, ly, ls, 0, LABEL_RGB, 1);
+		}
+	}
+	/* the expected path from baseline to target, dashed, under the data */
+	if (c->base_cat >= 0 && c->target_cat > c->base_cat)
+		dashed(x, CX(c->base_cat), VY(c->base_value), CX(c->target_cat), VY(c->target_value),
+		       0.9, TRACK_RGB);
+	/* the series */
+	int ns = c->nseries;
+	for (int k2 = 0; k2 < ns; k2++) {
+		const chart_series *se = &c->series[k2];
+		for (int i = 0; i < c->ncats; i++) {
+			double v = se->values[i];
+			if (!has(v))
+				continue;
+			if (c->kind == CHART_BAR) {
+				double gw = band * 0.7, bw = gw / ns;
+				double bx = CX(i) - gw / 2 + k2 * bw, zy = VY(s.lo > 0 ? s.lo : s.hi < 0 ? s.hi : 0);
+				double vy = VY(v);
+				rect(x, bx + 0.5, vy < zy ? vy : zy, bw - 1, fabs(zy - vy), se->rgb);
+			} else {
+				if (i + 1 < c->ncats && has(se->values[i + 1]))
+					line(x, CX(i), VY(v), CX(i + 1), VY(se->values[i + 1]), 1.6, se->rgb);
+				rect(x, CX(i) - 2.2, VY(v) - 2.2, 4.4, 4.4, se->rgb);
+			}
+		}
+	}
+	if (c->base_cat >= 0)
+		base_mark(x, CX(c->base_cat), VY(c->base_value));
+	if (c->target_cat >= 0)
+		target_mark(x, CX(c->target_cat), VY(c->target_value));
+	/* the latest value of each series written beside its point, where
+	 * there is room (the table below has every number) */
+	for (int k2 = 0; k2 < ns; k2++) {
+		const chart_series *se = &c->series[k2];
+		int last = -1;
+		for (int i = 0; i < c->ncats; i++)
+			if (has(se->values[i]))
+				last = i;
+		if (last < 0)
+			continue;
+		chart_format(c, se->values[last], 2, b, sizeof b);
+		trim_zeros(c, b);
+		double t = tw(x, b, ls, 1), vy = VY(se->values[last]);
+		double lx = c->kind == CHART_BAR ? CX(last) - t / 2 : CX(last) + 5;
+		double lyy = c->kind == CHART_BAR ? vy - 3 : vy + 0.3 * ls;
+		if (!text(x, b, lx, lyy, ls, 1, se->rgb, 1) && c->kind != CHART_BAR)
+			text(x, b, CX(last) - 5 - t, lyy - ls * 0.9, ls, 1, se->rgb, 1);
+	}
+#undef CX
+#undef VY
+	y = ly + ls * 0.3;
+	/* legend: the series, then the marks */
+	enum { MAXLG = 40 };
+	lg_kind kinds[MAXLG];
+	const char *names[MAXLG];
+	uint32_t rgbs[MAXLG];
+	int n = 0;
+	for (int k2 = 0; k2 < ns && n < MAXLG - 3; k2++) {
+		kinds[n] = c->kind == CHART_BAR ? LG_SERIES_BOX : LG_SERIES_LINE;
+		names[n] = c->series[k2].name;
+		rgbs[n++] = c->series[k2].rgb;
+	}
+	if (c->base_cat >= 0)
+		kinds[n] = LG_BASE, names[n] = c->base_label, rgbs[n++] = 0;
+	if (c->target_cat >= 0)
+		kinds[n] = LG_TARGET, names[n] = c->target_label, rgbs[n++] = 0;
+	if (c->base_cat >= 0 && c->target_cat > c->base_cat)
+		kinds[n] = LG_TRACK, names[n] = c->track_label, rgbs[n++] = 0;
+	y = legend(x, y, kinds, names, rgbs, n);
+	y = on_track_line(x, y);
+	x->d->h = y + 2;
+}
+
+static void draw_hbar(dctx *x, double y)
+{
+	const doc_chart *c = x->c;
+	double ls = x->fs * 0.8;
+	chart_scale s = chart_value_scale(c);
+	/* category labels: at most 38 % of the width */
+	double labw = 0;
+	for (int i = 0; i < c->ncats; i++) {
+		double t = tw(x, c->cats[i], ls, 0);
+		labw = t > labw ? t : labw;
+	}
+	if (labw > x->w * 0.38)
+		labw = x->w * 0.38;
+	char b[64];
+	chart_format(c, s.hi, 0, b, sizeof b);
+	double totw = tw(x, b, ls, 1) + 8;
+	double x0 = labw + 8, x1 = x->w - totw, pw = x1 - x0;
+	double rh = ls * 2.0, bh = rh * 0.68;
+	double top = y + 2;
+	int nc = c->ncats;
+	double bottom = top + rh * nc;
+	double span = s.hi - s.lo;
+#define VX(v) (x0 + ((v) - s.lo) / span * pw)
+	for (int i = 0; i < s.ticks; i++) {
+		double v = s.lo + i * s.step, tx = VX(v);
+		line(x, tx, top, tx, bottom, i == 0 ? 0.8 : 0.5, i == 0 ? AXIS_RGB : GRID_RGB);
+		chart_format(c, v, s.decimals, b, sizeof b);
+		double t = tw(x, b, ls, 0);
+		text(x, b, tx - t / 2, bottom + ls * 1.3, ls, 0, LABEL_RGB, 1);
+	}
+	for (int i = 0; i < nc; i++) {
+		double ry = top + rh * i, by = ry + (rh - bh) / 2;
+		const char *lab = chart_fit(c->cats[i], labw, ls, 0, x->m, x->mc, x->a);
+		if (lab)
+			text(x, lab, x0 - 8 - tw(x, lab, ls, 0), by + bh / 2 + 0.33 * ls, ls, 0, LABEL_RGB, 1);
+		double acc = 0;
+		for (int k = 0; k < c->nseries; k++) {
+			double v = c->series[k].values[i];
+			if (!has(v) || v <= 0)
+				continue;
+			double sx = VX(acc), ex = VX(acc + v);
+			rect(x, sx, by, ex - sx, bh, c->series[k].rgb);
+			outline(x, sx, by, ex - sx, bh, edge_of(c->series[k].rgb));
+			chart_format(c, v, 0, b, sizeof b);
+			double t = tw(x, b, ls, 1);
+			if (t + 4 <= ex - sx)
+				text(x, b, (sx + ex - t) / 2, by + bh / 2 + 0.33 * ls, ls, 1,
+				     c->series[k].text_rgb, 1);
+			acc += v;
+		}
+		chart_format(c, acc, 0, b, sizeof b);
+		text(x, b, VX(acc) + 4, by + bh / 2 + 0.33 * ls, ls, 1, LABEL_RGB, 1);
+	}
+#undef VX
+	y = bottom + ls * 1.6;
+	enum { MAXLG = 40 };
+	lg_kind kinds[MAXLG];
+	const char *names[MAXLG];
+	uint32_t rgbs[MAXLG];
+	int n = 0;
+	for (int k = 0; k < c->nseries && n < MAXLG; k++) {
+		kinds[n] = LG_SERIES_BOX;
+		names[n] = c->series[k].name;
+		rgbs[n++] = c->series[k].rgb;
+	}
+	y = legend(x, y, kinds, names, rgbs, n);
+	x->d->h = y + 2;
+}
+
+int chart_draw(const doc_chart *c, double w, double fs, chart_measure m, void *mctx, arena *a,
+	       chart_drawing *out)
+{
+	memset(out, 0, sizeof *out);
+	out->w = w;
+	dctx *x = arena_alloc(a, sizeof *x);
+	if (!x)
+		return -1;
+	x->c = c, x->m = m, x->mc = mctx, x->a = a, x->d = out, x->w = w, x->fs = fs > 0 ? fs : 10;
+	double y = title(x, 0);
+	if (c->kind == CHART_STACKED_HBAR)
+		draw_hbar(x, y);
+	else
+		draw_xy(x, y);
+	return out->failed || arena_failed(a) ? -1 : 0;
+}

@@ -1,0 +1,135 @@
+# charts.sh: issue 6 -- one chart per indicator and the status bars in the
+# summary, judged in the drawn PDF (pdftotext) and in the ODT as LibreOffice
+# renders it (embedded chart objects converted to PDF, labels found).
+. "$SR_TOP/tests/lib.sh"
+export SOURCE_DATE_EPOCH=1735689600
+# shellcheck disable=SC2086
+set -- $PLAN $STATUSES
+VALIDATE="$SHARED/odf-schema/validate-odt"
+
+expect_exit "renders with charts" 0 "$SR" render -q -f pdf,odt -O . "$@"
+pdf=hmn-forskning-2023-2026-2024.pdf odt=hmn-forskning-2023-2026-2024.odt
+nind=$(python3 -c '
+import sys, xml.etree.ElementTree as ET
+ns = {"s": "urn:statusrapport:1"}
+print(len(ET.parse(sys.argv[1]).getroot().findall("s:goals/s:indicator", ns)))' "$PLAN")
+
+# The indicators' facts from the plan: name, first and last year drawn.
+python3 - "$PLAN" "$@" > ind.txt <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"s": "urn:statusrapport:1"}
+root = ET.parse(sys.argv[1]).getroot()
+vals = {}
+for f in sys.argv[2:]:
+    r = ET.parse(f).getroot()
+    for v in r.findall("s:value", ns):
+        vals.setdefault(v.get("indicator"), []).append(int(r.get("year")))
+for ind in root.findall("s:goals/s:indicator", ns):
+    ys = [int(e.get("year")) for e in ind.findall("s:baseline", ns) + ind.findall("s:target", ns)
+          + ind.findall("s:value", ns)] + vals.get(ind.get("id"), [])
+    name = " ".join("".join(ind.find("s:name", ns).itertext()).split())
+    print("%d\t%d\t%s" % (min(ys), max(ys), name))
+PY
+
+mkdir -p board
+# The board handout has compact charts and no twin tables, so a row of
+# years there can only be a chart's axis.
+expect_exit "board handout renders with charts" 0 "$SR" render -q -t styremote -f pdf -O board "$@"
+if have pdftotext; then
+	txt=$(pdftotext "$pdf" - | tr '\n' ' ' | tr -s ' ')
+	board=$(pdftotext -layout "board/$pdf" - | tr -s ' ')
+	while IFS=$'\t' read -r y0 y1 name; do
+		# the chart's title is drawn unhyphenated (wrapped at a space), and
+		# its year axis runs from the baseline to the target
+		contains "pdf chart title: ${name:0:40}" "$txt" "$name"
+		years=$(seq -s ' ' "$y0" "$y1")
+		contains "board pdf chart years $years" "$board" "$years"
+	done < ind.txt
+	n=$(pdftotext "$pdf" - | grep -c "Bane mot målet")
+	if [ "$n" -eq "$nind" ]; then pass "pdf: one chart legend per indicator ($n)"
+	else fail "pdf: one chart per indicator" "$n legends for $nind indicators"; fi
+	n=$(pdftotext "$pdf" - | grep -c "^Vurdering: ")
+	if [ "$n" -eq "$nind" ]; then pass "pdf: on-track verdict in words per chart"
+	else fail "pdf: on-track verdict per chart" "$n for $nind indicators"; fi
+	p2=$(pdftotext -f 2 -l 2 "$pdf" - | grep -c "^Status for tiltakene 2024")
+	if [ "$p2" -ge 2 ]; then pass "pdf: the summary's stacked bars (title beside the table's)"
+	else fail "pdf: summary bars" "'Status for tiltakene 2024' $p2 times on page 2"; fi
+	contains "pdf: a focus area's total beside its bar" "$(pdftotext -f 2 -l 2 -layout "$pdf" -)" "29"
+	# charts are vectors: no image beyond the logo (the sample has none)
+	if have pdfimages; then
+		ni=$(pdfimages -list "$pdf" | tail -n +3 | wc -l)
+		if [ "$ni" -eq 0 ]; then pass "pdf: charts drawn as vectors (no images)"
+		else fail "pdf: vectors" "$ni images"; fi
+	fi
+	check "pdf: chart text inside the text area, no overlaps" \
+		python3 "$SR_TOP/tests/pdf_check.py" area "$pdf" 62.36 70.87 532.916 770.02
+else
+	skip "pdf charts" "no pdftotext"
+fi
+
+# The ODT: one embedded chart object per indicator plus the status bars.
+objs=$(unzip -Z1 "$odt" | grep -c '^Object [0-9]*/content.xml$')
+want=$((nind + 1))
+if [ "$objs" -eq "$want" ]; then pass "odt: $objs chart objects"; else fail "odt objects" "$objs, want $want"; fi
+man=$(unzip -p "$odt" META-INF/manifest.xml)
+contains "odt: manifest lists the chart object" "$man" 'manifest:full-path="Object 1/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.chart"'
+content=$(unzip -p "$odt" content.xml)
+contains "odt: frame references the object" "$content" 'xlink:href="./Object 1"'
+contains "odt: alt text" "$content" '<svg:desc>'
+chart1=$(unzip -p "$odt" "Object 2/content.xml")
+contains "odt: a native chart" "$chart1" '<chart:chart '
+contains "odt: local data table" "$chart1" 'table:name="local-table"'
+if [ -x "$VALIDATE" ]; then
+	check "odt: validate-odt (objects included)" "$VALIDATE" -q "$odt"
+else
+	skip "odt: validate-odt" "no $VALIDATE (../shared absent)"
+fi
+if have soffice && have pdftotext; then
+	profile="$PWD/lo-profile"
+	timeout 180 soffice -env:UserInstallation="file://$profile" --headless \
+		--convert-to pdf --outdir "$PWD/lo" "$odt" >/dev/null 2>&1
+	if [ -s "lo/${odt%.odt}.pdf" ]; then
+		pass "odt: LibreOffice converts it"
+		lo=$(pdftotext "lo/${odt%.odt}.pdf" - | tr '\n' ' ' | tr -s ' ')
+		contains "odt rendered: a chart's legend" "$lo" "Bane mot målet"
+		contains "odt rendered: a series name" "$lo" "Regionalt"
+		contains "odt rendered: the unit" "$lo" "studier"
+		contains "odt rendered: the target year on an axis" "$lo" "2025"
+		contains "odt rendered: a status in the bars' legend" "$lo" "Pågår"
+	else
+		fail "odt: LibreOffice converts it" "no PDF from soffice"
+	fi
+else
+	skip "odt rendered by LibreOffice" "soffice or pdftotext missing"
+fi
+
+# Off by template: <indicators charts="no"/> and <counts chart="no"/>.
+sed -e 's|<indicators/>|<indicators charts="no"/>|' -e 's|<counts/>|<counts chart="no"/>|' \
+	"$SR_TOP/templates/arsrapport.xml" > nocharts.xml
+mkdir -p off board
+expect_exit "template without charts renders" 0 "$SR" render -q -t ./nocharts.xml -f pdf,odt -O off "$@"
+n=$(unzip -Z1 "off/$odt" 2>/dev/null | grep -c '^Object ')
+if [ "$n" -eq 0 ]; then pass "charts=no: no chart objects"; else fail "charts=no" "$n object parts"; fi
+if have pdftotext; then
+	n=$(pdftotext "off/$pdf" - | grep -c "Bane mot målet")
+	if [ "$n" -eq 0 ]; then pass "charts=no: no charts in the PDF"; else fail "charts=no pdf" "$n"; fi
+fi
+sed -e 's|<indicators/>|<indicators charts="maybe"/>|' "$SR_TOP/templates/arsrapport.xml" > bad.xml
+expect_exit "charts=maybe is refused" 1 "$SR" validate -t ./bad.xml "$PLAN"
+
+# English words and a decimal point in the charts.
+mkdir -p en
+expect_exit "renders in English" 0 "$SR" render -q --lang en -f pdf -O en "$@"
+if have pdftotext; then
+	t=$(pdftotext "en/$pdf" -)
+	contains "en: chart legend in English" "$t" "Path to target"
+	contains "en: verdict in English" "$t" "Assessment: "
+fi
+# A trust's report: its own series beside the regional one.
+mkdir -p hf
+expect_exit "helseforetak renders" 0 "$SR" render -q --owner stolav -f pdf -O hf "$@"
+if have pdftotext; then
+	t=$(pdftotext "hf/hmn-forskning-2023-2026-2024-stolav.pdf" -)
+	contains "hf: own series" "$t" "St. Olavs hospital HF"
+	contains "hf: regional series" "$t" "Regionalt"
+fi
