@@ -29,7 +29,7 @@ void xalloc_arm(void);
 
 /* Allocation for libraries that cannot unwind from a failed allocation:
  * libxml2 2.9.14 dereferences NULL in its RELAX NG validator and schema
- * clean-up when one fails.  These never return NULL: on failure they remove
+ * clean-up when one fails, libharu 2.3.0 in HPDF_GetMem.  These never return NULL: on failure they remove
  * every temporary file registered below, say "out of memory" on stderr and
  * end the process with exit 3 -- no crash and no partial output. */
 void *xmalloc_lib(size_t n);

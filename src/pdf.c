@@ -20,7 +20,9 @@
 #include "pdftag.h"
 #include "xalloc.h"
 
-static void *hpdf_alloc(HPDF_UINT size) { return xmalloc(size); }
+/* fail-fast: libharu 2.3.0 dereferences NULL in HPDF_GetMem after a
+ * failed allocation (see xalloc.h) */
+static void *hpdf_alloc(HPDF_UINT size) { return xmalloc_lib(size); }
 static void hpdf_free(void *p) { xfree(p); }
 
 struct pdf_engine {
@@ -421,8 +423,8 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 	r.utf8 = needs_utf8(l, dc);
 	missing_glyphs(l, fam, d);
 	/* libharu allocates through xalloc like everything else, so the
-	 * allocation-failure tests reach it; it reports a failed allocation
-	 * through on_error and its return codes. */
+	 * allocation-failure tests reach it; fail-fast, as it cannot unwind
+	 * from a failed allocation. */
 	r.pdf = HPDF_NewEx(on_error, hpdf_alloc, hpdf_free, 0, &r);
 	if (!r.pdf)
 		goto oom;
