@@ -737,7 +737,10 @@ static void read_report(rd *r, const xmlNode *root)
 			const char *val = req(r, c, "value");
 			pt->value_text = dup(r, val);
 			parse_number(r, c, val, &pt->value);
-			pt->owner_id = ri->owner_id;
+			/* The regional authority's own figures are the region's:
+			 * a value it reports is the regional value. */
+			const owner *by = model_owner(p, ri->owner_id);
+			pt->owner_id = by && by->type == OWNER_RHF ? NULL : ri->owner_id;
 		}
 	}
 }
