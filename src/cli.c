@@ -677,7 +677,7 @@ static sr_status do_form(const opts *o, const plan *p, diag *d)
 
 static sr_status do_import(const opts *o, const xmlin_schema *schema, diag *d)
 {
-	import_result r;
+	import_result r = {0};
 	time_t now;
 	sr_status st = report_time(&now, d);
 	if (st == SR_OK)
