@@ -84,8 +84,9 @@ typedef struct layout_heading {
 typedef struct layout {
 	arena arena;           /* owns pages, boxes, strings */
 	doc_style style;       /* the doc's style with defaults filled in */
-	layout_page *pages;
+	layout_page *pages;    /* each page's boxes: a run of boxes */
 	int npages;
+	layout_box *boxes;     /* every page's boxes, page by page (owned) */
 	layout_heading *heads;
 	int nheads;
 	int passes;            /* flow + pagination passes made (see top) */
@@ -101,6 +102,11 @@ doc_style layout_style(const doc *d);
 sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout **out,
 		     diag *dg);
 void layout_free(layout *l);
+
+/* Free the boxes once they are painted, keeping the page count and the
+ * headings: a long report's boxes are the largest thing alive while the PDF
+ * library writes its pages out.  Pages are then empty. */
+void layout_drop_boxes(layout *l);
 
 /* One line per box ("p3 TEXT H1 x=.. y=.. 'text'"): for tests and debugging. */
 void layout_dump(const layout *l, FILE *out);

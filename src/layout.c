@@ -1492,6 +1492,65 @@ static void ctx_free(ctx *c)
 	xfree(c->lines);
 }
 
+/* Hand the pool to the layout with its boxes grouped by page, each page's in
+ * flow order, and point every page at its run.  A stable counting sort done
+ * in place (destinations first, then a walk along the permutation's cycles):
+ * copying the boxes into per-page arrays kept two copies of every box alive,
+ * half the layout's memory on a long report.  Boxes that no page took (none
+ * today) go to the end and are not shown. */
+static int group_pages(ctx *c)
+{
+	layout *l = c->l;
+	size_t n = c->npool;
+	size_t *start = xcalloc((size_t)l->npages + 1, sizeof *start);
+	size_t *dest = xmalloc((n ? n : 1) * sizeof *dest);
+	l->pages = arena_array(&l->arena, (size_t)l->npages + 1, sizeof *l->pages);
+	if (!start || !dest || !l->pages) {
+		xfree(start);
+		xfree(dest);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int p = c->pool[i].page;
+		if (p >= 0 && p < l->npages)
+			l->pages[p].n++;
+	}
+	size_t at = 0;
+	for (int p = 0; p < l->npages; p++)
+		start[p] = at, at += (size_t)l->pages[p].n;
+	size_t stray = at;
+	for (size_t i = 0; i < n; i++) {
+		int p = c->pool[i].page;
+		dest[i] = p >= 0 && p < l->npages ? start[p]++ : stray++;
+	}
+	for (size_t i = 0; i < n; i++)
+		while (dest[i] != i) {
+			size_t j = dest[i];
+			layout_box t = c->pool[j];
+			c->pool[j] = c->pool[i];
+			c->pool[i] = t;
+			dest[i] = dest[j];
+			dest[j] = j;
+		}
+	xfree(dest);
+	xfree(start);
+	/* the pool grew by doubling: give the slack back */
+	if (n && n < c->cappool) {
+		layout_box *shrunk = xrealloc(c->pool, n * sizeof *shrunk);
+		if (shrunk)
+			c->pool = shrunk, c->cappool = n;
+	}
+	l->boxes = c->pool;
+	c->pool = NULL;
+	c->npool = c->cappool = 0;
+	at = 0;
+	for (int p = 0; p < l->npages; p++) {
+		l->pages[p].boxes = l->boxes + at;
+		at += (size_t)l->pages[p].n;
+	}
+	return 0;
+}
+
 sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout **out,
 		     diag *dg)
 {
@@ -1560,24 +1619,8 @@ sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout
 	fixup(&c);
 	if (c.failed || arena_failed(&l->arena))
 		goto oom;
-	/* pages: boxes in flow order, grouped by page */
-	l->pages = arena_array(&l->arena, (size_t)l->npages, sizeof *l->pages);
-	if (!l->pages)
+	if (group_pages(&c) != 0)
 		goto oom;
-	for (size_t i = 0; i < c.npool; i++)
-		if (c.pool[i].page >= 0 && c.pool[i].page < l->npages)
-			l->pages[c.pool[i].page].n++;
-	for (int p = 0; p < l->npages; p++) {
-		l->pages[p].boxes = arena_array(&l->arena, (size_t)l->pages[p].n + 1, sizeof(layout_box));
-		if (!l->pages[p].boxes)
-			goto oom;
-		l->pages[p].n = 0;
-	}
-	for (size_t i = 0; i < c.npool; i++) {
-		int p = c.pool[i].page;
-		if (p >= 0 && p < l->npages)
-			l->pages[p].boxes[l->pages[p].n++] = c.pool[i];
-	}
 	ctx_free(&c);
 	*out = l;
 	return SR_OK;
@@ -1588,11 +1631,20 @@ oom:
 	return SR_SYSTEM;
 }
 
+void layout_drop_boxes(layout *l)
+{
+	for (int p = 0; p < l->npages; p++)
+		l->pages[p].boxes = NULL, l->pages[p].n = 0;
+	xfree(l->boxes);
+	l->boxes = NULL;
+}
+
 void layout_free(layout *l)
 {
 	if (!l)
 		return;
 	arena_free(&l->arena);
+	xfree(l->boxes);
 	xfree(l);
 }
 
