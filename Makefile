@@ -8,7 +8,7 @@ CFLAGS   ?= -O2 -g
 SANFLAGS ?=
 STD      := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat=2 -Wvla
-PKGS     := libxml-2.0 libzip fontconfig
+PKGS     := libxml-2.0 libzip fontconfig zlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libharu and libhyphen ship no pkg-config file in Debian 12.

@@ -17,6 +17,7 @@
 #include "fonts.h"
 #include "hyph.h"
 #include "layout.h"
+#include "pdffont.h"
 #include "pdftag.h"
 #include "xalloc.h"
 
@@ -28,6 +29,7 @@ static void hpdf_free(void *p) { xfree(p); }
 struct pdf_engine {
 	fonts *fonts;
 	hyph *hyph;
+	pdffont_cache *fontz; /* deflated font programs, shared by renders */
 };
 
 sr_status pdf_engine_open(pdf_engine **out, const char *const *font_dirs, diag *d)
@@ -41,6 +43,10 @@ sr_status pdf_engine_open(pdf_engine **out, const char *const *font_dirs, diag *
 	sr_status st = hyph_open(&e->hyph, NULL, d);
 	if (st == SR_OK)
 		st = fonts_open(&e->fonts, font_dirs, d);
+	if (st == SR_OK && !(e->fontz = pdffont_cache_new())) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory opening the PDF engine");
+		st = SR_SYSTEM;
+	}
 	if (st != SR_OK) {
 		pdf_engine_close(e);
 		return st;
@@ -55,6 +61,7 @@ void pdf_engine_close(pdf_engine *e)
 		return;
 	fonts_close(e->fonts);
 	hyph_close(e->hyph);
+	pdffont_cache_free(e->fontz);
 	xfree(e);
 }
 
@@ -453,6 +460,10 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		r.font[f] = HPDF_GetFont(r.pdf, name, r.utf8 ? "UTF-8" : "CP1252");
 		if (!r.font[f])
 			goto hpdf;
+		/* the whole code page, so every report embeds the same program
+		 * and it is deflated once per process (pdffont.h) */
+		if (!r.utf8)
+			pdffont_use_codepage(r.font[f]);
 		pdftag_font(r.tag, r.font[f], !r.utf8); /* PDF/A: a real /ToUnicode */
 	}
 	if (l->style.logo_path && *l->style.logo_path) {
@@ -492,6 +503,10 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 	}
 	for (int p = 0; p < l->npages && !r.err; p++)
 		paint_page(&r, p);
+	layout_drop_boxes(l);
+	for (int f = 0; f < FONT_NSTYLES && !r.utf8; f++)
+		if (r.font[f] && pdffont_embed(e->fontz, r.font[f]) != 0)
+			goto oom;
 	outline(&r);
 	if (l->nheads)
 		HPDF_SetPageMode(r.pdf, HPDF_PAGE_MODE_USE_OUTLINE);

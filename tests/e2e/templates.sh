@@ -58,6 +58,31 @@ expect_exit "batch -j 2" 0 "$SR" batch -q -j 2 -O j2 "$@"
 n=$(ls j1 | wc -l)
 if [ "$n" -eq 8 ]; then pass "batch wrote 8 files"; else fail "batch files" "$n files: $(ls j1)"; fi
 if diff -r j1 j2 >/dev/null; then pass "batch -j 2 equals -j 1 byte for byte"; else fail "batch determinism" "j1 and j2 differ"; fi
+# A batch worker deflates each embedded face once and reuses the bytes
+# (pdffont.c): the report it writes third must equal the one a process of
+# its own writes, and every report must embed the same font programs.
+mkdir solo
+expect_exit "render one trust alone" 0 "$SR" render -q -f pdf -t helseforetak --owner hmr -O solo "$@"
+if cmp -s solo/hmn-forskning-2023-2026-2024-hmr.pdf j1/hmn-forskning-2023-2026-2024-hmr.pdf; then
+	pass "a batch report equals the same report rendered alone"
+else fail "font cache" "batch and solo hmr.pdf differ"; fi
+fontfiles() {
+	/usr/bin/python3 -c '
+import sys, hashlib, pikepdf
+p = pikepdf.open(sys.argv[1])
+for o in p.objects:
+    if isinstance(o, pikepdf.Stream) and "/Length1" in o:
+        data = o.read_bytes()  # decodes /FlateDecode: fails on a bad stream
+        assert data[:4] == b"\0\1\0\0", "not a TrueType program"
+        print(hashlib.sha256(data).hexdigest())
+' "$1" | sort
+}
+if /usr/bin/python3 -c 'import pikepdf' 2>/dev/null; then
+	a=$(fontfiles j1/hmn-forskning-2023-2026-2024-stolav.pdf)
+	b=$(fontfiles j1/hmn-forskning-2023-2026-2024-hnt.pdf)
+	if [ -n "$a" ] && [ "$a" = "$b" ]; then pass "reports embed the same, decodable font programs"
+	else fail "font programs" "stolav: $a / hnt: $b"; fi
+else skip "font programs" "needs python3-pikepdf"; fi
 for trust in stolav hnt hmr; do
 	python3 - "$PLAN" "$trust" > want.txt <<'PY'
 import sys, xml.etree.ElementTree as ET
