@@ -596,7 +596,8 @@ static void indicators_table(rb *b, int level, int charts)
 	for (size_t i = 0; i < p->nindicators; i++) {
 		const indicator *ind = p->indicators[i];
 		doc_node *r = doc_append(t, doc_row(b->d, 0));
-		r->pos = ind->pos;
+		if (r)
+			r->pos = ind->pos;
 		doc_node *c = cell(b, r, 0);
 		para(b, c, DOC_P_BODY, ind->name);
 		if (ind->source)
@@ -638,7 +639,9 @@ static void summaries(rb *b, int level)
 			continue;
 		if (!any++)
 			heading(b, level, "oppsummeringer", nopos, "%s", b->l->summaries_title);
-		heading(b, level + 1, NULL, r->pos, "%s", r->owner->name)->u.heading.in_toc = 0;
+		doc_node *h = heading(b, level + 1, NULL, r->pos, "%s", r->owner->name);
+		if (h)
+			h->u.heading.in_toc = 0;
 		rich(b, b->d->root, r->summary);
 	}
 }
@@ -852,7 +855,8 @@ static void owners_appendix(rb *b, int level)
 	for (size_t i = 0; i < p->nowners; i++) {
 		const owner *o = p->owners[i];
 		doc_node *r = doc_append(t, doc_row(b->d, 0));
-		r->pos = o->pos;
+		if (r)
+			r->pos = o->pos;
 		text_cell(b, r, o->id, 0, DOC_LEFT);
 		text_cell(b, r, o->name, 0, DOC_LEFT);
 		text_cell(b, r, l->owner_type[o->type], 0, DOC_LEFT);

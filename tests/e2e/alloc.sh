@@ -3,8 +3,10 @@
 # formats ends cleanly -- exit 3 with a message -- with no crash, no
 # sanitizer report and no output file left behind.  Libraries that absorb a
 # failed allocation (libxml2 does) cannot be trusted to have produced all
-# they should, so any failed allocation fails the report.  make check samples about 250 values of N spread
-# over the whole run; SR_ALLOC_EXHAUSTIVE=1 tries every N (hours).
+# they should, so any failed allocation fails the report.  Every N is
+# tried: SR_FAIL_ALLOC_SWEEP forks a child at each allocation in which that
+# allocation fails (xalloc.c), up to the first staged output file; the few
+# allocations after it get a process each.
 . "$SR_TOP/tests/lib.sh"
 A="$SR_TOP/build/alloc/statusrapport"
 if [ ! -x "$A" ]; then skip "allocation failure" "no build/alloc (make alloc)"; exit 0; fi
@@ -12,48 +14,50 @@ if [ "$SR_SANITIZED" = 1 ]; then skip "allocation failure" "runs once, with the 
 export ASAN_OPTIONS="detect_leaks=1:exitcode=99" LSAN_OPTIONS="suppressions=$SR_TOP/tests/lsan.supp"
 export UBSAN_OPTIONS="halt_on_error=1:exitcode=98" SOURCE_DATE_EPOCH=1735689600
 P="$SR_TOP/tests/bad/base-plan.xml"
-total=$(SR_COUNT_ALLOC=1 "$A" render -q -O . "$P" 2>&1 >/dev/null | sed -n 's/^allocations: //p')
-rm -f ./*.pdf ./*.odt
-if [ -z "$total" ] || [ "$total" -lt 100 ]; then fail "allocation count" "got '$total'"; exit 0; fi
-pass "a full render makes $total allocations"
-step=1
-[ "${SR_ALLOC_EXHAUSTIVE:-0}" = 1 ] || step=$(( total / 250 + 1 ))
-bad=0 tried=0 failed_clean=0
-n=1
-while [ "$n" -le "$total" ]; do
-	mkdir -p out
-	SR_FAIL_ALLOC=$n "$A" render -q -O out "$P" > log.txt 2>&1; rc=$?
-	tried=$((tried + 1))
-	left=$(ls -A out)
-	case "$rc" in
-	3) failed_clean=$((failed_clean + 1))
-	   if [ -n "$left" ]; then bad=$((bad + 1)); echo "N=$n: files left after failure: $left"; fi
-	   grep -q "error:" log.txt || { bad=$((bad + 1)); echo "N=$n: exit 3 without a message"; } ;;
-	*) bad=$((bad + 1)); echo "N=$n: exit $rc"; head -20 log.txt ;;
-	esac
-	rm -rf out
-	[ "$bad" -gt 10 ] && break
-	n=$((n + step))
-done
-if [ "$bad" -eq 0 ]; then pass "$tried injected failures (every ${step}th of $total): all $failed_clean a clean exit 3"
-else fail "allocation failure" "$bad of $tried runs misbehaved"; fi
 
-# The bundled sample, both formats: about 100 values of N over its run.
-total=$(SR_COUNT_ALLOC=1 "$A" render -q -O . "$PLAN" $STATUSES 2>&1 >/dev/null | sed -n 's/^allocations: //p')
-rm -f ./*.pdf ./*.odt
-step=$(( ${total:-1} / 100 + 1 ))
-[ "${SR_ALLOC_EXHAUSTIVE:-0}" = 1 ] && step=1
-bad=0 tried=0
-for n in $(seq 7 "$step" "${total:-0}"); do
-	rm -rf s && mkdir s
-	# shellcheck disable=SC2086
-	SR_FAIL_ALLOC=$n "$A" render -q -O s "$PLAN" $STATUSES > log.txt 2>&1; rc=$?
-	tried=$((tried + 1))
-	[ "$rc" -eq 3 ] && [ -z "$(ls -A s)" ] || { bad=$((bad + 1)); echo "sample N=$n: exit $rc, left: $(ls -A s)"; head -5 log.txt; }
-	[ "$bad" -gt 5 ] && break
-done
-if [ "$bad" -eq 0 ] && [ "$tried" -gt 0 ]; then pass "sample: $tried injected failures of its $total allocations, all a clean exit 3"
-else fail "sample allocation failure" "$bad of $tried misbehaved"; fi
+# sweep NAME ARGS...: every allocation of `render -q -O DIR ARGS` fails once
+sweep() {
+	name=$1
+	shift
+	rm -rf sw && mkdir sw
+	SR_FAIL_ALLOC_SWEEP=1 SR_COUNT_ALLOC=1 "$A" render -q -O sw "$@" > sweep.txt 2>&1; rc=$?
+	total=$(sed -n 's/^allocations: //p' sweep.txt)
+	line=$(grep '^sweep: [0-9]* failed allocations' sweep.txt)
+	tried=$(echo "$line" | sed -n 's/^sweep: \([0-9]*\) failed.*/\1/p')
+	bad=$(echo "$line" | sed -n 's/.*tried, \([0-9]*\) misbehaved.*/\1/p')
+	stop=$(echo "$line" | sed -n 's/.*stopped at \([0-9]*\) of.*/\1/p')
+	if [ "$rc" -ne 0 ] || [ -z "$total" ] || [ "${tried:-0}" -lt 100 ]; then
+		fail "$name: allocation sweep" "rc=$rc, $(tail -3 sweep.txt)"
+		return
+	fi
+	# the sweeping process itself, with every allocation granted, made
+	# the report and nothing else; no child left a file
+	left=$(ls -A sw | grep -v -e '\.pdf$' -e '\.odt$')
+	if [ "$(ls sw | wc -l)" -ne 2 ] || [ -n "$left" ]; then
+		fail "$name: allocation sweep output" "$(ls -A sw)"
+		return
+	fi
+	late=0 latebad=0
+	n=$stop
+	while [ "$n" -le "$total" ]; do
+		rm -rf w && mkdir w
+		SR_FAIL_ALLOC=$n "$A" render -q -O w "$@" > log.txt 2>&1; rc=$?
+		late=$((late + 1))
+		if [ "$rc" -ne 3 ] || [ -n "$(ls -A w)" ] || ! grep -q "error:" log.txt; then
+			latebad=$((latebad + 1))
+			echo "$name N=$n: exit $rc, left: $(ls -A w)"
+		fi
+		n=$((n + 1))
+	done
+	if [ "${bad:-1}" -eq 0 ] && [ "$latebad" -eq 0 ]; then
+		pass "$name: every one of $total allocations failed in turn ($tried forked, $late a process each): all a clean exit 3"
+	else
+		fail "$name: allocation failure" "$bad of $tried forked and $latebad of $late late runs misbehaved: $(grep '^sweep: N=' sweep.txt | head -5 | tr '\n' ' ')"
+	fi
+}
+sweep "small plan" "$P"
+# shellcheck disable=SC2086
+sweep "sample" "$PLAN" $STATUSES
 
 # Write failures at every file operation (write, fsync, close, rename):
 # ENOSPC and EIO end in exit 3 with nothing new left behind and an earlier
