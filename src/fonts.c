@@ -262,6 +262,11 @@ static sr_status resolve(fonts *f, font_family *fam, diag *d)
 		char *path = f->app ? match_in(f->app, fam->name, (font_style)st, &famname) : NULL;
 		if (!path)
 			path = match_in(f->sys, fam->name, (font_style)st, &famname);
+		if (!path && xalloc_failed()) {
+			xfree(famname);
+			diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory looking up fonts");
+			return SR_SYSTEM;
+		}
 		if (!path) {
 			xfree(famname);
 			diag_add(d, DIAG_ERROR, NULL, 0, 0,

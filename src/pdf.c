@@ -547,8 +547,14 @@ oom:
 	st = SR_SYSTEM;
 	goto done;
 hpdf:
-	diag_add(d, DIAG_ERROR, NULL, 0, 0, "libharu failed writing the PDF (error 0x%04X, detail %u)",
-		 (unsigned)r.err, (unsigned)r.detail);
+	/* libharu says "cannot allocate" in its own code when zlib's memory
+	 * runs out; the reader should see the cause, not the code */
+	if (xalloc_failed() || r.err == HPDF_FAILD_TO_ALLOC_MEM)
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory writing the PDF");
+	else
+		diag_add(d, DIAG_ERROR, NULL, 0, 0,
+			 "libharu failed writing the PDF (error 0x%04X, detail %u)", (unsigned)r.err,
+			 (unsigned)r.detail);
 	st = SR_SYSTEM;
 done:
 	pdftag_free(r.tag);
