@@ -140,7 +140,8 @@ static const words *words_for(const char *code)
 
 const char *const *form_headers(const char *lang)
 {
-	if (!lang || (strcmp(lang, "nb") && strcmp(lang, "nn") && strcmp(lang, "en")))
+	if (!lang ||
+	    (strcmp(lang, "nb") != 0 && strcmp(lang, "nn") != 0 && strcmp(lang, "en") != 0))
 		return NULL;
 	return words_for(lang)->heads;
 }

@@ -411,12 +411,12 @@ static indicator *read_indicator(rd *r, const xmlNode *n)
 	ind->pos = pos(r, n);
 	ind->id = dup(r, check_id(r, n, "id", req(r, n, "id")));
 	ind->level = dup(r, xmlin_attr(n, "level"));
-	if (ind->level && strcmp(ind->level, "national") && strcmp(ind->level, "regional") &&
-	    strcmp(ind->level, "local"))
+	if (ind->level && strcmp(ind->level, "national") != 0 &&
+	    strcmp(ind->level, "regional") != 0 && strcmp(ind->level, "local") != 0)
 		err(r, n, "level=\"%s\" is not a goal level; use national, regional or local", ind->level);
 	ind->unit = dup(r, req(r, n, "unit"));
 	const char *dir = xmlin_attr(n, "direction");
-	if (dir && strcmp(dir, "increase") && strcmp(dir, "decrease"))
+	if (dir && strcmp(dir, "increase") != 0 && strcmp(dir, "decrease") != 0)
 		err(r, n, "direction=\"%s\" is not a direction; use increase (higher is better) or "
 			  "decrease (lower is better)", dir);
 	ind->decrease = dir && strcmp(dir, "decrease") == 0;
@@ -569,7 +569,7 @@ static void read_plan(rd *r, const xmlNode *root)
 	xmlChar *lang = xmlNodeGetLang(root);
 	p->lang = dup(r, lang ? (const char *)lang : "nb");
 	xmlFree(lang);
-	if (strcmp(p->lang, "nb") && strcmp(p->lang, "nn") && strcmp(p->lang, "en"))
+	if (strcmp(p->lang, "nb") != 0 && strcmp(p->lang, "nn") != 0 && strcmp(p->lang, "en") != 0)
 		err(r, root, "xml:lang=\"%s\" is not a report language; use nb (Bokmål), nn (Nynorsk) or en",
 		    p->lang);
 	size_t nareas = count_children(root, "area");

@@ -567,7 +567,7 @@ sr_status xmlin_read(const xmlin_schema *schema, const char *name, const char *d
 	if (!xmlin_is_ns(root, ns, root_name)) {
 		if (other_root && xmlin_is_ns(root, ns, other_root))
 			xmlin_err(w, root, "%s", other_msg);
-		else if (!root->ns || strcmp((const char *)root->ns->href, ns))
+		else if (!root->ns || strcmp((const char *)root->ns->href, ns) != 0)
 			xmlin_err(w, root, "<%s> is not a %s; the outer element must be <%s xmlns=\"%s\">",
 				  (const char *)root->name, what, root_name, ns);
 		else
