@@ -228,7 +228,7 @@ sr_status xmlin_slurp(const char *path, char **data, size_t *len, diag *d)
 		diag_add(d, DIAG_ERROR, path, 0, 0, "this is a folder, not a file");
 		return SR_INVALID;
 	}
-	size_t cap = 64 * 1024, n = 0;
+	size_t cap = (size_t)64 * 1024, n = 0;
 	char *b = xmalloc(cap + 1);
 	while (b) {
 		size_t r = fread(b + n, 1, cap - n, f);
@@ -262,8 +262,8 @@ sr_status xmlin_slurp(const char *path, char **data, size_t *len, diag *d)
 	if (n > XMLIN_MAX_FILE) {
 		xfree(b);
 		diag_add(d, DIAG_ERROR, path, 0, 0,
-			 "the file is larger than %u MB, the most an input may be",
-			 XMLIN_MAX_FILE / (1024 * 1024));
+			 "the file is larger than %zu MB, the most an input may be",
+			 XMLIN_MAX_FILE / 1024 / 1024);
 		return SR_INVALID;
 	}
 	b[n] = '\0';
@@ -277,8 +277,8 @@ sr_status xmlin_parse(const char *file, const char *data, size_t len,
 {
 	*out = NULL;
 	if (len > XMLIN_MAX_FILE) {
-		diag_add(d, DIAG_ERROR, file, 0, 0, "the file is larger than %u MB, the most an input may be",
-			 XMLIN_MAX_FILE / (1024 * 1024));
+		diag_add(d, DIAG_ERROR, file, 0, 0, "the file is larger than %zu MB, the most an input may be",
+			 XMLIN_MAX_FILE / 1024 / 1024);
 		return SR_INVALID;
 	}
 	if (len == 0) {
