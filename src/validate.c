@@ -43,12 +43,18 @@ static const char *known_owners(vctx *v, char *out, size_t n)
 	return out;
 }
 
-static int cmp_str(const void *a, const void *b)
+/* An id and where it stands in the input, for sorting. */
+typedef struct {
+	const char *id;
+	size_t i;
+} id_at;
+
+static int cmp_id(const void *a, const void *b)
 {
-	const char *const *x = a, *const *y = b;
-	int c = strcmp(x[0], y[0]);
+	const id_at *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
 	/* equal ids: keep input order so the second one is reported */
-	return c ? c : (x[1] < y[1] ? -1 : x[1] > y[1]);
+	return c ? c : (x->i < y->i ? -1 : x->i > y->i);
 }
 
 /* Report ids that occur twice.  items: n pairs of (id, srcpos *). */
@@ -57,19 +63,19 @@ static void dup_ids(vctx *v, const char *what, const char **ids, const srcpos **
 	if (n < 2)
 		return;
 	/* Sort (id, index) pairs: O(n log n) for plans of any size. */
-	const char **pairs = xmalloc(n * 2 * sizeof *pairs);
+	id_at *pairs = xmalloc(n * sizeof *pairs);
 	if (!pairs) {
 		v->errors++;
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		pairs[2 * i] = ids[i];
-		pairs[2 * i + 1] = (const char *)(uintptr_t)i;
+		pairs[i].id = ids[i];
+		pairs[i].i = i;
 	}
-	qsort(pairs, n, 2 * sizeof *pairs, cmp_str);
+	qsort(pairs, n, sizeof *pairs, cmp_id);
 	for (size_t i = 1; i < n; i++) {
-		if (strcmp(pairs[2 * i], pairs[2 * i - 2]) == 0) {
-			size_t first = (size_t)(uintptr_t)pairs[2 * i - 1], again = (size_t)(uintptr_t)pairs[2 * i + 1];
+		if (strcmp(pairs[i].id, pairs[i - 1].id) == 0) {
+			size_t first = pairs[i - 1].i, again = pairs[i].i;
 			if (first > again) {
 				size_t t = first;
 				first = again;
