@@ -442,7 +442,7 @@ static void on_rng_error(void *data, xmlErrorPtr e)
 	} else if ((r = after(raw, "Did not expect text in element "))) {
 		word(r, a, sizeof a);
 		snprintf(msg, sizeof msg, "text is not allowed directly inside <%s>", a);
-	} else if ((r = after(raw, "Expecting element ")) || strstr(raw, "to be empty")) {
+	} else if (after(raw, "Expecting element ") || strstr(raw, "to be empty")) {
 		snprintf(msg, sizeof msg, "<%s> must be empty", el);
 	} else if (strstr(raw, "wrong namespace") || strstr(raw, "Expecting a namespace") ||
 		   strstr(raw, "Expecting no namespace")) {
