@@ -600,6 +600,7 @@ static sr_status do_batch(const opts *o, const plan *p, const xmlin_schema *tsch
 	if ((st = template_load(&tpl, tschema, o->template_name ? o->template_name : "helseforetak", d)) != SR_OK ||
 	    (st = template_load(&regional, tschema, TEMPLATE_DEFAULT, d)) != SR_OK)
 		goto done;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	owners = calloc(p->nowners + 1, sizeof *owners);
 	if (!owners) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");

@@ -567,6 +567,7 @@ static sr_status owners_for(const plan *p, const char *owner_id, const char *typ
 	static const char *const types[] = {"rhf", "hf", "group", "other"};
 	*out = NULL;
 	*n = 0;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	const owner **list = xcalloc(p->nowners + 1, sizeof *list);
 	if (!list) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");

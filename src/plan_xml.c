@@ -475,6 +475,7 @@ static measure *read_measure(rd *r, const xmlNode *n, area *parent)
 	m->resp = arena_array(r->a, nresp + 1, sizeof *m->resp);
 	m->ind_refs = arena_array(r->a, ninds + 1, sizeof *m->ind_refs);
 	m->ind_ref_pos = arena_array(r->a, ninds + 1, sizeof *m->ind_ref_pos);
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	m->inds = arena_array(r->a, ninds + 1, sizeof *m->inds);
 	if (!m->resp || !m->ind_refs || !m->ind_ref_pos || !m->inds)
 		return NULL;
@@ -573,7 +574,9 @@ static void read_plan(rd *r, const xmlNode *root)
 		err(r, root, "xml:lang=\"%s\" is not a report language; use nb (Bokmål), nn (Nynorsk) or en",
 		    p->lang);
 	size_t nareas = count_children(root, "area");
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	p->areas = arena_array(r->a, nareas + 1, sizeof *p->areas);
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	p->measures = arena_array(r->a, count_measures(root) + 1, sizeof *p->measures);
 	for (const xmlNode *c = xmlin_first(root); c; c = xmlin_next(c)) {
 		if (xmlin_is(c, "title"))
@@ -590,6 +593,7 @@ static void read_plan(rd *r, const xmlNode *root)
 		} else if (xmlin_is(c, "adopted"))
 			p->adopted = parse_date(r, c, "date", req(r, c, "date"));
 		else if (xmlin_is(c, "owners")) {
+			/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 			p->owners = arena_array(r->a, count_children(c, "owner") + 1, sizeof *p->owners);
 			for (const xmlNode *o = xmlin_first(c); o; o = xmlin_next(o))
 				if (xmlin_is(o, "owner"))
@@ -597,8 +601,8 @@ static void read_plan(rd *r, const xmlNode *root)
 		} else if (xmlin_is(c, "intro"))
 			p->intro = rich(r, c);
 		else if (xmlin_is(c, "goals")) {
-			p->indicators = arena_array(r->a, count_children(c, "indicator") + 1,
-						    sizeof *p->indicators);
+			/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+			p->indicators = arena_array(r->a, count_children(c, "indicator") + 1, sizeof *p->indicators);
 			for (const xmlNode *i = xmlin_first(c); i; i = xmlin_next(i)) {
 				indicator *ind = xmlin_is(i, "indicator") ? read_indicator(r, i) : NULL;
 				if (ind && ind->id && p->indicators)

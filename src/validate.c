@@ -95,6 +95,7 @@ static void check_ids(vctx *v)
 	if (p->nmeasures > n)
 		n = p->nmeasures;
 	const char **ids = xmalloc((n + 1) * sizeof *ids);
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	const srcpos **where = xmalloc((n + 1) * sizeof *where);
 	if (!ids || !where)
 		goto done;
@@ -124,7 +125,9 @@ static void check_area_ids(vctx *v)
 	plan *p = v->p;
 	size_t cap = 64, n = 0;
 	const char **ids = xmalloc(cap * sizeof *ids);
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	const srcpos **where = xmalloc(cap * sizeof *where);
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	area **stack = xmalloc(cap * sizeof *stack);
 	size_t top = 0;
 	if (!ids || !where || !stack)
@@ -139,9 +142,11 @@ static void check_area_ids(vctx *v)
 			const char **ni = xrealloc(ids, nc * sizeof *ids);
 			if (ni)
 				ids = ni;
+			/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 			const srcpos **nw = xrealloc(where, nc * sizeof *where);
 			if (nw)
 				where = nw;
+			/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 			area **ns = xrealloc(stack, nc * sizeof *stack);
 			if (ns)
 				stack = ns;
@@ -182,6 +187,7 @@ static void resolve_owners(vctx *v)
 			while (*s && *s != ' ' && *s != '\t' && *s != '\n')
 				s++;
 		}
+		/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 		o->members = arena_array(&p->arena, k + 1, sizeof *o->members);
 		if (!o->members)
 			return;
