@@ -66,10 +66,15 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libstatusrapport.a $(wildcard tests/un
 	$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -o $@ $< $(BUILD)/libstatusrapport.a \
 		$(shell pkg-config --cflags --libs cmocka 2>/dev/null) $(LIBS)
 
+# The fuzz harness, compiled with the warnings; linking it needs libFuzzer
+# (make fuzz).
+$(BUILD)/obj/fuzz_render.o: tests/fuzz/fuzz_render.c $(wildcard include/*.h) | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
 $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
 	mkdir -p $@
 
-tests: $(BIN) $(UNIT_BIN)
+tests: $(BIN) $(UNIT_BIN) $(BUILD)/obj/fuzz_render.o
 
 # The quick start.  Packages first (a separate make, so pkg-config answers).
 deps:
@@ -89,7 +94,12 @@ run: deps
 			out/hmn-forskning-2023-2026-2024-sammendrag; fi
 	@ls -l out
 
+# First the static checks, each failing on any finding: make lint, and a
+# clang build of everything (sources, unit tests, fuzz harness) with the same
+# -Wall -Wextra -Werror as the gcc builds.  Then the tests.
 check: test-deps
+	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory CC=clang BUILD=build/clang tests
 	@$(MAKE) --no-print-directory tests
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
 		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" tests
