@@ -26,7 +26,7 @@ BIN      := $(BUILD)/statusrapport
 SAMPLE_PLAN   := samples/handlingsplan-forskning-2023-2026.xml
 SAMPLE_STATUS := $(wildcard samples/status-*.xml)
 
-.PHONY: all run check deps test-deps bench alloc fuzz fuzz-run test tests asan lint format install clean
+.PHONY: all run check deps test-deps bench alloc fuzz fuzz-run test tests asan lint lint-tidy format install clean
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -66,10 +66,15 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libstatusrapport.a $(wildcard tests/un
 	$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -o $@ $< $(BUILD)/libstatusrapport.a \
 		$(shell pkg-config --cflags --libs cmocka 2>/dev/null) $(LIBS)
 
+# The fuzz harness, compiled with the warnings; linking it needs libFuzzer
+# (make fuzz).
+$(BUILD)/obj/fuzz_render.o: tests/fuzz/fuzz_render.c $(wildcard include/*.h) | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
 $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
 	mkdir -p $@
 
-tests: $(BIN) $(UNIT_BIN)
+tests: $(BIN) $(UNIT_BIN) $(BUILD)/obj/fuzz_render.o
 
 # The quick start.  Packages first (a separate make, so pkg-config answers).
 deps:
@@ -89,7 +94,12 @@ run: deps
 			out/hmn-forskning-2023-2026-2024-sammendrag; fi
 	@ls -l out
 
+# First the static checks, each failing on any finding: make lint, and a
+# clang build of everything (sources, unit tests, fuzz harness) with the same
+# -Wall -Wextra -Werror as the gcc builds.  Then the tests.
 check: test-deps
+	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory CC=clang BUILD=build/clang tests
 	@$(MAKE) --no-print-directory tests
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
 		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" tests
@@ -140,10 +150,28 @@ asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
 		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" tests
 
+# cppcheck, then clang-tidy with the profile in .clang-tidy, over the sources,
+# the unit tests and the fuzz harness; any finding fails.  clang-tidy runs
+# once per file (see .clang-tidy), LINT_JOBS at a time; a file is checked
+# again when it, a header or the profile changes.  Library headers are
+# -isystem, so only ours are checked.
+LINT_JOBS ?= 2
+LINT_SRC  := $(SRC) $(UNIT_SRC) $(wildcard tests/fuzz/*.c)
+LINT_OK   := $(LINT_SRC:%.c=$(BUILD)/lint/%.ok)
+LINT_CFLAGS = $(STD) -Iinclude $(patsubst -I%,-isystem %,$(PKG_CFLAGS) \
+	$(shell pkg-config --cflags cmocka 2>/dev/null))
+
+$(BUILD)/lint/%.ok: %.c $(wildcard include/*.h tests/unit/*.h) .clang-tidy
+	@mkdir -p $(@D)
+	clang-tidy --quiet $< -- $(LINT_CFLAGS)
+	@touch $@
+
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
-		--suppress=missingIncludeSystem -Iinclude src
-	clang-tidy --quiet $(SRC) -- $(STD) -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS)
+		--suppress=missingIncludeSystem -Iinclude src tests/unit tests/fuzz
+	@$(MAKE) --no-print-directory -j$(LINT_JOBS) -Otarget lint-tidy
+
+lint-tidy: $(LINT_OK)
 
 format:
 	clang-format -i src/*.c include/*.h tests/unit/*.c

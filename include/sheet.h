@@ -22,7 +22,7 @@
 #include "diag.h"
 #include "sr.h"
 
-#define SHEET_MAX_XML (64u * 1024 * 1024) /* content.xml, uncompressed */
+#define SHEET_MAX_XML ((size_t)64 * 1024 * 1024) /* content.xml, uncompressed */
 #define SHEET_MAX_CELLS 500000u          /* cells with content, all sheets */
 #define SHEET_MAX_ROWS 1048576u          /* LibreOffice's and Excel's limits */
 #define SHEET_MAX_COLS 16384u

@@ -16,7 +16,7 @@
 #include "sr.h"
 
 /* Limits (documented in the README). */
-#define XMLIN_MAX_FILE (64u * 1024 * 1024) /* bytes per input file */
+#define XMLIN_MAX_FILE ((size_t)64 * 1024 * 1024) /* bytes per input file */
 
 typedef struct xmlin_schema xmlin_schema;
 

@@ -53,7 +53,7 @@ void *arena_alloc(arena *a, size_t n)
 		/* Blocks grow with the arena so a large document needs few of
 		 * them, while a small one stays small. */
 		size_t size = BLOCK_MIN;
-		if (b && b->size < 8 * 1024 * 1024)
+		if (b && b->size < (size_t)8 * 1024 * 1024)
 			size = b->size * 2;
 		if (size < n)
 			size = n;

@@ -244,13 +244,14 @@ static int allowed(const char *cmd, int c)
 /* The checks of form, import and collect once the options are read. */
 static int parse_forms(const char *cmd, const char *format, opts *o)
 {
-	if (o->lang && strcmp(o->lang, "nb") && strcmp(o->lang, "nn") && strcmp(o->lang, "en")) {
+	if (o->lang && strcmp(o->lang, "nb") != 0 && strcmp(o->lang, "nn") != 0 &&
+	    strcmp(o->lang, "en") != 0) {
 		usage_error(cmd, "unknown language '%s'; use nb, nn or en", o->lang);
 		return 2;
 	}
 	o->fmt = format;
 	if (strcmp(cmd, "form") == 0) {
-		if (format && strcmp(format, "ods") && strcmp(format, "xml")) {
+		if (format && strcmp(format, "ods") != 0 && strcmp(format, "xml") != 0) {
 			usage_error(cmd, "unknown format '%s'; use ods or xml", format);
 			return 2;
 		}
@@ -272,7 +273,7 @@ static int parse_forms(const char *cmd, const char *format, opts *o)
 			return 2;
 		}
 	} else {
-		if (format && strcmp(format, "text") && strcmp(format, "ods")) {
+		if (format && strcmp(format, "text") != 0 && strcmp(format, "ods") != 0) {
 			usage_error(cmd, "unknown format '%s'; use text or ods", format);
 			return 2;
 		}
@@ -402,7 +403,8 @@ static int parse(int argc, char **argv, opts *o)
 		usage_error(cmd, "unknown format '%s'; use pdf, odt or pdf,odt", format);
 		return 2;
 	}
-	if (o->lang && strcmp(o->lang, "nb") && strcmp(o->lang, "nn") && strcmp(o->lang, "en")) {
+	if (o->lang && strcmp(o->lang, "nb") != 0 && strcmp(o->lang, "nn") != 0 &&
+	    strcmp(o->lang, "en") != 0) {
 		usage_error(cmd, "unknown language '%s'; use nb, nn or en", o->lang);
 		return 2;
 	}
@@ -598,6 +600,7 @@ static sr_status do_batch(const opts *o, const plan *p, const xmlin_schema *tsch
 	if ((st = template_load(&tpl, tschema, o->template_name ? o->template_name : "helseforetak", d)) != SR_OK ||
 	    (st = template_load(&regional, tschema, TEMPLATE_DEFAULT, d)) != SR_OK)
 		goto done;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	owners = calloc(p->nowners + 1, sizeof *owners);
 	if (!owners) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
@@ -769,8 +772,9 @@ int main(int argc, char **argv)
 		printf("statusrapport %s\n", SR_VERSION);
 		return SR_OK;
 	}
-	if (strcmp(cmd, "validate") && strcmp(cmd, "render") && strcmp(cmd, "batch") &&
-	    strcmp(cmd, "form") && strcmp(cmd, "import") && strcmp(cmd, "collect")) {
+	if (strcmp(cmd, "validate") != 0 && strcmp(cmd, "render") != 0 &&
+	    strcmp(cmd, "batch") != 0 && strcmp(cmd, "form") != 0 &&
+	    strcmp(cmd, "import") != 0 && strcmp(cmd, "collect") != 0) {
 		usage_error(NULL, "unknown command '%s'; use validate, render, batch, form, import or collect", cmd);
 		return SR_USAGE;
 	}

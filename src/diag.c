@@ -143,7 +143,7 @@ void diag_print(diag *d, FILE *out)
 		fprintf(out, "%s: %s\n", names[m->level], m->text);
 	}
 	size_t limit = d->limit ? d->limit : 1000;
-	if ((size_t)(d->errors + d->warnings) > d->n && d->n >= limit)
+	if ((size_t)d->errors + (size_t)d->warnings > d->n && d->n >= limit)
 		fprintf(out, "statusrapport: note: %d more problems not shown\n",
 			d->errors + d->warnings - (int)d->n);
 	if (d->oom)

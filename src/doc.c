@@ -220,7 +220,8 @@ doc_node *doc_clone(doc *d, const doc_node *src)
 	doc_iter it;
 	doc_iter_init(&it, src);
 	const doc_node *n;
-	doc_event ev = doc_iter_next(&it, &n); /* ENTER src itself */
+	doc_event ev;
+	(void)doc_iter_next(&it, &n); /* ENTER src itself */
 	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
 		if (ev == DOC_EV_EXIT) {
 			if (n == src)

@@ -102,7 +102,7 @@ static const unsigned char *tt_table(const unsigned char *t, size_t n, const cha
 	if (12 + (size_t)num * 16 > n)
 		return NULL;
 	for (unsigned i = 0; i < num; i++) {
-		const unsigned char *r = t + 12 + i * 16;
+		const unsigned char *r = t + 12 + (size_t)i * 16;
 		if (memcmp(r, tag, 4) == 0) {
 			unsigned long off = u32(r + 8), l = u32(r + 12);
 			if (off > n || l > n - off)
@@ -136,7 +136,7 @@ static int tt_parse(font_face *ff, const unsigned char *t, size_t n)
 	size_t sublen = 0;
 	unsigned nt = u16(cmap + 2);
 	for (unsigned i = 0; i < nt && 4 + (size_t)(i + 1) * 8 <= cl; i++) {
-		const unsigned char *r = cmap + 4 + i * 8;
+		const unsigned char *r = cmap + 4 + (size_t)i * 8;
 		unsigned long off = u32(r + 4);
 		if (off + 4 > cl)
 			continue;
@@ -161,14 +161,14 @@ static int tt_parse(font_face *ff, const unsigned char *t, size_t n)
 	const unsigned char *ends = sub + 14, *starts = ends + segx2 + 2,
 			    *deltas = starts + segx2, *ranges = deltas + segx2;
 	for (unsigned s = 0; s < segx2 / 2; s++) {
-		unsigned end = u16(ends + 2 * s), start = u16(starts + 2 * s);
-		unsigned delta = u16(deltas + 2 * s), ro = u16(ranges + 2 * s);
+		unsigned end = u16(ends + 2 * (size_t)s), start = u16(starts + 2 * (size_t)s);
+		unsigned delta = u16(deltas + 2 * (size_t)s), ro = u16(ranges + 2 * (size_t)s);
 		for (unsigned c = start; c <= end && c != 0xFFFF; c++) {
 			unsigned g;
 			if (ro == 0) {
 				g = (c + delta) & 0xFFFF;
 			} else {
-				size_t at = (size_t)(ranges + 2 * s - sub) + ro + 2 * (size_t)(c - start);
+				size_t at = (size_t)(ranges + 2 * (size_t)s - sub) + ro + 2 * (size_t)(c - start);
 				if (at + 2 > sublen)
 					continue;
 				g = u16(sub + at);

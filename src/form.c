@@ -140,7 +140,8 @@ static const words *words_for(const char *code)
 
 const char *const *form_headers(const char *lang)
 {
-	if (!lang || (strcmp(lang, "nb") && strcmp(lang, "nn") && strcmp(lang, "en")))
+	if (!lang ||
+	    (strcmp(lang, "nb") != 0 && strcmp(lang, "nn") != 0 && strcmp(lang, "en") != 0))
 		return NULL;
 	return words_for(lang)->heads;
 }
@@ -566,6 +567,7 @@ static sr_status owners_for(const plan *p, const char *owner_id, const char *typ
 	static const char *const types[] = {"rhf", "hf", "group", "other"};
 	*out = NULL;
 	*n = 0;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	const owner **list = xcalloc(p->nowners + 1, sizeof *list);
 	if (!list) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");

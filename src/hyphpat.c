@@ -159,13 +159,15 @@ static char *expand_patterns(const char *text, size_t len, size_t *outlen)
 		goto fail;
 	for (size_t a = 0; a < orig.n; a++) {
 		const pat *P = &orig.v[a];
+		/* read once: the inserts below write through other heap pointers */
+		const size_t pn = P->n;
 		uint32_t pre[PMAX + 1]; /* hashes of the prefixes, for the new keys */
 		pre[0] = 2166136261u;
-		for (size_t q = 0; q < P->n; q++)
+		for (size_t q = 0; q < pn; q++)
 			pre[q + 1] = (pre[q] ^ P->l[q]) * 16777619u;
-		for (size_t i = 0; i < P->n; i++) {
+		for (size_t i = 0; i < pn; i++) {
 			uint32_t hs = 2166136261u;
-			for (size_t j = 1; j <= P->n - i; j++) {
+			for (size_t j = 1; j <= pn - i; j++) {
 				hs = (hs ^ P->l[i + j - 1]) * 16777619u;
 				long s = pfind(&orig, P->l + i, j, hs, 0);
 				if (s < 0)

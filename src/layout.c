@@ -1018,7 +1018,7 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 		c->failed = 1;
 		goto done;
 	}
-	double *minw = cw + nc, *x = cw + 2 * nc;
+	double *minw = cw + nc, *x = cw + 2 * (size_t)nc;
 	double sum = 0;
 	for (int i = 0; i < nc; i++)
 		sum += t->u.table.widths[i];
@@ -1442,7 +1442,7 @@ static void fixup(ctx *c)
 			return;
 		}
 		for (int j = 0; j < k; j++)
-			s[2 * j] = ' ', s[2 * j + 1] = '.';
+			s[2 * (size_t)j] = ' ', s[2 * (size_t)j + 1] = '.';
 		dots->text = s, dots->len = (size_t)k * 2;
 		dots->w = k * dw;
 		dots->x = end - dots->w;

@@ -1253,6 +1253,7 @@ static void write_chart_frame(odt *o, const doc_node *n)
 		return;
 	if (o->ncharts == o->capcharts) {
 		size_t cap = o->capcharts ? 2 * o->capcharts : 16;
+		/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 		const doc_node **v = xrealloc(o->charts, cap * sizeof *v);
 		if (!v) {
 			x->failed = 1;

@@ -490,6 +490,7 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 			goto done;
 		}
 	}
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	r.pages = xcalloc((size_t)l->npages, sizeof *r.pages);
 	if (!r.pages)
 		goto oom;

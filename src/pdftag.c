@@ -264,7 +264,9 @@ sr_status pdftag_open(pdftag **out, HPDF_Doc pdf, const doc *d, const layout *l,
 	t->pdf = pdf, t->d = d, t->l = l, t->docel = t->logo = t->toccap = -1;
 	t->map = xcalloc(cap, sizeof *t->map);
 	t->mapcap = cap;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	t->pages = xcalloc((size_t)l->npages + 1, sizeof *t->pages);
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	t->mcids = xcalloc((size_t)l->npages + 1, sizeof *t->mcids);
 	t->nmcid = xcalloc((size_t)l->npages + 1, sizeof *t->nmcid);
 	if (!t->map || !t->pages || !t->mcids || !t->nmcid)

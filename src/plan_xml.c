@@ -411,12 +411,12 @@ static indicator *read_indicator(rd *r, const xmlNode *n)
 	ind->pos = pos(r, n);
 	ind->id = dup(r, check_id(r, n, "id", req(r, n, "id")));
 	ind->level = dup(r, xmlin_attr(n, "level"));
-	if (ind->level && strcmp(ind->level, "national") && strcmp(ind->level, "regional") &&
-	    strcmp(ind->level, "local"))
+	if (ind->level && strcmp(ind->level, "national") != 0 &&
+	    strcmp(ind->level, "regional") != 0 && strcmp(ind->level, "local") != 0)
 		err(r, n, "level=\"%s\" is not a goal level; use national, regional or local", ind->level);
 	ind->unit = dup(r, req(r, n, "unit"));
 	const char *dir = xmlin_attr(n, "direction");
-	if (dir && strcmp(dir, "increase") && strcmp(dir, "decrease"))
+	if (dir && strcmp(dir, "increase") != 0 && strcmp(dir, "decrease") != 0)
 		err(r, n, "direction=\"%s\" is not a direction; use increase (higher is better) or "
 			  "decrease (lower is better)", dir);
 	ind->decrease = dir && strcmp(dir, "decrease") == 0;
@@ -475,6 +475,7 @@ static measure *read_measure(rd *r, const xmlNode *n, area *parent)
 	m->resp = arena_array(r->a, nresp + 1, sizeof *m->resp);
 	m->ind_refs = arena_array(r->a, ninds + 1, sizeof *m->ind_refs);
 	m->ind_ref_pos = arena_array(r->a, ninds + 1, sizeof *m->ind_ref_pos);
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	m->inds = arena_array(r->a, ninds + 1, sizeof *m->inds);
 	if (!m->resp || !m->ind_refs || !m->ind_ref_pos || !m->inds)
 		return NULL;
@@ -569,11 +570,13 @@ static void read_plan(rd *r, const xmlNode *root)
 	xmlChar *lang = xmlNodeGetLang(root);
 	p->lang = dup(r, lang ? (const char *)lang : "nb");
 	xmlFree(lang);
-	if (strcmp(p->lang, "nb") && strcmp(p->lang, "nn") && strcmp(p->lang, "en"))
+	if (strcmp(p->lang, "nb") != 0 && strcmp(p->lang, "nn") != 0 && strcmp(p->lang, "en") != 0)
 		err(r, root, "xml:lang=\"%s\" is not a report language; use nb (Bokmål), nn (Nynorsk) or en",
 		    p->lang);
 	size_t nareas = count_children(root, "area");
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	p->areas = arena_array(r->a, nareas + 1, sizeof *p->areas);
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	p->measures = arena_array(r->a, count_measures(root) + 1, sizeof *p->measures);
 	for (const xmlNode *c = xmlin_first(root); c; c = xmlin_next(c)) {
 		if (xmlin_is(c, "title"))
@@ -590,6 +593,7 @@ static void read_plan(rd *r, const xmlNode *root)
 		} else if (xmlin_is(c, "adopted"))
 			p->adopted = parse_date(r, c, "date", req(r, c, "date"));
 		else if (xmlin_is(c, "owners")) {
+			/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 			p->owners = arena_array(r->a, count_children(c, "owner") + 1, sizeof *p->owners);
 			for (const xmlNode *o = xmlin_first(c); o; o = xmlin_next(o))
 				if (xmlin_is(o, "owner"))
@@ -597,8 +601,8 @@ static void read_plan(rd *r, const xmlNode *root)
 		} else if (xmlin_is(c, "intro"))
 			p->intro = rich(r, c);
 		else if (xmlin_is(c, "goals")) {
-			p->indicators = arena_array(r->a, count_children(c, "indicator") + 1,
-						    sizeof *p->indicators);
+			/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+			p->indicators = arena_array(r->a, count_children(c, "indicator") + 1, sizeof *p->indicators);
 			for (const xmlNode *i = xmlin_first(c); i; i = xmlin_next(i)) {
 				indicator *ind = xmlin_is(i, "indicator") ? read_indicator(r, i) : NULL;
 				if (ind && ind->id && p->indicators)

@@ -412,8 +412,8 @@ sr_status sheet_read_ods(sheet_book *b, const char *file, const void *data, size
 	k = read_entry(za, "content.xml", SHEET_MAX_XML, &content);
 	if (k == 0) {
 		diag_add(d, DIAG_ERROR, file, 0, 0,
-			 "content.xml unpacks to more than %u MB; refused (a form is far smaller, "
-			 "this may be a zip bomb)", SHEET_MAX_XML / (1024 * 1024));
+			 "content.xml unpacks to more than %zu MB; refused (a form is far smaller, "
+			 "this may be a zip bomb)", SHEET_MAX_XML / 1024 / 1024);
 		goto done;
 	}
 	if (k < 0) {

@@ -117,12 +117,12 @@ static int leaf(xmlin_walk *w, template *t, const xmlNode *c, int level)
 		if (!is(c, names[i].name))
 			continue;
 		const char *v = xmlin_attr(c, "vision");
-		if (v && strcmp(v, "yes") && strcmp(v, "no"))
+		if (v && strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
 			xmlin_err(w, c, "vision=\"%s\" must be yes or no", v);
 		add_section(w, t, names[i].kind, level, !v || strcmp(v, "yes") == 0);
 		/* issue 6: <counts chart="no"/>, <indicators charts="no"/> */
 		const char *ch = xmlin_attr(c, names[i].kind == TPL_COUNTS ? "chart" : "charts");
-		if (ch && strcmp(ch, "yes") && strcmp(ch, "no"))
+		if (ch && strcmp(ch, "yes") != 0 && strcmp(ch, "no") != 0)
 			xmlin_err(w, c, "chart=\"%s\" must be yes or no", ch);
 		if (ch && t->nsections && t->sections[t->nsections - 1].kind == names[i].kind)
 			t->sections[t->nsections - 1].charts = strcmp(ch, "yes") == 0;
@@ -147,10 +147,12 @@ static void walk(xmlin_walk *w, const xmlNode *root)
 		  : strcmp(kind, "board") == 0        ? TPL_BOARD
 		  : strcmp(kind, "owner") == 0        ? TPL_OWNER
 						      : TPL_ANNUAL;
-	if (kind && strcmp(kind, "annual") && strcmp(kind, "board") && strcmp(kind, "owner"))
+	if (kind && strcmp(kind, "annual") != 0 && strcmp(kind, "board") != 0 &&
+	    strcmp(kind, "owner") != 0)
 		xmlin_err(w, root, "kind=\"%s\" is not a report kind; use annual, board or owner", kind);
 	t->lang = arena_strdup(a, xmlin_attr(root, "lang"));
-	if (t->lang && strcmp(t->lang, "nb") && strcmp(t->lang, "nn") && strcmp(t->lang, "en"))
+	if (t->lang && strcmp(t->lang, "nb") != 0 && strcmp(t->lang, "nn") != 0 &&
+	    strcmp(t->lang, "en") != 0)
 		xmlin_err(w, root, "lang=\"%s\" is not a report language; use nb, nn or en", t->lang);
 	/* issue 9: pdfa="yes" makes tagged PDF/A-2a this template's default */
 	const char *pdfa = xmlin_attr(root, "pdfa");
@@ -178,7 +180,7 @@ static void walk(xmlin_walk *w, const xmlNode *root)
 				double x = t->page_w;
 				t->page_w = t->page_h;
 				t->page_h = x;
-			} else if (o && strcmp(o, "portrait")) {
+			} else if (o && strcmp(o, "portrait") != 0) {
 				xmlin_err(w, c, "orientation=\"%s\" must be portrait or landscape", o);
 			}
 			attr_length(w, c, "margin-top", &t->margin_top, 0, 200);

@@ -43,12 +43,18 @@ static const char *known_owners(vctx *v, char *out, size_t n)
 	return out;
 }
 
-static int cmp_str(const void *a, const void *b)
+/* An id and where it stands in the input, for sorting. */
+typedef struct {
+	const char *id;
+	size_t i;
+} id_at;
+
+static int cmp_id(const void *a, const void *b)
 {
-	const char *const *x = a, *const *y = b;
-	int c = strcmp(x[0], y[0]);
+	const id_at *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
 	/* equal ids: keep input order so the second one is reported */
-	return c ? c : (x[1] < y[1] ? -1 : x[1] > y[1]);
+	return c ? c : (x->i < y->i ? -1 : x->i > y->i);
 }
 
 /* Report ids that occur twice.  items: n pairs of (id, srcpos *). */
@@ -57,19 +63,19 @@ static void dup_ids(vctx *v, const char *what, const char **ids, const srcpos **
 	if (n < 2)
 		return;
 	/* Sort (id, index) pairs: O(n log n) for plans of any size. */
-	const char **pairs = xmalloc(n * 2 * sizeof *pairs);
+	id_at *pairs = xmalloc(n * sizeof *pairs);
 	if (!pairs) {
 		v->errors++;
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		pairs[2 * i] = ids[i];
-		pairs[2 * i + 1] = (const char *)(uintptr_t)i;
+		pairs[i].id = ids[i];
+		pairs[i].i = i;
 	}
-	qsort(pairs, n, 2 * sizeof *pairs, cmp_str);
+	qsort(pairs, n, sizeof *pairs, cmp_id);
 	for (size_t i = 1; i < n; i++) {
-		if (strcmp(pairs[2 * i], pairs[2 * i - 2]) == 0) {
-			size_t first = (size_t)(uintptr_t)pairs[2 * i - 1], again = (size_t)(uintptr_t)pairs[2 * i + 1];
+		if (strcmp(pairs[i].id, pairs[i - 1].id) == 0) {
+			size_t first = pairs[i - 1].i, again = pairs[i].i;
 			if (first > again) {
 				size_t t = first;
 				first = again;
@@ -89,6 +95,7 @@ static void check_ids(vctx *v)
 	if (p->nmeasures > n)
 		n = p->nmeasures;
 	const char **ids = xmalloc((n + 1) * sizeof *ids);
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	const srcpos **where = xmalloc((n + 1) * sizeof *where);
 	if (!ids || !where)
 		goto done;
@@ -118,7 +125,9 @@ static void check_area_ids(vctx *v)
 	plan *p = v->p;
 	size_t cap = 64, n = 0;
 	const char **ids = xmalloc(cap * sizeof *ids);
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	const srcpos **where = xmalloc(cap * sizeof *where);
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	area **stack = xmalloc(cap * sizeof *stack);
 	size_t top = 0;
 	if (!ids || !where || !stack)
@@ -133,9 +142,11 @@ static void check_area_ids(vctx *v)
 			const char **ni = xrealloc(ids, nc * sizeof *ids);
 			if (ni)
 				ids = ni;
+			/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 			const srcpos **nw = xrealloc(where, nc * sizeof *where);
 			if (nw)
 				where = nw;
+			/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 			area **ns = xrealloc(stack, nc * sizeof *stack);
 			if (ns)
 				stack = ns;
@@ -176,6 +187,7 @@ static void resolve_owners(vctx *v)
 			while (*s && *s != ' ' && *s != '\t' && *s != '\n')
 				s++;
 		}
+		/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 		o->members = arena_array(&p->arena, k + 1, sizeof *o->members);
 		if (!o->members)
 			return;

@@ -34,6 +34,7 @@ static void *pack(long line, long col)
 		line = 0;
 	if (col < 0 || col > 0xFFFFFF)
 		col = 0;
+	/* NOLINTNEXTLINE(performance-no-int-to-ptr): a packed number, never dereferenced */
 	return (void *)(((uintptr_t)line << 24) | (uintptr_t)col);
 }
 
@@ -228,7 +229,7 @@ sr_status xmlin_slurp(const char *path, char **data, size_t *len, diag *d)
 		diag_add(d, DIAG_ERROR, path, 0, 0, "this is a folder, not a file");
 		return SR_INVALID;
 	}
-	size_t cap = 64 * 1024, n = 0;
+	size_t cap = (size_t)64 * 1024, n = 0;
 	char *b = xmalloc(cap + 1);
 	while (b) {
 		size_t r = fread(b + n, 1, cap - n, f);
@@ -262,8 +263,8 @@ sr_status xmlin_slurp(const char *path, char **data, size_t *len, diag *d)
 	if (n > XMLIN_MAX_FILE) {
 		xfree(b);
 		diag_add(d, DIAG_ERROR, path, 0, 0,
-			 "the file is larger than %u MB, the most an input may be",
-			 XMLIN_MAX_FILE / (1024 * 1024));
+			 "the file is larger than %zu MB, the most an input may be",
+			 XMLIN_MAX_FILE / 1024 / 1024);
 		return SR_INVALID;
 	}
 	b[n] = '\0';
@@ -277,8 +278,8 @@ sr_status xmlin_parse(const char *file, const char *data, size_t len,
 {
 	*out = NULL;
 	if (len > XMLIN_MAX_FILE) {
-		diag_add(d, DIAG_ERROR, file, 0, 0, "the file is larger than %u MB, the most an input may be",
-			 XMLIN_MAX_FILE / (1024 * 1024));
+		diag_add(d, DIAG_ERROR, file, 0, 0, "the file is larger than %zu MB, the most an input may be",
+			 XMLIN_MAX_FILE / 1024 / 1024);
 		return SR_INVALID;
 	}
 	if (len == 0) {
@@ -442,7 +443,7 @@ static void on_rng_error(void *data, xmlErrorPtr e)
 	} else if ((r = after(raw, "Did not expect text in element "))) {
 		word(r, a, sizeof a);
 		snprintf(msg, sizeof msg, "text is not allowed directly inside <%s>", a);
-	} else if ((r = after(raw, "Expecting element ")) || strstr(raw, "to be empty")) {
+	} else if (after(raw, "Expecting element ") || strstr(raw, "to be empty")) {
 		snprintf(msg, sizeof msg, "<%s> must be empty", el);
 	} else if (strstr(raw, "wrong namespace") || strstr(raw, "Expecting a namespace") ||
 		   strstr(raw, "Expecting no namespace")) {
@@ -567,7 +568,7 @@ sr_status xmlin_read(const xmlin_schema *schema, const char *name, const char *d
 	if (!xmlin_is_ns(root, ns, root_name)) {
 		if (other_root && xmlin_is_ns(root, ns, other_root))
 			xmlin_err(w, root, "%s", other_msg);
-		else if (!root->ns || strcmp((const char *)root->ns->href, ns))
+		else if (!root->ns || strcmp((const char *)root->ns->href, ns) != 0)
 			xmlin_err(w, root, "<%s> is not a %s; the outer element must be <%s xmlns=\"%s\">",
 				  (const char *)root->name, what, root_name, ns);
 		else

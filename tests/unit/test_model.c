@@ -139,9 +139,9 @@ static void test_every_problem_reported(void **state)
 	char *x = strdup(plan_xml);
 	/* two independent mistakes: both must be reported */
 	char *s = strstr(x, "value=\"completed\"");
-	memcpy(s, "value=\"completex\"", 17);
+	s[strlen("value=\"complete")] = 'x'; /* completex */
 	s = strstr(x, "progress=\"40\"");
-	memcpy(s, "progress=\"4x\"", 13);
+	s[strlen("progress=\"4")] = 'x'; /* 4x */
 	diag d;
 	diag_init(&d);
 	assert_null(load(x, &d));
@@ -157,7 +157,7 @@ static void test_report_tree(void **state)
 	diag_init(&d);
 	plan *p = load(plan_xml, &d);
 	assert_non_null(p);
-	report_opts o = {0, NULL, NULL, 86400 * 365, annual, 0};
+	report_opts o = {0, NULL, NULL, (time_t)86400 * 365, annual, 0};
 	doc *dd = NULL;
 	assert_int_equal(report_build(p, &o, &dd, &d), SR_OK);
 	const char *why = NULL;

@@ -38,9 +38,12 @@ static uint16_t le16(const unsigned char *p)
 	return (uint16_t)(p[0] | p[1] << 8);
 }
 
-/* Entry name -> its bytes, read back with libzip.  Caller frees *data. */
+/* Entry name -> its bytes, read back with libzip.  Caller frees *data
+ * (NULL when the entry is absent). */
 static int unzip_entry(const buf *pkg, const char *name, char **data, size_t *len)
 {
+	*data = NULL;
+	*len = 0;
 	zip_error_t ze;
 	zip_error_init(&ze);
 	zip_source_t *s = zip_source_buffer_create(pkg->data, pkg->len, 0, &ze);
