@@ -73,8 +73,13 @@ static void level(const HyphenDict *d, int k)
 	long t = 0;
 	for (int i = 0; i < d->num_states; i++) {
 		const HyphenState *s = &d->states[i];
-		printf("{%ld,%ld,%d,%d,%d,%d,%ld},\n", mo[i], ro[i], (int)s->replindex,
-		       (int)s->replcut, s->fallback_state, s->num_trans, s->num_trans ? t : -1L);
+		/* libhyphen sets replindex and replcut only for a state with a
+		 * replacement (and reads them only then): elsewhere they are
+		 * whatever its malloc left, which made the image differ from
+		 * build to build */
+		printf("{%ld,%ld,%d,%d,%d,%d,%ld},\n", mo[i], ro[i], s->repl ? (int)s->replindex : 0,
+		       s->repl ? (int)s->replcut : 0, s->fallback_state, s->num_trans,
+		       s->num_trans ? t : -1L);
 		t += s->num_trans;
 	}
 	printf("{-1,-1,0,0,0,0,-1}};\n");
