@@ -19,6 +19,7 @@
 #include "layout.h"
 #include "pdffont.h"
 #include "pdftag.h"
+#include "pdfz.h"
 #include "xalloc.h"
 
 /* fail-fast: libharu 2.3.0 dereferences NULL in HPDF_GetMem after a
@@ -460,6 +461,8 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		r.font[f] = HPDF_GetFont(r.pdf, name, r.utf8 ? "UTF-8" : "CP1252");
 		if (!r.font[f])
 			goto hpdf;
+		if (pdffont_from_memory(e->fontz, r.font[f], fam->face[f].path) != 0)
+			goto oom;
 		/* the whole code page, so every report embeds the same program
 		 * and it is deflated once per process (pdffont.h) */
 		if (!r.utf8)
@@ -502,8 +505,13 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		HPDF_Page_SetHeight(r.pages[p], (HPDF_REAL)l->style.page_h);
 		pdftag_page(r.tag, p, r.pages[p]); /* PDF/A: /StructParents */
 	}
-	for (int p = 0; p < l->npages && !r.err; p++)
+	for (int p = 0; p < l->npages && !r.err; p++) {
 		paint_page(&r, p);
+		/* deflated now, faster than libharu would at the save, and small
+		 * while the rest of a long report is painted (pdfz.h) */
+		if (!r.err && pdfz_deflate(pdfz_page_contents(r.pages[p]), PDFZ_CONTENT_LEVEL) < 0)
+			goto oom;
+	}
 	layout_drop_boxes(l);
 	for (int f = 0; f < FONT_NSTYLES && !r.utf8; f++)
 		if (r.font[f] && pdffont_embed(e->fontz, r.font[f]) != 0)

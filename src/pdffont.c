@@ -9,13 +9,19 @@
  * drops a /Filter it did not set), so libharu copies the stream verbatim. */
 #include "pdffont.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
+#include "pdfz.h"
 #include "xalloc.h"
 
 /* A handful of programs per process: one per face of each family in use. */
@@ -27,10 +33,19 @@ typedef struct entry {
 	size_t nraw, nz;
 } entry;
 
+/* A font file's bytes, read once. */
+typedef struct file {
+	char *path;
+	unsigned char *data;
+	size_t n;
+} file;
+
 struct pdffont_cache {
 	pthread_mutex_t lock;
 	entry e[MAX_ENTRIES];
 	int n;
+	file f[MAX_ENTRIES];
+	int nf;
 };
 
 pdffont_cache *pdffont_cache_new(void)
@@ -48,6 +63,10 @@ void pdffont_cache_free(pdffont_cache *c)
 	for (int i = 0; i < c->n; i++) {
 		xfree(c->e[i].raw);
 		xfree(c->e[i].z);
+	}
+	for (int i = 0; i < c->nf; i++) {
+		xfree(c->f[i].path);
+		xfree(c->f[i].data);
 	}
 	pthread_mutex_destroy(&c->lock);
 	xfree(c);
@@ -71,14 +90,6 @@ static uint64_t fnv1a(const unsigned char *p, size_t n)
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ p[i]) * 0x100000001b3u;
 	return h;
-}
-
-/* libharu drops any /Filter key from a stream dictionary whose filter is
- * NONE, then calls this to write the dictionary's last entries. */
-static HPDF_STATUS flate_entry(HPDF_Dict d, HPDF_Stream s)
-{
-	(void)d;
-	return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
 }
 
 /* The entry for raw (nraw bytes), deflating and adding it if new; NULL when
@@ -112,34 +123,84 @@ int pdffont_embed(pdffont_cache *c, HPDF_Font f)
 		return 0; /* libharu recorded the error; the save reports it */
 	HPDF_Dict desc = HPDF_Dict_GetItem(f, "FontDescriptor", HPDF_OCLASS_DICT);
 	HPDF_Dict data = desc ? HPDF_Dict_GetItem(desc, "FontFile2", HPDF_OCLASS_DICT) : NULL;
-	if (!data || !data->stream || data->write_fn || data->filter != HPDF_STREAM_FILTER_FLATE_DECODE ||
-	    data->stream->type != HPDF_STREAM_MEMORY)
-		return 0;
-	HPDF_UINT32 size = HPDF_Stream_Size(data->stream);
-	if (size == 0)
-		return 0;
-	unsigned char *raw = xmalloc(size);
+	size_t size;
+	int oom;
+	unsigned char *raw = pdfz_bytes(data, &size, &oom);
 	if (!raw)
-		return -1;
-	HPDF_UINT got = size;
-	if (HPDF_Stream_Seek(data->stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
-	    HPDF_Stream_Read(data->stream, raw, &got) != HPDF_OK || got != size) {
-		xfree(raw);
-		return 0;
-	}
+		return oom ? -1 : 0;
 	int ret = 0;
 	pthread_mutex_lock(&c->lock);
 	const entry *e = lookup(c, &raw, size);
-	if (e) {
-		HPDF_MemStream_FreeData(data->stream);
-		if (HPDF_Stream_Write(data->stream, e->z, (HPDF_UINT)e->nz) == HPDF_OK) {
-			data->filter = HPDF_STREAM_FILTER_NONE;
-			data->write_fn = flate_entry;
-		}
-		else
-			ret = -1;
-	}
+	if (e && pdfz_replace(data, e->z, e->nz) < 0)
+		ret = -1;
 	pthread_mutex_unlock(&c->lock);
 	xfree(raw);
 	return ret;
+}
+
+/* The bytes of the font file at path, read on first use; NULL when it
+ * cannot be read or memory runs out.  Called with the lock held. */
+static const file *file_bytes(pdffont_cache *c, const char *path)
+{
+	for (int i = 0; i < c->nf; i++)
+		if (strcmp(c->f[i].path, path) == 0)
+			return &c->f[i];
+	if (c->nf == MAX_ENTRIES)
+		return NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	struct stat sb;
+	unsigned char *data = NULL;
+	size_t n = 0;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
+	    (uint64_t)sb.st_size < UINT32_MAX && (data = xmalloc((size_t)sb.st_size))) {
+		while (n < (size_t)sb.st_size) {
+			ssize_t r = read(fd, data + n, (size_t)sb.st_size - n);
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r <= 0)
+				break;
+			n += (size_t)r;
+		}
+	}
+	close(fd);
+	char *p = xstrdup(path);
+	if (!data || !p || n != (size_t)sb.st_size) {
+		xfree(data);
+		xfree(p);
+		return NULL;
+	}
+	file *f = &c->f[c->nf++];
+	f->path = p, f->data = data, f->n = n;
+	return f;
+}
+
+int pdffont_from_memory(pdffont_cache *c, HPDF_Font f, const char *path)
+{
+	if (!c || !f || !f->attr)
+		return 0;
+	HPDF_FontDef def = ((HPDF_FontAttr)f->attr)->fontdef;
+	if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr)
+		return 0;
+	HPDF_TTFontDefAttr a = def->attr;
+	if (!a->stream || a->stream->type != HPDF_STREAM_FILE)
+		return 0;
+	pthread_mutex_lock(&c->lock);
+	const file *fb = file_bytes(c, path);
+	pthread_mutex_unlock(&c->lock);
+	/* the same file libharu opened, or leave libharu its own */
+	if (!fb || fb->n != HPDF_Stream_Size(a->stream))
+		return 0;
+	/* one buffer the size of the file: a single allocation and copy */
+	HPDF_Stream m = HPDF_MemStream_New(def->mmgr, (HPDF_UINT)fb->n);
+	if (!m)
+		return -1;
+	if (HPDF_Stream_Write(m, fb->data, (HPDF_UINT)fb->n) != HPDF_OK) {
+		HPDF_Stream_Free(m);
+		return -1;
+	}
+	HPDF_Stream_Free(a->stream);
+	a->stream = m;
+	return 0;
 }
