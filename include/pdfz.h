@@ -12,19 +12,32 @@
 
 #include <hpdf.h>
 #include <stddef.h>
+#include <zlib.h>
 
 /* The zlib level for page content: level 2 takes half the time of
  * libharu's 6 for 12 % more bytes (bench/RESULTS.md). */
 #define PDFZ_CONTENT_LEVEL 2
+
+/* One deflater for a document's streams, set up once: zlib's state is
+ * ~270 KB, and a fresh one per page was a page fault per 4 KB of it.
+ * Zero-initialise; pdfz_end frees it. */
+typedef struct pdfz {
+	z_stream zs;
+	int level;             /* 0 until set up */
+	unsigned char *out;
+	size_t cap;
+} pdfz;
 
 /* Replace the content of d's stream by z (nz bytes, already deflated) and
  * mark it /FlateDecode.  Only for a stream libharu would deflate.  Returns
  * 0 when done, 1 when d was left as it was, -1 when memory ran out. */
 int pdfz_replace(HPDF_Dict d, const unsigned char *z, size_t nz);
 
-/* Deflate d's stream now at level.  Nothing may be written to the stream
- * after this.  Returns as pdfz_replace. */
-int pdfz_deflate(HPDF_Dict d, int level);
+/* Deflate d's stream now at level (the same level on every call for one
+ * pdfz).  Nothing may be written to the stream after this.  Returns as
+ * pdfz_replace. */
+int pdfz_deflate(pdfz *z, HPDF_Dict d, int level);
+void pdfz_end(pdfz *z);
 
 /* d's stream as it stands (uncompressed), in a buffer the caller frees with
  * xfree; NULL when d has none, it is not in memory, or memory ran out

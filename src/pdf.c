@@ -178,6 +178,7 @@ typedef struct render {
 	char *tmp; /* text converted for libharu */
 	size_t tmpcap;
 	pdftag *tag; /* tagged PDF/A-2a (pdftag.h); NULL: hooks do nothing */
+	pdfz z;      /* deflates the pages' content as they are painted */
 } render;
 
 static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
@@ -509,7 +510,8 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		paint_page(&r, p);
 		/* deflated now, faster than libharu would at the save, and small
 		 * while the rest of a long report is painted (pdfz.h) */
-		if (!r.err && pdfz_deflate(pdfz_page_contents(r.pages[p]), PDFZ_CONTENT_LEVEL) < 0)
+		if (!r.err &&
+		    pdfz_deflate(&r.z, pdfz_page_contents(r.pages[p]), PDFZ_CONTENT_LEVEL) < 0)
 			goto oom;
 	}
 	layout_drop_boxes(l);
@@ -566,6 +568,7 @@ hpdf:
 			 (unsigned)r.detail);
 	st = SR_SYSTEM;
 done:
+	pdfz_end(&r.z);
 	pdftag_free(r.tag);
 	if (r.pdf)
 		HPDF_Free(r.pdf);

@@ -17,6 +17,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -36,7 +37,7 @@ typedef struct entry {
 /* A font file's bytes, read once. */
 typedef struct file {
 	char *path;
-	unsigned char *data;
+	unsigned char *data; /* mapped */
 	size_t n;
 } file;
 
@@ -66,7 +67,7 @@ void pdffont_cache_free(pdffont_cache *c)
 	}
 	for (int i = 0; i < c->nf; i++) {
 		xfree(c->f[i].path);
-		xfree(c->f[i].data);
+		munmap(c->f[i].data, c->f[i].n);
 	}
 	pthread_mutex_destroy(&c->lock);
 	xfree(c);
@@ -138,8 +139,9 @@ int pdffont_embed(pdffont_cache *c, HPDF_Font f)
 	return ret;
 }
 
-/* The bytes of the font file at path, read on first use; NULL when it
- * cannot be read or memory runs out.  Called with the lock held. */
+/* The bytes of the font file at path, mapped on first use and kept for the
+ * process; NULL when it cannot be mapped or memory runs out.  Called with
+ * the lock held. */
 static const file *file_bytes(pdffont_cache *c, const char *path)
 {
 	for (int i = 0; i < c->nf; i++)
@@ -151,30 +153,55 @@ static const file *file_bytes(pdffont_cache *c, const char *path)
 	if (fd < 0)
 		return NULL;
 	struct stat sb;
-	unsigned char *data = NULL;
-	size_t n = 0;
+	void *data = MAP_FAILED;
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
-	    (uint64_t)sb.st_size < UINT32_MAX && (data = xmalloc((size_t)sb.st_size))) {
-		while (n < (size_t)sb.st_size) {
-			ssize_t r = read(fd, data + n, (size_t)sb.st_size - n);
-			if (r < 0 && errno == EINTR)
-				continue;
-			if (r <= 0)
-				break;
-			n += (size_t)r;
-		}
-	}
+	    (uint64_t)sb.st_size < INT32_MAX)
+		data = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
+	if (data == MAP_FAILED)
+		return NULL;
 	char *p = xstrdup(path);
-	if (!data || !p || n != (size_t)sb.st_size) {
-		xfree(data);
-		xfree(p);
+	if (!p) {
+		munmap(data, (size_t)sb.st_size);
 		return NULL;
 	}
 	file *f = &c->f[c->nf++];
-	f->path = p, f->data = data, f->n = n;
+	f->path = p, f->data = data, f->n = (size_t)sb.st_size;
 	return f;
 }
+
+/* A libharu reading stream over a mapped file. */
+typedef struct reader {
+	const unsigned char *data;
+	size_t n, pos;
+} reader;
+
+static HPDF_STATUS rd_read(HPDF_Stream s, HPDF_BYTE *ptr, HPDF_UINT *siz)
+{
+	reader *r = s->attr;
+	size_t want = *siz, left = r->n - r->pos;
+	size_t got = want < left ? want : left;
+	memcpy(ptr, r->data + r->pos, got);
+	r->pos += got;
+	*siz = (HPDF_UINT)got;
+	return got == want ? HPDF_OK : HPDF_STREAM_EOF;
+}
+
+static HPDF_STATUS rd_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+	reader *r = s->attr;
+	long long at = mode == HPDF_SEEK_SET ? pos
+		       : mode == HPDF_SEEK_CUR ? (long long)r->pos + pos
+					       : (long long)r->n + pos;
+	if (at < 0 || at > (long long)r->n)
+		return HPDF_STREAM_EOF;
+	r->pos = (size_t)at;
+	return HPDF_OK;
+}
+
+static HPDF_INT32 rd_tell(HPDF_Stream s) { return (HPDF_INT32)((reader *)s->attr)->pos; }
+static HPDF_UINT32 rd_size(HPDF_Stream s) { return (HPDF_UINT32)((reader *)s->attr)->n; }
+static void rd_free(HPDF_Stream s) { xfree(s->attr); }
 
 int pdffont_from_memory(pdffont_cache *c, HPDF_Font f, const char *path)
 {
@@ -192,14 +219,16 @@ int pdffont_from_memory(pdffont_cache *c, HPDF_Font f, const char *path)
 	/* the same file libharu opened, or leave libharu its own */
 	if (!fb || fb->n != HPDF_Stream_Size(a->stream))
 		return 0;
-	/* one buffer the size of the file: a single allocation and copy */
-	HPDF_Stream m = HPDF_MemStream_New(def->mmgr, (HPDF_UINT)fb->n);
-	if (!m)
+	reader *r = xmalloc(sizeof *r);
+	if (!r)
 		return -1;
-	if (HPDF_Stream_Write(m, fb->data, (HPDF_UINT)fb->n) != HPDF_OK) {
-		HPDF_Stream_Free(m);
+	*r = (reader){fb->data, fb->n, 0};
+	HPDF_Stream m = HPDF_CallbackReader_New(def->mmgr, rd_read, rd_seek, rd_tell, rd_size, r);
+	if (!m) {
+		xfree(r);
 		return -1;
 	}
+	m->free_fn = rd_free;
 	HPDF_Stream_Free(a->stream);
 	a->stream = m;
 	return 0;

@@ -58,21 +58,64 @@ int pdfz_replace(HPDF_Dict d, const unsigned char *z, size_t nz)
 	return 0;
 }
 
-int pdfz_deflate(HPDF_Dict d, int level)
+/* zlib allocates through xalloc too, so the allocation-failure tests
+ * reach it */
+static voidpf z_alloc(voidpf op, uInt n, uInt sz)
 {
-	size_t n;
-	int oom;
-	unsigned char *raw = pdfz_bytes(d, &n, &oom);
-	if (!raw)
-		return oom ? -1 : 1;
-	uLongf nz = compressBound((uLong)n);
-	unsigned char *z = xmalloc(nz);
-	int ret = -1;
-	if (z && compress2(z, &nz, raw, (uLong)n, level) == Z_OK)
-		ret = pdfz_replace(d, z, nz);
-	xfree(z);
-	xfree(raw);
-	return ret;
+	(void)op;
+	return xcalloc(n, sz);
+}
+
+static void z_free(voidpf op, voidpf p)
+{
+	(void)op;
+	xfree(p);
+}
+
+int pdfz_deflate(pdfz *z, HPDF_Dict d, int level)
+{
+	if (!ours(d) || HPDF_Stream_Size(d->stream) == 0)
+		return 1;
+	if (!z->level) {
+		z->zs.zalloc = z_alloc, z->zs.zfree = z_free, z->zs.opaque = Z_NULL;
+		if (deflateInit(&z->zs, level) != Z_OK)
+			return -1;
+		z->level = level;
+	}
+	else if (deflateReset(&z->zs) != Z_OK)
+		return -1;
+	size_t need = compressBound(HPDF_Stream_Size(d->stream));
+	if (need > z->cap) {
+		unsigned char *o = xrealloc(z->out, need);
+		if (!o)
+			return -1;
+		z->out = o, z->cap = need;
+	}
+	z->zs.next_out = z->out;
+	z->zs.avail_out = (uInt)z->cap;
+	/* straight from libharu's buffers, no copy */
+	HPDF_UINT nbuf = HPDF_MemStream_GetBufCount(d->stream);
+	for (HPDF_UINT i = 0; i < nbuf; i++) {
+		HPDF_UINT len = 0;
+		HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(d->stream, i, &len);
+		if (!p)
+			return 1;
+		z->zs.next_in = p;
+		z->zs.avail_in = len;
+		if (deflate(&z->zs, i + 1 == nbuf ? Z_FINISH : Z_NO_FLUSH) == Z_STREAM_ERROR)
+			return -1;
+	}
+	if (nbuf == 0 || z->zs.avail_in != 0)
+		return 1;
+	return pdfz_replace(d, z->out, z->cap - z->zs.avail_out);
+}
+
+void pdfz_end(pdfz *z)
+{
+	if (z->level)
+		deflateEnd(&z->zs);
+	xfree(z->out);
+	*z = (pdfz){0};
 }
 
 HPDF_Dict pdfz_page_contents(HPDF_Page p)
