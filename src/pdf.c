@@ -231,13 +231,18 @@ static void paint_page(render *r, int p)
 	const layout_page *lp = &r->l->pages[p];
 	HPDF_Page pg = r->pages[p];
 	double H = r->l->style.page_h;
-	/* fills under rules under text: the painter's only ordering decision */
+	/* fills under rules under text: the painter's only ordering decision.
+	 * Colours and widths are set only when they change: every libharu
+	 * operator call clears a 512-byte buffer a byte at a time. */
+	uint32_t fill = 0xFFFFFFFF, stroke = 0xFFFFFFFF;
+	double width = -1;
 	for (int i = 0; i < lp->n; i++) {
 		const layout_box *b = &lp->boxes[i];
 		if (b->kind != LAYOUT_FILL)
 			continue;
 		pdftag_begin(r->tag, p, b); /* PDF/A: marked content (artifact) */
-		rgb(pg, b->rgb, 0);
+		if (b->rgb != fill)
+			rgb(pg, fill = b->rgb, 0);
 		HPDF_Page_Rectangle(pg, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y - b->h), (HPDF_REAL)b->w,
 				    (HPDF_REAL)b->h);
 		HPDF_Page_Fill(pg);
@@ -248,8 +253,10 @@ static void paint_page(render *r, int p)
 		if (b->kind != LAYOUT_RULE)
 			continue;
 		pdftag_begin(r->tag, p, b); /* PDF/A: marked content (artifact) */
-		rgb(pg, b->rgb, 1);
-		HPDF_Page_SetLineWidth(pg, (HPDF_REAL)b->lw);
+		if (b->rgb != stroke)
+			rgb(pg, stroke = b->rgb, 1);
+		if (b->lw != width)
+			HPDF_Page_SetLineWidth(pg, (HPDF_REAL)(width = b->lw));
 		HPDF_Page_MoveTo(pg, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y));
 		HPDF_Page_LineTo(pg, (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(H - b->y - b->h));
 		HPDF_Page_Stroke(pg);
@@ -271,7 +278,7 @@ static void paint_page(render *r, int p)
 	}
 	int in_text = 0, curf = -1;
 	double curs = 0;
-	uint32_t curc = 0xFFFFFFFF;
+	uint32_t curc = fill;
 	for (int i = 0; i < lp->n && !r->err; i++) {
 		const layout_box *b = &lp->boxes[i];
 		if (b->kind != LAYOUT_TEXT || !b->len)
