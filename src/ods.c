@@ -15,35 +15,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "odfxml.h"
 #include "odfzip.h"
 
 #define MEDIA_TYPE "application/vnd.oasis.opendocument.spreadsheet"
-#define ODF_VERSION "1.3"
 
 static const char *const style_name[ODS_NSTYLES] = {
 	"ceText", "ceTitle", "ceBold", "ceKey", "ceHead", "ceRo", "ceRoNum", "ceIn", "ceInNum",
 };
 
-static void ns(xmlw *x)
-{
-	static const char *const nss[][2] = {
-		{"xmlns:office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0"},
-		{"xmlns:style", "urn:oasis:names:tc:opendocument:xmlns:style:1.0"},
-		{"xmlns:text", "urn:oasis:names:tc:opendocument:xmlns:text:1.0"},
-		{"xmlns:table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0"},
-		{"xmlns:fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"},
-		{"xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"},
-		{"xmlns:number", "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"},
-		{"xmlns:dc", "http://purl.org/dc/elements/1.1/"},
-		{"xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"},
-		{"xmlns:config", "urn:oasis:names:tc:opendocument:xmlns:config:1.0"},
-		{"xmlns:of", "urn:oasis:names:tc:opendocument:xmlns:of:1.2"},
-		{"xmlns:xlink", "http://www.w3.org/1999/xlink"},
-	};
-	for (size_t i = 0; i < sizeof nss / sizeof nss[0]; i++)
-		xmlw_attr(x, nss[i][0], nss[i][1]);
-	xmlw_attr(x, "office:version", ODF_VERSION);
-}
 
 static void font_faces(xmlw *x)
 {
@@ -176,7 +156,7 @@ int ods_open(ods *o, const ods_spec *spec)
 		return -1;
 	xmlw *x = &o->x;
 	xmlw_start(x, "office:document-content");
-	ns(x);
+	odfxml_ns(x);
 	font_faces(x);
 	automatic_styles(o);
 	xmlw_start(x, "office:body");
@@ -298,7 +278,7 @@ static int write_styles(const ods_spec *s, buf *out)
 	xmlw xx, *x = &xx;
 	xmlw_open(x, out);
 	xmlw_start(x, "office:document-styles");
-	ns(x);
+	odfxml_ns(x);
 	font_faces(x);
 	xmlw_start(x, "office:styles");
 	xmlw_start(x, "style:default-style");
@@ -379,7 +359,7 @@ static int write_meta(const ods_spec *s, buf *out)
 		strcpy(when, "1970-01-01T00:00:00Z");
 	xmlw_open(x, out);
 	xmlw_start(x, "office:document-meta");
-	ns(x);
+	odfxml_ns(x);
 	xmlw_start(x, "office:meta");
 	xmlw_elem(x, "meta:generator", "statusrapport/" SR_VERSION);
 	xmlw_elem(x, "dc:title", s->title);
@@ -420,7 +400,7 @@ static int write_settings(const ods_spec *s, buf *out)
 	xmlw xx, *x = &xx;
 	xmlw_open(x, out);
 	xmlw_start(x, "office:document-settings");
-	ns(x);
+	odfxml_ns(x);
 	xmlw_start(x, "office:settings");
 	xmlw_start(x, "config:config-item-set");
 	xmlw_attr(x, "config:name", "ooo:view-settings");
@@ -467,20 +447,9 @@ static int write_manifest(buf *out)
 {
 	xmlw xx, *x = &xx;
 	xmlw_open(x, out);
-	xmlw_start(x, "manifest:manifest");
-	xmlw_attr(x, "xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
-	xmlw_attr(x, "manifest:version", ODF_VERSION);
-	xmlw_start(x, "manifest:file-entry");
-	xmlw_attr(x, "manifest:full-path", "/");
-	xmlw_attr(x, "manifest:version", ODF_VERSION);
-	xmlw_attr(x, "manifest:media-type", MEDIA_TYPE);
-	xmlw_end(x);
-	for (int i = 0; i < P_MANIFEST; i++) {
-		xmlw_start(x, "manifest:file-entry");
-		xmlw_attr(x, "manifest:full-path", part_name[i]);
-		xmlw_attr(x, "manifest:media-type", "text/xml");
-		xmlw_end(x);
-	}
+	odfxml_manifest_start(x, MEDIA_TYPE);
+	for (int i = 0; i < P_MANIFEST; i++)
+		odfxml_manifest_entry(x, part_name[i], "text/xml", 0);
 	xmlw_end(x);
 	return xmlw_close(x);
 }

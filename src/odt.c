@@ -31,13 +31,13 @@
 #include <time.h>
 
 #include "image.h"
+#include "odfxml.h"
 #include "odfzip.h"
 #include "odtchart.h" /* issue 6 */
 #include "xalloc.h"
 #include "xmlw.h"
 
 #define MEDIA_TYPE "application/vnd.oasis.opendocument.text"
-#define ODF_VERSION "1.3"
 
 /* Paragraph roles: each is one named paragraph style.  Fill styles follow
  * as R_FILL + fill index. */
@@ -368,25 +368,7 @@ static void collect_styles(odt *o)
 
 /* ---- XML building blocks ------------------------------------------------- */
 
-static void office_ns(odt *o)
-{
-	static const char *const ns[][2] = {
-		{"xmlns:office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0"},
-		{"xmlns:style", "urn:oasis:names:tc:opendocument:xmlns:style:1.0"},
-		{"xmlns:text", "urn:oasis:names:tc:opendocument:xmlns:text:1.0"},
-		{"xmlns:table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0"},
-		{"xmlns:draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"},
-		{"xmlns:fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"},
-		{"xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"},
-		{"xmlns:xlink", "http://www.w3.org/1999/xlink"},
-		{"xmlns:dc", "http://purl.org/dc/elements/1.1/"},
-		{"xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"},
-		{"xmlns:config", "urn:oasis:names:tc:opendocument:xmlns:config:1.0"},
-	};
-	for (size_t i = 0; i < sizeof ns / sizeof ns[0]; i++)
-		xmlw_attr(&o->x, ns[i][0], ns[i][1]);
-	xmlw_attr(&o->x, "office:version", ODF_VERSION);
-}
+static void office_ns(odt *o) { odfxml_ns(&o->x); }
 
 static void font_faces(odt *o)
 {
@@ -1487,41 +1469,22 @@ static int write_manifest(odt *o, buf *out)
 {
 	xmlw *x = &o->x;
 	xmlw_open(x, out);
-	xmlw_start(x, "manifest:manifest");
-	xmlw_attr(x, "xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
-	xmlw_attr(x, "manifest:version", ODF_VERSION);
-	xmlw_start(x, "manifest:file-entry");
-	xmlw_attr(x, "manifest:full-path", "/");
-	xmlw_attr(x, "manifest:version", ODF_VERSION);
-	xmlw_attr(x, "manifest:media-type", MEDIA_TYPE);
-	xmlw_end(x);
-	for (int i = 0; i < PART_MANIFEST; i++) {
-		xmlw_start(x, "manifest:file-entry");
-		xmlw_attr(x, "manifest:full-path", part_name[i]);
-		xmlw_attr(x, "manifest:media-type", "text/xml");
-		xmlw_end(x);
-	}
+	odfxml_manifest_start(x, MEDIA_TYPE);
+	for (int i = 0; i < PART_MANIFEST; i++)
+		odfxml_manifest_entry(x, part_name[i], "text/xml", 0);
 	for (size_t i = 0; i < o->ncharts; i++) { /* issue 6: chart objects */
-		static const char *const files[] = {"content.xml", "styles.xml", "meta.xml"};
-		xmlw_start(x, "manifest:file-entry");
-		xmlw_attrf(x, "manifest:full-path", "Object %zu/", i + 1);
-		xmlw_attr(x, "manifest:version", ODF_VERSION);
-		xmlw_attr(x, "manifest:media-type", "application/vnd.oasis.opendocument.chart");
-		xmlw_end(x);
-		for (int f = 0; f < 3; f++) {
-			xmlw_start(x, "manifest:file-entry");
-			xmlw_attrf(x, "manifest:full-path", "Object %zu/%s", i + 1, files[f]);
-			xmlw_attr(x, "manifest:media-type", "text/xml");
-			xmlw_end(x);
+		static const char *const files[] = {"", "content.xml", "styles.xml", "meta.xml"};
+		for (int f = 0; f < 4; f++) {
+			char path[64];
+			snprintf(path, sizeof path, "Object %zu/%s", i + 1, files[f]);
+			odfxml_manifest_entry(x, path,
+					      f ? "text/xml" : "application/vnd.oasis.opendocument.chart",
+					      f == 0);
 		}
 	}
-	if (o->logo.len) {
-		xmlw_start(x, "manifest:file-entry");
-		xmlw_attr(x, "manifest:full-path", logo_name(o));
-		xmlw_attr(x, "manifest:media-type",
-			  o->logo_info.type == IMAGE_JPEG ? "image/jpeg" : "image/png");
-		xmlw_end(x);
-	}
+	if (o->logo.len)
+		odfxml_manifest_entry(x, logo_name(o),
+				      o->logo_info.type == IMAGE_JPEG ? "image/jpeg" : "image/png", 0);
 	xmlw_end(x);
 	return xmlw_close(x);
 }

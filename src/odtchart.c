@@ -16,31 +16,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "odfxml.h"
 #include "xmlw.h"
 
-#define ODF_VERSION "1.3"
 
-static const char *const ns[][2] = {
-	{"xmlns:office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0"},
-	{"xmlns:style", "urn:oasis:names:tc:opendocument:xmlns:style:1.0"},
-	{"xmlns:text", "urn:oasis:names:tc:opendocument:xmlns:text:1.0"},
-	{"xmlns:table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0"},
-	{"xmlns:draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"},
-	{"xmlns:fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"},
-	{"xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"},
-	{"xmlns:xlink", "http://www.w3.org/1999/xlink"},
-	{"xmlns:chart", "urn:oasis:names:tc:opendocument:xmlns:chart:1.0"},
-	{"xmlns:number", "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"},
-	{"xmlns:dc", "http://purl.org/dc/elements/1.1/"},
-	{"xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"},
-};
 
 static void root(xmlw *x, const char *name)
 {
 	xmlw_start(x, name);
-	for (size_t i = 0; i < sizeof ns / sizeof ns[0]; i++)
-		xmlw_attr(x, ns[i][0], ns[i][1]);
-	xmlw_attr(x, "office:version", ODF_VERSION);
+	odfxml_ns(x);
 }
 
 /* Numbers in XML: always a dot, whatever the process locale. */

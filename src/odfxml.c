@@ -1,0 +1,43 @@
+/* odfxml.c: XML shared by the OpenDocument writers (see odfxml.h). */
+#include "odfxml.h"
+
+void odfxml_ns(xmlw *x)
+{
+	static const char *const ns[][2] = {
+		{"xmlns:office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0"},
+		{"xmlns:style", "urn:oasis:names:tc:opendocument:xmlns:style:1.0"},
+		{"xmlns:text", "urn:oasis:names:tc:opendocument:xmlns:text:1.0"},
+		{"xmlns:table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0"},
+		{"xmlns:draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"},
+		{"xmlns:fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"},
+		{"xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"},
+		{"xmlns:xlink", "http://www.w3.org/1999/xlink"},
+		{"xmlns:chart", "urn:oasis:names:tc:opendocument:xmlns:chart:1.0"},
+		{"xmlns:number", "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"},
+		{"xmlns:dc", "http://purl.org/dc/elements/1.1/"},
+		{"xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"},
+		{"xmlns:config", "urn:oasis:names:tc:opendocument:xmlns:config:1.0"},
+		{"xmlns:of", "urn:oasis:names:tc:opendocument:xmlns:of:1.2"},
+	};
+	for (size_t i = 0; i < sizeof ns / sizeof ns[0]; i++)
+		xmlw_attr(x, ns[i][0], ns[i][1]);
+	xmlw_attr(x, "office:version", ODF_VERSION);
+}
+
+void odfxml_manifest_start(xmlw *x, const char *media_type)
+{
+	xmlw_start(x, "manifest:manifest");
+	xmlw_attr(x, "xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
+	xmlw_attr(x, "manifest:version", ODF_VERSION);
+	odfxml_manifest_entry(x, "/", media_type, 1);
+}
+
+void odfxml_manifest_entry(xmlw *x, const char *path, const char *media_type, int versioned)
+{
+	xmlw_start(x, "manifest:file-entry");
+	xmlw_attr(x, "manifest:full-path", path);
+	if (versioned)
+		xmlw_attr(x, "manifest:version", ODF_VERSION);
+	xmlw_attr(x, "manifest:media-type", media_type);
+	xmlw_end(x);
+}
