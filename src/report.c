@@ -341,6 +341,21 @@ static doc_node *chart_node(rb *b, doc_chart *ch, const char *alt)
 }
 
 /* One indicator's chart and its twin table (the same numbers). */
+
+/* A row of an indicator's values table: the label, then one cell per year,
+ * empty where the value is not finite. */
+static void value_row(rb *b, doc_node *t, const char *label, const double *v, int n)
+{
+	doc_node *r = doc_append(t, doc_row(b->d, 0));
+	text_cell(b, r, label, 0, DOC_LEFT);
+	for (int i = 0; i < n; i++) {
+		char nb[64] = "";
+		if (isfinite(v[i]))
+			labels_number(b->l, v[i], 2, nb, sizeof nb);
+		text_cell(b, r, nb, 0, DOC_RIGHT);
+	}
+}
+
 static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 {
 	const plan *p = b->p;
@@ -478,36 +493,18 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 						 : cw->values, b->d->style.header_fill, DOC_LEFT);
 	for (int i = 0; i < nyears; i++)
 		text_cell(b, hr, ch->cats[i], b->d->style.header_fill, DOC_RIGHT);
-	char nb[64];
+	double one[41];
 	if (ind->has_baseline) {
-		doc_node *r = doc_append(t, doc_row(b->d, 0));
-		text_cell(b, r, l->baseline, 0, DOC_LEFT);
-		for (int i = 0; i < nyears; i++) {
-			nb[0] = 0;
-			if (i == ch->base_cat)
-				labels_number(l, ch->base_value, 2, nb, sizeof nb);
-			text_cell(b, r, nb, 0, DOC_RIGHT);
-		}
+		for (int i = 0; i < nyears; i++)
+			one[i] = i == ch->base_cat ? ch->base_value : NAN;
+		value_row(b, t, l->baseline, one, nyears);
 	}
-	for (int k = 0; k < ch->nseries; k++) {
-		doc_node *r = doc_append(t, doc_row(b->d, 0));
-		text_cell(b, r, ch->series[k].name, 0, DOC_LEFT);
-		for (int i = 0; i < nyears; i++) {
-			nb[0] = 0;
-			if (isfinite(ch->series[k].values[i]))
-				labels_number(l, ch->series[k].values[i], 2, nb, sizeof nb);
-			text_cell(b, r, nb, 0, DOC_RIGHT);
-		}
-	}
+	for (int k = 0; k < ch->nseries; k++)
+		value_row(b, t, ch->series[k].name, ch->series[k].values, nyears);
 	if (tg) {
-		doc_node *r = doc_append(t, doc_row(b->d, 0));
-		text_cell(b, r, l->target, 0, DOC_LEFT);
-		for (int i = 0; i < nyears; i++) {
-			nb[0] = 0;
-			if (i == ch->target_cat)
-				labels_number(l, ch->target_value, 2, nb, sizeof nb);
-			text_cell(b, r, nb, 0, DOC_RIGHT);
-		}
+		for (int i = 0; i < nyears; i++)
+			one[i] = i == ch->target_cat ? ch->target_value : NAN;
+		value_row(b, t, l->target, one, nyears);
 	}
 }
 
