@@ -32,6 +32,9 @@ typedef struct font_face {
 	double descent;      /* in em, positive (below the baseline) */
 	uint16_t *adv;       /* advance per BMP code point, font units (owned) */
 	uint8_t *has;        /* bitmap: code point has a glyph (owned) */
+	const unsigned char *file; /* the file, mapped read-only for the
+				    * process: the PDF writer embeds from it */
+	size_t filelen;
 } font_face;
 
 typedef struct font_family {

@@ -27,12 +27,12 @@ void pdffont_cache_free(pdffont_cache *c);
  * before or after painting; not for UTF-8 (CID) fonts. */
 void pdffont_use_codepage(HPDF_Font f);
 
-/* Let f's face read its glyphs from the bytes of the file at path (the
- * file libharu loaded it from), read once per process, instead of from the
- * file: libharu seeks and reads the file for every glyph it embeds, a
+/* Let f's face read its glyphs from file (n bytes: the file libharu loaded
+ * it from, mapped by fonts.c for the process) instead of from the file
+ * itself: libharu seeks and reads the file for every glyph it embeds, a
  * tenth of a batch report's time.  Returns 0 when done or left as it was,
  * -1 when memory ran out. */
-int pdffont_from_memory(pdffont_cache *c, HPDF_Font f, const char *path);
+int pdffont_from_memory(HPDF_Font f, const unsigned char *file, size_t n);
 
 /* Fix f's embedded program now (after the last text shown with it) and
  * give it the deflated bytes from c, deflating them on the first use.

@@ -63,6 +63,8 @@ static void face_free(font_face *ff)
 	xfree(ff->family);
 	xfree(ff->adv);
 	xfree(ff->has);
+	if (ff->file)
+		munmap((void *)ff->file, ff->filelen);
 }
 
 void fonts_close(fonts *f)
@@ -189,7 +191,8 @@ static int face_load(font_face *ff, const char *path)
 {
 	/* mapped, not read: we need a few tables of a file whose bulk is
 	 * glyph outlines, and reading four faces was a tenth of a small
-	 * report's time (mostly page faults on the copy) */
+	 * report's time (mostly page faults on the copy).  The mapping stays
+	 * for the PDF writer, which embeds glyphs from it (pdffont.h). */
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
@@ -203,9 +206,8 @@ static int face_load(font_face *ff, const char *path)
 	close(fd);
 	if (data == MAP_FAILED)
 		return errno == ENOMEM ? -2 : -1;
-	int r = tt_parse(ff, data, n);
-	munmap(data, n);
-	return r;
+	ff->file = data, ff->filelen = n;
+	return tt_parse(ff, data, n);
 }
 
 /* Match family/style in cfg; the file path (owned by the caller) when the

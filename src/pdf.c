@@ -469,7 +469,7 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		r.font[f] = HPDF_GetFont(r.pdf, name, r.utf8 ? "UTF-8" : "CP1252");
 		if (!r.font[f])
 			goto hpdf;
-		if (pdffont_from_memory(e->fontz, r.font[f], fam->face[f].path) != 0)
+		if (pdffont_from_memory(r.font[f], fam->face[f].file, fam->face[f].filelen) != 0)
 			goto oom;
 		/* the whole code page, so every report embeds the same program
 		 * and it is deflated once per process (pdffont.h) */

@@ -9,17 +9,12 @@
  * drops a /Filter it did not set), so libharu copies the stream verbatim. */
 #include "pdffont.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <zlib.h>
 
 #include "pdfz.h"
@@ -34,19 +29,10 @@ typedef struct entry {
 	size_t nraw, nz;
 } entry;
 
-/* A font file's bytes, read once. */
-typedef struct file {
-	char *path;
-	unsigned char *data; /* mapped */
-	size_t n;
-} file;
-
 struct pdffont_cache {
 	pthread_mutex_t lock;
 	entry e[MAX_ENTRIES];
 	int n;
-	file f[MAX_ENTRIES];
-	int nf;
 };
 
 pdffont_cache *pdffont_cache_new(void)
@@ -64,10 +50,6 @@ void pdffont_cache_free(pdffont_cache *c)
 	for (int i = 0; i < c->n; i++) {
 		xfree(c->e[i].raw);
 		xfree(c->e[i].z);
-	}
-	for (int i = 0; i < c->nf; i++) {
-		xfree(c->f[i].path);
-		munmap(c->f[i].data, c->f[i].n);
 	}
 	pthread_mutex_destroy(&c->lock);
 	xfree(c);
@@ -139,37 +121,6 @@ int pdffont_embed(pdffont_cache *c, HPDF_Font f)
 	return ret;
 }
 
-/* The bytes of the font file at path, mapped on first use and kept for the
- * process; NULL when it cannot be mapped or memory runs out.  Called with
- * the lock held. */
-static const file *file_bytes(pdffont_cache *c, const char *path)
-{
-	for (int i = 0; i < c->nf; i++)
-		if (strcmp(c->f[i].path, path) == 0)
-			return &c->f[i];
-	if (c->nf == MAX_ENTRIES)
-		return NULL;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return NULL;
-	struct stat sb;
-	void *data = MAP_FAILED;
-	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
-	    (uint64_t)sb.st_size < INT32_MAX)
-		data = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (data == MAP_FAILED)
-		return NULL;
-	char *p = xstrdup(path);
-	if (!p) {
-		munmap(data, (size_t)sb.st_size);
-		return NULL;
-	}
-	file *f = &c->f[c->nf++];
-	f->path = p, f->data = data, f->n = (size_t)sb.st_size;
-	return f;
-}
-
 /* A libharu reading stream over a mapped file. */
 typedef struct reader {
 	const unsigned char *data;
@@ -203,9 +154,9 @@ static HPDF_INT32 rd_tell(HPDF_Stream s) { return (HPDF_INT32)((reader *)s->attr
 static HPDF_UINT32 rd_size(HPDF_Stream s) { return (HPDF_UINT32)((reader *)s->attr)->n; }
 static void rd_free(HPDF_Stream s) { xfree(s->attr); }
 
-int pdffont_from_memory(pdffont_cache *c, HPDF_Font f, const char *path)
+int pdffont_from_memory(HPDF_Font f, const unsigned char *file, size_t n)
 {
-	if (!c || !f || !f->attr)
+	if (!f || !f->attr || !file)
 		return 0;
 	HPDF_FontDef def = ((HPDF_FontAttr)f->attr)->fontdef;
 	if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr)
@@ -213,16 +164,13 @@ int pdffont_from_memory(pdffont_cache *c, HPDF_Font f, const char *path)
 	HPDF_TTFontDefAttr a = def->attr;
 	if (!a->stream || a->stream->type != HPDF_STREAM_FILE)
 		return 0;
-	pthread_mutex_lock(&c->lock);
-	const file *fb = file_bytes(c, path);
-	pthread_mutex_unlock(&c->lock);
 	/* the same file libharu opened, or leave libharu its own */
-	if (!fb || fb->n != HPDF_Stream_Size(a->stream))
+	if (n != HPDF_Stream_Size(a->stream))
 		return 0;
 	reader *r = xmalloc(sizeof *r);
 	if (!r)
 		return -1;
-	*r = (reader){fb->data, fb->n, 0};
+	*r = (reader){file, n, 0};
 	HPDF_Stream m = HPDF_CallbackReader_New(def->mmgr, rd_read, rd_seek, rd_tell, rd_size, r);
 	if (!m) {
 		xfree(r);
