@@ -19,7 +19,7 @@ typedef struct labels {
 	const char *summary, *about, *counts_title, *area, *total, *measures_word;
 	const char *indicators_title, *indicator, *baseline, *latest, *target, *on_track,
 		*behind, *no_data, *status_word, *status_col;
-	const char *matrix_title, *matrix_intro;
+	const char *matrix_title, *matrix_intro, *matrix_split;
 	const char *measure, *responsible, *comment, *vision, *progress, *was, *in_year,
 		*overall_fallback, *deadline;
 	const char *owners_title, *id, *name, *type, *members;

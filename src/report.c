@@ -783,29 +783,18 @@ static void area_section(rb *b, const area *a, int base, int vision)
 	}
 }
 
-static void matrix(rb *b, int level)
+/* At most this many trusts side by side: at 60 % of an A4 portrait text
+ * width each status column is then ~20 mm, enough for "Ikke rapportert" and
+ * a trust's name in two or three lines.  More trusts are split over several
+ * tables (as a spreadsheet prints column pages) instead of squeezing every
+ * column into a sliver, which made each row a page long. */
+enum { MATRIX_MAX_TRUSTS = 5 };
+
+static void matrix_table(rb *b, const owner *const *cols, int ncols)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
-	if (b->who)
-		return;
-	const owner *cols[16];
-	int ncols = 0;
-	for (size_t i = 0; i < p->nowners && ncols < 16; i++) {
-		const owner *o = p->owners[i];
-		if (o->type != OWNER_HF)
-			continue;
-		int has = 0;
-		for (size_t k = 0; k < p->nmeasures && !has; k++)
-			has = model_status(p->measures[k], b->year, o, 0, NULL) != NULL;
-		if (has)
-			cols[ncols++] = o;
-	}
-	if (!ncols)
-		return;
-	heading(b, level, "status-per-hf", nopos, "%s", l->matrix_title);
-	para(b, b->d->root, DOC_P_BODY, fmt(b, l->matrix_intro, b->year));
-	double w[17];
+	double w[MATRIX_MAX_TRUSTS + 1];
 	w[0] = 40;
 	for (int i = 0; i < ncols; i++)
 		w[i + 1] = 60.0 / ncols;
@@ -817,8 +806,8 @@ static void matrix(rb *b, int level)
 	for (size_t k = 0; k < p->nmeasures; k++) {
 		const measure *m = p->measures[k];
 		int any = 0;
-		for (int i = 0; i < ncols; i++)
-			any |= model_status(m, b->year, cols[i], 0, NULL) != NULL;
+		for (int i = 0; i < ncols && !any; i++)
+			any = model_status(m, b->year, cols[i], 0, NULL) != NULL;
 		if (!any)
 			continue;
 		doc_node *r = doc_append(t, doc_row(b->d, 0));
@@ -837,6 +826,43 @@ static void matrix(rb *b, int level)
 			status_value v = s ? s->value : ST_NONE;
 			text_cell(b, r, l->status[v], b->fill[v], DOC_LEFT);
 		}
+	}
+}
+
+static void matrix(rb *b, int level)
+{
+	const plan *p = b->p;
+	const labels *l = b->l;
+	if (b->who)
+		return;
+	const owner **cols = arena_array(&b->d->arena, p->nowners ? p->nowners : 1, sizeof *cols);
+	if (!cols)
+		return;
+	int ncols = 0;
+	for (size_t i = 0; i < p->nowners; i++) {
+		const owner *o = p->owners[i];
+		if (o->type != OWNER_HF)
+			continue;
+		int has = 0;
+		for (size_t k = 0; k < p->nmeasures && !has; k++)
+			has = model_status(p->measures[k], b->year, o, 0, NULL) != NULL;
+		if (has)
+			cols[ncols++] = o;
+	}
+	if (!ncols)
+		return;
+	heading(b, level, "status-per-hf", nopos, "%s", l->matrix_title);
+	int ntables = (ncols + MATRIX_MAX_TRUSTS - 1) / MATRIX_MAX_TRUSTS;
+	const char *intro = fmt(b, l->matrix_intro, b->year);
+	if (ntables > 1)
+		intro = fmt(b, "%s %s", intro, fmt(b, l->matrix_split, ncols, ntables));
+	para(b, b->d->root, DOC_P_BODY, intro);
+	/* Even groups (11 trusts: 6 + 5 would not fit, so 4 + 4 + 3), in the
+	 * plan's order. */
+	for (int g = 0, at = 0; g < ntables; g++) {
+		int n = ncols / ntables + (g < ncols % ntables);
+		matrix_table(b, cols + at, n);
+		at += n;
 	}
 }
 
