@@ -48,23 +48,25 @@ typedef enum layout_role {
 } layout_role;
 
 typedef struct layout_box {
-	layout_kind kind;
-	layout_role role;
-	int level;             /* heading level; list depth (1-based) */
-	doc_pstyle pstyle;     /* for LAYOUT_PARAGRAPH */
+	/* 96 bytes, not 136: a 50,000-measure report holds millions of these
+	 * until they are painted, so the small fields are bit-fields. */
 	const doc_node *node;  /* the block (or cell) this box comes from */
-	double x, y, w, h;     /* TEXT: y is the baseline, h the font size */
-	font_style face;
-	double size;
-	uint32_t rgb;
 	const char *text;      /* TEXT: UTF-8, len bytes (layout's arena) */
-	size_t len;
 	const char *href;      /* LINK to a URI; TEXT: the text of such a link */
-	int dest;              /* LINK to heading index; -1 none */
+	double x, y, w, h;     /* TEXT: y is the baseline, h the font size */
+	double size;
 	double lw;             /* RULE line width */
+	uint32_t rgb;
+	uint32_t len;
 	int page;              /* 0-based */
-	int fix;               /* internal: filled in after pagination */
-	int hyphen;            /* TEXT: ends in a hyphen the line breaker added
+	int dest;              /* LINK to heading index; -1 none */
+	layout_kind kind : 8;
+	layout_role role : 8;
+	doc_pstyle pstyle : 8; /* for LAYOUT_PARAGRAPH */
+	font_style face : 8;
+	int level : 16;        /* heading level; list depth (1-based) */
+	unsigned fix : 2;      /* internal: filled in after pagination */
+	unsigned hyphen : 1;   /* TEXT: ends in a hyphen the line breaker added
 				* (tagged PDF gives the unbroken words, issue 9) */
 } layout_box;
 
