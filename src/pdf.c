@@ -8,6 +8,8 @@
 #include "pdf.h"
 
 #include <hpdf.h>
+#include <hpdf_pages.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -217,6 +219,68 @@ static const char *enc(render *r, const char *s, size_t len)
 	return r->tmp;
 }
 
+/* v hundredths of a point as PDF writes a number: "12", "-3.5", "0.07". */
+static char *centi(char *o, long v)
+{
+	if (v < 0)
+		*o++ = '-', v = -v;
+	o += sprintf(o, "%ld", v / 100);
+	long f = v % 100;
+	if (f) {
+		*o++ = '.';
+		*o++ = (char)('0' + f / 10);
+		if (f % 10)
+			*o++ = (char)('0' + f % 10);
+	}
+	return o;
+}
+
+/* One CP1252 run as "dx dy Td (text) Tj", written straight into the page's
+ * content stream.  libharu's TextOut does the same through MoveTextPos and
+ * ShowText, which clear a 512-byte buffer a byte at a time each, measure
+ * the string again to advance a position nobody reads, and escape every
+ * byte above 0x7E as octal: a third of the painting time of a long report.
+ * Positions are kept in whole hundredths of a point (0.0035 mm), so the
+ * relative moves add up exactly and the page's runs sit where layout put
+ * them.  (UTF-8 runs go through libharu, whose encoder maps them to glyph
+ * ids.)  *tx, *ty: the text line's position, 0 after BT. */
+static int raw_text(render *r, HPDF_Page pg, double x, double y, const char *s, size_t len,
+		    long *tx, long *ty)
+{
+	size_t need = 2 * 24 + 8 + 4 * len;
+	if (need > r->tmpcap) {
+		char *p = xrealloc(r->tmp, need);
+		if (!p)
+			return -1;
+		r->tmp = p;
+		r->tmpcap = need;
+	}
+	long X = lround(x * 100), Y = lround(y * 100);
+	char *o = centi(r->tmp, X - *tx);
+	*o++ = ' ';
+	o = centi(o, Y - *ty);
+	memcpy(o, " Td\012(", 5), o += 5;
+	*tx = X, *ty = Y;
+	for (size_t i = 0; i < len;) {
+		int adv;
+		unsigned long c = font_utf8(s + i, len - i, &adv);
+		int b = cp1252(c);
+		unsigned char ch = (unsigned char)(b ? b : '?');
+		i += (size_t)adv;
+		if (ch == '(' || ch == ')' || ch == '\\')
+			*o++ = '\\', *o++ = (char)ch;
+		else if (ch < 0x20)
+			o += sprintf(o, "\\%03o", ch);
+		else
+			*o++ = (char)ch;
+	}
+	memcpy(o, ") Tj\012", 5), o += 5;
+	HPDF_Stream st = ((HPDF_PageAttr)pg->attr)->stream;
+	return HPDF_Stream_Write(st, (const HPDF_BYTE *)r->tmp, (HPDF_UINT)(o - r->tmp)) == HPDF_OK
+		       ? 0
+		       : -1;
+}
+
 static void rgb(HPDF_Page pg, uint32_t c, int stroke)
 {
 	HPDF_REAL R = ((c >> 16) & 255) / 255.0f, G = ((c >> 8) & 255) / 255.0f, B = (c & 255) / 255.0f;
@@ -277,6 +341,7 @@ static void paint_page(render *r, int p)
 		pdftag_end(r->tag, p, b);
 	}
 	int in_text = 0, curf = -1;
+	long tx = 0, ty = 0;
 	double curs = 0;
 	uint32_t curc = fill;
 	for (int i = 0; i < lp->n && !r->err; i++) {
@@ -296,13 +361,20 @@ static void paint_page(render *r, int p)
 			rgb(pg, b->rgb, 0);
 			curc = b->rgb;
 		}
-		const char *t = enc(r, b->text, b->len);
-		if (!t) {
-			r->err = HPDF_FAILD_TO_ALLOC_MEM;
-			break;
-		}
 		pdftag_begin(r->tag, p, b); /* PDF/A: the run's structure element */
-		HPDF_Page_TextOut(pg, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y), t);
+		if (!r->utf8) {
+			if (raw_text(r, pg, b->x, H - b->y, b->text, b->len, &tx, &ty) && !r->err) {
+				r->err = HPDF_FAILD_TO_ALLOC_MEM;
+				break;
+			}
+		} else {
+			const char *t = enc(r, b->text, b->len);
+			if (!t) {
+				r->err = HPDF_FAILD_TO_ALLOC_MEM;
+				break;
+			}
+			HPDF_Page_TextOut(pg, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y), t);
+		}
 		pdftag_end(r->tag, p, b);
 	}
 	if (in_text)
