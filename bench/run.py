@@ -17,6 +17,7 @@ import argparse
 import datetime
 import glob
 import os
+import re
 import platform
 import shutil
 import statistics
@@ -75,6 +76,14 @@ def gen(bdir, measures, owners):
                             "--owners", str(owners), "--seed", "1"], stdout=f, check=True)
         os.rename(path + ".tmp", path)
     return path
+
+
+def pages(folder):
+    """Pages of the PDF just rendered into folder (its /Type /Page objects)."""
+    for p in glob.glob(os.path.join(folder, "*.pdf")):
+        with open(p, "rb") as f:
+            return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", f.read()))
+    return 0
 
 
 def machine():
@@ -257,8 +266,8 @@ def main():
     steps = [100, 1000, 10000] + ([] if a.quick else [50000])
     say("## Scaling: render both formats (20 trusts)")
     say()
-    say("| measures | plan MB | median s | CPU s | peak MB | time ratio | memory ratio |")
-    say("|---:|---:|---:|---:|---:|---:|---:|")
+    say("| measures | plan MB | pages | median s | CPU s | peak MB | time ratio | memory ratio |")
+    say("|---:|---:|---:|---:|---:|---:|---:|---:|")
     prev = None
     for n in steps:
         plan = gen(bdir, n, 20)
@@ -266,12 +275,21 @@ def main():
         t, m = measure([binary, "render", "-O", tmp, "-f", "pdf,odt", plan], runs) if n <= 1000 \
             else run1([binary, "render", "-O", tmp, "-f", "pdf,odt", plan])
         ratio = ("%.1f" % (t / prev[0]), "%.1f" % (m / prev[1])) if prev else ("", "")
-        say("| %d | %.1f | %.2f | %.2f | %.0f | %s | %s |" %
-            (n, os.path.getsize(plan) / 1e6, t, CPU[-1], m, ratio[0], ratio[1]))
+        say("| %d | %.1f | %d | %.2f | %.2f | %.0f | %s | %s |" %
+            (n, os.path.getsize(plan) / 1e6, pages(tmp), t, CPU[-1], m, ratio[0], ratio[1]))
         prev = (t, m)
     for n in steps[-1:]:
-        t, m = run1([binary, "validate", gen(bdir, n, 20)])
-        say("| %d, validate only | | %.2f | %.2f | %.0f | | |" % (n, t, CPU[-1], m))
+        plan = gen(bdir, n, 20)
+        t, m = run1([binary, "validate", plan])
+        say("| %d, validate only | | | %.2f | %.2f | %.0f | | |" % (n, t, CPU[-1], m))
+        # the same plan on one line, as XML exporters write: reading must
+        # stay linear in the line's length (it once was quadratic)
+        one = plan.replace(".xml", "-one-line.xml")
+        if not os.path.exists(one):
+            with open(plan, encoding="utf-8") as f, open(one, "w", encoding="utf-8") as g:
+                g.write(re.sub(r">\s+<", "><", f.read()))
+        t, m = run1([binary, "validate", one])
+        say("| %d, validate only, on one line | | | %.2f | %.2f | %.0f | | |" % (n, t, CPU[-1], m))
     say()
 
     # -- profile
