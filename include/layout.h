@@ -89,6 +89,8 @@ typedef struct layout {
 	layout_page *pages;    /* each page's boxes: a run of boxes */
 	int npages;
 	layout_box *boxes;     /* every page's boxes, page by page (owned) */
+	size_t nboxes;         /* boxes in it; more than the pages hold only
+				* if some box was on no page (a bug) */
 	layout_heading *heads;
 	int nheads;
 	int passes;            /* flow + pagination passes made (see top) */

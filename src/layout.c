@@ -1086,8 +1086,10 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 		int leading_hdr = hdr && ri == nheader;
 		if (leading_hdr)
 			nheader++;
-		/* lay out each cell's content */
+		/* lay out each cell's content: boxes [cb0, cb1) of the pool, which
+		 * the row's pieces copy and move; dropped after the row */
 		cells.n = 0;
+		size_t cb0 = c->npool, sb0 = c->body.n;
 		int ci = 0;
 		double rowh = 0;
 		const doc_node *cell = r->first;
@@ -1122,6 +1124,7 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 			}
 			cp[ci].s1 = cells.n;
 		}
+		size_t cb1 = c->npool;
 		/* pieces: normally the whole row; a row taller than a page splits
 		 * between lines */
 		/* room for the repeated header rows above a piece */
@@ -1201,6 +1204,16 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 			firstpiece = 0;
 			y0 = y1;
 		} while (y0 < rowh - 1e-6 && !c->failed);
+		/* the cells' own boxes are copied into the pieces: without this
+		 * every table's text was held twice, and pagination saw it as
+		 * boxes no page took */
+		size_t dead = cb1 - cb0;
+		if (dead && !c->failed) {
+			memmove(c->pool + cb0, c->pool + cb1, (c->npool - cb1) * sizeof *c->pool);
+			c->npool -= dead;
+			for (size_t k = sb0; k < c->body.n; k++)
+				c->body.v[k].b0 -= dead, c->body.v[k].b1 -= dead;
+		}
 	}
 	c->pending_before = 0.9 * c->st.font_size;
 done:
@@ -1496,47 +1509,66 @@ static void ctx_free(ctx *c)
 }
 
 /* Hand the pool to the layout with its boxes grouped by page, each page's in
- * flow order, and point every page at its run.  A stable counting sort done
- * in place (destinations first, then a walk along the permutation's cycles):
- * copying the boxes into per-page arrays kept two copies of every box alive,
- * half the layout's memory on a long report.  Boxes that no page took (none
- * today) go to the end and are not shown. */
+ * pool order, and point every page at its run.  The pool is nearly sorted
+ * already: the flow's boxes come in page order, and only what pagination
+ * added afterwards (repeated table headers, then each page's header and
+ * footer) is out of place.  So the sorted prefix stays where it is, the
+ * rest (a few percent of the boxes) is sorted aside and merged in from the
+ * back.  Copying every box into per-page arrays kept two copies alive;
+ * moving them along a permutation's cycles jumped across the whole pool,
+ * a cache miss per box: 7 % of a 50,000-measure render.  Boxes no page
+ * took (none today) go to the end and are not shown. */
+static int page_key(const layout_box *b, int npages)
+{
+	return b->page >= 0 && b->page < npages ? b->page : npages;
+}
+
 static int group_pages(ctx *c)
 {
 	layout *l = c->l;
 	size_t n = c->npool;
-	size_t *start = xcalloc((size_t)l->npages + 1, sizeof *start);
-	size_t *dest = xmalloc((n ? n : 1) * sizeof *dest);
-	l->pages = arena_array(&l->arena, (size_t)l->npages + 1, sizeof *l->pages);
-	if (!start || !dest || !l->pages) {
-		xfree(start);
-		xfree(dest);
+	int np = l->npages;
+	l->pages = arena_array(&l->arena, (size_t)np + 1, sizeof *l->pages);
+	if (!l->pages)
 		return -1;
+	size_t a = 0; /* the sorted prefix: [0, a) */
+	while (a < n && page_key(&c->pool[a], np) < np &&
+	       (a == 0 || c->pool[a].page >= c->pool[a - 1].page))
+		a++;
+	size_t r = n - a;
+	if (r) {
+		size_t *count = xcalloc((size_t)np + 2, sizeof *count);
+		layout_box *rest = xmalloc(r * sizeof *rest);
+		if (!count || !rest) {
+			xfree(count);
+			xfree(rest);
+			return -1;
+		}
+		/* the rest, stably by page, into rest[] */
+		for (size_t i = a; i < n; i++)
+			count[page_key(&c->pool[i], np) + 1]++;
+		for (int p = 0; p <= np; p++)
+			count[p + 1] += count[p];
+		for (size_t i = a; i < n; i++)
+			rest[count[page_key(&c->pool[i], np)]++] = c->pool[i];
+		xfree(count);
+		/* merge from the back: prefix boxes only move up, so none is
+		 * overwritten before it is read; on equal pages the prefix's
+		 * boxes come first, as in the pool */
+		size_t i = a, j = r, w = n;
+		while (j > 0) {
+			if (i > 0 && page_key(&c->pool[i - 1], np) > page_key(&rest[j - 1], np))
+				c->pool[--w] = c->pool[--i];
+			else
+				c->pool[--w] = rest[--j];
+		}
+		xfree(rest);
 	}
 	for (size_t i = 0; i < n; i++) {
 		int p = c->pool[i].page;
-		if (p >= 0 && p < l->npages)
+		if (p >= 0 && p < np)
 			l->pages[p].n++;
 	}
-	size_t at = 0;
-	for (int p = 0; p < l->npages; p++)
-		start[p] = at, at += (size_t)l->pages[p].n;
-	size_t stray = at;
-	for (size_t i = 0; i < n; i++) {
-		int p = c->pool[i].page;
-		dest[i] = p >= 0 && p < l->npages ? start[p]++ : stray++;
-	}
-	for (size_t i = 0; i < n; i++)
-		while (dest[i] != i) {
-			size_t j = dest[i];
-			layout_box t = c->pool[j];
-			c->pool[j] = c->pool[i];
-			c->pool[i] = t;
-			dest[i] = dest[j];
-			dest[j] = j;
-		}
-	xfree(dest);
-	xfree(start);
 	/* the pool grew by doubling: give the slack back */
 	if (n && n < c->cappool) {
 		layout_box *shrunk = xrealloc(c->pool, n * sizeof *shrunk);
@@ -1544,9 +1576,10 @@ static int group_pages(ctx *c)
 			c->pool = shrunk, c->cappool = n;
 	}
 	l->boxes = c->pool;
+	l->nboxes = n;
 	c->pool = NULL;
 	c->npool = c->cappool = 0;
-	at = 0;
+	size_t at = 0;
 	for (int p = 0; p < l->npages; p++) {
 		l->pages[p].boxes = l->boxes + at;
 		at += (size_t)l->pages[p].n;
@@ -1640,6 +1673,7 @@ void layout_drop_boxes(layout *l)
 		l->pages[p].boxes = NULL, l->pages[p].n = 0;
 	xfree(l->boxes);
 	l->boxes = NULL;
+	l->nboxes = 0;
 }
 
 void layout_free(layout *l)

@@ -147,6 +147,12 @@ static layout *lay(const doc *d)
 static void check_area(const layout *l)
 {
 	const doc_style *s = &l->style;
+	/* every box the layout made is on a page: a table's cells were once
+	 * laid out twice and the first copies left on no page */
+	size_t on_pages = 0;
+	for (int p = 0; p < l->npages; p++)
+		on_pages += (size_t)l->pages[p].n;
+	assert_int_equal(on_pages, l->nboxes);
 	for (int p = 0; p < l->npages; p++)
 		for (int i = 0; i < l->pages[p].n; i++) {
 			const layout_box *b = &l->pages[p].boxes[i];
