@@ -177,6 +177,11 @@ static void *huge_hint(void *p, size_t n)
 	if (!tuned) {
 		tuned = 1;
 		(void)mallopt(M_MMAP_THRESHOLD, HUGE / 2);
+		/* which also fixes the trim threshold at glibc's 128 KB: every
+		 * deflater libzip opens and frees (~300 KB, one per ODT entry,
+		 * 23 in the sample) would then be handed back to the kernel and
+		 * faulted in again, 14 ms of the sample's ODT */
+		(void)mallopt(M_TRIM_THRESHOLD, 32 * HUGE);
 	}
 	if (p && n >= 2 * HUGE) {
 		uintptr_t a = (uintptr_t)p & ~(uintptr_t)(PAGE - 1);
