@@ -835,6 +835,7 @@ static void matrix(rb *b, int level)
 	const labels *l = b->l;
 	if (b->who)
 		return;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	const owner **cols = arena_array(&b->d->arena, p->nowners ? p->nowners : 1, sizeof *cols);
 	if (!cols)
 		return;

@@ -183,10 +183,13 @@ static void *huge_hint(void *p, size_t n)
 		 * faulted in again, 14 ms of the sample's ODT */
 		(void)mallopt(M_TRIM_THRESHOLD, 32 * HUGE);
 	}
-	if (p && n >= 2 * HUGE) {
-		uintptr_t a = (uintptr_t)p & ~(uintptr_t)(PAGE - 1);
-		uintptr_t e = ((uintptr_t)p + n + PAGE - 1) & ~(uintptr_t)(PAGE - 1);
-		(void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+	if (p && n >= (size_t)2 * HUGE) {
+		/* pointer arithmetic, not integer-to-pointer casts: the start of
+		 * p's page and the length to the end of n's last page */
+		size_t off = (uintptr_t)p & (PAGE - 1);
+		char *a = (char *)p - off;
+		size_t len = (off + n + PAGE - 1) & ~(size_t)(PAGE - 1);
+		(void)madvise(a, len, MADV_HUGEPAGE);
 	}
 #else
 	(void)n;
