@@ -80,10 +80,11 @@ def gen(bdir, measures, owners):
 
 def pages(folder):
     """Pages of the PDF just rendered into folder (its /Type /Page objects)."""
-    for p in glob.glob(os.path.join(folder, "*.pdf")):
-        with open(p, "rb") as f:
-            return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", f.read()))
-    return 0
+    pdfs = sorted(glob.glob(os.path.join(folder, "*.pdf")), key=os.path.getmtime)
+    if not pdfs:
+        return 0
+    with open(pdfs[-1], "rb") as f:
+        return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", f.read()))
 
 
 def machine():
