@@ -192,31 +192,29 @@ static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
 	}
 }
 
-/* s[0..len) as libharu wants it: NUL-terminated, CP1252 or UTF-8. */
-static const char *enc(render *r, const char *s, size_t len)
+/* r->tmp with room for n bytes; NULL when memory runs out. */
+static char *tmp_reserve(render *r, size_t n)
 {
-	if (len + 1 > r->tmpcap) {
-		char *p = xrealloc(r->tmp, len + 1);
+	if (n > r->tmpcap) {
+		char *p = xrealloc(r->tmp, n);
 		if (!p)
 			return NULL;
 		r->tmp = p;
-		r->tmpcap = len + 1;
+		r->tmpcap = n;
 	}
-	size_t o = 0;
-	if (r->utf8) {
-		memcpy(r->tmp, s, len);
-		o = len;
-	} else {
-		for (size_t i = 0; i < len;) {
-			int adv;
-			unsigned long c = font_utf8(s + i, len - i, &adv);
-			int b = cp1252(c);
-			r->tmp[o++] = (char)(b ? b : '?');
-			i += (size_t)adv;
-		}
-	}
-	r->tmp[o] = 0;
 	return r->tmp;
+}
+
+/* s[0..len) NUL-terminated for libharu's UTF-8 encoder (CP1252 runs are
+ * written by raw_text). */
+static const char *enc_utf8(render *r, const char *s, size_t len)
+{
+	char *t = tmp_reserve(r, len + 1);
+	if (!t)
+		return NULL;
+	memcpy(t, s, len);
+	t[len] = 0;
+	return t;
 }
 
 /* v hundredths of a point as PDF writes a number: "12", "-3.5", "0.07". */
@@ -247,16 +245,13 @@ static char *centi(char *o, long v)
 static int raw_text(render *r, HPDF_Page pg, double x, double y, const char *s, size_t len,
 		    long *tx, long *ty)
 {
-	size_t need = 2 * 24 + 8 + 4 * len;
-	if (need > r->tmpcap) {
-		char *p = xrealloc(r->tmp, need);
-		if (!p)
-			return -1;
-		r->tmp = p;
-		r->tmpcap = need;
-	}
+	/* two numbers of at most 21 characters, the operators, and at most
+	 * four bytes ("\ooo") per character of s */
+	char *t = tmp_reserve(r, 2 * 24 + 8 + 4 * len);
+	if (!t)
+		return -1;
 	long X = lround(x * 100), Y = lround(y * 100);
-	char *o = centi(r->tmp, X - *tx);
+	char *o = centi(t, X - *tx);
 	*o++ = ' ';
 	o = centi(o, Y - *ty);
 	memcpy(o, " Td\012(", 5), o += 5;
@@ -276,7 +271,7 @@ static int raw_text(render *r, HPDF_Page pg, double x, double y, const char *s, 
 	}
 	memcpy(o, ") Tj\012", 5), o += 5;
 	HPDF_Stream st = ((HPDF_PageAttr)pg->attr)->stream;
-	return HPDF_Stream_Write(st, (const HPDF_BYTE *)r->tmp, (HPDF_UINT)(o - r->tmp)) == HPDF_OK
+	return HPDF_Stream_Write(st, (const HPDF_BYTE *)t, (HPDF_UINT)(o - t)) == HPDF_OK
 		       ? 0
 		       : -1;
 }
@@ -362,19 +357,15 @@ static void paint_page(render *r, int p)
 			curc = b->rgb;
 		}
 		pdftag_begin(r->tag, p, b); /* PDF/A: the run's structure element */
-		if (!r->utf8) {
-			if (raw_text(r, pg, b->x, H - b->y, b->text, b->len, &tx, &ty) && !r->err) {
+		const char *t = NULL;
+		if (r->utf8 ? !(t = enc_utf8(r, b->text, b->len))
+			    : raw_text(r, pg, b->x, H - b->y, b->text, b->len, &tx, &ty) != 0) {
+			if (!r->err) /* a write error has set it already */
 				r->err = HPDF_FAILD_TO_ALLOC_MEM;
-				break;
-			}
-		} else {
-			const char *t = enc(r, b->text, b->len);
-			if (!t) {
-				r->err = HPDF_FAILD_TO_ALLOC_MEM;
-				break;
-			}
-			HPDF_Page_TextOut(pg, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y), t);
+			break;
 		}
+		if (t)
+			HPDF_Page_TextOut(pg, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y), t);
 		pdftag_end(r->tag, p, b);
 	}
 	if (in_text)
