@@ -170,19 +170,22 @@ static void *note(void *p)
  * "always" it changes nothing, and errors are ignored. */
 enum { HUGE = 2 * 1024 * 1024, PAGE = 4096 };
 
+#ifdef MADV_HUGEPAGE
+/* Process set-up, before main and the libraries allocate anything. */
+__attribute__((constructor)) static void tune_malloc(void)
+{
+	(void)mallopt(M_MMAP_THRESHOLD, HUGE / 2);
+	/* which also fixes the trim threshold at glibc's 128 KB: every
+	 * deflater libzip opens and frees (~300 KB, one per ODT entry, 23 in
+	 * the sample) would then be handed back to the kernel and faulted in
+	 * again, 14 ms of the sample's ODT */
+	(void)mallopt(M_TRIM_THRESHOLD, 32 * HUGE);
+}
+#endif
+
 static void *huge_hint(void *p, size_t n)
 {
 #ifdef MADV_HUGEPAGE
-	static int tuned;
-	if (!tuned) {
-		tuned = 1;
-		(void)mallopt(M_MMAP_THRESHOLD, HUGE / 2);
-		/* which also fixes the trim threshold at glibc's 128 KB: every
-		 * deflater libzip opens and frees (~300 KB, one per ODT entry,
-		 * 23 in the sample) would then be handed back to the kernel and
-		 * faulted in again, 14 ms of the sample's ODT */
-		(void)mallopt(M_TRIM_THRESHOLD, 32 * HUGE);
-	}
 	if (p && n >= (size_t)2 * HUGE) {
 		/* pointer arithmetic, not integer-to-pointer casts: the start of
 		 * p's page and the length to the end of n's last page */
