@@ -798,11 +798,11 @@ static void matrix_table(rb *b, const owner *const *cols, int ncols)
 	w[0] = 40;
 	for (int i = 0; i < ncols; i++)
 		w[i + 1] = 60.0 / ncols;
-	doc_node *t = block(b, doc_table(b->d, ncols + 1, w, 1, l->matrix_title, nopos));
-	doc_node *hr = doc_append(t, doc_row(b->d, 1));
-	text_cell(b, hr, l->measure, b->d->style.header_fill, DOC_LEFT);
+	const char *names[MATRIX_MAX_TRUSTS + 1] = {l->measure};
 	for (int i = 0; i < ncols; i++)
-		text_cell(b, hr, cols[i]->name, b->d->style.header_fill, DOC_LEFT);
+		names[i + 1] = cols[i]->name;
+	doc_node *t = block(b, doc_table(b->d, ncols + 1, w, 1, l->matrix_title, nopos));
+	header_row(b, t, names, ncols + 1);
 	for (size_t k = 0; k < p->nmeasures; k++) {
 		const measure *m = p->measures[k];
 		int any = 0;
