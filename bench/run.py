@@ -138,7 +138,9 @@ BUCKETS = [
     ("  of which hyphenation", ["hyph_points"]),
     ("engine open (fonts, hyphenation load)", ["pdf_engine_open"]),
     ("PDF painting + writing (libharu), without layout", ["pdf_render", "-layout_run"]),
-    ("  of which deflate in libharu", ["HPDF_Stream_WriteToStreamWithDeflate"]),
+    # page content is deflated as painted (pdfz.c), each face's program once
+    # per process (pdffont.c); libharu itself deflates nothing any more
+    ("  of which deflate (page content, font programs)", ["pdfz_deflate", "pdffont_embed"]),
     ("ODT XML", ["odt_render"]),
     ("  of which ODT zipping", ["odfzip_build"]),
     ("staging + fsync of the files", ["outfile_stage"]),
