@@ -30,7 +30,12 @@ typedef struct font_face {
 	double units;        /* units per em */
 	double ascent;       /* in em, positive */
 	double descent;      /* in em, positive (below the baseline) */
-	uint16_t *adv;       /* advance per BMP code point, font units (owned) */
+	/* Advance per BMP code point in font units, by blocks of 256: the
+	 * face's own block where its cmap reaches that block, else one block
+	 * of its default advance -- a dozen blocks, not a 128 KB table per
+	 * face to fill. */
+	const uint16_t *adv[256];
+	uint16_t *advmem;    /* the blocks (owned) */
 	uint8_t *has;        /* bitmap: code point has a glyph (owned) */
 	const unsigned char *file; /* the file, mapped read-only for the
 				    * process: the PDF writer embeds from it */

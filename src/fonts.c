@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "xalloc.h"
 
 struct fonts {
@@ -23,6 +24,42 @@ struct fonts {
 	pthread_mutex_t lock;
 	font_family *families;
 };
+
+/* The configuration for the caller's folders: the system's cache folders
+ * (sys's, already resolved) and nothing else.  FcInitLoadConfig() would
+ * parse the system's dozens of configuration files a second time (~4 ms,
+ * most of a small report's font lookup) only for rules we do not want
+ * here; a bare FcConfigCreate() has no cache folder, so fontconfig would
+ * complain on stderr and rescan the folder every run.  NULL when memory
+ * runs out. */
+static FcConfig *app_config(FcConfig *sys)
+{
+	buf conf = BUF_INIT;
+	buf_puts(&conf, "<fontconfig>");
+	FcStrList *dirs = FcConfigGetCacheDirs(sys);
+	for (FcChar8 *dir; dirs && (dir = FcStrListNext(dirs));) {
+		buf_puts(&conf, "<cachedir>");
+		for (const char *p = (const char *)dir; *p; p++)
+			if (*p == '&')
+				buf_puts(&conf, "&amp;");
+			else if (*p == '<')
+				buf_puts(&conf, "&lt;");
+			else
+				buf_putc(&conf, *p);
+		buf_puts(&conf, "</cachedir>");
+	}
+	if (dirs)
+		FcStrListDone(dirs);
+	buf_puts(&conf, "</fontconfig>");
+	const char *xml = conf.failed ? NULL : buf_cstr(&conf);
+	FcConfig *c = xml ? FcConfigCreate() : NULL;
+	if (c && !FcConfigParseAndLoadFromMemory(c, (const FcChar8 *)xml, FcTrue)) {
+		FcConfigDestroy(c);
+		c = NULL;
+	}
+	buf_free(&conf);
+	return c;
+}
 
 sr_status fonts_open(fonts **out, const char *const *dirs, diag *d)
 {
@@ -39,13 +76,13 @@ sr_status fonts_open(fonts **out, const char *const *dirs, diag *d)
 		goto fail;
 	}
 	for (int i = 0; dirs && dirs[i]; i++) {
-		/* The configuration files but none of the system's fonts: only
-		 * the caller's folders, with the cache folders set up (a bare
-		 * FcConfigCreate() has none and fontconfig complains on stderr). */
-		if (!f->app && !(f->app = FcInitLoadConfig()))
-			goto oom;
 		/* A folder that does not exist is not an error: the user's font
 		 * folder is optional. */
+		struct stat sb;
+		if (stat(dirs[i], &sb) != 0 || !S_ISDIR(sb.st_mode))
+			continue;
+		if (!f->app && !(f->app = app_config(f->sys)))
+			goto oom;
 		FcConfigAppFontAddDir(f->app, (const FcChar8 *)dirs[i]);
 	}
 	*out = f;
@@ -61,7 +98,7 @@ static void face_free(font_face *ff)
 {
 	xfree(ff->path);
 	xfree(ff->family);
-	xfree(ff->adv);
+	xfree(ff->advmem);
 	xfree(ff->has);
 	if (ff->file)
 		munmap((void *)ff->file, ff->filelen);
@@ -153,15 +190,30 @@ static int tt_parse(font_face *ff, const unsigned char *t, size_t n)
 	unsigned segx2 = u16(sub + 6);
 	if (16 + (size_t)segx2 * 4 > sublen)
 		return -1;
-	ff->adv = xcalloc(65536, sizeof *ff->adv);
-	ff->has = xcalloc(65536 / 8, 1);
-	if (!ff->adv || !ff->has)
-		return -2;
-	unsigned dflt = u16(hmtx); /* glyph 0, .notdef */
-	for (unsigned c = 0; c < 65536; c++)
-		ff->adv[c] = (uint16_t)dflt;
 	const unsigned char *ends = sub + 14, *starts = ends + segx2 + 2,
 			    *deltas = starts + segx2, *ranges = deltas + segx2;
+	/* the blocks the cmap reaches; block 0 of advmem is the default's */
+	uint8_t own[256] = {0};
+	size_t nblk = 1;
+	for (unsigned s = 0; s < segx2 / 2; s++) {
+		unsigned end = u16(ends + 2 * (size_t)s), start = u16(starts + 2 * (size_t)s);
+		for (unsigned b = start >> 8; start <= end && b <= end >> 8; b++)
+			if (!own[b])
+				own[b] = (uint8_t)1, nblk++;
+	}
+	ff->advmem = xmalloc(nblk * 256 * sizeof *ff->advmem);
+	ff->has = xcalloc(65536 / 8, 1);
+	if (!ff->advmem || !ff->has)
+		return -2;
+	unsigned dflt = u16(hmtx); /* glyph 0, .notdef */
+	for (size_t i = 0; i < nblk * 256; i++)
+		ff->advmem[i] = (uint16_t)dflt;
+	uint16_t *blk[256], *next = ff->advmem + 256;
+	for (unsigned b = 0; b < 256; b++) {
+		blk[b] = own[b] ? next : ff->advmem;
+		next += own[b] ? 256 : 0;
+		ff->adv[b] = blk[b];
+	}
 	for (unsigned s = 0; s < segx2 / 2; s++) {
 		unsigned end = u16(ends + 2 * (size_t)s), start = u16(starts + 2 * (size_t)s);
 		unsigned delta = u16(deltas + 2 * (size_t)s), ro = u16(ranges + 2 * (size_t)s);
@@ -180,7 +232,7 @@ static int tt_parse(font_face *ff, const unsigned char *t, size_t n)
 			if (!g)
 				continue;
 			unsigned gi = g < nhm ? g : nhm - 1;
-			ff->adv[c] = (uint16_t)u16(hmtx + 4 * (size_t)gi);
+			blk[c >> 8][c & 0xFF] = (uint16_t)u16(hmtx + 4 * (size_t)gi);
 			ff->has[c >> 3] |= (uint8_t)(1u << (c & 7));
 		}
 	}
@@ -360,7 +412,9 @@ double font_width(const font_face *ff, const char *s, size_t len, double size)
 	for (size_t i = 0; i < len;) {
 		int adv;
 		unsigned long c = font_utf8(s + i, len - i, &adv);
-		sum += ff->adv[c < 65536 ? c : 0xFFFD];
+		if (c > 0xFFFF)
+			c = 0xFFFD;
+		sum += ff->adv[c >> 8][c & 0xFF];
 		i += (size_t)adv;
 	}
 	return (double)sum * size / ff->units;

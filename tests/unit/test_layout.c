@@ -8,6 +8,7 @@
 #include <cmocka.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include "fonts.h"
@@ -75,6 +76,27 @@ static void break_enormous_word(void **state)
 	}
 	assert_int_equal(total, 300);
 	arena_free(&a);
+}
+
+/* Advances as the font's own tables give them (Liberation Sans, read by an
+ * independent script): letters in blocks the cmap reaches, a character in a
+ * block it does not reach and one beyond the BMP (both the .notdef
+ * advance, 1536), all at 2048 pt so points are font units. */
+static void font_advances(void **state)
+{
+	(void)state;
+	const font_face *f = &FAM->face[FONT_REGULAR];
+	static const struct {
+		const char *s;
+		double units;
+	} cases[] = {{"a", 1139},      {" ", 569},          {"\xC3\xB8", 1251},
+		     {"\xE2\x82\xAC", 1139}, {"\xE2\x88\x92", 1196}, {"\xD0\x96", 1891},
+		     {"\xE4\xB8\xAD", 1536}, {"\xF0\x9F\x98\x80", 1536},
+		     {"a\xC3\xB8 \xE4\xB8\xAD", 1139 + 1251 + 569 + 1536}};
+	assert_int_equal(f->units, 2048);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_true(fabs(font_width(f, cases[i].s, strlen(cases[i].s), 2048) - cases[i].units) < 1e-9);
+	assert_true(font_has(f, 0xF8) && font_has(f, 0x20AC) && !font_has(f, 0x4E2D));
 }
 
 static void break_exact_fit(void **state)
@@ -805,6 +827,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(break_empty),
 		cmocka_unit_test(break_enormous_word),
+		cmocka_unit_test(font_advances),
 		cmocka_unit_test(break_exact_fit),
 		cmocka_unit_test(break_nbsp),
 		cmocka_unit_test(break_compound_joint),
