@@ -8,6 +8,9 @@
  * libharu 2.3.0's documented-but-internal structures (hpdf_objects.h), the
  * way pdftag.c does; where they are not what it expects it leaves the face
  * to libharu, so the worst case is the old speed, never a broken file.
+ * The deflated programs are also kept on disk ($XDG_CACHE_HOME/statusrapport)
+ * for the next process; a file there is used only when it inflates to
+ * exactly the program, so a damaged cache costs time, never correctness.
  *
  * Thread-safe: one cache per pdf_engine, shared by concurrent renders. */
 #ifndef PDFFONT_H
