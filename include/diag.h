@@ -38,6 +38,11 @@ void diag_add(diag *d, diag_level level, const char *file, int line, int col,
 void diag_at(diag *d, diag_level level, srcpos pos, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* Move every message of from to the end of d (as if added there in their
+ * order), leaving from empty but usable: how a worker thread's messages
+ * join the caller's. */
+void diag_take(diag *d, diag *from);
+
 /* A message about a place that has no line and column but sorts like one:
  * a spreadsheet cell.  Printed as "FILE: WHERE: error: message"; sorted by
  * file, then row, then col (both 1-based), so a form's problems come in

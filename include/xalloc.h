@@ -27,6 +27,10 @@ int xalloc_failed(void);
  * independent of the input -- so the tests inject failures after it. */
 void xalloc_arm(void);
 
+/* Whether a report may be rendered in more than one thread: not in the
+ * failure-injection build, whose counting and forking are one thread's. */
+int xalloc_threads_ok(void);
+
 /* Allocation for libraries that cannot unwind from a failed allocation:
  * libxml2 2.9.14 dereferences NULL in its RELAX NG validator and schema
  * clean-up when one fails, libharu 2.3.0 in HPDF_GetMem.  These never return NULL: on failure they remove

@@ -39,7 +39,8 @@ static sr_status run_job(const plan *p, const job *j, const batch_opts *o, pdf_e
 		st = SR_INVALID;
 	} else {
 		report_opts ro = {o->year, j->owner, o->lang, o->now, j->tpl, o->pdfa};
-		render_out out = {o->pdf ? pdf : NULL, o->odt ? odt : NULL, o->inputs, o->font_dirs};
+		/* one thread per report: the workers already use every core */
+		render_out out = {o->pdf ? pdf : NULL, o->odt ? odt : NULL, o->inputs, o->font_dirs, 1};
 		st = render_report(p, &ro, &out, engine, &d);
 		const char *last = o->odt ? odt : pdf;
 		const char *slash = strrchr(last, '/');

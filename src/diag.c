@@ -77,6 +77,34 @@ static void vadd(diag *d, diag_level level, const char *file, int line,
 	d->n++;
 }
 
+void diag_take(diag *d, diag *from)
+{
+	d->errors += from->errors;
+	d->warnings += from->warnings;
+	d->oom |= from->oom;
+	size_t limit = d->limit ? d->limit : 1000, i = 0;
+	for (; i < from->n && d->n < limit; i++) {
+		if (d->n == d->cap) {
+			size_t cap = d->cap ? d->cap * 2 : 16;
+			diag_msg *m = xrealloc(d->msgs, cap * sizeof *m);
+			if (!m) {
+				d->oom = 1;
+				break;
+			}
+			d->msgs = m;
+			d->cap = cap;
+		}
+		d->msgs[d->n] = from->msgs[i];
+		d->msgs[d->n].seq = d->n;
+		d->n++;
+	}
+	/* what did not fit is freed with from; the moved ones are d's now */
+	if (i < from->n)
+		memmove(from->msgs, from->msgs + i, (from->n - i) * sizeof *from->msgs);
+	from->n -= i;
+	diag_free(from);
+}
+
 void diag_add(diag *d, diag_level level, const char *file, int line, int col,
 	      const char *fmt, ...)
 {

@@ -238,6 +238,49 @@ static void test_numbers(void **state)
 	assert_null(labels_for("de"));
 }
 
+/* A worker thread's messages join the caller's: all of them, counted, and
+ * printed in place among the caller's (sorted by file and position). */
+static void test_diag_take(void **state)
+{
+	(void)state;
+	diag d, w;
+	diag_init(&d);
+	diag_init(&w);
+	diag_add(&d, DIAG_ERROR, "a.xml", 3, 1, "third");
+	diag_add(&d, DIAG_WARNING, "a.xml", 1, 1, "first");
+	diag_add(&w, DIAG_ERROR, "a.xml", 2, 5, "second");
+	diag_add(&w, DIAG_ERROR, NULL, 0, 0, "no file");
+	diag_take(&d, &w);
+	assert_int_equal(d.n, 4);
+	assert_int_equal(d.errors, 3);
+	assert_int_equal(d.warnings, 1);
+	assert_int_equal(w.n, 0);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	assert_non_null(f);
+	diag_print(&d, f);
+	fclose(f);
+	const char *first = strstr(text, "first"), *second = strstr(text, "second"),
+		   *third = strstr(text, "third");
+	assert_true(first && second && third && first < second && second < third);
+	assert_non_null(strstr(text, "no file"));
+	free(text);
+	/* past the caller's limit the rest are dropped (and freed) */
+	diag_free(&d);
+	d.limit = 2;
+	diag_add(&d, DIAG_ERROR, "b.xml", 1, 1, "kept");
+	diag_add(&w, DIAG_ERROR, "b.xml", 2, 1, "kept too");
+	diag_add(&w, DIAG_ERROR, "b.xml", 3, 1, "dropped");
+	diag_take(&d, &w);
+	assert_int_equal(d.n, 2);
+	assert_string_equal(d.msgs[1].text, "kept too");
+	assert_int_equal(d.errors, 3);
+	assert_int_equal(w.n, 0);
+	diag_free(&d);
+	diag_free(&w);
+}
+
 static void test_arena(void **state)
 {
 	(void)state;
@@ -289,6 +332,7 @@ int main(void)
 		cmocka_unit_test(test_report_tree),
 		cmocka_unit_test(test_doc_iter_and_clone),
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_diag_take),
 		cmocka_unit_test(test_arena),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
