@@ -319,8 +319,12 @@ sr_status xmlin_parse(const char *file, const char *data, size_t len,
 		return SR_SYSTEM;
 	}
 	/* No NOENT (entities are never substituted), NONET (nothing fetched),
-	 * no DTDLOAD, no HUGE (libxml2 keeps its depth and size limits). */
-	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING);
+	 * no DTDLOAD, no HUGE (libxml2 keeps its depth and size limits).
+	 * COMPACT keeps short text (an indented file's whitespace between
+	 * elements) inside its node instead of a string of its own: the tree
+	 * is only read after parsing, never changed, as COMPACT requires. */
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING |
+				      XML_PARSE_COMPACT);
 	ctxt->_private = &st;
 	ctxt->sax->serror = on_parse_error;
 	ctxt->sax->internalSubset = on_dtd;
