@@ -97,6 +97,11 @@ double chart_track_at(const doc_chart *c, int i);
  * into out. */
 void chart_format(const doc_chart *c, double v, int decimals, char *out, size_t n);
 
+/* The places the chart's data need, 0 to 2: the most any of its values
+ * (series, baseline, target) has, so its data labels and its twin table
+ * print every number alike ("2,0" beside "2,4", not "2"). */
+int chart_data_decimals(const doc_chart *c);
+
 /* ---- drawing primitives (for the PDF layout) ---- */
 
 typedef enum chart_prim_kind { CP_LINE, CP_RECT, CP_TEXT } chart_prim_kind;

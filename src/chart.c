@@ -164,18 +164,27 @@ void chart_format(const doc_chart *c, double v, int decimals, char *out, size_t 
 	out[k] = '\0';
 }
 
-/* "3,50" -> "3,5", "255,00" -> "255": a data label as the tables write it. */
-static void trim_zeros(const doc_chart *c, char *s)
+static int places(double v)
 {
-	const char *dm = c->decimal ? c->decimal : ".";
-	char *d = strstr(s, dm);
-	if (!d)
-		return;
-	char *e = s + strlen(s);
-	while (e > d + strlen(dm) && e[-1] == '0')
-		*--e = '\0';
-	if (e == d + strlen(dm))
-		*d = '\0';
+	if (!has(v))
+		return 0;
+	for (int d = 0; d < 2; d++, v *= 10)
+		if (fabs(v - round(v)) < 1e-6 * (fabs(v) > 1 ? fabs(v) : 1))
+			return d;
+	return 2;
+}
+
+int chart_data_decimals(const doc_chart *c)
+{
+	int d = 0;
+	for (int k = 0; k < c->nseries; k++)
+		for (int i = 0; i < c->ncats; i++)
+			d = places(c->series[k].values[i]) > d ? places(c->series[k].values[i]) : d;
+	if (c->base_cat >= 0 && places(c->base_value) > d)
+		d = places(c->base_value);
+	if (c->target_cat >= 0 && places(c->target_value) > d)
+		d = places(c->target_value);
+	return d;
 }
 
 /* ---- text fitting ---- */
@@ -215,9 +224,12 @@ typedef struct dctx {
 	arena *a;
 	chart_drawing *d;
 	double w, fs;
-	/* rectangles of text placed so far, to keep labels apart */
+	/* rectangles of text and marks placed so far, to keep labels apart */
 	struct { double x0, y0, x1, y1; } used[1024];
 	int nused;
+	/* the data's lines (series, expected path), which labels must not cross */
+	struct { double x0, y0, x1, y1; } seg[1024];
+	int nseg;
 } dctx;
 
 static chart_prim *prim(dctx *x, chart_prim_kind k, uint32_t rgb)
@@ -290,13 +302,59 @@ static double tw(dctx *x, const char *s, double size, int bold)
 	return x->m(x->mc, s, strlen(s), size, bold);
 }
 
+/* Whether the segment (ax,ay)-(bx,by) meets the rectangle [x0,x1]x[y0,y1]
+ * (Liang-Barsky: clip the segment's parameter range to each edge). */
+static int seg_meets(double ax, double ay, double bx, double by, double x0, double y0, double x1,
+		     double y1)
+{
+	double t0 = 0, t1 = 1, dx = bx - ax, dy = by - ay;
+	const double p[4] = {-dx, dx, -dy, dy}, q[4] = {ax - x0, x1 - ax, ay - y0, y1 - ay};
+	for (int i = 0; i < 4; i++) {
+		if (p[i] == 0) {
+			if (q[i] < 0)
+				return 0;
+			continue;
+		}
+		double r = q[i] / p[i];
+		if (p[i] < 0 && r > t0)
+			t0 = r;
+		else if (p[i] > 0 && r < t1)
+			t1 = r;
+		if (t0 > t1)
+			return 0;
+	}
+	return 1;
+}
+
 static int overlaps(dctx *x, double x0, double y0, double x1, double y1)
 {
 	for (int i = 0; i < x->nused; i++)
 		if (x0 < x->used[i].x1 && x->used[i].x0 < x1 && y0 < x->used[i].y1 &&
 		    x->used[i].y0 < y1)
 			return 1;
+	for (int i = 0; i < x->nseg; i++)
+		if (seg_meets(x->seg[i].x0, x->seg[i].y0, x->seg[i].x1, x->seg[i].y1, x0, y0, x1, y1))
+			return 1;
 	return 0;
+}
+
+/* A mark (rectangle) or a data line for later labels to keep clear of. */
+static void keep_clear(dctx *x, double x0, double y0, double x1, double y1)
+{
+	if (x->nused < (int)(sizeof x->used / sizeof x->used[0])) {
+		x->used[x->nused].x0 = x0, x->used[x->nused].y0 = y0;
+		x->used[x->nused].x1 = x1, x->used[x->nused].y1 = y1;
+		x->nused++;
+	}
+}
+
+static void keep_off(dctx *x, double x0, double y0, double x1, double y1)
+{
+	if (x->nseg < (int)(sizeof x->seg / sizeof x->seg[0])) {
+		x->seg[x->nseg].x0 = x0, x->seg[x->nseg].y0 = y0;
+		x->seg[x->nseg].x1 = x1, x->seg[x->nseg].y1 = y1;
+		x->nseg++;
+	}
 }
 
 /* Text with its left edge at tx, baseline at ty.  With avoid, nothing is
@@ -318,11 +376,7 @@ static int text(dctx *x, const char *s, double tx, double ty, double size, int b
 	p->text = arena_strdup(x->a, s);
 	if (!p->text)
 		x->d->failed = 1;
-	if (x->nused < (int)(sizeof x->used / sizeof x->used[0])) {
-		x->used[x->nused].x0 = tx, x->used[x->nused].y0 = y0;
-		x->used[x->nused].x1 = tx + w, x->used[x->nused].y1 = y1;
-		x->nused++;
-	}
+	keep_clear(x, tx, y0, tx + w, y1);
 	return 1;
 }
 
@@ -516,9 +570,11 @@ static void draw_xy(dctx *x, double y)
 		}
 	}
 	/* the expected path from baseline to target, dashed, under the data */
-	if (c->base_cat >= 0 && c->target_cat > c->base_cat)
+	if (c->base_cat >= 0 && c->target_cat > c->base_cat) {
 		dashed(x, CX(c->base_cat), VY(c->base_value), CX(c->target_cat), VY(c->target_value),
 		       0.9, TRACK_RGB);
+		keep_off(x, CX(c->base_cat), VY(c->base_value), CX(c->target_cat), VY(c->target_value));
+	}
 	/* the series */
 	int ns = c->nseries;
 	for (int k2 = 0; k2 < ns; k2++) {
@@ -533,18 +589,28 @@ static void draw_xy(dctx *x, double y)
 				double vy = VY(v);
 				rect(x, bx + 0.5, vy < zy ? vy : zy, bw - 1, fabs(zy - vy), se->rgb);
 			} else {
-				if (i + 1 < c->ncats && has(se->values[i + 1]))
+				if (i + 1 < c->ncats && has(se->values[i + 1])) {
 					line(x, CX(i), VY(v), CX(i + 1), VY(se->values[i + 1]), 1.6, se->rgb);
+					keep_off(x, CX(i), VY(v), CX(i + 1), VY(se->values[i + 1]));
+				}
 				rect(x, CX(i) - 2.2, VY(v) - 2.2, 4.4, 4.4, se->rgb);
+				keep_clear(x, CX(i) - 3, VY(v) - 3, CX(i) + 3, VY(v) + 3);
 			}
 		}
 	}
-	if (c->base_cat >= 0)
+	if (c->base_cat >= 0) {
 		base_mark(x, CX(c->base_cat), VY(c->base_value));
-	if (c->target_cat >= 0)
+		keep_clear(x, CX(c->base_cat) - 4, VY(c->base_value) - 4, CX(c->base_cat) + 4,
+			   VY(c->base_value) + 4);
+	}
+	if (c->target_cat >= 0) {
 		target_mark(x, CX(c->target_cat), VY(c->target_value));
+		keep_clear(x, CX(c->target_cat) - 4.5, VY(c->target_value) - 4.5,
+			   CX(c->target_cat) + 4.5, VY(c->target_value) + 4.5);
+	}
 	/* the latest value of each series written beside its point, where
 	 * there is room (the table below has every number) */
+	int dec = chart_data_decimals(c);
 	for (int k2 = 0; k2 < ns; k2++) {
 		const chart_series *se = &c->series[k2];
 		int last = -1;
@@ -553,13 +619,23 @@ static void draw_xy(dctx *x, double y)
 				last = i;
 		if (last < 0)
 			continue;
-		chart_format(c, se->values[last], 2, b, sizeof b);
-		trim_zeros(c, b);
-		double t = tw(x, b, ls, 1), vy = VY(se->values[last]);
-		double lx = c->kind == CHART_BAR ? CX(last) - t / 2 : CX(last) + 5;
-		double lyy = c->kind == CHART_BAR ? vy - 3 : vy + 0.3 * ls;
-		if (!text(x, b, lx, lyy, ls, 1, se->rgb, 1) && c->kind != CHART_BAR)
-			text(x, b, CX(last) - 5 - t, lyy - ls * 0.9, ls, 1, se->rgb, 1);
+		chart_format(c, se->values[last], dec, b, sizeof b);
+		double t = tw(x, b, ls, 1), px = CX(last), py = VY(se->values[last]);
+		if (c->kind == CHART_BAR) {
+			text(x, b, px - t / 2, py - 3, ls, 1, se->rgb, 1);
+			continue;
+		}
+		/* beside the point, else above or below it, on either side:
+		 * the first place that covers no line, mark or label, inside
+		 * the plot (else no label: the table has the number) */
+		const double at[][2] = {{px + 5, py + 0.3 * ls},	  {px + 5, py - 0.55 * ls},
+					{px + 5, py + 1.15 * ls},	  {px - 5 - t, py + 0.3 * ls},
+					{px - 5 - t, py - 0.55 * ls},	  {px - 5 - t, py + 1.15 * ls},
+					{px - t / 2, py - 0.75 * ls},	  {px - t / 2, py + 1.35 * ls}};
+		for (size_t i = 0; i < sizeof at / sizeof at[0]; i++)
+			if (at[i][1] - 0.8 * ls >= top - ls && at[i][1] + 0.25 * ls <= bottom &&
+			    text(x, b, at[i][0], at[i][1], ls, 1, se->rgb, 1))
+				break;
 	}
 #undef CX
 #undef VY

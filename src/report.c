@@ -343,15 +343,17 @@ static doc_node *chart_node(rb *b, doc_chart *ch, const char *alt)
 /* One indicator's chart and its twin table (the same numbers). */
 
 /* A row of an indicator's values table: the label, then one cell per year,
- * empty where the value is not finite. */
-static void value_row(rb *b, doc_node *t, const char *label, const double *v, int n)
+ * empty where the value is not finite; numbers as the chart writes them,
+ * with dec places. */
+static void value_row(rb *b, doc_node *t, const doc_chart *ch, int dec, const char *label,
+		      const double *v, int n)
 {
 	doc_node *r = doc_append(t, doc_row(b->d, 0));
 	text_cell(b, r, label, 0, DOC_LEFT);
 	for (int i = 0; i < n; i++) {
 		char nb[64] = "";
 		if (isfinite(v[i]))
-			labels_number(b->l, v[i], 2, nb, sizeof nb);
+			chart_format(ch, v[i], dec, nb, sizeof nb);
 		text_cell(b, r, nb, 0, DOC_RIGHT);
 	}
 }
@@ -494,17 +496,18 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 	for (int i = 0; i < nyears; i++)
 		text_cell(b, hr, ch->cats[i], b->d->style.header_fill, DOC_RIGHT);
 	double one[41];
+	int dec = chart_data_decimals(ch);
 	if (ind->has_baseline) {
 		for (int i = 0; i < nyears; i++)
 			one[i] = i == ch->base_cat ? ch->base_value : NAN;
-		value_row(b, t, l->baseline, one, nyears);
+		value_row(b, t, ch, dec, l->baseline, one, nyears);
 	}
 	for (int k = 0; k < ch->nseries; k++)
-		value_row(b, t, ch->series[k].name, ch->series[k].values, nyears);
+		value_row(b, t, ch, dec, ch->series[k].name, ch->series[k].values, nyears);
 	if (tg) {
 		for (int i = 0; i < nyears; i++)
 			one[i] = i == ch->target_cat ? ch->target_value : NAN;
-		value_row(b, t, l->target, one, nyears);
+		value_row(b, t, ch, dec, l->target, one, nyears);
 	}
 }
 

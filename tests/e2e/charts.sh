@@ -133,3 +133,11 @@ if have pdftotext; then
 	contains "hf: own series" "$t" "St. Olavs hospital HF"
 	contains "hf: regional series" "$t" "Regionalt"
 fi
+
+# The values tables print every number of an indicator with the same places:
+# the plan's 2.0 beside 2.4 is "2,0", not "2" (and 38 beside 39,5 is "38,0").
+if have pdftotext; then
+	t=$(pdftotext -layout "$pdf" - | tr -s ' ')
+	contains "values table: 2,0 beside 2,4" "$t" "Helse Nord-Trøndelag HF 2,0 2,4"
+	contains "values table: 38,0 beside 39,5" "$t" "Utgangspunkt 38,0"
+fi

@@ -271,6 +271,85 @@ static void test_draw_line(void **st)
 	arena_free(&a);
 }
 
+/* Whether the line p (a CP_LINE) passes through text q's glyphs: points
+ * along the line every 0.1 pt tested against the box of the digits. */
+static int line_through(const chart_prim *p, const chart_prim *q)
+{
+	double len = hypot(p->w, p->h);
+	int n = (int)(len / 0.1) + 1;
+	for (int i = 0; i <= n; i++) {
+		double px = p->x + p->w * i / n, py = p->y + p->h * i / n;
+		if (px > q->x && px < q->x + q->w && py > q->y - 0.7 * q->h && py < q->y + 0.15 * q->h)
+			return 1;
+	}
+	return 0;
+}
+
+/* The sample's first indicator: four series ending in 2024, the expected
+ * path from 2022 to 2025 running just under the top one's last point.
+ * Each series' latest value is written (as many places as the data have:
+ * "2,0", not "2"), and no value crosses a series line or the path, or
+ * sits on a point. */
+static void test_draw_labels_clear(void **st)
+{
+	(void)st;
+	arena a;
+	arena_init(&a);
+	const char *cats[] = {"2022", "2023", "2024", "2025"};
+	double reg[4] = {NAN, 3.2, 3.5, NAN}, sto[4] = {NAN, 4.1, 4.4, NAN},
+	       hnt[4] = {NAN, 2.0, 2.4, NAN}, hmr[4] = {NAN, 2.2, 2.0, NAN};
+	chart_series se[4] = {{"Regionalt", reg, 0x1F3B57, 0},
+			      {"St. Olavs hospital HF", sto, 0xD97706, 0},
+			      {"Helse Nord-Trøndelag HF", hnt, 0x0891B2, 0},
+			      {"Helse Møre og Romsdal HF", hmr, 0x7C3AED, 0}};
+	doc_chart c = line_chart(reg, se);
+	c.ncats = 4, c.cats = cats, c.series = se, c.nseries = 4;
+	c.base_cat = 0, c.base_value = 2.9, c.target_cat = 3, c.target_value = 5;
+	assert_int_equal(chart_data_decimals(&c), 1);
+	chart_drawing d;
+	assert_int_equal(chart_draw(&c, 440, 10, measure, NULL, &a, &d), 0);
+	assert_clean(&d);
+	const char *want[] = {"3,5", "4,4", "2,4", "2,0"};
+	for (int k = 0; k < 4; k++) {
+		int found = 0;
+		for (int i = 0; i < d.n; i++) {
+			const chart_prim *q = &d.p[i];
+			if (q->kind != CP_TEXT || strcmp(q->text, want[k]) != 0 || q->rgb != se[k].rgb)
+				continue;
+			found = 1;
+			for (int j = 0; j < d.n; j++) {
+				const chart_prim *p = &d.p[j];
+				if (p->kind == CP_LINE && p->lw >= 0.9 && line_through(p, q))
+					fail_msg("the value '%s' is crossed by a line", q->text);
+				if (p->kind == CP_RECT && p->x < q->x + q->w && q->x < p->x + p->w &&
+				    p->y < q->y + 0.15 * q->h && q->y - 0.7 * q->h < p->y + p->h)
+					fail_msg("the value '%s' covers a point", q->text);
+			}
+		}
+		if (!found)
+			fail_msg("no label '%s' for %s", want[k], se[k].name);
+	}
+	arena_free(&a);
+}
+
+static void test_data_decimals(void **st)
+{
+	(void)st;
+	double v[5] = {3, NAN, 4, NAN, 120};
+	chart_series se[1];
+	doc_chart c = line_chart(v, se);
+	c.base_value = 2, c.target_value = 5;
+	assert_int_equal(chart_data_decimals(&c), 0);
+	c.base_value = 2.9; /* 2,9 is what the plan says: one place for all */
+	assert_int_equal(chart_data_decimals(&c), 1);
+	v[2] = 0.25;
+	assert_int_equal(chart_data_decimals(&c), 2);
+	v[2] = 1.23456; /* never more than two */
+	assert_int_equal(chart_data_decimals(&c), 2);
+	c.base_cat = -1, v[2] = 4; /* a baseline not drawn does not count */
+	assert_int_equal(chart_data_decimals(&c), 0);
+}
+
 static void test_draw_hbar(void **st)
 {
 	(void)st;
@@ -311,6 +390,8 @@ int main(void)
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_fit_ellipsis),
 		cmocka_unit_test(test_draw_line),
+		cmocka_unit_test(test_draw_labels_clear),
+		cmocka_unit_test(test_data_decimals),
 		cmocka_unit_test(test_draw_hbar),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
