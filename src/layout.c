@@ -539,10 +539,11 @@ static void break_lines(ctx *c, double width, double size)
 }
 
 /* The width of the longest piece of the paragraph's words that hyphenation
- * cannot split: what a table column must at least hold. */
-static double min_piece(ctx *c, double size, int whole)
+ * cannot split (whole: of its words), or floor if that is more: what a
+ * table column must at least hold, given that it holds floor already. */
+static double min_piece(ctx *c, double size, int whole, double floor)
 {
-	double best = 0;
+	double best = floor;
 	int ns = (int)c->nsegs;
 	for (int i = 0; i < ns;) {
 		if (c->segs[i].kind != SEG_WORD) {
@@ -567,14 +568,22 @@ static double min_piece(ctx *c, double size, int whole)
 				n += c->segs[s].len;
 			}
 		}
+		const font_face *ff = face(c, c->runs[c->segs[i].run].face);
+		/* no piece is wider than the word and a hyphen: a word that
+		 * narrow cannot raise best, and need not be hyphenated (most
+		 * words of a table once its column is as wide as its widest
+		 * piece so far: hyphenating them was 85 % of all hyphenation) */
+		double hw = font_width(ff, "-", 1, size);
+		if (font_width(ff, w, n, size) + hw <= best) {
+			i = j;
+			continue;
+		}
 		hyph_point pts[HYPH_MAX_POINTS];
 		int np = ok && !whole ? hyph_points(c->hy, w, n, pts, HYPH_MAX_POINTS) : 0;
-		const font_face *ff = face(c, c->runs[c->segs[i].run].face);
 		size_t prev = 0;
 		for (int p = 0; p <= np; p++) {
 			size_t e = p < np ? pts[p].off : n;
-			double pw = font_width(ff, w + prev, e - prev, size) +
-				    (p < np ? font_width(ff, "-", 1, size) : 0);
+			double pw = font_width(ff, w + prev, e - prev, size) + (p < np ? hw : 0);
 			if (pw > best)
 				best = pw;
 			prev = e;
@@ -974,18 +983,17 @@ static void flow_chart(ctx *c, slabvec *sv, const doc_node *n, double x0, double
 
 static const double PAD = 4;
 
-static double cell_min(ctx *c, const doc_node *cell, const cellmode *cm, int whole)
+/* The narrowest the cell's text allows (see min_piece), or floor. */
+static double cell_min(ctx *c, const doc_node *cell, const cellmode *cm, int whole, double floor)
 {
-	double best = 0;
+	double best = floor;
 	for (const doc_node *p = cell->first; p; p = p->next) {
 		if (p->type != DOC_PARAGRAPH)
 			continue;
 		c->nruns = 0;
 		collect_runs(c, p, cm->face, 0);
 		segment(c, cm->size);
-		double m = min_piece(c, cm->size, whole);
-		if (m > best)
-			best = m;
+		best = min_piece(c, cm->size, whole, best);
 	}
 	return best;
 }
@@ -1043,9 +1051,11 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 				       LAYOUT_TABLE_DATA_CELL, DOC_LEFT};
 			int ci = 0;
 			for (const doc_node *cell = r->first; cell && ci < nc; cell = cell->next, ci++) {
-				double m = cell_min(c, cell, &cm, whole) + 2 * PAD + 0.5;
-				if (m > minw[ci])
-					minw[ci] = m;
+				/* what the column holds already need not be measured */
+				double held = minw[ci] > 0 ? minw[ci] - 2 * PAD - 0.5 : 0;
+				double m = cell_min(c, cell, &cm, whole, held);
+				if (minw[ci] == 0 || m > held)
+					minw[ci] = m + 2 * PAD + 0.5;
 			}
 		}
 		double need = 0, slack = 0;
