@@ -659,6 +659,11 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 		while (f < end) {
 			int r = c->segs[c->frags[f].seg].run;
 			size_t n = 0, g;
+			/* the box's text as it stands in the source (single spaces,
+			 * no hyphen added, all in one piece): pointed at, not copied,
+			 * as the tree outlives the layout -- copies of the lines were
+			 * a tenth of a long report's memory */
+			const char *src = c->segs[c->frags[f].seg].s + c->frags[f].a, *at = src;
 			for (g = f; g < end; g++) {
 				const frag *fr = &c->frags[g];
 				const seg *sg = &c->segs[fr->seg];
@@ -667,9 +672,14 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 				     c->segs[c->frags[g + 1].seg].run != r))
 					break;
 				n += fr->b - fr->a + (size_t)fr->hyphen;
+				if (at && (sg->s + fr->a != at || fr->hyphen ||
+					   (sg->kind == SEG_SPACE && sg->s[fr->a] != ' ')))
+					at = NULL;
+				else if (at)
+					at += fr->b - fr->a;
 			}
-			char *buf = arena_alloc(&c->l->arena, n + 1);
-			if (!buf) {
+			char *buf = at ? NULL : arena_alloc(&c->l->arena, n + 1);
+			if (!at && !buf) {
 				c->failed = 1;
 				return 0;
 			}
@@ -679,9 +689,11 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 				const frag *fr = &c->frags[q];
 				const seg *sg = &c->segs[fr->seg];
 				size_t len = fr->b - fr->a;
-				memcpy(buf + n, sg->s + fr->a, len);
-				if (sg->kind == SEG_SPACE)
-					buf[n] = ' ';
+				if (buf) {
+					memcpy(buf + n, sg->s + fr->a, len);
+					if (sg->kind == SEG_SPACE)
+						buf[n] = ' ';
+				}
 				n += len;
 				bw += seg_w(c, fr->seg, fr->a, fr->b, t->size);
 				if (fr->hyphen) {
@@ -689,6 +701,8 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 					bw += font_width(face(c, c->runs[sg->run].face), "-", 1, t->size);
 				}
 			}
+			if (buf)
+				buf[n] = '\0';
 			const run *rn = &c->runs[r];
 			layout_box *b = newbox(c, LAYOUT_TEXT, pc->role, pc->node);
 			if (!b)
@@ -702,7 +716,7 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 			b->face = (font_style)rn->face;
 			b->size = t->size;
 			b->rgb = rn->rgb;
-			b->text = buf;
+			b->text = buf ? buf : src;
 			b->len = n;
 			b->hyphen = c->frags[g - 1].hyphen; /* issue 9: for /ActualText */
 			b->href = rn->href; /* issue 9: link text goes in its Link element */
