@@ -444,46 +444,54 @@ static void info(render *r, const doc *d)
 	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, dt);
 }
 
-/* Warn once per document about characters the faces cannot show: they
- * would print as empty boxes. */
-static void missing_glyphs(const layout *l, const font_family *fam, diag *d)
+/* One pass over the text the PDF will show: whether all of it (and the
+ * document's metadata) fits CP1252, else the faces are embedded for UTF-8;
+ * and a warning for each of the first few boxes with a character its face
+ * lacks, which would print as an empty box.  Plain ASCII, nearly all of
+ * the text, is checked without decoding (two decoding passes were 3 % of a
+ * 50,000-measure report). */
+static int scan_text(const layout *l, const font_family *fam, const doc *dc, diag *d)
 {
-	int warned = 0;
-	for (int p = 0; p < l->npages && warned < 5; p++)
-		for (int i = 0; i < l->pages[p].n && warned < 5; i++) {
+	int utf8 = 0, warned = 0, ascii[FONT_NSTYLES];
+	for (int f = 0; f < FONT_NSTYLES; f++) {
+		ascii[f] = 1;
+		for (unsigned long c = 0x20; c < 0x7F; c++)
+			ascii[f] &= font_has(&fam->face[f], c);
+	}
+	for (int p = 0; p < l->npages && (warned < 5 || !utf8); p++)
+		for (int i = 0; i < l->pages[p].n && (warned < 5 || !utf8); i++) {
 			const layout_box *b = &l->pages[p].boxes[i];
 			if (b->kind != LAYOUT_TEXT)
 				continue;
-			for (size_t k = 0; k < b->len;) {
-				int adv;
-				unsigned long c = font_utf8(b->text + k, b->len - k, &adv);
+			const font_face *ff = &fam->face[b->face];
+			int done = warned >= 5; /* with missing glyphs in this box */
+			for (size_t k = 0; k < b->len && !(done && utf8);) {
+				unsigned char ch = (unsigned char)b->text[k];
+				if (ch >= 0x20 && ch < 0x7F && ascii[b->face]) {
+					k++;
+					continue;
+				}
+				int adv = 1;
+				unsigned long c = ch >= 0x20 && ch < 0x7F ? ch
+									 : font_utf8(b->text + k, b->len - k, &adv);
 				k += (size_t)adv;
-				if (c >= 0x20 && !font_has(&fam->face[b->face], c)) {
+				if (c < 0x20 || !cp1252(c))
+					utf8 = 1;
+				if (!done && c >= 0x20 && !font_has(ff, c)) {
 					const doc_node *n = b->node;
 					diag_at(d, DIAG_WARNING, n ? n->pos : (srcpos){0},
 						"the font \"%s\" has no glyph for U+%04lX; it prints as a box",
-						fam->face[b->face].family, c);
+						ff->family, c);
 					warned++;
-					break;
+					done = 1;
 				}
 			}
 		}
-}
-
-/* Whether every string the PDF will show fits CP1252. */
-static int needs_utf8(const layout *l, const doc *d)
-{
-	for (int p = 0; p < l->npages; p++)
-		for (int i = 0; i < l->pages[p].n; i++) {
-			const layout_box *b = &l->pages[p].boxes[i];
-			if (b->kind == LAYOUT_TEXT && !fits_cp1252(b->text, b->len))
-				return 1;
-		}
-	const char *meta[] = {d->title, d->author, d->subject, d->keywords};
-	for (size_t i = 0; i < sizeof meta / sizeof *meta; i++)
+	const char *meta[] = {dc->title, dc->author, dc->subject, dc->keywords};
+	for (size_t i = 0; i < sizeof meta / sizeof *meta && !utf8; i++)
 		if (meta[i] && !fits_cp1252(meta[i], strlen(meta[i])))
-			return 1;
-	return 0;
+			utf8 = 1;
+	return utf8;
 }
 
 sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
@@ -499,8 +507,7 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		return st;
 	r.l = l;
 	r.fam = fam;
-	r.utf8 = needs_utf8(l, dc);
-	missing_glyphs(l, fam, d);
+	r.utf8 = scan_text(l, fam, dc, d);
 	/* libharu allocates through xalloc like everything else, so the
 	 * allocation-failure tests reach it; fail-fast, as it cannot unwind
 	 * from a failed allocation. */
