@@ -233,6 +233,23 @@ static char *centi(char *o, long v)
 	return o;
 }
 
+/* v thousandths of a point the same way: "12", "-3.5", "0.007". */
+static char *milli(char *o, long v)
+{
+	if (v < 0)
+		*o++ = '-', v = -v;
+	o += sprintf(o, "%ld", v / 1000);
+	long f = v % 1000;
+	if (f) {
+		*o++ = '.';
+		for (long d = 100; f; d /= 10) { /* f < 1000: ends by d == 1 */
+			*o++ = (char)('0' + f / d);
+			f %= d;
+		}
+	}
+	return o;
+}
+
 /* One CP1252 run as "dx dy Td (text) Tj", written straight into the page's
  * content stream.  libharu's TextOut does the same through MoveTextPos and
  * ShowText, which clear a 512-byte buffer a byte at a time each, measure
@@ -276,13 +293,73 @@ static int raw_text(render *r, HPDF_Page pg, double x, double y, const char *s, 
 		       : -1;
 }
 
-static void rgb(HPDF_Page pg, uint32_t c, int stroke)
+/* A colour channel (0-255) as a PDF number in [0, 1], four places: enough
+ * for every channel to read back as itself. */
+static char *channel(char *o, unsigned c)
 {
-	HPDF_REAL R = ((c >> 16) & 255) / 255.0f, G = ((c >> 8) & 255) / 255.0f, B = (c & 255) / 255.0f;
-	if (stroke)
-		HPDF_Page_SetRGBStroke(pg, R, G, B);
-	else
-		HPDF_Page_SetRGBFill(pg, R, G, B);
+	unsigned k = (c * 10000 + 127) / 255;
+	if (k == 0 || k == 10000)
+		return *o++ = k ? '1' : '0', o;
+	*o++ = '0', *o++ = '.';
+	for (unsigned d = 1000; k; d /= 10) { /* k < 10000: ends by d == 1 */
+		*o++ = (char)('0' + k / d);
+		k %= d;
+	}
+	return o;
+}
+
+/* Fills, rules and colours are written straight into the content stream
+ * as the text runs are (see raw_text): each libharu operator call cleared
+ * a 512-byte buffer a byte at a time and formatted its numbers through
+ * floats, 5 % of painting a long report.  libharu's record of the graphics
+ * state is not used: it only writes what it is asked to. */
+static void raw_ops(render *r, HPDF_Page pg, const char *t, char *end)
+{
+	HPDF_Stream st = ((HPDF_PageAttr)pg->attr)->stream;
+	if (!r->err && HPDF_Stream_Write(st, (const HPDF_BYTE *)t, (HPDF_UINT)(end - t)) != HPDF_OK)
+		r->err = HPDF_FAILD_TO_ALLOC_MEM;
+}
+
+static void rgb(render *r, HPDF_Page pg, uint32_t c, int stroke)
+{
+	char t[64], *o = t;
+	o = channel(o, (c >> 16) & 255), *o++ = ' ';
+	o = channel(o, (c >> 8) & 255), *o++ = ' ';
+	o = channel(o, c & 255);
+	memcpy(o, stroke ? " RG\012" : " rg\012", 4), o += 4;
+	raw_ops(r, pg, t, o);
+}
+
+/* "x y w h re f" in thousandths of a point (the layout's
+ * doubles to 0.0005 pt: a rule or fill edge lands on the same device pixel
+ * as with libharu's floats) */
+static void raw_fill(render *r, HPDF_Page pg, double x, double y, double w, double h)
+{
+	char t[128], *o = t;
+	o = milli(o, lround(x * 1000)), *o++ = ' ';
+	o = milli(o, lround(y * 1000)), *o++ = ' ';
+	o = milli(o, lround(w * 1000)), *o++ = ' ';
+	o = milli(o, lround(h * 1000));
+	memcpy(o, " re f\012", 6), o += 6;
+	raw_ops(r, pg, t, o);
+}
+
+/* "x0 y0 m x1 y1 l S", with "lw w" first when lw >= 0 */
+static void raw_rule(render *r, HPDF_Page pg, double lw, double x0, double y0, double x1,
+		     double y1)
+{
+	char t[160], *o = t;
+	if (lw >= 0) {
+		o = milli(o, lround(lw * 1000));
+		memcpy(o, " w\012", 3), o += 3;
+	}
+	o = milli(o, lround(x0 * 1000)), *o++ = ' ';
+	o = milli(o, lround(y0 * 1000));
+	memcpy(o, " m ", 3), o += 3;
+	o = milli(o, lround(x1 * 1000)), *o++ = ' ';
+	o = milli(o, lround(y1 * 1000));
+	memcpy(o, " l S\012", 5), o += 5;
+	raw_ops(r, pg, t, o);
 }
 
 static void paint_page(render *r, int p)
@@ -301,10 +378,8 @@ static void paint_page(render *r, int p)
 			continue;
 		pdftag_begin(r->tag, p, b); /* PDF/A: marked content (artifact) */
 		if (b->rgb != fill)
-			rgb(pg, fill = b->rgb, 0);
-		HPDF_Page_Rectangle(pg, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y - b->h), (HPDF_REAL)b->w,
-				    (HPDF_REAL)b->h);
-		HPDF_Page_Fill(pg);
+			rgb(r, pg, fill = b->rgb, 0);
+		raw_fill(r, pg, b->x, H - b->y - b->h, b->w, b->h);
 		pdftag_end(r->tag, p, b);
 	}
 	for (int i = 0; i < lp->n; i++) {
@@ -313,12 +388,9 @@ static void paint_page(render *r, int p)
 			continue;
 		pdftag_begin(r->tag, p, b); /* PDF/A: marked content (artifact) */
 		if (b->rgb != stroke)
-			rgb(pg, stroke = b->rgb, 1);
-		if (b->lw != width)
-			HPDF_Page_SetLineWidth(pg, (HPDF_REAL)(width = b->lw));
-		HPDF_Page_MoveTo(pg, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y));
-		HPDF_Page_LineTo(pg, (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(H - b->y - b->h));
-		HPDF_Page_Stroke(pg);
+			rgb(r, pg, stroke = b->rgb, 1);
+		raw_rule(r, pg, b->lw != width ? (width = b->lw) : -1, b->x, H - b->y, b->x + b->w,
+			 H - b->y - b->h);
 		pdftag_end(r->tag, p, b);
 	}
 	for (int i = 0; i < lp->n; i++) {
@@ -353,7 +425,7 @@ static void paint_page(render *r, int p)
 			curs = b->size;
 		}
 		if (b->rgb != curc) {
-			rgb(pg, b->rgb, 0);
+			rgb(r, pg, b->rgb, 0);
 			curc = b->rgb;
 		}
 		pdftag_begin(r->tag, p, b); /* PDF/A: the run's structure element */
