@@ -663,7 +663,8 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 			 * no hyphen added, all in one piece): pointed at, not copied,
 			 * as the tree outlives the layout -- copies of the lines were
 			 * a tenth of a long report's memory */
-			const char *src = c->segs[c->frags[f].seg].s + c->frags[f].a, *at = src;
+			const seg *s0 = &c->segs[c->frags[f].seg];
+			const char *src = s0->s ? s0->s + c->frags[f].a : NULL, *at = src;
 			for (g = f; g < end; g++) {
 				const frag *fr = &c->frags[g];
 				const seg *sg = &c->segs[fr->seg];
@@ -672,7 +673,7 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 				     c->segs[c->frags[g + 1].seg].run != r))
 					break;
 				n += fr->b - fr->a + (size_t)fr->hyphen;
-				if (at && (sg->s + fr->a != at || fr->hyphen ||
+				if (at && (!sg->s || sg->s + fr->a != at || fr->hyphen ||
 					   (sg->kind == SEG_SPACE && sg->s[fr->a] != ' ')))
 					at = NULL;
 				else if (at)
@@ -689,7 +690,7 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 				const frag *fr = &c->frags[q];
 				const seg *sg = &c->segs[fr->seg];
 				size_t len = fr->b - fr->a;
-				if (buf) {
+				if (buf && len && sg->s) {
 					memcpy(buf + n, sg->s + fr->a, len);
 					if (sg->kind == SEG_SPACE)
 						buf[n] = ' ';
