@@ -792,6 +792,9 @@ int main(int argc, char **argv)
 	/* Everything libxml2 has to say reaches us through the structured
 	 * handlers; its generic channel would print past diag. */
 	xmlSetGenericErrorFunc(NULL, quiet);
+	/* libxml2 keeps that handler per thread: the ODT's thread (render.c)
+	 * starts from this default */
+	xmlThrDefSetGenericErrorFunc(NULL, quiet);
 	diag d;
 	diag_init(&d);
 	sr_status st = run(&o, &d);
