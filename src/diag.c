@@ -23,6 +23,25 @@ void diag_free(diag *d)
 	memset(d, 0, sizeof *d);
 }
 
+/* The place for d's next message (not yet counted in d->n), or NULL past
+ * d's limit or when memory runs out (then d->oom). */
+static diag_msg *next_slot(diag *d)
+{
+	if (d->n >= (d->limit ? d->limit : 1000))
+		return NULL;
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		diag_msg *m = xrealloc(d->msgs, cap * sizeof *m);
+		if (!m) {
+			d->oom = 1;
+			return NULL;
+		}
+		d->msgs = m;
+		d->cap = cap;
+	}
+	return &d->msgs[d->n];
+}
+
 static char *vfmt(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 static char *vfmt(const char *fmt, va_list ap)
 {
@@ -47,20 +66,9 @@ static void vadd(diag *d, diag_level level, const char *file, int line,
 		d->errors++;
 	else if (level == DIAG_WARNING)
 		d->warnings++;
-	size_t limit = d->limit ? d->limit : 1000;
-	if (d->n >= limit)
+	diag_msg *m = next_slot(d);
+	if (!m)
 		return;
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 16;
-		diag_msg *m = xrealloc(d->msgs, cap * sizeof *m);
-		if (!m) {
-			d->oom = 1;
-			return;
-		}
-		d->msgs = m;
-		d->cap = cap;
-	}
-	diag_msg *m = &d->msgs[d->n];
 	m->level = level;
 	m->file = file ? xstrdup(file) : NULL;
 	m->line = line;
@@ -82,21 +90,10 @@ void diag_take(diag *d, diag *from)
 	d->errors += from->errors;
 	d->warnings += from->warnings;
 	d->oom |= from->oom;
-	size_t limit = d->limit ? d->limit : 1000, i = 0;
-	for (; i < from->n && d->n < limit; i++) {
-		if (d->n == d->cap) {
-			size_t cap = d->cap ? d->cap * 2 : 16;
-			diag_msg *m = xrealloc(d->msgs, cap * sizeof *m);
-			if (!m) {
-				d->oom = 1;
-				break;
-			}
-			d->msgs = m;
-			d->cap = cap;
-		}
-		d->msgs[d->n] = from->msgs[i];
-		d->msgs[d->n].seq = d->n;
-		d->n++;
+	size_t i = 0;
+	for (diag_msg *m; i < from->n && (m = next_slot(d)); i++) {
+		*m = from->msgs[i];
+		m->seq = d->n++;
 	}
 	/* what did not fit is freed with from; the moved ones are d's now */
 	if (i < from->n)
