@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "xalloc.h"
+#include "xmlw.h"
 
 struct fonts {
 	FcConfig *app;     /* only the caller's folders; NULL when none */
@@ -35,23 +36,16 @@ struct fonts {
 static FcConfig *app_config(FcConfig *sys)
 {
 	buf conf = BUF_INIT;
-	buf_puts(&conf, "<fontconfig>");
+	xmlw x;
+	int bad = xmlw_open(&x, &conf);
+	xmlw_start(&x, "fontconfig");
 	FcStrList *dirs = FcConfigGetCacheDirs(sys);
-	for (FcChar8 *dir; dirs && (dir = FcStrListNext(dirs));) {
-		buf_puts(&conf, "<cachedir>");
-		for (const char *p = (const char *)dir; *p; p++)
-			if (*p == '&')
-				buf_puts(&conf, "&amp;");
-			else if (*p == '<')
-				buf_puts(&conf, "&lt;");
-			else
-				buf_putc(&conf, *p);
-		buf_puts(&conf, "</cachedir>");
-	}
+	for (FcChar8 *dir; dirs && (dir = FcStrListNext(dirs));)
+		xmlw_elem(&x, "cachedir", (const char *)dir);
 	if (dirs)
 		FcStrListDone(dirs);
-	buf_puts(&conf, "</fontconfig>");
-	const char *xml = conf.failed ? NULL : buf_cstr(&conf);
+	bad |= xmlw_close(&x);
+	const char *xml = bad ? NULL : buf_cstr(&conf);
 	FcConfig *c = xml ? FcConfigCreate() : NULL;
 	if (c && !FcConfigParseAndLoadFromMemory(c, (const FcChar8 *)xml, FcTrue)) {
 		FcConfigDestroy(c);
