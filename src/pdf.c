@@ -217,32 +217,20 @@ static const char *enc_utf8(render *r, const char *s, size_t len)
 	return t;
 }
 
-/* v hundredths of a point as PDF writes a number: "12", "-3.5", "0.07". */
-static char *centi(char *o, long v)
+/* v in units of 10^-places (places 1 to 4) as PDF writes a number, without
+ * trailing zeros: fixed(o, -350, 2) "-3.5", fixed(o, 7, 3) "0.007". */
+static char *fixed(char *o, long v, int places)
 {
+	long unit = 10;
+	for (int k = 1; k < places; k++)
+		unit *= 10;
 	if (v < 0)
 		*o++ = '-', v = -v;
-	o += sprintf(o, "%ld", v / 100);
-	long f = v % 100;
+	o += sprintf(o, "%ld", v / unit);
+	long f = v % unit;
 	if (f) {
 		*o++ = '.';
-		*o++ = (char)('0' + f / 10);
-		if (f % 10)
-			*o++ = (char)('0' + f % 10);
-	}
-	return o;
-}
-
-/* v thousandths of a point the same way: "12", "-3.5", "0.007". */
-static char *milli(char *o, long v)
-{
-	if (v < 0)
-		*o++ = '-', v = -v;
-	o += sprintf(o, "%ld", v / 1000);
-	long f = v % 1000;
-	if (f) {
-		*o++ = '.';
-		for (long d = 100; f; d /= 10) { /* f < 1000: ends by d == 1 */
+		for (long d = unit / 10; f; d /= 10) { /* f < unit: ends by d == 1 */
 			*o++ = (char)('0' + f / d);
 			f %= d;
 		}
@@ -268,9 +256,9 @@ static int raw_text(render *r, HPDF_Page pg, double x, double y, const char *s, 
 	if (!t)
 		return -1;
 	long X = lround(x * 100), Y = lround(y * 100);
-	char *o = centi(t, X - *tx);
+	char *o = fixed(t, X - *tx, 2);
 	*o++ = ' ';
-	o = centi(o, Y - *ty);
+	o = fixed(o, Y - *ty, 2);
 	memcpy(o, " Td\012(", 5), o += 5;
 	*tx = X, *ty = Y;
 	for (size_t i = 0; i < len;) {
@@ -297,15 +285,7 @@ static int raw_text(render *r, HPDF_Page pg, double x, double y, const char *s, 
  * for every channel to read back as itself. */
 static char *channel(char *o, unsigned c)
 {
-	unsigned k = (c * 10000 + 127) / 255;
-	if (k == 0 || k == 10000)
-		return *o++ = k ? '1' : '0', o;
-	*o++ = '0', *o++ = '.';
-	for (unsigned d = 1000; k; d /= 10) { /* k < 10000: ends by d == 1 */
-		*o++ = (char)('0' + k / d);
-		k %= d;
-	}
-	return o;
+	return fixed(o, (long)((c * 10000 + 127) / 255), 4);
 }
 
 /* Fills, rules and colours are written straight into the content stream
@@ -336,10 +316,10 @@ static void rgb(render *r, HPDF_Page pg, uint32_t c, int stroke)
 static void raw_fill(render *r, HPDF_Page pg, double x, double y, double w, double h)
 {
 	char t[128], *o = t;
-	o = milli(o, lround(x * 1000)), *o++ = ' ';
-	o = milli(o, lround(y * 1000)), *o++ = ' ';
-	o = milli(o, lround(w * 1000)), *o++ = ' ';
-	o = milli(o, lround(h * 1000));
+	o = fixed(o, lround(x * 1000), 3), *o++ = ' ';
+	o = fixed(o, lround(y * 1000), 3), *o++ = ' ';
+	o = fixed(o, lround(w * 1000), 3), *o++ = ' ';
+	o = fixed(o, lround(h * 1000), 3);
 	memcpy(o, " re f\012", 6), o += 6;
 	raw_ops(r, pg, t, o);
 }
@@ -350,14 +330,14 @@ static void raw_rule(render *r, HPDF_Page pg, double lw, double x0, double y0, d
 {
 	char t[160], *o = t;
 	if (lw >= 0) {
-		o = milli(o, lround(lw * 1000));
+		o = fixed(o, lround(lw * 1000), 3);
 		memcpy(o, " w\012", 3), o += 3;
 	}
-	o = milli(o, lround(x0 * 1000)), *o++ = ' ';
-	o = milli(o, lround(y0 * 1000));
+	o = fixed(o, lround(x0 * 1000), 3), *o++ = ' ';
+	o = fixed(o, lround(y0 * 1000), 3);
 	memcpy(o, " m ", 3), o += 3;
-	o = milli(o, lround(x1 * 1000)), *o++ = ' ';
-	o = milli(o, lround(y1 * 1000));
+	o = fixed(o, lround(x1 * 1000), 3), *o++ = ' ';
+	o = fixed(o, lround(y1 * 1000), 3);
 	memcpy(o, " l S\012", 5), o += 5;
 	raw_ops(r, pg, t, o);
 }
