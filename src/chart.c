@@ -176,14 +176,15 @@ static int places(double v)
 
 int chart_data_decimals(const doc_chart *c)
 {
-	int d = 0;
+	/* NAN where not drawn: places() counts it 0 */
+	int d = places(c->base_cat >= 0 ? c->base_value : NAN);
+	int t = places(c->target_cat >= 0 ? c->target_value : NAN);
+	d = t > d ? t : d;
 	for (int k = 0; k < c->nseries; k++)
-		for (int i = 0; i < c->ncats; i++)
-			d = places(c->series[k].values[i]) > d ? places(c->series[k].values[i]) : d;
-	if (c->base_cat >= 0 && places(c->base_value) > d)
-		d = places(c->base_value);
-	if (c->target_cat >= 0 && places(c->target_value) > d)
-		d = places(c->target_value);
+		for (int i = 0; i < c->ncats; i++) {
+			int p = places(c->series[k].values[i]);
+			d = p > d ? p : d;
+		}
 	return d;
 }
 
@@ -224,12 +225,10 @@ typedef struct dctx {
 	arena *a;
 	chart_drawing *d;
 	double w, fs;
-	/* rectangles of text and marks placed so far, to keep labels apart */
-	struct { double x0, y0, x1, y1; } used[1024];
+	/* what later labels keep clear of: texts and marks placed so far
+	 * (rectangles), and the data's lines (series, expected path) */
+	struct { double x0, y0, x1, y1; int line; } used[2048];
 	int nused;
-	/* the data's lines (series, expected path), which labels must not cross */
-	struct { double x0, y0, x1, y1; } seg[1024];
-	int nseg;
 } dctx;
 
 static chart_prim *prim(dctx *x, chart_prim_kind k, uint32_t rgb)
@@ -328,32 +327,24 @@ static int seg_meets(double ax, double ay, double bx, double by, double x0, doub
 
 static int overlaps(dctx *x, double x0, double y0, double x1, double y1)
 {
-	for (int i = 0; i < x->nused; i++)
-		if (x0 < x->used[i].x1 && x->used[i].x0 < x1 && y0 < x->used[i].y1 &&
-		    x->used[i].y0 < y1)
+	for (int i = 0; i < x->nused; i++) {
+		double a0 = x->used[i].x0, b0 = x->used[i].y0, a1 = x->used[i].x1, b1 = x->used[i].y1;
+		if (x->used[i].line ? seg_meets(a0, b0, a1, b1, x0, y0, x1, y1)
+				    : x0 < a1 && a0 < x1 && y0 < b1 && b0 < y1)
 			return 1;
-	for (int i = 0; i < x->nseg; i++)
-		if (seg_meets(x->seg[i].x0, x->seg[i].y0, x->seg[i].x1, x->seg[i].y1, x0, y0, x1, y1))
-			return 1;
+	}
 	return 0;
 }
 
-/* A mark (rectangle) or a data line for later labels to keep clear of. */
-static void keep_clear(dctx *x, double x0, double y0, double x1, double y1)
+/* A rectangle (line 0) or a line from (x0,y0) to (x1,y1) for later labels
+ * to keep clear of. */
+static void keep_clear(dctx *x, int line, double x0, double y0, double x1, double y1)
 {
 	if (x->nused < (int)(sizeof x->used / sizeof x->used[0])) {
 		x->used[x->nused].x0 = x0, x->used[x->nused].y0 = y0;
 		x->used[x->nused].x1 = x1, x->used[x->nused].y1 = y1;
+		x->used[x->nused].line = line;
 		x->nused++;
-	}
-}
-
-static void keep_off(dctx *x, double x0, double y0, double x1, double y1)
-{
-	if (x->nseg < (int)(sizeof x->seg / sizeof x->seg[0])) {
-		x->seg[x->nseg].x0 = x0, x->seg[x->nseg].y0 = y0;
-		x->seg[x->nseg].x1 = x1, x->seg[x->nseg].y1 = y1;
-		x->nseg++;
 	}
 }
 
@@ -376,7 +367,7 @@ static int text(dctx *x, const char *s, double tx, double ty, double size, int b
 	p->text = arena_strdup(x->a, s);
 	if (!p->text)
 		x->d->failed = 1;
-	keep_clear(x, tx, y0, tx + w, y1);
+	keep_clear(x, 0, tx, y0, tx + w, y1);
 	return 1;
 }
 
@@ -573,7 +564,8 @@ static void draw_xy(dctx *x, double y)
 	if (c->base_cat >= 0 && c->target_cat > c->base_cat) {
 		dashed(x, CX(c->base_cat), VY(c->base_value), CX(c->target_cat), VY(c->target_value),
 		       0.9, TRACK_RGB);
-		keep_off(x, CX(c->base_cat), VY(c->base_value), CX(c->target_cat), VY(c->target_value));
+		keep_clear(x, 1, CX(c->base_cat), VY(c->base_value), CX(c->target_cat),
+			   VY(c->target_value));
 	}
 	/* the series */
 	int ns = c->nseries;
@@ -591,21 +583,21 @@ static void draw_xy(dctx *x, double y)
 			} else {
 				if (i + 1 < c->ncats && has(se->values[i + 1])) {
 					line(x, CX(i), VY(v), CX(i + 1), VY(se->values[i + 1]), 1.6, se->rgb);
-					keep_off(x, CX(i), VY(v), CX(i + 1), VY(se->values[i + 1]));
+					keep_clear(x, 1, CX(i), VY(v), CX(i + 1), VY(se->values[i + 1]));
 				}
 				rect(x, CX(i) - 2.2, VY(v) - 2.2, 4.4, 4.4, se->rgb);
-				keep_clear(x, CX(i) - 3, VY(v) - 3, CX(i) + 3, VY(v) + 3);
+				keep_clear(x, 0, CX(i) - 3, VY(v) - 3, CX(i) + 3, VY(v) + 3);
 			}
 		}
 	}
 	if (c->base_cat >= 0) {
 		base_mark(x, CX(c->base_cat), VY(c->base_value));
-		keep_clear(x, CX(c->base_cat) - 4, VY(c->base_value) - 4, CX(c->base_cat) + 4,
+		keep_clear(x, 0, CX(c->base_cat) - 4, VY(c->base_value) - 4, CX(c->base_cat) + 4,
 			   VY(c->base_value) + 4);
 	}
 	if (c->target_cat >= 0) {
 		target_mark(x, CX(c->target_cat), VY(c->target_value));
-		keep_clear(x, CX(c->target_cat) - 4.5, VY(c->target_value) - 4.5,
+		keep_clear(x, 0, CX(c->target_cat) - 4.5, VY(c->target_value) - 4.5,
 			   CX(c->target_cat) + 4.5, VY(c->target_value) + 4.5);
 	}
 	/* the latest value of each series written beside its point, where
