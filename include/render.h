@@ -14,8 +14,8 @@ typedef struct render_out {
 	const char *odt_path;          /* NULL: no ODT */
 	const char *const *inputs;     /* never overwritten; NULL-terminated */
 	const char *const *font_dirs;  /* for the PDF engine; NULL-terminated */
-	int threads;                   /* >1: the ODT is written in a second
-					* thread while the PDF is laid out */
+	int parallel;                  /* the ODT written in a second thread
+					* while the PDF is laid out */
 } render_out;
 
 /* Build the report ro describes and write the files out names.  *engine is

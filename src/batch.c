@@ -40,7 +40,7 @@ static sr_status run_job(const plan *p, const job *j, const batch_opts *o, pdf_e
 	} else {
 		report_opts ro = {o->year, j->owner, o->lang, o->now, j->tpl, o->pdfa};
 		/* one thread per report: the workers already use every core */
-		render_out out = {o->pdf ? pdf : NULL, o->odt ? odt : NULL, o->inputs, o->font_dirs, 1};
+		render_out out = {o->pdf ? pdf : NULL, o->odt ? odt : NULL, o->inputs, o->font_dirs, 0};
 		st = render_report(p, &ro, &out, engine, &d);
 		const char *last = o->odt ? odt : pdf;
 		const char *slash = strrchr(last, '/');

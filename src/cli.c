@@ -544,8 +544,8 @@ static sr_status do_render(const opts *o, const plan *p, const xmlin_schema *tsc
 		goto done;
 	}
 	char pdf[PATH_MAX], odt[PATH_MAX];
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	render_out out = {NULL, NULL, (const char *const *)o->files, font_dirs(), cores > 1 ? 2 : 1};
+	render_out out = {NULL, NULL, (const char *const *)o->files, font_dirs(),
+			  sysconf(_SC_NPROCESSORS_ONLN) > 1};
 	if (o->output) {
 		*(o->want_pdf ? &out.pdf_path : &out.odt_path) = o->output;
 	} else {

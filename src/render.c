@@ -82,7 +82,7 @@ sr_status render_report(const plan *p, const report_opts *ro, const render_out *
 	 * third of the PDF's time, so the pair takes the PDF's */
 	odt_job job = {dd, paths[1], &bufs[1], {0}, SR_OK};
 	pthread_t tid;
-	int parallel = st == SR_OK && paths[0] && paths[1] && out->threads > 1 &&
+	int parallel = st == SR_OK && paths[0] && paths[1] && out->parallel &&
 		       xalloc_threads_ok() && pthread_create(&tid, NULL, odt_thread, &job) == 0;
 	for (int i = 0; i < 2 - parallel && st == SR_OK; i++)
 		if (paths[i])
