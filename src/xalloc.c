@@ -139,21 +139,20 @@ __attribute__((destructor)) static void report_count(void)
 			sweep_tried, sweep_bad, staged ? sweep_stop : count + 1, count);
 	}
 }
-
-int xalloc_threads_ok(void)
-{
-	return 0;
-}
 #else
 static inline int should_fail(void) { return 0; }
 static inline void sweep_staged(void) {}
 void xalloc_arm(void) {}
+#endif
 
 int xalloc_threads_ok(void)
 {
+#ifdef SR_ALLOC_TESTING
+	return 0;
+#else
 	return 1;
-}
 #endif
+}
 
 /* set from any thread (render.c's ODT thread) */
 static atomic_int failed;
@@ -182,7 +181,6 @@ static void *note(void *p)
  * "always" it changes nothing, and errors are ignored. */
 enum { HUGE = 2 * 1024 * 1024, PAGE = 4096 };
 
-#ifdef MADV_HUGEPAGE
 /* Process set-up, before main and the libraries allocate anything. */
 __attribute__((constructor)) static void tune_malloc(void)
 {
@@ -197,7 +195,6 @@ __attribute__((constructor)) static void tune_malloc(void)
 	 * has free (~200 more faults in the sample, +5 ms CPU) */
 	(void)mallopt(M_ARENA_MAX, 1);
 }
-#endif
 
 static void *huge_hint(void *p, size_t n)
 {
