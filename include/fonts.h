@@ -40,6 +40,10 @@ typedef struct font_face {
 	const unsigned char *file; /* the file, mapped read-only for the
 				    * process: the PDF writer embeds from it */
 	size_t filelen;
+	/* The file's identity when it was mapped (device, inode, size,
+	 * modification and change times hashed): what the PDF writer's
+	 * cache of embedded programs is keyed by (pdffont.h). */
+	uint64_t stamp;
 } font_face;
 
 typedef struct font_family {

@@ -1,22 +1,26 @@
-/* pdffont.h: embedded TrueType programs, compressed once per process.
+/* pdffont.h: embedded TrueType programs, built and compressed once.
  *
  * libharu subsets and deflates every embedded face again for each PDF it
  * writes; in a batch of per-owner reports that was a third of the time,
- * always for the same bytes.  This module fixes a face's program as soon as
- * the painter is done with it, deflates it once, and hands every later
- * document with the same program the deflated bytes.  It reaches into
- * libharu 2.3.0's documented-but-internal structures (hpdf_objects.h), the
- * way pdftag.c does; where they are not what it expects it leaves the face
- * to libharu, so the worst case is the old speed, never a broken file.
- * The deflated programs are also kept on disk ($XDG_CACHE_HOME/statusrapport)
- * for the next process; a file there is used only when it inflates to
- * exactly the program, so a damaged cache costs time, never correctness.
+ * always for the same bytes, and in a one-report run libharu's subsetting
+ * alone (it copies the face four bytes at a time) was a tenth.  This module
+ * names each program by what it is made of -- the face's file, the subset's
+ * tag and glyphs, the libraries' versions -- builds and deflates it on the
+ * first use, and hands every later document with the same name the deflated
+ * bytes without libharu building it again.  It reaches into libharu 2.3.0's
+ * documented-but-internal structures (hpdf_objects.h), the way pdftag.c
+ * does; where they are not what it expects it leaves the face to libharu,
+ * so the worst case is the old speed, never a broken file.  The programs
+ * are also kept on disk ($XDG_CACHE_HOME/statusrapport) for the next
+ * process; a file there is used only when it is whole and has the name's
+ * key inside, so a damaged cache costs time, never correctness.
  *
  * Thread-safe: one cache per pdf_engine, shared by concurrent renders. */
 #ifndef PDFFONT_H
 #define PDFFONT_H
 
 #include <hpdf.h>
+#include <stdint.h>
 
 typedef struct pdffont_cache pdffont_cache;
 
@@ -37,9 +41,11 @@ void pdffont_use_codepage(HPDF_Font f);
  * -1 when memory ran out. */
 int pdffont_from_memory(HPDF_Font f, const unsigned char *file, size_t n);
 
-/* Fix f's embedded program now (after the last text shown with it) and
- * give it the deflated bytes from c, deflating them on the first use.
- * Returns 0 when done or left to libharu, -1 when memory ran out. */
-int pdffont_embed(pdffont_cache *c, HPDF_Font f);
+/* Fix f's embedded program now (after the last text shown with it): from
+ * c (or the disk) when a program of the same make is there, else built by
+ * libharu, deflated and kept.  stamp identifies the face's file as
+ * fonts.c mapped it (font_face.stamp).  Returns 0 when done or left to
+ * libharu, -1 when memory ran out. */
+int pdffont_embed(pdffont_cache *c, HPDF_Font f, uint64_t stamp);
 
 #endif

@@ -248,6 +248,15 @@ static int face_load(font_face *ff, const char *path)
 		return -1;
 	}
 	size_t n = (size_t)sb.st_size;
+	/* the change time moves with any rewrite of the file, whatever its
+	 * modification time is set back to */
+	uint64_t id[7] = {(uint64_t)sb.st_dev,         (uint64_t)sb.st_ino,
+			  (uint64_t)sb.st_size,        (uint64_t)sb.st_mtim.tv_sec,
+			  (uint64_t)sb.st_mtim.tv_nsec, (uint64_t)sb.st_ctim.tv_sec,
+			  (uint64_t)sb.st_ctim.tv_nsec};
+	ff->stamp = 0xcbf29ce484222325u;
+	for (size_t i = 0; i < sizeof id; i++)
+		ff->stamp = (ff->stamp ^ ((const unsigned char *)id)[i]) * 0x100000001b3u;
 	void *data = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (data == MAP_FAILED)

@@ -645,7 +645,7 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 	}
 	layout_drop_boxes(l);
 	for (int f = 0; f < FONT_NSTYLES && !r.utf8; f++)
-		if (r.font[f] && pdffont_embed(e->fontz, r.font[f]) != 0)
+		if (r.font[f] && pdffont_embed(e->fontz, r.font[f], fam->face[f].stamp) != 0)
 			goto oom;
 	outline(&r);
 	if (l->nheads)

@@ -1,4 +1,4 @@
-/* pdffont.c: embedded TrueType programs, compressed once per process (see
+/* pdffont.c: embedded TrueType programs, built and compressed once (see
  * pdffont.h for why).
  *
  * libharu builds a face's descriptor and subset (CreateDescriptor) in the
@@ -6,7 +6,10 @@
  * once per face: calling the hook early, after painting, leaves the
  * FontFile2 stream holding the finished, uncompressed subset.  We swap its
  * bytes for deflated ones and write the /Filter entry ourselves (libharu
- * drops a /Filter it did not set), so libharu copies the stream verbatim. */
+ * drops a /Filter it did not set), so libharu copies the stream verbatim.
+ * When the program is already known, the hook runs with embedding switched
+ * off for the moment -- the descriptor without the subset -- and the
+ * stream is added as the hook would have added it. */
 #include "pdffont.h"
 
 #include <hpdf_fontdef.h>
@@ -31,11 +34,18 @@
 
 /* A handful of programs per process: one per face of each family in use. */
 #define MAX_ENTRIES 16
+/* The number entries libharu gives a program's stream besides /Length
+ * (2.3.0: Length1, Length2, Length3), replayed on a hit. */
+#define MAX_NUMS 4
+#define NUM_KEY 16
 
 typedef struct entry {
-	uint64_t hash;
-	unsigned char *raw, *z; /* the program as libharu built it; deflated */
-	size_t nraw, nz;
+	uint64_t key; /* what the program is made of (program_key) */
+	unsigned char *z; /* the program, deflated */
+	size_t nz;
+	int nnum;
+	char num_key[MAX_NUMS][NUM_KEY];
+	int32_t num[MAX_NUMS];
 } entry;
 
 struct pdffont_cache {
@@ -56,10 +66,8 @@ void pdffont_cache_free(pdffont_cache *c)
 {
 	if (!c)
 		return;
-	for (int i = 0; i < c->n; i++) {
-		xfree(c->e[i].raw);
+	for (int i = 0; i < c->n; i++)
 		xfree(c->e[i].z);
-	}
 	pthread_mutex_destroy(&c->lock);
 	xfree(c);
 }
@@ -76,28 +84,67 @@ void pdffont_use_codepage(HPDF_Font f)
 	HPDF_Font_TextWidth(f, all, (HPDF_UINT)n);
 }
 
-static uint64_t fnv1a(const unsigned char *p, size_t n)
+static uint64_t fnv1a(uint64_t h, const void *data, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325u;
+	const unsigned char *p = data;
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ p[i]) * 0x100000001b3u;
 	return h;
 }
 
+/* The face's TrueType attributes when f is a single-byte TrueType font
+ * whose program libharu would embed and has not built yet, else NULL. */
+static HPDF_TTFontDefAttr tt_attr(HPDF_Font f)
+{
+	HPDF_FontAttr fa = f && f->before_write_fn ? f->attr : NULL;
+	HPDF_FontDef def = fa ? fa->fontdef : NULL;
+	if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr || def->descriptor)
+		return NULL;
+	HPDF_TTFontDefAttr a = def->attr;
+	return a->embedding && !a->is_cidfont && a->glyph_tbl.flgs ? a : NULL;
+}
+
+/* What libharu's subset of the face is made of: the libraries that build
+ * and deflate it, the face's file (its stamp), the subset's tag (it is
+ * written into the program's name table) and the glyphs in it.  Two
+ * programs with one key are the same bytes. */
+static uint64_t program_key(HPDF_TTFontDefAttr a, uint64_t stamp)
+{
+	static const char what[] = "statusrapport font program 2";
+	const char *hv = HPDF_GetVersion(), *zv = zlibVersion();
+	uint64_t h = fnv1a(0xcbf29ce484222325u, what, sizeof what);
+	h = fnv1a(h, hv, strlen(hv) + 1);
+	h = fnv1a(h, zv, strlen(zv) + 1);
+	h = fnv1a(h, &stamp, sizeof stamp);
+	h = fnv1a(h, a->tag_name, sizeof a->tag_name);
+	h = fnv1a(h, a->base_font, strnlen(a->base_font, sizeof a->base_font));
+	return fnv1a(h, a->glyph_tbl.flgs, a->num_glyphs);
+}
+
 /* ---- the programs on disk ----
- * A process deflates each program once; the disk keeps it for the next
- * process, where deflating two faces was 7 ms of a one-report run's ~55.
- * A file is named by the program's hash, length and zlib's version (so it
- * holds what this zlib would write, and output stays byte-identical) and
- * trusted only when it inflates to exactly the program: a stale, truncated
- * or foreign file costs a deflate, never a wrong PDF.  The cache is
- * optional: without a writable cache folder nothing is kept and nothing
- * is said. */
+ * A process builds and deflates each program once; the disk keeps it for
+ * the next process, where libharu's subsetting (it copies the face four
+ * bytes at a time) and the deflate were a fifth of a one-report run.  A
+ * file is named by the program's key, and holds the key, the stream's
+ * number entries, the deflated program and its CRC: a file that is not
+ * exactly that (truncated, damaged, foreign) is a miss, costing time,
+ * never a wrong PDF.  The cache is optional: without a writable cache
+ * folder nothing is kept and nothing is said. */
+
+static const char magic[8] = {'s', 'r', 'f', 'o', 'n', 't', '2', '\n'};
+
+typedef struct disk_head {
+	char magic[8];
+	uint64_t key;
+	uint32_t nz, crc;
+	int32_t nnum, num[MAX_NUMS];
+	char num_key[MAX_NUMS][NUM_KEY];
+} disk_head;
 
 /* The cache file for a program in path[n]; -1 when there is no folder
  * ($XDG_CACHE_HOME, else $HOME/.cache; relative paths are ignored, as the
  * XDG specification says). */
-static int disk_path(char *path, size_t n, uint64_t h, size_t nraw, int make)
+static int disk_path(char *path, size_t n, uint64_t key, int make)
 {
 	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
 	int k;
@@ -118,115 +165,175 @@ static int disk_path(char *path, size_t n, uint64_t h, size_t nraw, int make)
 	if (make)
 		(void)mkdir(path, 0700);
 	at += (size_t)k;
-	k = snprintf(path + at, n - at, "/font-%016llx-%zu-zlib%s.z", (unsigned long long)h, nraw,
-		     zlibVersion());
+	k = snprintf(path + at, n - at, "/font-%016llx.z", (unsigned long long)key);
 	return k < 0 || (size_t)k >= n - at ? -1 : 0;
 }
 
-/* The deflated program for raw from the disk, or NULL (*nz its length).
+/* e filled from the disk (e->z owned by the caller then); 0 on a miss.
  * Read as any input is (a missing file or a folder in its place is only
  * a miss: its message is dropped). */
-static unsigned char *disk_load(uint64_t h, const unsigned char *raw, size_t nraw, size_t *nz)
+static int disk_load(uint64_t key, entry *e)
 {
-	char path[PATH_MAX], *z = NULL;
-	if (disk_path(path, sizeof path, h, nraw, 0) < 0)
-		return NULL;
+	char path[PATH_MAX], *data = NULL;
+	size_t n;
+	if (disk_path(path, sizeof path, key, 0) < 0)
+		return 0;
 	diag quiet;
 	diag_init(&quiet);
-	sr_status st = xmlin_slurp(path, &z, nz, &quiet);
+	sr_status st = xmlin_slurp(path, &data, &n, &quiet);
 	diag_free(&quiet);
 	if (st != SR_OK)
-		return NULL;
-	unsigned char *back = xmalloc(nraw);
-	uLongf nback = (uLongf)nraw;
-	int same = back && uncompress(back, &nback, (const Bytef *)z, (uLong)*nz) == Z_OK &&
-		   nback == nraw && memcmp(back, raw, nraw) == 0;
-	xfree(back);
-	if (!same) {
-		xfree(z);
-		return NULL;
+		return 0;
+	disk_head h;
+	const unsigned char *z = (const unsigned char *)data + sizeof h;
+	if (n > sizeof h)
+		memcpy(&h, data, sizeof h);
+	int ok = n > sizeof h && memcmp(h.magic, magic, sizeof magic) == 0 && h.key == key &&
+		 h.nz == n - sizeof h && h.nnum >= 0 && h.nnum <= MAX_NUMS &&
+		 crc32(0, z, h.nz) == h.crc;
+	for (int i = 0; ok && i < h.nnum; i++)
+		ok = memchr(h.num_key[i], 0, NUM_KEY) != NULL;
+	unsigned char *copy = ok ? xmalloc(h.nz) : NULL;
+	if (copy) {
+		memcpy(copy, z, h.nz);
+		*e = (entry){key, copy, h.nz, h.nnum, {{0}}, {0}};
+		memcpy(e->num_key, h.num_key, sizeof h.num_key);
+		memcpy(e->num, h.num, sizeof h.num);
 	}
-	return (unsigned char *)z;
+	xfree(data);
+	return copy != NULL;
 }
 
-/* Keep z (nz bytes) for later processes: written aside and renamed, so a
- * concurrent reader sees the whole file or none.  Not outfile_write(): its
- * staging ends the allocation-failure sweep's forking and its injected
- * write failures are meant for the report's own files; a cache file needs
- * no fsync either. */
-static void disk_store(uint64_t h, size_t nraw, const unsigned char *z, size_t nz)
+/* Keep e for later processes: written aside and renamed, so a concurrent
+ * reader sees the whole file or none.  Not outfile_write(): its staging
+ * ends the allocation-failure sweep's forking and its injected write
+ * failures are meant for the report's own files; a cache file needs no
+ * fsync either. */
+static void disk_store(const entry *e)
 {
 	char path[PATH_MAX], tmp[PATH_MAX + 32];
-	if (disk_path(path, sizeof path, h, nraw, 1) < 0)
+	if (disk_path(path, sizeof path, e->key, 1) < 0 || e->nz > UINT32_MAX)
 		return;
 	int k = snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
 	if (k < 0 || (size_t)k >= sizeof tmp)
 		return;
+	disk_head h;
+	memset(&h, 0, sizeof h);
+	memcpy(h.magic, magic, sizeof magic);
+	h.key = e->key, h.nz = (uint32_t)e->nz, h.crc = (uint32_t)crc32(0, e->z, (uInt)e->nz);
+	h.nnum = e->nnum;
+	memcpy(h.num, e->num, sizeof h.num);
+	memcpy(h.num_key, e->num_key, sizeof h.num_key);
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return;
-	size_t put = 0;
-	while (put < nz) {
-		ssize_t w = write(fd, z + put, nz - put);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		put += (size_t)w;
-	}
-	if (close(fd) != 0 || put != nz || rename(tmp, path) != 0)
+	const unsigned char *part[2] = {(const unsigned char *)&h, e->z};
+	size_t len[2] = {sizeof h, e->nz}, put = 0;
+	for (int i = 0; i < 2; i++)
+		for (put = 0; put < len[i];) {
+			ssize_t w = write(fd, part[i] + put, len[i] - put);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0)
+				break;
+			put += (size_t)w;
+		}
+	if (close(fd) != 0 || put != e->nz || rename(tmp, path) != 0)
 		(void)unlink(tmp);
 }
 
-/* The entry for raw (nraw bytes), deflating and adding it if new; NULL when
- * memory runs out or the cache is full.  Called with the lock held. */
-static const entry *lookup(pdffont_cache *c, unsigned char **raw, size_t nraw)
+/* The program's stream entries besides /Length and /Filter into e: every
+ * one a number, or 0 (a libharu that writes something else is left to
+ * build its programs itself). */
+static int stream_numbers(HPDF_Dict data, entry *e)
 {
-	uint64_t h = fnv1a(*raw, nraw);
-	for (int i = 0; i < c->n; i++)
-		if (c->e[i].hash == h && c->e[i].nraw == nraw && memcmp(c->e[i].raw, *raw, nraw) == 0)
-			return &c->e[i];
-	if (c->n == MAX_ENTRIES)
-		return NULL;
-	size_t nz;
-	unsigned char *z = disk_load(h, *raw, nraw, &nz);
-	if (!z) {
-		uLongf zl = compressBound((uLong)nraw);
-		z = xmalloc(zl);
-		/* libharu's own level, so the file is what it would have written */
-		if (!z || compress2(z, &zl, *raw, (uLong)nraw, Z_DEFAULT_COMPRESSION) != Z_OK) {
-			xfree(z);
-			return NULL;
-		}
-		nz = zl;
-		disk_store(h, nraw, z, nz);
+	e->nnum = 0;
+	for (HPDF_UINT i = 0; i < data->list->count; i++) {
+		HPDF_DictElement el = data->list->obj[i];
+		if (strcmp(el->key, "Length") == 0 || strcmp(el->key, "Filter") == 0)
+			continue;
+		const HPDF_Obj_Header *oh = el->value;
+		if (e->nnum == MAX_NUMS || strlen(el->key) >= NUM_KEY ||
+		    (oh->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_NUMBER)
+			return 0;
+		snprintf(e->num_key[e->nnum], NUM_KEY, "%s", el->key);
+		e->num[e->nnum++] = ((HPDF_Number)el->value)->value;
 	}
-	entry *e = &c->e[c->n++];
-	e->hash = h, e->raw = *raw, e->nraw = nraw, e->z = z, e->nz = nz;
-	*raw = NULL; /* the cache keeps it */
-	return e;
+	return 1;
 }
 
-int pdffont_embed(pdffont_cache *c, HPDF_Font f)
+/* The face's descriptor made by libharu without the program, and the
+ * program's stream made here from e: libharu's own steps (hpdf_font_tt.c,
+ * CreateDescriptor) in its order, so the file is byte for byte what it
+ * would have written. */
+static int embed_from(HPDF_Font f, HPDF_TTFontDefAttr a, const entry *e)
 {
-	if (!c || !f || !f->before_write_fn)
-		return 0;
-	if (f->before_write_fn(f) != HPDF_OK)
+	HPDF_FontAttr fa = f->attr;
+	a->embedding = HPDF_FALSE;
+	HPDF_STATUS s = f->before_write_fn(f);
+	a->embedding = HPDF_TRUE;
+	HPDF_Dict desc = fa->fontdef->descriptor;
+	if (s != HPDF_OK || !desc)
 		return 0; /* libharu recorded the error; the save reports it */
+	HPDF_Dict data = HPDF_DictStream_New(f->mmgr, fa->xref);
+	if (!data || HPDF_Dict_Add(desc, "FontFile2", data) != HPDF_OK)
+		return 0;
+	for (int i = 0; i < e->nnum; i++)
+		if (HPDF_Dict_AddNumber(data, e->num_key[i], e->num[i]) != HPDF_OK)
+			return 0;
+	data->filter = f->filter;
+	return pdfz_replace(data, e->z, e->nz) < 0 ? -1 : 0;
+}
+
+/* The program built by libharu, deflated, kept in c (and on disk) under
+ * key when it fits there, and put in the stream. */
+static int embed_new(pdffont_cache *c, HPDF_Font f, uint64_t key)
+{
+	if (f->before_write_fn(f) != HPDF_OK)
+		return 0;
 	HPDF_Dict desc = HPDF_Dict_GetItem(f, "FontDescriptor", HPDF_OCLASS_DICT);
 	HPDF_Dict data = desc ? HPDF_Dict_GetItem(desc, "FontFile2", HPDF_OCLASS_DICT) : NULL;
-	size_t size;
+	size_t nraw;
 	int oom;
-	unsigned char *raw = pdfz_bytes(data, &size, &oom);
+	unsigned char *raw = pdfz_bytes(data, &nraw, &oom);
 	if (!raw)
 		return oom ? -1 : 0;
-	int ret = 0;
-	pthread_mutex_lock(&c->lock);
-	const entry *e = lookup(c, &raw, size);
-	if (e && pdfz_replace(data, e->z, e->nz) < 0)
-		ret = -1;
-	pthread_mutex_unlock(&c->lock);
+	entry e = {key, NULL, 0, 0, {{0}}, {0}};
+	uLongf zl = compressBound((uLong)nraw);
+	e.z = xmalloc(zl);
+	/* libharu's own level, so the file is what it would have written */
+	int ok = e.z && compress2(e.z, &zl, raw, (uLong)nraw, Z_DEFAULT_COMPRESSION) == Z_OK;
 	xfree(raw);
+	if (!ok) {
+		xfree(e.z);
+		return -1;
+	}
+	e.nz = zl;
+	int ret = pdfz_replace(data, e.z, e.nz) < 0 ? -1 : 0;
+	if (ret == 0 && c->n < MAX_ENTRIES && stream_numbers(data, &e)) {
+		disk_store(&e);
+		c->e[c->n++] = e;
+	} else {
+		xfree(e.z);
+	}
+	return ret;
+}
+
+int pdffont_embed(pdffont_cache *c, HPDF_Font f, uint64_t stamp)
+{
+	HPDF_TTFontDefAttr a = c && f ? tt_attr(f) : NULL;
+	if (!a)
+		return 0;
+	uint64_t key = program_key(a, stamp);
+	pthread_mutex_lock(&c->lock);
+	const entry *hit = NULL;
+	for (int i = 0; i < c->n && !hit; i++)
+		if (c->e[i].key == key)
+			hit = &c->e[i];
+	if (!hit && c->n < MAX_ENTRIES && disk_load(key, &c->e[c->n]))
+		hit = &c->e[c->n++];
+	int ret = hit ? embed_from(f, a, hit) : embed_new(c, f, key);
+	pthread_mutex_unlock(&c->lock);
 	return ret;
 }
 

@@ -22,14 +22,18 @@ render again.pdf
 check "fontcache: second run byte-identical" cmp fresh.pdf again.pdf
 check "fontcache: no stderr" test ! -s again.pdf.err
 
-# A file that inflates to the program is used as it is: recompressed at
-# another level, the PDF carries those very bytes (so the cache is read),
-# and is still a good PDF.
+# A whole file is used as it is, without libharu building the program:
+# recompressed at another level (with its header's length and CRC made to
+# match), the PDF carries those very bytes, so the cache is read.
 python3 - "$dir" <<'PY'
-import glob, sys, zlib
+import glob, struct, sys, zlib
+HEAD = struct.Struct('<8sQIIi4i64s4x')  # disk_head in src/pdffont.c
 for f in glob.glob(sys.argv[1] + '/font-*.z'):
-    raw = zlib.decompress(open(f, 'rb').read())
-    open(f, 'wb').write(zlib.compress(raw, 1))
+    data = open(f, 'rb').read()
+    magic, key, nz, crc, nnum, a, b, c, d, keys = HEAD.unpack_from(data)
+    z = zlib.compress(zlib.decompress(data[HEAD.size:]), 1)
+    head = HEAD.pack(magic, key, len(z), zlib.crc32(z), nnum, a, b, c, d, keys)
+    open(f, 'wb').write(head + z)
 PY
 render level1.pdf
 if cmp -s fresh.pdf level1.pdf; then fail "fontcache: a cached program is used" "the PDF did not change"
@@ -56,6 +60,41 @@ for how in garbage truncated empty; do
 	check "fontcache: $how cache file ignored" cmp fresh.pdf "$how.pdf"
 	check "fontcache: $how cache file replaced" diff -r kept "$dir"
 done
+
+# A whole file under another program's name (its key inside differs) is
+# not that program.
+rm -rf "$dir"; cp -r kept "$dir"
+set -- "$dir"/font-*.z
+if [ $# -ge 2 ]; then
+	cp "$1" swap; cp "$2" "$1"; cp swap "$2"
+	render swapped.pdf
+	check "fontcache: a file under another program's name ignored" cmp fresh.pdf swapped.pdf
+	check "fontcache: a file under another program's name replaced" diff -r kept "$dir"
+else
+	fail "fontcache: two programs kept" "$*"
+fi
+
+# A program is named by its face's file: the same faces in a font folder
+# of the user's are other files, and a face rewritten is another file
+# again, with the same program in the PDF.
+mkdir myfonts
+for s in Regular Bold Italic BoldItalic; do
+	f=$(fc-match -f '%{file}' "Liberation Sans:style=$s" 2>/dev/null)
+	[ -f "$f" ] && cp "$f" myfonts/
+done
+before=$(ls "$dir"/font-*.z | wc -l)
+STATUSRAPPORT_FONTS="$PWD/myfonts" render mine.pdf
+mid=$(ls "$dir"/font-*.z | wc -l)
+touch -d @1600000000 myfonts/*
+STATUSRAPPORT_FONTS="$PWD/myfonts" render touched.pdf
+after=$(ls "$dir"/font-*.z | wc -l)
+check "fontcache: faces from a user folder, same PDF" cmp fresh.pdf mine.pdf
+check "fontcache: faces rewritten, same PDF" cmp fresh.pdf touched.pdf
+if [ "$mid" -gt "$before" ] && [ "$after" -gt "$mid" ]; then
+	pass "fontcache: programs named by their face's file"
+else
+	fail "fontcache: programs named by their face's file" "$before, $mid, $after files"
+fi
 
 rm -rf "$dir"; mkdir -p "$dir"
 for f in kept/font-*.z; do mkdir "$dir/$(basename "$f")"; done
