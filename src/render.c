@@ -50,13 +50,15 @@ static sr_status render_format(const doc *dd, int is_pdf, const char *path, cons
 	return st;
 }
 
-/* The ODT rendered beside the PDF.  The backends only read the tree, and
- * share nothing else: libharu, fontconfig and the hyphenation patterns are
- * the PDF's alone, libxml2's writer and libzip the ODT's. */
+/* The ODT rendered and staged beside the PDF.  The backends only read the
+ * tree, and share nothing else: libharu, fontconfig and the hyphenation
+ * patterns are the PDF's alone, libxml2's writer and libzip the ODT's. */
 typedef struct odt_job {
 	const doc *dd;
 	const char *path;
-	buf *out;
+	const render_out *out;
+	buf *b;
+	outfile_staged *staged;
 	diag d;
 	sr_status st;
 } odt_job;
@@ -64,7 +66,10 @@ typedef struct odt_job {
 static void *odt_thread(void *arg)
 {
 	odt_job *j = arg;
-	j->st = render_format(j->dd, 0, j->path, NULL, NULL, j->out, &j->d);
+	j->st = render_format(j->dd, 0, j->path, NULL, NULL, j->b, &j->d);
+	/* written and flushed to disk here too, while the PDF is painted */
+	if (j->st == SR_OK)
+		j->st = outfile_stage(j->path, j->b->data, j->b->len, j->out->inputs, j->staged, &j->d);
 	return NULL;
 }
 
@@ -80,19 +85,21 @@ sr_status render_report(const plan *p, const report_opts *ro, const render_out *
 	sr_status st = report_build(p, ro, &dd, d);
 	/* both formats on a machine with a core to spare: the ODT is about a
 	 * third of the PDF's time, so the pair takes the PDF's */
-	odt_job job = {dd, paths[1], &bufs[1], {0}, SR_OK};
+	odt_job job = {dd, paths[1], out, &bufs[1], &staged[1], {0}, SR_OK};
 	pthread_t tid;
 	int parallel = st == SR_OK && paths[0] && paths[1] && out->parallel &&
 		       xalloc_threads_ok() && pthread_create(&tid, NULL, odt_thread, &job) == 0;
 	for (int i = 0; i < 2 - parallel && st == SR_OK; i++)
 		if (paths[i])
 			st = render_format(dd, i == 0, paths[i], out, engine, &bufs[i], d);
+	if (st == SR_OK && parallel)
+		st = outfile_stage(paths[0], bufs[0].data, bufs[0].len, out->inputs, &staged[0], d);
 	if (parallel) {
 		pthread_join(tid, NULL);
 		diag_take(d, &job.d);
 		st = sr_worse(st, job.st);
 	}
-	for (int i = 0; i < 2 && st == SR_OK; i++)
+	for (int i = 0; i < 2 && st == SR_OK && !parallel; i++)
 		if (paths[i])
 			st = outfile_stage(paths[i], bufs[i].data, bufs[i].len, out->inputs, &staged[i], d);
 	/* A library that absorbed a failed allocation (libxml2 does) may have

@@ -245,31 +245,35 @@ void xfree(void *p)
 /* ---- fail-fast allocation for libraries --------------------------------- */
 
 enum { MAX_TMP = 8 };
-static const char *tmps[MAX_TMP];
+/* atomic: the ODT's thread stages its file while the PDF is painted */
+static _Atomic(const char *) tmps[MAX_TMP];
 
 void xalloc_track_tmp(const char *path)
 {
 	sweep_staged();
-	for (int i = 0; i < MAX_TMP; i++)
-		if (!tmps[i]) {
-			tmps[i] = path;
+	for (int i = 0; i < MAX_TMP; i++) {
+		const char *none = NULL;
+		if (atomic_compare_exchange_strong(&tmps[i], &none, path))
 			return;
-		}
+	}
 }
 
 void xalloc_untrack_tmp(const char *path)
 {
-	for (int i = 0; i < MAX_TMP; i++)
-		if (tmps[i] == path)
-			tmps[i] = NULL;
+	for (int i = 0; i < MAX_TMP; i++) {
+		const char *was = path;
+		atomic_compare_exchange_strong(&tmps[i], &was, NULL);
+	}
 }
 
 static void die(void)
 {
 	static const char msg[] = "statusrapport: error: out of memory\n";
-	for (int i = 0; i < MAX_TMP; i++)
-		if (tmps[i])
-			unlink(tmps[i]);
+	for (int i = 0; i < MAX_TMP; i++) {
+		const char *t = atomic_load(&tmps[i]);
+		if (t)
+			unlink(t);
+	}
 	ssize_t w = write(2, msg, sizeof msg - 1);
 	(void)w;
 	_exit(3);
