@@ -226,7 +226,15 @@ static char *fixed(char *o, long v, int places)
 		unit *= 10;
 	if (v < 0)
 		*o++ = '-', v = -v;
-	o += sprintf(o, "%ld", v / unit);
+	/* the whole part's digits backwards, then in order: sprintf was a
+	 * twentieth of a small report's painting */
+	char digits[24], *q = digits;
+	long whole = v / unit;
+	do
+		*q++ = (char)('0' + whole % 10);
+	while ((whole /= 10) != 0);
+	while (q > digits)
+		*o++ = *--q;
 	long f = v % unit;
 	if (f) {
 		*o++ = '.';
@@ -270,7 +278,7 @@ static int raw_text(render *r, HPDF_Page pg, double x, double y, const char *s, 
 		if (ch == '(' || ch == ')' || ch == '\\')
 			*o++ = '\\', *o++ = (char)ch;
 		else if (ch < 0x20)
-			o += sprintf(o, "\\%03o", ch);
+			*o++ = '\\', *o++ = '0', *o++ = (char)('0' + (ch >> 3)), *o++ = (char)('0' + (ch & 7));
 		else
 			*o++ = (char)ch;
 	}
