@@ -50,12 +50,19 @@ typedef struct template {
 	size_t nsections, capsections;
 } template;
 
-/* The template schema, loaded once per process. */
+/* The template schema, loaded once per process, and only when a template
+ * file is read: compiling it was a millisecond of every run. */
 sr_status template_schema_load(xmlin_schema **out, diag *d);
 
-/* Load a template by built-in name ("arsrapport") or by path (anything with
- * a '/' or ending in .xml).  On SR_OK the caller owns *out (template_free).
- * An unknown name is SR_USAGE; a bad file SR_INVALID. */
+/* Whether name_or_path names a template file rather than a built-in one
+ * (it has a '/' or ends in .xml). */
+int template_is_file(const char *name_or_path);
+
+/* Load a template by built-in name ("arsrapport") or by path.  A file is
+ * validated against schema (not NULL then); a built-in one is not -- the
+ * tests validate those -- and schema may be NULL.  On SR_OK the caller
+ * owns *out (template_free).  An unknown name is SR_USAGE; a bad file
+ * SR_INVALID. */
 sr_status template_load(template **out, const xmlin_schema *schema, const char *name_or_path,
 			diag *d);
 void template_free(template *t);

@@ -75,7 +75,9 @@ void xmlin_err(xmlin_walk *w, const xmlNode *n, const char *fmt, ...)
  * <root_name> in namespace ns (what: "statusrapport file", for messages; other_root: the name of the other file kind
  * of the same namespace, for a helpful message, may be NULL), validate
  * against schema, run walk(w, root) even when the schema failed, and merge
- * the schema's messages with the walk's.  w->ctx is passed through. */
+ * the schema's messages with the walk's.  w->ctx is passed through.
+ * schema NULL: not validated -- only for data built into the program,
+ * which the tests validate instead. */
 sr_status xmlin_read(const xmlin_schema *schema, const char *name, const char *data,
 		     size_t len, const char *what, const char *ns, const char *root_name,
 		     const char *other_root, const char *other_msg,

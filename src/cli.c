@@ -714,7 +714,7 @@ static sr_status run(opts *o, diag *d)
 	xmlin_schema *schema = NULL, *tschema = NULL;
 	plan *p = NULL;
 	sr_status st = plan_schema_load(&schema, d);
-	if (st == SR_OK)
+	if (st == SR_OK && o->template_name && template_is_file(o->template_name))
 		st = template_schema_load(&tschema, d);
 	if (st != SR_OK)
 		goto done;

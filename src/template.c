@@ -279,12 +279,17 @@ static void defaults(template *t)
 	memcpy(t->status_text, text, sizeof text);
 }
 
+int template_is_file(const char *name)
+{
+	size_t n = strlen(name);
+	return strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".xml") == 0);
+}
+
 sr_status template_load(template **out, const xmlin_schema *schema, const char *name, diag *d)
 {
 	*out = NULL;
 	const struct builtin *b = NULL;
-	int is_path = strchr(name, '/') || (strlen(name) > 4 && strcmp(name + strlen(name) - 4, ".xml") == 0);
-	if (!is_path) {
+	if (!template_is_file(name)) {
 		for (size_t i = 0; i < sizeof builtins / sizeof *builtins; i++)
 			if (strcmp(builtins[i].name, name) == 0)
 				b = &builtins[i];
@@ -309,8 +314,11 @@ sr_status template_load(template **out, const xmlin_schema *schema, const char *
 	if (b) {
 		char label[64];
 		snprintf(label, sizeof label, "templates/%s.xml", b->name);
-		st = xmlin_read(schema, label, (const char *)b->data, *b->len, "statusrapport template",
+		st = xmlin_read(NULL, label, (const char *)b->data, *b->len, "statusrapport template",
 				TEMPLATE_NS, "template", NULL, NULL, walk, &w, d);
+	} else if (!schema) {
+		diag_add(d, DIAG_ERROR, name, 0, 0, "the template schema is not loaded");
+		st = SR_SYSTEM;
 	} else {
 		char *data;
 		size_t len;

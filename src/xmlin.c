@@ -609,7 +609,7 @@ sr_status xmlin_read(const xmlin_schema *schema, const char *name, const char *d
 	}
 	diag sd;
 	diag_init(&sd);
-	sr_status vs = xmlin_validate(schema, w->file, x, &sd);
+	sr_status vs = schema ? xmlin_validate(schema, w->file, x, &sd) : SR_OK;
 	walk(w, root);
 	merge_schema_msgs(w, &sd);
 	diag_free(&sd);
