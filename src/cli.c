@@ -20,6 +20,7 @@
 #include "form.h"
 #include "import.h"
 #include "model.h"
+#include "pdf.h"
 #include "plan_xml.h"
 #include "render.h"
 #include "report.h"
@@ -504,26 +505,31 @@ static sr_status check_dir(const char *dir, diag *d)
 	return SR_OK;
 }
 
-static sr_status do_render(const opts *o, const plan *p, const xmlin_schema *tschema, diag *d)
+/* pending: the PDF engine being opened while the input was read, or NULL;
+ * consumed either way. */
+static sr_status do_render(const opts *o, const plan *p, const xmlin_schema *tschema,
+			   pdf_engine_pending *pending, diag *d)
 {
 	template *tpl = NULL;
 	pdf_engine *engine = NULL;
 	report_opts ro = {o->year, NULL, o->lang, 0, NULL, o->pdfa};
 	sr_status st = report_time(&ro.now, d);
 	if (st != SR_OK)
-		return st;
+		goto done;
 	if (o->owner && !(ro.owner = model_owner(p, o->owner))) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--owner %s: no such owner in the plan", o->owner);
-		return SR_USAGE;
+		st = SR_USAGE;
+		goto done;
 	}
 	if (o->year && p->year_from && (o->year < p->year_from || o->year > p->year_to)) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--year %d is outside the plan's period %d-%d", o->year,
 			 p->year_from, p->year_to);
-		return SR_USAGE;
+		st = SR_USAGE;
+		goto done;
 	}
 	const char *tname = o->template_name ? o->template_name : o->owner ? "helseforetak" : TEMPLATE_DEFAULT;
 	if ((st = template_load(&tpl, tschema, tname, d)) != SR_OK)
-		return st;
+		goto done;
 	ro.tpl = tpl;
 	if (tpl->kind == TPL_OWNER && !ro.owner) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0,
@@ -563,6 +569,12 @@ static sr_status do_render(const opts *o, const plan *p, const xmlin_schema *tsc
 		out.pdf_path = o->want_pdf ? pdf : NULL;
 		out.odt_path = o->want_odt ? odt : NULL;
 	}
+	if (pending) {
+		st = pdf_engine_wait(pending, &engine, d);
+		pending = NULL;
+		if (st != SR_OK)
+			goto done;
+	}
 	st = render_report(p, &ro, &out, &engine, d);
 	if (st == SR_OK && !o->quiet) {
 		if (out.pdf_path)
@@ -571,6 +583,7 @@ static sr_status do_render(const opts *o, const plan *p, const xmlin_schema *tsc
 			fprintf(stderr, "statusrapport: wrote %s\n", out.odt_path);
 	}
 done:
+	pdf_engine_cancel(pending);
 	pdf_engine_close(engine);
 	template_free(tpl);
 	return st;
@@ -713,6 +726,10 @@ static sr_status run(opts *o, diag *d)
 {
 	xmlin_schema *schema = NULL, *tschema = NULL;
 	plan *p = NULL;
+	/* the PDF engine opens beside the reading of the input */
+	pdf_engine_pending *engine = strcmp(o->command, "render") == 0 && o->want_pdf && !o->dump
+					     ? pdf_engine_start(font_dirs())
+					     : NULL;
 	sr_status st = plan_schema_load(&schema, d);
 	if (st == SR_OK && o->template_name && template_is_file(o->template_name))
 		st = template_schema_load(&tschema, d);
@@ -744,8 +761,11 @@ static sr_status run(opts *o, diag *d)
 	if (strcmp(o->command, "form") == 0)
 		st = do_form(o, p, d);
 	else
-		st = strcmp(o->command, "render") == 0 ? do_render(o, p, tschema, d) : do_batch(o, p, tschema, d);
+		st = strcmp(o->command, "render") == 0 ? do_render(o, p, tschema, engine, d)
+						       : do_batch(o, p, tschema, d);
+	engine = NULL; /* do_render's now */
 done:
+	pdf_engine_cancel(engine);
 	plan_free(p);
 	xmlin_schema_free(schema);
 	xmlin_schema_free(tschema);

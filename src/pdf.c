@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "fonts.h"
 #include "hyph.h"
@@ -66,6 +67,57 @@ void pdf_engine_close(pdf_engine *e)
 	hyph_close(e->hyph);
 	pdffont_cache_free(e->fontz);
 	xfree(e);
+}
+
+struct pdf_engine_pending {
+	pthread_t tid;
+	const char *const *dirs;
+	pdf_engine *e;
+	diag d;
+	sr_status st;
+};
+
+static void *open_thread(void *arg)
+{
+	pdf_engine_pending *p = arg;
+	p->st = pdf_engine_open(&p->e, p->dirs, &p->d);
+	return NULL;
+}
+
+pdf_engine_pending *pdf_engine_start(const char *const *font_dirs)
+{
+	if (!xalloc_threads_ok() || sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		return NULL;
+	pdf_engine_pending *p = xcalloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->dirs = font_dirs;
+	diag_init(&p->d);
+	if (pthread_create(&p->tid, NULL, open_thread, p) != 0) {
+		xfree(p);
+		return NULL;
+	}
+	return p;
+}
+
+sr_status pdf_engine_wait(pdf_engine_pending *p, pdf_engine **out, diag *d)
+{
+	pthread_join(p->tid, NULL);
+	diag_take(d, &p->d);
+	sr_status st = p->st;
+	*out = p->e;
+	xfree(p);
+	return st;
+}
+
+void pdf_engine_cancel(pdf_engine_pending *p)
+{
+	if (!p)
+		return;
+	pthread_join(p->tid, NULL);
+	pdf_engine_close(p->e);
+	diag_free(&p->d);
+	xfree(p);
 }
 
 /* ---- encodings ---- */
