@@ -12,19 +12,13 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <zlib.h>
 
-#include "diag.h"
+#include "cachedir.h"
 #include "pdfz.h"
 #include "xalloc.h"
 #include "xmlin.h"
@@ -76,14 +70,6 @@ void pdffont_use_codepage(HPDF_Font f)
 	HPDF_Font_TextWidth(f, all, (HPDF_UINT)n);
 }
 
-static uint64_t fnv1a(const unsigned char *p, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ p[i]) * 0x100000001b3u;
-	return h;
-}
-
 /* ---- the programs on disk ----
  * A process deflates each program once; the disk keeps it for the next
  * process, where deflating two faces was 7 ms of a one-report run's ~55.
@@ -91,51 +77,25 @@ static uint64_t fnv1a(const unsigned char *p, size_t n)
  * holds what this zlib would write, and output stays byte-identical) and
  * trusted only when it inflates to exactly the program: a stale, truncated
  * or foreign file costs a deflate, never a wrong PDF.  The cache is
- * optional: without a writable cache folder nothing is kept and nothing
- * is said. */
+ * optional (cachedir.h): without a writable cache folder nothing is kept
+ * and nothing is said. */
 
-/* The cache file for a program in path[n]; -1 when there is no folder
- * ($XDG_CACHE_HOME, else $HOME/.cache; relative paths are ignored, as the
- * XDG specification says). */
-static int disk_path(char *path, size_t n, uint64_t h, size_t nraw, int make)
+/* The cache file's name for a program in name[n]; -1 when it does not fit. */
+static int disk_name(char *name, size_t n, uint64_t h, size_t nraw)
 {
-	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-	int k;
-	if (xdg && *xdg == '/')
-		k = snprintf(path, n, "%s", xdg);
-	else if (home && *home == '/')
-		k = snprintf(path, n, "%s/.cache", home);
-	else
-		return -1;
-	if (k < 0 || (size_t)k >= n)
-		return -1;
-	if (make)
-		(void)mkdir(path, 0700);
-	size_t at = (size_t)k;
-	k = snprintf(path + at, n - at, "/statusrapport");
-	if (k < 0 || (size_t)k >= n - at)
-		return -1;
-	if (make)
-		(void)mkdir(path, 0700);
-	at += (size_t)k;
-	k = snprintf(path + at, n - at, "/font-%016llx-%zu-zlib%s.z", (unsigned long long)h, nraw,
-		     zlibVersion());
-	return k < 0 || (size_t)k >= n - at ? -1 : 0;
+	int k = snprintf(name, n, "font-%016llx-%zu-zlib%s.z", (unsigned long long)h, nraw,
+			 zlibVersion());
+	return k < 0 || (size_t)k >= n ? -1 : 0;
 }
 
-/* The deflated program for raw from the disk, or NULL (*nz its length).
- * Read as any input is (a missing file or a folder in its place is only
- * a miss: its message is dropped). */
+/* The deflated program for raw from the disk, or NULL (*nz its length). */
 static unsigned char *disk_load(uint64_t h, const unsigned char *raw, size_t nraw, size_t *nz)
 {
-	char path[PATH_MAX], *z = NULL;
-	if (disk_path(path, sizeof path, h, nraw, 0) < 0)
+	char name[128];
+	if (disk_name(name, sizeof name, h, nraw) < 0)
 		return NULL;
-	diag quiet;
-	diag_init(&quiet);
-	sr_status st = xmlin_slurp(path, &z, nz, &quiet);
-	diag_free(&quiet);
-	if (st != SR_OK)
+	char *z = cachedir_load(name, XMLIN_MAX_FILE, nz);
+	if (!z)
 		return NULL;
 	unsigned char *back = xmalloc(nraw);
 	uLongf nback = (uLongf)nraw;
@@ -149,40 +109,19 @@ static unsigned char *disk_load(uint64_t h, const unsigned char *raw, size_t nra
 	return (unsigned char *)z;
 }
 
-/* Keep z (nz bytes) for later processes: written aside and renamed, so a
- * concurrent reader sees the whole file or none.  Not outfile_write(): its
- * staging ends the allocation-failure sweep's forking and its injected
- * write failures are meant for the report's own files; a cache file needs
- * no fsync either. */
+/* Keep z (nz bytes) for later processes. */
 static void disk_store(uint64_t h, size_t nraw, const unsigned char *z, size_t nz)
 {
-	char path[PATH_MAX], tmp[PATH_MAX + 32];
-	if (disk_path(path, sizeof path, h, nraw, 1) < 0)
-		return;
-	int k = snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
-	if (k < 0 || (size_t)k >= sizeof tmp)
-		return;
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return;
-	size_t put = 0;
-	while (put < nz) {
-		ssize_t w = write(fd, z + put, nz - put);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		put += (size_t)w;
-	}
-	if (close(fd) != 0 || put != nz || rename(tmp, path) != 0)
-		(void)unlink(tmp);
+	char name[128];
+	if (disk_name(name, sizeof name, h, nraw) == 0)
+		cachedir_store(name, z, nz);
 }
 
 /* The entry for raw (nraw bytes), deflating and adding it if new; NULL when
  * memory runs out or the cache is full.  Called with the lock held. */
 static const entry *lookup(pdffont_cache *c, unsigned char **raw, size_t nraw)
 {
-	uint64_t h = fnv1a(*raw, nraw);
+	uint64_t h = cachedir_hash(CACHEDIR_HASH_SEED, *raw, nraw);
 	for (int i = 0; i < c->n; i++)
 		if (c->e[i].hash == h && c->e[i].nraw == nraw && memcmp(c->e[i].raw, *raw, nraw) == 0)
 			return &c->e[i];
