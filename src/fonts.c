@@ -8,8 +8,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <fontconfig/fontconfig.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -20,8 +22,15 @@
 #include "xmlw.h"
 
 struct fonts {
+	/* The caller's folders, absolute where they exist ("fonts" is
+	 * relative to the working folder), each marked a folder or not. */
+	char **dirs;
+	unsigned char *isdir;
+	int ndirs;
+	/* fontconfig, loaded on the first lookup that needs it (load()) */
 	FcConfig *app;     /* only the caller's folders; NULL when none */
 	FcConfig *sys;     /* the system's configuration */
+	int loaded;        /* both are there */
 	pthread_mutex_t lock;
 	font_family *families;
 };
@@ -62,30 +71,57 @@ sr_status fonts_open(fonts **out, const char *const *dirs, diag *d)
 	if (!f)
 		goto oom;
 	pthread_mutex_init(&f->lock, NULL);
-	/* Our own configuration, not FcInit()'s process-wide one, so closing
-	 * the engine frees everything. */
-	f->sys = FcInitLoadConfigAndFonts();
-	if (!f->sys) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "fontconfig has no configuration");
-		goto fail;
-	}
-	for (int i = 0; dirs && dirs[i]; i++) {
+	int n = 0;
+	while (dirs && dirs[n])
+		n++;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+	f->dirs = xcalloc((size_t)n + 1, sizeof *f->dirs);
+	f->isdir = xcalloc((size_t)n + 1, 1);
+	if (!f->dirs || !f->isdir)
+		goto oom;
+	for (int i = 0; i < n; i++) {
 		/* A folder that does not exist is not an error: the user's font
 		 * folder is optional. */
+		char abs[PATH_MAX];
 		struct stat sb;
-		if (stat(dirs[i], &sb) != 0 || !S_ISDIR(sb.st_mode))
-			continue;
-		if (!f->app && !(f->app = app_config(f->sys)))
+		int isdir = stat(dirs[i], &sb) == 0 && S_ISDIR(sb.st_mode);
+		if (!(f->dirs[i] = xstrdup(isdir && realpath(dirs[i], abs) ? abs : dirs[i])))
 			goto oom;
-		FcConfigAppFontAddDir(f->app, (const FcChar8 *)dirs[i]);
+		f->isdir[i] = (unsigned char)isdir;
+		f->ndirs = i + 1;
 	}
 	*out = f;
 	return SR_OK;
 oom:
 	diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory opening fonts");
-fail:
 	fonts_close(f);
 	return SR_SYSTEM;
+}
+
+/* fontconfig's configurations, the system's and the one for the caller's
+ * folders, loaded once; called with the lock held.  A failure leaves what
+ * was loaded for the next call to complete. */
+static sr_status load(fonts *f, diag *d)
+{
+	if (f->loaded)
+		return SR_OK;
+	/* Our own configuration, not FcInit()'s process-wide one, so closing
+	 * the engine frees everything. */
+	if (!f->sys && !(f->sys = FcInitLoadConfigAndFonts())) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "fontconfig has no configuration");
+		return SR_SYSTEM;
+	}
+	for (int i = 0; i < f->ndirs; i++) {
+		if (!f->isdir[i])
+			continue;
+		if (!f->app && !(f->app = app_config(f->sys))) {
+			diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory opening fonts");
+			return SR_SYSTEM;
+		}
+		FcConfigAppFontAddDir(f->app, (const FcChar8 *)f->dirs[i]);
+	}
+	f->loaded = 1;
+	return SR_OK;
 }
 
 static void face_free(font_face *ff)
@@ -113,6 +149,10 @@ void fonts_close(fonts *f)
 		FcConfigDestroy(f->app);
 	if (f->sys)
 		FcConfigDestroy(f->sys);
+	for (int i = 0; i < f->ndirs; i++)
+		xfree(f->dirs[i]);
+	xfree(f->dirs);
+	xfree(f->isdir);
 	pthread_mutex_destroy(&f->lock);
 	xfree(f);
 }
@@ -304,6 +344,9 @@ static const char *const style_names[] = {"regular", "bold", "italic", "bold ita
 
 static sr_status resolve(fonts *f, font_family *fam, diag *d)
 {
+	sr_status s = load(f, d);
+	if (s != SR_OK)
+		return s;
 	for (int st = 0; st < FONT_NSTYLES; st++) {
 		font_face *ff = &fam->face[st];
 		char *famname = NULL;
