@@ -684,7 +684,7 @@ static void remember(const fonts *f, const font_family *fam, const char *key, co
 	buf_printf(&w.b, LOOKUP_HEAD "\nkey %s\n", key);
 	for (int st = 0; st < FONT_NSTYLES; st++) {
 		const font_face *ff = &fam->face[st];
-		char head[16];
+		char head[32];
 		snprintf(head, sizeof head, "face %d", st);
 		put_stamp(&w, head, ff->path);
 		if (!ff->family || !*ff->family || strchr(ff->family, '\n'))
