@@ -155,7 +155,7 @@ void fonts_close(fonts *f)
 		FcConfigDestroy(f->app);
 	if (f->sys)
 		FcConfigDestroy(f->sys);
-	for (int i = 0; i < f->ndirs; i++)
+	for (int i = 0; f->dirs && i < f->ndirs; i++)
 		xfree(f->dirs[i]);
 	xfree(f->dirs);
 	xfree(f->isdir);
@@ -613,18 +613,18 @@ static void put_list(writer *w, FcStrList *l, int parents)
 		put_stamp(w, "stamp", p);
 		if (!parents)
 			continue;
-		char dir[PATH_MAX];
+		/* the folder of a path, "/" for one at the top */
 		size_t n = slash ? (size_t)(slash - p) : 0;
-		if (!slash || n >= sizeof dir) {
+		if (!slash || n >= sizeof last) {
 			w->bad = 1;
 			continue;
 		}
-		memcpy(dir, p, n);
-		dir[n] = '\0';
-		if (n == 0)
-			strcpy(dir, "/");
-		if (strcmp(dir, last) != 0) /* conf.d's files come together */
-			put_stamp(w, "stamp", strcpy(last, dir));
+		n = n ? n : 1;
+		if (strncmp(last, p, n) == 0 && last[n] == '\0')
+			continue; /* conf.d's files come together */
+		memcpy(last, p, n);
+		last[n] = '\0';
+		put_stamp(w, "stamp", last);
 	}
 	FcStrListDone(l);
 }
@@ -738,7 +738,7 @@ static sr_status resolve(fonts *f, font_family *fam, diag *d)
 	char name[64];
 	lookup_key(f, fam->name, &key);
 	put_hex(&hex, &key);
-	const char *hk = key.failed ? NULL : buf_cstr(&hex);
+	const char *hk = key.failed || hex.failed ? NULL : buf_cstr(&hex);
 	snprintf(name, sizeof name, "lookup-%016llx.txt",
 		 (unsigned long long)cachedir_hash(CACHEDIR_HASH_SEED, key.data, key.len));
 	sr_status st = SR_OK;
