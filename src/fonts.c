@@ -80,7 +80,6 @@ sr_status fonts_open(fonts **out, const char *const *dirs, diag *d)
 	int n = 0;
 	while (dirs && dirs[n])
 		n++;
-	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	f->dirs = xcalloc((size_t)n + 1, sizeof *f->dirs);
 	f->isdir = xcalloc((size_t)n + 1, 1);
 	if (!f->dirs || !f->isdir)
