@@ -192,9 +192,9 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
 		return SR_SYSTEM;
 	}
-	/* The engine (fontconfig's configuration, the hyphenation patterns)
-	 * is opened once, here, so every worker inherits it instead of
-	 * loading its own.  When it cannot be opened, each worker tries on its
+	/* The engine (the hyphenation patterns; fonts are looked up by each
+	 * worker, from the disk or by loading fontconfig) is opened once,
+	 * here, so every worker inherits it instead of loading its own.  When it cannot be opened, each worker tries on its
 	 * own and each report says why, as before. */
 	pdf_engine *engine = NULL;
 	if (o->pdf) {

@@ -15,19 +15,13 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <zlib.h>
 
-#include "diag.h"
+#include "cachedir.h"
 #include "pdfz.h"
 #include "xalloc.h"
 #include "xmlin.h"
@@ -84,14 +78,6 @@ void pdffont_use_codepage(HPDF_Font f)
 	HPDF_Font_TextWidth(f, all, (HPDF_UINT)n);
 }
 
-static uint64_t fnv1a(uint64_t h, const void *data, size_t n)
-{
-	const unsigned char *p = data;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ p[i]) * 0x100000001b3u;
-	return h;
-}
-
 /* The face's TrueType attributes when f is a single-byte TrueType font
  * whose program libharu would embed and has not built yet, else NULL. */
 static HPDF_TTFontDefAttr tt_attr(HPDF_Font f)
@@ -112,13 +98,13 @@ static uint64_t program_key(HPDF_TTFontDefAttr a, uint64_t stamp)
 {
 	static const char what[] = "statusrapport font program 2";
 	const char *hv = HPDF_GetVersion(), *zv = zlibVersion();
-	uint64_t h = fnv1a(0xcbf29ce484222325u, what, sizeof what);
-	h = fnv1a(h, hv, strlen(hv) + 1);
-	h = fnv1a(h, zv, strlen(zv) + 1);
-	h = fnv1a(h, &stamp, sizeof stamp);
-	h = fnv1a(h, a->tag_name, sizeof a->tag_name);
-	h = fnv1a(h, a->base_font, strnlen(a->base_font, sizeof a->base_font));
-	return fnv1a(h, a->glyph_tbl.flgs, a->num_glyphs);
+	uint64_t h = cachedir_hash(CACHEDIR_HASH_SEED, what, sizeof what);
+	h = cachedir_hash(h, hv, strlen(hv) + 1);
+	h = cachedir_hash(h, zv, strlen(zv) + 1);
+	h = cachedir_hash(h, &stamp, sizeof stamp);
+	h = cachedir_hash(h, a->tag_name, sizeof a->tag_name);
+	h = cachedir_hash(h, a->base_font, strnlen(a->base_font, sizeof a->base_font));
+	return cachedir_hash(h, a->glyph_tbl.flgs, a->num_glyphs);
 }
 
 /* ---- the programs on disk ----
@@ -128,8 +114,8 @@ static uint64_t program_key(HPDF_TTFontDefAttr a, uint64_t stamp)
  * file is named by the program's key, and holds the key, the stream's
  * number entries, the deflated program and its CRC: a file that is not
  * exactly that (truncated, damaged, foreign) is a miss, costing time,
- * never a wrong PDF.  The cache is optional: without a writable cache
- * folder nothing is kept and nothing is said. */
+ * never a wrong PDF.  The cache is optional (cachedir.h): without a
+ * writable cache folder nothing is kept and nothing is said. */
 
 static const char magic[8] = {'s', 'r', 'f', 'o', 'n', 't', '2', '\n'};
 
@@ -141,48 +127,20 @@ typedef struct disk_head {
 	char num_key[MAX_NUMS][NUM_KEY];
 } disk_head;
 
-/* The cache file for a program in path[n]; -1 when there is no folder
- * ($XDG_CACHE_HOME, else $HOME/.cache; relative paths are ignored, as the
- * XDG specification says). */
-static int disk_path(char *path, size_t n, uint64_t key, int make)
+/* The cache file's name for a program in name[n]. */
+static void disk_name(char *name, size_t n, uint64_t key)
 {
-	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-	int k;
-	if (xdg && *xdg == '/')
-		k = snprintf(path, n, "%s", xdg);
-	else if (home && *home == '/')
-		k = snprintf(path, n, "%s/.cache", home);
-	else
-		return -1;
-	if (k < 0 || (size_t)k >= n)
-		return -1;
-	if (make)
-		(void)mkdir(path, 0700);
-	size_t at = (size_t)k;
-	k = snprintf(path + at, n - at, "/statusrapport");
-	if (k < 0 || (size_t)k >= n - at)
-		return -1;
-	if (make)
-		(void)mkdir(path, 0700);
-	at += (size_t)k;
-	k = snprintf(path + at, n - at, "/font-%016llx.z", (unsigned long long)key);
-	return k < 0 || (size_t)k >= n - at ? -1 : 0;
+	snprintf(name, n, "font-%016llx.z", (unsigned long long)key);
 }
 
-/* e filled from the disk (e->z owned by the caller then); 0 on a miss.
- * Read as any input is (a missing file or a folder in its place is only
- * a miss: its message is dropped). */
+/* e filled from the disk (e->z owned by the caller then); 0 on a miss. */
 static int disk_load(uint64_t key, entry *e)
 {
-	char path[PATH_MAX], *data = NULL;
+	char name[64];
 	size_t n;
-	if (disk_path(path, sizeof path, key, 0) < 0)
-		return 0;
-	diag quiet;
-	diag_init(&quiet);
-	sr_status st = xmlin_slurp(path, &data, &n, &quiet);
-	diag_free(&quiet);
-	if (st != SR_OK)
+	disk_name(name, sizeof name, key);
+	char *data = cachedir_load(name, XMLIN_MAX_FILE, &n);
+	if (!data)
 		return 0;
 	disk_head h;
 	const unsigned char *z = (const unsigned char *)data + sizeof h;
@@ -204,18 +162,13 @@ static int disk_load(uint64_t key, entry *e)
 	return copy != NULL;
 }
 
-/* Keep e for later processes: written aside and renamed, so a concurrent
- * reader sees the whole file or none.  Not outfile_write(): its staging
- * ends the allocation-failure sweep's forking and its injected write
- * failures are meant for the report's own files; a cache file needs no
- * fsync either. */
+/* Keep e for later processes (cachedir.h: written whole or not at all). */
 static void disk_store(const entry *e)
 {
-	char path[PATH_MAX], tmp[PATH_MAX + 32];
-	if (disk_path(path, sizeof path, e->key, 1) < 0 || e->nz > UINT32_MAX)
+	if (e->nz > UINT32_MAX - sizeof(disk_head))
 		return;
-	int k = snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
-	if (k < 0 || (size_t)k >= sizeof tmp)
+	unsigned char *file = xmalloc(sizeof(disk_head) + e->nz);
+	if (!file)
 		return;
 	disk_head h;
 	memset(&h, 0, sizeof h);
@@ -224,22 +177,12 @@ static void disk_store(const entry *e)
 	h.nnum = e->nnum;
 	memcpy(h.num, e->num, sizeof h.num);
 	memcpy(h.num_key, e->num_key, sizeof h.num_key);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return;
-	const unsigned char *part[2] = {(const unsigned char *)&h, e->z};
-	size_t len[2] = {sizeof h, e->nz}, put = 0;
-	for (int i = 0; i < 2; i++)
-		for (put = 0; put < len[i];) {
-			ssize_t w = write(fd, part[i] + put, len[i] - put);
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0)
-				break;
-			put += (size_t)w;
-		}
-	if (close(fd) != 0 || put != e->nz || rename(tmp, path) != 0)
-		(void)unlink(tmp);
+	memcpy(file, &h, sizeof h);
+	memcpy(file + sizeof h, e->z, e->nz);
+	char name[64];
+	disk_name(name, sizeof name, e->key);
+	cachedir_store(name, file, sizeof h + e->nz);
+	xfree(file);
 }
 
 /* The program's stream entries besides /Length and /Filter into e: every
