@@ -143,9 +143,10 @@ static int disk_load(uint64_t key, entry *e)
 	if (!data)
 		return 0;
 	disk_head h;
-	const unsigned char *z = (const unsigned char *)data + sizeof h;
+	memset(&h, 0, sizeof h);
 	if (n > sizeof h)
 		memcpy(&h, data, sizeof h);
+	const unsigned char *z = (const unsigned char *)data + sizeof h;
 	int ok = n > sizeof h && memcmp(h.magic, magic, sizeof magic) == 0 && h.key == key &&
 		 h.nz == n - sizeof h && h.nnum >= 0 && h.nnum <= MAX_NUMS &&
 		 crc32(0, z, h.nz) == h.crc;
@@ -236,6 +237,8 @@ static int embed_new(pdffont_cache *c, HPDF_Font f, uint64_t key)
 		return 0;
 	HPDF_Dict desc = HPDF_Dict_GetItem(f, "FontDescriptor", HPDF_OCLASS_DICT);
 	HPDF_Dict data = desc ? HPDF_Dict_GetItem(desc, "FontFile2", HPDF_OCLASS_DICT) : NULL;
+	if (!data)
+		return 0;
 	size_t nraw;
 	int oom;
 	unsigned char *raw = pdfz_bytes(data, &nraw, &oom);
