@@ -197,10 +197,11 @@ static int stream_numbers(HPDF_Dict data, entry *e)
 		if (strcmp(el->key, "Length") == 0 || strcmp(el->key, "Filter") == 0)
 			continue;
 		const HPDF_Obj_Header *oh = el->value;
-		if (e->nnum == MAX_NUMS || strlen(el->key) >= NUM_KEY ||
+		size_t k = strnlen(el->key, NUM_KEY);
+		if (e->nnum == MAX_NUMS || k == NUM_KEY ||
 		    (oh->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_NUMBER)
 			return 0;
-		snprintf(e->num_key[e->nnum], NUM_KEY, "%s", el->key);
+		memcpy(e->num_key[e->nnum], el->key, k + 1);
 		e->num[e->nnum++] = ((HPDF_Number)el->value)->value;
 	}
 	return 1;
