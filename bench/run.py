@@ -130,6 +130,18 @@ def perf_mode():
     return "clock" if r.returncode == 0 else None
 
 
+def instructions(argv):
+    """Instructions the process executed (all threads), by callgrind, in
+    millions; None without valgrind.  Unlike wall time on a shared VM, the
+    same binary and input give the same count whatever else runs."""
+    if not shutil.which("valgrind"):
+        return None
+    p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + argv,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    m = re.search(r"Collected : (\d+)", p.stderr.decode(errors="replace"))
+    return int(m.group(1)) / 1e6 if m and p.returncode == 0 else None
+
+
 def perf_ok():
     return perf_mode() is not None
 
@@ -256,6 +268,21 @@ def main():
         say("| floor: 1 page, 3 faces, %s | %.1f | %.1f | | %.1f |" %
             (name, fl[mode][0] * 1e3, fl[mode][1] * 1e3, fl[mode][0] / fl["utf8"][0]))
     say()
+    counts = [("sample -> pdf,odt", [binary, "render", "-O", tmp, "-f", "pdf,odt"] + SAMPLE),
+              ("sample -> pdf", [binary, "render", "-O", tmp, "-f", "pdf"] + SAMPLE),
+              ("sample -> odt", [binary, "render", "-O", tmp, "-f", "odt"] + SAMPLE),
+              ("floor, CP1252", [floor, "cp1252", os.path.join(tmp, "floor.pdf")] + faces),
+              ("floor, UTF-8", [floor, "utf8", os.path.join(tmp, "floor.pdf")] + faces)]
+    got = [(name, instructions(argv)) for name, argv in counts]
+    if all(v is not None for _, v in got):
+        say("Instructions executed (callgrind, all threads, warm font cache; the same")
+        say("binary and input give the same count however busy the machine is):")
+        say()
+        say("| run | million instructions |")
+        say("|---|---:|")
+        for name, v in got:
+            say("| %s | %.1f |" % (name, v))
+        say()
 
     # -- batch
     owners = 1000
