@@ -823,7 +823,16 @@ int font_has(const font_face *ff, unsigned long c)
 double font_width(const font_face *ff, const char *s, size_t len, double size)
 {
 	unsigned long sum = 0;
+	/* the layout measures every word and piece of one: ASCII, most of any
+	 * Norwegian text, without the decoder */
+	const uint16_t *ascii = ff->adv[0];
 	for (size_t i = 0; i < len;) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			sum += ascii[b];
+			i++;
+			continue;
+		}
 		int adv;
 		unsigned long c = font_utf8(s + i, len - i, &adv);
 		if (c > 0xFFFF)
