@@ -482,16 +482,22 @@ static sr_status report_time(time_t *now, diag *d)
 	return SR_OK;
 }
 
+/* Filled on the first call (from the main thread), then only read: the
+ * engine's thread reads it while render goes on. */
 static const char *const *font_dirs(void)
 {
 	static const char *dirs[4];
-	int k = 0;
-	const char *env = getenv("STATUSRAPPORT_FONTS");
-	if (env && *env)
-		dirs[k++] = env;
-	dirs[k++] = "fonts";
-	dirs[k++] = SR_DATADIR "/fonts";
-	dirs[k] = NULL;
+	static int made;
+	if (!made) {
+		int k = 0;
+		const char *env = getenv("STATUSRAPPORT_FONTS");
+		if (env && *env)
+			dirs[k++] = env;
+		dirs[k++] = "fonts";
+		dirs[k++] = SR_DATADIR "/fonts";
+		dirs[k] = NULL;
+		made = 1;
+	}
 	return dirs;
 }
 

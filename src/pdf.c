@@ -244,6 +244,99 @@ static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
 	}
 }
 
+/* ---- the pages' content deflated beside the painting ----
+ * A long report's pages are deflated by a thread of their own while the
+ * next pages are painted: deflating was an eighth of a 10,000-measure
+ * report's time, on the painter's path, while the ODT's thread had long
+ * finished.  Each page is its own zlib stream, so the bytes are the same
+ * whichever thread makes them.  The page's stream is the only thing the
+ * deflater touches; libharu's allocator is malloc (thread-safe) and fails
+ * fast, so no error is recorded from this thread. */
+enum {
+	PIPE_PAGES = 48, /* below this, a thread costs more than it saves */
+	PIPE_AHEAD = 16  /* pages painted and not yet deflated, at most */
+};
+
+typedef struct deflater {
+	pthread_t tid;
+	pthread_mutex_t mu;
+	pthread_cond_t cv, room;
+	HPDF_Dict *q; /* the pages' content streams, in painting order */
+	size_t pushed, taken;
+	int done, failed;
+	pdfz z;
+} deflater;
+
+static void *deflate_pages(void *arg)
+{
+	deflater *dz = arg;
+	for (;;) {
+		pthread_mutex_lock(&dz->mu);
+		while (dz->taken == dz->pushed && !dz->done)
+			pthread_cond_wait(&dz->cv, &dz->mu);
+		HPDF_Dict d = dz->taken < dz->pushed ? dz->q[dz->taken++] : NULL;
+		pthread_cond_signal(&dz->room);
+		pthread_mutex_unlock(&dz->mu);
+		if (!d)
+			return NULL; /* done and drained */
+		if (pdfz_deflate(&dz->z, d, PDFZ_CONTENT_LEVEL) < 0)
+			dz->failed = 1; /* read after the join */
+	}
+}
+
+/* 1 when the thread runs (npages slots), 0 to deflate in the painter. */
+static int deflater_start(deflater *dz, int npages)
+{
+	*dz = (deflater){0};
+	if (npages < PIPE_PAGES || !xalloc_threads_ok() || sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		return 0;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+	dz->q = xmalloc((size_t)npages * sizeof *dz->q);
+	if (!dz->q)
+		return 0;
+	pthread_mutex_init(&dz->mu, NULL);
+	pthread_cond_init(&dz->cv, NULL);
+	pthread_cond_init(&dz->room, NULL);
+	if (pthread_create(&dz->tid, NULL, deflate_pages, dz) != 0) {
+		pthread_cond_destroy(&dz->room);
+		pthread_cond_destroy(&dz->cv);
+		pthread_mutex_destroy(&dz->mu);
+		xfree(dz->q);
+		dz->q = NULL;
+		return 0;
+	}
+	return 1;
+}
+
+static void deflater_push(deflater *dz, HPDF_Dict d)
+{
+	if (!d)
+		return;
+	pthread_mutex_lock(&dz->mu);
+	/* a painter far ahead would hold many pages' content undeflated */
+	while (dz->pushed - dz->taken >= PIPE_AHEAD)
+		pthread_cond_wait(&dz->room, &dz->mu);
+	dz->q[dz->pushed++] = d;
+	pthread_cond_signal(&dz->cv);
+	pthread_mutex_unlock(&dz->mu);
+}
+
+/* Wait for every page pushed; -1 when memory ran out on the way. */
+static int deflater_finish(deflater *dz)
+{
+	pthread_mutex_lock(&dz->mu);
+	dz->done = 1;
+	pthread_cond_signal(&dz->cv);
+	pthread_mutex_unlock(&dz->mu);
+	pthread_join(dz->tid, NULL);
+	pthread_cond_destroy(&dz->room);
+	pthread_cond_destroy(&dz->cv);
+	pthread_mutex_destroy(&dz->mu);
+	pdfz_end(&dz->z);
+	xfree(dz->q);
+	return dz->failed ? -1 : 0;
+}
+
 /* r->tmp with room for n bytes; NULL when memory runs out. */
 static char *tmp_reserve(render *r, size_t n)
 {
@@ -695,14 +788,23 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		HPDF_Page_SetHeight(r.pages[p], (HPDF_REAL)l->style.page_h);
 		pdftag_page(r.tag, p, r.pages[p]); /* PDF/A: /StructParents */
 	}
-	for (int p = 0; p < l->npages && !r.err; p++) {
+	deflater dz;
+	int piped = deflater_start(&dz, l->npages), zfail = 0;
+	for (int p = 0; p < l->npages && !r.err && !zfail; p++) {
 		paint_page(&r, p);
 		/* deflated now, faster than libharu would at the save, and small
 		 * while the rest of a long report is painted (pdfz.h) */
-		if (!r.err &&
-		    pdfz_deflate(&r.z, pdfz_page_contents(r.pages[p]), PDFZ_CONTENT_LEVEL) < 0)
-			goto oom;
+		if (r.err)
+			break;
+		if (piped)
+			deflater_push(&dz, pdfz_page_contents(r.pages[p]));
+		else
+			zfail = pdfz_deflate(&r.z, pdfz_page_contents(r.pages[p]), PDFZ_CONTENT_LEVEL) < 0;
 	}
+	if (piped && deflater_finish(&dz) < 0)
+		zfail = 1;
+	if (zfail)
+		goto oom;
 	layout_drop_boxes(l);
 	for (int f = 0; f < FONT_NSTYLES && !r.utf8; f++)
 		if (r.font[f] && pdffont_embed(e->fontz, r.font[f], fam->face[f].stamp) != 0)
