@@ -190,10 +190,13 @@ __attribute__((constructor)) static void tune_malloc(void)
 	 * the sample) would then be handed back to the kernel and faulted in
 	 * again, 14 ms of the sample's ODT */
 	(void)mallopt(M_TRIM_THRESHOLD, 32 * HUGE);
-	/* one heap for every thread: the ODT's thread (render.c) would get an
-	 * arena of its own and fault in fresh pages for what the main heap
-	 * has free (~200 more faults in the sample, +5 ms CPU) */
-	(void)mallopt(M_ARENA_MAX, 1);
+	/* two heaps, not one per thread: with a single heap the ODT's thread
+	 * and the painter waited on each other's malloc lock (sample, both
+	 * formats, alternating medians: 30.7-33.0 ms with one, 28.6-31.3 with
+	 * two; same CPU, same peak at 10,000 and 50,000 measures); with one
+	 * per thread each new one faulted in fresh pages for what the main
+	 * heap had free (~200 more faults in the sample, +5 ms CPU) */
+	(void)mallopt(M_ARENA_MAX, 2);
 }
 
 static void *huge_hint(void *p, size_t n)
