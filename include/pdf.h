@@ -22,6 +22,11 @@ typedef struct pdf_engine pdf_engine;
 sr_status pdf_engine_open(pdf_engine **out, const char *const *font_dirs, diag *d);
 void pdf_engine_close(pdf_engine *e);
 
+/* Look up family's faces now (NULL or "": the default family), so that
+ * processes forked after this inherit them instead of each looking them
+ * up.  Quiet: a render that needs the family reports a failure itself. */
+void pdf_engine_prepare(pdf_engine *e, const char *family);
+
 /* The same, in a thread of its own while the caller reads the input: the
  * hyphenation patterns and the font lookup are a few milliseconds of a
  * one-report run, and the second core is idle while the files are read.

@@ -192,10 +192,10 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
 		return SR_SYSTEM;
 	}
-	/* The engine (the hyphenation patterns; fonts are looked up by each
-	 * worker, from the disk or by loading fontconfig) is opened once,
-	 * here, so every worker inherits it instead of loading its own.  When it cannot be opened, each worker tries on its
-	 * own and each report says why, as before. */
+	/* The engine (the hyphenation patterns, the templates' fonts looked up
+	 * and parsed) is opened once, here, so every worker inherits it instead
+	 * of loading its own.  When it cannot be opened, each worker tries on
+	 * its own and each report says why, as before. */
 	pdf_engine *engine = NULL;
 	if (o->pdf) {
 		diag quiet;
@@ -203,6 +203,8 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 		if (pdf_engine_open(&engine, o->font_dirs, &quiet) != SR_OK)
 			engine = NULL;
 		diag_free(&quiet);
+		pdf_engine_prepare(engine, owner_tpl->font_family);
+		pdf_engine_prepare(engine, regional_tpl->font_family);
 	}
 	fflush(NULL); /* nothing buffered may be written twice by the children */
 	int started = 0;

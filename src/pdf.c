@@ -69,6 +69,24 @@ void pdf_engine_close(pdf_engine *e)
 	xfree(e);
 }
 
+void pdf_engine_prepare(pdf_engine *e, const char *family)
+{
+	const font_family *fam;
+	diag quiet;
+	diag_init(&quiet);
+	if (e)
+		(void)fonts_family(e->fonts, family, &fam, &quiet);
+	diag_free(&quiet);
+}
+
+/* Whether a thread of our own can run beside this one: a second core, and
+ * not the allocation-failure build (whose sweep forks at every
+ * allocation). */
+static int spare_core(void)
+{
+	return xalloc_threads_ok() && sysconf(_SC_NPROCESSORS_ONLN) > 1;
+}
+
 struct pdf_engine_pending {
 	pthread_t tid;
 	const char *const *dirs;
@@ -86,7 +104,7 @@ static void *open_thread(void *arg)
 
 pdf_engine_pending *pdf_engine_start(const char *const *font_dirs)
 {
-	if (!xalloc_threads_ok() || sysconf(_SC_NPROCESSORS_ONLN) < 2)
+	if (!spare_core())
 		return NULL;
 	pdf_engine_pending *p = xcalloc(1, sizeof *p);
 	if (!p)
@@ -261,9 +279,8 @@ typedef struct deflater {
 	pthread_t tid;
 	pthread_mutex_t mu;
 	pthread_cond_t cv, room;
-	HPDF_Dict *q; /* the pages' content streams, in painting order */
-	size_t pushed, taken;
-	int done, failed;
+	HPDF_Page *pages; /* the render's: pages [0, painted) are done */
+	int painted, taken, done, failed;
 	pdfz z;
 } deflater;
 
@@ -272,27 +289,25 @@ static void *deflate_pages(void *arg)
 	deflater *dz = arg;
 	for (;;) {
 		pthread_mutex_lock(&dz->mu);
-		while (dz->taken == dz->pushed && !dz->done)
+		while (dz->taken == dz->painted && !dz->done)
 			pthread_cond_wait(&dz->cv, &dz->mu);
-		HPDF_Dict d = dz->taken < dz->pushed ? dz->q[dz->taken++] : NULL;
+		int p = dz->taken < dz->painted ? dz->taken++ : -1;
 		pthread_cond_signal(&dz->room);
 		pthread_mutex_unlock(&dz->mu);
-		if (!d)
+		if (p < 0)
 			return NULL; /* done and drained */
-		if (pdfz_deflate(&dz->z, d, PDFZ_CONTENT_LEVEL) < 0)
+		if (pdfz_deflate(&dz->z, pdfz_page_contents(dz->pages[p]), PDFZ_CONTENT_LEVEL) < 0)
 			dz->failed = 1; /* read after the join */
 	}
 }
 
-/* 1 when the thread runs (npages slots), 0 to deflate in the painter. */
-static int deflater_start(deflater *dz, int npages)
+/* 1 when the thread runs over pages[0, npages), 0 to deflate in the
+ * painter. */
+static int deflater_start(deflater *dz, HPDF_Page *pages, int npages)
 {
 	*dz = (deflater){0};
-	if (npages < PIPE_PAGES || !xalloc_threads_ok() || sysconf(_SC_NPROCESSORS_ONLN) < 2)
-		return 0;
-	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
-	dz->q = xmalloc((size_t)npages * sizeof *dz->q);
-	if (!dz->q)
+	dz->pages = pages;
+	if (npages < PIPE_PAGES || !spare_core())
 		return 0;
 	pthread_mutex_init(&dz->mu, NULL);
 	pthread_cond_init(&dz->cv, NULL);
@@ -301,22 +316,19 @@ static int deflater_start(deflater *dz, int npages)
 		pthread_cond_destroy(&dz->room);
 		pthread_cond_destroy(&dz->cv);
 		pthread_mutex_destroy(&dz->mu);
-		xfree(dz->q);
-		dz->q = NULL;
 		return 0;
 	}
 	return 1;
 }
 
-static void deflater_push(deflater *dz, HPDF_Dict d)
+/* The next page is painted. */
+static void deflater_push(deflater *dz)
 {
-	if (!d)
-		return;
 	pthread_mutex_lock(&dz->mu);
 	/* a painter far ahead would hold many pages' content undeflated */
-	while (dz->pushed - dz->taken >= PIPE_AHEAD)
+	while (dz->painted - dz->taken >= PIPE_AHEAD)
 		pthread_cond_wait(&dz->room, &dz->mu);
-	dz->q[dz->pushed++] = d;
+	dz->painted++;
 	pthread_cond_signal(&dz->cv);
 	pthread_mutex_unlock(&dz->mu);
 }
@@ -333,7 +345,6 @@ static int deflater_finish(deflater *dz)
 	pthread_cond_destroy(&dz->cv);
 	pthread_mutex_destroy(&dz->mu);
 	pdfz_end(&dz->z);
-	xfree(dz->q);
 	return dz->failed ? -1 : 0;
 }
 
@@ -789,7 +800,7 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		pdftag_page(r.tag, p, r.pages[p]); /* PDF/A: /StructParents */
 	}
 	deflater dz;
-	int piped = deflater_start(&dz, l->npages), zfail = 0;
+	int piped = deflater_start(&dz, r.pages, l->npages), zfail = 0;
 	for (int p = 0; p < l->npages && !r.err && !zfail; p++) {
 		paint_page(&r, p);
 		/* deflated now, faster than libharu would at the save, and small
@@ -797,7 +808,7 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		if (r.err)
 			break;
 		if (piped)
-			deflater_push(&dz, pdfz_page_contents(r.pages[p]));
+			deflater_push(&dz);
 		else
 			zfail = pdfz_deflate(&r.z, pdfz_page_contents(r.pages[p]), PDFZ_CONTENT_LEVEL) < 0;
 	}
