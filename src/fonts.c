@@ -278,6 +278,26 @@ static int tt_parse(font_face *ff, const unsigned char *t, size_t n)
 	return 0;
 }
 
+/* ---- a file's identity ---- */
+
+#define STAMP_MAX 128
+
+/* What changes when the file or folder sb describes changes, as text in
+ * s[STAMP_MAX]: its kind, device, inode, size, modification and change
+ * times (the change time moves with any rewrite, whatever the
+ * modification time is set back to).  The one definition both the lookup
+ * on disk and the embedded programs' cache (pdffont.h) go by. */
+static void stamp_of(const struct stat *sb, char *s)
+{
+	/* a folder's size and device say nothing its times do not */
+	int dir = S_ISDIR(sb->st_mode);
+	snprintf(s, STAMP_MAX, "%c %llu %llu %lld %lld %ld %lld %ld", dir ? 'd' : 'f',
+		 dir ? 0ULL : (unsigned long long)sb->st_dev, (unsigned long long)sb->st_ino,
+		 dir ? 0LL : (long long)sb->st_size, (long long)sb->st_mtim.tv_sec,
+		 (long)sb->st_mtim.tv_nsec, (long long)sb->st_ctim.tv_sec,
+		 (long)sb->st_ctim.tv_nsec);
+}
+
 static int face_load(font_face *ff, const char *path)
 {
 	/* mapped, not read: we need a few tables of a file whose bulk is
@@ -293,13 +313,9 @@ static int face_load(font_face *ff, const char *path)
 		return -1;
 	}
 	size_t n = (size_t)sb.st_size;
-	/* the change time moves with any rewrite of the file, whatever its
-	 * modification time is set back to */
-	uint64_t id[7] = {(uint64_t)sb.st_dev,         (uint64_t)sb.st_ino,
-			  (uint64_t)sb.st_size,        (uint64_t)sb.st_mtim.tv_sec,
-			  (uint64_t)sb.st_mtim.tv_nsec, (uint64_t)sb.st_ctim.tv_sec,
-			  (uint64_t)sb.st_ctim.tv_nsec};
-	ff->stamp = cachedir_hash(CACHEDIR_HASH_SEED, id, sizeof id);
+	char id[STAMP_MAX];
+	stamp_of(&sb, id);
+	ff->stamp = cachedir_hash(CACHEDIR_HASH_SEED, id, strlen(id));
 	void *data = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (data == MAP_FAILED)
@@ -421,7 +437,6 @@ static sr_status from_fontconfig(fonts *f, font_family *fam, diag *d)
 
 #define LOOKUP_HEAD "statusrapport font lookup 1"
 #define LOOKUP_MAX ((size_t)1024 * 1024)
-#define STAMP_MAX 128
 #define STAMP_FIELDS 8
 
 /* What fontconfig's answer depends on besides the files stamped: where it
@@ -472,12 +487,7 @@ static int stamp(const char *path, char *s, long long *mtime)
 		*mtime = 0;
 		return 0;
 	}
-	/* a folder's size and device say nothing its times do not */
-	int dir = S_ISDIR(sb.st_mode);
-	snprintf(s, STAMP_MAX, "%c %llu %llu %lld %lld %ld %lld %ld", dir ? 'd' : 'f',
-		 dir ? 0ULL : (unsigned long long)sb.st_dev, (unsigned long long)sb.st_ino,
-		 dir ? 0LL : (long long)sb.st_size, (long long)sb.st_mtim.tv_sec,
-		 (long)sb.st_mtim.tv_nsec, (long long)sb.st_ctim.tv_sec, (long)sb.st_ctim.tv_nsec);
+	stamp_of(&sb, s);
 	*mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL + sb.st_mtim.tv_nsec;
 	return 0;
 }
