@@ -99,6 +99,8 @@ sr_status render_report(const plan *p, const report_opts *ro, const render_out *
 		diag_take(d, &job.d);
 		st = sr_worse(st, job.st);
 	}
+	/* without the thread, staged only when both are rendered: the
+	 * allocation-failure sweep stops forking at the first staged file */
 	for (int i = 0; i < 2 && st == SR_OK && !parallel; i++)
 		if (paths[i])
 			st = outfile_stage(paths[i], bufs[i].data, bufs[i].len, out->inputs, &staged[i], d);
