@@ -10,7 +10,11 @@ STD      := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat=2 -Wvla
 PKGS     := libxml-2.0 libzip fontconfig zlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libzip is not linked but loaded when a package is first made (ziplib.h),
+# by the name the installed library gives itself.
+PKG_LIBS   = $(shell pkg-config --libs $(filter-out libzip,$(PKGS)) 2>/dev/null)
+ZIPLIB_SONAME = $(shell objdump -p "$$(pkg-config --variable=libdir libzip 2>/dev/null)/libzip.so" \
+		  2>/dev/null | sed -n 's/^ *SONAME *//p')
 # libharu and libhyphen ship no pkg-config file in Debian 12.
 LIBS      = $(PKG_LIBS) -lhpdf -lhyphen -lpthread -lm
 ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS)
@@ -33,6 +37,8 @@ all: $(BIN)
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/ziplib.o: ALL_CFLAGS += $(if $(ZIPLIB_SONAME),-DZIPLIB_SONAME='"$(ZIPLIB_SONAME)"')
 
 $(BUILD)/gen/embedded.c: $(EMBED) scripts/embed | $(BUILD)/gen
 	scripts/embed embedded $(EMBED) > $@
@@ -62,9 +68,11 @@ $(BUILD)/libstatusrapport.a: $(OBJ)
 $(BIN): $(BUILD)/obj/cli.o $(BUILD)/libstatusrapport.a
 	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(LIBS)
 
+# The unit tests link libzip themselves: they read the packages back with
+# functions the program does not use (ziplib.c routes only the program's).
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libstatusrapport.a $(wildcard tests/unit/*.h) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -o $@ $< $(BUILD)/libstatusrapport.a \
-		$(shell pkg-config --cflags --libs cmocka 2>/dev/null) $(LIBS)
+		$(shell pkg-config --cflags --libs cmocka libzip 2>/dev/null) $(LIBS)
 
 # The fuzz harness, compiled with the warnings; linking it needs libFuzzer
 # (make fuzz).
