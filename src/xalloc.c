@@ -154,6 +154,11 @@ int xalloc_threads_ok(void)
 #endif
 }
 
+int xalloc_spare_core(void)
+{
+	return xalloc_threads_ok() && sysconf(_SC_NPROCESSORS_ONLN) > 1;
+}
+
 /* set from any thread (render.c's ODT thread) */
 static atomic_int failed;
 

@@ -1,0 +1,57 @@
+# threads.sh: what the helper thread (helper.h) and the ODT's thread do
+# beside the main one changes nothing but the time.  The allocation-failure
+# build runs without threads (each file is parsed when it is checked, the
+# PDF engine and libzip are opened when first needed), so it is the
+# reference: the same messages in the same order, the same files, byte for
+# byte.
+. "$SR_TOP/tests/lib.sh"
+
+A="$SR_TOP/build/alloc/statusrapport"
+if [ ! -x "$A" ] || [ "$SR_SANITIZED" != 0 ]; then
+	skip "threads: same as without threads" "no build/alloc, or a sanitized run"
+	exit 0
+fi
+BAD="$SR_TOP/tests/bad"
+printf 'this is not XML' > not-xml.xml
+
+# same_run NAME ARGS...: exit code and every message alike in both builds
+same_run() {
+	local name=$1; shift
+	"$SR" "$@" > threaded.out 2> threaded.err; local rc1=$?
+	"$A" "$@" > inline.out 2> inline.err; local rc2=$?
+	if [ "$rc1" -ne "$rc2" ]; then
+		fail "$name" "exit $rc1 with threads, $rc2 without"
+	elif ! cmp -s threaded.err inline.err; then
+		fail "$name" "messages differ: $(diff threaded.err inline.err | head -5)"
+	elif [ ! -s threaded.err ] && [ "$rc1" -ne 0 ]; then
+		fail "$name" "exit $rc1 and no message"
+	else
+		pass "$name"
+	fi
+}
+
+# status files that fail in every way a file can, in one run: the messages
+# come file by file, in the order given
+same_run "threads: many bad status files, messages in order" validate "$BAD/base-plan.xml" \
+	"$BAD/status-bad-value.xml" missing.xml not-xml.xml "$BAD/status-is-plan.xml" \
+	"$BAD/status-not-responsible.xml"
+contains "threads: a missing file is named" "$(cat threaded.err)" "missing.xml"
+contains "threads: ill-formed XML is named" "$(cat threaded.err)" "not-xml.xml:1:1: error:"
+# a bad plan stops before its status files, which were read ahead
+same_run "threads: bad plan, status files not reported" validate "$BAD/schema-order.xml" \
+	"$BAD/status-bad-value.xml" not-xml.xml
+case "$(cat threaded.err)" in
+*status-bad-value*|*not-xml*) fail "threads: status files of a bad plan stay silent" "$(head -3 threaded.err)" ;;
+*) pass "threads: status files of a bad plan stay silent" ;;
+esac
+same_run "threads: a missing plan" render -O . missing-plan.xml "$BAD/status-bad-value.xml"
+same_run "threads: the sample is valid" validate "$PLAN" $STATUSES
+
+# the sample rendered both ways, byte for byte
+mkdir t i
+SOURCE_DATE_EPOCH=1795420800 "$SR" render -q -O t "$PLAN" $STATUSES
+SOURCE_DATE_EPOCH=1795420800 "$A" render -q -O i "$PLAN" $STATUSES
+for f in i/*; do
+	check "threads: $(basename "$f") the same as without threads" cmp "$f" "t/$(basename "$f")"
+done
+[ -n "$(ls i)" ] || fail "threads: the sample rendered" "no files"
