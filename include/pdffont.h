@@ -34,12 +34,17 @@ void pdffont_cache_free(pdffont_cache *c);
  * before or after painting; not for UTF-8 (CID) fonts. */
 void pdffont_use_codepage(HPDF_Font f);
 
-/* Let f's face read its glyphs from file (n bytes: the file libharu loaded
- * it from, mapped by fonts.c for the process) instead of from the file
- * itself: libharu seeks and reads the file for every glyph it embeds, a
- * tenth of a batch report's time.  Returns 0 when done or left as it was,
- * -1 when memory ran out. */
-int pdffont_from_memory(HPDF_Font f, const unsigned char *file, size_t n);
+/* Load a TrueType face for embedding into pdf from file (n bytes, the
+ * face file fonts.c keeps in memory for the process; it must outlive pdf),
+ * as HPDF_LoadTTFontFromFile does from the file: the same definition, the
+ * same subset tag in the same sequence, so the same PDF.  libharu 2.3.0
+ * parses a file stream 2 and 4 bytes at a time through fread, 2.2 M
+ * instructions a face; from memory it is a third of that, and its later
+ * reads of glyphs for the subset are memory reads too.  Returns the
+ * face's name for HPDF_GetFont; NULL when libharu cannot read the face
+ * (its error handler has been called) or, with no error raised, when our
+ * memory ran out. */
+const char *pdffont_load(HPDF_Doc pdf, const unsigned char *file, size_t n);
 
 /* Fix f's embedded program now (after the last text shown with it): from
  * c (or the disk) when a program of the same make is there, else built by

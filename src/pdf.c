@@ -685,7 +685,9 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 	for (int f = 0; f < FONT_NSTYLES; f++) {
 		if (!(l->faces_used & (1u << f)))
 			continue;
-		const char *name = HPDF_LoadTTFontFromFile(r.pdf, fam->face[f].path, HPDF_TRUE);
+		const char *name = pdffont_load(r.pdf, fam->face[f].file, fam->face[f].filelen);
+		if (!name && !r.err)
+			goto oom;
 		if (!name || r.err) {
 			diag_add(d, DIAG_ERROR, fam->face[f].path, 0, 0,
 				 "libharu cannot embed this font (error 0x%04X)", (unsigned)r.err);
@@ -695,8 +697,6 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		r.font[f] = HPDF_GetFont(r.pdf, name, r.utf8 ? "UTF-8" : "CP1252");
 		if (!r.font[f])
 			goto hpdf;
-		if (pdffont_from_memory(r.font[f], fam->face[f].file, fam->face[f].filelen) != 0)
-			goto oom;
 		/* the whole code page, so every report embeds the same program
 		 * and it is deflated once per process (pdffont.h) */
 		if (!r.utf8)

@@ -317,30 +317,47 @@ static HPDF_INT32 rd_tell(HPDF_Stream s) { return (HPDF_INT32)((reader *)s->attr
 static HPDF_UINT32 rd_size(HPDF_Stream s) { return (HPDF_UINT32)((reader *)s->attr)->n; }
 static void rd_free(HPDF_Stream s) { xfree(s->attr); }
 
-int pdffont_from_memory(HPDF_Font f, const unsigned char *file, size_t n)
+const char *pdffont_load(HPDF_Doc pdf, const unsigned char *file, size_t n)
 {
-	if (!f || !f->attr || !file)
-		return 0;
-	HPDF_FontDef def = ((HPDF_FontAttr)f->attr)->fontdef;
-	if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr)
-		return 0;
-	HPDF_TTFontDefAttr a = def->attr;
-	if (!a->stream || a->stream->type != HPDF_STREAM_FILE)
-		return 0;
-	/* the same file libharu opened, or leave libharu its own */
-	if (n != HPDF_Stream_Size(a->stream))
-		return 0;
 	reader *r = xmalloc(sizeof *r);
 	if (!r)
-		return -1;
+		return NULL;
 	*r = (reader){file, n, 0};
-	HPDF_Stream m = HPDF_CallbackReader_New(def->mmgr, rd_read, rd_seek, rd_tell, rd_size, r);
-	if (!m) {
+	HPDF_Stream s = HPDF_CallbackReader_New(pdf->mmgr, rd_read, rd_seek, rd_tell, rd_size, r);
+	if (!s) {
 		xfree(r);
-		return -1;
+		return NULL;
 	}
-	m->free_fn = rd_free;
-	HPDF_Stream_Free(a->stream);
-	a->stream = m;
-	return 0;
+	s->free_fn = rd_free;
+	/* from here on the stream is the face definition's, freed with it
+	 * (also when libharu cannot read the face) */
+	HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, s, HPDF_TRUE);
+	if (!def) {
+		/* libharu set the error; its handler hears of it here, as
+		 * from HPDF_LoadTTFontFromFile */
+		HPDF_CheckError(&pdf->error);
+		return NULL;
+	}
+	HPDF_FontDef known = HPDF_Doc_FindFontDef(pdf, def->base_font);
+	if (known) {
+		HPDF_FontDef_Free(def);
+		return known->base_font;
+	}
+	if (HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
+		HPDF_FontDef_Free(def);
+		HPDF_CheckError(&pdf->error);
+		return NULL;
+	}
+	/* the subset's tag, in libharu's sequence: HPDFAA, HPDFAB, ... */
+	if (pdf->ttfont_tag[0] == 0) {
+		memcpy(pdf->ttfont_tag, "HPDFAA", 6);
+	} else {
+		for (int i = 5; i >= 0; i--) {
+			if (++pdf->ttfont_tag[i] <= 'Z')
+				break;
+			pdf->ttfont_tag[i] = 'A';
+		}
+	}
+	HPDF_TTFontDef_SetTagName(def, (char *)pdf->ttfont_tag);
+	return def->base_font;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "fonts.h"
+#include "buf_has.h"
 #include "hyph.h"
 #include "layout.h"
 #include "pdf.h"
@@ -698,15 +699,6 @@ static const unsigned char png1[] = {
 	0xCF, 0xC0, 0x00, 0x00, 0x03, 0x01, 0x01, 0x00, 0x18, 0xDD, 0x8D, 0xB0, 0x00, 0x00, 0x00,
 	0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
 
-static int has(const buf *b, const char *s)
-{
-	size_t n = strlen(s);
-	for (size_t i = 0; i + n <= b->len; i++)
-		if (memcmp(b->data + i, s, n) == 0)
-			return 1;
-	return 0;
-}
-
 static sr_status render_with_logo(const void *bytes, size_t n)
 {
 	char path[] = "/tmp/sr-logo-XXXXXX";
@@ -724,7 +716,7 @@ static sr_status render_with_logo(const void *bytes, size_t n)
 	buf a = BUF_INIT;
 	sr_status st = pdf_render(e, d, &a, &dg);
 	if (st == SR_OK)
-		assert_true(has(&a, "/Image"));
+		assert_true(buf_has(&a, "/Image"));
 	else
 		assert_true(dg.n >= 1 && strstr(dg.msgs[0].text, "logo"));
 	buf_free(&a);

@@ -13,16 +13,8 @@
 #include <string.h>
 
 #include "pdf.h"
+#include "buf_has.h"
 #include "sample_doc.h"
-
-static int has(const buf *b, const char *s)
-{
-	size_t n = strlen(s);
-	for (size_t i = 0; i + n <= b->len; i++)
-		if (memcmp(b->data + i, s, n) == 0)
-			return 1;
-	return 0;
-}
 
 static void save(const buf *b, const char *env)
 {
@@ -44,17 +36,17 @@ static void render_both(int sami, const char *env)
 	buf a = BUF_INIT, b = BUF_INIT;
 	/* off by default: no structure tree */
 	assert_int_equal(pdf_render(e, d, &a, &dg), SR_OK);
-	assert_false(has(&a, "/StructTreeRoot"));
+	assert_false(buf_has(&a, "/StructTreeRoot"));
 	a.len = 0;
 	d->style.pdfa = 1;
 	assert_int_equal(pdf_render(e, d, &a, &dg), SR_OK);
 	assert_int_equal(pdf_render(e, d, &b, &dg), SR_OK);
 	assert_memory_equal(a.data, "%PDF-1.7", 8);
-	assert_true(has(&a, "/StructTreeRoot"));
-	assert_true(has(&a, "/MarkInfo"));
-	assert_true(has(&a, "<pdfaid:conformance>A</pdfaid:conformance>"));
-	assert_true(has(&a, "/GTS_PDFA1"));
-	assert_true(has(&a, "/ID ["));
+	assert_true(buf_has(&a, "/StructTreeRoot"));
+	assert_true(buf_has(&a, "/MarkInfo"));
+	assert_true(buf_has(&a, "<pdfaid:conformance>A</pdfaid:conformance>"));
+	assert_true(buf_has(&a, "/GTS_PDFA1"));
+	assert_true(buf_has(&a, "/ID ["));
 	/* deterministic: the /ID comes from the inputs, not the clock */
 	assert_int_equal(a.len, b.len);
 	assert_memory_equal(a.data, b.data, a.len);
