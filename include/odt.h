@@ -14,9 +14,4 @@
  * memory/zip failures, SR_INVALID for input-borne problems). */
 sr_status odt_render(const doc *doc, buf *out, diag *d);
 
-/* Load what the backend loads once per process (libzip, see ziplib.h),
- * ahead of the first odt_render, which otherwise does it.  SR_SYSTEM with
- * a message in d when it cannot be loaded; odt_render then says so too. */
-sr_status odt_open(diag *d);
-
 #endif

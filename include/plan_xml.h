@@ -9,26 +9,22 @@
 
 #include "diag.h"
 #include "model.h"
-#include "readahead.h"
 #include "xmlin.h"
 
 /* The statusrapport schema (schema/statusrapport.rng, built into the
  * binary).  Load once per process. */
 sr_status plan_schema_load(xmlin_schema **out, diag *d);
 
-/* Read a plan file, parsed by ra when not NULL (the next of its files,
- * which must be path).  On SR_OK *out is a new plan the caller frees with
+/* Read a plan file.  On SR_OK *out is a new plan the caller frees with
  * plan_free(); otherwise *out is NULL and messages are in d. */
-sr_status plan_read(plan **out, const xmlin_schema *schema, readahead *ra, const char *path,
-		    diag *d);
+sr_status plan_read(plan **out, const xmlin_schema *schema, const char *path, diag *d);
 sr_status plan_read_mem(plan **out, const xmlin_schema *schema, const char *name,
 			const char *data, size_t len, diag *d);
 
-/* Read a status file (parsed by ra as plan_read's) and merge its statuses, values and summary into p.
+/* Read a status file and merge its statuses, values and summary into p.
  * Statuses naming measures that are not in the plan are reported here.
  * On failure p is unchanged except for allocations in its arena. */
-sr_status plan_merge_status(plan *p, const xmlin_schema *schema, readahead *ra, const char *path,
-			    diag *d);
+sr_status plan_merge_status(plan *p, const xmlin_schema *schema, const char *path, diag *d);
 sr_status plan_merge_status_mem(plan *p, const xmlin_schema *schema, const char *name,
 				const char *data, size_t len, diag *d);
 

@@ -8,7 +8,6 @@
 #include "model.h"
 #include "pdf.h"
 #include "report.h"
-#include "helper.h"
 
 typedef struct render_out {
 	const char *pdf_path;          /* NULL: no PDF */
@@ -18,25 +17,6 @@ typedef struct render_out {
 	int parallel;                  /* the ODT written in a second thread
 					* while the PDF is laid out */
 } render_out;
-
-/* Before the input is read: what rendering needs, opened by the helper
- * while the main thread reads the files -- the PDF engine (hyphenation
- * patterns, the font lookup) when pdf, then libzip when odt.  These are a
- * few milliseconds of a one-report run.  NULL when w is NULL, there is
- * nothing to open or memory ran out: then each is opened when first
- * needed.  render_prepare_end (NULL-safe, before the helper ends) waits for
- * what is running and frees what was not taken. */
-typedef struct render_prep render_prep;
-render_prep *render_prepare(helper *w, int pdf, int odt, const char *const *font_dirs);
-
-/* Wait for the PDF engine only (libzip may still be loading: the ODT's
- * rendering waits for it when it needs it).  *engine: the engine, the
- * caller's to close (NULL unless pdf), as pdf_engine_open would give it,
- * with its status and messages (into d).  Call at most once.  libzip's
- * failure is not reported here but by the ODT's rendering, at the same
- * place as without preparation. */
-sr_status render_prepared(render_prep *p, pdf_engine **engine, diag *d);
-void render_prepare_end(render_prep *p);
 
 /* Build the report ro describes and write the files out names.  *engine is
  * opened on first need and kept for the next report (the caller closes it).

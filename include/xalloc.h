@@ -31,10 +31,6 @@ void xalloc_arm(void);
  * failure-injection build, whose counting and forking are one thread's. */
 int xalloc_threads_ok(void);
 
-/* Whether a thread of our own can run beside this one: threads allowed,
- * and a second core to run it. */
-int xalloc_spare_core(void);
-
 /* Allocation for libraries that cannot unwind from a failed allocation:
  * libxml2 2.9.14 dereferences NULL in its RELAX NG validator and schema
  * clean-up when one fails, libharu 2.3.0 in HPDF_GetMem.  These never return NULL: on failure they remove

@@ -83,12 +83,6 @@ sr_status xmlin_read(const xmlin_schema *schema, const char *name, const char *d
 		     const char *other_root, const char *other_msg,
 		     void (*walk)(xmlin_walk *, const xmlNode *), xmlin_walk *w, diag *d);
 
-/* The same from a tree xmlin_parse made (readahead.h), which it frees. */
-sr_status xmlin_read_doc(const xmlin_schema *schema, const char *name, xmlDocPtr x,
-			 const char *what, const char *ns, const char *root_name,
-			 const char *other_root, const char *other_msg,
-			 void (*walk)(xmlin_walk *, const xmlNode *), xmlin_walk *w, diag *d);
-
 /* Whether n is an element in namespace ns with local name. */
 int xmlin_is_ns(const xmlNode *n, const char *ns, const char *name);
 

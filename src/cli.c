@@ -449,17 +449,15 @@ static int parse(int argc, char **argv, opts *o)
 	return 0;
 }
 
-/* Read the plan and merge every status file (parsed by ra, if any), then
- * check the meaning.  Every file is read even after one fails, so all
- * problems show at once. */
-static sr_status load(const opts *o, const xmlin_schema *schema, readahead *ra, plan **out,
-		      diag *d)
+/* Read the plan and merge every status file, then check the meaning.
+ * Every file is read even after one fails, so all problems show at once. */
+static sr_status load(const opts *o, const xmlin_schema *schema, plan **out, diag *d)
 {
-	sr_status st = plan_read(out, schema, ra, o->files[0], d);
+	sr_status st = plan_read(out, schema, o->files[0], d);
 	if (st != SR_OK)
 		return st;
 	for (int i = 1; i < o->nfiles; i++)
-		st = sr_worse(st, plan_merge_status(*out, schema, ra, o->files[i], d));
+		st = sr_worse(st, plan_merge_status(*out, schema, o->files[i], d));
 	if (st == SR_OK)
 		st = validate_plan(*out, d);
 	return st;
@@ -513,10 +511,10 @@ static sr_status check_dir(const char *dir, diag *d)
 	return SR_OK;
 }
 
-/* pending: what rendering needs, opened while the input was read
- * (render_prepare), or NULL; consumed either way. */
+/* pending: the PDF engine being opened while the input was read, or NULL;
+ * consumed either way. */
 static sr_status do_render(const opts *o, const plan *p, const xmlin_schema *tschema,
-			   render_prep *pending, diag *d)
+			   pdf_engine_pending *pending, diag *d)
 {
 	template *tpl = NULL;
 	pdf_engine *engine = NULL;
@@ -578,7 +576,8 @@ static sr_status do_render(const opts *o, const plan *p, const xmlin_schema *tsc
 		out.odt_path = o->want_odt ? odt : NULL;
 	}
 	if (pending) {
-		st = render_prepared(pending, &engine, d);
+		st = pdf_engine_wait(pending, &engine, d);
+		pending = NULL;
 		if (st != SR_OK)
 			goto done;
 	}
@@ -590,7 +589,7 @@ static sr_status do_render(const opts *o, const plan *p, const xmlin_schema *tsc
 			fprintf(stderr, "statusrapport: wrote %s\n", out.odt_path);
 	}
 done:
-	render_prepare_end(pending);
+	pdf_engine_cancel(pending);
 	pdf_engine_close(engine);
 	template_free(tpl);
 	return st;
@@ -733,15 +732,10 @@ static sr_status run(opts *o, diag *d)
 {
 	xmlin_schema *schema = NULL, *tschema = NULL;
 	plan *p = NULL;
-	/* Beside the schema's compiling and the reading of the input, one
-	 * helper thread parses the input files, then opens the PDF engine and libzip
-	 * (in the order they are needed) */
-	int loads = strcmp(o->command, "import") != 0 && strcmp(o->command, "collect") != 0;
-	helper *w = loads ? helper_start() : NULL;
-	readahead *ra = readahead_start(w, (const char *const *)o->files, (size_t)o->nfiles);
-	render_prep *prep = strcmp(o->command, "render") == 0 && !o->dump
-				    ? render_prepare(w, o->want_pdf, o->want_odt, font_dirs())
-				    : NULL;
+	/* the PDF engine opens beside the reading of the input */
+	pdf_engine_pending *engine = strcmp(o->command, "render") == 0 && o->want_pdf && !o->dump
+					     ? pdf_engine_start(font_dirs())
+					     : NULL;
 	sr_status st = plan_schema_load(&schema, d);
 	if (st == SR_OK && o->template_name && template_is_file(o->template_name))
 		st = template_schema_load(&tschema, d);
@@ -756,14 +750,7 @@ static sr_status run(opts *o, diag *d)
 		st = do_collect(o, schema, d);
 		goto done;
 	}
-	st = load(o, schema, ra, &p, d);
-	readahead_end(ra);
-	ra = NULL;
-	if (!prep) {
-		/* no thread left when a batch forks */
-		helper_end(w);
-		w = NULL;
-	}
+	st = load(o, schema, &p, d);
 	if (strcmp(o->command, "validate") == 0) {
 		if (o->template_name) {
 			template *t = NULL;
@@ -780,13 +767,11 @@ static sr_status run(opts *o, diag *d)
 	if (strcmp(o->command, "form") == 0)
 		st = do_form(o, p, d);
 	else
-		st = strcmp(o->command, "render") == 0 ? do_render(o, p, tschema, prep, d)
+		st = strcmp(o->command, "render") == 0 ? do_render(o, p, tschema, engine, d)
 						       : do_batch(o, p, tschema, d);
-	prep = NULL; /* do_render's now */
+	engine = NULL; /* do_render's now */
 done:
-	readahead_end(ra);
-	render_prepare_end(prep);
-	helper_end(w);
+	pdf_engine_cancel(engine);
 	plan_free(p);
 	xmlin_schema_free(schema);
 	xmlin_schema_free(tschema);

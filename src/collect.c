@@ -62,7 +62,7 @@ static sr_status read_one(arena *a, const xmlin_schema *schema, const char *plan
 	sr_status st = plan_read_mem(&q, schema, plan_file, pdata, plen, d);
 	if (st != SR_OK)
 		return st;
-	st = plan_merge_status(q, schema, NULL, path, d);
+	st = plan_merge_status(q, schema, path, d);
 	if (st == SR_OK)
 		st = validate_plan(q, d);
 	if (q->nreports) {

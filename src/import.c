@@ -532,7 +532,7 @@ sr_status import_file(const char *form_path, const char *plan_path, const xmlin_
 	memset(r, 0, sizeof *r);
 	sr_status st = SR_OK;
 	if (plan_path) {
-		st = plan_read(&p, schema, NULL, plan_path, d);
+		st = plan_read(&p, schema, plan_path, d);
 		if (st == SR_OK)
 			st = validate_plan(p, d);
 		if (st != SR_OK)

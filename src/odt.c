@@ -36,7 +36,6 @@
 #include "odtchart.h" /* issue 6 */
 #include "xalloc.h"
 #include "xmlw.h"
-#include "ziplib.h"
 
 #define MEDIA_TYPE "application/vnd.oasis.opendocument.text"
 
@@ -1491,12 +1490,6 @@ static int write_manifest(odt *o, buf *out)
 }
 
 /* ---- entry point ---------------------------------------------------------- */
-
-sr_status odt_open(diag *d)
-{
-	/* the package is the only part that needs a library loaded */
-	return ziplib_open(d);
-}
 
 sr_status odt_render(const doc *dc, buf *out, diag *d)
 {

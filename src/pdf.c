@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "fonts.h"
 #include "hyph.h"
@@ -76,6 +77,65 @@ void pdf_engine_prepare(pdf_engine *e, const char *family)
 	if (e)
 		(void)fonts_family(e->fonts, family, &fam, &quiet);
 	diag_free(&quiet);
+}
+
+/* Whether a thread of our own can run beside this one: a second core, and
+ * not the allocation-failure build (whose sweep forks at every
+ * allocation). */
+static int spare_core(void)
+{
+	return xalloc_threads_ok() && sysconf(_SC_NPROCESSORS_ONLN) > 1;
+}
+
+struct pdf_engine_pending {
+	pthread_t tid;
+	const char *const *dirs;
+	pdf_engine *e;
+	diag d;
+	sr_status st;
+};
+
+static void *open_thread(void *arg)
+{
+	pdf_engine_pending *p = arg;
+	p->st = pdf_engine_open(&p->e, p->dirs, &p->d);
+	return NULL;
+}
+
+pdf_engine_pending *pdf_engine_start(const char *const *font_dirs)
+{
+	if (!spare_core())
+		return NULL;
+	pdf_engine_pending *p = xcalloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->dirs = font_dirs;
+	diag_init(&p->d);
+	if (pthread_create(&p->tid, NULL, open_thread, p) != 0) {
+		xfree(p);
+		return NULL;
+	}
+	return p;
+}
+
+sr_status pdf_engine_wait(pdf_engine_pending *p, pdf_engine **out, diag *d)
+{
+	pthread_join(p->tid, NULL);
+	diag_take(d, &p->d);
+	sr_status st = p->st;
+	*out = p->e;
+	xfree(p);
+	return st;
+}
+
+void pdf_engine_cancel(pdf_engine_pending *p)
+{
+	if (!p)
+		return;
+	pthread_join(p->tid, NULL);
+	pdf_engine_close(p->e);
+	diag_free(&p->d);
+	xfree(p);
 }
 
 /* ---- encodings ---- */
@@ -247,7 +307,7 @@ static int deflater_start(deflater *dz, HPDF_Page *pages, int npages)
 {
 	*dz = (deflater){0};
 	dz->pages = pages;
-	if (npages < PIPE_PAGES || !xalloc_spare_core())
+	if (npages < PIPE_PAGES || !spare_core())
 		return 0;
 	pthread_mutex_init(&dz->mu, NULL);
 	pthread_cond_init(&dz->cv, NULL);

@@ -638,27 +638,21 @@ static void walk_report(xmlin_walk *w, const xmlNode *root)
 	read_report(r, root);
 }
 
-/* data (len bytes) parsed here, or x already parsed (data NULL) */
 static sr_status read_file(plan *p, const xmlin_schema *schema, const char *name,
-			   const char *data, size_t len, xmlDocPtr x, int is_plan, diag *d)
+			   const char *data, size_t len, int is_plan, diag *d)
 {
 	rd r = {p, &p->arena, p->text, NULL, NULL};
 	xmlin_walk w = {0};
 	w.a = &p->arena;
 	w.ctx = &r;
 	r.w = &w;
-	sr_status st = SR_OK;
-	if (!x)
-		st = xmlin_parse(name, data, len, &x, d);
-	if (st != SR_OK)
-		return st;
-	st = is_plan
-		? xmlin_read_doc(schema, name, x, "statusrapport file", XMLIN_NS, "plan", "status-report",
-				 "this is a status file (<status-report>); give the plan file first, then the status files",
-				 walk_plan, &w, d)
-		: xmlin_read_doc(schema, name, x, "statusrapport file", XMLIN_NS, "status-report", "plan",
-				 "this is a plan file (<plan>), not a status file; give only one plan",
-				 walk_report, &w, d);
+	sr_status st = is_plan
+		? xmlin_read(schema, name, data, len, "statusrapport file", XMLIN_NS, "plan", "status-report",
+			     "this is a status file (<status-report>); give the plan file first, then the status files",
+			     walk_plan, &w, d)
+		: xmlin_read(schema, name, data, len, "statusrapport file", XMLIN_NS, "status-report", "plan",
+			     "this is a plan file (<plan>), not a status file; give only one plan",
+			     walk_report, &w, d);
 	if (st == SR_OK && doc_failed(p->text)) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "out of memory reading the file");
 		st = SR_SYSTEM;
@@ -666,17 +660,16 @@ static sr_status read_file(plan *p, const xmlin_schema *schema, const char *name
 	return st;
 }
 
-static sr_status new_plan(plan **out, const xmlin_schema *schema, const char *name,
-			  const char *data, size_t len, xmlDocPtr x, diag *d)
+sr_status plan_read_mem(plan **out, const xmlin_schema *schema, const char *name,
+			const char *data, size_t len, diag *d)
 {
 	*out = NULL;
 	plan *p = plan_new();
 	if (!p) {
-		xmlFreeDoc(x);
 		diag_add(d, DIAG_ERROR, name, 0, 0, "out of memory");
 		return SR_SYSTEM;
 	}
-	sr_status st = read_file(p, schema, name, data, len, x, 1, d);
+	sr_status st = read_file(p, schema, name, data, len, 1, d);
 	if (st != SR_OK) {
 		plan_free(p);
 		return st;
@@ -685,19 +678,17 @@ static sr_status new_plan(plan **out, const xmlin_schema *schema, const char *na
 	return SR_OK;
 }
 
-sr_status plan_read_mem(plan **out, const xmlin_schema *schema, const char *name,
-			const char *data, size_t len, diag *d)
+sr_status plan_read(plan **out, const xmlin_schema *schema, const char *path, diag *d)
 {
-	return new_plan(out, schema, name, data, len, NULL, d);
-}
-
-sr_status plan_read(plan **out, const xmlin_schema *schema, readahead *ra, const char *path,
-		    diag *d)
-{
-	xmlDocPtr x;
+	char *data;
+	size_t len;
 	*out = NULL;
-	sr_status st = readahead_next(ra, path, &x, d);
-	return st != SR_OK ? st : new_plan(out, schema, path, NULL, 0, x, d);
+	sr_status st = xmlin_slurp(path, &data, &len, d);
+	if (st != SR_OK)
+		return st;
+	st = plan_read_mem(out, schema, path, data, len, d);
+	xfree(data);
+	return st;
 }
 
 /* ---- status files -------------------------------------------------------- */
@@ -761,13 +752,17 @@ static void read_report(rd *r, const xmlNode *root)
 sr_status plan_merge_status_mem(plan *p, const xmlin_schema *schema, const char *name,
 				const char *data, size_t len, diag *d)
 {
-	return read_file(p, schema, name, data, len, NULL, 0, d);
+	return read_file(p, schema, name, data, len, 0, d);
 }
 
-sr_status plan_merge_status(plan *p, const xmlin_schema *schema, readahead *ra, const char *path,
-			    diag *d)
+sr_status plan_merge_status(plan *p, const xmlin_schema *schema, const char *path, diag *d)
 {
-	xmlDocPtr x;
-	sr_status st = readahead_next(ra, path, &x, d);
-	return st != SR_OK ? st : read_file(p, schema, path, NULL, 0, x, 0, d);
+	char *data;
+	size_t len;
+	sr_status st = xmlin_slurp(path, &data, &len, d);
+	if (st != SR_OK)
+		return st;
+	st = plan_merge_status_mem(p, schema, path, data, len, d);
+	xfree(data);
+	return st;
 }

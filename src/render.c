@@ -8,7 +8,6 @@
 #include "buf.h"
 #include "odt.h"
 #include "outfile.h"
-#include "helper.h"
 #include "xalloc.h"
 
 static int plain_id(const char *s)
@@ -49,80 +48,6 @@ static sr_status render_format(const doc *dd, int is_pdf, const char *path, cons
 		st = SR_SYSTEM;
 	}
 	return st;
-}
-
-struct render_prep {
-	helper *w;
-	helper_job engine_job, zip_job;
-	int pdf, odt;
-	const char *const *dirs;
-	pdf_engine *e;
-	diag d;
-	sr_status st;
-};
-
-static void open_engine(void *arg)
-{
-	render_prep *p = arg;
-	p->st = pdf_engine_open(&p->e, p->dirs, &p->d);
-}
-
-static void open_zip(void *arg)
-{
-	(void)arg;
-	/* its failure is said where the ODT is rendered */
-	diag quiet;
-	diag_init(&quiet);
-	(void)odt_open(&quiet);
-	diag_free(&quiet);
-}
-
-render_prep *render_prepare(helper *w, int pdf, int odt, const char *const *font_dirs)
-{
-	if (!w || (!pdf && !odt))
-		return NULL;
-	render_prep *p = xcalloc(1, sizeof *p);
-	if (!p)
-		return NULL;
-	p->w = w;
-	p->pdf = pdf;
-	p->odt = odt;
-	p->dirs = font_dirs;
-	diag_init(&p->d);
-	p->engine_job = HELPER_JOB(open_engine, p);
-	p->zip_job = HELPER_JOB(open_zip, p);
-	if (pdf)
-		helper_push(w, &p->engine_job);
-	/* libzip last: the ODT needs it only for its package, at its end,
-	 * while the PDF needs the engine as soon as the tree is built */
-	if (odt)
-		helper_push(w, &p->zip_job);
-	return p;
-}
-
-sr_status render_prepared(render_prep *p, pdf_engine **engine, diag *d)
-{
-	*engine = NULL;
-	if (!p->pdf)
-		return SR_OK;
-	helper_wait(p->w, &p->engine_job);
-	diag_take(d, &p->d);
-	*engine = p->e;
-	p->e = NULL; /* the caller's now */
-	return p->st;
-}
-
-void render_prepare_end(render_prep *p)
-{
-	if (!p)
-		return;
-	if (p->pdf)
-		helper_forget(p->w, &p->engine_job);
-	if (p->odt)
-		helper_forget(p->w, &p->zip_job);
-	pdf_engine_close(p->e);
-	diag_free(&p->d);
-	xfree(p);
 }
 
 /* The ODT rendered and staged beside the PDF.  The backends only read the

@@ -154,11 +154,6 @@ int xalloc_threads_ok(void)
 #endif
 }
 
-int xalloc_spare_core(void)
-{
-	return xalloc_threads_ok() && sysconf(_SC_NPROCESSORS_ONLN) > 1;
-}
-
 /* set from any thread (render.c's ODT thread) */
 static atomic_int failed;
 

@@ -587,14 +587,6 @@ sr_status xmlin_read(const xmlin_schema *schema, const char *name, const char *d
 	sr_status st = xmlin_parse(name, data, len, &x, d);
 	if (st != SR_OK)
 		return st;
-	return xmlin_read_doc(schema, name, x, what, ns, root_name, other_root, other_msg, walk, w, d);
-}
-
-sr_status xmlin_read_doc(const xmlin_schema *schema, const char *name, xmlDocPtr x,
-			 const char *what, const char *ns, const char *root_name,
-			 const char *other_root, const char *other_msg,
-			 void (*walk)(xmlin_walk *, const xmlNode *), xmlin_walk *w, diag *d)
-{
 	w->file = arena_strdup(w->a, name);
 	w->d = d;
 	xmlNode *root = xmlDocGetRootElement(x);

@@ -1,9 +1,8 @@
-# threads.sh: what the helper thread (helper.h) and the ODT's thread do
-# beside the main one changes nothing but the time.  The allocation-failure
-# build runs without threads (each file is parsed when it is checked, the
-# PDF engine and libzip are opened when first needed), so it is the
-# reference: the same messages in the same order, the same files, byte for
-# byte.
+# threads.sh: what runs beside the main thread -- the PDF engine opened
+# while the input is read, the ODT rendered beside the PDF, a long report's
+# pages deflated beside the painting -- changes nothing but the time.  The
+# allocation-failure build runs without threads, so it is the reference:
+# the same messages in the same order, the same files, byte for byte.
 . "$SR_TOP/tests/lib.sh"
 
 A="$SR_TOP/build/alloc/statusrapport"
@@ -37,7 +36,7 @@ same_run "threads: many bad status files, messages in order" validate "$BAD/base
 	"$BAD/status-not-responsible.xml"
 contains "threads: a missing file is named" "$(cat threaded.err)" "missing.xml"
 contains "threads: ill-formed XML is named" "$(cat threaded.err)" "not-xml.xml:1:1: error:"
-# a bad plan stops before its status files, which were read ahead
+# a bad plan stops before its status files
 same_run "threads: bad plan, status files not reported" validate "$BAD/schema-order.xml" \
 	"$BAD/status-bad-value.xml" not-xml.xml
 case "$(cat threaded.err)" in
