@@ -474,6 +474,30 @@ static void rgb(render *r, HPDF_Page pg, uint32_t c, int stroke)
 	raw_ops(r, pg, t, o);
 }
 
+/* "/Fn size Tf" for a CP1252 run's face, written as raw_text writes the
+ * run: libharu's SetFontAndSize looked the font up and formatted the size
+ * through floats, 3,000 instructions a call, 500 calls in the sample.  The
+ * page's resources get the font as from libharu (GetLocalFontName adds it
+ * on first use); its record of the current font is not needed, as no
+ * libharu text call follows in CP1252. */
+static void raw_font(render *r, HPDF_Page pg, HPDF_Font f, double size)
+{
+	const char *name = HPDF_Page_GetLocalFontName(pg, f);
+	size_t n = name ? strlen(name) : 0;
+	char t[96], *o = t;
+	if (!n || n > 32) { /* libharu names them F1, F2, ... */
+		if (!r->err)
+			r->err = HPDF_FAILD_TO_ALLOC_MEM;
+		return;
+	}
+	*o++ = '/';
+	memcpy(o, name, n), o += n;
+	*o++ = ' ';
+	o = fixed(o, lround(size * 10000), 4);
+	memcpy(o, " Tf\012", 4), o += 4;
+	raw_ops(r, pg, t, o);
+}
+
 /* "x y w h re f" in thousandths of a point (the layout's
  * doubles to 0.0005 pt: a rule or fill edge lands on the same device pixel
  * as with libharu's floats) */
@@ -564,7 +588,10 @@ static void paint_page(render *r, int p)
 			in_text = 1;
 		}
 		if ((int)b->face != curf || b->size != curs) {
-			HPDF_Page_SetFontAndSize(pg, r->font[b->face], (HPDF_REAL)b->size);
+			if (r->utf8) /* TextOut below needs libharu's record of it */
+				HPDF_Page_SetFontAndSize(pg, r->font[b->face], (HPDF_REAL)b->size);
+			else
+				raw_font(r, pg, r->font[b->face], b->size);
 			curf = (int)b->face;
 			curs = b->size;
 		}
@@ -838,17 +865,16 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		goto hpdf;
 	if (HPDF_SaveToStream(r.pdf) != HPDF_OK || r.err)
 		goto hpdf;
-	HPDF_ResetStream(r.pdf);
-	for (;;) {
-		HPDF_BYTE chunk[8192];
-		HPDF_UINT32 n = sizeof chunk;
-		HPDF_STATUS rs = HPDF_ReadFromStream(r.pdf, chunk, &n);
-		if (n)
-			buf_put(out, chunk, n);
-		if (rs == HPDF_STREAM_EOF)
-			break;
-		if (rs != HPDF_OK)
+	/* the saved file straight from the memory stream's blocks:
+	 * HPDF_ReadFromStream copies it a byte at a time (HPDF_MemCpy), six
+	 * instructions a byte */
+	HPDF_UINT nblocks = HPDF_MemStream_GetBufCount(r.pdf->stream);
+	for (HPDF_UINT i = 0; i < nblocks && !out->failed; i++) {
+		HPDF_UINT n = 0;
+		const HPDF_BYTE *blk = HPDF_MemStream_GetBufPtr(r.pdf->stream, i, &n);
+		if (!blk)
 			goto hpdf;
+		buf_put(out, blk, n);
 	}
 	if (out->failed) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "PDF output too large or out of memory");
