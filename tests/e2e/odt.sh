@@ -176,3 +176,9 @@ if [ -z "$(ls lzbad)" ]; then pass "libzip: cannot be loaded, no file"; else
 	fail "libzip: cannot be loaded, no file" "$(ls lzbad)"; fi
 LD_LIBRARY_PATH="$PWD/badlib" expect_exit "libzip: a PDF alone does not need it" 0 \
 	"$SR" render -q -f pdf -O lzbad "$PLAN" $STATUSES
+# A batch loads it once, before its workers fork, not once in each.
+mkdir -p lzbatch
+LD_DEBUG=files "$SR" batch -q -f odt -j 2 -O lzbatch "$PLAN" $STATUSES 2> lz/batch.log >/dev/null
+n=$(grep -c "file=libzip.* dynamically loaded" lz/batch.log)
+if [ "$n" -eq 1 ]; then pass "libzip: a batch loads it once"; else
+	fail "libzip: a batch loads it once" "loaded $n times"; fi
