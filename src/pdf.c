@@ -170,6 +170,50 @@ static int fits_cp1252(const char *s, size_t len)
 	return 1;
 }
 
+/* PDFDocEncoding (PDF 32000-1, annex D.2), the encoding of text strings
+ * outside the pages: Latin-1 but for 0xAD, and these at 0x18..0x1F and
+ * 0x80..0xA0 (0x9F has none).  Every CP1252 character but the soft hyphen
+ * is among them. */
+static const unsigned short pdfdoc_lo[8] = {0x02D8, 0x02C7, 0x02C6, 0x02D9,
+					    0x02DD, 0x02DB, 0x02DA, 0x02DC};
+static const unsigned short pdfdoc_hi[33] = {
+	0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044, 0x2039,
+	0x203A, 0x2212, 0x2030, 0x201E, 0x201C, 0x201D, 0x2018, 0x2019, 0x201A,
+	0x2122, 0xFB01, 0xFB02, 0x0141, 0x0152, 0x0160, 0x0178, 0x017D, 0x0131,
+	0x0142, 0x0153, 0x0161, 0x017E, 0,      0x20AC};
+
+/* The PDFDocEncoding byte for c, or 0 when it has none (or is a control
+ * character, which a bookmark has no use for). */
+static int pdfdoc(unsigned long c)
+{
+	if ((c >= 0x20 && c < 0x7F) || (c >= 0xA1 && c <= 0xFF && c != 0xAD))
+		return (int)c;
+	for (int i = 0; i < 8; i++)
+		if (pdfdoc_lo[i] == c)
+			return 0x18 + i;
+	for (int i = 0; i < 33; i++)
+		if (pdfdoc_hi[i] && pdfdoc_hi[i] == c)
+			return 0x80 + i;
+	return 0;
+}
+
+/* s (UTF-8) in PDFDocEncoding into out (room for strlen(s) + 1 bytes:
+ * never longer), or -1 when a character has no byte there. */
+static int to_pdfdoc(const char *s, char *out)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		int adv;
+		int b = pdfdoc(font_utf8(s + i, len - i, &adv));
+		if (!b)
+			return -1;
+		*out++ = (char)b;
+		i += (size_t)adv;
+	}
+	*out = 0;
+	return 0;
+}
+
 /* ---- images ---- */
 
 /* Whether the file at path is a PNG whose chunks are whole and whose CRCs
@@ -244,6 +288,7 @@ typedef struct render {
 	const layout *l;
 	const font_family *fam;
 	int utf8;
+	int docenc; /* bookmarks and properties in PDFDocEncoding, not UTF-16 */
 	HPDF_Font font[FONT_NSTYLES];
 	HPDF_Page *pages;
 	HPDF_Image logo;
@@ -636,12 +681,26 @@ static void paint_page(render *r, int p)
 	}
 }
 
+/* A bookmark's or property's text as libharu is to get it: converted to
+ * PDFDocEncoding in r->tmp when r->docenc, else as it is (UTF-8, for the
+ * UTF-8 encoder).  NULL when memory ran out. */
+static const char *prop_text(render *r, const char *s)
+{
+	if (!r->docenc)
+		return s;
+	char *t = tmp_reserve(r, strlen(s) + 1);
+	/* docenc was chosen because every such text converts */
+	if (t && to_pdfdoc(s, t) != 0)
+		t = NULL;
+	return t;
+}
+
 /* Bookmarks mirroring the heading levels. */
 static void outline(render *r)
 {
 	enum { DEPTH = 8 };
 	HPDF_Outline parents[DEPTH + 1] = {0};
-	HPDF_Encoder e = HPDF_GetEncoder(r->pdf, "UTF-8");
+	HPDF_Encoder e = r->docenc ? NULL : HPDF_GetEncoder(r->pdf, "UTF-8");
 	double H = r->l->style.page_h;
 	for (int i = 0; i < r->l->nheads && !r->err; i++) {
 		const layout_heading *hd = &r->l->heads[i];
@@ -651,9 +710,13 @@ static void outline(render *r)
 		HPDF_Outline parent = NULL;
 		for (int k = lv - 1; k >= 1 && !parent; k--)
 			parent = parents[k];
-		HPDF_Outline o = HPDF_CreateOutline(r->pdf, parent, hd->title, e);
-		if (!o)
+		const char *title = prop_text(r, hd->title);
+		HPDF_Outline o = title ? HPDF_CreateOutline(r->pdf, parent, title, e) : NULL;
+		if (!o) {
+			if (!r->err)
+				r->err = HPDF_FAILD_TO_ALLOC_MEM;
 			return;
+		}
 		HPDF_Destination dst = HPDF_Page_CreateDestination(r->pages[hd->page]);
 		if (dst) {
 			HPDF_Destination_SetFitH(dst, (HPDF_REAL)(H - hd->y + 6));
@@ -675,9 +738,13 @@ static void info(render *r, const doc *d)
 	} a[] = {{HPDF_INFO_TITLE, d->title},       {HPDF_INFO_AUTHOR, d->author},
 		 {HPDF_INFO_SUBJECT, d->subject},   {HPDF_INFO_KEYWORDS, d->keywords},
 		 {HPDF_INFO_CREATOR, "statusrapport"}};
-	for (size_t i = 0; i < sizeof a / sizeof *a; i++)
-		if (a[i].v && *a[i].v)
-			HPDF_SetInfoAttr(pdf, a[i].t, a[i].v);
+	for (size_t i = 0; i < sizeof a / sizeof *a; i++) {
+		const char *v = a[i].v && *a[i].v ? prop_text(r, a[i].v) : NULL;
+		if (v)
+			HPDF_SetInfoAttr(pdf, a[i].t, v);
+		else if (a[i].v && *a[i].v && !r->err)
+			r->err = HPDF_FAILD_TO_ALLOC_MEM;
+	}
 	time_t t = d->created ? d->created : 0;
 	struct tm tm;
 	gmtime_r(&t, &tm);
@@ -737,6 +804,30 @@ static int scan_text(const layout *l, const font_family *fam, const doc *dc, dia
 	return utf8;
 }
 
+static int fits_pdfdoc(const char *s)
+{
+	for (size_t i = 0, n = s ? strlen(s) : 0; i < n;) {
+		int adv;
+		if (!pdfdoc(font_utf8(s + i, n - i, &adv)))
+			return 0;
+		i += (size_t)adv;
+	}
+	return 1;
+}
+
+/* Whether every bookmark and property has a PDFDocEncoding form. */
+static int props_fit_pdfdoc(const layout *l, const doc *dc)
+{
+	const char *meta[] = {dc->title, dc->author, dc->subject, dc->keywords};
+	for (size_t i = 0; i < sizeof meta / sizeof *meta; i++)
+		if (!fits_pdfdoc(meta[i]))
+			return 0;
+	for (int h = 0; h < l->nheads; h++)
+		if (!fits_pdfdoc(l->heads[h].title))
+			return 0;
+	return 1;
+}
+
 sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 {
 	render r = {0};
@@ -759,10 +850,16 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		goto oom;
 	/* before any font or page, or streams stay uncompressed */
 	HPDF_SetCompressionMode(r.pdf, HPDF_COMP_ALL);
-	/* the outline's titles need the UTF-8 encoder even when the text is
-	 * CP1252; enabling it costs nothing until a font uses it */
-	HPDF_UseUTFEncodings(r.pdf);
-	HPDF_SetCurrentEncoder(r.pdf, "UTF-8");
+	/* Bookmarks and properties are text strings: PDFDocEncoding when all
+	 * fit (a CP1252 document's do, but for a soft hyphen), else UTF-16
+	 * through libharu's UTF-8 encoder -- whose setting up clears a 128 KB
+	 * table a byte at a time, 1.4 M instructions, a tenth of painting the
+	 * sample.  PDF/A's structure tree uses the encoder in any case. */
+	r.docenc = !r.utf8 && !dc->style.pdfa && props_fit_pdfdoc(l, dc);
+	if (!r.docenc) {
+		HPDF_UseUTFEncodings(r.pdf);
+		HPDF_SetCurrentEncoder(r.pdf, "UTF-8");
+	}
 	if (r.err)
 		goto hpdf;
 	/* PDF/A-2a (doc style pdfa): the structure tree from the doc tree */

@@ -92,6 +92,21 @@ else
 	# shellcheck disable=SC2086
 	"$SR" render -f pdf -o out2.pdf "$PLAN" $STATUSES > /dev/null 2>&1
 	check "cli: two renders byte-identical" cmp out.pdf out2.pdf
+	# bookmarks and properties: PDFDocEncoding when they fit (the en dash
+	# is 0x85 there), read back as the text they were
+	contains "cli: title property" "$(pdfinfo out.pdf 2>/dev/null)" \
+		"Regional handlingsplan for forskning 2023–2026"
+	marks=$(qpdf --json --json-key=outlines out.pdf 2>/dev/null)
+	contains "cli: bookmark with å" "$marks" '"title": "Mål og indikatorer"'
+	contains "cli: bookmark with ø" "$marks" '"title": "Helse Møre og Romsdal HF"'
+	# a soft hyphen has no PDFDocEncoding byte: the properties and
+	# bookmarks are then UTF-16, and read back the same
+	sed 's/forskning 2023/forsk\xc2\xadning 2023/' "$PLAN" > shy.xml
+	"$SR" render -q -f pdf -o shy.pdf shy.xml > /dev/null 2>&1
+	contains "cli: title with a soft hyphen" "$(pdfinfo -enc UTF-8 shy.pdf 2>/dev/null)" \
+		"$(printf 'forsk\302\255ning 2023')"
+	contains "cli: bookmarks beside a soft hyphen" \
+		"$(qpdf --json --json-key=outlines shy.pdf 2>/dev/null)" '"title": "Mål og indikatorer"'
 fi
 
 # A long report's pages are deflated by a thread of their own while the
