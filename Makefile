@@ -10,11 +10,15 @@ STD      := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat=2 -Wvla
 PKGS     := libxml-2.0 libzip fontconfig zlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# libzip is not linked but loaded when a package is first made (ziplib.h),
-# by the name the installed library gives itself.
-PKG_LIBS   = $(shell pkg-config --libs $(filter-out libzip,$(PKGS)) 2>/dev/null)
-ZIPLIB_SONAME = $(shell objdump -p "$$(pkg-config --variable=libdir libzip 2>/dev/null)/libzip.so" \
-		  2>/dev/null | sed -n 's/^ *SONAME *//p')
+# libzip and fontconfig are not linked but loaded when first needed
+# (dynlib.h), by the name each installed library gives itself.
+DYNLIBS    := libzip fontconfig
+PKG_LIBS   = $(shell pkg-config --libs $(filter-out $(DYNLIBS),$(PKGS)) 2>/dev/null)
+soname     = $(shell objdump -p "$$(pkg-config --variable=libdir $(1) 2>/dev/null)/$(2)" \
+		 2>/dev/null | sed -n 's/^ *SONAME *//p')
+ZIPLIB_SONAME = $(call soname,libzip,libzip.so)
+FCLIB_SONAME  = $(call soname,fontconfig,libfontconfig.so)
+FCLIB_DIR     = $(shell pkg-config --variable=libdir fontconfig 2>/dev/null)
 # libharu and libhyphen ship no pkg-config file in Debian 12.
 LIBS      = $(PKG_LIBS) -lhpdf -lhyphen -lpthread -lm
 ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS)
@@ -39,6 +43,8 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/ziplib.o: ALL_CFLAGS += $(if $(ZIPLIB_SONAME),-DZIPLIB_SONAME='"$(ZIPLIB_SONAME)"')
+$(BUILD)/obj/fclib.o: ALL_CFLAGS += $(if $(FCLIB_SONAME),-DFCLIB_SONAME='"$(FCLIB_SONAME)"') \
+	$(if $(FCLIB_DIR),-DFCLIB_DIR='"$(FCLIB_DIR)"')
 
 $(BUILD)/gen/embedded.c: $(EMBED) scripts/embed | $(BUILD)/gen
 	scripts/embed embedded $(EMBED) > $@

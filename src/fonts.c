@@ -24,6 +24,7 @@
 
 #include "buf.h"
 #include "cachedir.h"
+#include "fclib.h"
 #include "xalloc.h"
 #include "xmlw.h"
 
@@ -110,6 +111,8 @@ static sr_status load(fonts *f, diag *d)
 {
 	if (f->loaded)
 		return SR_OK;
+	if (fclib_open(d) != SR_OK)
+		return SR_SYSTEM;
 	/* Our own configuration, not FcInit()'s process-wide one, so closing
 	 * the engine frees everything. */
 	if (!f->sys && !(f->sys = FcInitLoadConfigAndFonts())) {
@@ -448,7 +451,8 @@ static const char *const lookup_env[] = {
 	"LC_CTYPE",        "LANG"};
 
 /* The lookup's key for family into k: the format, the family, the caller's
- * folders (and which exist), fontconfig's version and its environment. */
+ * folders (and which exist), fontconfig's library file and its
+ * environment. */
 static void lookup_key(const fonts *f, const char *family, buf *k)
 {
 	buf_puts(k, LOOKUP_HEAD);
@@ -460,7 +464,15 @@ static void lookup_key(const fonts *f, const char *family, buf *k)
 		buf_puts(k, f->dirs[i]);
 		buf_putc(k, 0);
 	}
-	buf_printf(k, "fontconfig %d", FcGetVersion());
+	/* fontconfig's own file, not its FcGetVersion(): asking would load
+	 * it, and a run whose lookup is cached does not (fclib.h) */
+	char lib[STAMP_MAX];
+	struct stat sb;
+	if (stat(fclib_path(), &sb) == 0)
+		stamp_of(&sb, lib);
+	else
+		snprintf(lib, sizeof lib, "-");
+	buf_printf(k, "fontconfig %s %s", fclib_path(), lib);
 	buf_putc(k, 0);
 	for (size_t i = 0; i < sizeof lookup_env / sizeof *lookup_env; i++) {
 		const char *v = getenv(lookup_env[i]);

@@ -1,15 +1,12 @@
-/* ziplib.c: libzip through dlopen (see ziplib.h for why).  Owns the one
- * handle, kept for the life of the process, and a pointer per function.
- * Knows nothing of what the packages hold. */
+/* ziplib.c: libzip through dlopen (see dynlib.h for why).  Owns a pointer
+ * per function.  Knows nothing of what the packages hold. */
 #include "ziplib.h"
 
-#include <dlfcn.h>
-#include <pthread.h>
-#include <stdio.h>
 #include <stddef.h>
-#include <string.h>
 
 #include <zip.h>
+
+#include "dynlib.h"
 
 /* The installed library's name, read off libzip.so by the Makefile, so a
  * libzip with another ABI fails at build time, not at the first ODT. */
@@ -56,67 +53,18 @@
 	R(int, zip_stat, (zip_t * a, const char *b, zip_flags_t c, zip_stat_t *e), (a, b, c, e))    \
 	V(zip_stat_init, (zip_stat_t * a), (a))
 
-/* the pointers, filled by load() and read-only after it */
-/* NOLINTBEGIN(bugprone-macro-parentheses): a declarator, not an expression */
-#define POINTER_R(ret, name, params, args) ret(*name) params;
-#define POINTER_V(name, params, args) void(*name) params;
-/* NOLINTEND(bugprone-macro-parentheses) */
+/* the pointers, filled by dynlib_open and read-only after it */
 static struct functions {
-	ZIPLIB_FUNCTIONS(POINTER_R, POINTER_V)
+	ZIPLIB_FUNCTIONS(DYNLIB_POINTER_R, DYNLIB_POINTER_V)
 } fn;
+static const dynlib_sym syms[] = {ZIPLIB_FUNCTIONS(DYNLIB_SLOT_R, DYNLIB_SLOT_V)};
 
-/* where each one goes */
-#define SLOT_R(ret, name, params, args) {#name, offsetof(struct functions, name)},
-#define SLOT_V(name, params, args) {#name, offsetof(struct functions, name)},
-static const struct {
-	const char *name;
-	size_t offset;
-} slots[] = {ZIPLIB_FUNCTIONS(SLOT_R, SLOT_V)};
-
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-static char failure[512]; /* empty when loaded */
-
-static void load(void)
-{
-	void *h = dlopen(ZIPLIB_SONAME, RTLD_NOW | RTLD_LOCAL);
-	if (!h) {
-		const char *why = dlerror();
-		snprintf(failure, sizeof failure, "cannot load %s, needed for ODF packages: %s",
-			 ZIPLIB_SONAME, why ? why : "unknown reason");
-		return;
-	}
-	for (size_t i = 0; i < sizeof slots / sizeof *slots; i++) {
-		void *f = dlsym(h, slots[i].name);
-		if (!f) {
-			snprintf(failure, sizeof failure, "%s has no function %s (libzip 1.7 or newer is needed)",
-				 ZIPLIB_SONAME, slots[i].name);
-			dlclose(h);
-			return;
-		}
-		/* POSIX: a function's address comes as a void * of the same size */
-		memcpy((char *)&fn + slots[i].offset, &f, sizeof f);
-	}
-	/* the handle stays open: its functions are used until the process ends */
-}
+static dynlib lib = DYNLIB_INIT(ZIPLIB_SONAME, "ODF packages", syms, &fn);
 
 sr_status ziplib_open(diag *d)
 {
-	pthread_once(&once, load);
-	if (!failure[0])
-		return SR_OK;
-	diag_add(d, DIAG_ERROR, NULL, 0, 0, "%s", failure);
-	return SR_SYSTEM;
+	return dynlib_open(&lib, d);
 }
 
-/* libzip's functions, each handing on to the loaded one */
-#define DEFINE_R(ret, name, params, args) \
-	ret name params                   \
-	{                                 \
-		return fn.name args;      \
-	}
-#define DEFINE_V(name, params, args) \
-	void name params             \
-	{                            \
-		fn.name args;        \
-	}
-ZIPLIB_FUNCTIONS(DEFINE_R, DEFINE_V)
+/* each function hands on to the loaded one */
+ZIPLIB_FUNCTIONS(DYNLIB_DEFINE_R, DYNLIB_DEFINE_V)
