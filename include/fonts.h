@@ -64,7 +64,7 @@ void fonts_close(fonts *f);
 
 /* The four faces of family, resolved and parsed on first call (thread-safe).
  * The answer is taken from the user's cache folder (cachedir.h) when an
- * entry for the same family, folders, fontconfig version and environment
+ * entry for the same family, folders, fontconfig library and environment
  * is there and every file and folder fontconfig's answer depends on is as
  * it was; else fontconfig is asked (loaded first if need be) and the entry
  * written.  The cache never fails a lookup nor says anything.  SR_SYSTEM

@@ -442,6 +442,25 @@ static sr_status from_fontconfig(fonts *f, font_family *fam, diag *d)
 #define LOOKUP_MAX ((size_t)1024 * 1024)
 #define STAMP_FIELDS 8
 
+/* path's stamp as text in s[STAMP_MAX]: what changes when the file or
+ * folder changes, or "-" and zeros when there is nothing there.  *mtime
+ * gets its modification time in ns (0 when absent).  -1 when path cannot
+ * be looked at. */
+static int stamp(const char *path, char *s, long long *mtime)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			return -1;
+		snprintf(s, STAMP_MAX, "- 0 0 0 0 0 0 0");
+		*mtime = 0;
+		return 0;
+	}
+	stamp_of(&sb, s);
+	*mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL + sb.st_mtim.tv_nsec;
+	return 0;
+}
+
 /* What fontconfig's answer depends on besides the files stamped: where it
  * finds its configuration and the user's folders, and the language it
  * prefers in a match (FcDefaultSubstitute reads these). */
@@ -467,11 +486,9 @@ static void lookup_key(const fonts *f, const char *family, buf *k)
 	/* fontconfig's own file, not its FcGetVersion(): asking would load
 	 * it, and a run whose lookup is cached does not (fclib.h) */
 	char lib[STAMP_MAX];
-	struct stat sb;
-	if (stat(fclib_path(), &sb) == 0)
-		stamp_of(&sb, lib);
-	else
-		snprintf(lib, sizeof lib, "-");
+	long long m;
+	if (stamp(fclib_path(), lib, &m) < 0)
+		snprintf(lib, sizeof lib, "?");
 	buf_printf(k, "fontconfig %s %s", fclib_path(), lib);
 	buf_putc(k, 0);
 	for (size_t i = 0; i < sizeof lookup_env / sizeof *lookup_env; i++) {
@@ -483,25 +500,6 @@ static void lookup_key(const fonts *f, const char *family, buf *k)
 		}
 		buf_putc(k, 0);
 	}
-}
-
-/* path's stamp as text in s[STAMP_MAX]: what changes when the file or
- * folder changes, or "-" and zeros when there is nothing there.  *mtime
- * gets its modification time in ns (0 when absent).  -1 when path cannot
- * be looked at. */
-static int stamp(const char *path, char *s, long long *mtime)
-{
-	struct stat sb;
-	if (stat(path, &sb) != 0) {
-		if (errno != ENOENT && errno != ENOTDIR)
-			return -1;
-		snprintf(s, STAMP_MAX, "- 0 0 0 0 0 0 0");
-		*mtime = 0;
-		return 0;
-	}
-	stamp_of(&sb, s);
-	*mtime = (long long)sb.st_mtim.tv_sec * 1000000000LL + sb.st_mtim.tv_nsec;
-	return 0;
 }
 
 /* ---- reading an entry ---- */
