@@ -198,19 +198,22 @@ static int pdfdoc(unsigned long c)
 }
 
 /* s (UTF-8) in PDFDocEncoding into out (room for strlen(s) + 1 bytes:
- * never longer), or -1 when a character has no byte there. */
+ * never longer; NULL: only whether it converts), or -1 when a character
+ * has no byte there.  A NULL s converts (to nothing). */
 static int to_pdfdoc(const char *s, char *out)
 {
-	size_t len = strlen(s);
+	size_t len = s ? strlen(s) : 0;
 	for (size_t i = 0; i < len;) {
 		int adv;
 		int b = pdfdoc(font_utf8(s + i, len - i, &adv));
 		if (!b)
 			return -1;
-		*out++ = (char)b;
+		if (out)
+			*out++ = (char)b;
 		i += (size_t)adv;
 	}
-	*out = 0;
+	if (out)
+		*out = 0;
 	return 0;
 }
 
@@ -804,26 +807,15 @@ static int scan_text(const layout *l, const font_family *fam, const doc *dc, dia
 	return utf8;
 }
 
-static int fits_pdfdoc(const char *s)
-{
-	for (size_t i = 0, n = s ? strlen(s) : 0; i < n;) {
-		int adv;
-		if (!pdfdoc(font_utf8(s + i, n - i, &adv)))
-			return 0;
-		i += (size_t)adv;
-	}
-	return 1;
-}
-
 /* Whether every bookmark and property has a PDFDocEncoding form. */
 static int props_fit_pdfdoc(const layout *l, const doc *dc)
 {
 	const char *meta[] = {dc->title, dc->author, dc->subject, dc->keywords};
 	for (size_t i = 0; i < sizeof meta / sizeof *meta; i++)
-		if (!fits_pdfdoc(meta[i]))
+		if (to_pdfdoc(meta[i], NULL) != 0)
 			return 0;
 	for (int h = 0; h < l->nheads; h++)
-		if (!fits_pdfdoc(l->heads[h].title))
+		if (to_pdfdoc(l->heads[h].title, NULL) != 0)
 			return 0;
 	return 1;
 }

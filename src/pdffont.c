@@ -24,10 +24,12 @@
 #include "cachedir.h"
 #include "pdfz.h"
 #include "xalloc.h"
-#include "xmlin.h"
 
 /* A handful of programs per process: one per face of each family in use. */
 #define MAX_ENTRIES 16
+/* A cache file larger than this is no program of ours (a face's whole
+ * code page deflates to ~100 KB). */
+#define MAX_FILE ((size_t)16 * 1024 * 1024)
 /* The number entries libharu gives a program's stream besides /Length
  * (2.3.0: Length1, Length2, Length3), replayed on a hit. */
 #define MAX_NUMS 4
@@ -139,7 +141,7 @@ static int disk_load(uint64_t key, entry *e)
 	char name[64];
 	size_t n;
 	disk_name(name, sizeof name, key);
-	char *data = cachedir_load(name, XMLIN_MAX_FILE, &n);
+	char *data = cachedir_load(name, MAX_FILE, &n);
 	if (!data)
 		return 0;
 	disk_head h;
