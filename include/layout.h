@@ -91,6 +91,8 @@ typedef struct layout {
 	layout_box *boxes;     /* every page's boxes, page by page (owned) */
 	size_t nboxes;         /* boxes in it; more than the pages hold only
 				* if some box was on no page (a bug) */
+	int npainted;          /* pages whose boxes are given up (layout_paint_done) */
+	char *kept;            /* boxes' memory from here on is not given back */
 	layout_heading *heads;
 	int nheads;
 	int passes;            /* flow + pagination passes made (see top) */
@@ -111,6 +113,13 @@ void layout_free(layout *l);
  * headings: a long report's boxes are the largest thing alive while the PDF
  * library writes its pages out.  Pages are then empty. */
 void layout_drop_boxes(layout *l);
+
+/* Pages before upto are painted and their boxes will not be read again:
+ * those pages become empty, and the boxes' memory goes back to the system
+ * in large stretches while the rest is painted.  On a long report the PDF
+ * library's pages grow as fast as the boxes are done with; without this,
+ * both were alive at once at the peak. */
+void layout_paint_done(layout *l, int upto);
 
 /* One line per box ("p3 TEXT H1 x=.. y=.. 'text'"): for tests and debugging. */
 void layout_dump(const layout *l, FILE *out);

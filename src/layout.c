@@ -1602,6 +1602,7 @@ static int group_pages(ctx *c)
 	}
 	l->boxes = c->pool;
 	l->nboxes = n;
+	l->kept = (char *)l->boxes;
 	c->pool = NULL;
 	c->npool = c->cappool = 0;
 	size_t at = 0;
@@ -1698,7 +1699,20 @@ void layout_drop_boxes(layout *l)
 		l->pages[p].boxes = NULL, l->pages[p].n = 0;
 	xfree(l->boxes);
 	l->boxes = NULL;
+	l->kept = NULL;
 	l->nboxes = 0;
+}
+
+void layout_paint_done(layout *l, int upto)
+{
+	if (!l->boxes || upto <= l->npainted || upto > l->npages)
+		return;
+	char *end = upto < l->npages ? (char *)l->pages[upto].boxes : (char *)(l->boxes + l->nboxes);
+	for (int p = l->npainted; p < upto; p++)
+		l->pages[p].boxes = NULL, l->pages[p].n = 0;
+	l->npainted = upto;
+	if (end > l->kept)
+		l->kept = xalloc_release(l->kept, (size_t)(end - l->kept));
 }
 
 void layout_free(layout *l)

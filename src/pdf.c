@@ -919,6 +919,7 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 	int piped = deflater_start(&dz, r.pages, l->npages), zfail = 0;
 	for (int p = 0; p < l->npages && !r.err && !zfail; p++) {
 		paint_page(&r, p);
+		layout_paint_done(l, p + 1);
 		/* deflated now, faster than libharu would at the save, and small
 		 * while the rest of a long report is painted (pdfz.h) */
 		if (r.err)
@@ -952,6 +953,11 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		goto done;
 	if (r.err)
 		goto hpdf;
+	/* everything the boxes and headings said is in libharu's objects now;
+	 * the save doubles the file in memory, so the layout goes first */
+	layout_free(l);
+	l = NULL;
+	r.l = NULL;
 	if (HPDF_SaveToStream(r.pdf) != HPDF_OK || r.err)
 		goto hpdf;
 	/* the saved file straight from the memory stream's blocks:

@@ -245,6 +245,19 @@ void xfree(void *p)
 	free(p);
 }
 
+char *xalloc_release(char *p, size_t n)
+{
+	/* inward to huge-page bounds: a huge page partly given back would be
+	 * split, and part of a page is not ours to give */
+	size_t head = (HUGE - ((uintptr_t)p & (HUGE - 1))) & (HUGE - 1);
+	if (n < head + HUGE)
+		return p;
+	size_t len = (n - head) & ~(size_t)(HUGE - 1);
+	if (madvise(p + head, len, MADV_DONTNEED) != 0)
+		return p;
+	return p + head + len;
+}
+
 /* ---- fail-fast allocation for libraries --------------------------------- */
 
 enum { MAX_TMP = 8 };

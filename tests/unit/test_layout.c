@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <math.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "fonts.h"
 #include "buf_has.h"
@@ -357,6 +358,48 @@ static doc *table_doc(int filler, int rows, const char *celltext)
 		doc_append(row, doc_cell(d, 0, DOC_LEFT)); /* an empty cell */
 	}
 	return d;
+}
+
+/* Painted pages' boxes are given up: those pages empty, the memory of the
+ * boxes before the first kept page out of core (mincore), the rest intact. */
+static void paint_done_gives_back(void **state)
+{
+	(void)state;
+	doc *d = table_doc(0, 20000, "Tekst i en celle som er lang nok til å brytes over flere linjer her.");
+	layout *l = lay(d);
+	assert_true(l->nboxes * sizeof *l->boxes > (size_t)8 << 20);
+	int half = l->npages / 2;
+	layout_box *first = l->pages[0].boxes, *mid = l->pages[half].boxes;
+	int nmid = l->pages[half].n, nlast = l->pages[l->npages - 1].n;
+	layout_box keep = mid[0];
+	layout_paint_done(l, 1);
+	layout_paint_done(l, half);
+	layout_paint_done(l, half - 1); /* backwards: nothing */
+	for (int p = 0; p < half; p++)
+		assert_int_equal(l->pages[p].n, 0);
+	assert_ptr_equal(l->pages[half].boxes, mid);
+	assert_int_equal(l->pages[half].n, nmid);
+	assert_memory_equal(&keep, &mid[0], sizeof keep);
+	/* given back: whole 2 MB stretches between the first box and page half */
+	assert_true(l->kept > (char *)first && l->kept <= (char *)mid);
+	assert_true((char *)mid - l->kept < (2 << 20) * 2);
+	/* 4 KB or more a page: a larger page leaves entries unwritten (zero) */
+	long pg = 4096;
+	char *lo = (char *)(((uintptr_t)first + (2u << 20) - 1) & ~(uintptr_t)((2u << 20) - 1));
+	size_t len = (size_t)(l->kept - lo), npg = len / (size_t)pg;
+	unsigned char *vec = calloc(npg, 1);
+	assert_non_null(vec);
+	assert_int_equal(mincore(lo, len, vec), 0);
+	size_t resident = 0;
+	for (size_t i = 0; i < npg; i++)
+		resident += vec[i] & 1;
+	assert_int_equal(resident, 0);
+	free(vec);
+	layout_paint_done(l, l->npages);
+	assert_int_equal(l->pages[l->npages - 1].n, 0);
+	assert_true(nlast > 0);
+	layout_free(l);
+	doc_free(d);
 }
 
 static void table_row_taller_than_page(void **state)
@@ -827,6 +870,7 @@ int main(void)
 		cmocka_unit_test(widows_orphans),
 		cmocka_unit_test(keep_with_next),
 		cmocka_unit_test(table_row_taller_than_page),
+		cmocka_unit_test(paint_done_gives_back),
 		cmocka_unit_test(table_row_moves_whole),
 		cmocka_unit_test(narrow_cells_stay_inside),
 		cmocka_unit_test(odd_trees),
