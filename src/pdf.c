@@ -820,6 +820,13 @@ static int props_fit_pdfdoc(const layout *l, const doc *dc)
 	return 1;
 }
 
+static HPDF_STATUS to_out(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT n)
+{
+	buf *out = s->attr;
+	buf_put(out, p, n);
+	return out->failed ? HPDF_FILE_IO_ERROR : HPDF_OK;
+}
+
 sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 {
 	render r = {0};
@@ -958,19 +965,16 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 	layout_free(l);
 	l = NULL;
 	r.l = NULL;
-	if (HPDF_SaveToStream(r.pdf) != HPDF_OK || r.err)
+	/* The file written straight into out: HPDF_SaveToStream writes into
+	 * the document's stream, a memory stream it makes when there is none,
+	 * which copies every byte in a loop of its own and then held the whole
+	 * file a second time until it was copied out. */
+	r.pdf->stream = HPDF_CallbackWriter_New(r.pdf->mmgr, to_out, out);
+	if (!r.pdf->stream)
 		goto hpdf;
-	/* the saved file straight from the memory stream's blocks:
-	 * HPDF_ReadFromStream copies it a byte at a time (HPDF_MemCpy), six
-	 * instructions a byte */
-	HPDF_UINT nblocks = HPDF_MemStream_GetBufCount(r.pdf->stream);
-	for (HPDF_UINT i = 0; i < nblocks && !out->failed; i++) {
-		HPDF_UINT n = 0;
-		const HPDF_BYTE *blk = HPDF_MemStream_GetBufPtr(r.pdf->stream, i, &n);
-		if (!blk)
-			goto hpdf;
-		buf_put(out, blk, n);
-	}
+	/* a full or failed out stops the save: that is the error to give */
+	if ((HPDF_SaveToStream(r.pdf) != HPDF_OK || r.err) && !out->failed)
+		goto hpdf;
 	if (out->failed) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "PDF output too large or out of memory");
 		st = SR_SYSTEM;
