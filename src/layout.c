@@ -92,6 +92,10 @@ typedef struct ctx {
 	size_t nfrags, capfrags;
 	size_t *lines; /* start index in frags of each line, plus the end */
 	size_t nlines, caplines;
+	/* hyphenation points by word (points()) */
+	struct hword *hw;
+	size_t nhw, caphw;
+	arena hwa;
 } ctx;
 
 /* Grow *v (elements of sz) to hold n+1; 0 or -1 (c->failed set). */
@@ -375,6 +379,72 @@ static void end_line(ctx *c)
 
 enum { WORDMAX = 256 };
 
+/* ---- hyphenation points, once per word ---- */
+
+/* A report says the same words again and again (an owner's name in every
+ * row of the matrix, the plan's vocabulary in every measure), and the
+ * table's column widths ask for the points of every word of every cell:
+ * libhyphen's pattern walk was a tenth of a long report's layout. */
+typedef struct hword {
+	const char *w; /* NULL: a free slot */
+	uint32_t len, hash;
+	int np;
+	const hyph_point *pts;
+} hword;
+
+static uint32_t word_hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h;
+}
+
+static hword *hw_slot(hword *t, size_t cap, const char *w, size_t n, uint32_t h)
+{
+	size_t i = h & (cap - 1);
+	while (t[i].w && !(t[i].hash == h && t[i].len == n && memcmp(t[i].w, w, n) == 0))
+		i = (i + 1) & (cap - 1);
+	return &t[i];
+}
+
+/* hyph_points(c->hy, w, n, ...) into pts (HYPH_MAX_POINTS), remembered. */
+static int points(ctx *c, const char *w, size_t n, hyph_point *pts)
+{
+	uint32_t h = word_hash(w, n);
+	hword *e = c->hw ? hw_slot(c->hw, c->caphw, w, n, h) : NULL;
+	if (e && e->w) {
+		memcpy(pts, e->pts, (size_t)e->np * sizeof *pts);
+		return e->np;
+	}
+	int np = hyph_points(c->hy, w, n, pts, HYPH_MAX_POINTS);
+	if (c->nhw * 2 >= c->caphw) {
+		/* at most half full, so a probe ends soon */
+		size_t nc = c->caphw ? c->caphw * 2 : 1024;
+		hword *t = xcalloc(nc, sizeof *t);
+		if (!t) {
+			c->failed = 1;
+			return np;
+		}
+		for (size_t i = 0; i < c->caphw; i++)
+			if (c->hw[i].w)
+				*hw_slot(t, nc, c->hw[i].w, c->hw[i].len, c->hw[i].hash) = c->hw[i];
+		xfree(c->hw);
+		c->hw = t, c->caphw = nc;
+	}
+	e = hw_slot(c->hw, c->caphw, w, n, h);
+	char *cw = arena_strndup(&c->hwa, w, n);
+	hyph_point *cp = arena_array(&c->hwa, (size_t)np, sizeof *cp);
+	if (!cw || !cp) {
+		c->failed = 1;
+		return np;
+	}
+	memcpy(cp, pts, (size_t)np * sizeof *cp);
+	*e = (hword){cw, (uint32_t)n, h, np, cp};
+	c->nhw++;
+	return np;
+}
+
 /* The best hyphenation break of the word segs [i..j) starting at byte off of
  * seg i whose prefix plus a hyphen fits in avail.  On success sets the seg
  * *k and byte *kb where the remainder starts, returns 1.  Prefers a compound
@@ -400,7 +470,7 @@ static int best_break(ctx *c, int i, size_t off, int j, double avail, double siz
 	if (n == 0)
 		return 0;
 	hyph_point pts[HYPH_MAX_POINTS];
-	int np = hyph_points(c->hy, w, n, pts, HYPH_MAX_POINTS);
+	int np = points(c, w, n, pts);
 	int right = -1, joint = -1, poor = -1;
 	double rw = 0, jw = 0;
 	for (int p = 0; p < np; p++) {
@@ -579,7 +649,7 @@ static double min_piece(ctx *c, double size, int whole, double floor)
 			continue;
 		}
 		hyph_point pts[HYPH_MAX_POINTS];
-		int np = ok && !whole ? hyph_points(c->hy, w, n, pts, HYPH_MAX_POINTS) : 0;
+		int np = ok && !whole ? points(c, w, n, pts) : 0;
 		size_t prev = 0;
 		for (int p = 0; p <= np; p++) {
 			size_t e = p < np ? pts[p].off : n;
@@ -1524,6 +1594,8 @@ static char *plain_text(arena *a, const doc_node *n)
 
 static void ctx_free(ctx *c)
 {
+	xfree(c->hw);
+	arena_free(&c->hwa);
 	xfree(c->pool);
 	xfree(c->body.v);
 	xfree(c->tabs);
