@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include <zip.h>
+#include <zlib.h>
 
+#include "xalloc.h"
 #include "ziplib.h"
 
 /* created as a DOS date and time, in UTC so the bytes do not depend on
@@ -26,12 +28,133 @@ static void dos_time(time_t t, zip_uint16_t *dtime, zip_uint16_t *ddate)
 	*ddate = (zip_uint16_t)(((tm.tm_year - 80) << 9) | ((tm.tm_mon + 1) << 5) | tm.tm_mday);
 }
 
-/* Add one entry from memory (data must live until zip_close).  Returns 0
- * or -1 with the reason left in za's error. */
-static int add_entry(zip_t *za, const char *name, const void *data, size_t len,
-		     int store, time_t created)
+/* The level of every deflated part.  Level 3, not libzip's default 9: on
+ * our repetitive XML 9 costs 60 % more time than 6 for 5 % less size, and
+ * 6 a third more than 3 for 11-22 % less (the sample's ODT: 82 -> 71 M
+ * instructions, 39.6 -> 44.5 KB; bench/RESULTS.md).  Reports are small;
+ * their time is what a batch of a thousand of them costs. */
+enum { LEVEL = 3 };
+
+int odfzip_deflate(odfzip_deflated *p, buf *in, int finish)
 {
-	zip_source_t *s = zip_source_buffer(za, data, len, 0);
+	if (p->ended) /* a finished part stays as it is */
+		return -1;
+	if (p->failed || in->failed)
+		goto fail;
+	/* raw deflate with libzip's own window and memory level */
+	if (!p->started) {
+		if (deflateInit2(&p->zs, LEVEL, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+			goto fail;
+		p->started = 1;
+		p->crc = (uint32_t)crc32(0, Z_NULL, 0);
+	}
+	size_t at = 0;
+	do {
+		/* zlib counts in uInt: at most 1 GB at a time */
+		size_t chunk = in->len - at < (size_t)1 << 30 ? in->len - at : (size_t)1 << 30;
+		int flush = finish && at + chunk == in->len ? Z_FINISH : Z_NO_FLUSH;
+		if (chunk) /* crc32 of no buffer is its start value, not a no-op */
+			p->crc = (uint32_t)crc32(p->crc, in->data + at, (uInt)chunk);
+		p->zs.next_in = chunk ? in->data + at : Z_NULL;
+		p->zs.avail_in = (uInt)chunk;
+		int rc;
+		do {
+			if (buf_reserve(&p->z, 64 * 1024) < 0)
+				goto fail;
+			size_t room = p->z.cap - p->z.len - 1;
+			if (room > (size_t)1 << 30)
+				room = (size_t)1 << 30;
+			p->zs.next_out = p->z.data + p->z.len;
+			p->zs.avail_out = (uInt)room;
+			rc = deflate(&p->zs, flush);
+			if (rc == Z_STREAM_ERROR)
+				goto fail;
+			p->z.len += room - p->zs.avail_out;
+		} while (flush == Z_FINISH ? rc != Z_STREAM_END
+					   : p->zs.avail_in > 0 || p->zs.avail_out == 0);
+		at += chunk;
+	} while (at < in->len);
+	p->size += in->len;
+	in->len = 0;
+	if (finish) {
+		deflateEnd(&p->zs);
+		p->started = 0;
+		p->ended = 1;
+	}
+	return 0;
+fail:
+	p->failed = 1;
+	return -1;
+}
+
+void odfzip_deflated_free(odfzip_deflated *p)
+{
+	if (p->started)
+		deflateEnd(&p->zs);
+	buf_free(&p->z);
+	memset(p, 0, sizeof *p);
+}
+
+/* A deflated part as libzip reads it: stat says deflated, with its size
+ * and CRC, so libzip copies the bytes instead of deflating them again. */
+typedef struct reader {
+	const odfzip_deflated *p;
+	size_t pos;
+} reader;
+
+static zip_int64_t deflated_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+	reader *a = ud;
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		a->pos = 0;
+		return 0;
+	case ZIP_SOURCE_READ: {
+		size_t n = a->p->z.len - a->pos;
+		if (n > len)
+			n = (size_t)len;
+		memcpy(data, a->p->z.data + a->pos, n);
+		a->pos += n;
+		return (zip_int64_t)n;
+	}
+	case ZIP_SOURCE_CLOSE:
+		return 0;
+	case ZIP_SOURCE_STAT: {
+		zip_stat_t *st = data;
+		if (len < sizeof *st)
+			return -1;
+		zip_stat_init(st);
+		st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
+		st->size = a->p->size;
+		st->comp_size = a->p->z.len;
+		st->comp_method = ZIP_CM_DEFLATE;
+		st->crc = a->p->crc;
+		return sizeof *st;
+	}
+	case ZIP_SOURCE_ERROR: {
+		/* never fails: reading memory */
+		int *e = data;
+		if (len < 2 * sizeof *e)
+			return -1;
+		e[0] = ZIP_ER_INTERNAL, e[1] = 0;
+		return 2 * sizeof *e;
+	}
+	case ZIP_SOURCE_FREE:
+		return 0;
+	case ZIP_SOURCE_SUPPORTS:
+		return ZIP_SOURCE_SUPPORTS_READABLE;
+	default:
+		return -1;
+	}
+}
+
+/* Add one entry from memory (data, or z with at, must live until
+ * zip_close).  Returns 0 or -1 with the reason left in za's error. */
+static int add_entry(zip_t *za, const char *name, const void *data, size_t len,
+		     const odfzip_deflated *z, reader *at, int store, time_t created)
+{
+	zip_source_t *s = z ? zip_source_function(za, deflated_cb, at)
+			    : zip_source_buffer(za, data, len, 0);
 	if (!s)
 		return -1;
 	zip_int64_t i = zip_file_add(za, name, s, ZIP_FL_ENC_UTF_8);
@@ -42,12 +165,7 @@ static int add_entry(zip_t *za, const char *name, const void *data, size_t len,
 	zip_uint16_t dt, dd;
 	dos_time(created, &dt, &dd);
 	zip_uint64_t u = (zip_uint64_t)i;
-	/* Level 3, not libzip's default 9: on our repetitive XML 9 costs 60 %
-	 * more time than 6 for 5 % less size, and 6 a third more than 3 for
-	 * 11-22 % less (the sample's ODT: 82 -> 71 M instructions, 39.6 ->
-	 * 44.5 KB; bench/RESULTS.md).  Reports are small; their time is what
-	 * a batch of a thousand of them costs. */
-	if (zip_set_file_compression(za, u, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 3) < 0 ||
+	if (zip_set_file_compression(za, u, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, LEVEL) < 0 ||
 	    zip_file_set_dostime(za, u, dt, dd, 0) < 0 ||
 	    zip_file_extra_field_delete(za, u, ZIP_EXTRA_FIELD_ALL, ZIP_FL_LOCAL | ZIP_FL_CENTRAL) < 0)
 		return -1;
@@ -64,6 +182,8 @@ sr_status odfzip_build(const char *media_type, const odfzip_part *parts, size_t 
 	zip_t *za = NULL;
 	sr_status st = SR_SYSTEM;
 	const char *why = NULL;
+	/* each deflated part's reader, alive until zip_close */
+	reader *ats = NULL;
 
 	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
 	if (!src)
@@ -79,11 +199,24 @@ sr_status odfzip_build(const char *media_type, const odfzip_part *parts, size_t 
 
 	/* mimetype first, stored, from a buffer of known size (a source of
 	 * unknown size would get a Zip64 extra field). */
-	if (add_entry(za, "mimetype", media_type, strlen(media_type), 1, created) < 0)
+	if (add_entry(za, "mimetype", media_type, strlen(media_type), NULL, NULL, 1, created) < 0)
 		goto fail_za;
-	for (size_t i = 0; i < n; i++)
-		if (add_entry(za, parts[i].name, parts[i].data->data, parts[i].data->len, 0, created) < 0)
+	ats = xcalloc(n + 1, sizeof *ats);
+	if (!ats) {
+		why = "out of memory";
+		goto fail;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const odfzip_deflated *z = parts[i].z;
+		if (z && (!z->ended || z->failed)) {
+			why = "a part was not deflated whole";
+			goto fail;
+		}
+		ats[i].p = z;
+		if (add_entry(za, parts[i].name, z ? NULL : parts[i].data->data,
+			      z ? 0 : parts[i].data->len, z, &ats[i], 0, created) < 0)
 			goto fail_za;
+	}
 	if (zip_close(za) < 0)
 		goto fail_za;
 	za = NULL;
@@ -127,5 +260,6 @@ done:
 	if (src)
 		zip_source_free(src);
 	zip_error_fini(&ze);
+	xfree(ats);
 	return st;
 }

@@ -476,7 +476,7 @@ sr_status ods_finish(ods *o, buf *out, diag *d)
 	}
 	odfzip_part zp[NPARTS];
 	for (int i = 0; i < NPARTS; i++)
-		zp[i] = (odfzip_part){part_name[i], &parts[i]};
+		zp[i] = (odfzip_part){part_name[i], &parts[i], NULL};
 	st = odfzip_build(MEDIA_TYPE, zp, NPARTS, o->spec->created, "the ODS package", out, d);
 done:
 	for (int i = 0; i < NPARTS; i++)

@@ -86,6 +86,8 @@ typedef struct odt {
 	/* state of the body walk */
 	int ws;        /* the last character written was white space (or none yet) */
 	int table_no, row_idx, in_header_rows, bookmark_no, toc_no;
+	/* content.xml, deflated as the body is written (odfzip.h) */
+	odfzip_deflated content;
 } odt;
 
 /* ---- small formatting helpers ---------------------------------------- */
@@ -1277,6 +1279,10 @@ static void write_body(odt *o)
 	doc_iter_init(&it, o->doc->root);
 	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE && !x->failed) {
 		int enter = ev == DOC_EV_ENTER;
+		/* what the writer has flushed, deflated a megabyte at a time; a
+		 * failure makes the buf, and so the writer, fail (sticky) */
+		if (x->out->len >= (size_t)1 << 20 && odfzip_deflate(&o->content, x->out, 0) < 0)
+			x->out->failed = 1;
 		switch (n->type) {
 		case DOC_DOCUMENT:
 		case DOC_FRAGMENT:
@@ -1387,7 +1393,9 @@ static int write_content(odt *o, buf *out)
 	automatic_styles(o);
 	write_body(o);
 	xmlw_end(x);
-	return xmlw_close(x);
+	if (xmlw_close(x) < 0)
+		return -1;
+	return odfzip_deflate(&o->content, out, 1);
 }
 
 /* ---- meta, settings, manifest --------------------------------------------- */
@@ -1531,7 +1539,7 @@ sr_status odt_render(const doc *dc, buf *out, diag *d)
 	}
 	size_t nzp = 0;
 	for (int i = 0; i < NPARTS; i++)
-		zp[nzp++] = (odfzip_part){part_name[i], &parts[i]};
+		zp[nzp++] = (odfzip_part){part_name[i], &parts[i], i == PART_CONTENT ? &o->content : NULL};
 	for (size_t i = 0; i < o->ncharts; i++) {
 		const doc_chart *ch = o->charts[i]->u.chart.chart;
 		static const char *const files[] = {"content.xml", "styles.xml", "meta.xml"};
@@ -1548,11 +1556,11 @@ sr_status odt_render(const doc *dc, buf *out, diag *d)
 				xfree(zp);
 				goto oom;
 			}
-			zp[nzp++] = (odfzip_part){(const char *)cnames[3 * i + f].data, &cparts[3 * i + f]};
+			zp[nzp++] = (odfzip_part){(const char *)cnames[3 * i + f].data, &cparts[3 * i + f], NULL};
 		}
 	}
 	if (o->logo.len)
-		zp[nzp++] = (odfzip_part){logo_name(o), &o->logo};
+		zp[nzp++] = (odfzip_part){logo_name(o), &o->logo, NULL};
 	st = odfzip_build(MEDIA_TYPE, zp, nzp, dc->created, "the ODT package", out, d);
 	xfree(zp);
 	goto done;
@@ -1569,6 +1577,7 @@ done:
 	if (o) {
 		buf_free(&o->logo);
 		xfree(o->charts);
+		odfzip_deflated_free(&o->content);
 	}
 	xfree(o);
 	for (int i = 0; i < NPARTS; i++)

@@ -44,6 +44,8 @@
 	R(zip_source_t *, zip_source_buffer_create,                                                 \
 	  (const void *a, zip_uint64_t b, int c, zip_error_t *e), (a, b, c, e))                     \
 	R(int, zip_source_close, (zip_source_t * a), (a))                                           \
+	R(zip_source_t *, zip_source_function, (zip_t * a, zip_source_callback b, void *c),         \
+	  (a, b, c))                                                                                \
 	R(zip_error_t *, zip_source_error, (zip_source_t * a), (a))                                 \
 	V(zip_source_free, (zip_source_t * a), (a))                                                 \
 	V(zip_source_keep, (zip_source_t * a), (a))                                                 \

@@ -21,6 +21,7 @@
 #include <libxml/xpathInternals.h>
 #include <zip.h>
 
+#include "odfzip.h"
 #include "odt.h"
 #include "odt_sample.h"
 
@@ -509,6 +510,65 @@ static void test_empty_and_full(void **state)
 	doc_free(d);
 }
 
+/* A part deflated as it is written, fed in uneven pieces (one empty, the
+ * last empty), reads back whole with its CRC checked (ZIP_CHECKCONS and
+ * libzip's CRC check on reading), is stored as deflated, and its bytes are
+ * the ones libzip makes of the same part given whole. */
+static void test_deflated_part(void **state)
+{
+	(void)state;
+	buf whole = BUF_INIT, piece = BUF_INIT, pkg1 = BUF_INIT, pkg2 = BUF_INIT;
+	for (int i = 0; i < 200000; i++)
+		buf_printf(&whole, "<text:p>Tiltak %d: Helseforetakene %s</text:p>\n", i,
+			   i % 7 ? "rapporterer" : "forskningsstøtte");
+	assert_false(whole.failed);
+	odfzip_deflated z = {0};
+	size_t at = 0, step = 1;
+	while (at < whole.len) {
+		size_t n = whole.len - at < step ? whole.len - at : step;
+		buf_put(&piece, whole.data + at, n);
+		at += n;
+		step = step * 3 + 1;
+		assert_int_equal(odfzip_deflate(&z, &piece, 0), 0);
+		assert_int_equal(piece.len, 0);
+	}
+	assert_int_equal(odfzip_deflate(&z, &piece, 0), 0);
+	assert_int_equal(odfzip_deflate(&z, &piece, 1), 0);
+	assert_int_equal(z.size, whole.len);
+	assert_true(z.z.len < whole.len / 10);
+	/* ended: no more */
+	assert_int_equal(odfzip_deflate(&z, &piece, 0), -1);
+
+	diag g;
+	diag_init(&g);
+	odfzip_part p1 = {"content.xml", NULL, &z}, p2 = {"content.xml", &whole, NULL};
+	assert_int_equal(odfzip_build("application/x-test", &p1, 1, 0, "a test", &pkg1, &g), SR_OK);
+	assert_int_equal(odfzip_build("application/x-test", &p2, 1, 0, "a test", &pkg2, &g), SR_OK);
+	assert_int_equal(pkg1.len, pkg2.len);
+	assert_memory_equal(pkg1.data, pkg2.data, pkg1.len);
+	char *got;
+	size_t len;
+	assert_int_equal(unzip_entry(&pkg1, "content.xml", &got, &len), 0);
+	assert_int_equal(len, whole.len);
+	assert_memory_equal(got, whole.data, len);
+	free(got);
+
+	/* a part not ended is refused, not written half */
+	odfzip_deflated open = {0};
+	buf some = BUF_INIT, pkg3 = BUF_INIT;
+	buf_puts(&some, "<a/>");
+	assert_int_equal(odfzip_deflate(&open, &some, 0), 0);
+	odfzip_part p3 = {"content.xml", NULL, &open};
+	assert_int_equal(odfzip_build("application/x-test", &p3, 1, 0, "a test", &pkg3, &g), SR_SYSTEM);
+	assert_int_equal(g.errors, 1);
+	assert_int_equal(pkg3.len, 0);
+	odfzip_deflated_free(&open);
+	odfzip_deflated_free(&z);
+	diag_free(&g);
+	buf_free(&whole), buf_free(&piece), buf_free(&pkg1), buf_free(&pkg2), buf_free(&some);
+	buf_free(&pkg3);
+}
+
 int main(void)
 {
 	/* One group: tests/run reads cmocka's last summary line only. */
@@ -527,6 +587,7 @@ int main(void)
 		cmocka_unit_test(test_languages),
 		cmocka_unit_test(test_malformed_refused),
 		cmocka_unit_test(test_empty_and_full),
+		cmocka_unit_test(test_deflated_part),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	xmlCleanupParser();
