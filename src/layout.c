@@ -408,31 +408,38 @@ static hword *hw_slot(hword *t, size_t cap, const char *w, size_t n, uint32_t h)
 	return &t[i];
 }
 
+/* A table twice the size, the words moved over; -1 (c->failed) when memory
+ * ran out.  At most half full, so that a probe ends soon. */
+static int hw_grow(ctx *c)
+{
+	size_t nc = c->caphw ? c->caphw * 2 : 1024;
+	hword *t = xcalloc(nc, sizeof *t);
+	if (!t) {
+		c->failed = 1;
+		return -1;
+	}
+	for (size_t i = 0; c->hw && i < c->caphw; i++)
+		if (c->hw[i].w)
+			*hw_slot(t, nc, c->hw[i].w, c->hw[i].len, c->hw[i].hash) = c->hw[i];
+	xfree(c->hw);
+	c->hw = t, c->caphw = nc;
+	return 0;
+}
+
 /* hyph_points(c->hy, w, n, ...) into pts (HYPH_MAX_POINTS), remembered. */
 static int points(ctx *c, const char *w, size_t n, hyph_point *pts)
 {
 	uint32_t h = word_hash(w, n);
-	hword *e = c->hw ? hw_slot(c->hw, c->caphw, w, n, h) : NULL;
-	if (e && e->w) {
-		memcpy(pts, e->pts, (size_t)e->np * sizeof *pts);
-		return e->np;
+	if (c->hw) {
+		const hword *e = hw_slot(c->hw, c->caphw, w, n, h);
+		if (e->w) {
+			memcpy(pts, e->pts, (size_t)e->np * sizeof *pts);
+			return e->np;
+		}
 	}
 	int np = hyph_points(c->hy, w, n, pts, HYPH_MAX_POINTS);
-	if (c->nhw * 2 >= c->caphw) {
-		/* at most half full, so a probe ends soon */
-		size_t nc = c->caphw ? c->caphw * 2 : 1024;
-		hword *t = xcalloc(nc, sizeof *t);
-		if (!t) {
-			c->failed = 1;
-			return np;
-		}
-		for (size_t i = 0; i < c->caphw; i++)
-			if (c->hw[i].w)
-				*hw_slot(t, nc, c->hw[i].w, c->hw[i].len, c->hw[i].hash) = c->hw[i];
-		xfree(c->hw);
-		c->hw = t, c->caphw = nc;
-	}
-	e = hw_slot(c->hw, c->caphw, w, n, h);
+	if ((c->nhw * 2 >= c->caphw || !c->hw) && hw_grow(c) != 0)
+		return np;
 	char *cw = arena_strndup(&c->hwa, w, n);
 	hyph_point *cp = arena_array(&c->hwa, (size_t)np, sizeof *cp);
 	if (!cw || !cp) {
@@ -440,7 +447,7 @@ static int points(ctx *c, const char *w, size_t n, hyph_point *pts)
 		return np;
 	}
 	memcpy(cp, pts, (size_t)np * sizeof *cp);
-	*e = (hword){cw, (uint32_t)n, h, np, cp};
+	*hw_slot(c->hw, c->caphw, w, n, h) = (hword){cw, (uint32_t)n, h, np, cp};
 	c->nhw++;
 	return np;
 }

@@ -59,7 +59,7 @@ int odfzip_deflate(odfzip_deflated *p, buf *in, int finish)
 		p->zs.avail_in = (uInt)chunk;
 		int rc;
 		do {
-			if (buf_reserve(&p->z, 64 * 1024) < 0)
+			if (buf_reserve(&p->z, (size_t)64 * 1024) < 0)
 				goto fail;
 			size_t room = p->z.cap - p->z.len - 1;
 			if (room > (size_t)1 << 30)
