@@ -48,14 +48,17 @@ typedef enum layout_role {
 } layout_role;
 
 typedef struct layout_box {
-	/* 96 bytes, not 136: a 50,000-measure report holds millions of these
-	 * until they are painted, so the small fields are bit-fields. */
+	/* 88 bytes, not 136: a 50,000-measure report holds millions of these
+	 * until they are painted, so the small fields are bit-fields and
+	 * what only one kind of box needs shares its place. */
 	const doc_node *node;  /* the block (or cell) this box comes from */
 	const char *text;      /* TEXT: UTF-8, len bytes (layout's arena) */
 	const char *href;      /* LINK to a URI; TEXT: the text of such a link */
 	double x, y, w, h;     /* TEXT: y is the baseline, h the font size */
-	double size;
-	double lw;             /* RULE line width */
+	union {
+		double size;   /* TEXT: the font size */
+		double lw;     /* RULE: the line width */
+	};
 	uint32_t rgb;
 	uint32_t len;
 	int page;              /* 0-based */

@@ -118,7 +118,7 @@ static int grow(ctx *c, void **v, size_t *cap, size_t n, size_t sz)
 	(grow((c), (void **)&(arr), &(cap), (n), sizeof *(arr)) ? NULL : &(arr)[(n)++])
 
 /* A long report's peak memory is mostly boxes (see layout.h). */
-_Static_assert(sizeof(layout_box) <= 96, "layout_box grew");
+_Static_assert(sizeof(layout_box) <= 88, "layout_box grew");
 
 static layout_box *newbox(ctx *c, layout_kind k, layout_role r, const doc_node *n)
 {

@@ -365,7 +365,7 @@ static doc *table_doc(int filler, int rows, const char *celltext)
 static void paint_done_gives_back(void **state)
 {
 	(void)state;
-	doc *d = table_doc(0, 20000, "Tekst i en celle som er lang nok til å brytes over flere linjer her.");
+	doc *d = table_doc(0, 30000, "Tekst i en celle som er lang nok til å brytes over flere linjer her.");
 	layout *l = lay(d);
 	assert_true(l->nboxes * sizeof *l->boxes > (size_t)8 << 20);
 	int half = l->npages / 2;
