@@ -3,9 +3,14 @@
 #include "doc.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "xalloc.h"
+
+/* A long report holds millions of nodes (~41 per measure); the arena
+ * rounds to 16 bytes, so 80 is the size to keep. */
+_Static_assert(sizeof(doc_node) <= 80, "doc_node grew");
 
 doc *doc_new(void)
 {
@@ -119,21 +124,31 @@ doc_node *doc_para_text(doc *d, doc_pstyle style, const char *s, srcpos pos)
 	return doc_add_text(d, doc_para(d, style, pos), s);
 }
 
+/* A table's info with room for ncols weights, from a. */
+static doc_table_info *table_info(arena *a, int ncols)
+{
+	if (ncols < 1 || (size_t)ncols > (SIZE_MAX - sizeof(doc_table_info)) / sizeof(double))
+		return NULL;
+	return arena_alloc(a, sizeof(doc_table_info) + (size_t)ncols * sizeof(double));
+}
+
 doc_node *doc_table(doc *d, int ncols, const double *widths, int header_rows,
 		    const char *caption, srcpos pos)
 {
 	doc_node *n = doc_node_new(d, DOC_TABLE, pos);
 	if (!n || ncols < 1)
 		return NULL;
-	double *w = arena_array(&d->arena, (size_t)ncols, sizeof *w);
-	if (!w)
+	doc_table_info *ti = table_info(&d->arena, ncols);
+	if (!ti)
 		return NULL;
 	for (int i = 0; i < ncols; i++)
-		w[i] = widths && widths[i] > 0 ? widths[i] : 1.0;
+		ti->widths[i] = widths && widths[i] > 0 ? widths[i] : 1.0;
+	ti->caption = caption ? arena_strdup(&d->arena, caption) : NULL;
+	if (caption && !ti->caption)
+		return NULL;
 	n->u.table.ncols = ncols;
-	n->u.table.widths = w;
+	n->u.table.info = ti;
 	n->u.table.header_rows = header_rows;
-	n->u.table.caption = caption ? arena_strdup(&d->arena, caption) : NULL;
 	return n;
 }
 
@@ -191,12 +206,12 @@ static doc_node *copy_one(doc *d, const doc_node *s)
 		n->u.heading.anchor = arena_strdup(a, s->u.heading.anchor);
 		break;
 	case DOC_TABLE: {
-		double *w = arena_array(a, (size_t)s->u.table.ncols, sizeof *w);
-		if (!w)
+		doc_table_info *ti = table_info(a, s->u.table.ncols);
+		if (!ti)
 			return NULL;
-		memcpy(w, s->u.table.widths, (size_t)s->u.table.ncols * sizeof *w);
-		n->u.table.widths = w;
-		n->u.table.caption = arena_strdup(a, s->u.table.caption);
+		memcpy(ti->widths, s->u.table.info->widths, (size_t)s->u.table.ncols * sizeof *ti->widths);
+		ti->caption = arena_strdup(a, s->u.table.info->caption);
+		n->u.table.info = ti;
 		break;
 	}
 	case DOC_CHART:
@@ -469,7 +484,7 @@ void doc_dump(const doc *d, FILE *out)
 			fprintf(out, " cols=%d header-rows=%d widths=", n->u.table.ncols,
 				n->u.table.header_rows);
 			for (int i = 0; i < n->u.table.ncols; i++)
-				fprintf(out, "%s%g", i ? "," : "", n->u.table.widths[i]);
+				fprintf(out, "%s%g", i ? "," : "", n->u.table.info->widths[i]);
 			break;
 		case DOC_ROW:
 			if (n->u.row.header)

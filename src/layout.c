@@ -1124,16 +1124,16 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 	double *minw = cw + nc, *x = cw + 2 * (size_t)nc;
 	double sum = 0;
 	for (int i = 0; i < nc; i++)
-		sum += t->u.table.widths[i];
+		sum += t->u.table.info->widths[i];
 	for (int i = 0; i < nc; i++)
-		cw[i] = avail * t->u.table.widths[i] / sum;
+		cw[i] = avail * t->u.table.info->widths[i] / sum;
 	double csize = 0.88 * c->st.font_size;
 	/* A column never narrower than its longest word when the other columns
 	 * have room to give; failing that, never narrower than its longest
 	 * piece between hyphenation points; failing that, the weights. */
 	for (int whole = 1; whole >= 0; whole--) {
 		for (int i = 0; i < nc; i++) {
-			cw[i] = avail * t->u.table.widths[i] / sum;
+			cw[i] = avail * t->u.table.info->widths[i] / sum;
 			minw[i] = 0;
 		}
 		int ri = 0;

@@ -824,7 +824,7 @@ static double table_width_sum(const doc_node *t)
 {
 	double sum = 0;
 	for (int i = 0; i < t->u.table.ncols; i++)
-		sum += t->u.table.widths[i] > 0 ? t->u.table.widths[i] : 0;
+		sum += t->u.table.info->widths[i] > 0 ? t->u.table.info->widths[i] : 0;
 	return sum;
 }
 
@@ -891,7 +891,7 @@ static void automatic_styles(odt *o)
 		xmlw_end(x);
 		double sum = table_width_sum(n);
 		for (int c = 0; c < n->u.table.ncols; c++) {
-			double w = n->u.table.widths[c];
+			double w = n->u.table.info->widths[c];
 			double f = sum > 0 ? (w > 0 ? w : 0) / sum : 1.0 / n->u.table.ncols;
 			snprintf(name, sizeof name, "Table%d.C%d", t, c + 1);
 			style_open(o, name, NULL, "table-column", NULL, NULL, NULL);
@@ -1134,7 +1134,7 @@ static void start_table(odt *o, const doc_node *n)
 	xmlw_start(x, "table:table");
 	xmlw_attr(x, "table:name", name);
 	xmlw_attr(x, "table:style-name", name);
-	xmlw_elem(x, "table:title", n->u.table.caption);
+	xmlw_elem(x, "table:title", n->u.table.info->caption);
 	for (int c = 0; c < n->u.table.ncols; c++) {
 		snprintf(name, sizeof name, "Table%d.C%d", o->table_no, c + 1);
 		xmlw_start(x, "table:table-column");

@@ -198,8 +198,8 @@ static void build(pdftag *t)
 			break;
 		case DOC_TABLE:
 			i = newel(t, "Table", par);
-			if (i >= 0 && n->u.table.caption && *n->u.table.caption)
-				set_text(t, t->e[i].d, "Alt", n->u.table.caption);
+			if (i >= 0 && n->u.table.info->caption && *n->u.table.info->caption)
+				set_text(t, t->e[i].d, "Alt", n->u.table.info->caption);
 			break;
 		case DOC_ROW: i = newel(t, "TR", par); break;
 		case DOC_CELL:
