@@ -149,6 +149,11 @@ doc_node *doc_node_new(doc *d, doc_type type, srcpos pos);
 doc_node *doc_append(doc_node *parent, doc_node *child); /* returns child */
 /* A TEXT node holding a copy of s[0..len) (UTF-8). */
 doc_node *doc_text(doc *d, const char *s, size_t len, srcpos pos);
+/* A TEXT node showing s[0..len) itself, not a copy: s must outlive d.
+ * For the strings that do: the plan's (every node's position already
+ * points into the plan), the labels', and d's own.  A long report shows
+ * the same status word in a million cells. */
+doc_node *doc_text_ref(doc *d, const char *s, size_t len, srcpos pos);
 doc_node *doc_textf(doc *d, srcpos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Append a TEXT child to parent; returns parent. */
@@ -171,6 +176,10 @@ int doc_add_fill(doc *d, const char *name, const char *label, uint32_t rgb,
 doc_node *doc_clone(doc *d, const doc_node *src);
 /* Append copies of the children of src to parent. */
 void doc_append_children_of(doc *d, doc_node *parent, const doc_node *src);
+/* doc_clone and doc_append_children_of with src's strings shared, not
+ * copied: src's strings must outlive d (see doc_text_ref). */
+doc_node *doc_clone_ref(doc *d, const doc_node *src);
+void doc_append_children_ref(doc *d, doc_node *parent, const doc_node *src);
 
 static inline int doc_is_inline(doc_type t) { return t >= DOC_TEXT; }
 static inline int doc_is_leaf(doc_type t)

@@ -75,6 +75,16 @@ doc_node *doc_text(doc *d, const char *s, size_t len, srcpos pos)
 	return n;
 }
 
+doc_node *doc_text_ref(doc *d, const char *s, size_t len, srcpos pos)
+{
+	doc_node *n = doc_node_new(d, DOC_TEXT, pos);
+	if (!n)
+		return NULL;
+	n->u.text.text = s;
+	n->u.text.len = len;
+	return n;
+}
+
 doc_node *doc_textf(doc *d, srcpos pos, const char *fmt, ...)
 {
 	if (!d)
@@ -185,13 +195,16 @@ int doc_add_fill(doc *d, const char *name, const char *label, uint32_t rgb,
 	return d->nfills++;
 }
 
-/* Copy one node's own fields (not its links). */
-static doc_node *copy_one(doc *d, const doc_node *s)
+/* Copy one node's own fields (not its links); share: its strings too are
+ * src's, not copies. */
+static doc_node *copy_one(doc *d, const doc_node *s, int share)
 {
 	doc_node *n = doc_node_new(d, s->type, s->pos);
 	if (!n)
 		return NULL;
 	n->u = s->u;
+	if (share)
+		return n;
 	arena *a = &d->arena;
 	switch (s->type) {
 	case DOC_TEXT:
@@ -223,11 +236,11 @@ static doc_node *copy_one(doc *d, const doc_node *s)
 	return n;
 }
 
-doc_node *doc_clone(doc *d, const doc_node *src)
+static doc_node *clone(doc *d, const doc_node *src, int share)
 {
 	if (!d || !src)
 		return NULL;
-	doc_node *root = copy_one(d, src);
+	doc_node *root = copy_one(d, src, share);
 	if (!root)
 		return NULL;
 	/* Iterative copy: walk src, keeping the copy's current parent. */
@@ -244,7 +257,7 @@ doc_node *doc_clone(doc *d, const doc_node *src)
 			parent = parent->parent;
 			continue;
 		}
-		doc_node *c = doc_append(parent, copy_one(d, n));
+		doc_node *c = doc_append(parent, copy_one(d, n, share));
 		if (!c)
 			return NULL;
 		if (!doc_is_leaf(n->type))
@@ -253,12 +266,30 @@ doc_node *doc_clone(doc *d, const doc_node *src)
 	return root;
 }
 
+doc_node *doc_clone(doc *d, const doc_node *src)
+{
+	return clone(d, src, 0);
+}
+
+doc_node *doc_clone_ref(doc *d, const doc_node *src)
+{
+	return clone(d, src, 1);
+}
+
 void doc_append_children_of(doc *d, doc_node *parent, const doc_node *src)
 {
 	if (!src)
 		return;
 	for (const doc_node *c = src->first; c; c = c->next)
-		doc_append(parent, doc_clone(d, c));
+		doc_append(parent, clone(d, c, 0));
+}
+
+void doc_append_children_ref(doc *d, doc_node *parent, const doc_node *src)
+{
+	if (!src)
+		return;
+	for (const doc_node *c = src->first; c; c = c->next)
+		doc_append(parent, clone(d, c, 1));
 }
 
 char *doc_plain_text(doc *d, const doc_node *n)

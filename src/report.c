@@ -52,6 +52,16 @@ static doc_node *para(rb *b, doc_node *parent, doc_pstyle st, const char *text)
 	return doc_append(parent, doc_para_text(b->d, st, text, nopos));
 }
 
+/* A paragraph showing text itself, not a copy: only for strings that
+ * outlive the tree (doc_text_ref): the plan's, the labels', fmt()'s. */
+static doc_node *para_ref(rb *b, doc_node *parent, doc_pstyle st, const char *text)
+{
+	doc_node *pa = doc_append(parent, doc_para(b->d, st, nopos));
+	if (text && *text && pa)
+		doc_append(pa, doc_text_ref(b->d, text, strlen(text), nopos));
+	return pa;
+}
+
 static doc_node *cell(rb *b, doc_node *row, int fill)
 {
 	return doc_append(row, doc_cell(b->d, fill, DOC_LEFT));
@@ -65,6 +75,15 @@ static doc_node *text_cell(rb *b, doc_node *row, const char *text, int fill, doc
 	return c;
 }
 
+/* text_cell for a string that outlives the tree (para_ref) */
+static doc_node *label_cell(rb *b, doc_node *row, const char *text, int fill, doc_align align)
+{
+	doc_node *c = doc_append(row, doc_cell(b->d, fill, align));
+	if (text && *text)
+		para_ref(b, c, DOC_P_BODY, text);
+	return c;
+}
+
 static doc_node *header_row(rb *b, doc_node *table, const char *const *names, int n)
 {
 	doc_node *r = doc_append(table, doc_row(b->d, 1));
@@ -73,10 +92,11 @@ static doc_node *header_row(rb *b, doc_node *table, const char *const *names, in
 	return r;
 }
 
-/* Copy a rich-text fragment's blocks into parent (a cell, or the root). */
+/* A rich-text fragment's blocks into parent (a cell, or the root); the
+ * plan's text is shared, not copied (it outlives the tree). */
 static void rich(rb *b, doc_node *parent, const doc_node *frag)
 {
-	doc_append_children_of(b->d, parent, frag);
+	doc_append_children_ref(b->d, parent, frag);
 }
 
 static const char *fmt(rb *b, const char *f, ...) __attribute__((format(printf, 2, 3)));
@@ -657,15 +677,15 @@ static void status_cell(rb *b, doc_node *row, const measure *m)
 	doc_node *c = cell(b, row, b->fill[v]);
 	doc_node *pa = doc_append(c, doc_para(b->d, DOC_P_BODY, s ? s->pos : nopos));
 	doc_append(doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)),
-		   doc_text(b->d, l->status[v], strlen(l->status[v]), nopos));
+		   doc_text_ref(b->d, l->status[v], strlen(l->status[v]), nopos));
 	if (s && s->progress >= 0)
-		para(b, c, DOC_P_BODY, fmt(b, "%d" NBSP "%% %s", s->progress, l->progress));
+		para_ref(b, c, DOC_P_BODY, fmt(b, "%d" NBSP "%% %s", s->progress, l->progress));
 	if (fallback)
-		para(b, c, DOC_P_NOTE, fmt(b, "(%s)", l->overall_fallback));
+		para_ref(b, c, DOC_P_NOTE, fmt(b, "(%s)", l->overall_fallback));
 	const status *prev = model_status(m, b->year - 1, fallback ? NULL : b->who, 0, NULL);
 	if (s && prev && prev->value != s->value)
-		para(b, c, DOC_P_NOTE, fmt(b, "%s %s %s %d", l->was, l->status[prev->value], l->in_year,
-					   b->year - 1));
+		para_ref(b, c, DOC_P_NOTE, fmt(b, "%s %s %s %d", l->was, l->status[prev->value],
+					       l->in_year, b->year - 1));
 }
 
 static doc_node *measures_table(rb *b, const char *caption, srcpos at)
@@ -701,17 +721,17 @@ static void measure_row(rb *b, doc_node *t, const measure *m)
 			first->first = id;
 		}
 	} else {
-		para(b, c, DOC_P_BODY, m->id);
+		para_ref(b, c, DOC_P_BODY, m->id);
 	}
 	if (m->deadline)
-		para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", l->deadline, m->deadline));
+		para_ref(b, c, DOC_P_NOTE, fmt(b, "%s: %s", l->deadline, m->deadline));
 	/* Ansvar */
 	doc_node *rc = cell(b, r, 0);
 	for (size_t k = 0; k < m->nresp; k++) {
 		const responsible *rs = &m->resp[k];
-		para(b, rc, DOC_P_BODY, rs->owner ? rs->owner->name : rs->ref);
+		para_ref(b, rc, DOC_P_BODY, rs->owner ? rs->owner->name : rs->ref);
 		if (rs->note)
-			para(b, rc, DOC_P_NOTE, fmt(b, "(%s)", rs->note));
+			para_ref(b, rc, DOC_P_NOTE, fmt(b, "(%s)", rs->note));
 	}
 	status_cell(b, r, m);
 	doc_node *cc = cell(b, r, 0);
@@ -757,11 +777,11 @@ static void area_section(rb *b, const area *a, int base, int vision)
 		doc_append(doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)),
 			   doc_textf(b->d, nopos, "%s: ", b->l->vision));
 		if (f->type == DOC_PARAGRAPH) {
-			doc_append_children_of(b->d, pa, f);
+			doc_append_children_ref(b->d, pa, f);
 			f = f->next;
 		}
 		for (; f; f = f->next)
-			block(b, doc_clone(b->d, f));
+			block(b, doc_clone_ref(b->d, f));
 	}
 	/* Runs of measures make one table each; a sub-area ends a run. */
 	size_t i = 0;
@@ -819,15 +839,16 @@ static void matrix_table(rb *b, const owner *const *cols, int ncols)
 		doc_append(doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)),
 			   doc_textf(b->d, nopos, "%s ", m->id));
 		const char *plain = doc_plain_text(b->d, m->text);
-		doc_add_text(b->d, pa, plain);
+		if (plain)
+			doc_append(pa, doc_text_ref(b->d, plain, strlen(plain), nopos));
 		for (int i = 0; i < ncols; i++) {
 			if (!model_responsible(m, cols[i])) {
-				text_cell(b, r, "–", 0, DOC_LEFT);
+				label_cell(b, r, "–", 0, DOC_LEFT);
 				continue;
 			}
 			const status *s = model_status(m, b->year, cols[i], 0, NULL);
 			status_value v = s ? s->value : ST_NONE;
-			text_cell(b, r, l->status[v], b->fill[v], DOC_LEFT);
+			label_cell(b, r, l->status[v], b->fill[v], DOC_LEFT);
 		}
 	}
 }

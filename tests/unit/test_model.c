@@ -201,6 +201,18 @@ static void test_doc_iter_and_clone(void **state)
 	assert_string_equal(doc_plain_text(e, c), "ab");
 	assert_int_equal(c->first->type, DOC_EMPH);
 	assert_ptr_not_equal(c->first->first->u.text.text, em->first->u.text.text);
+	/* the _ref forms share the source's strings, as doc_text_ref does */
+	doc_node *r = doc_clone_ref(e, p);
+	assert_string_equal(doc_plain_text(e, r), "ab");
+	assert_ptr_equal(r->first->first->u.text.text, em->first->u.text.text);
+	doc_node *q = doc_append(e->root, doc_para(e, DOC_P_BODY, (srcpos){0}));
+	doc_append_children_ref(e, q, p);
+	assert_ptr_equal(q->first->first->u.text.text, em->first->u.text.text);
+	assert_ptr_equal(q->last->u.text.text, p->last->u.text.text);
+	static const char word[] = "Pågår";
+	doc_node *t = doc_text_ref(e, word, sizeof word - 1, (srcpos){0});
+	assert_ptr_equal(t->u.text.text, word);
+	assert_int_equal(t->u.text.len, sizeof word - 1);
 	/* skipping children */
 	doc_iter_init(&it, d->root);
 	doc_iter_next(&it, &n); /* document */
