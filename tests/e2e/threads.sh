@@ -44,6 +44,23 @@ case "$(cat threaded.err)" in
 *) pass "threads: status files of a bad plan stay silent" ;;
 esac
 same_run "threads: a missing plan" render -O . missing-plan.xml "$BAD/status-bad-value.xml"
+
+# a plan large enough to be validated in a thread of its own while it is
+# walked into the model (xmlin.c, 256 KB and up): the schema's messages and
+# the walk's come merged, in the same order, as without threads
+python3 "$SR_TOP/bench/gen-plan" --measures 500 --owners 20 > big.xml
+if [ "$(wc -c < big.xml)" -lt 262144 ]; then
+	fail "threads: the large plan is large" "$(wc -c < big.xml) bytes"
+fi
+same_run "threads: a large plan is valid" validate big.xml
+sed -e '0,/value="delayed"/s//value="late"/' -e 's|<measure id="3.1.2">|<measure id="3.1.2"><bogus/>|' \
+	-e '0,/progress="41"/s//progress="141"/' big.xml > big-schema.xml
+same_run "threads: a large plan's schema errors" validate big-schema.xml
+contains "threads: a large plan's schema errors, each" "$(cat threaded.err)" "<bogus> is not allowed here"
+sed -e '0,/<responsible ref="hf"\/>/s//<responsible ref="hfx"\/>/' -e '0,/owner="hf016"/s//owner="hf099"/' \
+	big.xml > big-meaning.xml
+same_run "threads: a large plan's meaning errors" validate big-meaning.xml
+contains "threads: a large plan's meaning errors, each" "$(cat threaded.err)" 'status owner "hf099" is not defined'
 same_run "threads: the sample is valid" validate "$PLAN" $STATUSES
 
 # the sample rendered both ways, byte for byte
