@@ -155,11 +155,15 @@ BUCKETS = [
     ("  of which hyphenation", ["hyph_points"]),
     ("engine open (fonts, hyphenation load)", ["pdf_engine_open"]),
     ("PDF painting + writing (libharu), without layout", ["pdf_render", "-layout_run"]),
-    # page content is deflated as painted (pdfz.c), each face's program once
-    # per process (pdffont.c); libharu itself deflates nothing any more
-    ("  of which deflate (page content, font programs)", ["pdfz_deflate", "pdffont_embed"]),
+    # page content is deflated as painted (pdfz.c; a long report's in a thread
+    # of its own, so not all of it under pdf_render), each face's program
+    # once per process (pdffont.c); libharu itself deflates nothing any more
+    ("  deflate of page content and font programs (partly its own thread)",
+     ["pdfz_deflate", "pdffont_embed"]),
     ("ODT XML", ["odt_render"]),
-    ("  of which ODT zipping", ["odfzip_build"]),
+    # content.xml is deflated as it is written (odfzip_deflate), the other
+    # parts by libzip when the package is built
+    ("  of which ODT zipping", ["odfzip_build", "odfzip_deflate"]),
     ("staging + fsync of the files", ["outfile_stage"]),
     ("kernel: page faults (first touch of fresh memory)", ["asm_exc_page_fault"]),
 ]
