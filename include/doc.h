@@ -171,15 +171,13 @@ doc_node *doc_cell(doc *d, int fill, doc_align align);
 int doc_add_fill(doc *d, const char *name, const char *label, uint32_t rgb,
 		 uint32_t text_rgb);
 
-/* Deep copy of src (from any doc) into d; a FRAGMENT's children are copied
- * under a new FRAGMENT.  Strings are copied. */
+/* Deep copy of src's nodes (from any doc) into d; a FRAGMENT's children
+ * are copied under a new FRAGMENT.  Strings (texts, links, anchors,
+ * captions, column weights) are src's, not copied: src must outlive d, as
+ * the plan's rich text does every report made from it (see doc_text_ref). */
 doc_node *doc_clone(doc *d, const doc_node *src);
-/* Append copies of the children of src to parent. */
+/* Append copies of the children of src to parent, as doc_clone. */
 void doc_append_children_of(doc *d, doc_node *parent, const doc_node *src);
-/* doc_clone and doc_append_children_of with src's strings shared, not
- * copied: src's strings must outlive d (see doc_text_ref). */
-doc_node *doc_clone_ref(doc *d, const doc_node *src);
-void doc_append_children_ref(doc *d, doc_node *parent, const doc_node *src);
 
 static inline int doc_is_inline(doc_type t) { return t >= DOC_TEXT; }
 static inline int doc_is_leaf(doc_type t)

@@ -195,54 +195,14 @@ int doc_add_fill(doc *d, const char *name, const char *label, uint32_t rgb,
 	return d->nfills++;
 }
 
-/* Copy one node's own fields (not its links); share: its strings too are
- * src's, not copies. */
-static doc_node *copy_one(doc *d, const doc_node *s, int share)
-{
-	doc_node *n = doc_node_new(d, s->type, s->pos);
-	if (!n)
-		return NULL;
-	n->u = s->u;
-	if (share)
-		return n;
-	arena *a = &d->arena;
-	switch (s->type) {
-	case DOC_TEXT:
-		n->u.text.text = arena_strndup(a, s->u.text.text, s->u.text.len);
-		if (!n->u.text.text)
-			return NULL;
-		break;
-	case DOC_LINK:
-		n->u.link.href = arena_strdup(a, s->u.link.href);
-		break;
-	case DOC_HEADING:
-		n->u.heading.anchor = arena_strdup(a, s->u.heading.anchor);
-		break;
-	case DOC_TABLE: {
-		doc_table_info *ti = table_info(a, s->u.table.ncols);
-		if (!ti)
-			return NULL;
-		memcpy(ti->widths, s->u.table.info->widths, (size_t)s->u.table.ncols * sizeof *ti->widths);
-		ti->caption = arena_strdup(a, s->u.table.info->caption);
-		n->u.table.info = ti;
-		break;
-	}
-	case DOC_CHART:
-		n->u.chart.alt = arena_strdup(a, s->u.chart.alt);
-		break;
-	default:
-		break;
-	}
-	return n;
-}
-
-static doc_node *clone(doc *d, const doc_node *src, int share)
+doc_node *doc_clone(doc *d, const doc_node *src)
 {
 	if (!d || !src)
 		return NULL;
-	doc_node *root = copy_one(d, src, share);
+	doc_node *root = doc_node_new(d, src->type, src->pos);
 	if (!root)
 		return NULL;
+	root->u = src->u;
 	/* Iterative copy: walk src, keeping the copy's current parent. */
 	doc_node *parent = root;
 	doc_iter it;
@@ -257,23 +217,14 @@ static doc_node *clone(doc *d, const doc_node *src, int share)
 			parent = parent->parent;
 			continue;
 		}
-		doc_node *c = doc_append(parent, copy_one(d, n, share));
+		doc_node *c = doc_append(parent, doc_node_new(d, n->type, n->pos));
 		if (!c)
 			return NULL;
+		c->u = n->u;
 		if (!doc_is_leaf(n->type))
 			parent = c;
 	}
 	return root;
-}
-
-doc_node *doc_clone(doc *d, const doc_node *src)
-{
-	return clone(d, src, 0);
-}
-
-doc_node *doc_clone_ref(doc *d, const doc_node *src)
-{
-	return clone(d, src, 1);
 }
 
 void doc_append_children_of(doc *d, doc_node *parent, const doc_node *src)
@@ -281,15 +232,7 @@ void doc_append_children_of(doc *d, doc_node *parent, const doc_node *src)
 	if (!src)
 		return;
 	for (const doc_node *c = src->first; c; c = c->next)
-		doc_append(parent, clone(d, c, 0));
-}
-
-void doc_append_children_ref(doc *d, doc_node *parent, const doc_node *src)
-{
-	if (!src)
-		return;
-	for (const doc_node *c = src->first; c; c = c->next)
-		doc_append(parent, clone(d, c, 1));
+		doc_append(parent, doc_clone(d, c));
 }
 
 char *doc_plain_text(doc *d, const doc_node *n)

@@ -34,6 +34,17 @@ static const srcpos nopos = {0};
 
 static doc_node *block(rb *b, doc_node *n) { return doc_append(b->d->root, n); }
 
+/* The report's own texts are shown, not copied (doc_text_ref): each is
+ * the plan's, the labels' or the template's, or made by fmt() in the
+ * tree's arena, and all of these outlive the tree; a text in a stack
+ * buffer goes through fmt() first. */
+static doc_node *add_text(rb *b, doc_node *parent, const char *text)
+{
+	if (text && *text)
+		doc_append(parent, doc_text_ref(b->d, text, strlen(text), parent ? parent->pos : nopos));
+	return parent;
+}
+
 static doc_node *heading(rb *b, int level, const char *anchor, srcpos at, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 static doc_node *heading(rb *b, int level, const char *anchor, srcpos at, const char *fmt, ...)
@@ -43,23 +54,12 @@ static doc_node *heading(rb *b, int level, const char *anchor, srcpos at, const 
 	va_start(ap, fmt);
 	char *s = arena_vprintf(&b->d->arena, fmt, ap);
 	va_end(ap);
-	doc_add_text(b->d, h, s);
-	return h;
+	return add_text(b, h, s);
 }
 
 static doc_node *para(rb *b, doc_node *parent, doc_pstyle st, const char *text)
 {
-	return doc_append(parent, doc_para_text(b->d, st, text, nopos));
-}
-
-/* A paragraph showing text itself, not a copy: only for strings that
- * outlive the tree (doc_text_ref): the plan's, the labels', fmt()'s. */
-static doc_node *para_ref(rb *b, doc_node *parent, doc_pstyle st, const char *text)
-{
-	doc_node *pa = doc_append(parent, doc_para(b->d, st, nopos));
-	if (text && *text && pa)
-		doc_append(pa, doc_text_ref(b->d, text, strlen(text), nopos));
-	return pa;
+	return add_text(b, doc_append(parent, doc_para(b->d, st, nopos)), text);
 }
 
 static doc_node *cell(rb *b, doc_node *row, int fill)
@@ -75,15 +75,6 @@ static doc_node *text_cell(rb *b, doc_node *row, const char *text, int fill, doc
 	return c;
 }
 
-/* text_cell for a string that outlives the tree (para_ref) */
-static doc_node *label_cell(rb *b, doc_node *row, const char *text, int fill, doc_align align)
-{
-	doc_node *c = doc_append(row, doc_cell(b->d, fill, align));
-	if (text && *text)
-		para_ref(b, c, DOC_P_BODY, text);
-	return c;
-}
-
 static doc_node *header_row(rb *b, doc_node *table, const char *const *names, int n)
 {
 	doc_node *r = doc_append(table, doc_row(b->d, 1));
@@ -96,7 +87,7 @@ static doc_node *header_row(rb *b, doc_node *table, const char *const *names, in
  * plan's text is shared, not copied (it outlives the tree). */
 static void rich(rb *b, doc_node *parent, const doc_node *frag)
 {
-	doc_append_children_ref(b->d, parent, frag);
+	doc_append_children_of(b->d, parent, frag);
 }
 
 static const char *fmt(rb *b, const char *f, ...) __attribute__((format(printf, 2, 3)));
@@ -169,9 +160,9 @@ static void about(rb *b, int level)
 	}
 	doc_node *pa = doc_append(b->d->root, doc_para(b->d, DOC_P_BODY, nopos));
 	if (b->who)
-		doc_add_text(b->d, pa, fmt(b, l->about_owner_text, b->year, b->who->name, quoted));
+		add_text(b, pa, fmt(b, l->about_owner_text, b->year, b->who->name, quoted));
 	else
-		doc_add_text(b->d, pa, fmt(b, l->about_text, b->year, quoted));
+		add_text(b, pa, fmt(b, l->about_text, b->year, quoted));
 
 	/* Which status files the report rests on. */
 	size_t n = 0;
@@ -267,7 +258,7 @@ static void counts_table(rb *b, int level, int charts)
 	doc_node *c0 = cell(b, r, 0);
 	doc_append(doc_append(doc_append(c0, doc_para(b->d, DOC_P_BODY, nopos)),
 			      doc_node_new(b->d, DOC_STRONG, nopos)),
-		   doc_text(b->d, l->total, strlen(l->total), nopos));
+		   doc_text_ref(b->d, l->total, strlen(l->total), nopos));
 	for (int c = 0; c < ncols; c++) {
 		text_cell(b, r, fmt(b, "%zu", total[cols[c]]), 0, DOC_RIGHT);
 		sum += total[cols[c]];
@@ -374,7 +365,7 @@ static void value_row(rb *b, doc_node *t, const doc_chart *ch, int dec, const ch
 		char nb[64] = "";
 		if (isfinite(v[i]))
 			chart_format(ch, v[i], dec, nb, sizeof nb);
-		text_cell(b, r, nb, 0, DOC_RIGHT);
+		text_cell(b, r, *nb ? fmt(b, "%s", nb) : NULL, 0, DOC_RIGHT);
 	}
 }
 
@@ -679,12 +670,12 @@ static void status_cell(rb *b, doc_node *row, const measure *m)
 	doc_append(doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)),
 		   doc_text_ref(b->d, l->status[v], strlen(l->status[v]), nopos));
 	if (s && s->progress >= 0)
-		para_ref(b, c, DOC_P_BODY, fmt(b, "%d" NBSP "%% %s", s->progress, l->progress));
+		para(b, c, DOC_P_BODY, fmt(b, "%d" NBSP "%% %s", s->progress, l->progress));
 	if (fallback)
-		para_ref(b, c, DOC_P_NOTE, fmt(b, "(%s)", l->overall_fallback));
+		para(b, c, DOC_P_NOTE, fmt(b, "(%s)", l->overall_fallback));
 	const status *prev = model_status(m, b->year - 1, fallback ? NULL : b->who, 0, NULL);
 	if (s && prev && prev->value != s->value)
-		para_ref(b, c, DOC_P_NOTE, fmt(b, "%s %s %s %d", l->was, l->status[prev->value],
+		para(b, c, DOC_P_NOTE, fmt(b, "%s %s %s %d", l->was, l->status[prev->value],
 					       l->in_year, b->year - 1));
 }
 
@@ -721,17 +712,17 @@ static void measure_row(rb *b, doc_node *t, const measure *m)
 			first->first = id;
 		}
 	} else {
-		para_ref(b, c, DOC_P_BODY, m->id);
+		para(b, c, DOC_P_BODY, m->id);
 	}
 	if (m->deadline)
-		para_ref(b, c, DOC_P_NOTE, fmt(b, "%s: %s", l->deadline, m->deadline));
+		para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", l->deadline, m->deadline));
 	/* Ansvar */
 	doc_node *rc = cell(b, r, 0);
 	for (size_t k = 0; k < m->nresp; k++) {
 		const responsible *rs = &m->resp[k];
-		para_ref(b, rc, DOC_P_BODY, rs->owner ? rs->owner->name : rs->ref);
+		para(b, rc, DOC_P_BODY, rs->owner ? rs->owner->name : rs->ref);
 		if (rs->note)
-			para_ref(b, rc, DOC_P_NOTE, fmt(b, "(%s)", rs->note));
+			para(b, rc, DOC_P_NOTE, fmt(b, "(%s)", rs->note));
 	}
 	status_cell(b, r, m);
 	doc_node *cc = cell(b, r, 0);
@@ -777,11 +768,11 @@ static void area_section(rb *b, const area *a, int base, int vision)
 		doc_append(doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)),
 			   doc_textf(b->d, nopos, "%s: ", b->l->vision));
 		if (f->type == DOC_PARAGRAPH) {
-			doc_append_children_ref(b->d, pa, f);
+			doc_append_children_of(b->d, pa, f);
 			f = f->next;
 		}
 		for (; f; f = f->next)
-			block(b, doc_clone_ref(b->d, f));
+			block(b, doc_clone(b->d, f));
 	}
 	/* Runs of measures make one table each; a sub-area ends a run. */
 	size_t i = 0;
@@ -843,12 +834,12 @@ static void matrix_table(rb *b, const owner *const *cols, int ncols)
 			doc_append(pa, doc_text_ref(b->d, plain, strlen(plain), nopos));
 		for (int i = 0; i < ncols; i++) {
 			if (!model_responsible(m, cols[i])) {
-				label_cell(b, r, "–", 0, DOC_LEFT);
+				text_cell(b, r, "–", 0, DOC_LEFT);
 				continue;
 			}
 			const status *s = model_status(m, b->year, cols[i], 0, NULL);
 			status_value v = s ? s->value : ST_NONE;
-			label_cell(b, r, l->status[v], b->fill[v], DOC_LEFT);
+			text_cell(b, r, l->status[v], b->fill[v], DOC_LEFT);
 		}
 	}
 }
