@@ -533,9 +533,10 @@ static void raw_font(render *r, HPDF_Page pg, HPDF_Font f, double size)
 	const char *name = HPDF_Page_GetLocalFontName(pg, f);
 	size_t n = name ? strlen(name) : 0;
 	char t[96], *o = t;
-	if (!n || n > 32) { /* libharu names them F1, F2, ... */
-		if (!r->err)
-			r->err = HPDF_FAILD_TO_ALLOC_MEM;
+	if (!n || n > 32) {
+		/* not a name as libharu gives them (F1, F2, ...), or none: its
+		 * own call, which reports what went wrong */
+		HPDF_Page_SetFontAndSize(pg, f, (HPDF_REAL)size);
 		return;
 	}
 	*o++ = '/';
