@@ -112,16 +112,12 @@ sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout
 		     diag *dg);
 void layout_free(layout *l);
 
-/* Free the boxes once they are painted, keeping the page count and the
- * headings: a long report's boxes are the largest thing alive while the PDF
- * library writes its pages out.  Pages are then empty. */
-void layout_drop_boxes(layout *l);
-
 /* Pages before upto are painted and their boxes will not be read again:
  * those pages become empty, and the boxes' memory goes back to the system
- * in large stretches while the rest is painted.  On a long report the PDF
- * library's pages grow as fast as the boxes are done with; without this,
- * both were alive at once at the peak. */
+ * in large stretches while the rest is painted (all of it once every page
+ * is painted; the page count and the headings stay).  On a long report the
+ * PDF library's pages grow as fast as the boxes are done with; without
+ * this, both were alive at once at the peak. */
 void layout_paint_done(layout *l, int upto);
 
 /* One line per box ("p3 TEXT H1 x=.. y=.. 'text'"): for tests and debugging. */

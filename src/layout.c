@@ -1772,16 +1772,6 @@ oom:
 	return SR_SYSTEM;
 }
 
-void layout_drop_boxes(layout *l)
-{
-	for (int p = 0; p < l->npages; p++)
-		l->pages[p].boxes = NULL, l->pages[p].n = 0;
-	xfree(l->boxes);
-	l->boxes = NULL;
-	l->kept = NULL;
-	l->nboxes = 0;
-}
-
 void layout_paint_done(layout *l, int upto)
 {
 	if (!l->boxes || upto <= l->npainted || upto > l->npages)
@@ -1790,8 +1780,14 @@ void layout_paint_done(layout *l, int upto)
 	for (int p = l->npainted; p < upto; p++)
 		l->pages[p].boxes = NULL, l->pages[p].n = 0;
 	l->npainted = upto;
-	if (end > l->kept)
+	if (upto == l->npages) { /* all painted: the pool goes whole */
+		xfree(l->boxes);
+		l->boxes = NULL;
+		l->kept = NULL;
+		l->nboxes = 0;
+	} else if (end > l->kept) {
 		l->kept = xalloc_release(l->kept, (size_t)(end - l->kept));
+	}
 }
 
 void layout_free(layout *l)

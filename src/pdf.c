@@ -941,7 +941,6 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 		zfail = 1;
 	if (zfail)
 		goto oom;
-	layout_drop_boxes(l);
 	for (int f = 0; f < FONT_NSTYLES && !r.utf8; f++)
 		if (r.font[f] && pdffont_embed(e->fontz, r.font[f], fam->face[f].stamp) != 0)
 			goto oom;

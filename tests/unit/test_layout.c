@@ -399,6 +399,8 @@ static void paint_done_gives_back(void **state)
 	layout_paint_done(l, l->npages);
 	assert_int_equal(l->pages[l->npages - 1].n, 0);
 	assert_true(nlast > 0);
+	assert_null(l->boxes); /* the last page painted frees the pool */
+	assert_int_equal(l->nboxes, 0);
 	layout_free(l);
 	doc_free(d);
 }
