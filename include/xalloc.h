@@ -19,6 +19,13 @@ void xfree(void *p);
  * went back, or p when nothing did (too short, or not aligned that far). */
 char *xalloc_release(char *p, size_t n);
 
+/* Give the heap's free pages back to the system after a large structure
+ * was freed.  Freed blocks stay in the heap (the trim threshold is high,
+ * see xalloc.c) and are reused by later allocations, which is what a
+ * long run wants -- except before its last growth, when what is free
+ * will not be reused and would only count in the peak. */
+void xalloc_trim(void);
+
 /* Whether any allocation has failed in this process.  Libraries such as
  * libxml2 report their own allocation failures in their own words (a
  * "could not parse" for an out-of-memory); the CLI checks this so such a

@@ -828,7 +828,20 @@ static HPDF_STATUS to_out(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT n)
 	return out->failed ? HPDF_FILE_IO_ERROR : HPDF_OK;
 }
 
-sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
+/* The caller's hook for the tree's last reading, called at most once. */
+typedef struct tree_use {
+	void (*done)(void *);
+	void *arg;
+} tree_use;
+
+static void let_go(tree_use *u)
+{
+	if (u->done)
+		u->done(u->arg);
+	u->done = NULL;
+}
+
+static sr_status render_pdf(pdf_engine *e, const doc *dc, tree_use *u, buf *out, diag *d)
 {
 	render r = {0};
 	layout *l = NULL;
@@ -965,6 +978,7 @@ sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 	layout_free(l);
 	l = NULL;
 	r.l = NULL;
+	let_go(u);
 	/* The file written straight into out: HPDF_SaveToStream writes into
 	 * the document's stream, a memory stream it makes when there is none,
 	 * which copies every byte in a loop of its own and then held the whole
@@ -1003,4 +1017,18 @@ done:
 	xfree(r.tmp);
 	layout_free(l);
 	return st;
+}
+
+sr_status pdf_render_then(pdf_engine *e, const doc *dc, void (*done)(void *), void *arg, buf *out,
+			  diag *d)
+{
+	tree_use u = {done, arg};
+	sr_status st = render_pdf(e, dc, &u, out, d);
+	let_go(&u);
+	return st;
+}
+
+sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
+{
+	return pdf_render_then(e, dc, NULL, NULL, out, d);
 }

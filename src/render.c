@@ -2,6 +2,7 @@
 #include "render.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -32,16 +33,50 @@ int render_path(char *path, size_t n, const char *dir, const char *plan_id, int 
 	return k < 0 || (size_t)k >= n ? -1 : 0;
 }
 
-static sr_status render_format(const doc *dd, int is_pdf, const char *path, const render_out *out,
-			       pdf_engine **engine, buf *b, diag *d)
+/* The tree is freed as soon as its last reader is done with it, not when
+ * the report is: a long PDF's save holds libharu's whole document and the
+ * file, and the tree beside them was a quarter of the run's peak.  One
+ * reader per format; each lets go once (tree_done), the report's end lets
+ * go of those that never ran. */
+typedef struct tree_share tree_share;
+
+typedef struct tree_reader {
+	tree_share *t;
+	int held;
+} tree_reader;
+
+struct tree_share {
+	doc *dd;
+	atomic_int readers;
+	tree_reader r[2]; /* PDF, ODT */
+};
+
+static void tree_done(void *arg)
+{
+	tree_reader *r = arg;
+	if (!r->held)
+		return;
+	r->held = 0;
+	if (atomic_fetch_sub(&r->t->readers, 1) == 1) {
+		doc_free(r->t->dd);
+		r->t->dd = NULL;
+		/* the model's and the tree's blocks were carved from what
+		 * the XML reading freed: in the heap, not given back */
+		xalloc_trim();
+	}
+}
+
+static sr_status render_format(const doc *dd, tree_reader *rd, int is_pdf, const char *path,
+			       const render_out *out, pdf_engine **engine, buf *b, diag *d)
 {
 	sr_status st;
 	if (is_pdf) {
 		if (!*engine && (st = pdf_engine_open(engine, out->font_dirs, d)) != SR_OK)
 			return st;
-		st = pdf_render(*engine, dd, b, d);
+		st = pdf_render_then(*engine, dd, tree_done, rd, b, d);
 	} else {
 		st = odt_render(dd, b, d);
+		tree_done(rd);
 	}
 	if (st == SR_OK && b->failed) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "out of memory writing the report");
@@ -55,6 +90,7 @@ static sr_status render_format(const doc *dd, int is_pdf, const char *path, cons
  * patterns are the PDF's alone, libxml2's writer and libzip the ODT's. */
 typedef struct odt_job {
 	const doc *dd;
+	tree_reader *rd;
 	const char *path;
 	const render_out *out;
 	buf *b;
@@ -66,7 +102,7 @@ typedef struct odt_job {
 static void *odt_thread(void *arg)
 {
 	odt_job *j = arg;
-	j->st = render_format(j->dd, 0, j->path, NULL, NULL, j->b, &j->d);
+	j->st = render_format(j->dd, j->rd, 0, j->path, NULL, NULL, j->b, &j->d);
 	/* written and flushed to disk here too, while the PDF is painted */
 	if (j->st == SR_OK)
 		j->st = outfile_stage(j->path, j->b->data, j->b->len, j->out->inputs, j->staged, &j->d);
@@ -83,15 +119,22 @@ sr_status render_report(const plan *p, const report_opts *ro, const render_out *
 	outfile_staged staged[2] = {{NULL, NULL}, {NULL, NULL}};
 	doc *dd = NULL;
 	sr_status st = report_build(p, ro, &dd, d);
+	tree_share share = {.dd = dd};
+	for (int i = 0; i < 2; i++) {
+		share.r[i] = (tree_reader){&share, paths[i] != NULL};
+		atomic_fetch_add(&share.readers, paths[i] != NULL);
+	}
 	/* both formats on a machine with a core to spare: the ODT is about a
 	 * third of the PDF's time, so the pair takes the PDF's */
-	odt_job job = {dd, paths[1], out, &bufs[1], &staged[1], {0}, SR_OK};
+	odt_job job = {dd, &share.r[1], paths[1], out, &bufs[1], &staged[1], {0}, SR_OK};
 	pthread_t tid;
 	int parallel = st == SR_OK && paths[0] && paths[1] && out->parallel &&
 		       xalloc_threads_ok() && pthread_create(&tid, NULL, odt_thread, &job) == 0;
-	for (int i = 0; i < 2 - parallel && st == SR_OK; i++)
+	/* one after the other, the ODT first, so that the tree is gone
+	 * before the PDF's save */
+	for (int i = parallel ? 0 : 1; i >= 0 && st == SR_OK; i--)
 		if (paths[i])
-			st = render_format(dd, i == 0, paths[i], out, engine, &bufs[i], d);
+			st = render_format(dd, &share.r[i], i == 0, paths[i], out, engine, &bufs[i], d);
 	if (st == SR_OK && parallel)
 		st = outfile_stage(paths[0], bufs[0].data, bufs[0].len, out->inputs, &staged[0], d);
 	if (parallel) {
@@ -116,6 +159,9 @@ sr_status render_report(const plan *p, const report_opts *ro, const render_out *
 		outfile_discard(&staged[i]);
 		buf_free(&bufs[i]);
 	}
-	doc_free(dd);
+	tree_done(&share.r[0]);
+	tree_done(&share.r[1]);
+	if (share.dd == dd) /* no format asked for: no reader freed it */
+		doc_free(dd);
 	return st;
 }

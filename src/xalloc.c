@@ -258,6 +258,11 @@ char *xalloc_release(char *p, size_t n)
 	return p + head + len;
 }
 
+void xalloc_trim(void)
+{
+	(void)malloc_trim(0);
+}
+
 /* ---- fail-fast allocation for libraries --------------------------------- */
 
 enum { MAX_TMP = 8 };

@@ -842,6 +842,48 @@ static void font_dirs_first(void **state)
 	remove(dir);
 }
 
+/* The tree's hook: called once, and nothing reads the tree after it --
+ * the hook frees it, so a later read is a use after free (ASan build) or
+ * a different file. */
+typedef struct letgo {
+	doc *d;
+	int calls;
+} letgo;
+
+static void free_tree(void *arg)
+{
+	letgo *g = arg;
+	g->calls++;
+	doc_free(g->d);
+	g->d = NULL;
+}
+
+static void tree_let_go_before_save(void **state)
+{
+	diag dg;
+	diag_init(&dg);
+	pdf_engine *e;
+	assert_int_equal(pdf_engine_open(&e, NULL, &dg), SR_OK);
+	doc *d = sample_doc(60, 0);
+	buf a = BUF_INIT, b = BUF_INIT;
+	assert_int_equal(pdf_render(e, d, &a, &dg), SR_OK);
+	letgo g = {d, 0};
+	assert_int_equal(pdf_render_then(e, d, free_tree, &g, &b, &dg), SR_OK);
+	assert_int_equal(g.calls, 1);
+	assert_int_equal(a.len, b.len);
+	assert_memory_equal(a.data, b.data, a.len);
+	/* on failure too, once */
+	g = (letgo){sample_doc(1, 0), 0};
+	g.d->style.font_family = "Ingen Slik Skrift";
+	b.len = 0;
+	assert_int_equal(pdf_render_then(e, g.d, free_tree, &g, &b, &dg), SR_SYSTEM);
+	assert_int_equal(g.calls, 1);
+	buf_free(&a);
+	buf_free(&b);
+	pdf_engine_close(e);
+	diag_free(&dg);
+}
+
 static void missing_family(void **state)
 {
 	diag dg;
@@ -884,6 +926,7 @@ int main(void)
 		cmocka_unit_test(missing_glyph_warns),
 		cmocka_unit_test(font_dirs_first),
 		cmocka_unit_test(missing_family),
+		cmocka_unit_test(tree_let_go_before_save),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
