@@ -299,6 +299,12 @@ typedef struct render {
 	size_t tmpcap;
 	pdftag *tag; /* tagged PDF/A-2a (pdftag.h); NULL: hooks do nothing */
 	pdfz z;      /* deflates the pages' content as they are painted */
+	/* links to pages not made yet (a TOC's), made once every page is */
+	struct later_link {
+		layout_box b; /* a copy: the page's boxes are given up */
+		int page;
+	} *later;
+	size_t nlater, caplater;
 } render;
 
 static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
@@ -579,6 +585,57 @@ static void raw_rule(render *r, HPDF_Page pg, double lw, double x0, double y0, d
 	raw_ops(r, pg, t, o);
 }
 
+/* Link box b of page p as an annotation, to a URI or to a heading on a
+ * page made already. */
+static void link_annot(render *r, int p, const layout_box *b)
+{
+	double H = r->l->style.page_h;
+	HPDF_Rect rc = {(HPDF_REAL)b->x, (HPDF_REAL)(H - b->y - b->h), (HPDF_REAL)(b->x + b->w),
+			(HPDF_REAL)(H - b->y)};
+	HPDF_Annotation a = NULL;
+	if (b->href) {
+		a = HPDF_Page_CreateURILinkAnnot(r->pages[p], rc, b->href);
+	} else if (b->dest >= 0 && b->dest < r->l->nheads && r->l->heads[b->dest].page >= 0) {
+		const layout_heading *hd = &r->l->heads[b->dest];
+		HPDF_Destination dst = HPDF_Page_CreateDestination(r->pages[hd->page]);
+		if (dst)
+			HPDF_Destination_SetFitH(dst, (HPDF_REAL)(H - hd->y + 6));
+		if (dst)
+			a = HPDF_Page_CreateLinkAnnot(r->pages[p], rc, dst);
+	}
+	if (a)
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	pdftag_annot(r->tag, p, b, a); /* PDF/A: Link element, /F, /StructParent */
+}
+
+static struct later_link *later_slot(render *r)
+{
+	if (r->nlater == r->caplater) {
+		size_t nc = r->caplater ? 2 * r->caplater : 64;
+		struct later_link *n = xrealloc(r->later, nc * sizeof *n);
+		if (!n) {
+			r->err = HPDF_FAILD_TO_ALLOC_MEM;
+			return NULL;
+		}
+		r->later = n, r->caplater = nc;
+	}
+	return &r->later[r->nlater++];
+}
+
+/* Page p made in libharu (pages are made as they are painted: a page
+ * made is ~4 KB of libharu's objects, and 14,000 of them made at the
+ * start sat beside every box of the layout); NULL on failure (r->err). */
+static HPDF_Page make_page(render *r, int p)
+{
+	HPDF_Page pg = r->pages[p] = HPDF_AddPage(r->pdf);
+	if (!pg)
+		return NULL;
+	HPDF_Page_SetWidth(pg, (HPDF_REAL)r->l->style.page_w);
+	HPDF_Page_SetHeight(pg, (HPDF_REAL)r->l->style.page_h);
+	pdftag_page(r->tag, p, pg); /* PDF/A: /StructParents */
+	return pg;
+}
+
 static void paint_page(render *r, int p)
 {
 	const layout_page *lp = &r->l->pages[p];
@@ -666,22 +723,15 @@ static void paint_page(render *r, int p)
 		const layout_box *b = &lp->boxes[i];
 		if (b->kind != LAYOUT_LINK)
 			continue;
-		HPDF_Rect rc = {(HPDF_REAL)b->x, (HPDF_REAL)(H - b->y - b->h), (HPDF_REAL)(b->x + b->w),
-				(HPDF_REAL)(H - b->y)};
-		HPDF_Annotation a = NULL;
-		if (b->href) {
-			a = HPDF_Page_CreateURILinkAnnot(pg, rc, b->href);
-		} else if (b->dest >= 0 && b->dest < r->l->nheads && r->l->heads[b->dest].page >= 0) {
-			const layout_heading *hd = &r->l->heads[b->dest];
-			HPDF_Destination dst = HPDF_Page_CreateDestination(r->pages[hd->page]);
-			if (dst)
-				HPDF_Destination_SetFitH(dst, (HPDF_REAL)(H - hd->y + 6));
-			if (dst)
-				a = HPDF_Page_CreateLinkAnnot(pg, rc, dst);
+		int to = b->href || b->dest < 0 || b->dest >= r->l->nheads ? -1 : r->l->heads[b->dest].page;
+		if (to > p) {
+			struct later_link *k = later_slot(r);
+			if (!k)
+				return;
+			k->b = *b, k->page = p;
+			continue;
 		}
-		if (a)
-			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-		pdftag_annot(r->tag, p, b, a); /* PDF/A: Link element, /F, /StructParent */
+		link_annot(r, p, b);
 	}
 }
 
@@ -928,17 +978,11 @@ static sr_status render_pdf(pdf_engine *e, const doc *dc, tree_use *u, buf *out,
 	r.pages = xcalloc((size_t)l->npages, sizeof *r.pages);
 	if (!r.pages)
 		goto oom;
-	for (int p = 0; p < l->npages && !r.err; p++) {
-		r.pages[p] = HPDF_AddPage(r.pdf);
-		if (!r.pages[p])
-			goto hpdf;
-		HPDF_Page_SetWidth(r.pages[p], (HPDF_REAL)l->style.page_w);
-		HPDF_Page_SetHeight(r.pages[p], (HPDF_REAL)l->style.page_h);
-		pdftag_page(r.tag, p, r.pages[p]); /* PDF/A: /StructParents */
-	}
 	deflater dz;
 	int piped = deflater_start(&dz, r.pages, l->npages), zfail = 0;
 	for (int p = 0; p < l->npages && !r.err && !zfail; p++) {
+		if (!make_page(&r, p))
+			break;
 		paint_page(&r, p);
 		layout_paint_done(l, p + 1);
 		/* deflated now, faster than libharu would at the save, and small
@@ -954,6 +998,10 @@ static sr_status render_pdf(pdf_engine *e, const doc *dc, tree_use *u, buf *out,
 		zfail = 1;
 	if (zfail)
 		goto oom;
+	if (r.err)
+		goto hpdf;
+	for (size_t i = 0; i < r.nlater && !r.err; i++)
+		link_annot(&r, r.later[i].page, &r.later[i].b);
 	for (int f = 0; f < FONT_NSTYLES && !r.utf8; f++)
 		if (r.font[f] && pdffont_embed(e->fontz, r.font[f], fam->face[f].stamp) != 0)
 			goto oom;
@@ -1014,6 +1062,7 @@ done:
 	if (r.pdf)
 		HPDF_Free(r.pdf);
 	xfree(r.pages);
+	xfree(r.later);
 	xfree(r.tmp);
 	layout_free(l);
 	return st;

@@ -6,6 +6,8 @@
         their bands just outside it; no two words overlap
   pdf_check.py toc PDF TITLE          the TOC's page numbers equal the pages
         where those headings are
+  pdf_check.py toclinks PDF     each TOC line's link (an annotation over the
+        line) leads to the page the line's number names
   pdf_check.py keep PDF Y1            no page's last line above Y1 (the text
         area's foot) is set larger than the body: no heading alone at a foot
   pdf_check.py repeat PDF [TEXT]      a table that spans pages repeats its
@@ -102,6 +104,44 @@ def check_toc(pdf, title):
     return bad
 
 
+def check_toclinks(pdf):
+    import json
+    out = subprocess.run(["qpdf", "--json=2", "--json-key=pages", "--json-key=qpdf", pdf],
+                         check=True, capture_output=True).stdout.decode("utf-8")
+    j = json.loads(out)
+    objs = j["qpdf"][1]
+    pno = {pg["object"]: pg["pageposfrom1"] for pg in j["pages"]}
+
+    def val(v):
+        return objs["obj:" + v]["value"] if isinstance(v, str) and v.endswith(" R") else v
+
+    bad, seen = [], 0
+    for i, (w, h, ls) in enumerate(pages(pdf)):
+        entries = [(m.group(1).strip(), int(m.group(2)), ws) for t, ws in ls
+                   for m in [DOTS.match(t)] if m]
+        if not entries:
+            continue
+        links = []
+        for a in val(val(j["pages"][i]["object"]).get("/Annots", [])) or []:
+            a = val(a)
+            dest = val(a.get("/Dest"))
+            if a.get("/Subtype") == "/Link" and isinstance(dest, list) and dest:
+                x0, y0, x1, y1 = (float(v) for v in val(a["/Rect"]))
+                links.append((h - y1, h - y0, pno.get(dest[0])))
+        for name, num, ws in entries:
+            mid = (ws[0][2] + ws[0][4]) / 2
+            to = [p for top, bot, p in links if top <= mid <= bot]
+            seen += 1
+            if not to:
+                bad.append("page %d: the TOC line '%s' has no link" % (i + 1, name))
+            elif to[0] != num:
+                bad.append("page %d: the TOC line '%s' (page %d) links to page %s"
+                           % (i + 1, name, num, to[0]))
+    if not seen:
+        bad.append("no TOC lines with dotted leaders")
+    return bad
+
+
 def check_repeat(pdf, text=None):
     ps = pages(pdf)
     firsts = []
@@ -161,6 +201,8 @@ def main(argv):
         bad = check_area(pdf, *map(float, argv[3:7]))
     elif mode == "toc":
         bad = check_toc(pdf, argv[3] if len(argv) > 3 else "Innhold")
+    elif mode == "toclinks":
+        bad = check_toclinks(pdf)
     elif mode == "keep":
         bad = check_keep(pdf, float(argv[3]))
     elif mode == "repeat":

@@ -36,6 +36,7 @@ judge() {
 	# shellcheck disable=SC2086
 	check "$n: words inside the text area, no overlaps" $CHECK area "$f" $area
 	check "$n: TOC numbers are the heading pages" $CHECK toc "$f" Innhold
+	check "$n: TOC links lead to the heading pages" $CHECK toclinks "$f"
 	# shellcheck disable=SC2086
 	check "$n: no heading alone at a page foot" $CHECK keep "$f" $(echo $area | cut -d' ' -f4)
 	if [ -n "$header" ]; then
