@@ -91,11 +91,14 @@ typedef struct layout {
 	doc_style style;       /* the doc's style with defaults filled in */
 	layout_page *pages;    /* each page's boxes: a run of boxes */
 	int npages;
-	layout_box *boxes;     /* every page's boxes, page by page (owned) */
-	size_t nboxes;         /* boxes in it; more than the pages hold only
-				* if some box was on no page (a bug) */
+	size_t nboxes;         /* boxes laid out; more than the pages hold
+				* only if some box was on no page (a bug) */
+	layout_box **chunks;   /* the pages' runs, page by page, a run never
+				* across two chunks (owned) */
+	int *chunk_last;       /* the last page with boxes in each chunk */
+	size_t nchunks;
+	size_t nfreed;         /* chunks [0, nfreed) are given back */
 	int npainted;          /* pages whose boxes are given up (layout_paint_done) */
-	char *kept;            /* boxes' memory from here on is not given back */
 	layout_heading *heads;
 	int nheads;
 	int passes;            /* flow + pagination passes made (see top) */
@@ -113,11 +116,11 @@ sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout
 void layout_free(layout *l);
 
 /* Pages before upto are painted and their boxes will not be read again:
- * those pages become empty, and the boxes' memory goes back to the system
- * in large stretches while the rest is painted (all of it once every page
- * is painted; the page count and the headings stay).  On a long report the
- * PDF library's pages grow as fast as the boxes are done with; without
- * this, both were alive at once at the peak. */
+ * those pages become empty, and each chunk of boxes whose pages are all
+ * painted is freed, for the PDF library's growing pages to reuse (the
+ * page count and the headings stay).  On a long report the library's
+ * pages grow about as fast as the boxes are done with; without this,
+ * both were alive at once at the peak. */
 void layout_paint_done(layout *l, int upto);
 
 /* One line per box ("p3 TEXT H1 x=.. y=.. 'text'"): for tests and debugging. */

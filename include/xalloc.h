@@ -13,11 +13,6 @@ void *xcalloc(size_t n, size_t sz);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 void xfree(void *p);
-/* The n bytes at p, inside a block the caller owns, will not be read again
- * before the block is freed: the whole 2 MB stretches among them go back to
- * the system now (reading them would give zeros).  Returns the end of what
- * went back, or p when nothing did (too short, or not aligned that far). */
-char *xalloc_release(char *p, size_t n);
 
 /* Give the heap's free pages back to the system after a large structure
  * was freed.  Freed blocks stay in the heap (the trim threshold is high,

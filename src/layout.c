@@ -16,7 +16,7 @@
 
 /* A slab is a piece of the flow that is never split across pages: one line
  * of a paragraph, one table row (or one piece of a row taller than a page),
- * one TOC entry.  Its boxes are pool[b0..b1) with y relative to its top. */
+ * one TOC entry.  Its boxes are the pool's [b0..b1) with y relative to its top. */
 typedef struct slab {
 	double h, before, top;
 	int keep;       /* keep with the next slab */
@@ -70,8 +70,9 @@ typedef struct ctx {
 	const font_family *fam;
 	const hyph *hy;
 	doc_style st;
-	layout_box *pool;
-	size_t npool, cappool;
+	layout_box **chunks; /* the pool: POOL_CHUNK boxes each (BOX()) */
+	size_t nchunks, capchunks;
+	size_t npool;        /* boxes in the pool */
 	slabvec body;
 	tabinfo *tabs;
 	size_t ntabs, captabs;
@@ -120,11 +121,31 @@ static int grow(ctx *c, void **v, size_t *cap, size_t n, size_t sz)
 /* A long report's peak memory is mostly boxes (see layout.h). */
 _Static_assert(sizeof(layout_box) <= 88, "layout_box grew");
 
+/* The pool of boxes is a list of fixed chunks, not one growing array: a
+ * chunk (~700 KB) is below malloc's mmap threshold (xalloc.c), so the
+ * chunks are carved from the heap the XML reading freed, which is in
+ * memory already; one array of a long report's 180 MB was a mapping of
+ * its own, faulted in and zeroed page by page (a tenth of the run's CPU)
+ * while that freed heap sat unused.  Chunks never move, so a box pointer
+ * stays good while more boxes are made. */
+enum { POOL_SHIFT = 13, POOL_CHUNK = 1 << POOL_SHIFT };
+#define BOX(c, i) (&(c)->chunks[(i) >> POOL_SHIFT][(i) & (POOL_CHUNK - 1)])
+
 static layout_box *newbox(ctx *c, layout_kind k, layout_role r, const doc_node *n)
 {
-	layout_box *b = PUSH(c, c->pool, c->npool, c->cappool);
-	if (!b)
-		return NULL;
+	if (c->npool == c->nchunks * (size_t)POOL_CHUNK) {
+		layout_box *ch = xmalloc(POOL_CHUNK * sizeof *ch);
+		/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+		layout_box **slot = ch ? PUSH(c, c->chunks, c->nchunks, c->capchunks) : NULL;
+		if (!slot) {
+			xfree(ch);
+			c->failed = 1;
+			return NULL;
+		}
+		*slot = ch;
+	}
+	size_t at = c->npool++;
+	layout_box *b = BOX(c, at);
 	memset(b, 0, sizeof *b);
 	b->kind = k;
 	b->role = r;
@@ -132,6 +153,15 @@ static layout_box *newbox(ctx *c, layout_kind k, layout_role r, const doc_node *
 	b->dest = -1;
 	b->page = -1;
 	return b;
+}
+
+/* Free the pool's chunks [from, to). */
+static void drop_chunks(ctx *c, size_t from, size_t to)
+{
+	for (size_t k = from; k < to && k < c->nchunks; k++) {
+		xfree(c->chunks[k]);
+		c->chunks[k] = NULL;
+	}
 }
 
 static slab *newslab(ctx *c, slabvec *sv, double h)
@@ -1281,7 +1311,7 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 						layout_box *nb = newbox(c, LAYOUT_TEXT, LAYOUT_TABLE_DATA_CELL, NULL);
 						if (!nb)
 							break;
-						*nb = c->pool[b];
+						*nb = *BOX(c, b);
 						nb->y += PAD + ls->top - y0;
 					}
 				}
@@ -1311,7 +1341,8 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 		 * boxes no page took */
 		size_t dead = cb1 - cb0;
 		if (dead && !c->failed) {
-			memmove(c->pool + cb0, c->pool + cb1, (c->npool - cb1) * sizeof *c->pool);
+			for (size_t k = cb1; k < c->npool; k++)
+				*BOX(c, k - dead) = *BOX(c, k);
 			c->npool -= dead;
 			for (size_t k = sb0; k < c->body.n; k++)
 				c->body.v[k].b0 -= dead, c->body.v[k].b1 -= dead;
@@ -1364,9 +1395,9 @@ static void flow_toc(ctx *c, double x0, double avail)
 				continue;
 			double end = x0 + ind;
 			for (size_t k = s->b0; k < s->b1; k++)
-				if (c->pool[k].kind == LAYOUT_TEXT && c->pool[k].x + c->pool[k].w > end)
-					end = c->pool[k].x + c->pool[k].w;
-			double base = s->b1 > s->b0 ? c->pool[s->b0].y : s->h * 0.75;
+				if (BOX(c, k)->kind == LAYOUT_TEXT && BOX(c, k)->x + BOX(c, k)->w > end)
+					end = BOX(c, k)->x + BOX(c, k)->w;
+			double base = s->b1 > s->b0 ? BOX(c, s->b0)->y : s->h * 0.75;
 			layout_box *dots = newbox(c, LAYOUT_TEXT, LAYOUT_TOC_ENTRY, hd->node);
 			layout_box *num = dots ? newbox(c, LAYOUT_TEXT, LAYOUT_TOC_ENTRY, hd->node) : NULL;
 			if (!num)
@@ -1399,8 +1430,8 @@ static void flow_toc(ctx *c, double x0, double avail)
 static void place(ctx *c, const slab *s, int page, double y)
 {
 	for (size_t b = s->b0; b < s->b1; b++) {
-		c->pool[b].page = page;
-		c->pool[b].y += y;
+		BOX(c, b)->page = page;
+		BOX(c, b)->y += y;
 	}
 }
 
@@ -1448,7 +1479,7 @@ static void paginate(ctx *c)
 					layout_box *nb = newbox(c, LAYOUT_TEXT, LAYOUT_ARTIFACT, NULL);
 					if (!nb)
 						break;
-					*nb = c->pool[b];
+					*nb = *BOX(c, b);
 					nb->y -= v[h].top;
 					nb->role = LAYOUT_ARTIFACT; /* a repeat, not new content */
 				}
@@ -1526,7 +1557,7 @@ static void fixup(ctx *c)
 {
 	double numw = 0;
 	for (size_t i = 1; i < c->npool; i++) {
-		layout_box *num = &c->pool[i];
+		layout_box *num = BOX(c, i);
 		if (num->fix != 2)
 			continue;
 		char buf[32];
@@ -1536,10 +1567,10 @@ static void fixup(ctx *c)
 			numw = w;
 	}
 	for (size_t i = 1; i < c->npool && !c->failed; i++) {
-		layout_box *num = &c->pool[i];
-		if (num->fix != 2 || c->pool[i - 1].fix != 1)
+		layout_box *num = BOX(c, i);
+		if (num->fix != 2 || BOX(c, i - 1)->fix != 1)
 			continue;
-		layout_box *dots = &c->pool[i - 1];
+		layout_box *dots = BOX(c, i - 1);
 		const layout_heading *hd = &c->l->heads[num->dest];
 		char buf[32];
 		snprintf(buf, sizeof buf, "%d", hd->page + 1);
@@ -1603,7 +1634,8 @@ static void ctx_free(ctx *c)
 {
 	xfree(c->hw);
 	arena_free(&c->hwa);
-	xfree(c->pool);
+	drop_chunks(c, 0, c->nchunks);
+	xfree(c->chunks);
 	xfree(c->body.v);
 	xfree(c->tabs);
 	xfree(c->runs);
@@ -1612,16 +1644,16 @@ static void ctx_free(ctx *c)
 	xfree(c->lines);
 }
 
-/* Hand the pool to the layout with its boxes grouped by page, each page's in
- * pool order, and point every page at its run.  The pool is nearly sorted
- * already: the flow's boxes come in page order, and only what pagination
- * added afterwards (repeated table headers, then each page's header and
- * footer) is out of place.  So the sorted prefix stays where it is, the
- * rest (a few percent of the boxes) is sorted aside and merged in from the
- * back.  Copying every box into per-page arrays kept two copies alive;
- * moving them along a permutation's cycles jumped across the whole pool,
- * a cache miss per box: 7 % of a 50,000-measure render.  Boxes no page
- * took (none today) go to the end and are not shown. */
+/* Hand the pool's boxes to the layout grouped by page, each page's in pool
+ * order, each page's run in one chunk.  The pool is nearly sorted already:
+ * the flow's boxes come in page order, and only what pagination added
+ * afterwards (repeated table headers, then each page's header and footer)
+ * is out of place.  So that rest (a few percent of the boxes) is sorted
+ * aside, and the pages are copied out in order: the sorted prefix from
+ * where it is, the rest from aside.  A chunk of the pool is freed as soon
+ * as the copying has passed it, and the next chunk copied into is that
+ * memory again, so the boxes are held once, plus the rest and a chunk.
+ * Boxes no page took (none today) are not shown. */
 static int page_key(const layout_box *b, int npages)
 {
 	return b->page >= 0 && b->page < npages ? b->page : npages;
@@ -1636,59 +1668,76 @@ static int group_pages(ctx *c)
 	if (!l->pages)
 		return -1;
 	size_t a = 0; /* the sorted prefix: [0, a) */
-	while (a < n && page_key(&c->pool[a], np) < np &&
-	       (a == 0 || c->pool[a].page >= c->pool[a - 1].page))
+	while (a < n && page_key(BOX(c, a), np) < np &&
+	       (a == 0 || BOX(c, a)->page >= BOX(c, a - 1)->page))
 		a++;
 	size_t r = n - a;
-	if (r) {
-		size_t *count = xcalloc((size_t)np + 2, sizeof *count);
-		layout_box *rest = xmalloc(r * sizeof *rest);
-		if (!count || !rest) {
-			xfree(count);
-			xfree(rest);
-			return -1;
-		}
-		/* the rest, stably by page, into rest[] */
-		for (size_t i = a; i < n; i++)
-			count[page_key(&c->pool[i], np) + 1]++;
-		for (int p = 0; p <= np; p++)
-			count[p + 1] += count[p];
-		for (size_t i = a; i < n; i++)
-			rest[count[page_key(&c->pool[i], np)]++] = c->pool[i];
+	/* count[p]: where page p's run of the rest ends, once it is placed */
+	size_t *count = xcalloc((size_t)np + 2, sizeof *count);
+	layout_box *rest = r ? xmalloc(r * sizeof *rest) : NULL;
+	if (!count || (r && !rest)) {
 		xfree(count);
-		/* merge from the back: prefix boxes only move up, so none is
-		 * overwritten before it is read; on equal pages the prefix's
-		 * boxes come first, as in the pool */
-		size_t i = a, j = r, w = n;
-		while (j > 0) {
-			if (i > 0 && page_key(&c->pool[i - 1], np) > page_key(&rest[j - 1], np))
-				c->pool[--w] = c->pool[--i];
-			else
-				c->pool[--w] = rest[--j];
-		}
 		xfree(rest);
+		return -1;
 	}
-	for (size_t i = 0; i < n; i++) {
-		int p = c->pool[i].page;
-		if (p >= 0 && p < np)
-			l->pages[p].n++;
+	for (size_t i = a; i < n; i++)
+		count[page_key(BOX(c, i), np) + 1]++;
+	for (int p = 0; p <= np; p++)
+		count[p + 1] += count[p];
+	for (size_t i = a; i < n; i++)
+		rest[count[page_key(BOX(c, i), np)]++] = *BOX(c, i);
+	/* the chunks wholly in the rest, and those never used, are done with */
+	size_t tail = (a + POOL_CHUNK - 1) >> POOL_SHIFT;
+	drop_chunks(c, tail, c->nchunks);
+	size_t capout = 0, caplast = 0, room = 0, i = 0, done = 0;
+	layout_box *w = NULL;
+	int failed = 0;
+	for (int p = 0; p < np && !failed; p++) {
+		size_t rs = p ? count[p - 1] : 0, re = count[p], i0 = i;
+		while (i < a && BOX(c, i)->page == p)
+			i++;
+		size_t need = (i - i0) + (re - rs);
+		l->pages[p].n = (int)need;
+		if (!need)
+			continue;
+		if (need > room || !w) {
+			size_t sz = need > POOL_CHUNK ? need : POOL_CHUNK;
+			w = xmalloc(sz * sizeof *w);
+			/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+			if (!w || grow(c, (void **)&l->chunks, &capout, l->nchunks, sizeof *l->chunks) ||
+			    grow(c, (void **)&l->chunk_last, &caplast, l->nchunks,
+				 sizeof *l->chunk_last)) {
+				xfree(w);
+				failed = 1;
+				break;
+			}
+			l->chunks[l->nchunks++] = w;
+			room = sz;
+		}
+		l->pages[p].boxes = w;
+		while (i0 < i) { /* the prefix's part, chunk by chunk */
+			size_t m = POOL_CHUNK - (i0 & (POOL_CHUNK - 1));
+			if (m > i - i0)
+				m = i - i0;
+			memcpy(w, BOX(c, i0), m * sizeof *w);
+			w += m, i0 += m;
+		}
+		if (rest && re > rs)
+			memcpy(w, rest + rs, (re - rs) * sizeof *w);
+		w += re - rs;
+		room -= need;
+		l->chunk_last[l->nchunks - 1] = p;
+		/* the chunks the copying has passed: the next one made is
+		 * likely the last one freed */
+		size_t passed = (i >> POOL_SHIFT) < tail ? i >> POOL_SHIFT : tail;
+		drop_chunks(c, done, passed);
+		done = passed;
 	}
-	/* the pool grew by doubling: give the slack back */
-	if (n && n < c->cappool) {
-		layout_box *shrunk = xrealloc(c->pool, n * sizeof *shrunk);
-		if (shrunk)
-			c->pool = shrunk, c->cappool = n;
-	}
-	l->boxes = c->pool;
+	xfree(count);
+	xfree(rest);
+	if (failed)
+		return -1;
 	l->nboxes = n;
-	l->kept = (char *)l->boxes;
-	c->pool = NULL;
-	c->npool = c->cappool = 0;
-	size_t at = 0;
-	for (int p = 0; p < l->npages; p++) {
-		l->pages[p].boxes = l->boxes + at;
-		at += (size_t)l->pages[p].n;
-	}
 	return 0;
 }
 
@@ -1774,19 +1823,14 @@ oom:
 
 void layout_paint_done(layout *l, int upto)
 {
-	if (!l->boxes || upto <= l->npainted || upto > l->npages)
+	if (upto <= l->npainted || upto > l->npages)
 		return;
-	char *end = upto < l->npages ? (char *)l->pages[upto].boxes : (char *)(l->boxes + l->nboxes);
 	for (int p = l->npainted; p < upto; p++)
 		l->pages[p].boxes = NULL, l->pages[p].n = 0;
 	l->npainted = upto;
-	if (upto == l->npages) { /* all painted: the pool goes whole */
-		xfree(l->boxes);
-		l->boxes = NULL;
-		l->kept = NULL;
-		l->nboxes = 0;
-	} else if (end > l->kept) {
-		l->kept = xalloc_release(l->kept, (size_t)(end - l->kept));
+	while (l->nfreed < l->nchunks && l->chunk_last[l->nfreed] < upto) {
+		xfree(l->chunks[l->nfreed]);
+		l->chunks[l->nfreed++] = NULL;
 	}
 }
 
@@ -1795,7 +1839,10 @@ void layout_free(layout *l)
 	if (!l)
 		return;
 	arena_free(&l->arena);
-	xfree(l->boxes);
+	for (size_t k = l->nfreed; k < l->nchunks; k++)
+		xfree(l->chunks[k]);
+	xfree(l->chunks);
+	xfree(l->chunk_last);
 	xfree(l);
 }
 

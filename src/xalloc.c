@@ -169,7 +169,7 @@ static void *note(void *p)
 	return p;
 }
 
-/* Large blocks (the layout's box pool, arena blocks, output buffers) are
+/* Large blocks (arena blocks, output buffers) are
  * fresh memory that a long report touches once, page by page: on this
  * kind of VM each 4 KB page fault costs ~10 us, a fifth of a 10,000-
  * measure render.  Such blocks are kept in their own mappings (a fixed
@@ -243,19 +243,6 @@ char *xstrdup(const char *s)
 void xfree(void *p)
 {
 	free(p);
-}
-
-char *xalloc_release(char *p, size_t n)
-{
-	/* inward to huge-page bounds: a huge page partly given back would be
-	 * split, and part of a page is not ours to give */
-	size_t head = (HUGE - ((uintptr_t)p & (HUGE - 1))) & (HUGE - 1);
-	if (n < head + HUGE)
-		return p;
-	size_t len = (n - head) & ~(size_t)(HUGE - 1);
-	if (madvise(p + head, len, MADV_DONTNEED) != 0)
-		return p;
-	return p + head + len;
 }
 
 void xalloc_trim(void)
