@@ -197,10 +197,24 @@ typedef struct ws {
 
 static void inlines(rd *r, doc_node *parent, const xmlNode *n, ws *w);
 
+/* s with each run of white space made one space (none at the start when
+ * w says the last character was one): counted first, then written once,
+ * at its size, in the tree's own arena.  A scratch copy in the plan's
+ * arena beside the tree's was a fifth of a long plan's model. */
 static void add_text(rd *r, doc_node *parent, const char *s, ws *w)
 {
-	size_t len = strlen(s);
-	char *b = arena_alloc(r->a, len + 1), *o = b;
+	size_t n = 0;
+	int space = w->space;
+	for (const char *p = s; *p; p++) {
+		int white = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+		n += !white || !space;
+		space = white;
+	}
+	if (!n) {
+		w->space = space;
+		return;
+	}
+	char *b = arena_alloc(&r->t->arena, n + 1), *o = b;
 	if (!b)
 		return;
 	for (const char *p = s; *p; p++) {
@@ -213,8 +227,8 @@ static void add_text(rd *r, doc_node *parent, const char *s, ws *w)
 			w->space = 0;
 		}
 	}
-	if (o > b)
-		doc_append(parent, doc_text(r->t, b, (size_t)(o - b), parent ? parent->pos : (srcpos){0}));
+	*o = '\0';
+	doc_append(parent, doc_text_ref(r->t, b, n, parent ? parent->pos : (srcpos){0}));
 }
 
 static void inline_node(rd *r, doc_node *parent, const xmlNode *c, ws *w)
@@ -472,6 +486,15 @@ static measure *read_measure(rd *r, const xmlNode *n, area *parent)
 	m->id = dup(r, check_id(r, n, "id", req(r, n, "id")));
 	m->area = parent;
 	size_t nresp = count_children(n, "responsible"), ninds = count_children(n, "indicator");
+	/* statuses at their number: growing from 8 left most of 8 slots
+	 * empty (a status file's statuses still grow the array) */
+	size_t nst = count_children(n, "status");
+	if (nst) {
+		m->statuses = arena_array(r->a, nst, sizeof *m->statuses);
+		m->capstatuses = nst;
+		if (!m->statuses)
+			return NULL;
+	}
 	m->resp = arena_array(r->a, nresp + 1, sizeof *m->resp);
 	m->ind_refs = arena_array(r->a, ninds + 1, sizeof *m->ind_refs);
 	m->ind_ref_pos = arena_array(r->a, ninds + 1, sizeof *m->ind_ref_pos);

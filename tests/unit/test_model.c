@@ -292,6 +292,38 @@ static void test_diag_take(void **state)
 	diag_free(&w);
 }
 
+/* A measure's statuses are held at their number; a status file's add to
+ * them (the array grows), and the plan's stay as they were. */
+static void test_statuses_grow_by_merge(void **state)
+{
+	(void)state;
+	diag d;
+	diag_init(&d);
+	plan *p = load(plan_xml, &d);
+	assert_non_null(p);
+	measure *m = p->measures[0];
+	assert_int_equal(m->nstatuses, 3);
+	assert_int_equal(m->capstatuses, 3);
+	assert_int_equal(p->measures[1]->nstatuses, 0);
+	static const char st[] =
+		"<status-report xmlns=\"urn:statusrapport:1\" plan=\"p\" owner=\"b\" year=\"2024\">"
+		"<status measure=\"1.1\" value=\"ongoing\">Går  som\n  planlagt.</status>"
+		"</status-report>";
+	assert_int_equal(plan_merge_status_mem(p, schema, "b.xml", st, strlen(st), &d), SR_OK);
+	assert_int_equal(validate_plan(p, &d), SR_OK); /* resolves the owners */
+	assert_int_equal(m->nstatuses, 4);
+	assert_int_equal(m->statuses[0].year, 2023);
+	assert_int_equal(m->statuses[1].progress, 40);
+	assert_int_equal(m->statuses[2].value, ST_COMPLETED);
+	const status *s = model_status(m, 2024, model_owner(p, "b"), 0, NULL);
+	assert_non_null(s);
+	assert_int_equal(s->value, ST_ONGOING);
+	char *txt = doc_plain_text(p->text, s->comment);
+	assert_string_equal(txt, "Går som planlagt.");
+	plan_free(p);
+	diag_free(&d);
+}
+
 static void test_arena(void **state)
 {
 	(void)state;
@@ -344,6 +376,7 @@ int main(void)
 		cmocka_unit_test(test_doc_iter_and_clone),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_diag_take),
+		cmocka_unit_test(test_statuses_grow_by_merge),
 		cmocka_unit_test(test_arena),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
