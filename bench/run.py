@@ -169,6 +169,86 @@ BUCKETS = [
 ]
 
 
+# Where the heap is at its peak: each allocation goes to the part named by
+# the first frame of its stack (from the allocation up) that is not a
+# general-purpose allocator of ours; a library's allocation to the part of
+# our file that called it, but for libharu, whose objects are its own part.
+GENERIC = ("xalloc.c", "arena.c", "doc.c", "buf.c")
+PARTS = [
+    ("input XML tree (libxml2, until the model is read)", ("libxml2", ("xmlin.c", "plan_xml.c"))),
+    ("plan model (and the input file's bytes)",
+     (None, ("plan_xml.c", "model.c", "xmlin.c", "import.c", "collect.c", "validate.c"))),
+    ("document tree", (None, ("report.c", "template.c", "labels.c", "chart.c", "render.c"))),
+    ("layout: boxes, lines, hyphenation cache", (None, ("layout.c",))),
+    ("libharu's PDF objects (pages, fonts, structure)", ("libhpdf", None)),
+    ("PDF painter and file (ours)", (None, ("pdf.c", "pdftag.c", "pdfz.c", "pdffont.c"))),
+    ("ODT writer and package", (None, ("odt.c", "odfzip.c", "xmlw.c", "odfxml.c", "odtchart.c",
+                                       "ziplib.c", "outfile.c"))),
+    ("fonts and hyphenation patterns", (None, ("fonts.c", "fclib.c", "hyph.c", "hyphpat.c"))),
+]
+
+
+def part_of(frames):
+    """frames: massif descriptions from the allocation up."""
+    lib = None
+    for d in frames:
+        m = re.search(r"\(([\w.]+\.c):\d+\)", d)
+        if not m:
+            if "libhpdf" in d:
+                return PARTS[4][0]
+            for name in ("libxml2", "libz.", "libzip", "libfontconfig", "libhyphen"):
+                if name in d and not lib:
+                    lib = name
+            continue
+        f = m.group(1)
+        if f in GENERIC:
+            continue
+        for name, (plib, files) in PARTS:
+            if plib and plib == lib and (files is None or f in files):
+                return name
+            if not plib and files and f in files:
+                return name
+        return "other (%s)" % f
+    if "below massif's threshold" in frames[-1]:
+        return "small allocations not traced further"
+    return "other (%s)" % (lib or "C library")
+
+
+def memory_parts(binary, plan, tmp):
+    """[(part, MB)] at the heap's peak, by massif; None without valgrind."""
+    if not shutil.which("valgrind"):
+        return None, 0
+    out = os.path.join(tmp, "massif.out")
+    subprocess.run(["valgrind", "--tool=massif", "--depth=40", "--threshold=0.2",
+                    "--massif-out-file=" + out, binary, "render", "-O", tmp, "-f", "pdf,odt", plan],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return massif_parts(out)
+
+
+def massif_parts(out):
+    with open(out) as f:
+        text = f.read()
+    snap = [b for b in text.split("snapshot=") if "heap_tree=peak" in b]
+    if not snap:
+        return None, 0
+    parts, stack, total = {}, [], 0
+    for line in snap[0].splitlines():
+        m = re.match(r"^( *)n(\d+): (\d+) (.*)$", line)
+        if not m:
+            continue
+        depth, nkids, size, desc = len(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4)
+        del stack[depth:]
+        stack.append(desc)
+        if depth == 0:
+            total = size
+            continue
+        if nkids == 0:  # a leaf: its bytes are not counted below it
+            name = part_of(stack[1:])
+            parts[name] = parts.get(name, 0) + size
+    rows = sorted(parts.items(), key=lambda kv: -kv[1])
+    return [(k, v / 1e6) for k, v in rows], total / 1e6
+
+
 def profile(binary, plan, tmp):
     if perf_ok():
         data = os.path.join(tmp, "perf.data")
@@ -345,6 +425,21 @@ def main():
         t, m = run1([binary, "validate", one])
         say("| %d, validate only, on one line | | | %.2f | %.2f | %.0f | | |" % (n, t, CPU[-1], m))
     say()
+
+    # -- memory at the peak
+    mn = steps[-1]
+    parts, total = memory_parts(binary, gen(bdir, mn, 20), tmp)
+    if parts:
+        say("## Where the memory is at the peak: %d measures, both formats (massif)" % mn)
+        say()
+        say("The heap at its largest (%.0f MB; the process's peak RSS adds code, stacks and" % total)
+        say("heap the allocator holds free), by the part that made each allocation:")
+        say()
+        say("| part | MB | share |")
+        say("|---|---:|---:|")
+        for name, v in parts:
+            say("| %s | %.1f | %.0f %% |" % (name, v, 100 * v / total if total else 0))
+        say()
 
     # -- profile
     pn = 10000 if perf_ok() else 1000
