@@ -119,7 +119,7 @@ static int grow(ctx *c, void **v, size_t *cap, size_t n, size_t sz)
 	(grow((c), (void **)&(arr), &(cap), (n), sizeof *(arr)) ? NULL : &(arr)[(n)++])
 
 /* A long report's peak memory is mostly boxes (see layout.h). */
-_Static_assert(sizeof(layout_box) <= 88, "layout_box grew");
+_Static_assert(sizeof(layout_box) <= 72, "layout_box grew");
 
 /* The pool of boxes is a list of fixed chunks, not one growing array: a
  * chunk (~700 KB) is below malloc's mmap threshold (xalloc.c), so the
