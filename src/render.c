@@ -51,6 +51,8 @@ struct tree_share {
 	tree_reader r[2]; /* PDF, ODT */
 };
 
+enum { TRIM_MIN = 16 * 1024 * 1024 }; /* a tree of ~5,000 measures */
+
 static void tree_done(void *arg)
 {
 	tree_reader *r = arg;
@@ -58,11 +60,15 @@ static void tree_done(void *arg)
 		return;
 	r->held = 0;
 	if (atomic_fetch_sub(&r->t->readers, 1) == 1) {
+		/* A large tree's blocks were carved from what the XML reading
+		 * freed: in the heap, and not given back by freeing them.  A
+		 * small one's are left for the next report of a batch to reuse
+		 * (trimming after each cost a batch its page faults). */
+		int large = r->t->dd && r->t->dd->arena.used >= TRIM_MIN;
 		doc_free(r->t->dd);
 		r->t->dd = NULL;
-		/* the model's and the tree's blocks were carved from what
-		 * the XML reading freed: in the heap, not given back */
-		xalloc_trim();
+		if (large)
+			xalloc_trim();
 	}
 }
 
