@@ -628,8 +628,11 @@ static struct later_link *later_slot(render *r)
 static HPDF_Page make_page(render *r, int p)
 {
 	HPDF_Page pg = r->pages[p] = HPDF_AddPage(r->pdf);
-	if (!pg)
+	if (!pg) {
+		if (!r->err) /* libharu reports through on_error; never unset */
+			r->err = HPDF_FAILD_TO_ALLOC_MEM;
 		return NULL;
+	}
 	HPDF_Page_SetWidth(pg, (HPDF_REAL)r->l->style.page_w);
 	HPDF_Page_SetHeight(pg, (HPDF_REAL)r->l->style.page_h);
 	pdftag_page(r->tag, p, pg); /* PDF/A: /StructParents */
