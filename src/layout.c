@@ -1659,6 +1659,43 @@ static int page_key(const layout_box *b, int npages)
 	return b->page >= 0 && b->page < npages ? b->page : npages;
 }
 
+/* All n boxes in the pool's first chunk (a report of up to ~100 pages):
+ * the rest (sorted aside, by page) merged in from the back, in place --
+ * prefix boxes only move up, so none is overwritten before it is read,
+ * and on equal pages the prefix's come first -- and the chunk handed to
+ * the layout as its only one: a second chunk to copy into was a page
+ * fault per 4 KB of boxes, 2 % of the sample's time. */
+static int in_place(ctx *c, size_t a, const layout_box *rest)
+{
+	layout *l = c->l;
+	int np = l->npages;
+	size_t n = c->npool, i = a, j = n - a, w = n, cap = 0, capl = 0;
+	layout_box *pool = c->chunks[0];
+	while (j > 0) {
+		if (i > 0 && page_key(&pool[i - 1], np) > page_key(&rest[j - 1], np))
+			pool[--w] = pool[--i];
+		else
+			pool[--w] = rest[--j];
+	}
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+	if (grow(c, (void **)&l->chunks, &cap, 0, sizeof *l->chunks) ||
+	    grow(c, (void **)&l->chunk_last, &capl, 0, sizeof *l->chunk_last))
+		return -1;
+	l->chunks[0] = pool;
+	l->chunk_last[0] = np - 1;
+	l->nchunks = 1;
+	c->chunks[0] = NULL;
+	for (size_t k = 0, at = 0; k < n && page_key(&pool[k], np) < np; k = at) {
+		int p = pool[k].page;
+		l->pages[p].boxes = pool + k;
+		for (at = k; at < n && pool[at].page == p; at++)
+			;
+		l->pages[p].n = (int)(at - k);
+	}
+	l->nboxes = n;
+	return 0;
+}
+
 static int group_pages(ctx *c)
 {
 	layout *l = c->l;
@@ -1686,6 +1723,12 @@ static int group_pages(ctx *c)
 		count[p + 1] += count[p];
 	for (size_t i = a; i < n; i++)
 		rest[count[page_key(BOX(c, i), np)]++] = *BOX(c, i);
+	if (n <= POOL_CHUNK) {
+		int st = in_place(c, a, rest);
+		xfree(count);
+		xfree(rest);
+		return st;
+	}
 	/* the chunks wholly in the rest, and those never used, are done with */
 	size_t tail = (a + POOL_CHUNK - 1) >> POOL_SHIFT;
 	drop_chunks(c, tail, c->nchunks);
