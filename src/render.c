@@ -36,8 +36,9 @@ int render_path(char *path, size_t n, const char *dir, const char *plan_id, int 
 /* The tree is freed as soon as its last reader is done with it, not when
  * the report is: a long PDF's save holds libharu's whole document and the
  * file, and the tree beside them was a quarter of the run's peak.  One
- * reader per format; each lets go once (tree_done), the report's end lets
- * go of those that never ran. */
+ * reader per format and one for the report itself, which lets go once
+ * the formats have theirs; each lets go once (tree_done), and the
+ * report's end lets go of the formats that never ran. */
 typedef struct tree_share tree_share;
 
 typedef struct tree_reader {
@@ -48,7 +49,7 @@ typedef struct tree_reader {
 struct tree_share {
 	doc *dd;
 	atomic_int readers;
-	tree_reader r[2]; /* PDF, ODT */
+	tree_reader r[3]; /* PDF, ODT, the report */
 };
 
 enum { TRIM_MIN = 16 * 1024 * 1024 }; /* a tree of ~5,000 measures */
@@ -126,10 +127,14 @@ sr_status render_report(const plan *p, const report_opts *ro, const render_out *
 	doc *dd = NULL;
 	sr_status st = report_build(p, ro, &dd, d);
 	tree_share share = {.dd = dd};
-	for (int i = 0; i < 2; i++) {
-		share.r[i] = (tree_reader){&share, paths[i] != NULL};
-		atomic_fetch_add(&share.readers, paths[i] != NULL);
+	int readers = 0;
+	for (int i = 0; i < 3; i++) {
+		int held = i == 2 || paths[i] != NULL;
+		share.r[i] = (tree_reader){&share, held};
+		readers += held;
 	}
+	atomic_init(&share.readers, readers);
+	tree_done(&share.r[2]); /* the formats hold it now; none: freed here */
 	/* both formats on a machine with a core to spare: the ODT is about a
 	 * third of the PDF's time, so the pair takes the PDF's */
 	odt_job job = {dd, &share.r[1], paths[1], out, &bufs[1], &staged[1], {0}, SR_OK};
@@ -167,7 +172,5 @@ sr_status render_report(const plan *p, const report_opts *ro, const render_out *
 	}
 	tree_done(&share.r[0]);
 	tree_done(&share.r[1]);
-	if (share.dd == dd) /* no format asked for: no reader freed it */
-		doc_free(dd);
 	return st;
 }
