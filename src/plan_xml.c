@@ -197,38 +197,39 @@ typedef struct ws {
 
 static void inlines(rd *r, doc_node *parent, const xmlNode *n, ws *w);
 
-/* s with each run of white space made one space (none at the start when
- * w says the last character was one): counted first, then written once,
- * at its size, in the tree's own arena.  A scratch copy in the plan's
- * arena beside the tree's was a fifth of a long plan's model. */
-static void add_text(rd *r, doc_node *parent, const char *s, ws *w)
+/* s with each run of white space made one space, none at the start when
+ * *space says the last character was one; into out when not NULL.
+ * Returns the length, and leaves *space for what follows. */
+static size_t collapse(const char *s, int *space, char *out)
 {
 	size_t n = 0;
-	int space = w->space;
-	for (const char *p = s; *p; p++) {
-		int white = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
-		n += !white || !space;
-		space = white;
-	}
-	if (!n) {
-		w->space = space;
-		return;
-	}
-	char *b = arena_alloc(&r->t->arena, n + 1), *o = b;
-	if (!b)
-		return;
-	for (const char *p = s; *p; p++) {
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-			if (!w->space)
-				*o++ = ' ';
-			w->space = 1;
-		} else {
-			*o++ = *p;
-			w->space = 0;
+	for (; *s; s++) {
+		int white = *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r';
+		if (!white || !*space) {
+			if (out)
+				out[n] = white ? ' ' : *s;
+			n++;
 		}
+		*space = white;
 	}
-	*o = '\0';
-	doc_append(parent, doc_text_ref(r->t, b, n, parent ? parent->pos : (srcpos){0}));
+	return n;
+}
+
+/* The text counted first, then written once, at its size, in the tree's
+ * own arena: a scratch copy in the plan's arena beside the tree's was a
+ * fifth of a long plan's model. */
+static void add_text(rd *r, doc_node *parent, const char *s, ws *w)
+{
+	int space = w->space;
+	size_t n = collapse(s, &space, NULL);
+	char *b = n ? arena_alloc(&r->t->arena, n + 1) : NULL;
+	if (b) {
+		collapse(s, &w->space, b);
+		b[n] = '\0';
+		doc_append(parent, doc_text_ref(r->t, b, n, parent ? parent->pos : (srcpos){0}));
+	} else if (!n) {
+		w->space = space;
+	}
 }
 
 static void inline_node(rd *r, doc_node *parent, const xmlNode *c, ws *w)
