@@ -368,9 +368,14 @@ static void paint_done_gives_back(void **state)
 	layout *l = lay(d);
 	assert_true(l->nboxes * sizeof(layout_box) > (size_t)8 << 20);
 	assert_true(l->nchunks > 4);
-	/* each page's run inside one chunk, the chunks in page order */
-	size_t k = 0;
+	/* each page's run inside one chunk, the chunks in page order, every
+	 * box on its page and none lost in the copying (the chunked path;
+	 * smaller layouts are sorted in place and checked by check_area) */
+	size_t k = 0, on_pages = 0;
 	for (int p = 0; p < l->npages; p++) {
+		on_pages += (size_t)l->pages[p].n;
+		for (int i = 0; i < l->pages[p].n; i++)
+			assert_int_equal(l->pages[p].boxes[i].page, p);
 		while (k < l->nchunks && l->chunk_last[k] < p)
 			k++;
 		assert_true(k < l->nchunks);
@@ -380,6 +385,7 @@ static void paint_done_gives_back(void **state)
 			assert_true(l->pages[p].boxes >= l->chunks[k] &&
 				    l->pages[p].boxes + l->pages[p].n <= l->chunks[k] + cap);
 	}
+	assert_int_equal(on_pages, l->nboxes);
 	int half = l->npages / 2;
 	layout_box *mid = l->pages[half].boxes;
 	int nmid = l->pages[half].n, nlast = l->pages[l->npages - 1].n;
