@@ -21,10 +21,11 @@ FCLIB_SONAME  = $(call soname,fontconfig,libfontconfig.so)
 FCLIB_DIR     = $(shell pkg-config --variable=libdir fontconfig 2>/dev/null)
 # libharu and libhyphen ship no pkg-config file in Debian 12.
 LIBS      = $(PKG_LIBS) -lhpdf -lhyphen -lpthread -lm
-ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS)
+ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS)
 
-SRC      := $(wildcard src/*.c)
-LIB_SRC  := $(filter-out src/cli.c,$(SRC))
+SRC      := $(wildcard src/*/*.c)
+HDR      := $(wildcard src/*/*.h)
+LIB_SRC  := $(filter-out src/app/cli.c,$(SRC))
 OBJ      := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o $(BUILD)/obj/hyph_image.o
 EMBED    := $(wildcard schema/*.rng) $(wildcard templates/*.xml)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -39,11 +40,12 @@ SAMPLE_STATUS := $(wildcard samples/status-*.xml)
 
 all: $(BIN)
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c $(HDR) | $(BUILD)/obj
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/obj/ziplib.o: ALL_CFLAGS += $(if $(ZIPLIB_SONAME),-DZIPLIB_SONAME='"$(ZIPLIB_SONAME)"')
-$(BUILD)/obj/fclib.o: ALL_CFLAGS += $(if $(FCLIB_SONAME),-DFCLIB_SONAME='"$(FCLIB_SONAME)"') \
+$(BUILD)/obj/odf/ziplib.o: ALL_CFLAGS += $(if $(ZIPLIB_SONAME),-DZIPLIB_SONAME='"$(ZIPLIB_SONAME)"')
+$(BUILD)/obj/pdf/fclib.o: ALL_CFLAGS += $(if $(FCLIB_SONAME),-DFCLIB_SONAME='"$(FCLIB_SONAME)"') \
 	$(if $(FCLIB_DIR),-DFCLIB_DIR='"$(FCLIB_DIR)"')
 
 $(BUILD)/gen/embedded.c: $(EMBED) scripts/embed | $(BUILD)/gen
@@ -58,20 +60,20 @@ $(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(BUILD)/obj
 # ~57 ms per process.
 HYPH_DIC ?= /usr/share/hyphen/hyph_nb_NO.dic
 
-$(BUILD)/gen/hyph-image: scripts/hyph-image.c src/hyphpat.c src/xalloc.c include/hyphpat.h | $(BUILD)/gen
-	$(CC) $(STD) $(WARN) -O2 -Iinclude -o $@ scripts/hyph-image.c src/hyphpat.c src/xalloc.c -lhyphen
+$(BUILD)/gen/hyph-image: scripts/hyph-image.c src/pdf/hyphpat.c src/base/xalloc.c src/pdf/hyphpat.h | $(BUILD)/gen
+	$(CC) $(STD) $(WARN) -O2 -Isrc -o $@ scripts/hyph-image.c src/pdf/hyphpat.c src/base/xalloc.c -lhyphen
 
 $(BUILD)/gen/hyph_image.c: $(BUILD)/gen/hyph-image $(wildcard $(HYPH_DIC)) | $(BUILD)/gen
 	$(BUILD)/gen/hyph-image $(HYPH_DIC) > $@
 
 $(BUILD)/obj/hyph_image.o: $(BUILD)/gen/hyph_image.c | $(BUILD)/obj
-	$(CC) $(STD) -O1 $(SANFLAGS) -Iinclude -c -o $@ $<
+	$(CC) $(STD) -O1 $(SANFLAGS) -Isrc -c -o $@ $<
 
 $(BUILD)/libstatusrapport.a: $(OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BIN): $(BUILD)/obj/cli.o $(BUILD)/libstatusrapport.a
+$(BIN): $(BUILD)/obj/app/cli.o $(BUILD)/libstatusrapport.a
 	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(LIBS)
 
 # The unit tests link libzip themselves: they read the packages back with
@@ -82,7 +84,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libstatusrapport.a $(wildcard tests/un
 
 # The fuzz harness, compiled with the warnings; linking it needs libFuzzer
 # (make fuzz).
-$(BUILD)/obj/fuzz_render.o: tests/fuzz/fuzz_render.c $(wildcard include/*.h) | $(BUILD)/obj
+$(BUILD)/obj/fuzz_render.o: tests/fuzz/fuzz_render.c $(HDR) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
@@ -144,7 +146,7 @@ alloc:
 # findings are written to build/fuzz/findings/ to become regression inputs.
 SECONDS ?= 60
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g \
-	-fsanitize=fuzzer-no-link,address,undefined -Iinclude -Ibuild/fuzz/gen $(PKG_CFLAGS)
+	-fsanitize=fuzzer-no-link,address,undefined -Isrc -Ibuild/fuzz/gen $(PKG_CFLAGS)
 
 fuzz:
 	@scripts/install-deps fuzz
@@ -172,23 +174,23 @@ asan:
 LINT_JOBS ?= 2
 LINT_SRC  := $(SRC) $(UNIT_SRC) $(wildcard tests/fuzz/*.c)
 LINT_OK   := $(LINT_SRC:%.c=$(BUILD)/lint/%.ok)
-LINT_CFLAGS = $(STD) -Iinclude $(patsubst -I%,-isystem %,$(PKG_CFLAGS) \
+LINT_CFLAGS = $(STD) -Isrc $(patsubst -I%,-isystem %,$(PKG_CFLAGS) \
 	$(shell pkg-config --cflags cmocka 2>/dev/null))
 
-$(BUILD)/lint/%.ok: %.c $(wildcard include/*.h tests/unit/*.h) .clang-tidy
+$(BUILD)/lint/%.ok: %.c $(HDR) $(wildcard tests/unit/*.h) .clang-tidy
 	@mkdir -p $(@D)
 	clang-tidy --quiet $< -- $(LINT_CFLAGS)
 	@touch $@
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
-		--suppress=missingIncludeSystem -Iinclude src tests/unit tests/fuzz
+		--suppress=missingIncludeSystem -Isrc src tests/unit tests/fuzz
 	@$(MAKE) --no-print-directory -j$(LINT_JOBS) -Otarget lint-tidy
 
 lint-tidy: $(LINT_OK)
 
 format:
-	clang-format -i src/*.c include/*.h tests/unit/*.c
+	clang-format -i $(SRC) $(HDR) tests/unit/*.c
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/statusrapport/schema \

@@ -27,7 +27,7 @@ check "fontcache: no stderr" test ! -s again.pdf.err
 # match), the PDF carries those very bytes, so the cache is read.
 python3 - "$dir" <<'PY'
 import glob, struct, sys, zlib
-HEAD = struct.Struct('<8sQIIi4i64s4x')  # disk_head in src/pdffont.c
+HEAD = struct.Struct('<8sQIIi4i64s4x')  # disk_head in src/pdf/pdffont.c
 for f in glob.glob(sys.argv[1] + '/font-*.z'):
     data = open(f, 'rb').read()
     magic, key, nz, crc, nnum, a, b, c, d, keys = HEAD.unpack_from(data)

@@ -9,14 +9,14 @@
 
 #include <libxml/parser.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "odt.h"
-#include "pdf.h"
-#include "plan_xml.h"
-#include "report.h"
-#include "template.h"
-#include "validate.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "odf/odt.h"
+#include "pdf/pdf.h"
+#include "input/plan_xml.h"
+#include "report/report.h"
+#include "input/template.h"
+#include "input/validate.h"
 
 static xmlin_schema *schema, *tschema;
 static template *tpl;

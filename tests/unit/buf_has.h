@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "buf.h"
+#include "base/buf.h"
 
 static inline int buf_has(const buf *b, const char *s)
 {

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "doc.h"
+#include "doc/doc.h"
 
 static doc_node *sample_inline(doc *d, doc_node *parent, doc_type t, const char *s)
 {

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "doc.h"
+#include "doc/doc.h"
 
 static const char *const sample_words[] = {
 	"spesialisthelsetjenesten", "forskningsstøtteenhetene", "kompetansehevingstiltak",

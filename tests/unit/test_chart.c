@@ -12,8 +12,8 @@
 
 #include <cmocka.h>
 
-#include "arena.h"
-#include "chart.h"
+#include "base/arena.h"
+#include "doc/chart.h"
 
 /* A fake font: every byte 0.5 em wide (bold 0.55). */
 static double measure(void *ctx, const char *s, size_t len, double size, int bold)

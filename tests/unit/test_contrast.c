@@ -12,12 +12,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "doc.h"
-#include "model.h"
-#include "plan_xml.h"
-#include "report.h"
-#include "template.h"
-#include "validate.h"
+#include "doc/doc.h"
+#include "model/model.h"
+#include "input/plan_xml.h"
+#include "report/report.h"
+#include "input/template.h"
+#include "input/validate.h"
 
 static xmlin_schema *schema, *tschema;
 

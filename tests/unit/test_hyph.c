@@ -7,7 +7,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "hyph.h"
+#include "pdf/hyph.h"
 
 static hyph *H;
 

@@ -11,11 +11,11 @@
 #include <math.h>
 #include <string.h>
 
-#include "fonts.h"
+#include "pdf/fonts.h"
 #include "buf_has.h"
-#include "hyph.h"
-#include "layout.h"
-#include "pdf.h"
+#include "pdf/hyph.h"
+#include "pdf/layout.h"
+#include "pdf/pdf.h"
 #include "sample_doc.h"
 
 static fonts *F;

@@ -7,13 +7,13 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "doc.h"
-#include "labels.h"
-#include "model.h"
-#include "plan_xml.h"
-#include "report.h"
-#include "template.h"
-#include "validate.h"
+#include "doc/doc.h"
+#include "report/labels.h"
+#include "model/model.h"
+#include "input/plan_xml.h"
+#include "report/report.h"
+#include "input/template.h"
+#include "input/validate.h"
 
 static xmlin_schema *schema, *tschema;
 static template *annual, *trust;

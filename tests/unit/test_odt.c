@@ -21,8 +21,8 @@
 #include <libxml/xpathInternals.h>
 #include <zip.h>
 
-#include "odfzip.h"
-#include "odt.h"
+#include "odf/odfzip.h"
+#include "odf/odt.h"
 #include "odt_sample.h"
 
 static void render(const doc *d, buf *out)

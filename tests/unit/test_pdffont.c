@@ -11,10 +11,10 @@
 
 #include <hpdf.h>
 
-#include "buf.h"
+#include "base/buf.h"
 #include "buf_has.h"
-#include "fonts.h"
-#include "pdffont.h"
+#include "pdf/fonts.h"
+#include "pdf/pdffont.h"
 
 static HPDF_STATUS last_error;
 

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf.h"
+#include "pdf/pdf.h"
 #include "buf_has.h"
 #include "sample_doc.h"
 

@@ -11,8 +11,8 @@
 #include <cmocka.h>
 #include <libxml/parser.h>
 
-#include "import.h"
-#include "sheet.h"
+#include "forms/import.h"
+#include "forms/sheet.h"
 
 static const char *cell(const sheet *s, uint32_t row, uint32_t col)
 {

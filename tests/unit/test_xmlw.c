@@ -11,8 +11,8 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "buf.h"
-#include "xmlw.h"
+#include "base/buf.h"
+#include "xml/xmlw.h"
 
 /* Write <r a="attr">text</r> and return the document (caller frees b). */
 static void write_doc(buf *b, const char *attr, const char *text, size_t len)

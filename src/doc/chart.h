@@ -1,0 +1,141 @@
+/* chart.h: charts, format-neutral (issue 6).
+ *
+ * The report builder fills a doc_chart (every word already in the report's
+ * language, numbers' decimal mark given); the backends never decide a
+ * scale.  chart.c owns the shared arithmetic -- the value scale with "nice"
+ * ticks (Heckbert), the expected-value line from baseline to target, tick
+ * labels -- and turns a chart into drawing primitives (lines, rectangles,
+ * text with positions) for the PDF layout.  The ODT backend (odtchart.c)
+ * writes the same chart as a native ODF chart object with the same scale.
+ *
+ * Ownership: a doc_chart and its arrays live in the doc's arena.  Primitive
+ * lists from chart_draw live in the arena passed to it. */
+#ifndef CHART_H
+#define CHART_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "doc.h" /* the doc_chart typedef */
+
+typedef enum chart_kind {
+	CHART_LINE,        /* values by year, one line per series */
+	CHART_BAR,         /* values by year, grouped vertical bars */
+	CHART_STACKED_HBAR /* one bar per category, stacked by series (counts) */
+} chart_kind;
+
+typedef struct chart_series {
+	const char *name;      /* legend text: "Regionalt", "St. Olavs hospital HF" */
+	const double *values;  /* ncats values; NAN where missing */
+	uint32_t rgb;          /* line / bar colour */
+	uint32_t text_rgb;     /* text drawn on the bar (stacked bars) */
+} chart_series;
+
+struct doc_chart {
+	chart_kind kind;
+	const char *title;      /* drawn above the plot */
+	const char *unit;       /* value axis unit: "%", "studier"; may be NULL */
+	int ncats;
+	const char **cats;      /* category labels: years or area names */
+	int nseries;
+	chart_series *series;
+	/* Line and bar charts: the plan's baseline and target.  Categories are
+	 * indexes into cats (the builder makes every year a category). */
+	int base_cat;           /* -1: no baseline */
+	double base_value;
+	int target_cat;         /* -1: no target */
+	double target_value;
+	/* The expected path, a straight line from baseline to target, drawn
+	 * dashed (the same line the on-track judgement uses). */
+	const char *base_label;   /* legend: "Utgangspunkt" */
+	const char *target_label; /* legend: "Målverdi" */
+	const char *track_label;  /* legend: "Bane mot målet" */
+	/* On track: -1 unknown, 0 behind, 1 on track, with its words. */
+	int on_track;
+	const char *on_track_text;
+	uint32_t on_track_rgb;
+	int compact;             /* a smaller plot (the board handout) */
+	/* Number formatting of the tick labels, from the report's language. */
+	const char *decimal;     /* "," or "." */
+	const char *group;       /* thousands separator: NBSP or "," */
+	const char *lang;        /* BCP 47 of the words ("nb-NO"): the ODT's number locale */
+};
+
+/* ---- scales ---- */
+
+/* A value axis: from lo to hi in steps of step (lo, hi multiples of step),
+ * ticks = (hi - lo) / step + 1; decimals to print a tick exactly. */
+typedef struct chart_scale {
+	double lo, hi, step;
+	int ticks, decimals;
+} chart_scale;
+
+/* Heckbert's nice number: the number 1, 2, 5 or 10 times a power of ten
+ * closest to x (round) or at least x (!round).  x > 0. */
+double chart_nice(double x, int round);
+
+/* A scale covering [min, max] with about `want` ticks (>= 2).  Handles one
+ * value, min == max, negative values, a range far from zero (zero is
+ * included when the data are all of one sign and zero is within the range
+ * a reader expects -- bars always start at zero), NaN/inf (ignored: give
+ * min > max for "no data", which yields 0..1). */
+chart_scale chart_scale_for(double min, double max, int want, int from_zero);
+
+/* The value range a chart's scale must cover: series, baseline, target
+ * (stacked: the largest bar total).  *min > *max when nothing is known. */
+void chart_range(const doc_chart *c, double *min, double *max);
+
+/* The chart's value scale, as both backends use it. */
+chart_scale chart_value_scale(const doc_chart *c);
+
+/* The expected value at category i on the straight line from baseline to
+ * target; NAN outside [base_cat, target_cat] or without both. */
+double chart_track_at(const doc_chart *c, int i);
+
+/* A number with the chart's decimal mark and grouping, `decimals` places,
+ * into out. */
+void chart_format(const doc_chart *c, double v, int decimals, char *out, size_t n);
+
+/* The places the chart's data need, 0 to 2: the most any of its values
+ * (series, baseline, target) has, so its data labels and its twin table
+ * print every number alike ("2,0" beside "2,4", not "2"). */
+int chart_data_decimals(const doc_chart *c);
+
+/* ---- drawing primitives (for the PDF layout) ---- */
+
+typedef enum chart_prim_kind { CP_LINE, CP_RECT, CP_TEXT } chart_prim_kind;
+
+typedef struct chart_prim {
+	chart_prim_kind kind;
+	double x, y, w, h;   /* LINE: (x,y)->(x+w,y+h); RECT: top-left, size;
+			      * TEXT: x left edge, y baseline, w width, h size */
+	uint32_t rgb;
+	double lw;           /* LINE width */
+	const char *text;    /* TEXT, NUL-terminated, in the arena */
+	int bold;            /* TEXT */
+} chart_prim;
+
+/* Text width in points of s[0..len) at size, bold or not. */
+typedef double (*chart_measure)(void *ctx, const char *s, size_t len, double size, int bold);
+
+typedef struct chart_drawing {
+	chart_prim *p;
+	int n, cap;
+	double w, h;         /* the chart's size */
+	int failed;
+} chart_drawing;
+
+/* Lay the chart out w wide with origin (0,0) at its
+ * top-left, y down (its height in out->h): primitives allocated in a.  Text never overlaps other
+ * text and never leaves the box; names too long are shortened with "…".
+ * Returns 0, or -1 when memory runs out. */
+int chart_draw(const doc_chart *c, double w, double fs, chart_measure m, void *mctx, arena *a,
+	       chart_drawing *out);
+
+/* Shorten s so it is at most maxw wide, ending in "…" when cut (UTF-8
+ * safe); returns s itself when it fits, else a copy in a (NULL: memory). */
+const char *chart_fit(const char *s, double maxw, double size, int bold, chart_measure m,
+		      void *mctx, arena *a);
+
+#endif

@@ -1,0 +1,213 @@
+/* doc.h: the format-neutral document tree.
+ *
+ * The report builder makes one of these from the model; the backends (PDF
+ * layout, ODT) only walk it.  Nothing here knows what a plan or a measure
+ * is: the tree speaks of headings, paragraphs, lists, tables and cells.
+ *
+ * Ownership: a doc owns an arena; every node, string and array of the tree
+ * is allocated from it and freed by doc_free().  Builders may pass NULL
+ * anywhere a node is expected: after an allocation failure the functions
+ * below do nothing, and doc_failed() tells the caller at the end.
+ *
+ * Shape rules (checked by doc_check(), relied on by every backend):
+ *   DOCUMENT   > block*
+ *   block      = HEADING | PARAGRAPH | LIST | TABLE | TOC | PAGE_BREAK | CHART
+ *   HEADING, PARAGRAPH, CELL-paragraphs > inline*
+ *   LIST       > ITEM+          ITEM > (PARAGRAPH | LIST)+
+ *   TABLE      > ROW+           ROW  > CELL{ncols}    CELL > (PARAGRAPH | LIST)*
+ *   inline     = TEXT | EMPH > inline* | STRONG > inline* | LINK > inline* | BREAK
+ * FRAGMENT is a container for rich text kept in the model (block* or
+ * inline*); it never appears inside a finished document. */
+#ifndef DOC_H
+#define DOC_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "base/arena.h"
+#include "base/sr.h"
+
+typedef enum doc_type {
+	DOC_DOCUMENT,
+	DOC_FRAGMENT,
+	/* blocks */
+	DOC_HEADING,
+	DOC_PARAGRAPH,
+	DOC_LIST,
+	DOC_ITEM,
+	DOC_TABLE,
+	DOC_ROW,
+	DOC_CELL,
+	DOC_TOC,        /* leaf: "the table of contents goes here" */
+	DOC_PAGE_BREAK, /* leaf */
+	DOC_CHART,      /* leaf: a chart, described by node->chart */
+	/* inlines */
+	DOC_TEXT,       /* leaf */
+	DOC_EMPH,
+	DOC_STRONG,
+	DOC_LINK,
+	DOC_BREAK       /* leaf: a forced line break */
+} doc_type;
+
+/* Paragraph roles.  Backends map each to one named style (ODT) or one set of
+ * layout parameters (PDF). */
+typedef enum doc_pstyle {
+	DOC_P_BODY,     /* running text */
+	DOC_P_TITLE,    /* the report title in the title block */
+	DOC_P_SUBTITLE, /* the lines under the title */
+	DOC_P_NOTE,     /* small, muted text: sources, fallbacks, "as of" lines */
+	DOC_P_CAPTION,  /* a table's or figure's caption, above it */
+	DOC_P_LEAD      /* a lead-in paragraph, slightly larger (e.g. målbilde) */
+} doc_pstyle;
+
+typedef enum doc_align { DOC_LEFT, DOC_RIGHT, DOC_CENTER } doc_align;
+
+/* A named fill for table cells (a status colour, the header shade).
+ * Index 0 of doc->fills is "no fill". */
+typedef struct doc_fill {
+	const char *name;  /* style key, ASCII [a-z0-9-]: "status-delayed" */
+	const char *label; /* human name of the style: "Forsinket" */
+	uint32_t rgb;      /* background, 0xRRGGBB */
+	uint32_t text_rgb; /* text on that background */
+} doc_fill;
+
+enum { DOC_MAX_FILLS = 32 };
+
+typedef struct doc_chart doc_chart; /* charts: see chart.h (issue 6) */
+
+/* A table's column weights and caption, apart from its node: a long
+ * report has millions of nodes and only hundreds of tables, and with them
+ * inside, every node was 96 bytes instead of 80. */
+typedef struct doc_table_info {
+	const char *caption;  /* for accessibility; may be NULL */
+	double widths[];      /* ncols relative weights, each > 0 */
+} doc_table_info;
+
+typedef struct doc_node doc_node;
+struct doc_node {
+	doc_type type;
+	doc_node *parent, *first, *last, *next, *prev;
+	srcpos pos;          /* where in the input this content came from */
+	union {
+		struct { const char *anchor; int level; int in_toc; } heading;
+		struct { doc_pstyle style; doc_align align; int keep_with_next; } para;
+		struct { int ordered; int start; } list;
+		struct {
+			const doc_table_info *info; /* column weights, caption */
+			int ncols;
+			int header_rows;      /* leading ROWs repeated on each page */
+		} table;
+		struct { int header; } row;
+		struct { int fill; doc_align align; } cell; /* fill: doc->fills index */
+		struct { const char *text; size_t len; } text;
+		struct { const char *href; } link;
+		struct { const doc_chart *chart; const char *alt; } chart;
+	} u;
+};
+
+/* The page and type design the backends apply.  Lengths in points
+ * (1/72 inch), colours 0xRRGGBB. */
+typedef struct doc_style {
+	double page_w, page_h;
+	double margin_top, margin_bottom, margin_left, margin_right;
+	const char *font_family;     /* e.g. "Liberation Sans" */
+	double font_size;            /* body text, e.g. 10 */
+	uint32_t text_rgb, heading_rgb, rule_rgb, muted_rgb, link_rgb;
+	int header_fill;             /* doc->fills index for table header rows */
+	const char *logo_path;       /* PNG or JPEG for the title block, or NULL */
+	double logo_w, logo_h;       /* its size on the page, points */
+	int pdfa;                    /* PDF: write tagged PDF/A-2a (issue 9) */
+} doc_style;
+
+typedef struct doc {
+	arena arena;
+	doc_node *root;              /* DOC_DOCUMENT */
+	doc_style style;
+	doc_fill fills[DOC_MAX_FILLS];
+	int nfills;                  /* including index 0 */
+	/* metadata */
+	const char *title, *subtitle, *author, *subject, *keywords;
+	const char *lang;            /* BCP 47: "nb-NO", "nn-NO", "en" */
+	const char *date_text;       /* the report date as printed: "23. november 2026" */
+	time_t created;              /* from SOURCE_DATE_EPOCH when set */
+	const char *header_text;     /* running header */
+	/* words the backends print around numbers they compute themselves */
+	const char *toc_title;       /* "Innhold" */
+	const char *page_word;       /* "Side" : "Side 3 av 12" */
+	const char *of_word;         /* "av" */
+} doc;
+
+/* A new empty document with root DOCUMENT and fill 0; NULL if out of memory.
+ * Caller owns it: doc_free(). */
+doc *doc_new(void);
+void doc_free(doc *d);
+static inline int doc_failed(const doc *d) { return arena_failed(&d->arena); }
+
+/* Nodes.  All return NULL after a failure; all accept NULL arguments. */
+doc_node *doc_node_new(doc *d, doc_type type, srcpos pos);
+doc_node *doc_append(doc_node *parent, doc_node *child); /* returns child */
+/* A TEXT node holding a copy of s[0..len) (UTF-8). */
+doc_node *doc_text(doc *d, const char *s, size_t len, srcpos pos);
+/* A TEXT node showing s[0..len) itself, not a copy: s must outlive d.
+ * For the strings that do: the plan's (every node's position already
+ * points into the plan), the labels', and d's own.  A long report shows
+ * the same status word in a million cells. */
+doc_node *doc_text_ref(doc *d, const char *s, size_t len, srcpos pos);
+doc_node *doc_textf(doc *d, srcpos pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Append a TEXT child to parent; returns parent. */
+doc_node *doc_add_text(doc *d, doc_node *parent, const char *s);
+doc_node *doc_heading(doc *d, int level, const char *anchor, srcpos pos);
+doc_node *doc_para(doc *d, doc_pstyle style, srcpos pos);
+/* A paragraph of one text run. */
+doc_node *doc_para_text(doc *d, doc_pstyle style, const char *s, srcpos pos);
+/* A table with ncols columns; widths (copied) may be NULL for equal widths. */
+doc_node *doc_table(doc *d, int ncols, const double *widths, int header_rows,
+		    const char *caption, srcpos pos);
+doc_node *doc_row(doc *d, int header);
+doc_node *doc_cell(doc *d, int fill, doc_align align);
+/* Register a fill; returns its index, or 0 when the table is full. */
+int doc_add_fill(doc *d, const char *name, const char *label, uint32_t rgb,
+		 uint32_t text_rgb);
+
+/* Deep copy of src's nodes (from any doc) into d; a FRAGMENT's children
+ * are copied under a new FRAGMENT.  Strings (texts, links, anchors,
+ * captions, column weights) are src's, not copied: src must outlive d, as
+ * the plan's rich text does every report made from it (see doc_text_ref). */
+doc_node *doc_clone(doc *d, const doc_node *src);
+/* Append copies of the children of src to parent, as doc_clone. */
+void doc_append_children_of(doc *d, doc_node *parent, const doc_node *src);
+
+static inline int doc_is_inline(doc_type t) { return t >= DOC_TEXT; }
+static inline int doc_is_leaf(doc_type t)
+{
+	return t == DOC_TEXT || t == DOC_BREAK || t == DOC_TOC ||
+	       t == DOC_PAGE_BREAK || t == DOC_CHART;
+}
+
+/* The plain text of a node's inlines, concatenated (BREAK as a space), into
+ * the doc's arena.  For outline titles, alt text and table captions. */
+char *doc_plain_text(doc *d, const doc_node *n);
+
+/* Walking: cmark's event iterator.  Containers give ENTER then EXIT; leaves
+ * give ENTER only.  Never recursive, so input depth cannot exhaust the stack. */
+typedef enum doc_event { DOC_EV_DONE, DOC_EV_ENTER, DOC_EV_EXIT } doc_event;
+typedef struct doc_iter {
+	const doc_node *root, *cur;
+	doc_event ev;
+	int skip;
+} doc_iter;
+void doc_iter_init(doc_iter *it, const doc_node *root);
+doc_event doc_iter_next(doc_iter *it, const doc_node **node);
+/* After ENTER on a container: skip its children (next event is its EXIT). */
+void doc_iter_skip_children(doc_iter *it);
+
+/* Check the shape rules above; 0 when they hold, else -1 with a reason in
+ * *why (static string).  Tests and debug builds call it. */
+int doc_check(const doc *d, const char **why);
+
+/* Print the tree as indented text (render --dump-tree). */
+void doc_dump(const doc *d, FILE *out);
+
+#endif

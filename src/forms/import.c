@@ -1,0 +1,588 @@
+/* import.c: a filled-in form back into a status file (see import.h).
+ *
+ * Owns: the sheet book and one arena of records per import; the output
+ * buffer until it is written.  Prints nothing.
+ *
+ * Where the form's identity travels: row 2 of the Status sheet (B2 plan
+ * id, E2 owner id, G2 year, H2 language), protected cells that survive a
+ * LibreOffice re-save and a CSV export alike, so the .ods and the CSV are
+ * read by one path.  (meta.xml carries the same as user-defined
+ * properties for people and other tools; the cells are authoritative.)
+ * The columns are found by position and their headers checked, so a
+ * deleted or moved column is reported at its header instead of importing
+ * the wrong cells. */
+#include "import.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "form.h"
+#include "report/labels.h"
+#include "base/outfile.h"
+#include "input/plan_xml.h"
+#include "input/validate.h"
+#include "base/xalloc.h"
+#include "xml/xmlw.h"
+
+/* ---- words ---------------------------------------------------------------- */
+
+/* Lower-case ASCII and the Latin-1 letters (Æ Ø Å É ...), trim white space
+ * (also no-break space), and with dashes != 0 make "_" and " " into "-". */
+static void fold(const char *s, char *out, size_t n, int dashes)
+{
+	size_t k = 0;
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
+	       ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0))
+		s += (unsigned char)*s == 0xC2 ? 2 : 1;
+	for (; *s && k + 2 < n; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		else if (c == 0xC3 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9E &&
+			 (unsigned char)s[1] != 0x97) {
+			out[k++] = (char)c;
+			out[k++] = (char)((unsigned char)s[1] + 0x20);
+			s++;
+			continue;
+		} else if (c == 0xC2 && (unsigned char)s[1] == 0xA0) {
+			c = ' ';
+			s++;
+		}
+		if (dashes && (c == '_' || c == ' '))
+			c = '-';
+		out[k++] = (char)c;
+	}
+	while (k && (out[k - 1] == ' ' || out[k - 1] == '-' || out[k - 1] == '\t' ||
+		     out[k - 1] == '\n' || out[k - 1] == '\r'))
+		k--;
+	out[k] = '\0';
+}
+
+status_value import_status_word(const char *s)
+{
+	if (!s)
+		return ST_NONE;
+	char w[128], t[128], cand[128];
+	fold(s, w, sizeof w, 0);
+	fold(s, t, sizeof t, 1);
+	if (!*w)
+		return ST_NONE;
+	static const char *const langs[] = {"nb", "nn", "en"};
+	for (int v = ST_NOT_STARTED; v < ST_COUNT; v++) {
+		for (int i = 0; i < 3; i++) {
+			fold(labels_for(langs[i])->status[v], cand, sizeof cand, 0);
+			if (strcmp(w, cand) == 0)
+				return (status_value)v;
+		}
+		if (strcmp(t, model_status_name((status_value)v)) == 0)
+			return (status_value)v;
+	}
+	return ST_NONE;
+}
+
+/* ---- the import ------------------------------------------------------------- */
+
+typedef struct rec {
+	const char *id;
+	status_value value;
+	int progress;       /* -1: none */
+	const char *comment;
+} rec;
+
+typedef struct val {
+	const char *id, *value;
+} val;
+
+typedef struct ictx {
+	const char *file;
+	const plan *p;
+	diag *d;
+	arena a;
+	int errors;
+	const labels *l;
+} ictx;
+
+static void cell_err(ictx *c, const char *sheetname, uint32_t row, uint32_t col,
+		     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void cell_err(ictx *c, const char *sheetname, uint32_t row, uint32_t col,
+		     const char *fmt, ...)
+{
+	char where[300], a1[32], msg[2048];
+	sheet_a1(a1, sizeof a1, col, row);
+	snprintf(where, sizeof where, "%s!%s", sheetname, a1);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	/* Sorted in reading order: the Status sheet first, then its rows. */
+	int order = strcmp(sheetname, FORM_SHEET_STATUS) != 0;
+	diag_place(c->d, DIAG_ERROR, c->file, where, order * (int)(SHEET_MAX_ROWS + 1) + (int)row + 1,
+		   (int)(col + 1), "%s", msg);
+	c->errors++;
+}
+
+/* The cell's text without surrounding white space, or NULL when empty. */
+static const char *text_at(ictx *c, const sheet *s, uint32_t row, uint32_t col)
+{
+	const sheet_cell *cell = sheet_get(s, row, col);
+	if (!cell)
+		return NULL;
+	const char *t = cell->text;
+	while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')
+		t++;
+	size_t n = strlen(t);
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\t' || t[n - 1] == '\n' || t[n - 1] == '\r'))
+		n--;
+	if (!n)
+		return cell->value ? cell->value : NULL;
+	return arena_strndup(&c->a, t, n);
+}
+
+static int plain_id(const char *s)
+{
+	if (!s || !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')))
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' || *s == '-'))
+			return 0;
+	return 1;
+}
+
+/* A whole number from a cell: its value, else its text ("45", "45 %").
+ * -1 when it is not a whole number; *shown gets what to quote. */
+static long whole(ictx *c, const sheet *s, uint32_t row, uint32_t col, const char **shown)
+{
+	const sheet_cell *cell = sheet_get(s, row, col);
+	*shown = text_at(c, s, row, col);
+	if (!cell)
+		return -2;
+	char tmp[64];
+	const char *v = cell->value;
+	if (!v) {
+		size_t k = 0;
+		for (const char *p = *shown ? *shown : ""; *p && k + 1 < sizeof tmp; p++)
+			if (*p != ' ' && *p != '%' && !((unsigned char)*p == 0xC2 && (unsigned char)p[1] == 0xA0 && p++))
+				tmp[k++] = *p == ',' ? '.' : *p;
+		tmp[k] = '\0';
+		v = tmp;
+	}
+	char *end;
+	double x = strtod(v, &end);
+	if (end == v || *end || x != (double)(long)x || x < -1e9 || x > 1e9)
+		return -1000000000L - 1;
+	return (long)x;
+}
+
+/* A decimal number in the file format's form ("4.1") from a cell, or NULL. */
+static const char *decimal(ictx *c, const sheet *s, uint32_t row, uint32_t col)
+{
+	const sheet_cell *cell = sheet_get(s, row, col);
+	if (!cell)
+		return NULL;
+	char tmp[64];
+	size_t k = 0;
+	const char *src = cell->value ? cell->value : cell->text;
+	for (const char *p = src; *p && k + 1 < sizeof tmp; p++) {
+		if (*p == ' ' || (unsigned char)*p == 0xC2 || (unsigned char)*p == 0xA0)
+			continue;
+		tmp[k++] = *p == ',' ? '.' : *p;
+	}
+	tmp[k] = '\0';
+	/* -?[0-9]+(\.[0-9]+)?, as the schema wants. */
+	const char *p = tmp;
+	if (*p == '-')
+		p++;
+	if (!(*p >= '0' && *p <= '9'))
+		return NULL;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (*p == '.') {
+		p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return NULL;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	return *p ? NULL : arena_strdup(&c->a, tmp);
+}
+
+static const char *status_words(ictx *c)
+{
+	buf b = BUF_INIT;
+	for (int v = ST_NOT_STARTED; v < ST_COUNT; v++)
+		buf_printf(&b, "%s%s", v > ST_NOT_STARTED ? ", " : "", c->l->status[v]);
+	const char *s = b.failed ? "" : arena_strndup(&c->a, (const char *)b.data, b.len);
+	buf_free(&b);
+	return s;
+}
+
+/* Whether header text t is the form's header format fmt ("Status %d"):
+ * the words before the year must match, ignoring case. */
+static int header_is(const char *t, const char *fmt)
+{
+	char a[128], b[128];
+	fold(t ? t : "", a, sizeof a, 0);
+	char f[128];
+	size_t k = 0;
+	for (const char *p = fmt; *p && k + 1 < sizeof f; p++) {
+		if (p[0] == '%' && p[1] == 'd')
+			break;
+		if (p[0] == '%' && p[1] == '%')
+			p++;
+		f[k++] = *p;
+	}
+	f[k] = '\0';
+	fold(f, b, sizeof b, 0);
+	return strncmp(a, b, strlen(b)) == 0 && (strstr(fmt, "%d") || strlen(a) == strlen(b));
+}
+
+/* The header row: each column's header in any of the form languages. */
+static int check_headers(ictx *c, const sheet *s, uint32_t row, uint32_t ncols,
+			 const char *const *(*heads)(const char *))
+{
+	static const char *const langs[] = {"nb", "nn", "en"};
+	for (uint32_t col = 0; col < ncols; col++) {
+		const char *t = text_at(c, s, row, col);
+		int ok = 0;
+		for (int i = 0; i < 3 && !ok; i++)
+			ok = header_is(t, heads(langs[i])[col]);
+		if (ok)
+			continue;
+		char want[128];
+		snprintf(want, sizeof want, "%s", heads(c->l->code)[col]);
+		char *pct = strstr(want, " %d");
+		if (pct)
+			*pct = '\0';
+		else if ((pct = strstr(want, "%%")))
+			memmove(pct, pct + 1, strlen(pct));
+		if (t)
+			cell_err(c, s->name, row, col,
+				 "the column header is \"%s\" where \"%s\" belongs; the form's columns must stay "
+				 "as they were made (was a column deleted, added or moved?)", t, want);
+		else
+			cell_err(c, s->name, row, col,
+				 "the column header \"%s\" is missing; the form's columns must stay as they "
+				 "were made (was a column deleted, or the header row changed?)", want);
+		return -1;
+	}
+	return 0;
+}
+
+sr_status import_book(const sheet_book *b, const char *file, const plan *p, time_t now,
+		      buf *out, import_result *r, diag *d)
+{
+	ictx c = {file, p, d, {0}, 0, NULL};
+	arena_init(&c.a);
+	memset(r, 0, sizeof *r);
+	rec *recs = NULL;
+	val *vals = NULL;
+	size_t nrec = 0, caprec = 0, nval = 0, capval = 0;
+	const char **seen = NULL;
+	uint32_t *seen_row = NULL;
+	size_t nseen = 0, capseen = 0, capseen_row = 0;
+	sr_status st = SR_INVALID;
+	const sheet *s = sheet_find(b, FORM_SHEET_STATUS);
+	if (!s && b->n)
+		s = &b->sheets[0];
+	if (!s) {
+		diag_add(d, DIAG_ERROR, file, 0, 0, "the file holds no sheet");
+		goto done;
+	}
+	/* The identity in row 2. */
+	const uint32_t kr = FORM_ROW_KEYS - 1;
+	const char *lang = text_at(&c, s, kr, FORM_KEY_LANG_COL);
+	if (!lang || !form_headers(lang))
+		lang = p && form_headers(p->lang) ? p->lang : "nb";
+	c.l = labels_for(lang);
+	const char *plan_id = text_at(&c, s, kr, FORM_KEY_PLAN_COL);
+	const char *owner_id = text_at(&c, s, kr, FORM_KEY_OWNER_COL);
+	const char *shown;
+	long year = whole(&c, s, kr, FORM_KEY_YEAR_COL, &shown);
+	const owner *ow = NULL;
+	if (!plan_id || !plain_id(plan_id))
+		cell_err(&c, s->name, kr, FORM_KEY_PLAN_COL,
+			 "the plan id is %s; row 2 names the plan, owner and year the form was made "
+			 "for and must not be changed (is this a form made by statusrapport form?)",
+			 plan_id ? "not an id" : "missing");
+	else if (p && strcmp(plan_id, p->id) != 0)
+		cell_err(&c, s->name, kr, FORM_KEY_PLAN_COL,
+			 "the form is for the plan \"%s\", not \"%s\"", plan_id, p->id);
+	if (!owner_id || !plain_id(owner_id))
+		cell_err(&c, s->name, kr, FORM_KEY_OWNER_COL,
+			 "the owner id is %s; row 2 names the plan, owner and year the form was made "
+			 "for and must not be changed", owner_id ? "not an id" : "missing");
+	else if (p && !(ow = model_owner(p, owner_id)))
+		cell_err(&c, s->name, kr, FORM_KEY_OWNER_COL, "\"%s\" is not an owner in the plan",
+			 owner_id);
+	if (year < 1900 || year > 2200)
+		cell_err(&c, s->name, kr, FORM_KEY_YEAR_COL,
+			 "the year is %s; row 2 names the plan, owner and year the form was made for",
+			 shown ? "not a year" : "missing");
+	else if (p && p->year_from && (year < p->year_from || year > p->year_to))
+		cell_err(&c, s->name, kr, FORM_KEY_YEAR_COL,
+			 "the year %ld is outside the plan's period %d-%d", year, p->year_from, p->year_to);
+	if (check_headers(&c, s, FORM_ROW_HEAD - 1, FORM_NCOLS, form_headers) < 0 || c.errors)
+		goto done;
+
+	/* The measures. */
+	const char *words = status_words(&c);
+	uint32_t nrows = sheet_rows(s);
+	for (uint32_t row = FORM_ROW_FIRST - 1; row < nrows; row++) {
+		const char *id = text_at(&c, s, row, FORM_COL_ID);
+		const char *stw = text_at(&c, s, row, FORM_COL_STATUS);
+		const char *pg = text_at(&c, s, row, FORM_COL_PROGRESS);
+		const char *cm = text_at(&c, s, row, FORM_COL_COMMENT);
+		if (!id && !stw && !pg && !cm)
+			continue;
+		if (!id) {
+			cell_err(&c, s->name, row, FORM_COL_ID,
+				 "the measure id is missing, but the row is filled in; the id cells must not "
+				 "be changed");
+			continue;
+		}
+		const measure *m = NULL;
+		if (!plain_id(id)) {
+			cell_err(&c, s->name, row, FORM_COL_ID, "\"%s\" is not a measure id", id);
+			continue;
+		}
+		if (p && !(m = model_measure(p, id))) {
+			cell_err(&c, s->name, row, FORM_COL_ID, "measure \"%s\" is not in the plan \"%s\"",
+				 id, p->id);
+			continue;
+		}
+		if (m && ow && !model_responsible(m, ow)) {
+			cell_err(&c, s->name, row, FORM_COL_ID,
+				 "\"%s\" is not responsible for measure %s (directly or through a group)",
+				 ow->id, id);
+			continue;
+		}
+		/* Every id seen, also on rows with errors, so a repeat is named. */
+		uint32_t dup = 0;
+		for (size_t i = 0; i < nseen && !dup; i++)
+			if (strcmp(seen[i], id) == 0)
+				dup = seen_row[i] + 1;
+		if (dup) {
+			cell_err(&c, s->name, row, FORM_COL_ID,
+				 "measure %s is in the form twice (also on row %lu); give each measure once",
+				 id, (unsigned long)dup);
+			continue;
+		}
+		const char **sa = arena_grow(&c.a, seen, nseen, &capseen, sizeof *sa);
+		uint32_t *ra = arena_grow(&c.a, seen_row, nseen, &capseen_row, sizeof *ra);
+		if (!sa || !ra)
+			break;
+		seen = sa, seen_row = ra;
+		seen[nseen] = id;
+		seen_row[nseen++] = row;
+		if (!stw) {
+			if (pg || cm)
+				cell_err(&c, s->name, row, FORM_COL_STATUS,
+					 "a progress or comment is given for measure %s, but no status; choose "
+					 "one of: %s (or clear the row to leave the measure out)", id, words);
+			continue;
+		}
+		status_value v = import_status_word(stw);
+		if (v == ST_NONE) {
+			cell_err(&c, s->name, row, FORM_COL_STATUS, "\"%s\" is not a status; use one of: %s",
+				 stw, words);
+			continue;
+		}
+		long prog = -1;
+		if (pg) {
+			prog = whole(&c, s, row, FORM_COL_PROGRESS, &shown);
+			if (prog < 0 || prog > 100) {
+				cell_err(&c, s->name, row, FORM_COL_PROGRESS,
+					 "%s%s%s is not a progress; write a whole number from 0 to 100 (per cent "
+					 "done), or leave it empty", prog < -1000 ? "\"" : "", shown ? shown : "",
+					 prog < -1000 ? "\"" : "");
+				continue;
+			}
+		}
+		rec *arr = arena_grow(&c.a, recs, nrec, &caprec, sizeof *arr);
+		if (!arr)
+			break;
+		recs = arr;
+		recs[nrec++] = (rec){id, v, (int)prog, cm};
+	}
+
+	/* The indicators, when the sheet is there (a CSV holds one sheet). */
+	const sheet *is = sheet_find(b, FORM_SHEET_IND);
+	if (is && check_headers(&c, is, 0, FORM_IND_NCOLS, form_ind_headers) == 0) {
+		uint32_t n = sheet_rows(is);
+		for (uint32_t row = 1; row < n; row++) {
+			const char *v = text_at(&c, is, row, FORM_IND_VALUE);
+			if (!v)
+				continue;
+			const char *id = text_at(&c, is, row, FORM_IND_ID);
+			if (!id || !plain_id(id)) {
+				cell_err(&c, is->name, row, FORM_IND_ID,
+					 "the indicator id is %s, but the row has a value; the id cells must not "
+					 "be changed", id ? "not an id" : "missing");
+				continue;
+			}
+			if (p && !model_indicator(p, id)) {
+				cell_err(&c, is->name, row, FORM_IND_ID, "indicator \"%s\" is not in the plan", id);
+				continue;
+			}
+			const char *num = decimal(&c, is, row, FORM_IND_VALUE);
+			if (!num) {
+				cell_err(&c, is->name, row, FORM_IND_VALUE,
+					 "\"%s\" is not a number; write it like 4,1 or 4.1, without the unit", v);
+				continue;
+			}
+			val *arr = arena_grow(&c.a, vals, nval, &capval, sizeof *arr);
+			if (!arr)
+				break;
+			vals = arr;
+			vals[nval++] = (val){id, num};
+		}
+	}
+	if (arena_failed(&c.a)) {
+		diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory");
+		st = SR_SYSTEM;
+		goto done;
+	}
+	if (c.errors)
+		goto done;
+
+	/* The status file. */
+	char date[16];
+	struct tm tm;
+	if (!gmtime_r(&now, &tm) || !strftime(date, sizeof date, "%Y-%m-%d", &tm))
+		strcpy(date, "1970-01-01");
+	xmlw x;
+	xmlw_open(&x, out);
+	xmlw_start(&x, "status-report");
+	xmlw_attr(&x, "xmlns", XMLIN_NS);
+	xmlw_attr(&x, "plan", plan_id);
+	xmlw_attr(&x, "owner", owner_id);
+	xmlw_attrf(&x, "year", "%ld", year);
+	xmlw_attr(&x, "date", date);
+	for (size_t i = 0; i < nrec; i++) {
+		xmlw_text(&x, "\n  ", 3);
+		xmlw_start(&x, "status");
+		xmlw_attr(&x, "measure", recs[i].id);
+		xmlw_attr(&x, "value", model_status_name(recs[i].value));
+		if (recs[i].progress >= 0)
+			xmlw_attrf(&x, "progress", "%d", recs[i].progress);
+		/* A comment of several lines keeps them as paragraphs. */
+		const char *cm = recs[i].comment;
+		if (cm && strchr(cm, '\n')) {
+			for (const char *q = cm; *q;) {
+				size_t len = strcspn(q, "\n");
+				if (len) {
+					xmlw_start(&x, "p");
+					xmlw_text(&x, q, len);
+					xmlw_end(&x);
+				}
+				q += len + (q[len] == '\n');
+			}
+		} else if (cm) {
+			xmlw_puts(&x, cm);
+		}
+		xmlw_end(&x);
+	}
+	for (size_t i = 0; i < nval; i++) {
+		xmlw_text(&x, "\n  ", 3);
+		xmlw_start(&x, "value");
+		xmlw_attr(&x, "indicator", vals[i].id);
+		xmlw_attr(&x, "value", vals[i].value);
+		xmlw_end(&x);
+	}
+	xmlw_text(&x, "\n", 1);
+	xmlw_end(&x);
+	if (xmlw_close(&x) < 0) {
+		diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory writing the status file");
+		st = SR_SYSTEM;
+		goto done;
+	}
+	buf_putc(out, '\n');
+	snprintf(r->plan_id, sizeof r->plan_id, "%s", plan_id);
+	snprintf(r->owner_id, sizeof r->owner_id, "%s", owner_id);
+	r->year = (int)year;
+	r->nstatuses = nrec;
+	r->nvalues = nval;
+	st = out->failed ? SR_SYSTEM : SR_OK;
+done:
+	arena_free(&c.a);
+	return st;
+}
+
+/* ---- the command ----------------------------------------------------------- */
+
+static int ends_with(const char *s, const char *tail)
+{
+	size_t a = strlen(s), b = strlen(tail);
+	return a >= b && strcasecmp(s + a - b, tail) == 0;
+}
+
+sr_status import_file(const char *form_path, const char *plan_path, const xmlin_schema *schema,
+		      const char *out_path, time_t now, import_result *r, diag *d)
+{
+	char *data = NULL;
+	size_t len = 0;
+	plan *p = NULL;
+	sheet_book b;
+	buf out = BUF_INIT;
+	sheet_book_init(&b);
+	memset(r, 0, sizeof *r);
+	sr_status st = SR_OK;
+	if (plan_path) {
+		st = plan_read(&p, schema, plan_path, d);
+		if (st == SR_OK)
+			st = validate_plan(p, d);
+		if (st != SR_OK)
+			goto done;
+	}
+	if ((st = xmlin_slurp(form_path, &data, &len, d)) != SR_OK)
+		goto done;
+	const char *base = strrchr(form_path, '/');
+	base = base ? base + 1 : form_path;
+	size_t skip = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) {
+		st = sheet_read_ods(&b, base, data, len, d);
+	} else if (len > skip && data[skip] == '<') {
+		diag_add(d, DIAG_ERROR, base, 0, 0,
+			 "this is an XML file, not a filled-in form; a status file is given to "
+			 "validate and render as it is");
+		st = SR_INVALID;
+	} else if (len >= 4 && memcmp(data, "%PDF", 4) == 0) {
+		diag_add(d, DIAG_ERROR, base, 0, 0, "this is a PDF file, not a spreadsheet form");
+		st = SR_INVALID;
+	} else if (ends_with(form_path, ".ods") || ends_with(form_path, ".xlsx") ||
+		   ends_with(form_path, ".ots")) {
+		diag_add(d, DIAG_ERROR, base, 0, 0,
+			 "this is not an OpenDocument spreadsheet: the file is not a zip package");
+		st = SR_INVALID;
+	} else {
+		st = sheet_read_csv(&b, base, FORM_SHEET_STATUS, data, len, d);
+	}
+	if (st != SR_OK)
+		goto done;
+	if ((st = import_book(&b, base, p, now, &out, r, d)) != SR_OK)
+		goto done;
+	if (p) {
+		/* Belt and braces: the file must be what validate accepts. */
+		st = plan_merge_status_mem(p, schema, out_path, (const char *)out.data, out.len, d);
+		if (st == SR_OK)
+			st = validate_plan(p, d);
+		if (st != SR_OK) {
+			diag_add(d, DIAG_ERROR, base, 0, 0,
+				 "the status file made from the form would not be valid (see above); "
+				 "nothing was written");
+			goto done;
+		}
+	}
+	const char *inputs[] = {form_path, plan_path, NULL};
+	st = outfile_write(out_path, out.data, out.len, inputs, d);
+done:
+	xfree(data);
+	plan_free(p);
+	sheet_book_free(&b);
+	buf_free(&out);
+	return st;
+}

@@ -1,0 +1,342 @@
+/* template.c: reading report templates (see template.h).  Owns the
+ * template's arena; reads the logo's header to check it, never decodes. */
+#include "template.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "image.h"
+#include "base/xalloc.h"
+
+extern const unsigned char embedded_template_rng[];
+extern const size_t embedded_template_rng_len;
+extern const unsigned char embedded_arsrapport_xml[], embedded_styremote_xml[],
+	embedded_helseforetak_xml[];
+extern const size_t embedded_arsrapport_xml_len, embedded_styremote_xml_len,
+	embedded_helseforetak_xml_len;
+
+static const struct builtin {
+	const char *name;
+	const unsigned char *data;
+	const size_t *len;
+} builtins[] = {
+	{"arsrapport", embedded_arsrapport_xml, &embedded_arsrapport_xml_len},
+	{"styremote", embedded_styremote_xml, &embedded_styremote_xml_len},
+	{"helseforetak", embedded_helseforetak_xml, &embedded_helseforetak_xml_len},
+};
+
+const char *const *template_builtin_names(void)
+{
+	static const char *const names[] = {"arsrapport", "styremote", "helseforetak", NULL};
+	return names;
+}
+
+sr_status template_schema_load(xmlin_schema **out, diag *d)
+{
+	return xmlin_schema_load(out, "template.rng", embedded_template_rng,
+				 embedded_template_rng_len, d);
+}
+
+void template_free(template *t)
+{
+	if (!t)
+		return;
+	arena_free(&t->arena);
+	xfree(t);
+}
+
+static int is(const xmlNode *n, const char *name) { return xmlin_is_ns(n, TEMPLATE_NS, name); }
+
+/* "25mm" -> points; -1 when malformed. */
+static double length(const char *s)
+{
+	if (!s)
+		return -1;
+	char *end;
+	double v = strtod(s, &end);
+	if (end == s || v < 0)
+		return -1;
+	if (strcmp(end, "mm") == 0)
+		return v * 72.0 / 25.4;
+	if (strcmp(end, "cm") == 0)
+		return v * 72.0 / 2.54;
+	if (strcmp(end, "in") == 0)
+		return v * 72.0;
+	if (strcmp(end, "pt") == 0)
+		return v;
+	return -1;
+}
+
+static void attr_length(xmlin_walk *w, const xmlNode *n, const char *name, double *out,
+			double lo, double hi)
+{
+	const char *s = xmlin_attr(n, name);
+	if (!s)
+		return;
+	double v = length(s);
+	if (v < 0)
+		xmlin_err(w, n, "%s=\"%s\" is not a length; write a number with mm, cm, pt or in, like 25mm",
+			  name, s);
+	else if (v < lo || v > hi)
+		xmlin_err(w, n, "%s=\"%s\" is out of range (%.0f to %.0f pt)", name, s, lo, hi);
+	else
+		*out = v;
+}
+
+static void attr_colour(xmlin_walk *w, const xmlNode *n, const char *name, uint32_t *out)
+{
+	const char *s = xmlin_attr(n, name);
+	if (!s)
+		return;
+	char *end;
+	unsigned long v = strtoul(s + 1, &end, 16);
+	if (s[0] != '#' || strlen(s) != 7 || *end)
+		xmlin_err(w, n, "%s=\"%s\" is not a colour; write #RRGGBB, like #1F3B57", name, s);
+	else
+		*out = (uint32_t)v;
+}
+
+static void add_section(xmlin_walk *w, template *t, tpl_sec kind, int level, int vision)
+{
+	(void)w;
+	tpl_section *v = arena_grow(&t->arena, t->sections, t->nsections, &t->capsections, sizeof *v);
+	if (!v)
+		return;
+	t->sections = v;
+	v[t->nsections++] = (tpl_section){kind, level, vision, 1};
+}
+
+static int leaf(xmlin_walk *w, template *t, const xmlNode *c, int level)
+{
+	static const struct { const char *name; tpl_sec kind; } names[] = {
+		{"about", TPL_ABOUT}, {"changes", TPL_CHANGES}, {"counts", TPL_COUNTS},
+		{"indicators", TPL_INDICATORS}, {"summaries", TPL_SUMMARIES},
+		{"matrix", TPL_MATRIX}, {"deviations", TPL_DEVIATIONS}, {"areas", TPL_AREAS},
+		{"owners", TPL_OWNERS}};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		if (!is(c, names[i].name))
+			continue;
+		const char *v = xmlin_attr(c, "vision");
+		if (v && strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
+			xmlin_err(w, c, "vision=\"%s\" must be yes or no", v);
+		add_section(w, t, names[i].kind, level, !v || strcmp(v, "yes") == 0);
+		/* issue 6: <counts chart="no"/>, <indicators charts="no"/> */
+		const char *ch = xmlin_attr(c, names[i].kind == TPL_COUNTS ? "chart" : "charts");
+		if (ch && strcmp(ch, "yes") != 0 && strcmp(ch, "no") != 0)
+			xmlin_err(w, c, "chart=\"%s\" must be yes or no", ch);
+		if (ch && t->nsections && t->sections[t->nsections - 1].kind == names[i].kind)
+			t->sections[t->nsections - 1].charts = strcmp(ch, "yes") == 0;
+		return 1;
+	}
+	return 0;
+}
+
+static void walk(xmlin_walk *w, const xmlNode *root)
+{
+	template *t = w->ctx;
+	arena *a = &t->arena;
+	t->file = w->file;
+	t->name = arena_strdup(a, xmlin_attr(root, "name"));
+	for (const char *c = t->name; c && *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-')) {
+			xmlin_err(w, root, "name=\"%s\" must be lower-case letters, digits and '-'", t->name);
+			break;
+		}
+	const char *kind = xmlin_attr(root, "kind");
+	t->kind = !kind || strcmp(kind, "annual") == 0 ? TPL_ANNUAL
+		  : strcmp(kind, "board") == 0        ? TPL_BOARD
+		  : strcmp(kind, "owner") == 0        ? TPL_OWNER
+						      : TPL_ANNUAL;
+	if (kind && strcmp(kind, "annual") != 0 && strcmp(kind, "board") != 0 &&
+	    strcmp(kind, "owner") != 0)
+		xmlin_err(w, root, "kind=\"%s\" is not a report kind; use annual, board or owner", kind);
+	t->lang = arena_strdup(a, xmlin_attr(root, "lang"));
+	if (t->lang && strcmp(t->lang, "nb") != 0 && strcmp(t->lang, "nn") != 0 &&
+	    strcmp(t->lang, "en") != 0)
+		xmlin_err(w, root, "lang=\"%s\" is not a report language; use nb, nn or en", t->lang);
+	/* issue 9: pdfa="yes" makes tagged PDF/A-2a this template's default */
+	const char *pdfa = xmlin_attr(root, "pdfa");
+	t->pdfa = pdfa && strcmp(pdfa, "yes") == 0;
+	for (const xmlNode *c = xmlin_first(root); c; c = xmlin_next(c)) {
+		if (is(c, "description")) {
+			xmlChar *s = xmlNodeGetContent(c);
+			t->description = arena_strdup(a, (const char *)s);
+			xmlFree(s);
+		} else if (is(c, "page")) {
+			const char *size = xmlin_attr(c, "size"), *o = xmlin_attr(c, "orientation");
+			static const struct { const char *n; double w, h; } sizes[] = {
+				{"A4", 595.276, 841.890}, {"A5", 419.528, 595.276},
+				{"A3", 841.890, 1190.551}, {"letter", 612, 792}};
+			int found = !size;
+			for (size_t i = 0; size && i < 4; i++)
+				if (strcmp(size, sizes[i].n) == 0) {
+					t->page_w = sizes[i].w;
+					t->page_h = sizes[i].h;
+					found = 1;
+				}
+			if (!found)
+				xmlin_err(w, c, "size=\"%s\" is not a page size; use A4, A5, A3 or letter", size);
+			if (o && strcmp(o, "landscape") == 0) {
+				double x = t->page_w;
+				t->page_w = t->page_h;
+				t->page_h = x;
+			} else if (o && strcmp(o, "portrait") != 0) {
+				xmlin_err(w, c, "orientation=\"%s\" must be portrait or landscape", o);
+			}
+			attr_length(w, c, "margin-top", &t->margin_top, 0, 200);
+			attr_length(w, c, "margin-bottom", &t->margin_bottom, 0, 200);
+			attr_length(w, c, "margin-left", &t->margin_left, 0, 200);
+			attr_length(w, c, "margin-right", &t->margin_right, 0, 200);
+			if (t->margin_left + t->margin_right > t->page_w * 0.6 ||
+			    t->margin_top + t->margin_bottom > t->page_h * 0.6)
+				xmlin_err(w, c, "the margins leave too little room for text");
+		} else if (is(c, "font")) {
+			const char *fam = xmlin_attr(c, "family");
+			if (fam)
+				t->font_family = arena_strdup(a, fam);
+			attr_length(w, c, "size", &t->font_size, 6, 24);
+		} else if (is(c, "colours")) {
+			attr_colour(w, c, "text", &t->text_rgb);
+			attr_colour(w, c, "heading", &t->heading_rgb);
+			attr_colour(w, c, "rule", &t->rule_rgb);
+			attr_colour(w, c, "muted", &t->muted_rgb);
+			attr_colour(w, c, "link", &t->link_rgb);
+			attr_colour(w, c, "header-fill", &t->header_fill);
+			attr_colour(w, c, "header-text", &t->header_text);
+			for (const xmlNode *s = xmlin_first(c); s; s = xmlin_next(s)) {
+				if (!is(s, "status"))
+					continue;
+				const char *v = xmlin_attr(s, "value");
+				status_value sv = model_status_parse(v);
+				if (!sv) {
+					xmlin_err(w, s, "\"%s\" is not a status; use one of: not-started, in-progress, "
+						  "ongoing, delayed, completed, cancelled", v ? v : "");
+					continue;
+				}
+				attr_colour(w, s, "fill", &t->status_fill[sv]);
+				attr_colour(w, s, "text", &t->status_text[sv]);
+			}
+		} else if (is(c, "logo")) {
+			const char *src = xmlin_attr(c, "src");
+			if (!src)
+				continue;
+			/* relative to the template's own folder */
+			const char *slash = strrchr(w->file, '/');
+			t->logo_path = src[0] == '/' || !slash
+				? arena_strdup(a, src)
+				: arena_printf(a, "%.*s/%s", (int)(slash - w->file), w->file, src);
+			t->logo_width = 113.4; /* 40 mm */
+			attr_length(w, c, "width", &t->logo_width, 10, 400);
+			image_info info;
+			sr_status st = image_probe_file(t->logo_path, &info, xmlin_pos(w->file, c), w->d);
+			if (st != SR_OK) {
+				w->errors++;
+			} else {
+				t->logo_px_w = info.width;
+				t->logo_px_h = info.height;
+			}
+		} else if (is(c, "sections")) {
+			for (const xmlNode *s = xmlin_first(c); s; s = xmlin_next(s)) {
+				if (is(s, "title-block"))
+					add_section(w, t, TPL_TITLE, 1, 0);
+				else if (is(s, "toc"))
+					add_section(w, t, TPL_TOC, 1, 0);
+				else if (is(s, "page-break"))
+					add_section(w, t, TPL_PAGE_BREAK, 1, 0);
+				else if (is(s, "summary")) {
+					add_section(w, t, TPL_SUMMARY_BEGIN, 1, 0);
+					for (const xmlNode *k = xmlin_first(s); k; k = xmlin_next(k))
+						leaf(w, t, k, 2);
+					add_section(w, t, TPL_SUMMARY_END, 1, 0);
+				} else {
+					leaf(w, t, s, 1);
+				}
+			}
+		}
+	}
+}
+
+static void defaults(template *t)
+{
+	static const uint32_t fill[ST_COUNT] = {0xFFFFFF, 0xE5E7EB, 0xDBEAFE, 0xCCFBF1,
+						0xFECACA, 0xD1FAE5, 0xF3F4F6};
+	static const uint32_t text[ST_COUNT] = {0x4B5563, 0x1F2937, 0x1E3A8A, 0x134E4A,
+						0x7F1D1D, 0x065F46, 0x4B5563};
+	t->page_w = 595.276;
+	t->page_h = 841.890;
+	t->margin_top = t->margin_bottom = 70.87;
+	t->margin_left = t->margin_right = 62.36;
+	t->font_family = "Liberation Sans";
+	t->font_size = 10;
+	t->text_rgb = 0x1F2328;
+	t->heading_rgb = 0x1F3B57;
+	t->rule_rgb = 0x9AA5B1;
+	t->muted_rgb = 0x4B5563;
+	t->link_rgb = 0x1D4ED8;
+	t->header_fill = 0xE4EAF1;
+	t->header_text = 0x111827;
+	memcpy(t->status_fill, fill, sizeof fill);
+	memcpy(t->status_text, text, sizeof text);
+}
+
+int template_is_file(const char *name)
+{
+	size_t n = strlen(name);
+	return strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".xml") == 0);
+}
+
+sr_status template_load(template **out, const xmlin_schema *schema, const char *name, diag *d)
+{
+	*out = NULL;
+	const struct builtin *b = NULL;
+	if (!template_is_file(name)) {
+		for (size_t i = 0; i < sizeof builtins / sizeof *builtins; i++)
+			if (strcmp(builtins[i].name, name) == 0)
+				b = &builtins[i];
+		if (!b) {
+			diag_add(d, DIAG_ERROR, NULL, 0, 0,
+				 "unknown template \"%s\"; the built-in ones are arsrapport, styremote and "
+				 "helseforetak, or give a path to your own template file", name);
+			return SR_USAGE;
+		}
+	}
+	template *t = xcalloc(1, sizeof *t);
+	if (!t) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
+		return SR_SYSTEM;
+	}
+	arena_init(&t->arena);
+	defaults(t);
+	xmlin_walk w = {0};
+	w.a = &t->arena;
+	w.ctx = t;
+	sr_status st;
+	if (b) {
+		char label[64];
+		snprintf(label, sizeof label, "templates/%s.xml", b->name);
+		st = xmlin_read(NULL, label, (const char *)b->data, *b->len, "statusrapport template",
+				TEMPLATE_NS, "template", NULL, NULL, walk, &w, d);
+	} else if (!schema) {
+		diag_add(d, DIAG_ERROR, name, 0, 0, "the template schema is not loaded");
+		st = SR_SYSTEM;
+	} else {
+		char *data;
+		size_t len;
+		st = xmlin_slurp(name, &data, &len, d);
+		if (st == SR_OK) {
+			st = xmlin_read(schema, name, data, len, "statusrapport template", TEMPLATE_NS,
+					"template", NULL, NULL, walk, &w, d);
+			xfree(data);
+		}
+	}
+	if (st == SR_OK && t->nsections == 0) {
+		diag_add(d, DIAG_ERROR, t->file, 0, 0, "the template has no sections");
+		st = SR_INVALID;
+	}
+	if (st != SR_OK) {
+		template_free(t);
+		return st;
+	}
+	*out = t;
+	return SR_OK;
+}

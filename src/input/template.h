@@ -1,0 +1,73 @@
+/* template.h: report templates -- the look and the content order of one
+ * report kind (see schema/template.rng).  Built-in templates are compiled
+ * into the binary; a user's own file is read with the same checks as a
+ * plan.  A template owns its arena; template_free releases everything. */
+#ifndef TEMPLATE_H
+#define TEMPLATE_H
+
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "model/model.h"
+#include "xml/xmlin.h"
+
+#define TEMPLATE_NS "urn:statusrapport:template:1"
+#define TEMPLATE_DEFAULT "arsrapport"
+
+typedef enum tpl_kind { TPL_ANNUAL, TPL_BOARD, TPL_OWNER } tpl_kind;
+
+typedef enum tpl_sec {
+	TPL_TITLE, TPL_TOC, TPL_PAGE_BREAK, TPL_SUMMARY_BEGIN, TPL_SUMMARY_END,
+	TPL_ABOUT, TPL_CHANGES, TPL_COUNTS, TPL_INDICATORS, TPL_SUMMARIES,
+	TPL_MATRIX, TPL_DEVIATIONS, TPL_AREAS, TPL_OWNERS
+} tpl_sec;
+
+typedef struct tpl_section {
+	tpl_sec kind;
+	int level;   /* heading level of the section: 1, or 2 inside <summary> */
+	int vision;  /* areas: show the målbilde */
+	int charts;  /* counts, indicators: with charts (issue 6; default yes) */
+} tpl_section;
+
+typedef struct template {
+	arena arena;
+	const char *name, *file, *description;
+	tpl_kind kind;
+	const char *lang;            /* NULL: the plan's */
+	double page_w, page_h;       /* points */
+	double margin_top, margin_bottom, margin_left, margin_right;
+	const char *font_family;
+	double font_size;
+	uint32_t text_rgb, heading_rgb, rule_rgb, muted_rgb, link_rgb;
+	uint32_t header_fill, header_text;
+	uint32_t status_fill[ST_COUNT], status_text[ST_COUNT];
+	const char *logo_path;       /* resolved against the template's folder */
+	int logo_px_w, logo_px_h;    /* from the image header */
+	double logo_width;           /* points */
+	int pdfa;                    /* pdfa="yes": PDF/A-2a by default */
+	tpl_section *sections;
+	size_t nsections, capsections;
+} template;
+
+/* The template schema, loaded once per process, and only when a template
+ * file is read: compiling it was a millisecond of every run. */
+sr_status template_schema_load(xmlin_schema **out, diag *d);
+
+/* Whether name_or_path names a template file rather than a built-in one
+ * (it has a '/' or ends in .xml). */
+int template_is_file(const char *name_or_path);
+
+/* Load a template by built-in name ("arsrapport") or by path.  A file is
+ * validated against schema (not NULL then); a built-in one is not -- the
+ * tests validate those -- and schema may be NULL.  On SR_OK the caller
+ * owns *out (template_free).  An unknown name is SR_USAGE; a bad file
+ * SR_INVALID. */
+sr_status template_load(template **out, const xmlin_schema *schema, const char *name_or_path,
+			diag *d);
+void template_free(template *t);
+
+/* The built-in template names, NULL-terminated. */
+const char *const *template_builtin_names(void);
+
+#endif

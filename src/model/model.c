@@ -1,0 +1,241 @@
+/* model.c: the plan's lifetime and the views reports need (see model.h).
+ * Reads no files; plan_xml.c fills the model and validate.c resolves its
+ * references. */
+#include "model.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+
+plan *plan_new(void)
+{
+	plan *p = xcalloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	arena_init(&p->arena);
+	p->text = doc_new();
+	if (!p->text) {
+		xfree(p);
+		return NULL;
+	}
+	return p;
+}
+
+void plan_free(plan *p)
+{
+	if (!p)
+		return;
+	doc_free(p->text);
+	arena_free(&p->arena);
+	xfree(p);
+}
+
+static size_t hash(const char *s)
+{
+	size_t h = 1469598103934665603u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* Index n objects whose id is at byte offset off; table of 2^k >= 2n. */
+static void **build(arena *a, void *const *objs, size_t n, size_t off, size_t *size)
+{
+	size_t m = 16;
+	while (m < 2 * n)
+		m *= 2;
+	void **t = arena_array(a, m, sizeof *t);
+	if (!t)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		const char *id = *(const char *const *)((const char *)objs[i] + off);
+		if (!id)
+			continue;
+		size_t j = hash(id) & (m - 1);
+		for (;;) {
+			if (!t[j]) {
+				t[j] = objs[i];
+				break;
+			}
+			if (strcmp(*(const char *const *)((const char *)t[j] + off), id) == 0)
+				break; /* duplicate: the first stays, validation reports it */
+			j = (j + 1) & (m - 1);
+		}
+	}
+	*size = m;
+	return t;
+}
+
+int model_index(plan *p)
+{
+	p->ix_owner = build(&p->arena, (void *const *)p->owners, p->nowners, offsetof(owner, id), &p->ix_owner_n);
+	p->ix_ind = build(&p->arena, (void *const *)p->indicators, p->nindicators, offsetof(indicator, id),
+			  &p->ix_ind_n);
+	p->ix_measure = build(&p->arena, (void *const *)p->measures, p->nmeasures, offsetof(measure, id),
+			      &p->ix_measure_n);
+	if (!p->ix_owner || !p->ix_ind || !p->ix_measure) {
+		p->ix_owner = p->ix_ind = p->ix_measure = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static void *find(void *const *t, size_t m, void *const *objs, size_t n, size_t off, const char *id)
+{
+	if (!id)
+		return NULL;
+	if (!t) {
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(*(const char *const *)((const char *)objs[i] + off), id) == 0)
+				return objs[i];
+		return NULL;
+	}
+	for (size_t j = hash(id) & (m - 1); t[j]; j = (j + 1) & (m - 1))
+		if (strcmp(*(const char *const *)((const char *)t[j] + off), id) == 0)
+			return t[j];
+	return NULL;
+}
+
+owner *model_owner(const plan *p, const char *id)
+{
+	return find(p->ix_owner, p->ix_owner_n, (void *const *)p->owners, p->nowners, offsetof(owner, id), id);
+}
+
+indicator *model_indicator(const plan *p, const char *id)
+{
+	return find(p->ix_ind, p->ix_ind_n, (void *const *)p->indicators, p->nindicators,
+		    offsetof(indicator, id), id);
+}
+
+measure *model_measure(const plan *p, const char *id)
+{
+	return find(p->ix_measure, p->ix_measure_n, (void *const *)p->measures, p->nmeasures,
+		    offsetof(measure, id), id);
+}
+
+int model_responsible(const measure *m, const owner *o)
+{
+	for (size_t i = 0; i < m->nresp; i++) {
+		const owner *r = m->resp[i].owner;
+		if (!r)
+			continue;
+		if (r == o)
+			return 1;
+		for (size_t j = 0; j < r->nmembers; j++)
+			if (r->members[j] == o)
+				return 1;
+	}
+	return 0;
+}
+
+static const status *own_status(const measure *m, int year, const owner *o)
+{
+	for (size_t i = 0; i < m->nstatuses; i++) {
+		const status *s = &m->statuses[i];
+		if (s->year == year && s->owner == o)
+			return s;
+	}
+	return NULL;
+}
+
+const status *model_status(const measure *m, int year, const owner *o,
+			   int allow_fallback, int *fallback)
+{
+	if (fallback)
+		*fallback = 0;
+	const status *s = own_status(m, year, o);
+	if (s)
+		return s;
+	if (!o) {
+		/* No overall status: the lead owner's own report stands for the
+		 * measure, as the first responsible owner leads the work. */
+		if (m->nresp && m->resp[0].owner)
+			return own_status(m, year, m->resp[0].owner);
+		return NULL;
+	}
+	if (!allow_fallback)
+		return NULL;
+	s = model_status(m, year, NULL, 0, NULL);
+	if (s && fallback)
+		*fallback = 1;
+	return s;
+}
+
+int model_latest_year(const plan *p)
+{
+	int y = 0;
+	for (size_t i = 0; i < p->nmeasures; i++)
+		for (size_t j = 0; j < p->measures[i]->nstatuses; j++)
+			if (p->measures[i]->statuses[j].year > y)
+				y = p->measures[i]->statuses[j].year;
+	return y;
+}
+
+size_t model_count(const area *a, int year, const owner *o, size_t counts[ST_COUNT])
+{
+	/* Areas nest at most a few levels, but the input decides how many:
+	 * walk with an explicit stack of (area, next item). */
+	enum { MAXDEPTH = 64 };
+	const area *stack[MAXDEPTH];
+	size_t next[MAXDEPTH];
+	int top = 0;
+	size_t n = 0;
+	stack[0] = a;
+	next[0] = 0;
+	while (top >= 0) {
+		const area *cur = stack[top];
+		if (next[top] >= cur->nitems) {
+			top--;
+			continue;
+		}
+		const area_item *it = &cur->items[next[top]++];
+		if (it->sub) {
+			if (top + 1 < MAXDEPTH) {
+				stack[++top] = it->sub;
+				next[top] = 0;
+			}
+			continue;
+		}
+		const measure *m = it->measure;
+		if (!model_in_view(m, o))
+			continue;
+		const status *s = model_status(m, year, o, 1, NULL);
+		counts[s ? s->value : ST_NONE]++;
+		n++;
+	}
+	return n;
+}
+
+const ind_point *model_latest_value(const indicator *ind, const owner *o)
+{
+	const ind_point *best = NULL;
+	for (size_t i = 0; i < ind->nvalues; i++) {
+		const ind_point *v = &ind->values[i];
+		if (v->owner == o && (!best || v->year >= best->year))
+			best = v;
+	}
+	return best;
+}
+
+static const char *const status_names[ST_COUNT] = {
+	"none", "not-started", "in-progress", "ongoing", "delayed", "completed", "cancelled"};
+
+const char *model_status_name(status_value v)
+{
+	return v < ST_COUNT ? status_names[v] : "none";
+}
+
+status_value model_status_parse(const char *s)
+{
+	for (int v = ST_NOT_STARTED; v < ST_COUNT; v++)
+		if (s && strcmp(s, status_names[v]) == 0)
+			return (status_value)v;
+	return ST_NONE;
+}
+
+const char *model_owner_type_name(owner_type t)
+{
+	static const char *const names[] = {"rhf", "hf", "group", "other"};
+	return names[t];
+}

@@ -1,0 +1,210 @@
+/* model.h: the plan in plain C -- owners, indicators, focus areas,
+ * measures and their statuses, merged from the plan file and any status
+ * files -- and the views a report needs.
+ *
+ * Ownership: a plan and everything it points to live in plan->arena and are
+ * freed by plan_free().  Rich text (vision, measure text, status comments) is
+ * kept as DOC_FRAGMENT trees allocated in a doc that the plan owns
+ * (plan->text), so the report builder copies it into a report with
+ * doc_clone().  Every element keeps the position it was read from. */
+#ifndef MODEL_H
+#define MODEL_H
+
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "doc/doc.h"
+#include "base/sr.h"
+
+typedef enum owner_type { OWNER_RHF, OWNER_HF, OWNER_GROUP, OWNER_OTHER } owner_type;
+
+typedef enum status_value {
+	ST_NONE = 0, /* no status reported */
+	ST_NOT_STARTED,
+	ST_IN_PROGRESS,
+	ST_ONGOING,
+	ST_DELAYED,
+	ST_COMPLETED,
+	ST_CANCELLED,
+	ST_COUNT
+} status_value;
+
+typedef struct owner owner;
+struct owner {
+	const char *id;
+	owner_type type;
+	const char *name;
+	const char *members_text; /* as written: "stolav hnt hmr" */
+	owner **members;          /* resolved by validation; NULL until then */
+	size_t nmembers;
+	srcpos pos;
+};
+
+typedef struct ind_point {
+	int year;
+	double value;
+	const char *value_text;   /* as written, for exact echo */
+	const char *owner_id;     /* NULL: the regional/overall value */
+	const owner *owner;       /* resolved */
+	srcpos pos;
+} ind_point;
+
+typedef struct indicator {
+	const char *id;
+	const char *level;        /* national | regional | local */
+	const char *unit;
+	int decrease;             /* direction="decrease" */
+	const char *name;
+	doc_node *description;    /* FRAGMENT or NULL */
+	int has_baseline;
+	ind_point baseline;
+	ind_point *targets;
+	size_t ntargets;
+	ind_point *values;        /* plan and status-file values, in input order */
+	size_t nvalues, capvalues;
+	const char *source;
+	srcpos pos;
+} indicator;
+
+typedef struct status {
+	int year;
+	status_value value;
+	const char *owner_id;     /* NULL: the measure's overall status */
+	const owner *owner;       /* resolved */
+	int progress;             /* 0-100, or -1 */
+	const char *date;         /* YYYY-MM-DD or NULL */
+	doc_node *comment;        /* FRAGMENT, maybe empty */
+	srcpos pos;
+} status;
+
+typedef struct responsible {
+	const char *ref;
+	const owner *owner;       /* resolved */
+	const char *note;
+	srcpos pos;
+} responsible;
+
+typedef struct area area;
+
+typedef struct measure {
+	const char *id;
+	doc_node *text;           /* FRAGMENT */
+	responsible *resp;
+	size_t nresp;
+	const char *deadline;
+	const char **ind_refs;
+	srcpos *ind_ref_pos;
+	const indicator **inds;   /* resolved */
+	size_t ninds;
+	status *statuses;
+	size_t nstatuses, capstatuses;
+	area *area;
+	size_t index;             /* position in plan->measures */
+	srcpos pos;
+} measure;
+
+typedef struct area_item {
+	area *sub;                /* exactly one of sub, measure */
+	measure *measure;
+} area_item;
+
+struct area {
+	const char *id;
+	const char *title;
+	doc_node *vision;         /* FRAGMENT or NULL */
+	area_item *items;         /* sub-areas and measures in input order */
+	size_t nitems;
+	area *parent;
+	int depth;                /* 0 for a focus area */
+	srcpos pos;
+};
+
+/* A status file's own header, kept for the report (summary) and for
+ * validation (which plan it names). */
+typedef struct report_in {
+	const char *file;
+	const char *plan_id;
+	const char *owner_id;
+	const owner *owner;
+	int year;
+	const char *date;
+	doc_node *summary;        /* FRAGMENT or NULL */
+	srcpos pos;
+} report_in;
+
+typedef struct plan {
+	arena arena;
+	doc *text;                /* owns the rich-text fragments */
+	const char *file;
+	const char *id;
+	const char *lang;         /* nb | nn | en */
+	const char *title, *subtitle, *organisation;
+	int year_from, year_to;
+	const char *adopted;
+	doc_node *intro;
+	owner **owners;
+	size_t nowners;
+	indicator **indicators;
+	size_t nindicators;
+	area **areas;             /* focus areas (top level) */
+	size_t nareas;
+	measure **measures;       /* every measure, in plan order */
+	size_t nmeasures;
+	report_in *reports;       /* merged status files */
+	size_t nreports, capreports;
+	srcpos pos;
+	/* id -> object hash indexes (open addressing, power-of-two sizes),
+	 * built by model_index() once the plan is read */
+	void **ix_owner, **ix_ind, **ix_measure;
+	size_t ix_owner_n, ix_ind_n, ix_measure_n;
+} plan;
+
+/* An empty plan, or NULL when out of memory.  Caller owns: plan_free(). */
+plan *plan_new(void);
+void plan_free(plan *p);
+
+/* Build the id indexes; lookups are linear until then.  Duplicate ids keep
+ * the first.  Returns -1 when out of memory (lookups stay linear). */
+int model_index(plan *p);
+
+/* Lookups by id; NULL when absent. */
+owner *model_owner(const plan *p, const char *id);
+indicator *model_indicator(const plan *p, const char *id);
+measure *model_measure(const plan *p, const char *id);
+
+/* Whether o is responsible for m, directly or as a member of a responsible
+ * group (after validation has resolved references). */
+int model_responsible(const measure *m, const owner *o);
+
+/* The status of m for year and owner o (NULL: overall).  For an owner,
+ * that owner's own status; for overall, the measure's overall status, else
+ * the status reported by its first responsible owner (the lead).  NULL when
+ * none.  *fallback (may be NULL) is set when an owner's status was not
+ * found and the overall status is returned instead (only when
+ * allow_fallback). */
+const status *model_status(const measure *m, int year, const owner *o,
+			   int allow_fallback, int *fallback);
+
+/* The latest year for which any status exists, or 0. */
+int model_latest_year(const plan *p);
+
+/* Whether the measure is visible in a report for owner o (NULL: all). */
+static inline int model_in_view(const measure *m, const owner *o)
+{
+	return !o || model_responsible(m, o);
+}
+
+/* Add to counts[ST_COUNT] the status of each measure under area a (all
+ * levels) for year and owner; measures without a status count as ST_NONE.
+ * Returns the number of measures counted. */
+size_t model_count(const area *a, int year, const owner *o, size_t counts[ST_COUNT]);
+
+/* The latest value of an indicator for owner (NULL: regional), or NULL. */
+const ind_point *model_latest_value(const indicator *ind, const owner *o);
+
+/* Names: "not-started" <-> ST_NOT_STARTED ... (the input's words). */
+const char *model_status_name(status_value v);
+status_value model_status_parse(const char *s);
+const char *model_owner_type_name(owner_type t);
+
+#endif

@@ -1,0 +1,1586 @@
+/* odt.c: the ODT backend -- a document tree becomes an OpenDocument text
+ * package (ODF 1.3, strict: no loext or other foreign markup).
+ *
+ * Owns: the XML parts it writes (heap bufs, freed before returning) and the
+ * in-memory zip.  Touches no file, prints nothing, knows no plan.
+ *
+ * Design: every visible property lives in a NAMED style in styles.xml
+ * (Title, Heading_20_1, Note, one paragraph style per doc fill...), so a
+ * person restyles the report in a word processor by editing one style.
+ * content.xml only carries small automatic styles for what cannot be named
+ * once: table column widths, cell borders and fills, and paragraph variants
+ * (alignment, page break before, keep with next, space after a list) that
+ * inherit from the named styles.
+ *
+ * Deliberate choices: a PAGE_BREAK becomes fo:break-before on the next
+ * heading, paragraph or table (an empty paragraph only when nothing can
+ * carry it), so no blank line opens the new page; a heading with in_toc = 0
+ * is a text:p in a style derived from Heading, so neither the Navigator nor
+ * an updated contents list shows it; a DOC_CHART becomes a frame holding an
+ * embedded chart object "Object N/" written by odtchart.c (issue 6).
+ *
+ * The zip is deterministic: fixed entry order, every entry's DOS time from
+ * dc->created (converted in UTC by us, not by libzip's localtime), mimetype
+ * first, stored, without extra field -- so two renders of one document are
+ * byte-identical and the package passes validate-odt. */
+#include "odt.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "input/image.h"
+#include "odfxml.h"
+#include "odfzip.h"
+#include "odtchart.h" /* issue 6 */
+#include "base/xalloc.h"
+#include "xml/xmlw.h"
+
+#define MEDIA_TYPE "application/vnd.oasis.opendocument.text"
+
+/* Paragraph roles: each is one named paragraph style.  Fill styles follow
+ * as R_FILL + fill index. */
+enum {
+	R_BODY, R_TITLE, R_SUBTITLE, R_NOTE, R_CAPTION, R_LEAD,
+	R_H1, R_H2, R_H3, R_TH, R_TD, R_LIST,
+	R_FILL
+};
+enum { NROLES = R_FILL + DOC_MAX_FILLS };
+
+static const char *const role_name[R_FILL] = {
+	"Text_20_body", "Title", "Subtitle", "Note", "Caption", "Lead",
+	"Heading_20_1", "Heading_20_2", "Heading_20_3",
+	"Table_20_Heading", "Table_20_Contents", "List_20_Paragraph",
+};
+
+/* A paragraph variant: align (0 left, 1 right, 2 center) + 3 * page break
+ * before + 6 * keep with next + 12 * not in the outline (a heading left out
+ * of the contents) + 24 * last paragraph of a list (body spacing below, so
+ * the text after the list does not stick to it).  Variant 0 is the named
+ * style itself. */
+enum { NVARIANTS = 48, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 24 };
+
+/* Heading sizes and space above, as multiples of the body font size. */
+static const double hsize[] = {1.6, 1.3, 1.1}, habove[] = {1.8, 1.4, 1.1};
+
+/* The leading mark written between the footer's page count and the date. */
+#define FOOTER_SEP " \xc2\xb7 "
+
+typedef struct odt {
+	const doc *doc;
+	xmlw x;
+	/* design, with defaults filled in */
+	double page_w, page_h, mt, mb, ml, mr, fs, text_w;
+	const char *font;
+	char language[4], country[4];
+	char fill_style[DOC_MAX_FILLS][48]; /* NCName-safe names of the fills */
+	unsigned char used[NROLES][NVARIANTS];
+	/* the title block's logo, when the template has one */
+	buf logo;
+	image_info logo_info;
+	/* issue 6: the charts met in the body, in order: "Object N/" is
+	 * charts[N-1] (heap array) */
+	const doc_node **charts;
+	size_t ncharts, capcharts;
+	/* state of the body walk */
+	int ws;        /* the last character written was white space (or none yet) */
+	int table_no, row_idx, in_header_rows, bookmark_no, toc_no;
+	/* content.xml, deflated as the body is written (odfzip.h) */
+	odfzip_deflated content;
+} odt;
+
+/* ---- small formatting helpers ---------------------------------------- */
+
+/* A length in points as centimetres, "12.345cm".  Integer arithmetic: the
+ * CLI may have set a locale whose decimal comma would make invalid ODF. */
+static const char *cm(char *s, size_t n, double pt)
+{
+	double v = pt * 2.54 / 72.0 * 1000.0;
+	long m = (long)(v < 0 ? v - 0.5 : v + 0.5);
+	const char *sign = m < 0 ? "-" : "";
+	if (m < 0)
+		m = -m;
+	snprintf(s, n, "%s%ld.%03ldcm", sign, m / 1000, m % 1000);
+	return s;
+}
+
+/* Points, "10.5pt" (one decimal, locale-free as above). */
+static const char *pt(char *s, size_t n, double p)
+{
+	long m = (long)(p * 10.0 + 0.5);
+	snprintf(s, n, "%ld.%ldpt", m / 10, m % 10);
+	return s;
+}
+
+static void attr_cm(odt *o, const char *name, double points)
+{
+	char s[32];
+	xmlw_attr(&o->x, name, cm(s, sizeof s, points));
+}
+
+static void attr_pt(odt *o, const char *name, double points)
+{
+	char s[32];
+	xmlw_attr(&o->x, name, pt(s, sizeof s, points));
+}
+
+static void attr_rgb(odt *o, const char *name, uint32_t rgb)
+{
+	xmlw_attrf(&o->x, name, "#%06x", (unsigned)(rgb & 0xFFFFFF));
+}
+
+static void attr_int(odt *o, const char *name, long v)
+{
+	xmlw_attrf(&o->x, name, "%ld", v);
+}
+
+/* ---- setup ------------------------------------------------------------- */
+
+/* "nb-NO" -> nb, NO; "en" -> en, GB; anything odd -> no language. */
+static void parse_lang(odt *o, const char *tag)
+{
+	o->language[0] = o->country[0] = '\0';
+	if (!tag)
+		return;
+	size_t n = 0;
+	while ((tag[n] >= 'a' && tag[n] <= 'z') || (tag[n] >= 'A' && tag[n] <= 'Z'))
+		n++;
+	if (n < 2 || n > 3 || (tag[n] != '\0' && tag[n] != '-' && tag[n] != '_'))
+		return;
+	for (size_t i = 0; i < n; i++)
+		o->language[i] = (char)(tag[i] | 0x20);
+	o->language[n] = '\0';
+	/* The region is the first two-letter subtag after the language. */
+	const char *p = tag + n;
+	while (*p == '-' || *p == '_') {
+		p++;
+		size_t k = 0;
+		while (p[k] && p[k] != '-' && p[k] != '_')
+			k++;
+		if (k == 2 && ((p[0] | 0x20) >= 'a' && (p[0] | 0x20) <= 'z') &&
+		    ((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z')) {
+			o->country[0] = (char)(p[0] & ~0x20);
+			o->country[1] = (char)(p[1] & ~0x20);
+			o->country[2] = '\0';
+			break;
+		}
+		p += k;
+	}
+	/* Plain "en": British spelling suits a Norwegian public body best. */
+	if (!o->country[0] && strcmp(o->language, "en") == 0)
+		strcpy(o->country, "GB");
+}
+
+/* Style names are NCNames; fill names are promised to be [a-z0-9-], but a
+ * leading digit or hyphen would still be invalid, so fall back to Fill_N. */
+static void name_fills(odt *o)
+{
+	const doc *dc = o->doc;
+	for (int i = 1; i < dc->nfills && i < DOC_MAX_FILLS; i++) {
+		const char *n = dc->fills[i].name;
+		int okname = n && ((n[0] >= 'a' && n[0] <= 'z') || (n[0] >= 'A' && n[0] <= 'Z')) &&
+			     strlen(n) < sizeof o->fill_style[i];
+		for (const char *p = n; okname && *p; p++)
+			okname = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+				 (*p >= '0' && *p <= '9') || *p == '-' || *p == '_';
+		if (okname)
+			snprintf(o->fill_style[i], sizeof o->fill_style[i], "%s", n);
+		else
+			snprintf(o->fill_style[i], sizeof o->fill_style[i], "Fill_%d", i);
+	}
+}
+
+static double or_default(double v, double def)
+{
+	return v > 0 ? v : def;
+}
+
+static void odt_init(odt *o, const doc *dc)
+{
+	memset(o, 0, sizeof *o);
+	o->doc = dc;
+	const doc_style *s = &dc->style;
+	o->page_w = or_default(s->page_w, 595.28);
+	o->page_h = or_default(s->page_h, 841.89);
+	o->mt = or_default(s->margin_top, 56.69);
+	o->mb = or_default(s->margin_bottom, 56.69);
+	o->ml = or_default(s->margin_left, 56.69);
+	o->mr = or_default(s->margin_right, 56.69);
+	o->fs = or_default(s->font_size, 10);
+	o->text_w = o->page_w - o->ml - o->mr;
+	if (o->text_w < 72)
+		o->text_w = 72;
+	o->font = s->font_family && *s->font_family ? s->font_family : "Liberation Sans";
+	parse_lang(o, dc->lang);
+	name_fills(o);
+}
+
+/* ---- paragraph styles ---------------------------------------------------- */
+
+static int valid_fill(const odt *o, int f)
+{
+	return f > 0 && f < o->doc->nfills && f < DOC_MAX_FILLS;
+}
+
+/* Is row r one of its table's header rows?  Counts at most header_rows
+ * siblings, so big tables stay linear. */
+static int is_header_row(const doc_node *r)
+{
+	const doc_node *t = r->parent;
+	if (r->u.row.header)
+		return 1;
+	if (!t)
+		return 0;
+	int i = 0;
+	for (const doc_node *p = r->prev; p && i < t->u.table.header_rows; p = p->prev)
+		i++;
+	return i < t->u.table.header_rows;
+}
+
+static int cell_fill(const odt *o, const doc_node *cell)
+{
+	int f = cell->u.cell.fill;
+	if (!valid_fill(o, f) && cell->parent && is_header_row(cell->parent))
+		f = o->doc->style.header_fill;
+	return valid_fill(o, f) ? f : 0;
+}
+
+static int breaks_before(const doc_node *n)
+{
+	return n->parent && n->parent->type == DOC_DOCUMENT && n->prev &&
+	       n->prev->type == DOC_PAGE_BREAK;
+}
+
+/* A PAGE_BREAK writes its own (empty) paragraph only when the next block
+ * cannot carry the break itself. */
+static int break_needs_para(const doc_node *n)
+{
+	const doc_node *x = n->next;
+	return !x || !(x->type == DOC_HEADING || x->type == DOC_PARAGRAPH ||
+		       x->type == DOC_TABLE);
+}
+
+static int heading_level(const doc_node *h)
+{
+	int l = h->u.heading.level;
+	return l < 1 ? 1 : l > 3 ? 3 : l;
+}
+
+/* Is paragraph n the last thing of a list at document level? */
+static int ends_list(const doc_node *n)
+{
+	const doc_node *p = n;
+	while (!p->next && p->parent && p->parent->type == DOC_ITEM) {
+		const doc_node *list = p->parent->parent;
+		if (p->parent->next || !list)
+			return 0;
+		if (list->parent && list->parent->type == DOC_DOCUMENT)
+			return 1;
+		p = list;
+	}
+	return 0;
+}
+
+static int align_index(doc_align a)
+{
+	return a == DOC_RIGHT ? 1 : a == DOC_CENTER ? 2 : 0;
+}
+
+/* The role and variant of a HEADING or PARAGRAPH, from its place in the
+ * tree: header rows, filled cells and list items have their own styles. */
+static int para_style(const odt *o, const doc_node *n, int *variant)
+{
+	int v = breaks_before(n) ? V_BREAK : 0;
+	if (n->type == DOC_HEADING) {
+		*variant = v + (n->u.heading.in_toc ? 0 : V_UNLISTED);
+		return R_H1 + heading_level(n) - 1;
+	}
+	int role;
+	switch (n->u.para.style) {
+	case DOC_P_TITLE: role = R_TITLE; break;
+	case DOC_P_SUBTITLE: role = R_SUBTITLE; break;
+	case DOC_P_NOTE: role = R_NOTE; break;
+	case DOC_P_CAPTION: role = R_CAPTION; break;
+	case DOC_P_LEAD: role = R_LEAD; break;
+	default: role = R_BODY; break;
+	}
+	doc_align align = n->u.para.align;
+	int in_item = 0;
+	for (const doc_node *p = n->parent; p; p = p->parent) {
+		if (p->type == DOC_ITEM)
+			in_item = 1;
+		if (p->type != DOC_CELL)
+			continue;
+		if (align == DOC_LEFT)
+			align = p->u.cell.align;
+		int f = cell_fill(o, p);
+		if (p->parent && is_header_row(p->parent))
+			role = R_TH;
+		else if (f)
+			role = R_FILL + f;
+		else if (role == R_BODY)
+			role = R_TD;
+		in_item = 0;
+		break;
+	}
+	if (in_item && role == R_BODY)
+		role = R_LIST;
+	if (in_item && ends_list(n))
+		v += V_LISTEND;
+	v += align_index(align);
+	if (n->u.para.keep_with_next)
+		v += V_KEEP;
+	*variant = v;
+	return role;
+}
+
+static void style_name(const odt *o, int role, int variant, char *s, size_t n)
+{
+	if (variant)
+		snprintf(s, n, "P%d_%d", role, variant);
+	else if (role >= R_FILL)
+		snprintf(s, n, "%s", o->fill_style[role - R_FILL]);
+	else
+		snprintf(s, n, "%s", role_name[role]);
+}
+
+/* Which paragraph variants the body will use: their automatic styles must
+ * be written before the body. */
+static void collect_styles(odt *o)
+{
+	doc_iter it;
+	const doc_node *n;
+	doc_event ev;
+	doc_iter_init(&it, o->doc->root);
+	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
+		if (ev != DOC_EV_ENTER)
+			continue;
+		int v = 0, role = -1;
+		if (n->type == DOC_HEADING || n->type == DOC_PARAGRAPH)
+			role = para_style(o, n, &v);
+		else if (n->type == DOC_PAGE_BREAK && break_needs_para(n))
+			role = R_BODY, v = V_BREAK;
+		if (role >= 0)
+			o->used[role][v] = 1;
+		if (doc_is_inline(n->type) && n->type != DOC_TEXT)
+			doc_iter_skip_children(&it);
+	}
+}
+
+/* ---- XML building blocks ------------------------------------------------- */
+
+static void office_ns(odt *o) { odfxml_ns(&o->x); }
+
+static void font_faces(odt *o)
+{
+	xmlw *x = &o->x;
+	xmlw_start(x, "office:font-face-decls");
+	xmlw_start(x, "style:font-face");
+	xmlw_attr(x, "style:name", o->font);
+	/* svg:font-family is a CSS family list: quote the name. */
+	buf q = BUF_INIT;
+	buf_printf(&q, "'%s'", o->font);
+	const char *qs = buf_cstr(&q);
+	if (!qs)
+		x->failed = 1;
+	xmlw_attr(x, "svg:font-family", qs);
+	buf_free(&q);
+	xmlw_attr(x, "style:font-family-generic", "swiss");
+	xmlw_attr(x, "style:font-pitch", "variable");
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+/* <style:style name family [display] [parent] [next] [class]> left open. */
+static void style_open(odt *o, const char *name, const char *display, const char *family,
+		       const char *parent, const char *next, const char *cls)
+{
+	xmlw *x = &o->x;
+	xmlw_start(x, "style:style");
+	xmlw_attr(x, "style:name", name);
+	xmlw_attr(x, "style:display-name", display);
+	xmlw_attr(x, "style:family", family);
+	xmlw_attr(x, "style:parent-style-name", parent);
+	xmlw_attr(x, "style:next-style-name", next);
+	xmlw_attr(x, "style:class", cls);
+}
+
+/* Paragraph-properties spacing in points; negative leaves it out. */
+static void para_props(odt *o, double above, double below, int keep_next)
+{
+	xmlw *x = &o->x;
+	xmlw_start(x, "style:paragraph-properties");
+	if (above >= 0)
+		attr_cm(o, "fo:margin-top", above);
+	if (below >= 0)
+		attr_cm(o, "fo:margin-bottom", below);
+	if (keep_next)
+		xmlw_attr(x, "fo:keep-with-next", "always");
+	xmlw_end(x);
+}
+
+/* Text-properties; size <= 0, rgb > 0xFFFFFF and NULL leave things out. */
+static void text_props(odt *o, double size, uint32_t rgb, const char *weight,
+		       const char *fstyle)
+{
+	xmlw *x = &o->x;
+	xmlw_start(x, "style:text-properties");
+	if (rgb <= 0xFFFFFF)
+		attr_rgb(o, "fo:color", rgb);
+	if (size > 0)
+		attr_pt(o, "fo:font-size", size);
+	xmlw_attr(x, "fo:font-weight", weight);
+	xmlw_attr(x, "fo:font-style", fstyle);
+	xmlw_end(x);
+}
+
+#define NO_RGB 0x1000000u
+
+static void para_style_def(odt *o, const char *name, const char *display,
+			   const char *parent, const char *next, const char *cls,
+			   double above, double below, int keep, double size,
+			   uint32_t rgb, const char *weight)
+{
+	style_open(o, name, display, "paragraph", parent, next, cls);
+	para_props(o, above, below, keep);
+	text_props(o, size, rgb, weight, NULL);
+	xmlw_end(&o->x);
+}
+
+static void text_style_def(odt *o, const char *name, const char *display,
+			   uint32_t rgb, const char *weight, const char *fstyle,
+			   int underline)
+{
+	xmlw *x = &o->x;
+	style_open(o, name, display, "text", NULL, NULL, NULL);
+	xmlw_start(x, "style:text-properties");
+	if (rgb <= 0xFFFFFF)
+		attr_rgb(o, "fo:color", rgb);
+	xmlw_attr(x, "fo:font-weight", weight);
+	xmlw_attr(x, "fo:font-style", fstyle);
+	if (underline) {
+		xmlw_attr(x, "style:text-underline-style", "solid");
+		xmlw_attr(x, "style:text-underline-width", "auto");
+		xmlw_attr(x, "style:text-underline-color", "font-color");
+	}
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+/* One level's indent in a list style, and the label geometry. */
+static void list_level_props(odt *o, int level)
+{
+	xmlw *x = &o->x;
+	double step = 0.6 * 72 / 2.54; /* 0.6 cm per level */
+	xmlw_start(x, "style:list-level-properties");
+	xmlw_attr(x, "text:list-level-position-and-space-mode", "label-alignment");
+	xmlw_start(x, "style:list-level-label-alignment");
+	xmlw_attr(x, "text:label-followed-by", "listtab");
+	attr_cm(o, "text:list-tab-stop-position", step * level);
+	attr_cm(o, "fo:text-indent", -step);
+	attr_cm(o, "fo:margin-left", step * level);
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+static void list_styles(odt *o)
+{
+	xmlw *x = &o->x;
+	static const char *const bullets[] = {"\xe2\x80\xa2", "\xe2\x80\x93", "\xe2\x96\xaa"};
+	static const char *const formats[] = {"1", "a", "i"};
+	static const char *const suffix[] = {".", ")", "."};
+
+	xmlw_start(x, "text:list-style");
+	xmlw_attr(x, "style:name", "List_20_Bullet");
+	xmlw_attr(x, "style:display-name", "List Bullet");
+	for (int l = 1; l <= 10; l++) {
+		xmlw_start(x, "text:list-level-style-bullet");
+		attr_int(o, "text:level", l);
+		xmlw_attr(x, "text:bullet-char", bullets[(l - 1) % 3]);
+		list_level_props(o, l);
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+
+	xmlw_start(x, "text:list-style");
+	xmlw_attr(x, "style:name", "List_20_Number");
+	xmlw_attr(x, "style:display-name", "List Number");
+	for (int l = 1; l <= 10; l++) {
+		xmlw_start(x, "text:list-level-style-number");
+		attr_int(o, "text:level", l);
+		xmlw_attr(x, "style:num-suffix", suffix[(l - 1) % 3]);
+		xmlw_attr(x, "style:num-format", formats[(l - 1) % 3]);
+		list_level_props(o, l);
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+}
+
+/* Headings are not numbered, but the outline style must exist for the
+ * Navigator and for text:h levels to mean anything to LibreOffice. */
+static void outline_style(odt *o)
+{
+	xmlw *x = &o->x;
+	xmlw_start(x, "text:outline-style");
+	xmlw_attr(x, "style:name", "Outline");
+	for (int l = 1; l <= 10; l++) {
+		xmlw_start(x, "text:outline-level-style");
+		attr_int(o, "text:level", l);
+		xmlw_attr(x, "style:num-format", "");
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+}
+
+/* The contents entries: indented per level, page number at the right
+ * margin after a dotted leader (filled in when LibreOffice updates). */
+static void contents_style(odt *o, int level)
+{
+	xmlw *x = &o->x;
+	char name[32], display[32];
+	snprintf(name, sizeof name, "Contents_20_%d", level);
+	snprintf(display, sizeof display, "Contents %d", level);
+	double indent = (level - 1) * 0.5 * 72 / 2.54;
+	style_open(o, name, display, "paragraph", "Index", NULL, "index");
+	xmlw_start(x, "style:paragraph-properties");
+	attr_cm(o, "fo:margin-left", indent);
+	attr_cm(o, "fo:margin-top", level == 1 ? o->fs * 0.4 : 0);
+	attr_cm(o, "fo:margin-bottom", o->fs * 0.15);
+	xmlw_start(x, "style:tab-stops");
+	xmlw_start(x, "style:tab-stop");
+	attr_cm(o, "style:position", o->text_w - indent);
+	xmlw_attr(x, "style:type", "right");
+	xmlw_attr(x, "style:leader-style", "dotted");
+	xmlw_attr(x, "style:leader-text", ".");
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
+	text_props(o, 0, NO_RGB, level == 1 ? "bold" : NULL, NULL);
+	xmlw_end(x);
+}
+
+static void header_footer_style(odt *o, const char *name, int top_rule)
+{
+	xmlw *x = &o->x;
+	const doc_style *s = &o->doc->style;
+	char b[64], w[32];
+	style_open(o, name, NULL, "paragraph", "Standard", NULL, "extra");
+	xmlw_start(x, "style:paragraph-properties");
+	snprintf(b, sizeof b, "0.5pt solid #%06x", (unsigned)(s->rule_rgb & 0xFFFFFF));
+	xmlw_attr(x, top_rule ? "fo:border-top" : "fo:border-bottom", b);
+	xmlw_attr(x, top_rule ? "fo:padding-top" : "fo:padding-bottom", cm(w, sizeof w, 3));
+	xmlw_attr(x, "fo:text-align", top_rule ? "center" : "start");
+	xmlw_end(x);
+	text_props(o, o->fs * 0.8, s->muted_rgb, NULL, NULL);
+	xmlw_end(x);
+}
+
+static void named_styles(odt *o)
+{
+	xmlw *x = &o->x;
+	const doc *dc = o->doc;
+	const doc_style *s = &dc->style;
+	double fs = o->fs;
+
+	xmlw_start(x, "office:styles");
+
+	/* Defaults: font, size, colour, language; hyphenation is switched on
+	 * only where running text is (Text body and below). */
+	xmlw_start(x, "style:default-style");
+	xmlw_attr(x, "style:family", "paragraph");
+	xmlw_start(x, "style:paragraph-properties");
+	xmlw_attr(x, "fo:hyphenation-ladder-count", "no-limit");
+	xmlw_attr(x, "style:writing-mode", "page");
+	xmlw_end(x);
+	xmlw_start(x, "style:text-properties");
+	xmlw_attr(x, "style:font-name", o->font);
+	attr_pt(o, "fo:font-size", fs);
+	attr_rgb(o, "fo:color", s->text_rgb);
+	if (o->language[0]) {
+		xmlw_attr(x, "fo:language", o->language);
+		if (o->country[0])
+			xmlw_attr(x, "fo:country", o->country);
+	}
+	xmlw_attr(x, "fo:hyphenate", "false");
+	xmlw_attr(x, "fo:hyphenation-remain-char-count", "2");
+	xmlw_attr(x, "fo:hyphenation-push-char-count", "2");
+	xmlw_end(x);
+	xmlw_end(x);
+
+	xmlw_start(x, "style:default-style");
+	xmlw_attr(x, "style:family", "table");
+	xmlw_end(x);
+
+	style_open(o, "Standard", NULL, "paragraph", NULL, NULL, "text");
+	xmlw_end(x);
+
+	style_open(o, "Text_20_body", "Text body", "paragraph", "Standard", NULL, "text");
+	xmlw_start(x, "style:paragraph-properties");
+	attr_cm(o, "fo:margin-top", 0);
+	attr_cm(o, "fo:margin-bottom", fs * 0.6);
+	xmlw_attr(x, "fo:line-height", "125%");
+	xmlw_attr(x, "fo:orphans", "2");
+	xmlw_attr(x, "fo:widows", "2");
+	xmlw_end(x);
+	xmlw_start(x, "style:text-properties");
+	xmlw_attr(x, "fo:hyphenate", "true");
+	xmlw_end(x);
+	xmlw_end(x);
+
+	para_style_def(o, "Title", NULL, "Standard", "Subtitle", "chapter",
+		       0, fs * 0.5, 1, fs * 2.2, s->heading_rgb, "bold");
+	para_style_def(o, "Subtitle", NULL, "Standard", "Text_20_body", "chapter",
+		       0, fs * 1.6, 1, fs * 1.3, s->muted_rgb, NULL);
+
+	style_open(o, "Heading", NULL, "paragraph", "Standard", "Text_20_body", "text");
+	para_props(o, fs * 1.2, fs * 0.5, 1);
+	text_props(o, 0, s->heading_rgb, "bold", NULL);
+	xmlw_end(x);
+	for (int l = 1; l <= 3; l++) {
+		char name[32], display[32];
+		snprintf(name, sizeof name, "Heading_20_%d", l);
+		snprintf(display, sizeof display, "Heading %d", l);
+		style_open(o, name, display, "paragraph", "Heading", "Text_20_body", "text");
+		attr_int(o, "style:default-outline-level", l);
+		para_props(o, fs * habove[l - 1], fs * 0.5, 1);
+		text_props(o, fs * hsize[l - 1], NO_RGB, NULL, NULL);
+		xmlw_end(x);
+	}
+
+	para_style_def(o, "Lead", NULL, "Text_20_body", NULL, "text",
+		       -1, fs * 0.8, 0, fs * 1.15, NO_RGB, NULL);
+	para_style_def(o, "Note", NULL, "Text_20_body", NULL, "text",
+		       -1, -1, 0, fs * 0.85, s->muted_rgb, NULL);
+	para_style_def(o, "Caption", NULL, "Standard", NULL, "extra",
+		       fs * 0.6, fs * 0.3, 1, fs * 0.9, s->heading_rgb, "bold");
+	para_style_def(o, "List_20_Paragraph", "List Paragraph", "Text_20_body", NULL, "list",
+		       0, fs * 0.2, 0, 0, NO_RGB, NULL);
+
+	style_open(o, "Table_20_Contents", "Table Contents", "paragraph", "Standard", NULL, "extra");
+	para_props(o, 0, 0, 0);
+	xmlw_start(x, "style:text-properties");
+	attr_pt(o, "fo:font-size", fs * 0.9);
+	xmlw_attr(x, "fo:hyphenate", "true");
+	xmlw_end(x);
+	xmlw_end(x);
+	int hf = valid_fill(o, s->header_fill) ? s->header_fill : 0;
+	para_style_def(o, "Table_20_Heading", "Table Heading", "Table_20_Contents", NULL, "extra",
+		       -1, -1, 0, 0, hf ? dc->fills[hf].text_rgb : NO_RGB, "bold");
+
+	/* One paragraph style per fill, named after it, shown by its label:
+	 * change a status colour once for the whole report. */
+	for (int i = 1; i < dc->nfills && i < DOC_MAX_FILLS; i++) {
+		style_open(o, o->fill_style[i], dc->fills[i].label, "paragraph",
+			   "Table_20_Contents", NULL, "extra");
+		xmlw_start(x, "style:paragraph-properties");
+		attr_rgb(o, "fo:background-color", dc->fills[i].rgb);
+		xmlw_end(x);
+		text_props(o, 0, dc->fills[i].text_rgb, NULL, NULL);
+		xmlw_end(x);
+	}
+
+	header_footer_style(o, "Header", 0);
+	header_footer_style(o, "Footer", 1);
+
+	style_open(o, "Index", NULL, "paragraph", "Standard", NULL, "index");
+	xmlw_end(x);
+	style_open(o, "Contents_20_Heading", "Contents Heading", "paragraph", "Heading",
+		   NULL, "index");
+	para_props(o, fs * 1.2, fs * 0.8, 1);
+	text_props(o, fs * 1.6, NO_RGB, NULL, NULL);
+	xmlw_end(x);
+	for (int l = 1; l <= 3; l++)
+		contents_style(o, l);
+
+	text_style_def(o, "Emphasis", NULL, NO_RGB, NULL, "italic", 0);
+	text_style_def(o, "Strong_20_Emphasis", "Strong Emphasis", NO_RGB, "bold", NULL, 0);
+	text_style_def(o, "Internet_20_link", "Internet link", s->link_rgb, NULL, NULL, 1);
+	text_style_def(o, "Visited_20_Internet_20_Link", "Visited Internet Link",
+		       s->link_rgb, NULL, NULL, 1);
+	text_style_def(o, "Index_20_Link", "Index Link", NO_RGB, NULL, NULL, 0);
+
+	/* Named cell styles, one per fill, for tools that show cell styles;
+	 * the automatic cell styles in content.xml inherit from them. */
+	for (int i = 1; i < dc->nfills && i < DOC_MAX_FILLS; i++) {
+		style_open(o, o->fill_style[i], dc->fills[i].label, "table-cell", NULL, NULL, NULL);
+		xmlw_start(x, "style:table-cell-properties");
+		attr_rgb(o, "fo:background-color", dc->fills[i].rgb);
+		xmlw_end(x);
+		xmlw_end(x);
+	}
+
+	outline_style(o);
+	list_styles(o);
+	xmlw_end(x); /* office:styles */
+}
+
+static double header_space(const odt *o)
+{
+	/* Header line, its rule and padding, and the gap to the body. */
+	return o->fs * 0.8 * 1.2 + 3 + 12;
+}
+
+static void page_layout(odt *o)
+{
+	xmlw *x = &o->x;
+	const doc *dc = o->doc;
+	int has_header = dc->header_text && *dc->header_text;
+	double mt = o->mt, mb = o->mb - header_space(o);
+	if (has_header)
+		mt -= header_space(o);
+	/* ODF puts header and footer inside the page margins; PDF measures the
+	 * margins to the body.  Keep the body where the PDF has it. */
+	if (mt < 14)
+		mt = 14;
+	if (mb < 14)
+		mb = 14;
+
+	xmlw_start(x, "office:automatic-styles");
+	xmlw_start(x, "style:page-layout");
+	xmlw_attr(x, "style:name", "pm1");
+	xmlw_start(x, "style:page-layout-properties");
+	attr_cm(o, "fo:page-width", o->page_w);
+	attr_cm(o, "fo:page-height", o->page_h);
+	xmlw_attr(x, "style:print-orientation", o->page_h >= o->page_w ? "portrait" : "landscape");
+	attr_cm(o, "fo:margin-top", mt);
+	attr_cm(o, "fo:margin-bottom", mb);
+	attr_cm(o, "fo:margin-left", o->ml);
+	attr_cm(o, "fo:margin-right", o->mr);
+	xmlw_attr(x, "style:writing-mode", "lr-tb");
+	xmlw_end(x);
+	if (has_header) {
+		xmlw_start(x, "style:header-style");
+		xmlw_start(x, "style:header-footer-properties");
+		attr_cm(o, "fo:min-height", 0);
+		attr_cm(o, "fo:margin-bottom", 12);
+		xmlw_attr(x, "style:dynamic-spacing", "false");
+		xmlw_end(x);
+		xmlw_end(x);
+	}
+	xmlw_start(x, "style:footer-style");
+	xmlw_start(x, "style:header-footer-properties");
+	attr_cm(o, "fo:min-height", 0);
+	attr_cm(o, "fo:margin-top", 12);
+	xmlw_attr(x, "style:dynamic-spacing", "false");
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x); /* page-layout */
+	xmlw_end(x); /* automatic-styles */
+
+	xmlw_start(x, "office:master-styles");
+	xmlw_start(x, "style:master-page");
+	xmlw_attr(x, "style:name", "Standard");
+	xmlw_attr(x, "style:page-layout-name", "pm1");
+	if (has_header) {
+		xmlw_start(x, "style:header");
+		xmlw_start(x, "text:p");
+		xmlw_attr(x, "text:style-name", "Header");
+		xmlw_puts(x, dc->header_text);
+		xmlw_end(x);
+		xmlw_end(x);
+	}
+	xmlw_start(x, "style:footer");
+	xmlw_start(x, "text:p");
+	xmlw_attr(x, "text:style-name", "Footer");
+	xmlw_puts(x, dc->page_word ? dc->page_word : "Side");
+	xmlw_puts(x, " ");
+	xmlw_start(x, "text:page-number");
+	xmlw_attr(x, "text:select-page", "current");
+	xmlw_puts(x, "1");
+	xmlw_end(x);
+	xmlw_puts(x, " ");
+	xmlw_puts(x, dc->of_word ? dc->of_word : "av");
+	xmlw_puts(x, " ");
+	xmlw_start(x, "text:page-count");
+	xmlw_puts(x, "1");
+	xmlw_end(x);
+	if (dc->date_text && *dc->date_text) {
+		xmlw_puts(x, FOOTER_SEP);
+		xmlw_puts(x, dc->date_text);
+	}
+	xmlw_end(x);
+	xmlw_end(x); /* footer */
+	xmlw_end(x); /* master-page */
+	xmlw_end(x); /* master-styles */
+}
+
+static int write_styles(odt *o, buf *out)
+{
+	xmlw *x = &o->x;
+	xmlw_open(x, out);
+	xmlw_start(x, "office:document-styles");
+	office_ns(o);
+	font_faces(o);
+	named_styles(o);
+	page_layout(o);
+	xmlw_end(x);
+	return xmlw_close(x);
+}
+
+/* ---- content.xml ---------------------------------------------------------- */
+
+static double table_width_sum(const doc_node *t)
+{
+	double sum = 0;
+	for (int i = 0; i < t->u.table.ncols; i++)
+		sum += t->u.table.info->widths[i] > 0 ? t->u.table.info->widths[i] : 0;
+	return sum;
+}
+
+/* Automatic styles: paragraph variants, then per table its width and its
+ * columns, then one cell style per fill. */
+static void automatic_styles(odt *o)
+{
+	xmlw *x = &o->x;
+	const doc *dc = o->doc;
+	const doc_style *s = &dc->style;
+	xmlw_start(x, "office:automatic-styles");
+
+	for (int r = 0; r < NROLES; r++) {
+		for (int v = 1; v < NVARIANTS; v++) {
+			if (!o->used[r][v])
+				continue;
+			char name[32], parent[64];
+			int unlisted = (v / V_UNLISTED) % 2;
+			style_name(o, r, v, name, sizeof name);
+			style_name(o, r, 0, parent, sizeof parent);
+			/* A heading left out of the contents must not inherit an
+			 * outline level (LibreOffice would list it when the contents
+			 * are updated), so it derives from Heading with the level's
+			 * size and spacing instead. */
+			style_open(o, name, NULL, "paragraph", unlisted ? "Heading" : parent,
+				   NULL, NULL);
+			xmlw_start(x, "style:paragraph-properties");
+			if (unlisted)
+				attr_cm(o, "fo:margin-top", o->fs * habove[r - R_H1]);
+			if (v / V_LISTEND)
+				attr_cm(o, "fo:margin-bottom", o->fs * 0.6);
+			if (v % 3)
+				xmlw_attr(x, "fo:text-align", v % 3 == 1 ? "end" : "center");
+			if ((v / 3) % 2)
+				xmlw_attr(x, "fo:break-before", "page");
+			if ((v / V_KEEP) % 2)
+				xmlw_attr(x, "fo:keep-with-next", "always");
+			xmlw_end(x);
+			if (unlisted)
+				text_props(o, o->fs * hsize[r - R_H1], NO_RGB, NULL, NULL);
+			xmlw_end(x);
+		}
+	}
+
+	/* Tables stand only at document level (shape rules), so the top-level
+	 * children are all of them, in the order the body numbers them. */
+	int t = 0;
+	for (const doc_node *n = dc->root->first; n; n = n->next) {
+		if (n->type != DOC_TABLE)
+			continue;
+		char name[32];
+		t++;
+		snprintf(name, sizeof name, "Table%d", t);
+		style_open(o, name, NULL, "table", NULL, NULL, NULL);
+		xmlw_start(x, "style:table-properties");
+		attr_cm(o, "style:width", o->text_w);
+		xmlw_attr(x, "table:align", "margins");
+		attr_cm(o, "fo:margin-top", 0);
+		attr_cm(o, "fo:margin-bottom", o->fs * 0.8);
+		if (breaks_before(n))
+			xmlw_attr(x, "fo:break-before", "page");
+		xmlw_attr(x, "style:may-break-between-rows", "true");
+		xmlw_end(x);
+		xmlw_end(x);
+		double sum = table_width_sum(n);
+		for (int c = 0; c < n->u.table.ncols; c++) {
+			double w = n->u.table.info->widths[c];
+			double f = sum > 0 ? (w > 0 ? w : 0) / sum : 1.0 / n->u.table.ncols;
+			snprintf(name, sizeof name, "Table%d.C%d", t, c + 1);
+			style_open(o, name, NULL, "table-column", NULL, NULL, NULL);
+			xmlw_start(x, "style:table-column-properties");
+			attr_cm(o, "style:column-width", o->text_w * f);
+			/* Relative widths in twips of the text width: exact ratios. */
+			xmlw_attrf(x, "style:rel-column-width", "%ld*",
+				   (long)(f * 65535 + 0.5));
+			xmlw_end(x);
+			xmlw_end(x);
+		}
+	}
+
+	/* Rows never split across pages: a measure reads as one unit. */
+	style_open(o, "Row", NULL, "table-row", NULL, NULL, NULL);
+	xmlw_start(x, "style:table-row-properties");
+	xmlw_attr(x, "fo:keep-together", "always");
+	xmlw_end(x);
+	xmlw_end(x);
+
+	char border[64];
+	snprintf(border, sizeof border, "0.5pt solid #%06x", (unsigned)(s->rule_rgb & 0xFFFFFF));
+	for (int i = 0; i < dc->nfills && i < DOC_MAX_FILLS; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "Cell%d", i);
+		style_open(o, name, NULL, "table-cell", i ? o->fill_style[i] : NULL, NULL, NULL);
+		xmlw_start(x, "style:table-cell-properties");
+		if (i)
+			attr_rgb(o, "fo:background-color", dc->fills[i].rgb);
+		attr_cm(o, "fo:padding-top", 2.5);
+		attr_cm(o, "fo:padding-bottom", 2.5);
+		attr_cm(o, "fo:padding-left", 4);
+		attr_cm(o, "fo:padding-right", 4);
+		xmlw_attr(x, "fo:border", border);
+		xmlw_end(x);
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+}
+
+/* Text with ODF's white-space rules made explicit: a run of spaces keeps
+ * its first space and writes the rest as <text:s text:c="n"/>, a space at
+ * the start of a paragraph (or after a tab or line break) is a text:s, TAB
+ * is text:tab, LF (or CR LF, or CR) is text:line-break.  Otherwise a
+ * reader collapses them and the text would read differently than in the
+ * PDF.  U+00A0 is ordinary text and is kept as is. */
+static void put_text(odt *o, const char *s, size_t len)
+{
+	xmlw *x = &o->x;
+	size_t i = 0, start = 0;
+	while (i < len) {
+		char c = s[i];
+		if (c == ' ' && !o->ws) {
+			o->ws = 1;
+			i++;
+			continue;
+		}
+		if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+			o->ws = 0;
+			i++;
+			continue;
+		}
+		xmlw_text(x, s + start, i - start);
+		if (c == ' ') {
+			size_t k = 0;
+			while (i < len && s[i] == ' ')
+				i++, k++;
+			xmlw_start(x, "text:s");
+			if (k > 1)
+				attr_int(o, "text:c", (long)k);
+			xmlw_end(x);
+		} else {
+			xmlw_start(x, c == '\t' ? "text:tab" : "text:line-break");
+			xmlw_end(x);
+			if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
+				i++;
+			i++;
+		}
+		o->ws = 1;
+		start = i;
+	}
+	xmlw_text(x, s + start, len - start);
+}
+
+/* The bookmark a heading carries: its anchor, or a generated one. */
+static void heading_bookmark(odt *o, const doc_node *h, char *s, size_t n)
+{
+	if (h->u.heading.anchor && *h->u.heading.anchor)
+		snprintf(s, n, "%s", h->u.heading.anchor);
+	else
+		snprintf(s, n, "_Toc%d", ++o->bookmark_no);
+}
+
+/* Only the words of a heading, for its contents entry: one line, white
+ * space collapsed, as LibreOffice makes the entry when it updates. */
+static void put_plain(odt *o, const doc_node *h)
+{
+	buf b = BUF_INIT;
+	doc_iter it;
+	const doc_node *n;
+	doc_event ev;
+	int space = 0;
+	doc_iter_init(&it, h);
+	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
+		if (ev != DOC_EV_ENTER)
+			continue;
+		const char *s = n->type == DOC_TEXT ? n->u.text.text : " ";
+		size_t len = n->type == DOC_TEXT ? n->u.text.len : n->type == DOC_BREAK;
+		for (size_t i = 0; i < len; i++) {
+			char c = s[i];
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+				space = b.len > 0;
+				continue;
+			}
+			if (space)
+				buf_putc(&b, ' ');
+			space = 0;
+			buf_putc(&b, c);
+		}
+	}
+	if (b.failed)
+		o->x.failed = 1;
+	xmlw_text(&o->x, (const char *)b.data, b.len);
+	buf_free(&b);
+}
+
+/* The table of contents, as LibreOffice writes one: the source (outline
+ * levels 1-3, entries linked, page numbers at a right tab) and a body
+ * already filled with the headings, so it reads right before anyone
+ * updates it.  Page numbers need a layout; an update adds them. */
+static void write_toc(odt *o)
+{
+	xmlw *x = &o->x;
+	const doc *dc = o->doc;
+	const char *title = dc->toc_title ? dc->toc_title : "Innhold";
+	char name[48];
+	o->toc_no++; /* section names must be unique */
+	snprintf(name, sizeof name, "Table of Contents%d", o->toc_no);
+	xmlw_start(x, "text:table-of-content");
+	xmlw_attr(x, "text:name", name);
+	xmlw_attr(x, "text:protected", "true");
+	xmlw_start(x, "text:table-of-content-source");
+	xmlw_attr(x, "text:outline-level", "3");
+	xmlw_attr(x, "text:use-index-marks", "false");
+	xmlw_start(x, "text:index-title-template");
+	xmlw_attr(x, "text:style-name", "Contents_20_Heading");
+	xmlw_puts(x, title);
+	xmlw_end(x);
+	for (int l = 1; l <= 3; l++) {
+		char st[32];
+		snprintf(st, sizeof st, "Contents_20_%d", l);
+		xmlw_start(x, "text:table-of-content-entry-template");
+		attr_int(o, "text:outline-level", l);
+		xmlw_attr(x, "text:style-name", st);
+		xmlw_start(x, "text:index-entry-link-start");
+		xmlw_attr(x, "text:style-name", "Index_20_Link");
+		xmlw_end(x);
+		xmlw_start(x, "text:index-entry-text");
+		xmlw_end(x);
+		xmlw_start(x, "text:index-entry-tab-stop");
+		xmlw_attr(x, "style:type", "right");
+		xmlw_attr(x, "style:leader-char", ".");
+		xmlw_end(x);
+		xmlw_start(x, "text:index-entry-page-number");
+		xmlw_end(x);
+		xmlw_start(x, "text:index-entry-link-end");
+		xmlw_end(x);
+		xmlw_end(x);
+	}
+	xmlw_end(x); /* source */
+
+	xmlw_start(x, "text:index-body");
+	xmlw_start(x, "text:index-title");
+	xmlw_attrf(x, "text:name", "Table of Contents%d_Head", o->toc_no);
+	xmlw_start(x, "text:p");
+	xmlw_attr(x, "text:style-name", "Contents_20_Heading");
+	xmlw_puts(x, title);
+	xmlw_end(x);
+	xmlw_end(x);
+	/* Bookmark numbers here must match the ones write_body gives the
+	 * headings: both count headings in document order. */
+	int saved = o->bookmark_no;
+	o->bookmark_no = 0;
+	for (const doc_node *h = dc->root->first; h; h = h->next) {
+		if (h->type != DOC_HEADING)
+			continue;
+		char mark[256], st[32], href[260];
+		heading_bookmark(o, h, mark, sizeof mark);
+		if (!h->u.heading.in_toc)
+			continue;
+		snprintf(st, sizeof st, "Contents_20_%d", heading_level(h));
+		xmlw_start(x, "text:p");
+		xmlw_attr(x, "text:style-name", st);
+		xmlw_start(x, "text:a");
+		xmlw_attr(x, "xlink:type", "simple");
+		snprintf(href, sizeof href, "#%s", mark);
+		xmlw_attr(x, "xlink:href", href);
+		xmlw_attr(x, "text:style-name", "Index_20_Link");
+		xmlw_attr(x, "text:visited-style-name", "Index_20_Link");
+		put_plain(o, h);
+		xmlw_end(x);
+		xmlw_end(x);
+	}
+	o->bookmark_no = saved;
+	xmlw_end(x); /* index-body */
+	xmlw_end(x);
+}
+
+static void start_para(odt *o, const doc_node *n)
+{
+	xmlw *x = &o->x;
+	int v, role = para_style(o, n, &v);
+	char name[64];
+	style_name(o, role, v, name, sizeof name);
+	int heading = n->type == DOC_HEADING && n->u.heading.in_toc;
+	/* A heading left out of the contents is a paragraph that looks like
+	 * its level (para_style gives it a variant without outline level). */
+	xmlw_start(x, heading ? "text:h" : "text:p");
+	xmlw_attr(x, "text:style-name", name);
+	if (heading)
+		attr_int(o, "text:outline-level", role - R_H1 + 1);
+	o->ws = 1;
+	if (n->type == DOC_HEADING) {
+		char mark[256];
+		heading_bookmark(o, n, mark, sizeof mark);
+		xmlw_start(x, "text:bookmark");
+		xmlw_attr(x, "text:name", mark);
+		xmlw_end(x);
+	}
+}
+
+static void start_table(odt *o, const doc_node *n)
+{
+	xmlw *x = &o->x;
+	char name[32];
+	o->table_no++;
+	o->row_idx = 0;
+	o->in_header_rows = 0;
+	snprintf(name, sizeof name, "Table%d", o->table_no);
+	xmlw_start(x, "table:table");
+	xmlw_attr(x, "table:name", name);
+	xmlw_attr(x, "table:style-name", name);
+	xmlw_elem(x, "table:title", n->u.table.info->caption);
+	for (int c = 0; c < n->u.table.ncols; c++) {
+		snprintf(name, sizeof name, "Table%d.C%d", o->table_no, c + 1);
+		xmlw_start(x, "table:table-column");
+		xmlw_attr(x, "table:style-name", name);
+		xmlw_end(x);
+	}
+}
+
+static void start_row(odt *o, const doc_node *n)
+{
+	xmlw *x = &o->x;
+	int hr = n->parent->u.table.header_rows;
+	if (o->row_idx == 0 && hr > 0) {
+		xmlw_start(x, "table:table-header-rows");
+		o->in_header_rows = 1;
+	} else if (o->row_idx == hr && o->in_header_rows) {
+		xmlw_end(x);
+		o->in_header_rows = 0;
+	}
+	o->row_idx++;
+	xmlw_start(x, "table:table-row");
+	xmlw_attr(x, "table:style-name", "Row");
+}
+
+static void start_cell(odt *o, const doc_node *n)
+{
+	xmlw *x = &o->x;
+	char name[32];
+	snprintf(name, sizeof name, "Cell%d", cell_fill(o, n));
+	xmlw_start(x, "table:table-cell");
+	xmlw_attr(x, "table:style-name", name);
+	xmlw_attr(x, "office:value-type", "string");
+	if (!n->first) {
+		/* An empty cell still gets a paragraph in the cell's style, so
+		 * its height matches its neighbours'. */
+		int f = cell_fill(o, n);
+		char st[64];
+		style_name(o, is_header_row(n->parent) ? R_TH : f ? R_FILL + f : R_TD, 0,
+			   st, sizeof st);
+		xmlw_start(x, "text:p");
+		xmlw_attr(x, "text:style-name", st);
+		xmlw_end(x);
+	}
+}
+
+static void start_list(odt *o, const doc_node *n)
+{
+	xmlw *x = &o->x;
+	xmlw_start(x, "text:list");
+	xmlw_attr(x, "text:style-name", n->u.list.ordered ? "List_20_Number" : "List_20_Bullet");
+}
+
+static void start_item(odt *o, const doc_node *n)
+{
+	xmlw *x = &o->x;
+	const doc_node *l = n->parent;
+	xmlw_start(x, "text:list-item");
+	if (!n->prev && l->u.list.ordered && l->u.list.start > 1)
+		attr_int(o, "text:start-value", l->u.list.start);
+}
+
+static const char *logo_name(const odt *o)
+{
+	return o->logo_info.type == IMAGE_JPEG ? "Pictures/logo.jpg" : "Pictures/logo.png";
+}
+
+/* The logo above the title, as a picture in its own paragraph, with the
+ * organisation's name as its title for screen readers. */
+static void write_logo(odt *o)
+{
+	xmlw *x = &o->x;
+	const doc_style *st = &o->doc->style;
+	char w[32], h[32];
+	xmlw_start(x, "text:p");
+	xmlw_attr(x, "text:style-name", "Standard");
+	xmlw_start(x, "draw:frame");
+	xmlw_attr(x, "draw:name", "Logo");
+	xmlw_attr(x, "text:anchor-type", "as-char");
+	xmlw_attr(x, "svg:width", cm(w, sizeof w, st->logo_w));
+	xmlw_attr(x, "svg:height", cm(h, sizeof h, st->logo_h));
+	xmlw_start(x, "draw:image");
+	xmlw_attr(x, "xlink:href", logo_name(o));
+	xmlw_attr(x, "xlink:type", "simple");
+	xmlw_attr(x, "xlink:show", "embed");
+	xmlw_attr(x, "xlink:actuate", "onLoad");
+	xmlw_end(x);
+	xmlw_elem(x, "svg:title", o->doc->author && *o->doc->author ? o->doc->author : "Logo");
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+/* Issue 6: a chart as a frame holding the embedded chart object
+ * "./Object N" (written by odtchart.c after the body), with the chart's
+ * title and alt text for screen readers. */
+static void write_chart_frame(odt *o, const doc_node *n)
+{
+	xmlw *x = &o->x;
+	const doc_chart *ch = n->u.chart.chart;
+	if (!ch)
+		return;
+	if (o->ncharts == o->capcharts) {
+		size_t cap = o->capcharts ? 2 * o->capcharts : 16;
+		/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+		const doc_node **v = xrealloc(o->charts, cap * sizeof *v);
+		if (!v) {
+			x->failed = 1;
+			return;
+		}
+		o->charts = v, o->capcharts = cap;
+	}
+	o->charts[o->ncharts++] = n;
+	char w[32], h[32];
+	xmlw_start(x, "text:p");
+	xmlw_attr(x, "text:style-name", "Standard");
+	xmlw_start(x, "draw:frame");
+	xmlw_attrf(x, "draw:name", "Diagram %zu", o->ncharts);
+	xmlw_attr(x, "text:anchor-type", "as-char");
+	xmlw_attr(x, "svg:width", cm(w, sizeof w, o->text_w));
+	xmlw_attr(x, "svg:height", cm(h, sizeof h, odtchart_height(ch, o->text_w)));
+	xmlw_start(x, "draw:object");
+	xmlw_attrf(x, "xlink:href", "./Object %zu", o->ncharts);
+	xmlw_attr(x, "xlink:type", "simple");
+	xmlw_attr(x, "xlink:show", "embed");
+	xmlw_attr(x, "xlink:actuate", "onLoad");
+	xmlw_end(x);
+	xmlw_elem(x, "svg:title", ch->title);
+	xmlw_elem(x, "svg:desc", n->u.chart.alt);
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+static void write_body(odt *o)
+{
+	xmlw *x = &o->x;
+	doc_iter it;
+	const doc_node *n;
+	doc_event ev;
+	xmlw_start(x, "office:body");
+	xmlw_start(x, "office:text");
+	if (o->logo.len)
+		write_logo(o);
+	doc_iter_init(&it, o->doc->root);
+	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE && !x->failed) {
+		int enter = ev == DOC_EV_ENTER;
+		/* what the writer has flushed, deflated a megabyte at a time; a
+		 * failure makes the buf, and so the writer, fail (sticky) */
+		if (x->out->len >= (size_t)1 << 20 && odfzip_deflate(&o->content, x->out, 0) < 0)
+			x->out->failed = 1;
+		switch (n->type) {
+		case DOC_DOCUMENT:
+		case DOC_FRAGMENT:
+			break;
+		case DOC_CHART: /* issue 6: an embedded chart object */
+			write_chart_frame(o, n);
+			break;
+		case DOC_HEADING:
+		case DOC_PARAGRAPH:
+			if (enter)
+				start_para(o, n);
+			else
+				xmlw_end(x);
+			break;
+		case DOC_LIST:
+			if (enter)
+				start_list(o, n);
+			else
+				xmlw_end(x);
+			break;
+		case DOC_ITEM:
+			if (enter)
+				start_item(o, n);
+			else
+				xmlw_end(x);
+			break;
+		case DOC_TABLE:
+			if (enter) {
+				start_table(o, n);
+			} else {
+				if (o->in_header_rows)
+					xmlw_end(x);
+				o->in_header_rows = 0;
+				xmlw_end(x);
+			}
+			break;
+		case DOC_ROW:
+			if (enter)
+				start_row(o, n);
+			else
+				xmlw_end(x);
+			break;
+		case DOC_CELL:
+			if (enter)
+				start_cell(o, n);
+			else
+				xmlw_end(x);
+			break;
+		case DOC_TOC:
+			write_toc(o);
+			break;
+		case DOC_PAGE_BREAK:
+			if (break_needs_para(n)) {
+				char name[32];
+				style_name(o, R_BODY, V_BREAK, name, sizeof name);
+				xmlw_start(x, "text:p");
+				xmlw_attr(x, "text:style-name", name);
+				xmlw_end(x);
+			}
+			break;
+		case DOC_TEXT:
+			put_text(o, n->u.text.text, n->u.text.len);
+			break;
+		case DOC_EMPH:
+		case DOC_STRONG:
+			if (enter) {
+				xmlw_start(x, "text:span");
+				xmlw_attr(x, "text:style-name", n->type == DOC_EMPH
+					  ? "Emphasis" : "Strong_20_Emphasis");
+			} else {
+				xmlw_end(x);
+			}
+			break;
+		case DOC_LINK:
+			/* A link without a target is just its text. */
+			if (!n->u.link.href || !*n->u.link.href)
+				break;
+			if (enter) {
+				xmlw_start(x, "text:a");
+				xmlw_attr(x, "xlink:type", "simple");
+				xmlw_attr(x, "xlink:href", n->u.link.href);
+				xmlw_attr(x, "text:style-name", "Internet_20_link");
+				xmlw_attr(x, "text:visited-style-name",
+					  "Visited_20_Internet_20_Link");
+			} else {
+				xmlw_end(x);
+			}
+			break;
+		case DOC_BREAK:
+			xmlw_start(x, "text:line-break");
+			xmlw_end(x);
+			o->ws = 1;
+			break;
+		}
+	}
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+static int write_content(odt *o, buf *out)
+{
+	xmlw *x = &o->x;
+	collect_styles(o);
+	xmlw_open(x, out);
+	xmlw_start(x, "office:document-content");
+	office_ns(o);
+	font_faces(o);
+	automatic_styles(o);
+	write_body(o);
+	xmlw_end(x);
+	if (xmlw_close(x) < 0)
+		return -1;
+	return odfzip_deflate(&o->content, out, 1);
+}
+
+/* ---- meta, settings, manifest --------------------------------------------- */
+
+static int write_meta(odt *o, buf *out)
+{
+	xmlw *x = &o->x;
+	const doc *dc = o->doc;
+	char when[32];
+	struct tm tm;
+	time_t t = dc->created;
+	if (!gmtime_r(&t, &tm) || !strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		strcpy(when, "1970-01-01T00:00:00Z");
+	xmlw_open(x, out);
+	xmlw_start(x, "office:document-meta");
+	office_ns(o);
+	xmlw_start(x, "office:meta");
+	xmlw_elem(x, "meta:generator", "statusrapport/" SR_VERSION);
+	xmlw_elem(x, "dc:title", dc->title);
+	xmlw_elem(x, "dc:subject", dc->subject);
+	if (dc->keywords) {
+		/* One meta:keyword per comma-separated keyword, trimmed. */
+		const char *p = dc->keywords;
+		while (*p) {
+			while (*p == ' ' || *p == ',')
+				p++;
+			const char *e = p;
+			while (*e && *e != ',')
+				e++;
+			const char *end = e;
+			while (end > p && end[-1] == ' ')
+				end--;
+			if (end > p) {
+				xmlw_start(x, "meta:keyword");
+				xmlw_text(x, p, (size_t)(end - p));
+				xmlw_end(x);
+			}
+			p = e;
+		}
+	}
+	xmlw_elem(x, "meta:initial-creator", dc->author);
+	xmlw_elem(x, "dc:creator", dc->author);
+	xmlw_elem(x, "meta:creation-date", when);
+	xmlw_elem(x, "dc:date", when);
+	xmlw_elem(x, "dc:language", dc->lang);
+	xmlw_end(x);
+	xmlw_end(x);
+	return xmlw_close(x);
+}
+
+static int write_settings(odt *o, buf *out)
+{
+	xmlw *x = &o->x;
+	xmlw_open(x, out);
+	xmlw_start(x, "office:document-settings");
+	office_ns(o);
+	xmlw_start(x, "office:settings");
+	xmlw_start(x, "config:config-item-set");
+	xmlw_attr(x, "config:name", "ooo:configuration-settings");
+	/* Lay out as printed, not for the screen's resolution. */
+	xmlw_start(x, "config:config-item");
+	xmlw_attr(x, "config:name", "PrinterIndependentLayout");
+	xmlw_attr(x, "config:type", "string");
+	xmlw_puts(x, "high-resolution");
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
+	return xmlw_close(x);
+}
+
+/* The package's parts, in zip order after mimetype. */
+enum { PART_CONTENT, PART_STYLES, PART_META, PART_SETTINGS, PART_MANIFEST, NPARTS };
+static const char *const part_name[NPARTS] = {
+	"content.xml", "styles.xml", "meta.xml", "settings.xml", "META-INF/manifest.xml",
+};
+
+static int write_manifest(odt *o, buf *out)
+{
+	xmlw *x = &o->x;
+	xmlw_open(x, out);
+	odfxml_manifest_start(x, MEDIA_TYPE);
+	for (int i = 0; i < PART_MANIFEST; i++)
+		odfxml_manifest_entry(x, part_name[i], "text/xml", 0);
+	for (size_t i = 0; i < o->ncharts; i++) { /* issue 6: chart objects */
+		static const char *const files[] = {"", "content.xml", "styles.xml", "meta.xml"};
+		for (int f = 0; f < 4; f++) {
+			char path[64];
+			snprintf(path, sizeof path, "Object %zu/%s", i + 1, files[f]);
+			odfxml_manifest_entry(x, path,
+					      f ? "text/xml" : "application/vnd.oasis.opendocument.chart",
+					      f == 0);
+		}
+	}
+	if (o->logo.len)
+		odfxml_manifest_entry(x, logo_name(o),
+				      o->logo_info.type == IMAGE_JPEG ? "image/jpeg" : "image/png", 0);
+	xmlw_end(x);
+	return xmlw_close(x);
+}
+
+/* ---- entry point ---------------------------------------------------------- */
+
+sr_status odt_render(const doc *dc, buf *out, diag *d)
+{
+	const char *why = NULL;
+	buf parts[NPARTS];
+	buf *cparts = NULL, *cnames = NULL; /* issue 6: chart objects' parts, names */
+	sr_status st = SR_SYSTEM;
+	for (int i = 0; i < NPARTS; i++)
+		parts[i] = (buf)BUF_INIT;
+	if (!dc || !dc->root || doc_check(dc, &why) < 0) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0,
+			 "cannot write the ODT file: the document is malformed (%s)",
+			 why ? why : "no document");
+		return SR_INVALID;
+	}
+	odt *o = xcalloc(1, sizeof *o);
+	if (!o)
+		goto oom;
+	odt_init(o, dc);
+	if (dc->style.logo_path && dc->style.logo_w > 0 && dc->style.logo_h > 0) {
+		st = image_load(dc->style.logo_path, &o->logo, &o->logo_info, (srcpos){0}, d);
+		if (st != SR_OK)
+			goto done;
+		st = SR_SYSTEM;
+	}
+	if (write_content(o, &parts[PART_CONTENT]) < 0 ||
+	    write_styles(o, &parts[PART_STYLES]) < 0 ||
+	    write_meta(o, &parts[PART_META]) < 0 ||
+	    write_settings(o, &parts[PART_SETTINGS]) < 0 ||
+	    write_manifest(o, &parts[PART_MANIFEST]) < 0)
+		goto oom;
+	/* issue 6: three parts per chart object, after the document's own */
+	cparts = xcalloc(3 * o->ncharts + 1, sizeof *cparts);
+	cnames = xcalloc(3 * o->ncharts + 1, sizeof *cnames);
+	odfzip_part *zp = xcalloc(NPARTS + 1 + 3 * o->ncharts, sizeof *zp);
+	if (!cparts || !cnames || !zp) {
+		xfree(zp);
+		goto oom;
+	}
+	size_t nzp = 0;
+	for (int i = 0; i < NPARTS; i++)
+		zp[nzp++] = (odfzip_part){part_name[i], &parts[i], i == PART_CONTENT ? &o->content : NULL};
+	for (size_t i = 0; i < o->ncharts; i++) {
+		const doc_chart *ch = o->charts[i]->u.chart.chart;
+		static const char *const files[] = {"content.xml", "styles.xml", "meta.xml"};
+		if (odtchart_write(ch, o->text_w, odtchart_height(ch, o->text_w), &cparts[3 * i],
+				   &cparts[3 * i + 1], &cparts[3 * i + 2]) < 0) {
+			xfree(zp);
+			goto oom;
+		}
+		for (int f = 0; f < 3; f++) {
+			char nm[48];
+			snprintf(nm, sizeof nm, "Object %zu/%s", i + 1, files[f]);
+			buf_puts(&cnames[3 * i + f], nm);
+			if (!buf_cstr(&cnames[3 * i + f])) {
+				xfree(zp);
+				goto oom;
+			}
+			zp[nzp++] = (odfzip_part){(const char *)cnames[3 * i + f].data, &cparts[3 * i + f], NULL};
+		}
+	}
+	if (o->logo.len)
+		zp[nzp++] = (odfzip_part){logo_name(o), &o->logo, NULL};
+	st = odfzip_build(MEDIA_TYPE, zp, nzp, dc->created, "the ODT package", out, d);
+	xfree(zp);
+	goto done;
+oom:
+	diag_add(d, DIAG_ERROR, NULL, 0, 0,
+		 "cannot write the ODT file: out of memory (or over the output size limit)");
+done:
+	for (size_t i = 0; o && cparts && i < 3 * o->ncharts; i++)
+		buf_free(&cparts[i]);
+	for (size_t i = 0; o && cnames && i < 3 * o->ncharts; i++)
+		buf_free(&cnames[i]);
+	xfree(cparts);
+	xfree(cnames);
+	if (o) {
+		buf_free(&o->logo);
+		xfree(o->charts);
+		odfzip_deflated_free(&o->content);
+	}
+	xfree(o);
+	for (int i = 0; i < NPARTS; i++)
+		buf_free(&parts[i]);
+	return st;
+}

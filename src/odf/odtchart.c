@@ -1,0 +1,461 @@
+/* odtchart.c: a doc_chart as an ODF chart sub-document (see odtchart.h).
+ *
+ * Owns only the XML it writes.  Knows no plan and no language: every word
+ * comes from the chart.  Strict ODF 1.3 (no loext:, no chartooo:): data in
+ * a local table ("local-table": categories down column A, one series per
+ * column), series referring to it by cell ranges, the value axis pinned to
+ * chart.c's scale so the ODT and the PDF show the same ticks.
+ *
+ * A line chart's baseline and target are series of their own (one value
+ * each, symbols only), the expected path a dashed series; a bar chart draws
+ * them as lines over the bars.  Stacked bars are horizontal (chart:vertical)
+ * in the statuses' colours, each count written on its bar. */
+#include "odtchart.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "odfxml.h"
+#include "xml/xmlw.h"
+
+
+
+static void root(xmlw *x, const char *name)
+{
+	xmlw_start(x, name);
+	odfxml_ns(x);
+}
+
+/* Numbers in XML: always a dot, whatever the process locale. */
+static void num(char *s, size_t n, double v)
+{
+	snprintf(s, n, "%.10g", v);
+	for (char *p = s; *p; p++)
+		if (*p == ',')
+			*p = '.';
+}
+
+static void attr_num(xmlw *x, const char *name, double v)
+{
+	char s[64];
+	num(s, sizeof s, v);
+	xmlw_attr(x, name, s);
+}
+
+static void attr_cm(xmlw *x, const char *name, double pt)
+{
+	char s[64];
+	long v = lround(pt * 2540.0 / 72.0); /* 1/1000 cm */
+	snprintf(s, sizeof s, "%ld.%03ldcm", v / 1000, v % 1000);
+	xmlw_attr(x, name, s);
+}
+
+static void attr_rgb(xmlw *x, const char *name, uint32_t rgb)
+{
+	xmlw_attrf(x, name, "#%06x", (unsigned)(rgb & 0xFFFFFF));
+}
+
+double odtchart_height(const doc_chart *c, double w)
+{
+	if (c->kind == CHART_STACKED_HBAR)
+		return 70 + 22.0 * c->ncats;
+	double h = w * (c->compact ? 0.32 : 0.5);
+	return h < 150 ? 150 : h > 260 ? 260 : h;
+}
+
+/* Columns of the local table (after the category column). */
+enum { COL_SERIES, COL_BASE, COL_TARGET, COL_TRACK };
+
+typedef struct col {
+	int kind, k;       /* k: series index */
+	const char *name;
+} col;
+
+static int columns(const doc_chart *c, col *cols, int max)
+{
+	int n = 0;
+	for (int k = 0; k < c->nseries && n < max; k++)
+		cols[n++] = (col){COL_SERIES, k, c->series[k].name};
+	if (c->kind == CHART_STACKED_HBAR)
+		return n;
+	if (c->base_cat >= 0 && n < max)
+		cols[n++] = (col){COL_BASE, 0, c->base_label};
+	if (c->target_cat >= 0 && n < max)
+		cols[n++] = (col){COL_TARGET, 0, c->target_label};
+	if (c->base_cat >= 0 && c->target_cat > c->base_cat && n < max)
+		cols[n++] = (col){COL_TRACK, 0, c->track_label};
+	return n;
+}
+
+static double cell_value(const doc_chart *c, const col *cl, int i)
+{
+	switch (cl->kind) {
+	case COL_SERIES: return c->series[cl->k].values[i];
+	case COL_BASE: return i == c->base_cat ? c->base_value : NAN;
+	case COL_TARGET: return i == c->target_cat ? c->target_value : NAN;
+	default: return chart_track_at(c, i);
+	}
+}
+
+/* "B", "C", ... "AA": the column letters of the local table. */
+static void colname(char *s, int i)
+{
+	if (i < 26)
+		s[0] = (char)('A' + i), s[1] = 0;
+	else
+		s[0] = (char)('A' + i / 26 - 1), s[1] = (char)('A' + i % 26), s[2] = 0;
+}
+
+static void style_begin(xmlw *x, const char *name)
+{
+	xmlw_start(x, "style:style");
+	xmlw_attr(x, "style:name", name);
+	xmlw_attr(x, "style:family", "chart");
+}
+
+static void text_props(xmlw *x, const char *size, int bold)
+{
+	xmlw_start(x, "style:text-properties");
+	xmlw_attr(x, "fo:font-size", size);
+	if (bold)
+		xmlw_attr(x, "fo:font-weight", "bold");
+	xmlw_attr(x, "fo:color", "#1f2328");
+	xmlw_end(x);
+}
+
+static void styles(xmlw *x, const doc_chart *c, const col *cols, int ncols)
+{
+	int hbar = c->kind == CHART_STACKED_HBAR;
+	chart_scale s = chart_value_scale(c);
+	xmlw_start(x, "office:automatic-styles");
+	style_begin(x, "chart");
+	xmlw_start(x, "style:graphic-properties");
+	xmlw_attr(x, "draw:stroke", "none");
+	xmlw_attr(x, "draw:fill", "solid");
+	xmlw_attr(x, "draw:fill-color", "#ffffff");
+	xmlw_end(x);
+	xmlw_end(x);
+	style_begin(x, "title");
+	text_props(x, "10pt", 1);
+	xmlw_end(x);
+	style_begin(x, "legend");
+	xmlw_start(x, "style:graphic-properties");
+	xmlw_attr(x, "draw:stroke", "none");
+	xmlw_attr(x, "draw:fill", "none");
+	xmlw_end(x);
+	text_props(x, "8pt", 0);
+	xmlw_end(x);
+	style_begin(x, "plot");
+	xmlw_start(x, "style:chart-properties");
+	if (hbar) {
+		xmlw_attr(x, "chart:vertical", "true");
+		xmlw_attr(x, "chart:stacked", "true");
+		xmlw_attr(x, "chart:gap-width", "60");
+	} else {
+		xmlw_attr(x, "chart:treat-empty-cells", "leave-gap");
+		xmlw_attr(x, "chart:symbol-type", "automatic");
+	}
+	xmlw_end(x);
+	xmlw_end(x);
+	style_begin(x, "axis-x");
+	xmlw_start(x, "style:chart-properties");
+	xmlw_attr(x, "chart:display-label", "true");
+	if (hbar)
+		xmlw_attr(x, "chart:reverse-direction", "true"); /* first area on top */
+	xmlw_end(x);
+	text_props(x, "8pt", 0);
+	xmlw_end(x);
+	/* the value axis' numbers as the PDF writes them: the tick's decimals,
+	 * grouped, in the report's language (decimal comma in Norwegian) */
+	xmlw_start(x, "number:number-style");
+	xmlw_attr(x, "style:name", "N1");
+	if (c->lang && strlen(c->lang) >= 2) {
+		char lg[4] = {c->lang[0], c->lang[1], 0, 0};
+		xmlw_attr(x, "number:language", lg);
+		if (strlen(c->lang) >= 5 && c->lang[2] == '-')
+			xmlw_attr(x, "number:country", c->lang + 3);
+	}
+	xmlw_start(x, "number:number");
+	xmlw_attrf(x, "number:decimal-places", "%d", s.decimals);
+	xmlw_attrf(x, "number:min-decimal-places", "%d", s.decimals);
+	xmlw_attr(x, "number:min-integer-digits", "1");
+	xmlw_attr(x, "number:grouping", "true");
+	xmlw_end(x);
+	xmlw_end(x);
+	style_begin(x, "axis-y");
+	xmlw_attr(x, "style:data-style-name", "N1");
+	xmlw_start(x, "style:chart-properties");
+	xmlw_attr(x, "chart:display-label", "true");
+	xmlw_attr(x, "chart:link-data-style-to-source", "false");
+	attr_num(x, "chart:minimum", s.lo);
+	attr_num(x, "chart:maximum", s.hi);
+	attr_num(x, "chart:interval-major", s.step);
+	xmlw_attr(x, "chart:interval-minor-divisor", "1");
+	xmlw_end(x);
+	text_props(x, "8pt", 0);
+	xmlw_end(x);
+	style_begin(x, "wall");
+	xmlw_start(x, "style:graphic-properties");
+	xmlw_attr(x, "draw:stroke", "none");
+	xmlw_attr(x, "draw:fill", "none");
+	xmlw_end(x);
+	xmlw_end(x);
+	style_begin(x, "grid");
+	xmlw_start(x, "style:graphic-properties");
+	xmlw_attr(x, "svg:stroke-color", "#dde2e8");
+	xmlw_end(x);
+	xmlw_end(x);
+	for (int i = 0; i < ncols; i++) {
+		char nm[16];
+		snprintf(nm, sizeof nm, "s%d", i);
+		style_begin(x, nm);
+		xmlw_start(x, "style:chart-properties");
+		const col *cl = &cols[i];
+		if (hbar) {
+			xmlw_attr(x, "chart:data-label-number", "value");
+		} else if (cl->kind == COL_SERIES) {
+			xmlw_attr(x, "chart:symbol-type", "named-symbol");
+			xmlw_attr(x, "chart:symbol-name", "square");
+			xmlw_attr(x, "chart:symbol-width", "0.15cm");
+			xmlw_attr(x, "chart:symbol-height", "0.15cm");
+		} else if (cl->kind == COL_TRACK) {
+			xmlw_attr(x, "chart:symbol-type", "none");
+		} else {
+			xmlw_attr(x, "chart:symbol-type", "named-symbol");
+			xmlw_attr(x, "chart:symbol-name", cl->kind == COL_BASE ? "diamond" : "x");
+			xmlw_attr(x, "chart:symbol-width", "0.25cm");
+			xmlw_attr(x, "chart:symbol-height", "0.25cm");
+		}
+		xmlw_end(x);
+		xmlw_start(x, "style:graphic-properties");
+		uint32_t rgb = cl->kind == COL_SERIES ? c->series[cl->k].rgb
+			       : cl->kind == COL_BASE ? 0x374151
+			       : cl->kind == COL_TARGET ? 0xB91C1C : 0x6B7280;
+		if (hbar) {
+			/* the fill darkened at the edge, as in the PDF (pale status
+			 * shades stay visible on white) */
+			uint32_t e = (((rgb >> 16) & 255) * 7 / 10) << 16 |
+				     (((rgb >> 8) & 255) * 7 / 10) << 8 | ((rgb & 255) * 7 / 10);
+			xmlw_attr(x, "draw:stroke", "solid");
+			attr_rgb(x, "svg:stroke-color", e);
+			xmlw_attr(x, "draw:fill", "solid");
+			attr_rgb(x, "draw:fill-color", rgb);
+		} else if (cl->kind == COL_SERIES && c->kind == CHART_BAR) {
+			xmlw_attr(x, "draw:stroke", "none");
+			xmlw_attr(x, "draw:fill", "solid");
+			attr_rgb(x, "draw:fill-color", rgb);
+		} else {
+			xmlw_attr(x, "draw:stroke",
+				  cl->kind == COL_TRACK ? "dash"
+				  : cl->kind == COL_SERIES ? "solid" : "none");
+			if (cl->kind == COL_TRACK)
+				xmlw_attr(x, "draw:stroke-dash", "Track");
+			xmlw_attr(x, "svg:stroke-width", cl->kind == COL_TRACK ? "0.03cm" : "0.06cm");
+			attr_rgb(x, "svg:stroke-color", rgb);
+			xmlw_attr(x, "draw:fill", "solid");
+			attr_rgb(x, "draw:fill-color", rgb);
+		}
+		xmlw_end(x);
+		if (hbar) {
+			xmlw_start(x, "style:text-properties");
+			xmlw_attr(x, "fo:font-size", "8pt");
+			xmlw_attr(x, "fo:font-weight", "bold");
+			attr_rgb(x, "fo:color", c->series[cl->k].text_rgb);
+			xmlw_end(x);
+		}
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+}
+
+static void text_p(xmlw *x, const char *s)
+{
+	xmlw_start(x, "text:p");
+	xmlw_puts(x, s ? s : "");
+	xmlw_end(x);
+}
+
+static void string_cell(xmlw *x, const char *s)
+{
+	xmlw_start(x, "table:table-cell");
+	xmlw_attr(x, "office:value-type", "string");
+	text_p(x, s);
+	xmlw_end(x);
+}
+
+/* A focus area's name for the category axis: at most 40 characters and
+ * "…" (LibreOffice would give a long name half the chart); the counts
+ * table beside it has the whole name. */
+static const char *short_label(const char *s, char *out, size_t n)
+{
+	size_t chars = 0, i = 0;
+	while (s[i] && chars < 40) {
+		i++;
+		while (((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		chars++;
+	}
+	if (!s[i] || i + 4 > n)
+		return s;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	memcpy(out, s, i);
+	memcpy(out + i, "\xe2\x80\xa6", 4);
+	return out;
+}
+
+static void local_table(xmlw *x, const doc_chart *c, const col *cols, int ncols)
+{
+	char b[64], lab[256];
+	xmlw_start(x, "table:table");
+	xmlw_attr(x, "table:name", "local-table");
+	xmlw_start(x, "table:table-header-columns");
+	xmlw_start(x, "table:table-column");
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "table:table-columns");
+	xmlw_start(x, "table:table-column");
+	xmlw_attrf(x, "table:number-columns-repeated", "%d", ncols);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "table:table-header-rows");
+	xmlw_start(x, "table:table-row");
+	xmlw_start(x, "table:table-cell");
+	xmlw_end(x);
+	for (int i = 0; i < ncols; i++)
+		string_cell(x, cols[i].name);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "table:table-rows");
+	for (int r = 0; r < c->ncats; r++) {
+		xmlw_start(x, "table:table-row");
+		string_cell(x, c->kind == CHART_STACKED_HBAR ? short_label(c->cats[r], lab, sizeof lab)
+							      : c->cats[r]);
+		for (int i = 0; i < ncols; i++) {
+			double v = cell_value(c, &cols[i], r);
+			xmlw_start(x, "table:table-cell");
+			/* a zero count is no bar: an empty cell, so no "0" label */
+			if (isfinite(v) && !(c->kind == CHART_STACKED_HBAR && v == 0)) {
+				xmlw_attr(x, "office:value-type", "float");
+				attr_num(x, "office:value", v);
+				chart_format(c, v, 2, b, sizeof b);
+				text_p(x, b);
+			}
+			xmlw_end(x);
+		}
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+int odtchart_write(const doc_chart *c, double w, double h, buf *content, buf *styles_out,
+		   buf *meta)
+{
+	xmlw x;
+	col cols[64];
+	int ncols = columns(c, cols, 64);
+	int rc = 0;
+	char range[96], a[8];
+	/* content.xml */
+	xmlw_open(&x, content);
+	root(&x, "office:document-content");
+	styles(&x, c, cols, ncols);
+	xmlw_start(&x, "office:body");
+	xmlw_start(&x, "office:chart");
+	xmlw_start(&x, "chart:chart");
+	attr_cm(&x, "svg:width", w);
+	attr_cm(&x, "svg:height", h);
+	xmlw_attr(&x, "chart:class", c->kind == CHART_LINE ? "chart:line" : "chart:bar");
+	xmlw_attr(&x, "chart:style-name", "chart");
+	if (c->title && *c->title) {
+		xmlw_start(&x, "chart:title");
+		xmlw_attr(&x, "chart:style-name", "title");
+		text_p(&x, c->title);
+		xmlw_end(&x);
+	}
+	xmlw_start(&x, "chart:legend");
+	xmlw_attr(&x, "chart:legend-position", "bottom");
+	xmlw_attr(&x, "chart:style-name", "legend");
+	xmlw_end(&x);
+	xmlw_start(&x, "chart:plot-area");
+	xmlw_attr(&x, "chart:style-name", "plot");
+	colname(a, ncols);
+	snprintf(range, sizeof range, "local-table.$A$1:.$%s$%d", a, c->ncats + 1);
+	xmlw_attr(&x, "table:cell-range-address", range);
+	xmlw_attr(&x, "chart:data-source-has-labels", "both");
+	xmlw_start(&x, "chart:axis");
+	xmlw_attr(&x, "chart:dimension", "x");
+	xmlw_attr(&x, "chart:name", "primary-x");
+	xmlw_attr(&x, "chart:style-name", "axis-x");
+	xmlw_start(&x, "chart:categories");
+	snprintf(range, sizeof range, "local-table.$A$2:.$A$%d", c->ncats + 1);
+	xmlw_attr(&x, "table:cell-range-address", range);
+	xmlw_end(&x);
+	xmlw_end(&x);
+	xmlw_start(&x, "chart:axis");
+	xmlw_attr(&x, "chart:dimension", "y");
+	xmlw_attr(&x, "chart:name", "primary-y");
+	xmlw_attr(&x, "chart:style-name", "axis-y");
+	if (c->unit && *c->unit) {
+		xmlw_start(&x, "chart:title");
+		xmlw_attr(&x, "chart:style-name", "legend");
+		text_p(&x, c->unit);
+		xmlw_end(&x);
+	}
+	xmlw_start(&x, "chart:grid");
+	xmlw_attr(&x, "chart:class", "major");
+	xmlw_attr(&x, "chart:style-name", "grid");
+	xmlw_end(&x);
+	xmlw_end(&x);
+	for (int i = 0; i < ncols; i++) {
+		char st[16];
+		colname(a, i + 1);
+		xmlw_start(&x, "chart:series");
+		snprintf(st, sizeof st, "s%d", i);
+		xmlw_attr(&x, "chart:style-name", st);
+		snprintf(range, sizeof range, "local-table.$%s$2:.$%s$%d", a, a, c->ncats + 1);
+		xmlw_attr(&x, "chart:values-cell-range-address", range);
+		snprintf(range, sizeof range, "local-table.$%s$1", a);
+		xmlw_attr(&x, "chart:label-cell-address", range);
+		xmlw_attr(&x, "chart:class", c->kind == CHART_LINE || cols[i].kind != COL_SERIES
+						  ? "chart:line" : "chart:bar");
+		xmlw_end(&x);
+	}
+	xmlw_start(&x, "chart:wall");
+	xmlw_attr(&x, "chart:style-name", "wall");
+	xmlw_end(&x);
+	xmlw_end(&x); /* plot-area */
+	local_table(&x, c, cols, ncols);
+	xmlw_end(&x);
+	xmlw_end(&x);
+	xmlw_end(&x);
+	xmlw_end(&x);
+	rc |= xmlw_close(&x);
+
+	/* styles.xml: the dash of the expected path */
+	xmlw_open(&x, styles_out);
+	root(&x, "office:document-styles");
+	xmlw_start(&x, "office:styles");
+	xmlw_start(&x, "draw:stroke-dash");
+	xmlw_attr(&x, "draw:name", "Track");
+	xmlw_attr(&x, "draw:style", "rect");
+	xmlw_attr(&x, "draw:dots1", "1");
+	xmlw_attr(&x, "draw:dots1-length", "0.12cm");
+	xmlw_attr(&x, "draw:distance", "0.09cm");
+	xmlw_end(&x);
+	xmlw_end(&x);
+	xmlw_end(&x);
+	rc |= xmlw_close(&x);
+
+	/* meta.xml */
+	xmlw_open(&x, meta);
+	root(&x, "office:document-meta");
+	xmlw_start(&x, "office:meta");
+	xmlw_elem(&x, "dc:title", c->title);
+	xmlw_end(&x);
+	xmlw_end(&x);
+	rc |= xmlw_close(&x);
+	return rc ? -1 : 0;
+}

@@ -1,0 +1,1086 @@
+/* pdf.c: the PDF backend -- the engine (fonts, hyphenation) and the painter.
+ *
+ * The painter takes a finished layout (layout.h) and paints each box with
+ * libharu; it decides no positions.  One HPDF_Doc per render, so renders on
+ * one engine may run in several threads.  libharu reports errors through a
+ * handler we install per document; it records the first error and every
+ * step checks it, so a failure becomes an sr_status with a message. */
+#include "pdf.h"
+
+#include <hpdf.h>
+#include <hpdf_pages.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fonts.h"
+#include "hyph.h"
+#include "layout.h"
+#include "pdffont.h"
+#include "pdftag.h"
+#include "pdfz.h"
+#include "base/xalloc.h"
+
+/* fail-fast: libharu 2.3.0 dereferences NULL in HPDF_GetMem after a
+ * failed allocation (see xalloc.h) */
+static void *hpdf_alloc(HPDF_UINT size) { return xmalloc_lib(size); }
+static void hpdf_free(void *p) { xfree(p); }
+
+struct pdf_engine {
+	fonts *fonts;
+	hyph *hyph;
+	pdffont_cache *fontz; /* deflated font programs, shared by renders */
+};
+
+sr_status pdf_engine_open(pdf_engine **out, const char *const *font_dirs, diag *d)
+{
+	*out = NULL;
+	pdf_engine *e = xcalloc(1, sizeof *e);
+	if (!e) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory opening the PDF engine");
+		return SR_SYSTEM;
+	}
+	sr_status st = hyph_open(&e->hyph, NULL, d);
+	if (st == SR_OK)
+		st = fonts_open(&e->fonts, font_dirs, d);
+	if (st == SR_OK && !(e->fontz = pdffont_cache_new())) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory opening the PDF engine");
+		st = SR_SYSTEM;
+	}
+	if (st != SR_OK) {
+		pdf_engine_close(e);
+		return st;
+	}
+	*out = e;
+	return SR_OK;
+}
+
+void pdf_engine_close(pdf_engine *e)
+{
+	if (!e)
+		return;
+	fonts_close(e->fonts);
+	hyph_close(e->hyph);
+	pdffont_cache_free(e->fontz);
+	xfree(e);
+}
+
+void pdf_engine_prepare(pdf_engine *e, const char *family)
+{
+	const font_family *fam;
+	diag quiet;
+	diag_init(&quiet);
+	if (e)
+		(void)fonts_family(e->fonts, family, &fam, &quiet);
+	diag_free(&quiet);
+}
+
+/* Whether a thread of our own can run beside this one: a second core, and
+ * not the allocation-failure build (whose sweep forks at every
+ * allocation). */
+static int spare_core(void)
+{
+	return xalloc_threads_ok() && sysconf(_SC_NPROCESSORS_ONLN) > 1;
+}
+
+struct pdf_engine_pending {
+	pthread_t tid;
+	const char *const *dirs;
+	pdf_engine *e;
+	diag d;
+	sr_status st;
+};
+
+static void *open_thread(void *arg)
+{
+	pdf_engine_pending *p = arg;
+	p->st = pdf_engine_open(&p->e, p->dirs, &p->d);
+	return NULL;
+}
+
+pdf_engine_pending *pdf_engine_start(const char *const *font_dirs)
+{
+	if (!spare_core())
+		return NULL;
+	pdf_engine_pending *p = xcalloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	p->dirs = font_dirs;
+	diag_init(&p->d);
+	if (pthread_create(&p->tid, NULL, open_thread, p) != 0) {
+		xfree(p);
+		return NULL;
+	}
+	return p;
+}
+
+sr_status pdf_engine_wait(pdf_engine_pending *p, pdf_engine **out, diag *d)
+{
+	pthread_join(p->tid, NULL);
+	diag_take(d, &p->d);
+	sr_status st = p->st;
+	*out = p->e;
+	xfree(p);
+	return st;
+}
+
+void pdf_engine_cancel(pdf_engine_pending *p)
+{
+	if (!p)
+		return;
+	pthread_join(p->tid, NULL);
+	pdf_engine_close(p->e);
+	diag_free(&p->d);
+	xfree(p);
+}
+
+/* ---- encodings ---- */
+
+/* CP1252's 0x80..0x9F; 0 where the code page has a hole. */
+static const unsigned short cp1252_hi[32] = {
+	0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+	0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+/* The CP1252 byte for c, or 0 when it has none. */
+static int cp1252(unsigned long c)
+{
+	if (c < 0x80 || (c >= 0xA0 && c <= 0xFF))
+		return (int)c;
+	for (int i = 0; i < 32; i++)
+		if (cp1252_hi[i] && cp1252_hi[i] == c)
+			return 0x80 + i;
+	return 0;
+}
+
+static int fits_cp1252(const char *s, size_t len)
+{
+	for (size_t i = 0; s && i < len;) {
+		int adv;
+		unsigned long c = font_utf8(s + i, len - i, &adv);
+		if (!cp1252(c) || c < 0x20)
+			return 0;
+		i += (size_t)adv;
+	}
+	return 1;
+}
+
+/* PDFDocEncoding (PDF 32000-1, annex D.2), the encoding of text strings
+ * outside the pages: Latin-1 but for 0xAD, and these at 0x18..0x1F and
+ * 0x80..0xA0 (0x9F has none).  Every CP1252 character but the soft hyphen
+ * is among them. */
+static const unsigned short pdfdoc_lo[8] = {0x02D8, 0x02C7, 0x02C6, 0x02D9,
+					    0x02DD, 0x02DB, 0x02DA, 0x02DC};
+static const unsigned short pdfdoc_hi[33] = {
+	0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044, 0x2039,
+	0x203A, 0x2212, 0x2030, 0x201E, 0x201C, 0x201D, 0x2018, 0x2019, 0x201A,
+	0x2122, 0xFB01, 0xFB02, 0x0141, 0x0152, 0x0160, 0x0178, 0x017D, 0x0131,
+	0x0142, 0x0153, 0x0161, 0x017E, 0,      0x20AC};
+
+/* The PDFDocEncoding byte for c, or 0 when it has none (or is a control
+ * character, which a bookmark has no use for). */
+static int pdfdoc(unsigned long c)
+{
+	if ((c >= 0x20 && c < 0x7F) || (c >= 0xA1 && c <= 0xFF && c != 0xAD))
+		return (int)c;
+	for (int i = 0; i < 8; i++)
+		if (pdfdoc_lo[i] == c)
+			return 0x18 + i;
+	for (int i = 0; i < 33; i++)
+		if (pdfdoc_hi[i] && pdfdoc_hi[i] == c)
+			return 0x80 + i;
+	return 0;
+}
+
+/* s (UTF-8) in PDFDocEncoding into out (room for strlen(s) + 1 bytes:
+ * never longer; NULL: only whether it converts), or -1 when a character
+ * has no byte there.  A NULL s converts (to nothing). */
+static int to_pdfdoc(const char *s, char *out)
+{
+	size_t len = s ? strlen(s) : 0;
+	for (size_t i = 0; i < len;) {
+		int adv;
+		int b = pdfdoc(font_utf8(s + i, len - i, &adv));
+		if (!b)
+			return -1;
+		if (out)
+			*out++ = (char)b;
+		i += (size_t)adv;
+	}
+	if (out)
+		*out = 0;
+	return 0;
+}
+
+/* ---- images ---- */
+
+/* Whether the file at path is a PNG whose chunks are whole and whose CRCs
+ * hold, with IHDR first and IEND last.  libharu hands PNGs to libpng
+ * without an error jump, so a broken file would abort the process: we only
+ * pass it files that are structurally sound.  (A crafted deflate stream
+ * with valid CRCs would still reach libpng; logos come from the operator's
+ * template, not from reporters.) */
+static uint32_t crc_tab[256];
+
+static void crc_init(void)
+{
+	for (uint32_t n = 0; n < 256; n++) {
+		uint32_t c = n;
+		for (int k = 0; k < 8; k++)
+			c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+		crc_tab[n] = c;
+	}
+}
+
+static int png_sound(const char *path)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	const uint32_t *tab = crc_tab;
+	pthread_once(&once, crc_init);
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return 0;
+	unsigned char hdr[8], len4[4], *chunk = NULL;
+	int ok = 0, first = 1;
+	if (fread(hdr, 1, 8, fp) != 8 || memcmp(hdr, "\x89PNG\r\n\x1a\n", 8) != 0)
+		goto done;
+	for (;;) {
+		if (fread(len4, 1, 4, fp) != 4)
+			goto done;
+		uint32_t n = (uint32_t)len4[0] << 24 | (uint32_t)len4[1] << 16 |
+			     (uint32_t)len4[2] << 8 | len4[3];
+		if (n > (1u << 26))
+			goto done;
+		unsigned char *p = xrealloc(chunk, (size_t)n + 8);
+		if (!p)
+			goto done;
+		chunk = p;
+		if (fread(chunk, 1, (size_t)n + 8, fp) != (size_t)n + 8)
+			goto done;
+		uint32_t c = 0xFFFFFFFFu;
+		for (size_t i = 0; i < (size_t)n + 4; i++)
+			c = tab[(c ^ chunk[i]) & 255] ^ (c >> 8);
+		c ^= 0xFFFFFFFFu;
+		const unsigned char *q = chunk + n + 4;
+		if (c != ((uint32_t)q[0] << 24 | (uint32_t)q[1] << 16 | (uint32_t)q[2] << 8 | q[3]))
+			goto done;
+		if (first && memcmp(chunk, "IHDR", 4) != 0)
+			goto done;
+		first = 0;
+		if (memcmp(chunk, "IEND", 4) == 0) {
+			ok = 1;
+			goto done;
+		}
+	}
+done:
+	xfree(chunk);
+	fclose(fp);
+	return ok;
+}
+
+/* ---- one render ---- */
+
+typedef struct render {
+	HPDF_Doc pdf;
+	HPDF_STATUS err, detail;
+	const layout *l;
+	const font_family *fam;
+	int utf8;
+	int docenc; /* bookmarks and properties in PDFDocEncoding, not UTF-16 */
+	HPDF_Font font[FONT_NSTYLES];
+	HPDF_Page *pages;
+	HPDF_Image logo;
+	char *tmp; /* text converted for libharu */
+	size_t tmpcap;
+	pdftag *tag; /* tagged PDF/A-2a (pdftag.h); NULL: hooks do nothing */
+	pdfz z;      /* deflates the pages' content as they are painted */
+	/* links to pages not made yet (a TOC's), made once every page is */
+	struct later_link {
+		layout_box b; /* a copy: the page's boxes are given up */
+		int page;
+	} *later;
+	size_t nlater, caplater;
+} render;
+
+static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
+{
+	render *r = user;
+	if (!r->err) {
+		r->err = err;
+		r->detail = detail;
+	}
+}
+
+/* ---- the pages' content deflated beside the painting ----
+ * A long report's pages are deflated by a thread of their own while the
+ * next pages are painted: deflating was an eighth of a 10,000-measure
+ * report's time, on the painter's path, while the ODT's thread had long
+ * finished.  Each page is its own zlib stream, so the bytes are the same
+ * whichever thread makes them.  The page's stream is the only thing the
+ * deflater touches; libharu's allocator is malloc (thread-safe) and fails
+ * fast, so no error is recorded from this thread. */
+enum {
+	PIPE_PAGES = 48, /* below this, a thread costs more than it saves */
+	PIPE_AHEAD = 16  /* pages painted and not yet deflated, at most */
+};
+
+typedef struct deflater {
+	pthread_t tid;
+	pthread_mutex_t mu;
+	pthread_cond_t cv, room;
+	HPDF_Page *pages; /* the render's: pages [0, painted) are done */
+	int painted, taken, done, failed;
+	pdfz z;
+} deflater;
+
+static void *deflate_pages(void *arg)
+{
+	deflater *dz = arg;
+	for (;;) {
+		pthread_mutex_lock(&dz->mu);
+		while (dz->taken == dz->painted && !dz->done)
+			pthread_cond_wait(&dz->cv, &dz->mu);
+		int p = dz->taken < dz->painted ? dz->taken++ : -1;
+		pthread_cond_signal(&dz->room);
+		pthread_mutex_unlock(&dz->mu);
+		if (p < 0)
+			return NULL; /* done and drained */
+		if (pdfz_deflate(&dz->z, pdfz_page_contents(dz->pages[p]), PDFZ_CONTENT_LEVEL) < 0)
+			dz->failed = 1; /* read after the join */
+	}
+}
+
+/* 1 when the thread runs over pages[0, npages), 0 to deflate in the
+ * painter. */
+static int deflater_start(deflater *dz, HPDF_Page *pages, int npages)
+{
+	*dz = (deflater){0};
+	dz->pages = pages;
+	if (npages < PIPE_PAGES || !spare_core())
+		return 0;
+	pthread_mutex_init(&dz->mu, NULL);
+	pthread_cond_init(&dz->cv, NULL);
+	pthread_cond_init(&dz->room, NULL);
+	if (pthread_create(&dz->tid, NULL, deflate_pages, dz) != 0) {
+		pthread_cond_destroy(&dz->room);
+		pthread_cond_destroy(&dz->cv);
+		pthread_mutex_destroy(&dz->mu);
+		return 0;
+	}
+	return 1;
+}
+
+/* The next page is painted. */
+static void deflater_push(deflater *dz)
+{
+	pthread_mutex_lock(&dz->mu);
+	/* a painter far ahead would hold many pages' content undeflated */
+	while (dz->painted - dz->taken >= PIPE_AHEAD)
+		pthread_cond_wait(&dz->room, &dz->mu);
+	dz->painted++;
+	pthread_cond_signal(&dz->cv);
+	pthread_mutex_unlock(&dz->mu);
+}
+
+/* Wait for every page pushed; -1 when memory ran out on the way. */
+static int deflater_finish(deflater *dz)
+{
+	pthread_mutex_lock(&dz->mu);
+	dz->done = 1;
+	pthread_cond_signal(&dz->cv);
+	pthread_mutex_unlock(&dz->mu);
+	pthread_join(dz->tid, NULL);
+	pthread_cond_destroy(&dz->room);
+	pthread_cond_destroy(&dz->cv);
+	pthread_mutex_destroy(&dz->mu);
+	pdfz_end(&dz->z);
+	return dz->failed ? -1 : 0;
+}
+
+/* r->tmp with room for n bytes; NULL when memory runs out. */
+static char *tmp_reserve(render *r, size_t n)
+{
+	if (n > r->tmpcap) {
+		char *p = xrealloc(r->tmp, n);
+		if (!p)
+			return NULL;
+		r->tmp = p;
+		r->tmpcap = n;
+	}
+	return r->tmp;
+}
+
+/* s[0..len) NUL-terminated for libharu's UTF-8 encoder (CP1252 runs are
+ * written by raw_text). */
+static const char *enc_utf8(render *r, const char *s, size_t len)
+{
+	char *t = tmp_reserve(r, len + 1);
+	if (!t)
+		return NULL;
+	memcpy(t, s, len);
+	t[len] = 0;
+	return t;
+}
+
+/* v in units of 10^-places (places 1 to 4) as PDF writes a number, without
+ * trailing zeros: fixed(o, -350, 2) "-3.5", fixed(o, 7, 3) "0.007". */
+static char *fixed(char *o, long v, int places)
+{
+	long unit = 10;
+	for (int k = 1; k < places; k++)
+		unit *= 10;
+	if (v < 0)
+		*o++ = '-', v = -v;
+	/* the whole part's digits backwards, then in order: sprintf was a
+	 * twentieth of a small report's painting */
+	char digits[24], *q = digits;
+	long whole = v / unit;
+	do
+		*q++ = (char)('0' + whole % 10);
+	while ((whole /= 10) != 0);
+	while (q > digits)
+		*o++ = *--q;
+	long f = v % unit;
+	if (f) {
+		*o++ = '.';
+		for (long d = unit / 10; f; d /= 10) { /* f < unit: ends by d == 1 */
+			*o++ = (char)('0' + f / d);
+			f %= d;
+		}
+	}
+	return o;
+}
+
+/* One CP1252 run as "dx dy Td (text) Tj", written straight into the page's
+ * content stream.  libharu's TextOut does the same through MoveTextPos and
+ * ShowText, which clear a 512-byte buffer a byte at a time each, measure
+ * the string again to advance a position nobody reads, and escape every
+ * byte above 0x7E as octal: a third of the painting time of a long report.
+ * Positions are kept in whole hundredths of a point (0.0035 mm), so the
+ * relative moves add up exactly and the page's runs sit where layout put
+ * them.  (UTF-8 runs go through libharu, whose encoder maps them to glyph
+ * ids.)  *tx, *ty: the text line's position, 0 after BT. */
+static int raw_text(render *r, HPDF_Page pg, double x, double y, const char *s, size_t len,
+		    long *tx, long *ty)
+{
+	/* two numbers of at most 21 characters, the operators, and at most
+	 * four bytes ("\ooo") per character of s */
+	char *t = tmp_reserve(r, 2 * 24 + 8 + 4 * len);
+	if (!t)
+		return -1;
+	long X = lround(x * 100), Y = lround(y * 100);
+	char *o = fixed(t, X - *tx, 2);
+	*o++ = ' ';
+	o = fixed(o, Y - *ty, 2);
+	memcpy(o, " Td\012(", 5), o += 5;
+	*tx = X, *ty = Y;
+	for (size_t i = 0; i < len;) {
+		int adv;
+		unsigned long c = font_utf8(s + i, len - i, &adv);
+		int b = cp1252(c);
+		unsigned char ch = (unsigned char)(b ? b : '?');
+		i += (size_t)adv;
+		if (ch == '(' || ch == ')' || ch == '\\')
+			*o++ = '\\', *o++ = (char)ch;
+		else if (ch < 0x20)
+			*o++ = '\\', *o++ = '0', *o++ = (char)('0' + (ch >> 3)), *o++ = (char)('0' + (ch & 7));
+		else
+			*o++ = (char)ch;
+	}
+	memcpy(o, ") Tj\012", 5), o += 5;
+	HPDF_Stream st = ((HPDF_PageAttr)pg->attr)->stream;
+	return HPDF_Stream_Write(st, (const HPDF_BYTE *)t, (HPDF_UINT)(o - t)) == HPDF_OK
+		       ? 0
+		       : -1;
+}
+
+/* A colour channel (0-255) as a PDF number in [0, 1], four places: enough
+ * for every channel to read back as itself. */
+static char *channel(char *o, unsigned c)
+{
+	return fixed(o, (long)((c * 10000 + 127) / 255), 4);
+}
+
+/* Fills, rules and colours are written straight into the content stream
+ * as the text runs are (see raw_text): each libharu operator call cleared
+ * a 512-byte buffer a byte at a time and formatted its numbers through
+ * floats, 5 % of painting a long report.  libharu's record of the graphics
+ * state is not used: it only writes what it is asked to. */
+static void raw_ops(render *r, HPDF_Page pg, const char *t, char *end)
+{
+	HPDF_Stream st = ((HPDF_PageAttr)pg->attr)->stream;
+	if (!r->err && HPDF_Stream_Write(st, (const HPDF_BYTE *)t, (HPDF_UINT)(end - t)) != HPDF_OK)
+		r->err = HPDF_FAILD_TO_ALLOC_MEM;
+}
+
+static void rgb(render *r, HPDF_Page pg, uint32_t c, int stroke)
+{
+	char t[64], *o = t;
+	o = channel(o, (c >> 16) & 255), *o++ = ' ';
+	o = channel(o, (c >> 8) & 255), *o++ = ' ';
+	o = channel(o, c & 255);
+	memcpy(o, stroke ? " RG\012" : " rg\012", 4), o += 4;
+	raw_ops(r, pg, t, o);
+}
+
+/* "/Fn size Tf" for a CP1252 run's face, written as raw_text writes the
+ * run: libharu's SetFontAndSize looked the font up and formatted the size
+ * through floats, 3,000 instructions a call, 500 calls in the sample.  The
+ * page's resources get the font as from libharu (GetLocalFontName adds it
+ * on first use); its record of the current font is not needed, as no
+ * libharu text call follows in CP1252. */
+static void raw_font(render *r, HPDF_Page pg, HPDF_Font f, double size)
+{
+	const char *name = HPDF_Page_GetLocalFontName(pg, f);
+	size_t n = name ? strlen(name) : 0;
+	char t[96], *o = t;
+	if (!n || n > 32) {
+		/* not a name as libharu gives them (F1, F2, ...), or none: its
+		 * own call, which reports what went wrong */
+		HPDF_Page_SetFontAndSize(pg, f, (HPDF_REAL)size);
+		return;
+	}
+	*o++ = '/';
+	memcpy(o, name, n), o += n;
+	*o++ = ' ';
+	o = fixed(o, lround(size * 10000), 4);
+	memcpy(o, " Tf\012", 4), o += 4;
+	raw_ops(r, pg, t, o);
+}
+
+/* "x y w h re f" in thousandths of a point (the layout's
+ * doubles to 0.0005 pt: a rule or fill edge lands on the same device pixel
+ * as with libharu's floats) */
+static void raw_fill(render *r, HPDF_Page pg, double x, double y, double w, double h)
+{
+	char t[128], *o = t;
+	o = fixed(o, lround(x * 1000), 3), *o++ = ' ';
+	o = fixed(o, lround(y * 1000), 3), *o++ = ' ';
+	o = fixed(o, lround(w * 1000), 3), *o++ = ' ';
+	o = fixed(o, lround(h * 1000), 3);
+	memcpy(o, " re f\012", 6), o += 6;
+	raw_ops(r, pg, t, o);
+}
+
+/* "x0 y0 m x1 y1 l S", with "lw w" first when lw >= 0 */
+static void raw_rule(render *r, HPDF_Page pg, double lw, double x0, double y0, double x1,
+		     double y1)
+{
+	char t[160], *o = t;
+	if (lw >= 0) {
+		o = fixed(o, lround(lw * 1000), 3);
+		memcpy(o, " w\012", 3), o += 3;
+	}
+	o = fixed(o, lround(x0 * 1000), 3), *o++ = ' ';
+	o = fixed(o, lround(y0 * 1000), 3);
+	memcpy(o, " m ", 3), o += 3;
+	o = fixed(o, lround(x1 * 1000), 3), *o++ = ' ';
+	o = fixed(o, lround(y1 * 1000), 3);
+	memcpy(o, " l S\012", 5), o += 5;
+	raw_ops(r, pg, t, o);
+}
+
+/* Link box b of page p as an annotation, to a URI or to a heading on a
+ * page made already. */
+static void link_annot(render *r, int p, const layout_box *b)
+{
+	double H = r->l->style.page_h;
+	HPDF_Rect rc = {(HPDF_REAL)b->x, (HPDF_REAL)(H - b->y - b->h), (HPDF_REAL)(b->x + b->w),
+			(HPDF_REAL)(H - b->y)};
+	HPDF_Annotation a = NULL;
+	if (b->href) {
+		a = HPDF_Page_CreateURILinkAnnot(r->pages[p], rc, b->href);
+	} else if (b->dest >= 0 && b->dest < r->l->nheads && r->l->heads[b->dest].page >= 0) {
+		const layout_heading *hd = &r->l->heads[b->dest];
+		HPDF_Destination dst = HPDF_Page_CreateDestination(r->pages[hd->page]);
+		if (dst)
+			HPDF_Destination_SetFitH(dst, (HPDF_REAL)(H - hd->y + 6));
+		if (dst)
+			a = HPDF_Page_CreateLinkAnnot(r->pages[p], rc, dst);
+	}
+	if (a)
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	pdftag_annot(r->tag, p, b, a); /* PDF/A: Link element, /F, /StructParent */
+}
+
+static struct later_link *later_slot(render *r)
+{
+	if (r->nlater == r->caplater) {
+		size_t nc = r->caplater ? 2 * r->caplater : 64;
+		struct later_link *n = xrealloc(r->later, nc * sizeof *n);
+		if (!n) {
+			r->err = HPDF_FAILD_TO_ALLOC_MEM;
+			return NULL;
+		}
+		r->later = n, r->caplater = nc;
+	}
+	return &r->later[r->nlater++];
+}
+
+/* Page p made in libharu (pages are made as they are painted: a page
+ * made is ~4 KB of libharu's objects, and 14,000 of them made at the
+ * start sat beside every box of the layout); NULL on failure (r->err). */
+static HPDF_Page make_page(render *r, int p)
+{
+	HPDF_Page pg = r->pages[p] = HPDF_AddPage(r->pdf);
+	if (!pg) {
+		if (!r->err) /* libharu reports through on_error; never unset */
+			r->err = HPDF_FAILD_TO_ALLOC_MEM;
+		return NULL;
+	}
+	HPDF_Page_SetWidth(pg, (HPDF_REAL)r->l->style.page_w);
+	HPDF_Page_SetHeight(pg, (HPDF_REAL)r->l->style.page_h);
+	pdftag_page(r->tag, p, pg); /* PDF/A: /StructParents */
+	return pg;
+}
+
+static void paint_page(render *r, int p)
+{
+	const layout_page *lp = &r->l->pages[p];
+	HPDF_Page pg = r->pages[p];
+	double H = r->l->style.page_h;
+	/* fills under rules under text: the painter's only ordering decision.
+	 * Colours and widths are set only when they change: every libharu
+	 * operator call clears a 512-byte buffer a byte at a time. */
+	uint32_t fill = 0xFFFFFFFF, stroke = 0xFFFFFFFF;
+	double width = -1;
+	for (int i = 0; i < lp->n; i++) {
+		const layout_box *b = &lp->boxes[i];
+		if (b->kind != LAYOUT_FILL)
+			continue;
+		pdftag_begin(r->tag, p, b); /* PDF/A: marked content (artifact) */
+		if (b->rgb != fill)
+			rgb(r, pg, fill = b->rgb, 0);
+		raw_fill(r, pg, b->x, H - b->y - b->h, b->w, b->h);
+		pdftag_end(r->tag, p, b);
+	}
+	for (int i = 0; i < lp->n; i++) {
+		const layout_box *b = &lp->boxes[i];
+		if (b->kind != LAYOUT_RULE)
+			continue;
+		pdftag_begin(r->tag, p, b); /* PDF/A: marked content (artifact) */
+		if (b->rgb != stroke)
+			rgb(r, pg, stroke = b->rgb, 1);
+		raw_rule(r, pg, b->lw != width ? (width = b->lw) : -1, b->x, H - b->y, b->x + b->w,
+			 H - b->y - b->h);
+		pdftag_end(r->tag, p, b);
+	}
+	for (int i = 0; i < lp->n; i++) {
+		const layout_box *b = &lp->boxes[i];
+		if (b->kind != LAYOUT_IMAGE || !r->logo)
+			continue;
+		double iw = HPDF_Image_GetWidth(r->logo), ih = HPDF_Image_GetHeight(r->logo);
+		if (iw <= 0 || ih <= 0)
+			continue;
+		/* fit, keeping the proportions, from the box's top-left corner */
+		double k = b->w / iw < b->h / ih ? b->w / iw : b->h / ih;
+		pdftag_begin(r->tag, p, b); /* PDF/A: the logo's Figure */
+		HPDF_Page_DrawImage(pg, r->logo, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y - ih * k),
+				    (HPDF_REAL)(iw * k), (HPDF_REAL)(ih * k));
+		pdftag_end(r->tag, p, b);
+	}
+	int in_text = 0, curf = -1;
+	long tx = 0, ty = 0;
+	double curs = 0;
+	uint32_t curc = fill;
+	for (int i = 0; i < lp->n && !r->err; i++) {
+		const layout_box *b = &lp->boxes[i];
+		if (b->kind != LAYOUT_TEXT || !b->len)
+			continue;
+		if (!in_text) {
+			HPDF_Page_BeginText(pg);
+			in_text = 1;
+		}
+		if ((int)b->face != curf || b->size != curs) {
+			if (r->utf8) /* TextOut below needs libharu's record of it */
+				HPDF_Page_SetFontAndSize(pg, r->font[b->face], (HPDF_REAL)b->size);
+			else
+				raw_font(r, pg, r->font[b->face], b->size);
+			curf = (int)b->face;
+			curs = b->size;
+		}
+		if (b->rgb != curc) {
+			rgb(r, pg, b->rgb, 0);
+			curc = b->rgb;
+		}
+		pdftag_begin(r->tag, p, b); /* PDF/A: the run's structure element */
+		const char *t = NULL;
+		if (r->utf8 ? !(t = enc_utf8(r, b->text, b->len))
+			    : raw_text(r, pg, b->x, H - b->y, b->text, b->len, &tx, &ty) != 0) {
+			if (!r->err) /* a write error has set it already */
+				r->err = HPDF_FAILD_TO_ALLOC_MEM;
+			break;
+		}
+		if (t)
+			HPDF_Page_TextOut(pg, (HPDF_REAL)b->x, (HPDF_REAL)(H - b->y), t);
+		pdftag_end(r->tag, p, b);
+	}
+	if (in_text)
+		HPDF_Page_EndText(pg);
+	for (int i = 0; i < lp->n && !r->err; i++) {
+		const layout_box *b = &lp->boxes[i];
+		if (b->kind != LAYOUT_LINK)
+			continue;
+		int to = b->href || b->dest < 0 || b->dest >= r->l->nheads ? -1 : r->l->heads[b->dest].page;
+		if (to > p) {
+			struct later_link *k = later_slot(r);
+			if (!k)
+				return;
+			k->b = *b, k->page = p;
+			continue;
+		}
+		link_annot(r, p, b);
+	}
+}
+
+/* A bookmark's or property's text as libharu is to get it: converted to
+ * PDFDocEncoding in r->tmp when r->docenc, else as it is (UTF-8, for the
+ * UTF-8 encoder).  NULL when memory ran out. */
+static const char *prop_text(render *r, const char *s)
+{
+	if (!r->docenc)
+		return s;
+	char *t = tmp_reserve(r, strlen(s) + 1);
+	/* docenc was chosen because every such text converts */
+	if (t && to_pdfdoc(s, t) != 0)
+		t = NULL;
+	return t;
+}
+
+/* Bookmarks mirroring the heading levels. */
+static void outline(render *r)
+{
+	enum { DEPTH = 8 };
+	HPDF_Outline parents[DEPTH + 1] = {0};
+	HPDF_Encoder e = r->docenc ? NULL : HPDF_GetEncoder(r->pdf, "UTF-8");
+	double H = r->l->style.page_h;
+	for (int i = 0; i < r->l->nheads && !r->err; i++) {
+		const layout_heading *hd = &r->l->heads[i];
+		if (hd->page < 0)
+			continue;
+		int lv = hd->level < 1 ? 1 : hd->level > DEPTH ? DEPTH : hd->level;
+		HPDF_Outline parent = NULL;
+		for (int k = lv - 1; k >= 1 && !parent; k--)
+			parent = parents[k];
+		const char *title = prop_text(r, hd->title);
+		HPDF_Outline o = title ? HPDF_CreateOutline(r->pdf, parent, title, e) : NULL;
+		if (!o) {
+			if (!r->err)
+				r->err = HPDF_FAILD_TO_ALLOC_MEM;
+			return;
+		}
+		HPDF_Destination dst = HPDF_Page_CreateDestination(r->pages[hd->page]);
+		if (dst) {
+			HPDF_Destination_SetFitH(dst, (HPDF_REAL)(H - hd->y + 6));
+			HPDF_Outline_SetDestination(o, dst);
+		}
+		HPDF_Outline_SetOpened(o, lv == 1 ? HPDF_TRUE : HPDF_FALSE);
+		parents[lv] = o;
+		for (int k = lv + 1; k <= DEPTH; k++)
+			parents[k] = NULL;
+	}
+}
+
+static void info(render *r, const doc *d)
+{
+	HPDF_Doc pdf = r->pdf;
+	struct {
+		HPDF_InfoType t;
+		const char *v;
+	} a[] = {{HPDF_INFO_TITLE, d->title},       {HPDF_INFO_AUTHOR, d->author},
+		 {HPDF_INFO_SUBJECT, d->subject},   {HPDF_INFO_KEYWORDS, d->keywords},
+		 {HPDF_INFO_CREATOR, "statusrapport"}};
+	for (size_t i = 0; i < sizeof a / sizeof *a; i++) {
+		const char *v = a[i].v && *a[i].v ? prop_text(r, a[i].v) : NULL;
+		if (v)
+			HPDF_SetInfoAttr(pdf, a[i].t, v);
+		else if (a[i].v && *a[i].v && !r->err)
+			r->err = HPDF_FAILD_TO_ALLOC_MEM;
+	}
+	time_t t = d->created ? d->created : 0;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	HPDF_Date dt = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+			tm.tm_sec, 'Z', 0, 0};
+	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, dt);
+	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, dt);
+}
+
+/* One pass over the text the PDF will show: whether all of it (and the
+ * document's metadata) fits CP1252, else the faces are embedded for UTF-8;
+ * and a warning for each of the first few boxes with a character its face
+ * lacks, which would print as an empty box.  Plain ASCII, nearly all of
+ * the text, is checked without decoding (two decoding passes were 3 % of a
+ * 50,000-measure report). */
+static int scan_text(const layout *l, const font_family *fam, const doc *dc, diag *d)
+{
+	int utf8 = 0, warned = 0, ascii[FONT_NSTYLES];
+	for (int f = 0; f < FONT_NSTYLES; f++) {
+		ascii[f] = 1;
+		for (unsigned long c = 0x20; c < 0x7F; c++)
+			ascii[f] &= font_has(&fam->face[f], c);
+	}
+	for (int p = 0; p < l->npages && (warned < 5 || !utf8); p++)
+		for (int i = 0; i < l->pages[p].n && (warned < 5 || !utf8); i++) {
+			const layout_box *b = &l->pages[p].boxes[i];
+			if (b->kind != LAYOUT_TEXT)
+				continue;
+			const font_face *ff = &fam->face[b->face];
+			int done = warned >= 5; /* with missing glyphs in this box */
+			for (size_t k = 0; k < b->len && !(done && utf8);) {
+				unsigned char ch = (unsigned char)b->text[k];
+				if (ch >= 0x20 && ch < 0x7F && ascii[b->face]) {
+					k++;
+					continue;
+				}
+				int adv = 1;
+				unsigned long c = ch >= 0x20 && ch < 0x7F ? ch
+									 : font_utf8(b->text + k, b->len - k, &adv);
+				k += (size_t)adv;
+				if (c < 0x20 || !cp1252(c))
+					utf8 = 1;
+				if (!done && c >= 0x20 && !font_has(ff, c)) {
+					const doc_node *n = b->node;
+					diag_at(d, DIAG_WARNING, n ? n->pos : (srcpos){0},
+						"the font \"%s\" has no glyph for U+%04lX; it prints as a box",
+						ff->family, c);
+					warned++;
+					done = 1;
+				}
+			}
+		}
+	const char *meta[] = {dc->title, dc->author, dc->subject, dc->keywords};
+	for (size_t i = 0; i < sizeof meta / sizeof *meta && !utf8; i++)
+		if (meta[i] && !fits_cp1252(meta[i], strlen(meta[i])))
+			utf8 = 1;
+	return utf8;
+}
+
+/* Whether every bookmark and property has a PDFDocEncoding form. */
+static int props_fit_pdfdoc(const layout *l, const doc *dc)
+{
+	const char *meta[] = {dc->title, dc->author, dc->subject, dc->keywords};
+	for (size_t i = 0; i < sizeof meta / sizeof *meta; i++)
+		if (to_pdfdoc(meta[i], NULL) != 0)
+			return 0;
+	for (int h = 0; h < l->nheads; h++)
+		if (to_pdfdoc(l->heads[h].title, NULL) != 0)
+			return 0;
+	return 1;
+}
+
+static HPDF_STATUS to_out(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT n)
+{
+	buf *out = s->attr;
+	buf_put(out, p, n);
+	return out->failed ? HPDF_FILE_IO_ERROR : HPDF_OK;
+}
+
+/* The caller's hook for the tree's last reading, called at most once. */
+typedef struct tree_use {
+	void (*done)(void *);
+	void *arg;
+} tree_use;
+
+static void let_go(tree_use *u)
+{
+	if (u->done)
+		u->done(u->arg);
+	u->done = NULL;
+}
+
+static sr_status render_pdf(pdf_engine *e, const doc *dc, tree_use *u, buf *out, diag *d)
+{
+	render r = {0};
+	layout *l = NULL;
+	sr_status st = SR_OK;
+	doc_style ds = layout_style(dc);
+	const font_family *fam;
+	if ((st = fonts_family(e->fonts, ds.font_family, &fam, d)) != SR_OK)
+		return st;
+	if ((st = layout_run(dc, fam, e->hyph, &l, d)) != SR_OK)
+		return st;
+	r.l = l;
+	r.fam = fam;
+	r.utf8 = scan_text(l, fam, dc, d);
+	/* libharu allocates through xalloc like everything else, so the
+	 * allocation-failure tests reach it; fail-fast, as it cannot unwind
+	 * from a failed allocation. */
+	r.pdf = HPDF_NewEx(on_error, hpdf_alloc, hpdf_free, 0, &r);
+	if (!r.pdf)
+		goto oom;
+	/* before any font or page, or streams stay uncompressed */
+	HPDF_SetCompressionMode(r.pdf, HPDF_COMP_ALL);
+	/* Bookmarks and properties are text strings: PDFDocEncoding when all
+	 * fit (a CP1252 document's do, but for a soft hyphen), else UTF-16
+	 * through libharu's UTF-8 encoder -- whose setting up clears a 128 KB
+	 * table a byte at a time, 1.4 M instructions, a tenth of painting the
+	 * sample.  PDF/A's structure tree uses the encoder in any case. */
+	r.docenc = !r.utf8 && !dc->style.pdfa && props_fit_pdfdoc(l, dc);
+	if (!r.docenc) {
+		HPDF_UseUTFEncodings(r.pdf);
+		HPDF_SetCurrentEncoder(r.pdf, "UTF-8");
+	}
+	if (r.err)
+		goto hpdf;
+	/* PDF/A-2a (doc style pdfa): the structure tree from the doc tree */
+	if ((st = pdftag_open(&r.tag, r.pdf, dc, l, d)) != SR_OK)
+		goto done;
+	/* only the faces the document uses: each costs ~90 KB embedded */
+	for (int f = 0; f < FONT_NSTYLES; f++) {
+		if (!(l->faces_used & (1u << f)))
+			continue;
+		const char *name = pdffont_load(r.pdf, fam->face[f].file, fam->face[f].filelen);
+		if (!name && !r.err)
+			goto oom;
+		if (!name || r.err) {
+			diag_add(d, DIAG_ERROR, fam->face[f].path, 0, 0,
+				 "libharu cannot embed this font (error 0x%04X)", (unsigned)r.err);
+			st = SR_SYSTEM;
+			goto done;
+		}
+		r.font[f] = HPDF_GetFont(r.pdf, name, r.utf8 ? "UTF-8" : "CP1252");
+		if (!r.font[f])
+			goto hpdf;
+		/* the whole code page, so every report embeds the same program
+		 * and it is deflated once per process (pdffont.h) */
+		if (!r.utf8)
+			pdffont_use_codepage(r.font[f]);
+		pdftag_font(r.tag, r.font[f], !r.utf8); /* PDF/A: a real /ToUnicode */
+	}
+	if (l->style.logo_path && *l->style.logo_path) {
+		/* by content, not by name: a .png that is really a JPEG still works */
+		const char *lp = l->style.logo_path;
+		unsigned char magic[8] = {0};
+		FILE *fp = fopen(lp, "rb");
+		int opened = fp != NULL;
+		size_t got = fp ? fread(magic, 1, sizeof magic, fp) : 0;
+		if (fp)
+			fclose(fp);
+		if (got >= 8 && memcmp(magic, "\x89PNG\r\n\x1a\n", 8) == 0) {
+			if (png_sound(lp))
+				r.logo = HPDF_LoadPngImageFromFile(r.pdf, lp);
+		}
+		else if (got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF)
+			r.logo = HPDF_LoadJpegImageFromFile(r.pdf, lp);
+		pdftag_image(r.tag, r.logo, d); /* PDF/A: no soft mask */
+		if (!r.logo) {
+			diag_add(d, DIAG_ERROR, lp, 0, 0,
+				 opened ? "the logo is not a PNG or JPEG image libharu can read"
+					: "cannot read the logo");
+			st = opened ? SR_INVALID : SR_SYSTEM;
+			goto done;
+		}
+	}
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+	r.pages = xcalloc((size_t)l->npages, sizeof *r.pages);
+	if (!r.pages)
+		goto oom;
+	deflater dz;
+	int piped = deflater_start(&dz, r.pages, l->npages), zfail = 0;
+	for (int p = 0; p < l->npages && !r.err && !zfail; p++) {
+		if (!make_page(&r, p))
+			break;
+		paint_page(&r, p);
+		layout_paint_done(l, p + 1);
+		/* deflated now, faster than libharu would at the save, and small
+		 * while the rest of a long report is painted (pdfz.h) */
+		if (r.err)
+			break;
+		if (piped)
+			deflater_push(&dz);
+		else
+			zfail = pdfz_deflate(&r.z, pdfz_page_contents(r.pages[p]), PDFZ_CONTENT_LEVEL) < 0;
+	}
+	if (piped && deflater_finish(&dz) < 0)
+		zfail = 1;
+	if (zfail)
+		goto oom;
+	if (r.err)
+		goto hpdf;
+	for (size_t i = 0; i < r.nlater && !r.err; i++)
+		link_annot(&r, r.later[i].page, &r.later[i].b);
+	for (int f = 0; f < FONT_NSTYLES && !r.utf8; f++)
+		if (r.font[f] && pdffont_embed(e->fontz, r.font[f], fam->face[f].stamp) != 0)
+			goto oom;
+	outline(&r);
+	if (l->nheads)
+		HPDF_SetPageMode(r.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	info(&r, dc);
+	if (dc->lang && *dc->lang) {
+		/* screen readers and the later PDF/A-2a work need the language;
+		 * libharu has no call for it, its catalog is public */
+		HPDF_String lang = HPDF_String_New(r.pdf->mmgr, dc->lang, NULL);
+		if (lang)
+			HPDF_Dict_Add(r.pdf->catalog, "Lang", lang);
+	}
+	/* PDF/A: structure tree, MarkInfo, XMP, output intent, /ID */
+	if (!r.err && (st = pdftag_finish(r.tag, d)) != SR_OK)
+		goto done;
+	if (r.err)
+		goto hpdf;
+	/* everything the boxes and headings said is in libharu's objects now;
+	 * the save doubles the file in memory, so the layout goes first */
+	layout_free(l);
+	l = NULL;
+	r.l = NULL;
+	let_go(u);
+	/* The file written straight into out: HPDF_SaveToStream writes into
+	 * the document's stream, a memory stream it makes when there is none,
+	 * which copies every byte in a loop of its own and then held the whole
+	 * file a second time until it was copied out. */
+	r.pdf->stream = HPDF_CallbackWriter_New(r.pdf->mmgr, to_out, out);
+	if (!r.pdf->stream)
+		goto hpdf;
+	/* a full or failed out stops the save: that is the error to give */
+	if ((HPDF_SaveToStream(r.pdf) != HPDF_OK || r.err) && !out->failed)
+		goto hpdf;
+	if (out->failed) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "PDF output too large or out of memory");
+		st = SR_SYSTEM;
+	}
+	goto done;
+oom:
+	diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory writing the PDF");
+	st = SR_SYSTEM;
+	goto done;
+hpdf:
+	/* libharu says "cannot allocate" in its own code when zlib's memory
+	 * runs out; the reader should see the cause, not the code */
+	if (xalloc_failed() || r.err == HPDF_FAILD_TO_ALLOC_MEM)
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory writing the PDF");
+	else
+		diag_add(d, DIAG_ERROR, NULL, 0, 0,
+			 "libharu failed writing the PDF (error 0x%04X, detail %u)", (unsigned)r.err,
+			 (unsigned)r.detail);
+	st = SR_SYSTEM;
+done:
+	pdfz_end(&r.z);
+	pdftag_free(r.tag);
+	if (r.pdf)
+		HPDF_Free(r.pdf);
+	xfree(r.pages);
+	xfree(r.later);
+	xfree(r.tmp);
+	layout_free(l);
+	return st;
+}
+
+sr_status pdf_render_then(pdf_engine *e, const doc *dc, void (*done)(void *), void *arg, buf *out,
+			  diag *d)
+{
+	tree_use u = {done, arg};
+	sr_status st = render_pdf(e, dc, &u, out, d);
+	let_go(&u);
+	return st;
+}
+
+sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
+{
+	return pdf_render_then(e, dc, NULL, NULL, out, d);
+}

@@ -1,0 +1,33 @@
+/* report.h: the report builder -- model + options -> document tree.
+ *
+ * The builder decides what a report says and in which order (a report
+ * kind); the backends decide how it looks.  It reads the model only through
+ * model.h's views, and writes only the new document. */
+#ifndef REPORT_H
+#define REPORT_H
+
+#include <time.h>
+
+#include "base/diag.h"
+#include "doc/doc.h"
+#include "model/model.h"
+#include "input/template.h"
+
+typedef struct report_opts {
+	int year;             /* reporting year; 0: the latest year with a status */
+	const owner *owner;   /* a report for one owner, or NULL for all */
+	const char *lang;     /* nb | nn | en; NULL: the plan's language */
+	time_t now;           /* the report date (SOURCE_DATE_EPOCH or the clock) */
+	const template *tpl;  /* the report kind and its look (not NULL) */
+	int pdfa;             /* tagged PDF/A-2a even if the template does not ask */
+} report_opts;
+
+/* Build the report the template describes.  On SR_OK *out is a new document the
+ * caller frees with doc_free().  p must have passed validate_plan(). */
+sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d);
+
+/* The year a report would use: o->year, or the latest with a status, or
+ * the plan's last year. */
+int report_year(const plan *p, const report_opts *o);
+
+#endif
