@@ -35,7 +35,7 @@ BIN      := $(BUILD)/statusrapport
 SAMPLE_PLAN   := samples/handlingsplan-forskning-2023-2026.xml
 SAMPLE_STATUS := $(wildcard samples/status-*.xml)
 
-.PHONY: all run check deps test-deps bench alloc fuzz fuzz-run test tests asan lint lint-tidy format install clean
+.PHONY: all run check deps test-deps bench alloc fuzz fuzz-run test tests trees asan lint lint-tidy format install clean
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -91,6 +91,13 @@ $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
 	mkdir -p $@
 
 tests: $(BIN) $(UNIT_BIN) $(BUILD)/obj/fuzz_render.o
+
+# The golden document trees (tests/trees/, compared by tests/e2e/trees.sh)
+# written anew by this build, after a deliberate change: read
+# `git diff tests/trees` before committing them.
+trees: $(BIN)
+	@d=$$(mktemp -d) && cd "$$d" && SR=$(abspath $(BIN)) SR_TOP=$(CURDIR) SR_RESULTS=/dev/null \
+		SR_UPDATE_TREES=1 bash $(CURDIR)/tests/e2e/trees.sh; rc=$$?; rm -rf "$$d"; exit $$rc
 
 # The quick start.  Packages first (a separate make, so pkg-config answers).
 deps:
