@@ -82,6 +82,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libstatusrapport.a $(wildcard tests/un
 	$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -o $@ $< $(BUILD)/libstatusrapport.a \
 		$(shell pkg-config --cflags --libs cmocka libzip 2>/dev/null) $(LIBS)
 
+# The unit tests read their case files (tests/unit/*.txt) from here when
+# SR_TOP does not say where the repository is.
+$(UNIT_BIN): ALL_CFLAGS += -DSR_TOP_DIR='"$(CURDIR)"'
+
 # The fuzz harness, compiled with the warnings; linking it needs libFuzzer
 # (make fuzz).
 $(BUILD)/obj/fuzz_render.o: tests/fuzz/fuzz_render.c $(HDR) | $(BUILD)/obj

@@ -1,5 +1,7 @@
-/* test_hyph.c: Norwegian hyphenation -- pattern breaks, compound joints,
- * UTF-8 offsets around æøå, words left whole. */
+/* test_hyph.c: Norwegian hyphenation.  The cases of words and where they
+ * break are rows in tests/unit/hyph.txt; the C functions here are the
+ * checks a row cannot say: byte offsets and ranks around æøå, letters
+ * beyond Latin-1, a missing pattern file. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,6 +9,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "casefile.h"
 #include "pdf/hyph.h"
 
 static hyph *H;
@@ -26,35 +29,46 @@ static int teardown(void **state)
 	return 0;
 }
 
-static const char *mark(const char *w)
+/* Every row of tests/unit/hyph.txt: a word and its hyph_mark.  All rows
+ * run; each failure is reported by its line in the file. */
+static void hyph_table(void **state)
 {
-	static char out[512];
-	return hyph_mark(H, w, strlen(w), out);
-}
-
-/* '=' marks a compound joint, '-' an ordinary pattern break, '~' a break
- * too close before a joint.  These are the quality figures: Debian's
- * hyph_nb_NO.dic as shipped (not substring-expanded) gave one or two
- * breaks per word ("forsknings-støtteenhetene"); expanded at load time it
- * gives all of them. */
-static void long_words(void **state)
-{
-	static const char *const cases[][2] = {
-		{"spesialisthelsetjenesten", "spe-sia~list=helse=tje-nes-ten"},
-		{"forskningsstøtteenhetene", "forsk-nings=støtte=en-he-te-ne"},
-		{"kompetansehevingstiltak", "kom-pe-tanse=he-vings=til-tak"},
-		{"brukermedvirkning", "bru~ker=med-virk-ning"},
-		{"forskningsinfrastruktur", "forsk-nings=in-fra-struk-tur"},
-		{"helseprofesjonene", "helse=pro-fe-sjo-ne-ne"},
-		{"oppdragsforskningsenheter", "opp-drags=forsk-nings=en-he-ter"},
-		{"samarbeidsrelasjoner", "sam=ar-beids=re-la-sjo-ner"},
-		{"Helseplattformen", "Helse=platt-for-men"},
-		{"kvalitetsregistre", "kva-li~tets=re-gist-re"},
-		{"tannhelsetjenesten", "tann=helse=tje-nes-ten"},
-		{"samhandlingsreformen", "sam-hand-lings=re-for-men"},
-	};
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-		assert_string_equal(mark(cases[i][0]), cases[i][1]);
+	char path[4096], line[1024], out[2 * sizeof line + 1];
+	FILE *f = casefile_open("hyph.txt", path, sizeof path);
+	assert_non_null(f);
+	const hyph *h = H;
+	int lineno = 0, rows = 0, bad = 0;
+	while (fgets(line, sizeof line, f)) {
+		lineno++;
+		char *fld[2];
+		const char *why = NULL;
+		int n = casefile_fields(line, fld, 2, &why);
+		if (n == 0)
+			continue;
+		if (n == 2 && strcmp(fld[0], "@patterns") == 0 &&
+		    (strcmp(fld[1], "none") == 0 || strcmp(fld[1], "built-in") == 0)) {
+			h = fld[1][0] == 'n' ? NULL : H;
+			continue;
+		}
+		if (n != 2) {
+			fprintf(stderr, "%s:%d: %s\n", path, lineno,
+				why ? why : "want a word and its marked form, or @patterns none|built-in");
+			bad++;
+			continue;
+		}
+		rows++;
+		const char *got = hyph_mark(h, fld[0], strlen(fld[0]), out);
+		if (strcmp(got, fld[1]) != 0) {
+			fprintf(stderr, "%s:%d: %s: got %s, want %s\n", path, lineno, fld[0], got, fld[1]);
+			bad++;
+		}
+	}
+	fclose(f);
+	assert_true(rows > 0);
+	if (bad) {
+		fprintf(stderr, "%s: %d failures in %d rows\n", path, bad, rows);
+		fail();
+	}
 }
 
 static void utf8_offsets(void **state)
@@ -76,17 +90,6 @@ static void utf8_offsets(void **state)
 	assert_int_equal(p[2].rank, 1);
 }
 
-static void left_whole(void **state)
-{
-	assert_string_equal(mark("RHF"), "RHF");
-	assert_string_equal(mark("HMN-tall"), "HMN-tall");
-	assert_string_equal(mark("og"), "og");
-	assert_string_equal(mark("e-helse"), "e-helse");
-	assert_string_equal(mark(""), "");
-	/* punctuation around a word is never split off by a break */
-	assert_string_equal(mark("«kvalitetsregistre»,"), "«kva-li~tets=re-gist-re»,");
-}
-
 static void sami_letters(void **state)
 {
 	/* not Latin-1: no pattern breaks, no crash, offsets on boundaries */
@@ -95,13 +98,6 @@ static void sami_letters(void **state)
 	int n = hyph_points(H, w, strlen(w), p, HYPH_MAX_POINTS);
 	for (int i = 0; i < n; i++)
 		assert_true(((unsigned char)w[p[i].off] & 0xC0) != 0x80);
-}
-
-static void without_patterns(void **state)
-{
-	char out[128];
-	const char *w = "spesialisthelsetjenesten";
-	assert_string_equal(hyph_mark(NULL, w, strlen(w), out), "spesialist=helse=tjenesten");
 }
 
 static void missing_file(void **state)
@@ -117,9 +113,10 @@ static void missing_file(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(long_words),   cmocka_unit_test(utf8_offsets),
-		cmocka_unit_test(left_whole),   cmocka_unit_test(sami_letters),
-		cmocka_unit_test(without_patterns), cmocka_unit_test(missing_file),
+		cmocka_unit_test(hyph_table),
+		cmocka_unit_test(utf8_offsets),
+		cmocka_unit_test(sami_letters),
+		cmocka_unit_test(missing_file),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
