@@ -41,11 +41,12 @@ static int casefile_hex(int c)
 }
 
 /* Split line (changed in place: fields are decoded and NUL-terminated
- * inside it) into at most max fields.  Returns their count, or -1 with
- * *why set for an unclosed quote, a bad escape or too many fields.  An
- * escape never writes more bytes than it reads, so decoding in place is
- * safe. */
-static int casefile_fields(char *line, char **field, int max, const char **why)
+ * inside it) into at most max fields; quoted[i], when quoted is not NULL,
+ * says whether field i was written in quotes (so "50" can be text and 50 a
+ * number).  Returns the count, or -1 with *why set for an unclosed quote, a
+ * bad escape or too many fields.  An escape never writes more bytes than it
+ * reads, so decoding in place is safe. */
+static int casefile_fields(char *line, char **field, int *quoted, int max, const char **why)
 {
 	int n = 0;
 	char *p = line;
@@ -58,6 +59,8 @@ static int casefile_fields(char *line, char **field, int max, const char **why)
 			*why = "too many fields";
 			return -1;
 		}
+		if (quoted)
+			quoted[n] = *p == '"';
 		if (*p != '"') {
 			field[n++] = p;
 			while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')

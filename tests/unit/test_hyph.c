@@ -42,7 +42,7 @@ static void hyph_table(void **state)
 		lineno++;
 		char *fld[2];
 		const char *why = NULL;
-		int n = casefile_fields(line, fld, 2, &why);
+		int n = casefile_fields(line, fld, NULL, 2, &why);
 		if (n == 0)
 			continue;
 		if (n == 2 && strcmp(fld[0], "@patterns") == 0 &&

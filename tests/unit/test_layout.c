@@ -1,6 +1,6 @@
-/* test_layout.c: line breaking, pagination (keeps, widows, orphans, table
- * rows and repeated headers), TOC numbers, the text area, and the PDF
- * engine end to end on the sample tree. */
+/* test_layout.c: line breaking (its cases are rows of tests/unit/breaks.txt),
+ * pagination (keeps, widows, orphans, table rows and repeated headers), TOC
+ * numbers, the text area, and the PDF engine end to end on the sample tree. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +13,7 @@
 
 #include "pdf/fonts.h"
 #include "buf_has.h"
+#include "casefile.h"
 #include "pdf/hyph.h"
 #include "pdf/layout.h"
 #include "pdf/pdf.h"
@@ -39,46 +40,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* ---- line breaking ---- */
-
-static double W(const char *s) { return font_width(&FAM->face[FONT_REGULAR], s, strlen(s), 10); }
-
-static int brk(const char *s, double width, arena *a, char ***lines)
-{
-	return layout_break(FAM, H, FONT_REGULAR, 10, s, width, a, lines);
-}
-
-static void break_empty(void **state)
-{
-	arena a;
-	arena_init(&a);
-	char **l;
-	int n = brk("", 100, &a, &l);
-	assert_true(n <= 1);
-	if (n == 1)
-		assert_string_equal(l[0], "");
-	arena_free(&a);
-}
-
-static void break_enormous_word(void **state)
-{
-	arena a;
-	arena_init(&a);
-	char word[301];
-	memset(word, 'x', 300);
-	word[300] = 0;
-	char **l;
-	int n = brk(word, 50, &a, &l);
-	assert_true(n > 1);
-	size_t total = 0;
-	for (int i = 0; i < n; i++) {
-		assert_true(W(l[i]) <= 50 + 1e-6); /* never past its box */
-		total += strlen(l[i]);
-	}
-	assert_int_equal(total, 300);
-	arena_free(&a);
-}
-
 /* Advances as the font's own tables give them (Liberation Sans, read by an
  * independent script): letters in blocks the cmap reaches, a character in a
  * block it does not reach and one beyond the BMP (both the .notdef
@@ -100,58 +61,184 @@ static void font_advances(void **state)
 	assert_true(font_has(f, 0xF8) && font_has(f, 0x20AC) && !font_has(f, 0x4E2D));
 }
 
-static void break_exact_fit(void **state)
+/* ---- line breaking: the cases of tests/unit/breaks.txt ---- */
+
+static double W(const char *s, double size)
 {
-	arena a;
-	arena_init(&a);
-	char **l;
-	double w = W("abc def");
-	assert_int_equal(brk("abc def", w, &a, &l), 1);
-	assert_int_equal(brk("abc def", w - 0.01, &a, &l), 2);
-	assert_string_equal(l[0], "abc");
-	assert_string_equal(l[1], "def");
-	arena_free(&a);
+	return font_width(&FAM->face[FONT_REGULAR], s, strlen(s), size);
 }
 
-static void break_nbsp(void **state)
+/* Print s quoted as in breaks.txt, the invisible spaces escaped. */
+static void show(const char *s)
 {
-	arena a;
-	arena_init(&a);
-	char **l;
-	/* room for "økt med 3,5" but not for "økt med 3,5 %" */
-	const char *s = "økt med 3,5\u00A0%";
-	int n = brk(s, W("økt med 3,5 "), &a, &l);
-	assert_int_equal(n, 2);
-	assert_string_equal(l[0], "økt med");
-	assert_string_equal(l[1], "3,5\u00A0%");
-	arena_free(&a);
+	fputc('"', stderr);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fprintf(stderr, "\\%c", *s);
+		else if (memcmp(s, "\xC2\xA0", 2) == 0)
+			fputs("\\u00A0", stderr), s++;
+		else if (memcmp(s, "\xC2\xAD", 2) == 0)
+			fputs("\\u00AD", stderr), s++;
+		else
+			fputc(*s, stderr);
+	}
+	fputc('"', stderr);
 }
 
-static void break_compound_joint(void **state)
+enum { MAXLINES = 64 };
+
+typedef struct bcase {
+	int lineno; /* of its "text" row; 0: no case yet */
+	char text[1024];
+	double size, width;
+	int has_width;
+	char *want[MAXLINES];
+	int nwant;
+} bcase;
+
+/* Run one case; 0 when it passes, else 1 after saying why on stderr. */
+static int run_case(const char *path, const bcase *c)
 {
+	if (!c->has_width) {
+		fprintf(stderr, "%s:%d: the case has no width row\n", path, c->lineno);
+		return 1;
+	}
 	arena a;
 	arena_init(&a);
-	char **l;
-	/* room for "spesialisthelsetje-": prefer the joint "spesialisthelse-" */
-	int n = brk("spesialisthelsetjenesten", W("spesialisthelsetje-"), &a, &l);
-	assert_int_equal(n, 2);
-	assert_string_equal(l[0], "spesialisthelse-");
-	assert_string_equal(l[1], "tjenesten");
-	/* narrower: "spesialist-" */
-	brk("spesialisthelsetjenesten", W("spesialisthe-"), &a, &l);
-	assert_string_equal(l[0], "spesialist-");
-	/* after another word, never "spesia-|listhelsetjenesten": an earlier
-	 * syllable or the next line instead */
-	brk("i spesialisthelsetjenesten", W("i spesialis-"), &a, &l);
-	assert_string_equal(l[0], "i spe-");
-	/* alone on a line that narrow: a syllable, not letters */
-	brk("spesialisthelsetjenesten", W("spesialis-"), &a, &l);
-	assert_string_equal(l[0], "spe-");
-	/* æøå: breaks inside and after "støtte" */
-	brk("forskningsstøtteenhetene", W("forskningsstøtte-"), &a, &l);
-	assert_string_equal(l[0], "forskningsstøtte-");
-	assert_string_equal(l[1], "enhetene");
+	char **got;
+	int n = layout_break(FAM, H, FONT_REGULAR, c->size, c->text, c->width, &a, &got);
+	int bad = n != c->nwant;
+	for (int i = 0; i < n && !bad; i++)
+		bad = strcmp(got[i], c->want[i]) != 0;
+	for (int i = 0; i < n && !bad; i++) {
+		/* never past its box, but for the one character a line must hold */
+		int adv;
+		font_utf8(got[i], strlen(got[i]), &adv);
+		if (W(got[i], c->size) > c->width + 1e-6 && got[i][adv] != 0) {
+			fprintf(stderr, "%s:%d: line %d is %.3f pt wide, more than the width\n", path,
+				c->lineno, i + 1, W(got[i], c->size));
+			bad = 1;
+		}
+	}
+	if (bad && n >= 0) {
+		fprintf(stderr, "%s:%d: ", path, c->lineno);
+		show(c->text);
+		fprintf(stderr, " at %.3f pt wide, %g pt type\n  got: ", c->width, c->size);
+		for (int i = 0; i < n; i++)
+			show(got[i]), fputc(i + 1 < n ? ' ' : '\n', stderr);
+		fputs(n ? "  want:" : "none\n  want:", stderr);
+		for (int i = 0; i < c->nwant; i++)
+			fputc(' ', stderr), show(c->want[i]);
+		fputc('\n', stderr);
+	} else if (n < 0) {
+		fprintf(stderr, "%s:%d: layout_break failed\n", path, c->lineno);
+	}
 	arena_free(&a);
+	return bad || n < 0;
+}
+
+/* The width row's terms: points, or a quoted text standing for its width
+ * at the case's size, joined by + and -.  Returns 0 on a syntax error. */
+static int parse_width(bcase *c, char **f, const int *quoted, int n)
+{
+	double sum = 0;
+	int sign = 1;
+	for (int i = 1; i < n; i++) {
+		if (i % 2 == 0) {
+			if (quoted[i] || (strcmp(f[i], "+") != 0 && strcmp(f[i], "-") != 0))
+				return 0;
+			sign = f[i][0] == '-' ? -1 : 1;
+			continue;
+		}
+		double v;
+		if (quoted[i]) {
+			v = W(f[i], c->size);
+		} else {
+			char *end;
+			v = strtod(f[i], &end);
+			if (end == f[i] || *end)
+				return 0;
+		}
+		sum += sign * v;
+	}
+	c->width = sum;
+	c->has_width = n >= 2 && n % 2 == 0;
+	return c->has_width;
+}
+
+/* Every case of tests/unit/breaks.txt.  All cases run; each failure is
+ * reported by the line of its "text" row. */
+static void break_table(void **state)
+{
+	char path[4096], line[1024];
+	FILE *f = casefile_open("breaks.txt", path, sizeof path);
+	assert_non_null(f);
+	arena keep; /* the expected lines, until their case has run */
+	arena_init(&keep);
+	bcase c = {0};
+	int lineno = 0, cases = 0, bad = 0, eof = 0;
+	while (!eof) {
+		eof = fgets(line, sizeof line, f) == NULL;
+		lineno++;
+		char *fld[16];
+		int quoted[16];
+		const char *why = NULL;
+		int n = eof ? 0 : casefile_fields(line, fld, quoted, 16, &why);
+		if (n < 0) {
+			fprintf(stderr, "%s:%d: %s\n", path, lineno, why);
+			bad++;
+			continue;
+		}
+		if (n == 0 && !eof)
+			continue;
+		if ((eof || strcmp(fld[0], "text") == 0) && c.lineno) {
+			cases++;
+			bad += run_case(path, &c);
+			arena_free(&keep);
+			arena_init(&keep);
+			c.lineno = 0;
+		}
+		if (eof)
+			break;
+		const char *key = fld[0];
+		if (strcmp(key, "text") == 0) {
+			if (n == 2 && quoted[1]) {
+				c = (bcase){.lineno = lineno, .size = 10};
+				snprintf(c.text, sizeof c.text, "%s", fld[1]);
+			} else {
+				fprintf(stderr, "%s:%d: text \"...\": the text in quotes\n", path, lineno);
+				bad++;
+			}
+		} else if (!c.lineno) {
+			fprintf(stderr, "%s:%d: a case starts with a text row\n", path, lineno);
+			bad++;
+		} else if (strcmp(key, "size") == 0 && n == 2 && !quoted[1] && atof(fld[1]) > 0) {
+			c.size = atof(fld[1]);
+		} else if (strcmp(key, "width") == 0) {
+			if (!parse_width(&c, fld, quoted, n)) {
+				fprintf(stderr, "%s:%d: width: points or \"text\", joined by + and -\n", path,
+					lineno);
+				bad++;
+			}
+		} else if (strcmp(key, "line") == 0 && n == 2 && quoted[1] && c.nwant < MAXLINES) {
+			size_t len = strlen(fld[1]);
+			char *w = arena_alloc(&keep, len + 1);
+			assert_non_null(w);
+			memcpy(w, fld[1], len + 1);
+			c.want[c.nwant++] = w;
+		} else {
+			fprintf(stderr, "%s:%d: not a row: text \"...\", size N, width TERMS or line \"...\"\n",
+				path, lineno);
+			bad++;
+		}
+	}
+	fclose(f);
+	arena_free(&keep);
+	assert_true(cases > 0);
+	if (bad) {
+		fprintf(stderr, "%s: %d failures in %d cases\n", path, bad, cases);
+		fail();
+	}
 }
 
 /* ---- documents ---- */
@@ -631,7 +718,7 @@ static void golden_dump(void **state)
 	fclose(m);
 	const char *top = getenv("SR_TOP");
 	char path[4096];
-	snprintf(path, sizeof path, "%s/tests/unit/layout_small.expected", top ? top : ".");
+	snprintf(path, sizeof path, "%s/tests/unit/layout_small.expected", top && *top ? top : SR_TOP_DIR);
 	if (getenv("SR_UPDATE_GOLDEN")) {
 		FILE *f = fopen(path, "w");
 		assert_non_null(f);
@@ -914,12 +1001,8 @@ static void missing_family(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(break_empty),
-		cmocka_unit_test(break_enormous_word),
 		cmocka_unit_test(font_advances),
-		cmocka_unit_test(break_exact_fit),
-		cmocka_unit_test(break_nbsp),
-		cmocka_unit_test(break_compound_joint),
+		cmocka_unit_test(break_table),
 		cmocka_unit_test(sample_pages),
 		cmocka_unit_test(widows_orphans),
 		cmocka_unit_test(keep_with_next),
