@@ -83,8 +83,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libstatusrapport.a $(wildcard tests/un
 		$(shell pkg-config --cflags --libs cmocka libzip 2>/dev/null) $(LIBS)
 
 # The unit tests read their case files (tests/unit/*.txt) from here when
-# SR_TOP does not say where the repository is.
-$(UNIT_BIN): ALL_CFLAGS += -DSR_TOP_DIR='"$(CURDIR)"'
+# SR_TOP does not say where the repository is (private: not for the
+# library objects they depend on).
+$(UNIT_BIN): private ALL_CFLAGS += -DSR_TOP_DIR='"$(CURDIR)"'
 
 # The fuzz harness, compiled with the warnings; linking it needs libFuzzer
 # (make fuzz).
