@@ -14,11 +14,12 @@ trees="$SR_TOP/tests/trees"
 update=${SR_UPDATE_TREES:-0}
 
 # dump OUT ARGS: the tree for ARGS (a string, split and globbed from the
-# repository root, as written in CASES) into OUT, stderr into OUT.err.
+# repository root, as written in CASES) into OUT, stderr into OUT.err;
+# stdin is not the CASES file the loop reads.
 dump() {
 	local out=$1 args=$2
 	# shellcheck disable=SC2086
-	(cd "$SR_TOP" && exec "$SR" render --dump-tree $args) > "$out" 2> "$out.err"
+	(cd "$SR_TOP" && exec "$SR" render --dump-tree $args) < /dev/null > "$out" 2> "$out.err"
 }
 
 # show_diff WANT GOT NAME: the unified diff, at most 200 lines of it.
