@@ -44,7 +44,8 @@ typedef struct sr_render_opts {
 	sr_files in;
 	const backend *formats[BACKEND_MAX]; /* in the table's order */
 	size_t nformats;           /* >= 1 */
-	const char *output;        /* the one file (nformats == 1); NULL: */
+	const char *output;        /* the one format's file (nformats == 1), or
+				    * NULL: into outdir */
 	const char *outdir;        /* PLAN-YEAR[-OWNER].EXT here (NULL: ".") */
 	const char *template_name; /* NULL: by --owner, else the default */
 	const char *owner;         /* an owner's own report */
