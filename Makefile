@@ -24,7 +24,7 @@ LIBS      = $(PKG_LIBS) -lhpdf -lhyphen -lpthread -lm
 ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS)
 
 SRC      := $(wildcard src/*/*.c)
-HDR      := $(wildcard src/*/*.h)
+HDR      := $(wildcard src/*.h src/*/*.h)
 LIB_SRC  := $(filter-out src/app/cli.c,$(SRC))
 OBJ      := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o $(BUILD)/obj/hyph_image.o
 EMBED    := $(wildcard schema/*.rng) $(wildcard templates/*.xml)

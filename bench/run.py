@@ -154,11 +154,10 @@ BUCKETS = [
     ("layout (incl. hyphenation)", ["layout_run"]),
     ("  of which hyphenation", ["hyph_points"]),
     ("engine open (fonts, hyphenation load)", ["pdf_engine_open"]),
-    ("PDF painting + writing (libharu), without layout", ["pdf_render_then", "-layout_run"]),
-    # page content is deflated as painted (pdfz.c; a long report's in a thread
-    # of its own, so not all of it under pdf_render), each face's program
+    ("PDF painting + writing (libharu), without layout", ["pdf_render_tree", "-layout_run"]),
+    # page content is deflated as painted (pdfz.c), each face's program
     # once per process (pdffont.c); libharu itself deflates nothing any more
-    ("  deflate of page content and font programs (partly its own thread)",
+    ("  deflate of page content and font programs",
      ["pdfz_deflate", "pdffont_embed"]),
     ("ODT XML", ["odt_render"]),
     # content.xml is deflated as it is written (odfzip_deflate), the other

@@ -14,7 +14,6 @@
 
 #include "base/buf.h"
 #include "base/xalloc.h"
-#include "odf/ziplib.h"
 
 typedef struct job {
 	const owner *owner;           /* NULL: the regional report */
@@ -22,32 +21,35 @@ typedef struct job {
 } job;
 
 /* Render job j; on failure its messages are appended to msgs as text. */
-static sr_status run_job(const plan *p, const job *j, const batch_opts *o, pdf_engine **engine,
+static sr_status run_job(const plan *p, const job *j, const batch_opts *o, render_formats *f,
 			 buf *msgs, char *name, size_t namelen)
 {
-	char pdf[PATH_MAX], odt[PATH_MAX];
+	char paths[BACKEND_MAX][PATH_MAX];
+	const char *path[BACKEND_MAX];
 	diag d;
 	diag_init(&d);
 	int year = report_year(p, &(report_opts){o->year, NULL, NULL, 0, NULL, 0});
 	const char *oid = j->owner ? j->owner->id : NULL;
 	sr_status st = SR_OK;
 	snprintf(name, namelen, "%s", oid ? oid : "(regional)");
-	if ((o->pdf && render_path(pdf, sizeof pdf, o->outdir, p->id, year, oid, "pdf") < 0) ||
-	    (o->odt && render_path(odt, sizeof odt, o->outdir, p->id, year, oid, "odt") < 0)) {
-		diag_add(&d, DIAG_ERROR, NULL, 0, 0,
-			 "the id \"%s\" cannot be used in a file name (letters, digits, '.', '_' and '-' only)",
-			 oid ? oid : p->id);
-		st = SR_INVALID;
-	} else {
+	for (size_t i = 0; i < f->n && st == SR_OK; i++) {
+		path[i] = paths[i];
+		if (render_path(paths[i], sizeof paths[i], o->outdir, p->id, year, oid, f->row[i]->ext) < 0) {
+			diag_add(&d, DIAG_ERROR, NULL, 0, 0,
+				 "the id \"%s\" cannot be used in a file name (letters, digits, '.', '_' and '-' only)",
+				 oid ? oid : p->id);
+			st = SR_INVALID;
+		}
+	}
+	if (st == SR_OK) {
 		report_opts ro = {o->year, j->owner, o->lang, o->now, j->tpl, o->pdfa};
 		/* one thread per report: the workers already use every core */
-		render_out out = {o->pdf ? pdf : NULL, o->odt ? odt : NULL, o->inputs, o->font_dirs, 0};
-		st = render_report(p, &ro, &out, engine, &d);
-		const char *last = o->odt ? odt : pdf;
+		st = render_report(p, &ro, f, path, o->inputs, 0, &d);
+		const char *last = path[f->n - 1];
 		const char *slash = strrchr(last, '/');
 		snprintf(name, namelen, "%.200s", slash ? slash + 1 : last);
 	}
-	/* level TAB file TAB line TAB col TAB text, one per line; our
+/* level TAB file TAB line TAB col TAB text, one per line; our
 	 * messages hold no tabs or newlines */
 	for (size_t i = 0; i < d.n; i++) {
 		const diag_msg *m = &d.msgs[i];
@@ -75,15 +77,15 @@ static int write_all(int fd, const void *p, size_t n)
 	return 0;
 }
 
-/* engine: opened by the parent before the fork (shared copy-on-write), or
- * NULL to open one here on the first PDF. */
+/* f: the engines opened by the parent before the fork (shared
+ * copy-on-write); one that is not is opened here on first need. */
 static void worker(const plan *p, const job *jobs, size_t njobs, size_t first, size_t step,
-		   const batch_opts *o, pdf_engine *engine, int fd)
+		   const batch_opts *o, render_formats *f, int fd)
 {
 	for (size_t i = first; i < njobs; i += step) {
 		buf msgs = BUF_INIT, rec = BUF_INIT;
 		char name[256];
-		sr_status st = run_job(p, &jobs[i], o, &engine, &msgs, name, sizeof name);
+		sr_status st = run_job(p, &jobs[i], o, f, &msgs, name, sizeof name);
 		buf_printf(&rec, "%d %zu %s\n%zu\n", (int)st, i, name, msgs.len);
 		buf_put(&rec, msgs.data, msgs.len);
 		if (rec.failed || write_all(fd, rec.data, rec.len) < 0)
@@ -91,7 +93,7 @@ static void worker(const plan *p, const job *jobs, size_t njobs, size_t first, s
 		buf_free(&msgs);
 		buf_free(&rec);
 	}
-	pdf_engine_close(engine);
+	render_formats_close(f);
 }
 
 typedef struct reader {
@@ -126,7 +128,7 @@ static void drain(reader *r, const batch_opts *o, batch_result *res, size_t tota
 		res->jobs++;
 		if (st == SR_OK) {
 			res->ok++;
-			res->files += o->pdf + o->odt;
+			res->files += (int)o->nformats;
 		} else {
 			res->failed++;
 			*worst = sr_worse(*worst, (sr_status)st);
@@ -193,28 +195,18 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
 		return SR_SYSTEM;
 	}
-	/* The engine (the hyphenation patterns, the templates' fonts looked up
-	 * and parsed) is opened once, here, so every worker inherits it instead
-	 * of loading its own.  When it cannot be opened, each worker tries on
-	 * its own and each report says why, as before. */
-	pdf_engine *engine = NULL;
-	if (o->pdf) {
-		diag quiet;
-		diag_init(&quiet);
-		if (pdf_engine_open(&engine, o->font_dirs, &quiet) != SR_OK)
-			engine = NULL;
-		diag_free(&quiet);
-		pdf_engine_prepare(engine, owner_tpl->font_family);
-		pdf_engine_prepare(engine, regional_tpl->font_family);
-	}
-	/* libzip too (ziplib.h): loaded once before the fork, not in each
-	 * worker; when it cannot be, each ODT says why */
-	if (o->odt) {
-		diag quiet;
-		diag_init(&quiet);
-		(void)ziplib_open(&quiet);
-		diag_free(&quiet);
-	}
+	/* The engines (the hyphenation patterns, the templates' fonts looked
+	 * up and parsed, libraries loaded) are opened once, here, so every
+	 * worker inherits them instead of loading its own.  One that cannot
+	 * be opened is tried again by each worker, and each report says why. */
+	render_formats f;
+	render_formats_init(&f, o->formats, o->nformats, o->font_dirs);
+	diag quiet;
+	diag_init(&quiet);
+	(void)render_formats_open(&f, &quiet);
+	diag_free(&quiet);
+	render_formats_prepare(&f, owner_tpl->font_family);
+	render_formats_prepare(&f, regional_tpl->font_family);
 	fflush(NULL); /* nothing buffered may be written twice by the children */
 	int started = 0;
 	for (int w = 0; w < workers; w++) {
@@ -236,7 +228,7 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 			close(fds[0]);
 			for (int k = 0; k < started; k++)
 				close(rd[k].fd);
-			worker(p, mine, n, (size_t)w, (size_t)workers, o, engine, fds[1]);
+			worker(p, mine, n, (size_t)w, (size_t)workers, o, &f, fds[1]);
 			close(fds[1]);
 			_exit(0);
 		}
@@ -292,7 +284,7 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "%d of %zu reports were not rendered", (int)n - res->jobs, n);
 		worst = SR_SYSTEM;
 	}
-	pdf_engine_close(engine);
+	render_formats_close(&f);
 	xfree(rd);
 	xfree(pids);
 	xfree(jobs);

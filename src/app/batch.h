@@ -16,7 +16,8 @@
 
 typedef struct batch_opts {
 	const char *outdir;
-	int pdf, odt;
+	const backend *const *formats; /* the formats of every report */
+	size_t nformats;               /* 1 to BACKEND_MAX */
 	int workers;                  /* >= 1 */
 	int shard_k, shard_n;         /* render part k (1-based) of n; n = 1: all */
 	int year;                     /* 0: latest */

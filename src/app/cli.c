@@ -1,42 +1,20 @@
-/* cli.c: the command line.  Parses arguments, calls the library, prints
- * the diagnostics once and turns the worst status into the exit code.
- * Holds no report logic of its own. */
-#include <errno.h>
+/* cli.c: the command line.  Parses arguments, calls the library
+ * (statusrapport.h), prints the diagnostics once and turns the worst
+ * status into the exit code.  Holds no report logic of its own. */
 #include <getopt.h>
-#include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
-#include <libxml/parser.h>
-
-#include "batch.h"
-#include "forms/collect.h"
-#include "base/diag.h"
-#include "doc/doc.h"
-#include "forms/form.h"
-#include "forms/import.h"
-#include "model/model.h"
-#include "pdf/pdf.h"
-#include "input/plan_xml.h"
-#include "render.h"
-#include "report/report.h"
-#include "input/template.h"
-#include "input/validate.h"
-#include "base/xalloc.h"
-
-#ifndef SR_DATADIR
-#define SR_DATADIR "/usr/local/share/statusrapport"
-#endif
+#include "statusrapport.h"
 
 static const char usage_main[] =
 	"Usage: statusrapport COMMAND [options] PLAN.xml [STATUS.xml...]\n"
 	"\n"
 	"Turns an action plan and the status files sent in by its owners into\n"
-	"status reports (PDF and ODT).\n"
+	"status reports, one file per format (%s).\n"
 	"\n"
 	"Commands:\n"
 	"  validate   check the plan and status files, report every problem\n"
@@ -68,11 +46,12 @@ static const char usage_render[] =
 	"\n"
 	"Writes the status report for one year.\n"
 	"\n"
-	"  -f, --format FMT     pdf, odt or pdf,odt (default: pdf,odt; with -o, the\n"
-	"                       file's extension)\n"
-	"  -o, --output FILE    write one report to FILE (.pdf or .odt)\n"
-	"  -O, --output-dir DIR write into DIR as PLAN-ID-YEAR[-OWNER].pdf/.odt\n"
-	"                       (default: the current folder)\n"
+	"  -f, --format FMT     the formats, comma-separated: %s (default: all;\n"
+	"                       with -o, the one its extension names)\n"
+	"  -o, --output FILE    write one report to FILE, in the format its\n"
+	"                       extension names\n"
+	"  -O, --output-dir DIR write into DIR as PLAN-ID-YEAR[-OWNER].EXT, a file\n"
+	"                       per format (default: the current folder)\n"
 	"  -t, --template NAME  the report kind: arsrapport (default), styremote,\n"
 	"                       helseforetak (default with --owner), or a file\n"
 	"      --owner ID       the report for one owner: the measures it is\n"
@@ -90,13 +69,13 @@ static const char usage_render[] =
 static const char usage_batch[] =
 	"Usage: statusrapport batch -O DIR [options] PLAN.xml [STATUS.xml...]\n"
 	"\n"
-	"Writes one report per owner as PLAN-ID-YEAR-OWNER.pdf/.odt, and the regional\n"
-	"report PLAN-ID-YEAR.pdf/.odt beside them.  The input is read once; the\n"
-	"reports are rendered in parallel.  One failing report does not stop the\n"
-	"others; the exit code and the summary say what failed.\n"
+	"Writes one report per owner as PLAN-ID-YEAR-OWNER.EXT, and the regional\n"
+	"report PLAN-ID-YEAR.EXT beside them, a file per format.  The input is read\n"
+	"once; the reports are rendered in parallel.  One failing report does not\n"
+	"stop the others; the exit code and the summary say what failed.\n"
 	"\n"
 	"  -O, --output-dir DIR write into DIR (required)\n"
-	"  -f, --format FMT     pdf, odt or pdf,odt (default: pdf,odt)\n"
+	"  -f, --format FMT     the formats, comma-separated: %s (default: all)\n"
 	"  -t, --template NAME  the owners' report kind (default: helseforetak)\n"
 	"  -j, --jobs N         parallel workers (default: the number of cores)\n"
 	"      --owners ID,ID   these owners\n"
@@ -162,58 +141,98 @@ static const char usage_collect[] =
 	"  -o, --output FILE    write the overview to FILE (needed for ods)\n"
 	"  -h, --help           show this help\n";
 
+/* Every command's options, as read; run() hands each command its own. */
 typedef struct opts {
 	const char *command;
-	int want_pdf, want_odt;
+	const backend *formats[BACKEND_MAX];
+	size_t nformats;
 	const char *output, *outdir, *template_name, *owner, *lang, *owners, *type;
 	const char *fmt, *deadline, *contact, *plan_file; /* form, import, collect */
 	int year, dump, quiet, jobs, shard_k, shard_n;
-	int pdfa; /* --pdfa (issue 9) */
+	int pdfa;
 	char **files;
 	int nfiles;
 } opts;
 
-static void usage_error(const char *cmd, const char *fmt, const char *arg)
-	__attribute__((format(printf, 2, 0)));
-static void usage_error(const char *cmd, const char *fmt, const char *arg)
+/* text with the formats' names where it says %s */
+static void show(FILE *out, const char *text)
 {
-	fprintf(stderr, "statusrapport: ");
+	char names[256];
+	backends_names(names, sizeof names, ", ");
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	fprintf(stderr, fmt, arg);
+	fprintf(out, text, names);
 #pragma GCC diagnostic pop
+}
+
+static void usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "statusrapport: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fprintf(stderr, "\nTry 'statusrapport %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
 }
 
+/* "a,b" into o->formats, in the table's order, each once; -1 for a
+ * name the table does not know. */
 static int parse_formats(const char *s, opts *o)
 {
-	o->want_pdf = o->want_odt = 0;
-	const char *p = s;
-	while (*p) {
+	int chosen[BACKEND_MAX] = {0};
+	for (const char *p = s; *p;) {
 		size_t n = strcspn(p, ",");
-		if (n == 3 && strncmp(p, "pdf", 3) == 0)
-			o->want_pdf = 1;
-		else if (n == 3 && strncmp(p, "odt", 3) == 0)
-			o->want_odt = 1;
-		else
+		const backend *b = backends_find(p, n);
+		if (!b)
 			return -1;
+		for (size_t i = 0; i < BACKEND_MAX && backends[i]; i++)
+			if (backends[i] == b)
+				chosen[i] = 1;
 		p += n;
 		if (*p == ',')
 			p++;
 	}
-	return o->want_pdf || o->want_odt ? 0 : -1;
+	o->nformats = 0;
+	for (size_t i = 0; i < BACKEND_MAX && backends[i]; i++)
+		if (chosen[i])
+			o->formats[o->nformats++] = backends[i];
+	return o->nformats ? 0 : -1;
 }
 
-static int ends_with(const char *s, const char *tail)
+static void all_formats(opts *o)
 {
-	size_t a = strlen(s), b = strlen(tail);
-	return a >= b && strcasecmp(s + a - b, tail) == 0;
+	o->nformats = 0;
+	for (size_t i = 0; i < BACKEND_MAX && backends[i]; i++)
+		o->formats[o->nformats++] = backends[i];
 }
 
 /* Which options each command takes: a character per short option, and the
  * long-only options by their codes. */
 enum { OPT_OWNER = 256, OPT_YEAR, OPT_LANG, OPT_DUMP, OPT_OWNERS, OPT_TYPE, OPT_SHARD,
        OPT_DEADLINE, OPT_CONTACT, OPT_PLAN, OPT_PDFA };
+
+static const struct option longopts[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"output", required_argument, NULL, 'o'},
+	{"output-dir", required_argument, NULL, 'O'},
+	{"template", required_argument, NULL, 't'},
+	{"jobs", required_argument, NULL, 'j'},
+	{"owner", required_argument, NULL, OPT_OWNER},
+	{"owners", required_argument, NULL, OPT_OWNERS},
+	{"type", required_argument, NULL, OPT_TYPE},
+	{"shard", required_argument, NULL, OPT_SHARD},
+	{"year", required_argument, NULL, OPT_YEAR},
+	{"lang", required_argument, NULL, OPT_LANG},
+	{"dump-tree", no_argument, NULL, OPT_DUMP},
+	{"pdfa", no_argument, NULL, OPT_PDFA},
+	{"deadline", required_argument, NULL, OPT_DEADLINE},
+	{"contact", required_argument, NULL, OPT_CONTACT},
+	{"plan", required_argument, NULL, OPT_PLAN},
+	{"quiet", no_argument, NULL, 'q'},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0}};
 
 static int allowed(const char *cmd, int c)
 {
@@ -242,14 +261,20 @@ static int allowed(const char *cmd, int c)
 				 c == OPT_LANG || c == OPT_PDFA;
 }
 
+static int bad_lang(const char *cmd, const char *lang)
+{
+	if (lang && strcmp(lang, "nb") != 0 && strcmp(lang, "nn") != 0 && strcmp(lang, "en") != 0) {
+		usage_error(cmd, "unknown language '%s'; use nb, nn or en", lang);
+		return 1;
+	}
+	return 0;
+}
+
 /* The checks of form, import and collect once the options are read. */
 static int parse_forms(const char *cmd, const char *format, opts *o)
 {
-	if (o->lang && strcmp(o->lang, "nb") != 0 && strcmp(o->lang, "nn") != 0 &&
-	    strcmp(o->lang, "en") != 0) {
-		usage_error(cmd, "unknown language '%s'; use nb, nn or en", o->lang);
+	if (bad_lang(cmd, o->lang))
 		return 2;
-	}
 	o->fmt = format;
 	if (strcmp(cmd, "form") == 0) {
 		if (format && strcmp(format, "ods") != 0 && strcmp(format, "xml") != 0) {
@@ -286,37 +311,136 @@ static int parse_forms(const char *cmd, const char *format, opts *o)
 	return 0;
 }
 
+/* The checks of render and batch once the options are read: the formats
+ * from -f, or from -o's extension, or all of them. */
+static int parse_reports(const char *cmd, const char *format, opts *o)
+{
+	char names[256];
+	backends_names(names, sizeof names, ", ");
+	if (format && parse_formats(format, o) < 0) {
+		usage_error(cmd, "unknown format '%s'; the formats are %s (several: joined by ',')",
+			    format, names);
+		return 2;
+	}
+	if (bad_lang(cmd, o->lang))
+		return 2;
+	if (strcmp(cmd, "batch") == 0) {
+		if (!o->outdir) {
+			usage_error(cmd, "%s", "batch needs -O DIR, the folder to write the reports into");
+			return 2;
+		}
+		if (o->owners && o->type) {
+			usage_error(cmd, "%s", "give either --owners or --type, not both");
+			return 2;
+		}
+	} else if (o->output && o->outdir) {
+		usage_error(cmd, "%s", "give either -o FILE or -O DIR, not both");
+		return 2;
+	}
+	if (!format && !o->output)
+		all_formats(o);
+	if (!o->output)
+		return 0;
+	const backend *by_ext = backends_for_path(o->output);
+	if (!format && !by_ext) {
+		usage_error(cmd, "cannot tell the format of '%s' from its extension; the formats are %s, "
+			    "or give -f", o->output, names);
+		return 2;
+	}
+	if (!format) {
+		o->formats[0] = by_ext;
+		o->nformats = 1;
+	}
+	if (o->nformats > 1) {
+		usage_error(cmd, "%s", "-o writes one file; use -O DIR for several formats");
+		return 2;
+	}
+	if (by_ext && by_ext != o->formats[0]) {
+		usage_error(cmd, "-f %s and '%s' disagree: its extension is %s's; name it .%s or "
+			    "leave out -f", o->formats[0]->name, o->output, by_ext->name, o->formats[0]->ext);
+		return 2;
+	}
+	return 0;
+}
+
+/* A number from arg, in [lo, hi]; -1 when it is not one. */
+static long number(const char *arg, long lo, long hi)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	return *end || end == arg || v < lo || v > hi ? -1 : v;
+}
+
+/* One option c with its value optarg into o: 0, or an exit code. */
+static int parse_option(const char *cmd, int c, opts *o, const char **format)
+{
+	switch (c) {
+	case 'f': *format = optarg; break;
+	case 'o': o->output = optarg; break;
+	case 'O': o->outdir = optarg; break;
+	case 't': o->template_name = optarg; break;
+	case OPT_OWNER: o->owner = optarg; break;
+	case OPT_OWNERS: o->owners = optarg; break;
+	case OPT_TYPE: o->type = optarg; break;
+	case OPT_LANG: o->lang = optarg; break;
+	case OPT_CONTACT: o->contact = optarg; break;
+	case OPT_PLAN: o->plan_file = optarg; break;
+	case OPT_DUMP: o->dump = 1; break;
+	case OPT_PDFA: o->pdfa = 1; break;
+	case 'q': o->quiet = 1; break;
+	case OPT_DEADLINE: {
+		int y, m, dd;
+		char tail;
+		if (sscanf(optarg, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3 || strlen(optarg) != 10 ||
+		    m < 1 || m > 12 || dd < 1 || dd > 31) {
+			usage_error(cmd, "--deadline needs a date like 2026-01-31, not '%s'", optarg);
+			return 2;
+		}
+		o->deadline = optarg;
+		break;
+	}
+	case 'j':
+		if ((o->jobs = (int)number(optarg, 1, 256)) < 0) {
+			usage_error(cmd, "--jobs needs a number from 1 to 256, not '%s'", optarg);
+			return 2;
+		}
+		break;
+	case OPT_SHARD: {
+		int k, n;
+		char tail;
+		if (sscanf(optarg, "%d/%d%c", &k, &n, &tail) != 2 || n < 1 || k < 1 || k > n) {
+			usage_error(cmd, "--shard needs K/N with 1 <= K <= N, like 2/3, not '%s'", optarg);
+			return 2;
+		}
+		o->shard_k = k;
+		o->shard_n = n;
+		break;
+	}
+	case OPT_YEAR:
+		if ((o->year = (int)number(optarg, 1900, 2200)) < 0) {
+			usage_error(cmd, "--year needs a year like 2024, not '%s'", optarg);
+			return 2;
+		}
+		break;
+	}
+	return 0;
+}
+
+static const char *help_text(const char *cmd)
+{
+	return !strcmp(cmd, "render")    ? usage_render
+	       : !strcmp(cmd, "batch")   ? usage_batch
+	       : !strcmp(cmd, "form")    ? usage_form
+	       : !strcmp(cmd, "import")  ? usage_import
+	       : !strcmp(cmd, "collect") ? usage_collect
+					 : usage_validate;
+}
+
 /* Parse a command's options; returns 0, an exit code, or -1 for "printed
  * help or version: exit 0". */
 static int parse(int argc, char **argv, opts *o)
 {
-	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"output-dir", required_argument, NULL, 'O'},
-		{"template", required_argument, NULL, 't'},
-		{"jobs", required_argument, NULL, 'j'},
-		{"owner", required_argument, NULL, OPT_OWNER},
-		{"owners", required_argument, NULL, OPT_OWNERS},
-		{"type", required_argument, NULL, OPT_TYPE},
-		{"shard", required_argument, NULL, OPT_SHARD},
-		{"year", required_argument, NULL, OPT_YEAR},
-		{"lang", required_argument, NULL, OPT_LANG},
-		{"dump-tree", no_argument, NULL, OPT_DUMP},
-		{"pdfa", no_argument, NULL, OPT_PDFA},
-		{"deadline", required_argument, NULL, OPT_DEADLINE},
-		{"contact", required_argument, NULL, OPT_CONTACT},
-		{"plan", required_argument, NULL, OPT_PLAN},
-		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0}};
 	const char *cmd = o->command;
-	int render = strcmp(cmd, "render") == 0, batch = strcmp(cmd, "batch") == 0;
-	int forms = !strcmp(cmd, "form") || !strcmp(cmd, "import") || !strcmp(cmd, "collect");
-	const char *help = render ? usage_render : batch ? usage_batch
-		: !strcmp(cmd, "form") ? usage_form : !strcmp(cmd, "import") ? usage_import
-		: !strcmp(cmd, "collect") ? usage_collect : usage_validate;
 	const char *format = NULL;
 	int c;
 	opterr = 0;
@@ -330,67 +454,16 @@ static int parse(int argc, char **argv, opts *o)
 			usage_error(cmd, "the option '%s' does not apply to this command", name);
 			return 2;
 		}
+		int rc = 0;
 		switch (c) {
-		case 'f': format = optarg; break;
-		case 'o': o->output = optarg; break;
-		case 'O': o->outdir = optarg; break;
-		case 't': o->template_name = optarg; break;
-		case OPT_OWNER: o->owner = optarg; break;
-		case OPT_OWNERS: o->owners = optarg; break;
-		case OPT_TYPE: o->type = optarg; break;
-		case OPT_LANG: o->lang = optarg; break;
-		case OPT_CONTACT: o->contact = optarg; break;
-		case OPT_PLAN: o->plan_file = optarg; break;
-		case OPT_DEADLINE: {
-			int y, m, dd;
-			char tail;
-			if (sscanf(optarg, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3 || strlen(optarg) != 10 ||
-			    m < 1 || m > 12 || dd < 1 || dd > 31) {
-				usage_error(cmd, "--deadline needs a date like 2026-01-31, not '%s'", optarg);
-				return 2;
-			}
-			o->deadline = optarg;
-			break;
-		}
-		case OPT_DUMP: o->dump = 1; break;
-		case OPT_PDFA: o->pdfa = 1; break;
-		case 'q': o->quiet = 1; break;
-		case 'j': {
-			char *end;
-			long j = strtol(optarg, &end, 10);
-			if (*end || j < 1 || j > 256) {
-				usage_error(cmd, "--jobs needs a number from 1 to 256, not '%s'", optarg);
-				return 2;
-			}
-			o->jobs = (int)j;
-			break;
-		}
-		case OPT_SHARD: {
-			int k, n;
-			char tail;
-			if (sscanf(optarg, "%d/%d%c", &k, &n, &tail) != 2 || n < 1 || k < 1 || k > n) {
-				usage_error(cmd, "--shard needs K/N with 1 <= K <= N, like 2/3, not '%s'", optarg);
-				return 2;
-			}
-			o->shard_k = k;
-			o->shard_n = n;
-			break;
-		}
-		case OPT_YEAR: {
-			char *end;
-			long y = strtol(optarg, &end, 10);
-			if (*end || y < 1900 || y > 2200) {
-				usage_error(cmd, "--year needs a year like 2024, not '%s'", optarg);
-				return 2;
-			}
-			o->year = (int)y;
-			break;
-		}
-		case 'h': fputs(help, stdout); return -1;
+		case 'h': show(stdout, help_text(cmd)); return -1;
 		case 'V': printf("statusrapport %s\n", SR_VERSION); return -1;
 		case ':': usage_error(cmd, "the option '%s' needs a value", argv[optind - 1]); return 2;
-		default: usage_error(cmd, "unknown option '%s'", argv[optind - 1]); return 2;
+		case '?': usage_error(cmd, "unknown option '%s'", argv[optind - 1]); return 2;
+		default: rc = parse_option(cmd, c, o, &format); break;
 		}
+		if (rc)
+			return rc;
 	}
 	o->files = argv + optind;
 	o->nfiles = argc - optind;
@@ -398,401 +471,84 @@ static int parse(int argc, char **argv, opts *o)
 		usage_error(cmd, "%s", strcmp(cmd, "import") ? "no plan file given" : "no form given");
 		return 2;
 	}
-	if (forms)
+	if (!strcmp(cmd, "form") || !strcmp(cmd, "import") || !strcmp(cmd, "collect"))
 		return parse_forms(cmd, format, o);
-	if (format && parse_formats(format, o) < 0) {
-		usage_error(cmd, "unknown format '%s'; use pdf, odt or pdf,odt", format);
-		return 2;
-	}
-	if (o->lang && strcmp(o->lang, "nb") != 0 && strcmp(o->lang, "nn") != 0 &&
-	    strcmp(o->lang, "en") != 0) {
-		usage_error(cmd, "unknown language '%s'; use nb, nn or en", o->lang);
-		return 2;
-	}
-	if (batch) {
-		if (!o->outdir) {
-			usage_error(cmd, "%s", "batch needs -O DIR, the folder to write the reports into");
-			return 2;
-		}
-		if (o->owners && o->type) {
-			usage_error(cmd, "%s", "give either --owners or --type, not both");
-			return 2;
-		}
-		if (!format)
-			o->want_pdf = o->want_odt = 1;
-		return 0;
-	}
-	if (!render)
-		return 0;
-	if (o->output && o->outdir) {
-		usage_error(cmd, "%s", "give either -o FILE or -O DIR, not both");
-		return 2;
-	}
-	if (o->output) {
-		int pdf = ends_with(o->output, ".pdf"), odt = ends_with(o->output, ".odt");
-		if (!format) {
-			if (!pdf && !odt) {
-				usage_error(cmd, "cannot tell the format of '%s'; name it .pdf or .odt, or give -f",
-					    o->output);
-				return 2;
-			}
-			o->want_pdf = pdf;
-			o->want_odt = odt;
-		}
-		if (o->want_pdf && o->want_odt) {
-			usage_error(cmd, "%s", "-o writes one file; use -O DIR for both formats");
-			return 2;
-		}
-	} else if (!format) {
-		o->want_pdf = o->want_odt = 1;
-	}
-	return 0;
+	if (!strcmp(cmd, "render") || !strcmp(cmd, "batch"))
+		return parse_reports(cmd, format, o);
+	return bad_lang(cmd, o->lang) ? 2 : 0;
 }
 
-/* Read the plan and merge every status file, then check the meaning.
- * Every file is read even after one fails, so all problems show at once. */
-static sr_status load(const opts *o, const xmlin_schema *schema, plan **out, diag *d)
+/* The command o names, run; what it did printed unless quiet. */
+static sr_status run(const opts *o, diag *d)
 {
-	sr_status st = plan_read(out, schema, o->files[0], d);
-	if (st != SR_OK)
-		return st;
-	for (int i = 1; i < o->nfiles; i++)
-		st = sr_worse(st, plan_merge_status(*out, schema, o->files[i], d));
-	if (st == SR_OK)
-		st = validate_plan(*out, d);
-	return st;
-}
-
-static sr_status report_time(time_t *now, diag *d)
-{
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	if (!e || !*e) {
-		*now = time(NULL);
-		return SR_OK;
-	}
-	char *end;
-	errno = 0;
-	long long v = strtoll(e, &end, 10);
-	if (*end || errno || v < 0 || v > 253402300799LL) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0,
-			 "SOURCE_DATE_EPOCH=\"%s\" is not a time in seconds since 1970", e);
-		return SR_USAGE;
-	}
-	*now = (time_t)v;
-	return SR_OK;
-}
-
-/* Filled on the first call (from the main thread), then only read: the
- * engine's thread reads it while render goes on. */
-static const char *const *font_dirs(void)
-{
-	static const char *dirs[4];
-	static int made;
-	if (!made) {
-		int k = 0;
-		const char *env = getenv("STATUSRAPPORT_FONTS");
-		if (env && *env)
-			dirs[k++] = env;
-		dirs[k++] = "fonts";
-		dirs[k++] = SR_DATADIR "/fonts";
-		dirs[k] = NULL;
-		made = 1;
-	}
-	return dirs;
-}
-
-static sr_status check_dir(const char *dir, diag *d)
-{
-	struct stat sb;
-	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-		diag_add(d, DIAG_ERROR, dir, 0, 0, "the output folder does not exist");
-		return SR_SYSTEM;
-	}
-	return SR_OK;
-}
-
-/* pending: the PDF engine being opened while the input was read, or NULL;
- * consumed either way. */
-static sr_status do_render(const opts *o, const plan *p, const xmlin_schema *tschema,
-			   pdf_engine_pending *pending, diag *d)
-{
-	template *tpl = NULL;
-	pdf_engine *engine = NULL;
-	report_opts ro = {o->year, NULL, o->lang, 0, NULL, o->pdfa};
-	sr_status st = report_time(&ro.now, d);
-	if (st != SR_OK)
-		goto done;
-	if (o->owner && !(ro.owner = model_owner(p, o->owner))) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--owner %s: no such owner in the plan", o->owner);
-		st = SR_USAGE;
-		goto done;
-	}
-	if (o->year && p->year_from && (o->year < p->year_from || o->year > p->year_to)) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--year %d is outside the plan's period %d-%d", o->year,
-			 p->year_from, p->year_to);
-		st = SR_USAGE;
-		goto done;
-	}
-	const char *tname = o->template_name ? o->template_name : o->owner ? "helseforetak" : TEMPLATE_DEFAULT;
-	if ((st = template_load(&tpl, tschema, tname, d)) != SR_OK)
-		goto done;
-	ro.tpl = tpl;
-	if (tpl->kind == TPL_OWNER && !ro.owner) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0,
-			 "the template \"%s\" is a report for one owner; give --owner ID", tpl->name);
-		st = SR_USAGE;
-		goto done;
-	}
-	if (o->dump) {
-		doc *dd = NULL;
-		if ((st = report_build(p, &ro, &dd, d)) == SR_OK) {
-			doc_dump(dd, stdout);
-			if (fflush(stdout) != 0 || ferror(stdout)) {
-				diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot write the tree to standard output");
-				st = SR_SYSTEM;
-			}
-		}
-		doc_free(dd);
-		goto done;
-	}
-	char pdf[PATH_MAX], odt[PATH_MAX];
-	render_out out = {NULL, NULL, (const char *const *)o->files, font_dirs(),
-			  sysconf(_SC_NPROCESSORS_ONLN) > 1};
-	if (o->output) {
-		*(o->want_pdf ? &out.pdf_path : &out.odt_path) = o->output;
-	} else {
-		const char *dir = o->outdir ? o->outdir : ".";
-		int year = report_year(p, &ro);
-		if ((st = check_dir(dir, d)) != SR_OK)
-			goto done;
-		if ((o->want_pdf && render_path(pdf, sizeof pdf, dir, p->id, year, o->owner, "pdf") < 0) ||
-		    (o->want_odt && render_path(odt, sizeof odt, dir, p->id, year, o->owner, "odt") < 0)) {
-			diag_add(d, DIAG_ERROR, NULL, 0, 0,
-				 "the plan or owner id cannot be used in a file name; use -o FILE");
-			st = SR_INVALID;
-			goto done;
-		}
-		out.pdf_path = o->want_pdf ? pdf : NULL;
-		out.odt_path = o->want_odt ? odt : NULL;
-	}
-	if (pending) {
-		st = pdf_engine_wait(pending, &engine, d);
-		pending = NULL;
-		if (st != SR_OK)
-			goto done;
-	}
-	st = render_report(p, &ro, &out, &engine, d);
-	if (st == SR_OK && !o->quiet) {
-		if (out.pdf_path)
-			fprintf(stderr, "statusrapport: wrote %s\n", out.pdf_path);
-		if (out.odt_path)
-			fprintf(stderr, "statusrapport: wrote %s\n", out.odt_path);
-	}
-done:
-	pdf_engine_cancel(pending);
-	pdf_engine_close(engine);
-	template_free(tpl);
-	return st;
-}
-
-static sr_status do_batch(const opts *o, const plan *p, const xmlin_schema *tschema, diag *d)
-{
-	template *tpl = NULL, *regional = NULL;
-	const owner **owners = NULL;
-	size_t n = 0;
-	batch_opts bo = {o->outdir, o->want_pdf, o->want_odt, o->jobs, o->shard_k ? o->shard_k : 1,
-			 o->shard_n ? o->shard_n : 1, o->year, o->lang, 0,
-			 (const char *const *)o->files, font_dirs(), NULL, o->pdfa};
-	sr_status st = report_time(&bo.now, d);
-	if (st != SR_OK)
-		return st;
-	if (!bo.workers) {
-		long cores = sysconf(_SC_NPROCESSORS_ONLN);
-		bo.workers = cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
-	}
-	if (o->year && p->year_from && (o->year < p->year_from || o->year > p->year_to)) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--year %d is outside the plan's period %d-%d", o->year,
-			 p->year_from, p->year_to);
-		return SR_USAGE;
-	}
-	if ((st = check_dir(o->outdir, d)) != SR_OK)
-		return st;
-	if ((st = template_load(&tpl, tschema, o->template_name ? o->template_name : "helseforetak", d)) != SR_OK ||
-	    (st = template_load(&regional, tschema, TEMPLATE_DEFAULT, d)) != SR_OK)
-		goto done;
-	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
-	owners = calloc(p->nowners + 1, sizeof *owners);
-	if (!owners) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
-		st = SR_SYSTEM;
-		goto done;
-	}
-	if (o->owners) {
-		for (const char *s = o->owners; *s;) {
-			size_t len = strcspn(s, ",");
-			char id[256];
-			snprintf(id, sizeof id, "%.*s", (int)(len < 255 ? len : 255), s);
-			const owner *ow = model_owner(p, id);
-			if (!ow) {
-				diag_add(d, DIAG_ERROR, NULL, 0, 0, "--owners: \"%s\" is not an owner in the plan", id);
-				st = SR_USAGE;
-			} else if (n < p->nowners) {
-				owners[n++] = ow;
-			}
-			s += len;
-			if (*s == ',')
-				s++;
-		}
-		if (st != SR_OK)
-			goto done;
-	} else {
-		static const char *const types[] = {"rhf", "hf", "group", "other"};
-		const char *type = o->type ? o->type : "hf";
-		int t = -1;
-		for (int i = 0; i < 4; i++)
-			if (strcmp(type, types[i]) == 0)
-				t = i;
-		if (t < 0) {
-			diag_add(d, DIAG_ERROR, NULL, 0, 0, "--type %s: use rhf, hf, group or other", type);
-			st = SR_USAGE;
-			goto done;
-		}
-		for (size_t i = 0; i < p->nowners; i++)
-			if ((int)p->owners[i]->type == t)
-				owners[n++] = p->owners[i];
-	}
-	if (isatty(STDERR_FILENO) && !o->quiet)
-		bo.progress = stderr;
-	batch_result res;
-	st = batch_run(p, tpl, regional, owners, n, &bo, &res, d);
-	if (!o->quiet || st != SR_OK)
-		fprintf(stderr, "statusrapport: batch: %d of %d reports written (%d files) to %s%s%s\n",
-			res.ok, res.jobs, res.files, o->outdir, res.failed ? "; failed: " : "",
-			res.failed ? "see the messages below" : "");
-done:
-	free(owners);
-	template_free(tpl);
-	template_free(regional);
-	return st;
-}
-
-static sr_status do_form(const opts *o, const plan *p, diag *d)
-{
-	form_opts fo = {o->year, o->lang, o->deadline, o->contact, 0};
-	sr_status st = report_time(&fo.now, d);
-	if (st == SR_OK && o->year && p->year_from && (o->year < p->year_from || o->year > p->year_to)) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--year %d is outside the plan's period %d-%d", o->year,
-			 p->year_from, p->year_to);
-		st = SR_USAGE;
-	}
-	if (st == SR_OK)
-		st = check_dir(o->outdir, d);
-	if (st != SR_OK)
-		return st;
-	int written = 0, total = 0, xml = o->fmt && !strcmp(o->fmt, "xml");
-	st = form_write_all(p, o->owner, o->type, &fo, xml, o->outdir, (const char *const *)o->files,
-			    &written, &total, d);
-	if ((!o->quiet || st != SR_OK) && st != SR_USAGE)
-		fprintf(stderr, "statusrapport: form: %d of %d forms written to %s\n", written, total,
-			o->outdir);
-	return st;
-}
-
-static sr_status do_import(const opts *o, const xmlin_schema *schema, diag *d)
-{
-	import_result r = {0};
-	time_t now;
-	sr_status st = report_time(&now, d);
-	if (st == SR_OK)
-		st = import_file(o->files[0], o->plan_file, schema, o->output, now, &r, d);
-	if (st == SR_OK && !o->quiet)
-		fprintf(stderr, "statusrapport: wrote %s (%s, %d: %zu statuses, %zu values)\n",
-			o->output, r.owner_id, r.year, r.nstatuses, r.nvalues);
-	return st;
-}
-
-static sr_status do_collect(const opts *o, const xmlin_schema *schema, diag *d)
-{
-	collect_opts co = {o->year, o->deadline, o->fmt && !strcmp(o->fmt, "ods"), o->output, 0};
-	buf text = BUF_INIT;
-	sr_status st = report_time(&co.now, d);
-	int complete = 0;
-	if (st == SR_OK)
-		st = collect_report(schema, (const char *const *)o->files, (size_t)o->nfiles, &co, &text,
-				    &complete, d);
-	if (text.len && fwrite(text.data, 1, text.len, stdout) != text.len)
-		st = sr_worse(st, SR_SYSTEM);
-	buf_free(&text);
-	if (st == SR_OK && !complete)
-		st = SR_INVALID;
-	return st;
-}
-
-static sr_status run(opts *o, diag *d)
-{
-	xmlin_schema *schema = NULL, *tschema = NULL;
-	plan *p = NULL;
-	/* the PDF engine opens beside the reading of the input */
-	pdf_engine_pending *engine = strcmp(o->command, "render") == 0 && o->want_pdf && !o->dump
-					     ? pdf_engine_start(font_dirs())
-					     : NULL;
-	sr_status st = plan_schema_load(&schema, d);
-	if (st == SR_OK && o->template_name && template_is_file(o->template_name))
-		st = template_schema_load(&tschema, d);
-	if (st != SR_OK)
-		goto done;
-	xalloc_arm();
-	if (strcmp(o->command, "import") == 0) {
-		st = do_import(o, schema, d);
-		goto done;
-	}
-	if (strcmp(o->command, "collect") == 0) {
-		st = do_collect(o, schema, d);
-		goto done;
-	}
-	st = load(o, schema, &p, d);
-	if (strcmp(o->command, "validate") == 0) {
-		if (o->template_name) {
-			template *t = NULL;
-			st = sr_worse(st, template_load(&t, tschema, o->template_name, d));
-			template_free(t);
-		}
+	sr_files in = {(const char *const *)o->files, o->nfiles};
+	const char *cmd = o->command;
+	sr_status st;
+	if (!strcmp(cmd, "validate")) {
+		sr_validate_result r;
+		st = sr_validate(&(sr_validate_opts){.in = in, .template_name = o->template_name}, &r, d);
 		if (st == SR_OK && !o->quiet)
 			fprintf(stderr, "statusrapport: %s: valid (%zu measures, %zu owners, %d status file%s)\n",
-				o->files[0], p->nmeasures, p->nowners, o->nfiles - 1, o->nfiles == 2 ? "" : "s");
-		goto done;
+				o->files[0], r.nmeasures, r.nowners, o->nfiles - 1, o->nfiles == 2 ? "" : "s");
+	} else if (!strcmp(cmd, "render")) {
+		sr_render_opts ro = {.in = in, .nformats = o->nformats, .output = o->output,
+				     .outdir = o->outdir, .template_name = o->template_name,
+				     .owner = o->owner, .lang = o->lang, .year = o->year, .pdfa = o->pdfa,
+				     .dump = o->dump ? stdout : NULL};
+		memcpy(ro.formats, o->formats, sizeof ro.formats);
+		static sr_render_result r; /* the paths: 32 KB */
+		st = sr_render(&ro, &r, d);
+		for (size_t i = 0; i < r.n && !o->quiet; i++)
+			fprintf(stderr, "statusrapport: wrote %s\n", r.path[i]);
+	} else if (!strcmp(cmd, "batch")) {
+		sr_batch_opts bo = {.in = in, .nformats = o->nformats, .outdir = o->outdir,
+				    .template_name = o->template_name, .owners = o->owners,
+				    .type = o->type, .lang = o->lang, .year = o->year, .jobs = o->jobs,
+				    .shard_k = o->shard_k, .shard_n = o->shard_n, .pdfa = o->pdfa,
+				    .progress = isatty(STDERR_FILENO) && !o->quiet ? stderr : NULL};
+		memcpy(bo.formats, o->formats, sizeof bo.formats);
+		sr_batch_result r;
+		st = sr_batch(&bo, &r, d);
+		if (r.ran && (!o->quiet || st != SR_OK))
+			fprintf(stderr, "statusrapport: batch: %d of %d reports written (%d files) to %s%s%s\n",
+				r.ok, r.jobs, r.files, o->outdir, r.failed ? "; failed: " : "",
+				r.failed ? "see the messages below" : "");
+	} else if (!strcmp(cmd, "form")) {
+		sr_form_result r;
+		st = sr_form(&(sr_form_opts){.in = in, .outdir = o->outdir, .owner = o->owner,
+					     .type = o->type, .year = o->year, .lang = o->lang,
+					     .deadline = o->deadline, .contact = o->contact,
+					     .xml = o->fmt && !strcmp(o->fmt, "xml")},
+			     &r, d);
+		if (r.ran && (!o->quiet || st != SR_OK) && st != SR_USAGE)
+			fprintf(stderr, "statusrapport: form: %d of %d forms written to %s\n", r.written,
+				r.total, o->outdir);
+	} else if (!strcmp(cmd, "import")) {
+		sr_import_result r;
+		st = sr_import(&(sr_import_opts){.form = o->files[0], .plan = o->plan_file,
+						 .output = o->output},
+			       &r, d);
+		if (st == SR_OK && !o->quiet)
+			fprintf(stderr, "statusrapport: wrote %s (%s, %d: %zu statuses, %zu values)\n",
+				o->output, r.owner_id, r.year, r.nstatuses, r.nvalues);
+	} else {
+		st = sr_collect(&(sr_collect_opts){.in = in, .year = o->year, .deadline = o->deadline,
+						   .ods = o->fmt && !strcmp(o->fmt, "ods"),
+						   .output = o->output, .out = stdout},
+				d);
 	}
-	if (st != SR_OK)
-		goto done;
-	if (strcmp(o->command, "form") == 0)
-		st = do_form(o, p, d);
-	else
-		st = strcmp(o->command, "render") == 0 ? do_render(o, p, tschema, engine, d)
-						       : do_batch(o, p, tschema, d);
-	engine = NULL; /* do_render's now */
-done:
-	pdf_engine_cancel(engine);
-	plan_free(p);
-	xmlin_schema_free(schema);
-	xmlin_schema_free(tschema);
 	return st;
-}
-
-static void quiet(void *ctx, const char *msg, ...)
-{
-	(void)ctx;
-	(void)msg;
 }
 
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
-		fputs(usage_main, stderr);
+		show(stderr, usage_main);
 		return SR_USAGE;
 	}
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
-		fputs(usage_main, stdout);
+		show(stdout, usage_main);
 		return SR_OK;
 	}
 	if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
@@ -810,26 +566,12 @@ int main(int argc, char **argv)
 	int rc = parse(argc, argv, &o);
 	if (rc)
 		return rc < 0 ? SR_OK : rc;
-	/* libxml2 allocates through our allocator too, so the allocation-
-	 * failure tests reach its paths as well as ours -- fail-fast, as it
-	 * cannot unwind from a failed allocation (see xalloc.h). */
-	xmlMemSetup(xfree, xmalloc_lib, xrealloc_lib, xstrdup_lib);
-	xmlInitParser();
-	/* Everything libxml2 has to say reaches us through the structured
-	 * handlers; its generic channel would print past diag. */
-	xmlSetGenericErrorFunc(NULL, quiet);
-	/* libxml2 keeps that handler per thread: the ODT's thread (render.c)
-	 * starts from this default */
-	xmlThrDefSetGenericErrorFunc(NULL, quiet);
+	sr_init();
 	diag d;
 	diag_init(&d);
 	sr_status st = run(&o, &d);
-	if (xalloc_failed() && st != SR_OK) {
-		diag_add(&d, DIAG_ERROR, NULL, 0, 0, "out of memory");
-		st = SR_SYSTEM;
-	}
 	diag_print(&d, stderr);
 	diag_free(&d);
-	xmlCleanupParser();
+	sr_cleanup();
 	return st;
 }

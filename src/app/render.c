@@ -1,13 +1,14 @@
-/* render.c: model -> files for one report (see render.h). */
+/* render.c: model -> files for one report (see render.h).  Owns the
+ * report's tree from its building to the last format's render, and the
+ * threads it starts, each joined before the call that started it returns
+ * (the engines' thread: before the next call on them). */
 #include "render.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/buf.h"
-#include "odf/odt.h"
 #include "base/outfile.h"
 #include "base/xalloc.h"
 
@@ -33,58 +34,93 @@ int render_path(char *path, size_t n, const char *dir, const char *plan_id, int 
 	return k < 0 || (size_t)k >= n ? -1 : 0;
 }
 
-/* The tree is freed as soon as its last reader is done with it, not when
- * the report is: a long PDF's save holds libharu's whole document and the
- * file, and the tree beside them was a quarter of the run's peak.  One
- * reader per format and one for the report itself, which lets go once
- * the formats have theirs; each lets go once (tree_done), and the
- * report's end lets go of the formats that never ran. */
-typedef struct tree_share tree_share;
-
-typedef struct tree_reader {
-	tree_share *t;
-	int held;
-} tree_reader;
-
-struct tree_share {
-	doc *dd;
-	atomic_int readers;
-	tree_reader r[3]; /* PDF, ODT, the report */
-};
-
-enum { TRIM_MIN = 16 * 1024 * 1024 }; /* a tree of ~5,000 measures */
-
-static void tree_done(void *arg)
+/* Whether a thread of our own can run beside this one: a second core, and
+ * not the allocation-failure build (whose sweep forks at every
+ * allocation). */
+static int spare_core(void)
 {
-	tree_reader *r = arg;
-	if (!r->held)
+	return xalloc_threads_ok() && sysconf(_SC_NPROCESSORS_ONLN) > 1;
+}
+
+void render_formats_init(render_formats *f, const backend *const *rows, size_t n,
+			 const char *const *font_dirs)
+{
+	memset(f, 0, sizeof *f);
+	f->n = n < BACKEND_MAX ? n : BACKEND_MAX;
+	for (size_t i = 0; i < f->n; i++)
+		f->row[i] = rows[i];
+	f->env.font_dirs = font_dirs;
+}
+
+static sr_status open_all(render_formats *f, diag *d)
+{
+	sr_status worst = SR_OK;
+	for (size_t i = 0; i < f->n; i++) {
+		if (f->opened[i])
+			continue;
+		sr_status st = f->row[i]->open ? f->row[i]->open(&f->engine[i], &f->env, d) : SR_OK;
+		f->opened[i] = st == SR_OK;
+		worst = sr_worse(worst, st);
+	}
+	return worst;
+}
+
+static void *open_thread(void *arg)
+{
+	render_formats *f = arg;
+	f->pending_st = open_all(f, &f->pending_d);
+	return NULL;
+}
+
+void render_formats_start(render_formats *f)
+{
+	if (f->pending || !spare_core())
 		return;
-	r->held = 0;
-	if (atomic_fetch_sub(&r->t->readers, 1) == 1) {
-		/* A large tree's blocks were carved from what the XML reading
-		 * freed: in the heap, and not given back by freeing them.  A
-		 * small one's are left for the next report of a batch to reuse
-		 * (trimming after each cost a batch its page faults). */
-		int large = r->t->dd && r->t->dd->arena.used >= TRIM_MIN;
-		doc_free(r->t->dd);
-		r->t->dd = NULL;
-		if (large)
-			xalloc_trim();
+	diag_init(&f->pending_d);
+	if (pthread_create(&f->tid, NULL, open_thread, f) == 0)
+		f->pending = 1;
+	else
+		diag_free(&f->pending_d);
+}
+
+sr_status render_formats_open(render_formats *f, diag *d)
+{
+	if (!f->pending)
+		return open_all(f, d);
+	pthread_join(f->tid, NULL);
+	f->pending = 0;
+	diag_take(d, &f->pending_d);
+	diag_free(&f->pending_d);
+	return f->pending_st;
+}
+
+void render_formats_prepare(render_formats *f, const char *family)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (f->opened[i] && f->row[i]->prepare)
+			f->row[i]->prepare(f->engine[i], family);
+}
+
+void render_formats_close(render_formats *f)
+{
+	if (f->pending) {
+		pthread_join(f->tid, NULL);
+		f->pending = 0;
+		diag_free(&f->pending_d);
+	}
+	for (size_t i = 0; i < f->n; i++) {
+		if (f->opened[i] && f->row[i]->close)
+			f->row[i]->close(f->engine[i]);
+		f->engine[i] = NULL;
+		f->opened[i] = 0;
 	}
 }
 
-static sr_status render_format(const doc *dd, tree_reader *rd, int is_pdf, const char *path,
-			       const render_out *out, pdf_engine **engine, buf *b, diag *d)
+/* One format's file into b.  give: the tree is the backend's (backend.h). */
+static sr_status render_one(render_formats *f, size_t i, doc *tree, int give, const char *path,
+			    buf *b, diag *d)
 {
-	sr_status st;
-	if (is_pdf) {
-		if (!*engine && (st = pdf_engine_open(engine, out->font_dirs, d)) != SR_OK)
-			return st;
-		st = pdf_render_then(*engine, dd, tree_done, rd, b, d);
-	} else {
-		st = odt_render(dd, b, d);
-		tree_done(rd);
-	}
+	sr_status st = f->row[i]->render(f->engine[i], tree, give, b, d);
 	if (st == SR_OK && b->failed) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "out of memory writing the report");
 		st = SR_SYSTEM;
@@ -92,72 +128,91 @@ static sr_status render_format(const doc *dd, tree_reader *rd, int is_pdf, const
 	return st;
 }
 
-/* The ODT rendered and staged beside the PDF.  The backends only read the
- * tree, and share nothing else: libharu, fontconfig and the hyphenation
- * patterns are the PDF's alone, libxml2's writer and libzip the ODT's. */
-typedef struct odt_job {
-	const doc *dd;
-	tree_reader *rd;
-	const char *path;
-	const render_out *out;
-	buf *b;
+/* The formats but the last, rendered and staged in a thread beside the
+ * last.  The backends only read the tree, and share nothing else: each
+ * has its own libraries (backend.h). */
+typedef struct beside_job {
+	render_formats *f;
+	doc *tree;
+	const char *const *paths;
+	const char *const *inputs;
+	buf *bufs;
 	outfile_staged *staged;
 	diag d;
 	sr_status st;
-} odt_job;
+} beside_job;
 
-static void *odt_thread(void *arg)
+static void *beside_thread(void *arg)
 {
-	odt_job *j = arg;
-	j->st = render_format(j->dd, j->rd, 0, j->path, NULL, NULL, j->b, &j->d);
-	/* written and flushed to disk here too, while the PDF is painted */
-	if (j->st == SR_OK)
-		j->st = outfile_stage(j->path, j->b->data, j->b->len, j->out->inputs, j->staged, &j->d);
+	beside_job *j = arg;
+	j->st = SR_OK;
+	for (size_t i = 0; i + 1 < j->f->n && j->st == SR_OK; i++) {
+		j->st = render_one(j->f, i, j->tree, 0, j->paths[i], &j->bufs[i], &j->d);
+		/* written and flushed to disk here too, while the last is
+		 * rendered */
+		if (j->st == SR_OK)
+			j->st = outfile_stage(j->paths[i], j->bufs[i].data, j->bufs[i].len, j->inputs,
+					      &j->staged[i], &j->d);
+	}
 	return NULL;
 }
 
-sr_status render_report(const plan *p, const report_opts *ro, const render_out *out,
-			pdf_engine **engine, diag *d)
+/* Beside, a large tree's formats would all hold it until the last is done;
+ * one after the other, the last frees it before its own peak (the table,
+ * backends.c, puts last the format whose peak is highest).  Above this the
+ * memory is worth more than the time. */
+enum { BESIDE_MAX = 16 * 1024 * 1024 };
+
+sr_status render_report(const plan *p, const report_opts *ro, render_formats *f,
+			const char *const *paths, const char *const *inputs, int parallel, diag *d)
 {
-	/* A report's files appear together or not at all: both formats are
-	 * rendered and staged before either is renamed into place. */
-	const char *paths[2] = {out->pdf_path, out->odt_path};
-	buf bufs[2] = {BUF_INIT, BUF_INIT};
-	outfile_staged staged[2] = {{NULL, NULL}, {NULL, NULL}};
-	doc *dd = NULL;
-	sr_status st = report_build(p, ro, &dd, d);
-	tree_share share = {.dd = dd};
-	int readers = 0;
-	for (int i = 0; i < 3; i++) {
-		int held = i == 2 || paths[i] != NULL;
-		share.r[i] = (tree_reader){&share, held};
-		readers += held;
+	/* A report's files appear together or not at all: every format is
+	 * rendered and staged before any is renamed into place. */
+	size_t n = f->n;
+	buf bufs[BACKEND_MAX];
+	outfile_staged staged[BACKEND_MAX];
+	for (size_t i = 0; i < n; i++) {
+		bufs[i] = (buf)BUF_INIT;
+		staged[i] = (outfile_staged){NULL, NULL};
 	}
-	atomic_init(&share.readers, readers);
-	tree_done(&share.r[2]); /* the formats hold it now; none: freed here */
-	/* both formats on a machine with a core to spare: the ODT is about a
-	 * third of the PDF's time, so the pair takes the PDF's */
-	odt_job job = {dd, &share.r[1], paths[1], out, &bufs[1], &staged[1], {0}, SR_OK};
+	doc *tree = NULL;
+	sr_status st = render_formats_open(f, d);
+	if (st == SR_OK)
+		st = report_build(p, ro, &tree, d);
+	beside_job job = {f, tree, paths, inputs, bufs, staged, {0}, SR_OK};
 	pthread_t tid;
-	int parallel = st == SR_OK && paths[0] && paths[1] && out->parallel &&
-		       xalloc_threads_ok() && pthread_create(&tid, NULL, odt_thread, &job) == 0;
-	/* one after the other, the ODT first, so that the tree is gone
-	 * before the PDF's save */
-	for (int i = parallel ? 0 : 1; i >= 0 && st == SR_OK; i--)
-		if (paths[i])
-			st = render_format(dd, &share.r[i], i == 0, paths[i], out, engine, &bufs[i], d);
-	if (st == SR_OK && parallel)
-		st = outfile_stage(paths[0], bufs[0].data, bufs[0].len, out->inputs, &staged[0], d);
-	if (parallel) {
+	diag_init(&job.d);
+	int beside = st == SR_OK && n >= 2 && parallel && tree->arena.used < BESIDE_MAX &&
+		     spare_core() && pthread_create(&tid, NULL, beside_thread, &job) == 0;
+	if (beside) {
+		/* the messages in the formats' order, as one after the other */
+		diag last;
+		diag_init(&last);
+		st = render_one(f, n - 1, tree, 0, paths[n - 1], &bufs[n - 1], &last);
+		if (st == SR_OK)
+			st = outfile_stage(paths[n - 1], bufs[n - 1].data, bufs[n - 1].len, inputs,
+					   &staged[n - 1], &last);
 		pthread_join(tid, NULL);
 		diag_take(d, &job.d);
-		st = sr_worse(st, job.st);
+		diag_take(d, &last);
+		diag_free(&last);
+		st = sr_worse(job.st, st);
+	} else {
+		/* the tree handed to the last format, which frees it as soon as
+		 * it is done reading it */
+		for (size_t i = 0; i < n && st == SR_OK; i++) {
+			int give = i + 1 == n;
+			st = render_one(f, i, tree, give, paths[i], &bufs[i], d);
+			if (give)
+				tree = NULL;
+		}
+		/* staged only when all are rendered: the allocation-failure
+		 * sweep stops forking at the first staged file */
+		for (size_t i = 0; i < n && st == SR_OK; i++)
+			st = outfile_stage(paths[i], bufs[i].data, bufs[i].len, inputs, &staged[i], d);
 	}
-	/* without the thread, staged only when both are rendered: the
-	 * allocation-failure sweep stops forking at the first staged file */
-	for (int i = 0; i < 2 && st == SR_OK && !parallel; i++)
-		if (paths[i])
-			st = outfile_stage(paths[i], bufs[i].data, bufs[i].len, out->inputs, &staged[i], d);
+	diag_free(&job.d);
+	backend_tree_free(tree);
 	/* A library that absorbed a failed allocation (libxml2 does) may have
 	 * produced something incomplete: no file from such a run. */
 	if (st == SR_OK && xalloc_failed()) {
@@ -165,12 +220,10 @@ sr_status render_report(const plan *p, const report_opts *ro, const render_out *
 		st = SR_SYSTEM;
 	}
 	if (st == SR_OK)
-		st = outfile_commit_all(staged, 2, d);
-	for (int i = 0; i < 2; i++) {
+		st = outfile_commit_all(staged, n, d);
+	for (size_t i = 0; i < n; i++) {
 		outfile_discard(&staged[i]);
 		buf_free(&bufs[i]);
 	}
-	tree_done(&share.r[0]);
-	tree_done(&share.r[1]);
 	return st;
 }

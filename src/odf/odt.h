@@ -6,6 +6,7 @@
 
 #include "base/buf.h"
 #include "base/diag.h"
+#include "doc/backend.h"
 #include "doc/doc.h"
 #include "base/sr.h"
 
@@ -13,5 +14,8 @@
  * out's contents are unspecified and a message is in d (SR_SYSTEM for
  * memory/zip failures, SR_INVALID for input-borne problems). */
 sr_status odt_render(const doc *doc, buf *out, diag *d);
+
+/* The format's row for the render loop (backend.h). */
+extern const backend backend_odt;
 
 #endif

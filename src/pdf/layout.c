@@ -1864,17 +1864,19 @@ oom:
 	return SR_SYSTEM;
 }
 
-void layout_paint_done(layout *l, int upto)
+int layout_next_page(layout *l)
 {
-	if (upto <= l->npainted || upto > l->npages)
-		return;
-	for (int p = l->npainted; p < upto; p++)
-		l->pages[p].boxes = NULL, l->pages[p].n = 0;
-	l->npainted = upto;
-	while (l->nfreed < l->nchunks && l->chunk_last[l->nfreed] < upto) {
+	int p = l->npainted; /* the pages before p are passed */
+	if (p > l->npages)
+		return -1;
+	if (p > 0)
+		l->pages[p - 1].boxes = NULL, l->pages[p - 1].n = 0;
+	while (l->nfreed < l->nchunks && l->chunk_last[l->nfreed] < p) {
 		xfree(l->chunks[l->nfreed]);
 		l->chunks[l->nfreed++] = NULL;
 	}
+	l->npainted = p + 1;
+	return p < l->npages ? p : -1;
 }
 
 void layout_free(layout *l)

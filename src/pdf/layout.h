@@ -95,12 +95,14 @@ typedef struct layout {
 	int npages;
 	size_t nboxes;         /* boxes laid out; more than the pages hold
 				* only if some box was on no page (a bug) */
+	/* internal, for layout.c (and its tests): where the boxes live, and
+	 * how far layout_next_page has gone */
 	layout_box **chunks;   /* the pages' runs, page by page, a run never
 				* across two chunks (owned) */
 	int *chunk_last;       /* the last page with boxes in each chunk */
 	size_t nchunks;
 	size_t nfreed;         /* chunks [0, nfreed) are given back */
-	int npainted;          /* pages whose boxes are given up (layout_paint_done) */
+	int npainted;          /* pages layout_next_page has passed */
 	layout_heading *heads;
 	int nheads;
 	int passes;            /* flow + pagination passes made (see top) */
@@ -117,13 +119,13 @@ sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout
 		     diag *dg);
 void layout_free(layout *l);
 
-/* Pages before upto are painted and their boxes will not be read again:
- * those pages become empty, and each chunk of boxes whose pages are all
- * painted is freed, for the PDF library's growing pages to reuse (the
- * page count and the headings stay).  On a long report the library's
- * pages grow about as fast as the boxes are done with; without this,
- * both were alive at once at the peak. */
-void layout_paint_done(layout *l, int upto);
+/* The pages in order, for painting: the index of the next page (0 on the
+ * first call), -1 after the last.  A page passed is not read again: its
+ * boxes are given up (the page is left empty) and their memory freed for
+ * the painter's growing output to reuse, so a long report's boxes and its
+ * painted pages are not alive at once.  The page count and the headings
+ * stay. */
+int layout_next_page(layout *l);
 
 /* One line per box ("p3 TEXT H1 x=.. y=.. 'text'"): for tests and debugging. */
 void layout_dump(const layout *l, FILE *out);

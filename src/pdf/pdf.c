@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "fonts.h"
 #include "hyph.h"
@@ -77,65 +76,6 @@ void pdf_engine_prepare(pdf_engine *e, const char *family)
 	if (e)
 		(void)fonts_family(e->fonts, family, &fam, &quiet);
 	diag_free(&quiet);
-}
-
-/* Whether a thread of our own can run beside this one: a second core, and
- * not the allocation-failure build (whose sweep forks at every
- * allocation). */
-static int spare_core(void)
-{
-	return xalloc_threads_ok() && sysconf(_SC_NPROCESSORS_ONLN) > 1;
-}
-
-struct pdf_engine_pending {
-	pthread_t tid;
-	const char *const *dirs;
-	pdf_engine *e;
-	diag d;
-	sr_status st;
-};
-
-static void *open_thread(void *arg)
-{
-	pdf_engine_pending *p = arg;
-	p->st = pdf_engine_open(&p->e, p->dirs, &p->d);
-	return NULL;
-}
-
-pdf_engine_pending *pdf_engine_start(const char *const *font_dirs)
-{
-	if (!spare_core())
-		return NULL;
-	pdf_engine_pending *p = xcalloc(1, sizeof *p);
-	if (!p)
-		return NULL;
-	p->dirs = font_dirs;
-	diag_init(&p->d);
-	if (pthread_create(&p->tid, NULL, open_thread, p) != 0) {
-		xfree(p);
-		return NULL;
-	}
-	return p;
-}
-
-sr_status pdf_engine_wait(pdf_engine_pending *p, pdf_engine **out, diag *d)
-{
-	pthread_join(p->tid, NULL);
-	diag_take(d, &p->d);
-	sr_status st = p->st;
-	*out = p->e;
-	xfree(p);
-	return st;
-}
-
-void pdf_engine_cancel(pdf_engine_pending *p)
-{
-	if (!p)
-		return;
-	pthread_join(p->tid, NULL);
-	pdf_engine_close(p->e);
-	diag_free(&p->d);
-	xfree(p);
 }
 
 /* ---- encodings ---- */
@@ -314,92 +254,6 @@ static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
 		r->err = err;
 		r->detail = detail;
 	}
-}
-
-/* ---- the pages' content deflated beside the painting ----
- * A long report's pages are deflated by a thread of their own while the
- * next pages are painted: deflating was an eighth of a 10,000-measure
- * report's time, on the painter's path, while the ODT's thread had long
- * finished.  Each page is its own zlib stream, so the bytes are the same
- * whichever thread makes them.  The page's stream is the only thing the
- * deflater touches; libharu's allocator is malloc (thread-safe) and fails
- * fast, so no error is recorded from this thread. */
-enum {
-	PIPE_PAGES = 48, /* below this, a thread costs more than it saves */
-	PIPE_AHEAD = 16  /* pages painted and not yet deflated, at most */
-};
-
-typedef struct deflater {
-	pthread_t tid;
-	pthread_mutex_t mu;
-	pthread_cond_t cv, room;
-	HPDF_Page *pages; /* the render's: pages [0, painted) are done */
-	int painted, taken, done, failed;
-	pdfz z;
-} deflater;
-
-static void *deflate_pages(void *arg)
-{
-	deflater *dz = arg;
-	for (;;) {
-		pthread_mutex_lock(&dz->mu);
-		while (dz->taken == dz->painted && !dz->done)
-			pthread_cond_wait(&dz->cv, &dz->mu);
-		int p = dz->taken < dz->painted ? dz->taken++ : -1;
-		pthread_cond_signal(&dz->room);
-		pthread_mutex_unlock(&dz->mu);
-		if (p < 0)
-			return NULL; /* done and drained */
-		if (pdfz_deflate(&dz->z, pdfz_page_contents(dz->pages[p]), PDFZ_CONTENT_LEVEL) < 0)
-			dz->failed = 1; /* read after the join */
-	}
-}
-
-/* 1 when the thread runs over pages[0, npages), 0 to deflate in the
- * painter. */
-static int deflater_start(deflater *dz, HPDF_Page *pages, int npages)
-{
-	*dz = (deflater){0};
-	dz->pages = pages;
-	if (npages < PIPE_PAGES || !spare_core())
-		return 0;
-	pthread_mutex_init(&dz->mu, NULL);
-	pthread_cond_init(&dz->cv, NULL);
-	pthread_cond_init(&dz->room, NULL);
-	if (pthread_create(&dz->tid, NULL, deflate_pages, dz) != 0) {
-		pthread_cond_destroy(&dz->room);
-		pthread_cond_destroy(&dz->cv);
-		pthread_mutex_destroy(&dz->mu);
-		return 0;
-	}
-	return 1;
-}
-
-/* The next page is painted. */
-static void deflater_push(deflater *dz)
-{
-	pthread_mutex_lock(&dz->mu);
-	/* a painter far ahead would hold many pages' content undeflated */
-	while (dz->painted - dz->taken >= PIPE_AHEAD)
-		pthread_cond_wait(&dz->room, &dz->mu);
-	dz->painted++;
-	pthread_cond_signal(&dz->cv);
-	pthread_mutex_unlock(&dz->mu);
-}
-
-/* Wait for every page pushed; -1 when memory ran out on the way. */
-static int deflater_finish(deflater *dz)
-{
-	pthread_mutex_lock(&dz->mu);
-	dz->done = 1;
-	pthread_cond_signal(&dz->cv);
-	pthread_mutex_unlock(&dz->mu);
-	pthread_join(dz->tid, NULL);
-	pthread_cond_destroy(&dz->room);
-	pthread_cond_destroy(&dz->cv);
-	pthread_mutex_destroy(&dz->mu);
-	pdfz_end(&dz->z);
-	return dz->failed ? -1 : 0;
 }
 
 /* r->tmp with room for n bytes; NULL when memory runs out. */
@@ -881,184 +735,206 @@ static HPDF_STATUS to_out(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT n)
 	return out->failed ? HPDF_FILE_IO_ERROR : HPDF_OK;
 }
 
-/* The caller's hook for the tree's last reading, called at most once. */
-typedef struct tree_use {
-	void (*done)(void *);
-	void *arg;
-} tree_use;
-
-static void let_go(tree_use *u)
+static sr_status out_of_memory(diag *d)
 {
-	if (u->done)
-		u->done(u->arg);
-	u->done = NULL;
+	diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory writing the PDF");
+	return SR_SYSTEM;
 }
 
-static sr_status render_pdf(pdf_engine *e, const doc *dc, tree_use *u, buf *out, diag *d)
+/* libharu's recorded error (r->err) as a message; SR_SYSTEM. */
+static sr_status hpdf_failed(const render *r, diag *d)
 {
-	render r = {0};
-	layout *l = NULL;
-	sr_status st = SR_OK;
-	doc_style ds = layout_style(dc);
-	const font_family *fam;
-	if ((st = fonts_family(e->fonts, ds.font_family, &fam, d)) != SR_OK)
-		return st;
-	if ((st = layout_run(dc, fam, e->hyph, &l, d)) != SR_OK)
-		return st;
-	r.l = l;
-	r.fam = fam;
-	r.utf8 = scan_text(l, fam, dc, d);
+	/* libharu says "cannot allocate" in its own code when zlib's memory
+	 * runs out; the reader should see the cause, not the code */
+	if (xalloc_failed() || r->err == HPDF_FAILD_TO_ALLOC_MEM)
+		return out_of_memory(d);
+	diag_add(d, DIAG_ERROR, NULL, 0, 0, "libharu failed writing the PDF (error 0x%04X, detail %u)",
+		 (unsigned)r->err, (unsigned)r->detail);
+	return SR_SYSTEM;
+}
+
+/* libharu's document for r, its text encodings chosen, and the PDF/A
+ * structure tree begun. */
+static sr_status open_doc(render *r, const doc *dc, diag *d)
+{
 	/* libharu allocates through xalloc like everything else, so the
 	 * allocation-failure tests reach it; fail-fast, as it cannot unwind
 	 * from a failed allocation. */
-	r.pdf = HPDF_NewEx(on_error, hpdf_alloc, hpdf_free, 0, &r);
-	if (!r.pdf)
-		goto oom;
+	r->pdf = HPDF_NewEx(on_error, hpdf_alloc, hpdf_free, 0, r);
+	if (!r->pdf)
+		return out_of_memory(d);
 	/* before any font or page, or streams stay uncompressed */
-	HPDF_SetCompressionMode(r.pdf, HPDF_COMP_ALL);
+	HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
 	/* Bookmarks and properties are text strings: PDFDocEncoding when all
 	 * fit (a CP1252 document's do, but for a soft hyphen), else UTF-16
 	 * through libharu's UTF-8 encoder -- whose setting up clears a 128 KB
 	 * table a byte at a time, 1.4 M instructions, a tenth of painting the
 	 * sample.  PDF/A's structure tree uses the encoder in any case. */
-	r.docenc = !r.utf8 && !dc->style.pdfa && props_fit_pdfdoc(l, dc);
-	if (!r.docenc) {
-		HPDF_UseUTFEncodings(r.pdf);
-		HPDF_SetCurrentEncoder(r.pdf, "UTF-8");
+	r->docenc = !r->utf8 && !dc->style.pdfa && props_fit_pdfdoc(r->l, dc);
+	if (!r->docenc) {
+		HPDF_UseUTFEncodings(r->pdf);
+		HPDF_SetCurrentEncoder(r->pdf, "UTF-8");
 	}
-	if (r.err)
-		goto hpdf;
+	if (r->err)
+		return hpdf_failed(r, d);
 	/* PDF/A-2a (doc style pdfa): the structure tree from the doc tree */
-	if ((st = pdftag_open(&r.tag, r.pdf, dc, l, d)) != SR_OK)
-		goto done;
-	/* only the faces the document uses: each costs ~90 KB embedded */
+	return pdftag_open(&r->tag, r->pdf, dc, r->l, d);
+}
+
+/* Only the faces the document uses: each costs ~90 KB embedded. */
+static sr_status load_faces(render *r, diag *d)
+{
+	const font_family *fam = r->fam;
 	for (int f = 0; f < FONT_NSTYLES; f++) {
-		if (!(l->faces_used & (1u << f)))
+		if (!(r->l->faces_used & (1u << f)))
 			continue;
-		const char *name = pdffont_load(r.pdf, fam->face[f].file, fam->face[f].filelen);
-		if (!name && !r.err)
-			goto oom;
-		if (!name || r.err) {
+		const char *name = pdffont_load(r->pdf, fam->face[f].file, fam->face[f].filelen);
+		if (!name && !r->err)
+			return out_of_memory(d);
+		if (!name || r->err) {
 			diag_add(d, DIAG_ERROR, fam->face[f].path, 0, 0,
-				 "libharu cannot embed this font (error 0x%04X)", (unsigned)r.err);
-			st = SR_SYSTEM;
-			goto done;
+				 "libharu cannot embed this font (error 0x%04X)", (unsigned)r->err);
+			return SR_SYSTEM;
 		}
-		r.font[f] = HPDF_GetFont(r.pdf, name, r.utf8 ? "UTF-8" : "CP1252");
-		if (!r.font[f])
-			goto hpdf;
+		r->font[f] = HPDF_GetFont(r->pdf, name, r->utf8 ? "UTF-8" : "CP1252");
+		if (!r->font[f])
+			return hpdf_failed(r, d);
 		/* the whole code page, so every report embeds the same program
 		 * and it is deflated once per process (pdffont.h) */
-		if (!r.utf8)
-			pdffont_use_codepage(r.font[f]);
-		pdftag_font(r.tag, r.font[f], !r.utf8); /* PDF/A: a real /ToUnicode */
+		if (!r->utf8)
+			pdffont_use_codepage(r->font[f]);
+		pdftag_font(r->tag, r->font[f], !r->utf8); /* PDF/A: a real /ToUnicode */
 	}
-	if (l->style.logo_path && *l->style.logo_path) {
-		/* by content, not by name: a .png that is really a JPEG still works */
-		const char *lp = l->style.logo_path;
-		unsigned char magic[8] = {0};
-		FILE *fp = fopen(lp, "rb");
-		int opened = fp != NULL;
-		size_t got = fp ? fread(magic, 1, sizeof magic, fp) : 0;
-		if (fp)
-			fclose(fp);
-		if (got >= 8 && memcmp(magic, "\x89PNG\r\n\x1a\n", 8) == 0) {
-			if (png_sound(lp))
-				r.logo = HPDF_LoadPngImageFromFile(r.pdf, lp);
-		}
-		else if (got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF)
-			r.logo = HPDF_LoadJpegImageFromFile(r.pdf, lp);
-		pdftag_image(r.tag, r.logo, d); /* PDF/A: no soft mask */
-		if (!r.logo) {
-			diag_add(d, DIAG_ERROR, lp, 0, 0,
-				 opened ? "the logo is not a PNG or JPEG image libharu can read"
-					: "cannot read the logo");
-			st = opened ? SR_INVALID : SR_SYSTEM;
-			goto done;
-		}
+	return SR_OK;
+}
+
+/* The style's logo, if it has one, as r->logo. */
+static sr_status load_logo(render *r, diag *d)
+{
+	const char *lp = r->l->style.logo_path;
+	if (!lp || !*lp)
+		return SR_OK;
+	/* by content, not by name: a .png that is really a JPEG still works */
+	unsigned char magic[8] = {0};
+	FILE *fp = fopen(lp, "rb");
+	int opened = fp != NULL;
+	size_t got = fp ? fread(magic, 1, sizeof magic, fp) : 0;
+	if (fp)
+		fclose(fp);
+	if (got >= 8 && memcmp(magic, "\x89PNG\r\n\x1a\n", 8) == 0) {
+		if (png_sound(lp))
+			r->logo = HPDF_LoadPngImageFromFile(r->pdf, lp);
 	}
+	else if (got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF)
+		r->logo = HPDF_LoadJpegImageFromFile(r->pdf, lp);
+	pdftag_image(r->tag, r->logo, d); /* PDF/A: no soft mask */
+	if (!r->logo) {
+		diag_add(d, DIAG_ERROR, lp, 0, 0,
+			 opened ? "the logo is not a PNG or JPEG image libharu can read"
+				: "cannot read the logo");
+		return opened ? SR_INVALID : SR_SYSTEM;
+	}
+	return SR_OK;
+}
+
+/* Every page made and painted, in order, each page's boxes given up once
+ * it is painted (layout_next_page), then the links to pages made later. */
+static sr_status paint_pages(render *r, layout *l, diag *d)
+{
 	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
-	r.pages = xcalloc((size_t)l->npages, sizeof *r.pages);
-	if (!r.pages)
-		goto oom;
-	deflater dz;
-	int piped = deflater_start(&dz, r.pages, l->npages), zfail = 0;
-	for (int p = 0; p < l->npages && !r.err && !zfail; p++) {
-		if (!make_page(&r, p))
+	r->pages = xcalloc((size_t)l->npages, sizeof *r->pages);
+	if (!r->pages)
+		return out_of_memory(d);
+	int p;
+	while (!r->err && (p = layout_next_page(l)) >= 0) {
+		if (!make_page(r, p))
 			break;
-		paint_page(&r, p);
-		layout_paint_done(l, p + 1);
+		paint_page(r, p);
 		/* deflated now, faster than libharu would at the save, and small
 		 * while the rest of a long report is painted (pdfz.h) */
-		if (r.err)
-			break;
-		if (piped)
-			deflater_push(&dz);
-		else
-			zfail = pdfz_deflate(&r.z, pdfz_page_contents(r.pages[p]), PDFZ_CONTENT_LEVEL) < 0;
+		if (!r->err &&
+		    pdfz_deflate(&r->z, pdfz_page_contents(r->pages[p]), PDFZ_CONTENT_LEVEL) < 0)
+			return out_of_memory(d);
 	}
-	if (piped && deflater_finish(&dz) < 0)
-		zfail = 1;
-	if (zfail)
-		goto oom;
-	if (r.err)
-		goto hpdf;
-	for (size_t i = 0; i < r.nlater && !r.err; i++)
-		link_annot(&r, r.later[i].page, &r.later[i].b);
-	for (int f = 0; f < FONT_NSTYLES && !r.utf8; f++)
-		if (r.font[f] && pdffont_embed(e->fontz, r.font[f], fam->face[f].stamp) != 0)
-			goto oom;
-	outline(&r);
-	if (l->nheads)
-		HPDF_SetPageMode(r.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-	info(&r, dc);
+	if (r->err)
+		return hpdf_failed(r, d);
+	for (size_t i = 0; i < r->nlater && !r->err; i++)
+		link_annot(r, r->later[i].page, &r->later[i].b);
+	return SR_OK;
+}
+
+/* What follows the pages: the font programs, bookmarks, properties, the
+ * language and PDF/A's parts. */
+static sr_status finish_doc(render *r, pdf_engine *e, const doc *dc, diag *d)
+{
+	for (int f = 0; f < FONT_NSTYLES && !r->utf8; f++)
+		if (r->font[f] && pdffont_embed(e->fontz, r->font[f], r->fam->face[f].stamp) != 0)
+			return out_of_memory(d);
+	outline(r);
+	if (r->l->nheads)
+		HPDF_SetPageMode(r->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	info(r, dc);
 	if (dc->lang && *dc->lang) {
 		/* screen readers and the later PDF/A-2a work need the language;
 		 * libharu has no call for it, its catalog is public */
-		HPDF_String lang = HPDF_String_New(r.pdf->mmgr, dc->lang, NULL);
+		HPDF_String lang = HPDF_String_New(r->pdf->mmgr, dc->lang, NULL);
 		if (lang)
-			HPDF_Dict_Add(r.pdf->catalog, "Lang", lang);
+			HPDF_Dict_Add(r->pdf->catalog, "Lang", lang);
 	}
 	/* PDF/A: structure tree, MarkInfo, XMP, output intent, /ID */
-	if (!r.err && (st = pdftag_finish(r.tag, d)) != SR_OK)
+	sr_status st;
+	if (!r->err && (st = pdftag_finish(r->tag, d)) != SR_OK)
+		return st;
+	return r->err ? hpdf_failed(r, d) : SR_OK;
+}
+
+/* The file written straight into out: HPDF_SaveToStream writes into the
+ * document's stream, a memory stream it makes when there is none, which
+ * copies every byte in a loop of its own and then held the whole file a
+ * second time until it was copied out. */
+static sr_status save(render *r, buf *out, diag *d)
+{
+	r->pdf->stream = HPDF_CallbackWriter_New(r->pdf->mmgr, to_out, out);
+	if (!r->pdf->stream)
+		return hpdf_failed(r, d);
+	/* a full or failed out stops the save: that is the error to give */
+	if ((HPDF_SaveToStream(r->pdf) != HPDF_OK || r->err) && !out->failed)
+		return hpdf_failed(r, d);
+	if (out->failed) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "PDF output too large or out of memory");
+		return SR_SYSTEM;
+	}
+	return SR_OK;
+}
+
+/* give: NULL, or dc handed over, freed once read (backend.h). */
+static sr_status render_pdf(pdf_engine *e, const doc *dc, doc *give, buf *out, diag *d)
+{
+	render r = {0};
+	layout *l = NULL;
+	doc_style ds = layout_style(dc);
+	const font_family *fam;
+	sr_status st = fonts_family(e->fonts, ds.font_family, &fam, d);
+	if (st == SR_OK)
+		st = layout_run(dc, fam, e->hyph, &l, d);
+	if (st != SR_OK)
 		goto done;
-	if (r.err)
-		goto hpdf;
-	/* everything the boxes and headings said is in libharu's objects now;
-	 * the save doubles the file in memory, so the layout goes first */
+	r.l = l;
+	r.fam = fam;
+	r.utf8 = scan_text(l, fam, dc, d);
+	if ((st = open_doc(&r, dc, d)) != SR_OK || (st = load_faces(&r, d)) != SR_OK ||
+	    (st = load_logo(&r, d)) != SR_OK || (st = paint_pages(&r, l, d)) != SR_OK ||
+	    (st = finish_doc(&r, e, dc, d)) != SR_OK)
+		goto done;
+	/* everything the boxes, the headings and the tree said is in
+	 * libharu's objects now; the save doubles the file in memory, so
+	 * the layout and the tree go first */
 	layout_free(l);
 	l = NULL;
 	r.l = NULL;
-	let_go(u);
-	/* The file written straight into out: HPDF_SaveToStream writes into
-	 * the document's stream, a memory stream it makes when there is none,
-	 * which copies every byte in a loop of its own and then held the whole
-	 * file a second time until it was copied out. */
-	r.pdf->stream = HPDF_CallbackWriter_New(r.pdf->mmgr, to_out, out);
-	if (!r.pdf->stream)
-		goto hpdf;
-	/* a full or failed out stops the save: that is the error to give */
-	if ((HPDF_SaveToStream(r.pdf) != HPDF_OK || r.err) && !out->failed)
-		goto hpdf;
-	if (out->failed) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "PDF output too large or out of memory");
-		st = SR_SYSTEM;
-	}
-	goto done;
-oom:
-	diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory writing the PDF");
-	st = SR_SYSTEM;
-	goto done;
-hpdf:
-	/* libharu says "cannot allocate" in its own code when zlib's memory
-	 * runs out; the reader should see the cause, not the code */
-	if (xalloc_failed() || r.err == HPDF_FAILD_TO_ALLOC_MEM)
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory writing the PDF");
-	else
-		diag_add(d, DIAG_ERROR, NULL, 0, 0,
-			 "libharu failed writing the PDF (error 0x%04X, detail %u)", (unsigned)r.err,
-			 (unsigned)r.detail);
-	st = SR_SYSTEM;
+	backend_tree_free(give);
+	give = NULL;
+	st = save(&r, out, d);
 done:
 	pdfz_end(&r.z);
 	pdftag_free(r.tag);
@@ -1068,19 +944,41 @@ done:
 	xfree(r.later);
 	xfree(r.tmp);
 	layout_free(l);
-	return st;
-}
-
-sr_status pdf_render_then(pdf_engine *e, const doc *dc, void (*done)(void *), void *arg, buf *out,
-			  diag *d)
-{
-	tree_use u = {done, arg};
-	sr_status st = render_pdf(e, dc, &u, out, d);
-	let_go(&u);
+	backend_tree_free(give);
 	return st;
 }
 
 sr_status pdf_render(pdf_engine *e, const doc *dc, buf *out, diag *d)
 {
-	return pdf_render_then(e, dc, NULL, NULL, out, d);
+	return render_pdf(e, dc, NULL, out, d);
 }
+
+/* ---- the format's row (backend.h) ---- */
+
+static sr_status pdf_row_open(void **engine, const backend_env *env, diag *d)
+{
+	pdf_engine *e = NULL;
+	sr_status st = pdf_engine_open(&e, env ? env->font_dirs : NULL, d);
+	*engine = e;
+	return st;
+}
+
+static void pdf_row_prepare(void *engine, const char *family) { pdf_engine_prepare(engine, family); }
+
+static void pdf_row_close(void *engine) { pdf_engine_close(engine); }
+
+/* named for profiles (bench/run.py): the PDF's whole render */
+static sr_status pdf_render_tree(void *engine, doc *tree, int give, buf *out, diag *d)
+{
+	return render_pdf(engine, tree, give ? tree : NULL, out, d);
+}
+
+const backend backend_pdf = {
+	.name = "pdf",
+	.ext = "pdf",
+	.media_type = "application/pdf",
+	.open = pdf_row_open,
+	.prepare = pdf_row_prepare,
+	.close = pdf_row_close,
+	.render = pdf_render_tree,
+};

@@ -4,7 +4,6 @@
 #include "xmlin.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -579,29 +578,6 @@ static void merge_schema_msgs(xmlin_walk *w, diag *schema_d)
 	}
 }
 
-/* A file this large is validated in a thread of its own while the main
- * thread walks it into the model: both only read the tree (the schema has
- * no ID types, whose checking would record them in the document), and
- * the schema's messages are merged with the walk's after both are done,
- * as before.  At 50,000 measures the walk (0.3 s) then costs no time;
- * below this size a thread costs more than it saves. */
-enum { BESIDE_MIN = 256 * 1024 };
-
-typedef struct vjob {
-	const xmlin_schema *schema;
-	const char *file;
-	xmlDocPtr doc;
-	diag *d;
-	sr_status st;
-} vjob;
-
-static void *validate_job(void *arg)
-{
-	vjob *j = arg;
-	j->st = xmlin_validate(j->schema, j->file, j->doc, j->d);
-	return NULL;
-}
-
 sr_status xmlin_read(const xmlin_schema *schema, const char *name, const char *data,
 		     size_t len, const char *what, const char *ns, const char *root_name,
 		     const char *other_root, const char *other_msg,
@@ -631,18 +607,12 @@ sr_status xmlin_read(const xmlin_schema *schema, const char *name, const char *d
 		xmlFreeDoc(x);
 		return SR_INVALID;
 	}
+	/* the schema's messages are merged with the walk's once both are
+	 * done */
 	diag sd;
 	diag_init(&sd);
-	vjob job = {schema, w->file, x, &sd, SR_OK};
-	pthread_t tid;
-	int beside = schema && len >= BESIDE_MIN && xalloc_threads_ok() &&
-		     pthread_create(&tid, NULL, validate_job, &job) == 0;
-	if (schema && !beside)
-		validate_job(&job);
+	sr_status vs = schema ? xmlin_validate(schema, w->file, x, &sd) : SR_OK;
 	walk(w, root);
-	if (beside)
-		pthread_join(tid, NULL);
-	sr_status vs = job.st;
 	merge_schema_msgs(w, &sd);
 	diag_free(&sd);
 	xmlFreeDoc(x);

@@ -73,6 +73,15 @@ expect_exit "no arguments" 2 "$SR"
 expect_exit "unknown command" 2 "$SR" frobnicate "$PLAN"
 expect_exit "unknown option" 2 "$SR" render --bogus "$PLAN"
 expect_exit "bad format" 2 "$SR" render -f docx "$PLAN"
+contains "bad format: the known ones named" "$ERR" "the formats are odt, pdf"
+expect_exit "-f and -o's extension disagree" 2 "$SR" render -f odt -o a.pdf "$PLAN"
+contains "-f and -o disagree: said so" "$ERR" "-f odt and 'a.pdf' disagree"
+[ -e a.pdf ] && fail "-f and -o disagree: nothing written" "a.pdf exists" || pass "-f and -o disagree: nothing written"
+expect_exit "-o of no known format" 2 "$SR" render -o a.txt "$PLAN"
+expect_exit "-o with several formats" 2 "$SR" render -f odt,pdf -o a.pdf "$PLAN"
+# shellcheck disable=SC2086
+expect_exit "-f agrees with -o" 0 "$SR" render -q -f pdf -o agree.pdf "$PLAN" $STATUSES
+check "-f agrees with -o: the file" test -s agree.pdf
 expect_exit "-o and -O" 2 "$SR" render -o a.pdf -O . "$PLAN"
 expect_exit "unknown owner" 2 "$SR" render --dump-tree --owner nobody "$PLAN"
 expect_exit "year outside" 2 "$SR" render --dump-tree --year 2030 "$PLAN"

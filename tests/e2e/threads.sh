@@ -1,8 +1,8 @@
-# threads.sh: what runs beside the main thread -- the PDF engine opened
-# while the input is read, the ODT rendered beside the PDF, a long report's
-# pages deflated beside the painting -- changes nothing but the time.  The
-# allocation-failure build runs without threads, so it is the reference:
-# the same messages in the same order, the same files, byte for byte.
+# threads.sh: what runs beside the main thread -- the formats' engines
+# opened while the input is read, the other formats rendered beside the
+# last (render.c) -- changes nothing but the time.  The allocation-failure
+# build runs without threads, so it is the reference: the same messages in
+# the same order, the same files, byte for byte.
 . "$SR_TOP/tests/lib.sh"
 
 A="$SR_TOP/build/alloc/statusrapport"
@@ -45,9 +45,8 @@ case "$(cat threaded.err)" in
 esac
 same_run "threads: a missing plan" render -O . missing-plan.xml "$BAD/status-bad-value.xml"
 
-# a plan large enough to be validated in a thread of its own while it is
-# walked into the model (xmlin.c, 256 KB and up): the schema's messages and
-# the walk's come merged, in the same order, as without threads
+# a large plan (256 KB and up): the schema's messages and the walk's come
+# merged (xmlin.c), in the same order in both builds
 python3 "$SR_TOP/bench/gen-plan" --measures 500 --owners 20 > big.xml
 if [ "$(wc -c < big.xml)" -lt 262144 ]; then
 	fail "threads: the large plan is large" "$(wc -c < big.xml) bytes"

@@ -1,0 +1,440 @@
+/* commands.c: the commands of statusrapport.h.  Each reads its input once,
+ * calls the modules that do the work and gives back what a caller prints;
+ * it prints nothing itself but the outputs it is asked for (a dumped tree,
+ * the collect overview).  Knows no option syntax: that is cli.c's. */
+#include "statusrapport.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "base/xalloc.h"
+#include "batch.h"
+#include "doc/doc.h"
+#include "forms/collect.h"
+#include "forms/form.h"
+#include "forms/import.h"
+#include "input/plan_xml.h"
+#include "input/template.h"
+#include "input/validate.h"
+#include "model/model.h"
+#include "render.h"
+#include "report/report.h"
+
+#ifndef SR_DATADIR
+#define SR_DATADIR "/usr/local/share/statusrapport"
+#endif
+
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+void sr_init(void)
+{
+	/* libxml2 allocates through our allocator too, so the allocation-
+	 * failure tests reach its paths as well as ours -- fail-fast, as it
+	 * cannot unwind from a failed allocation (see xalloc.h). */
+	xmlMemSetup(xfree, xmalloc_lib, xrealloc_lib, xstrdup_lib);
+	xmlInitParser();
+	/* Everything libxml2 has to say reaches us through the structured
+	 * handlers; its generic channel would print past diag. */
+	xmlSetGenericErrorFunc(NULL, quiet);
+	/* libxml2 keeps that handler per thread: a format's thread
+	 * (render.c) starts from this default */
+	xmlThrDefSetGenericErrorFunc(NULL, quiet);
+}
+
+void sr_cleanup(void)
+{
+	xmlCleanupParser();
+}
+
+/* A failed allocation that a library absorbed on the way still ends the
+ * run as a system error (exit 3), never as "invalid input". */
+static sr_status finish(sr_status st, diag *d)
+{
+	if (xalloc_failed() && st != SR_OK) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
+		st = SR_SYSTEM;
+	}
+	return st;
+}
+
+static sr_status report_time(time_t *now, diag *d)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (!e || !*e) {
+		*now = time(NULL);
+		return SR_OK;
+	}
+	char *end;
+	errno = 0;
+	long long v = strtoll(e, &end, 10);
+	if (*end || errno || v < 0 || v > 253402300799LL) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0,
+			 "SOURCE_DATE_EPOCH=\"%s\" is not a time in seconds since 1970", e);
+		return SR_USAGE;
+	}
+	*now = (time_t)v;
+	return SR_OK;
+}
+
+/* Filled on the first call (from the main thread), then only read: the
+ * engines' thread reads it while the input is read. */
+static const char *const *font_dirs(void)
+{
+	static const char *dirs[4];
+	static int made;
+	if (!made) {
+		int k = 0;
+		const char *env = getenv("STATUSRAPPORT_FONTS");
+		if (env && *env)
+			dirs[k++] = env;
+		dirs[k++] = "fonts";
+		dirs[k++] = SR_DATADIR "/fonts";
+		dirs[k] = NULL;
+		made = 1;
+	}
+	return dirs;
+}
+
+static sr_status check_dir(const char *dir, diag *d)
+{
+	struct stat sb;
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "the output folder does not exist");
+		return SR_SYSTEM;
+	}
+	return SR_OK;
+}
+
+static sr_status check_year(const plan *p, int year, diag *d)
+{
+	if (year && p->year_from && (year < p->year_from || year > p->year_to)) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--year %d is outside the plan's period %d-%d", year,
+			 p->year_from, p->year_to);
+		return SR_USAGE;
+	}
+	return SR_OK;
+}
+
+/* What every command reads: the format's schema, the template schema when
+ * a template is a file, and (read_plan) the plan with every status file
+ * merged and its meaning checked.  Every file is read even after one
+ * fails, so all problems show at once.  Returns the worst status. */
+typedef struct input {
+	xmlin_schema *schema, *tschema;
+	plan *p;
+	int read; /* the schemas are there and the files were read */
+} input;
+
+static sr_status input_open(input *in, const sr_files *f, const char *template_name, diag *d)
+{
+	memset(in, 0, sizeof *in);
+	sr_status st = plan_schema_load(&in->schema, d);
+	if (st == SR_OK && template_name && template_is_file(template_name))
+		st = template_schema_load(&in->tschema, d);
+	if (st != SR_OK)
+		return st;
+	xalloc_arm();
+	in->read = 1;
+	if (!f)
+		return SR_OK;
+	st = plan_read(&in->p, in->schema, f->names[0], d);
+	if (st != SR_OK)
+		return st;
+	for (int i = 1; i < f->n; i++)
+		st = sr_worse(st, plan_merge_status(in->p, in->schema, f->names[i], d));
+	if (st == SR_OK)
+		st = validate_plan(in->p, d);
+	return st;
+}
+
+static void input_close(input *in)
+{
+	plan_free(in->p);
+	xmlin_schema_free(in->schema);
+	xmlin_schema_free(in->tschema);
+}
+
+sr_status sr_validate(const sr_validate_opts *o, sr_validate_result *r, diag *d)
+{
+	input in;
+	memset(r, 0, sizeof *r);
+	sr_status st = input_open(&in, &o->in, o->template_name, d);
+	if (in.read && o->template_name) {
+		template *t = NULL;
+		st = sr_worse(st, template_load(&t, in.tschema, o->template_name, d));
+		template_free(t);
+	}
+	if (st == SR_OK) {
+		r->nmeasures = in.p->nmeasures;
+		r->nowners = in.p->nowners;
+	}
+	input_close(&in);
+	return finish(st, d);
+}
+
+/* The template the render command uses, checked against its options. */
+static sr_status render_template(const sr_render_opts *o, const input *in, report_opts *ro,
+				 template **tpl, diag *d)
+{
+	const plan *p = in->p;
+	if (o->owner && !(ro->owner = model_owner(p, o->owner))) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--owner %s: no such owner in the plan", o->owner);
+		return SR_USAGE;
+	}
+	sr_status st = check_year(p, o->year, d);
+	if (st != SR_OK)
+		return st;
+	const char *tname = o->template_name ? o->template_name
+			    : o->owner       ? "helseforetak"
+					     : TEMPLATE_DEFAULT;
+	if ((st = template_load(tpl, in->tschema, tname, d)) != SR_OK)
+		return st;
+	ro->tpl = *tpl;
+	if ((*tpl)->kind == TPL_OWNER && !ro->owner) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0,
+			 "the template \"%s\" is a report for one owner; give --owner ID", (*tpl)->name);
+		return SR_USAGE;
+	}
+	return SR_OK;
+}
+
+static sr_status dump_tree(const plan *p, const report_opts *ro, FILE *out, diag *d)
+{
+	doc *dd = NULL;
+	sr_status st = report_build(p, ro, &dd, d);
+	if (st == SR_OK) {
+		doc_dump(dd, out);
+		if (fflush(out) != 0 || ferror(out)) {
+			diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot write the tree to standard output");
+			st = SR_SYSTEM;
+		}
+	}
+	doc_free(dd);
+	return st;
+}
+
+/* The files' names into r: o->output, or one per format in the folder. */
+static sr_status render_names(const sr_render_opts *o, const plan *p, const report_opts *ro,
+			      sr_render_result *r, diag *d)
+{
+	r->n = o->nformats;
+	if (o->output) {
+		if (snprintf(r->path[0], sizeof r->path[0], "%s", o->output) >= (int)sizeof r->path[0]) {
+			diag_add(d, DIAG_ERROR, NULL, 0, 0, "the file name is too long");
+			return SR_USAGE;
+		}
+		return SR_OK;
+	}
+	const char *dir = o->outdir ? o->outdir : ".";
+	int year = report_year(p, ro);
+	sr_status st = check_dir(dir, d);
+	for (size_t i = 0; i < r->n && st == SR_OK; i++)
+		if (render_path(r->path[i], sizeof r->path[i], dir, p->id, year, o->owner,
+				o->formats[i]->ext) < 0) {
+			diag_add(d, DIAG_ERROR, NULL, 0, 0,
+				 "the plan or owner id cannot be used in a file name; use -o FILE");
+			st = SR_INVALID;
+		}
+	return st;
+}
+
+sr_status sr_render(const sr_render_opts *o, sr_render_result *r, diag *d)
+{
+	input in;
+	template *tpl = NULL;
+	render_formats f;
+	report_opts ro = {o->year, NULL, o->lang, 0, NULL, o->pdfa};
+	r->n = 0;
+	render_formats_init(&f, o->formats, o->nformats, font_dirs());
+	/* the engines open beside the reading of the input */
+	if (!o->dump)
+		render_formats_start(&f);
+	sr_status st = input_open(&in, &o->in, o->template_name, d);
+	if (st == SR_OK)
+		st = report_time(&ro.now, d);
+	if (st == SR_OK)
+		st = render_template(o, &in, &ro, &tpl, d);
+	if (st == SR_OK && o->dump) {
+		st = dump_tree(in.p, &ro, o->dump, d);
+	} else if (st == SR_OK && (st = render_names(o, in.p, &ro, r, d)) == SR_OK) {
+		const char *paths[BACKEND_MAX];
+		for (size_t i = 0; i < r->n; i++)
+			paths[i] = r->path[i];
+		st = render_report(in.p, &ro, &f, paths, o->in.names, sysconf(_SC_NPROCESSORS_ONLN) > 1,
+				   d);
+	}
+	if (st != SR_OK)
+		r->n = 0;
+	render_formats_close(&f);
+	template_free(tpl);
+	input_close(&in);
+	return finish(st, d);
+}
+
+/* The owners of a batch: those named in o->owners, else every owner of
+ * o->type.  *out: n of them, the caller's to free. */
+static sr_status batch_owners(const sr_batch_opts *o, const plan *p, const owner ***out, size_t *n,
+			      diag *d)
+{
+	sr_status st = SR_OK;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+	const owner **owners = *out = xcalloc(p->nowners + 1, sizeof *owners);
+	*n = 0;
+	if (!owners) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
+		return SR_SYSTEM;
+	}
+	if (o->owners) {
+		for (const char *s = o->owners; *s;) {
+			size_t len = strcspn(s, ",");
+			char id[256];
+			snprintf(id, sizeof id, "%.*s", (int)(len < 255 ? len : 255), s);
+			const owner *ow = model_owner(p, id);
+			if (!ow) {
+				diag_add(d, DIAG_ERROR, NULL, 0, 0, "--owners: \"%s\" is not an owner in the plan", id);
+				st = SR_USAGE;
+			} else if (*n < p->nowners) {
+				owners[(*n)++] = ow;
+			}
+			s += len;
+			if (*s == ',')
+				s++;
+		}
+		return st;
+	}
+	static const char *const types[] = {"rhf", "hf", "group", "other"};
+	const char *type = o->type ? o->type : "hf";
+	int t = -1;
+	for (int i = 0; i < 4; i++)
+		if (strcmp(type, types[i]) == 0)
+			t = i;
+	if (t < 0) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--type %s: use rhf, hf, group or other", type);
+		return SR_USAGE;
+	}
+	for (size_t i = 0; i < p->nowners; i++)
+		if ((int)p->owners[i]->type == t)
+			owners[(*n)++] = p->owners[i];
+	return SR_OK;
+}
+
+sr_status sr_batch(const sr_batch_opts *o, sr_batch_result *r, diag *d)
+{
+	input in;
+	template *tpl = NULL, *regional = NULL;
+	const owner **owners = NULL;
+	size_t n = 0;
+	batch_opts bo = {
+		.outdir = o->outdir,
+		.formats = o->formats,
+		.nformats = o->nformats,
+		.workers = o->jobs,
+		.shard_k = o->shard_k ? o->shard_k : 1,
+		.shard_n = o->shard_n ? o->shard_n : 1,
+		.year = o->year,
+		.lang = o->lang,
+		.inputs = o->in.names,
+		.font_dirs = font_dirs(),
+		.progress = o->progress,
+		.pdfa = o->pdfa,
+	};
+	memset(r, 0, sizeof *r);
+	sr_status st = input_open(&in, &o->in, o->template_name, d);
+	if (st == SR_OK)
+		st = report_time(&bo.now, d);
+	if (st != SR_OK)
+		goto done;
+	if (!bo.workers) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		bo.workers = cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
+	}
+	if ((st = check_year(in.p, o->year, d)) != SR_OK || (st = check_dir(o->outdir, d)) != SR_OK)
+		goto done;
+	if ((st = template_load(&tpl, in.tschema, o->template_name ? o->template_name : "helseforetak",
+				d)) != SR_OK ||
+	    (st = template_load(&regional, in.tschema, TEMPLATE_DEFAULT, d)) != SR_OK ||
+	    (st = batch_owners(o, in.p, &owners, &n, d)) != SR_OK)
+		goto done;
+	batch_result res;
+	st = batch_run(in.p, tpl, regional, owners, n, &bo, &res, d);
+	*r = (sr_batch_result){1, res.jobs, res.ok, res.failed, res.files};
+done:
+	xfree(owners);
+	template_free(tpl);
+	template_free(regional);
+	input_close(&in);
+	return finish(st, d);
+}
+
+sr_status sr_form(const sr_form_opts *o, sr_form_result *r, diag *d)
+{
+	input in;
+	form_opts fo = {o->year, o->lang, o->deadline, o->contact, 0};
+	memset(r, 0, sizeof *r);
+	sr_status st = input_open(&in, &o->in, NULL, d);
+	if (st == SR_OK)
+		st = report_time(&fo.now, d);
+	if (st == SR_OK)
+		st = check_year(in.p, o->year, d);
+	if (st == SR_OK)
+		st = check_dir(o->outdir, d);
+	if (st == SR_OK) {
+		r->ran = 1;
+		st = form_write_all(in.p, o->owner, o->type, &fo, o->xml, o->outdir, o->in.names,
+				    &r->written, &r->total, d);
+	}
+	input_close(&in);
+	return finish(st, d);
+}
+
+sr_status sr_import(const sr_import_opts *o, sr_import_result *r, diag *d)
+{
+	input in;
+	import_result ir = {0};
+	time_t now;
+	memset(r, 0, sizeof *r);
+	sr_status st = input_open(&in, NULL, NULL, d);
+	if (st == SR_OK)
+		st = report_time(&now, d);
+	if (st == SR_OK)
+		st = import_file(o->form, o->plan, in.schema, o->output, now, &ir, d);
+	if (st == SR_OK) {
+		snprintf(r->owner_id, sizeof r->owner_id, "%s", ir.owner_id);
+		r->year = ir.year;
+		r->nstatuses = ir.nstatuses;
+		r->nvalues = ir.nvalues;
+	}
+	input_close(&in);
+	return finish(st, d);
+}
+
+sr_status sr_collect(const sr_collect_opts *o, diag *d)
+{
+	input in;
+	collect_opts co = {o->year, o->deadline, o->ods, o->output, 0};
+	buf text = BUF_INIT;
+	int complete = 0;
+	sr_status st = input_open(&in, NULL, NULL, d);
+	if (st == SR_OK)
+		st = report_time(&co.now, d);
+	if (st == SR_OK)
+		st = collect_report(in.schema, o->in.names, (size_t)o->in.n, &co, &text, &complete, d);
+	if (text.len && fwrite(text.data, 1, text.len, o->out) != text.len)
+		st = sr_worse(st, SR_SYSTEM);
+	buf_free(&text);
+	if (st == SR_OK && !complete)
+		st = SR_INVALID;
+	input_close(&in);
+	return finish(st, d);
+}

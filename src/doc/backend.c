@@ -1,0 +1,18 @@
+/* backend.c: what every backend shares (see backend.h). */
+#include "backend.h"
+
+#include "base/xalloc.h"
+
+enum { TRIM_MIN = 16 * 1024 * 1024 }; /* a tree of ~5,000 measures */
+
+void backend_tree_free(doc *tree)
+{
+	/* A large tree's blocks were carved from what the XML reading freed:
+	 * in the heap, and not given back by freeing them.  A small one's are
+	 * left for the next report of a batch to reuse (trimming after each
+	 * cost a batch its page faults). */
+	int large = tree && tree->arena.used >= TRIM_MIN;
+	doc_free(tree);
+	if (large)
+		xalloc_trim();
+}

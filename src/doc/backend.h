@@ -1,0 +1,56 @@
+/* backend.h: an output format as one row of data -- its name, its file's
+ * extension and media type, and the function that renders a finished
+ * document tree (doc.h) into bytes.  Each format fills one `const backend`
+ * beside its code (pdf.c, odt.c); the app's table (app/backends.c) lists
+ * them, and the render loop (app/render.c) runs the chosen rows without
+ * knowing which they are.  A row touches no file: the caller writes the
+ * bytes. */
+#ifndef BACKEND_H
+#define BACKEND_H
+
+#include "base/buf.h"
+#include "base/diag.h"
+#include "base/sr.h"
+#include "doc.h"
+
+/* At most this many formats in one run. */
+enum { BACKEND_MAX = 8 };
+
+/* What an engine may need from the caller. */
+typedef struct backend_env {
+	const char *const *font_dirs; /* NULL-terminated folders searched
+				       * first for fonts; may be NULL */
+} backend_env;
+
+typedef struct backend {
+	const char *name;       /* what -f takes: "pdf" */
+	const char *ext;        /* the file name's ending, without the dot */
+	const char *media_type; /* "application/pdf" */
+	/* What every report in this format shares, loaded once per process
+	 * and only read afterwards (fonts, hyphenation patterns, a library):
+	 * SR_OK with *engine set (it may stay NULL), or a status with a
+	 * message in d.  NULL: the format needs nothing loaded. */
+	sr_status (*open)(void **engine, const backend_env *env, diag *d);
+	/* Have the engine ready now for reports in font family (NULL: the
+	 * default), so processes forked after this share it instead of each
+	 * loading it.  Quiet: a render that needs it reports a failure.
+	 * NULL: nothing to prepare. */
+	void (*prepare)(void *engine, const char *family);
+	/* Free what open loaded (engine may be NULL).  NULL: nothing. */
+	void (*close)(void *engine);
+	/* Render tree as a complete file into out (appended).  When give is
+	 * set, the tree is the backend's: it frees it (backend_tree_free) as
+	 * soon as it has read it for the last time, before returning at the
+	 * latest, on failure too.  On failure out's contents are unspecified
+	 * and a message is in d: SR_SYSTEM for a missing resource or out of
+	 * memory, SR_INVALID for input-borne problems.  May run in a thread
+	 * beside another format's render on the same tree: it only reads the
+	 * tree (unless given it) and shares nothing with other formats. */
+	sr_status (*render)(void *engine, doc *tree, int give, buf *out, diag *d);
+} backend;
+
+/* Free a tree handed to a backend (NULL-safe).  A large tree's memory is
+ * given back to the system, not kept for the next tree. */
+void backend_tree_free(doc *tree);
+
+#endif
