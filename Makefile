@@ -10,15 +10,7 @@ STD      := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat=2 -Wvla
 PKGS     := libxml-2.0 libzip fontconfig zlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# libzip and fontconfig are not linked but loaded when first needed
-# (dynlib.h), by the name each installed library gives itself.
-DYNLIBS    := libzip fontconfig
-PKG_LIBS   = $(shell pkg-config --libs $(filter-out $(DYNLIBS),$(PKGS)) 2>/dev/null)
-soname     = $(shell objdump -p "$$(pkg-config --variable=libdir $(1) 2>/dev/null)/$(2)" \
-		 2>/dev/null | sed -n 's/^ *SONAME *//p')
-ZIPLIB_SONAME = $(call soname,libzip,libzip.so)
-FCLIB_SONAME  = $(call soname,fontconfig,libfontconfig.so)
-FCLIB_DIR     = $(shell pkg-config --variable=libdir fontconfig 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libharu and libhyphen ship no pkg-config file in Debian 12.
 LIBS      = $(PKG_LIBS) -lhpdf -lhyphen -lpthread -lm
 ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS)
@@ -43,10 +35,6 @@ all: $(BIN)
 $(BUILD)/obj/%.o: src/%.c $(HDR) | $(BUILD)/obj
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-
-$(BUILD)/obj/odf/ziplib.o: ALL_CFLAGS += $(if $(ZIPLIB_SONAME),-DZIPLIB_SONAME='"$(ZIPLIB_SONAME)"')
-$(BUILD)/obj/pdf/fclib.o: ALL_CFLAGS += $(if $(FCLIB_SONAME),-DFCLIB_SONAME='"$(FCLIB_SONAME)"') \
-	$(if $(FCLIB_DIR),-DFCLIB_DIR='"$(FCLIB_DIR)"')
 
 $(BUILD)/gen/embedded.c: $(EMBED) scripts/embed | $(BUILD)/gen
 	scripts/embed embedded $(EMBED) > $@
@@ -76,11 +64,9 @@ $(BUILD)/libstatusrapport.a: $(OBJ)
 $(BIN): $(BUILD)/obj/app/cli.o $(BUILD)/libstatusrapport.a
 	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(LIBS)
 
-# The unit tests link libzip themselves: they read the packages back with
-# functions the program does not use (ziplib.c routes only the program's).
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libstatusrapport.a $(wildcard tests/unit/*.h) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -o $@ $< $(BUILD)/libstatusrapport.a \
-		$(shell pkg-config --cflags --libs cmocka libzip 2>/dev/null) $(LIBS)
+		$(shell pkg-config --cflags --libs cmocka 2>/dev/null) $(LIBS)
 
 # The fuzz harness, compiled with the warnings; linking it needs libFuzzer
 # (make fuzz).

@@ -14,7 +14,6 @@
 
 #include "base/buf.h"
 #include "base/xalloc.h"
-#include "odf/ziplib.h"
 
 typedef struct job {
 	const owner *owner;           /* NULL: the regional report */
@@ -206,14 +205,6 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 		diag_free(&quiet);
 		pdf_engine_prepare(engine, owner_tpl->font_family);
 		pdf_engine_prepare(engine, regional_tpl->font_family);
-	}
-	/* libzip too (ziplib.h): loaded once before the fork, not in each
-	 * worker; when it cannot be, each ODT says why */
-	if (o->odt) {
-		diag quiet;
-		diag_init(&quiet);
-		(void)ziplib_open(&quiet);
-		diag_free(&quiet);
 	}
 	fflush(NULL); /* nothing buffered may be written twice by the children */
 	int started = 0;

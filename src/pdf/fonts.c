@@ -24,7 +24,6 @@
 
 #include "base/buf.h"
 #include "base/cachedir.h"
-#include "fclib.h"
 #include "base/xalloc.h"
 #include "xml/xmlw.h"
 
@@ -111,8 +110,6 @@ static sr_status load(fonts *f, diag *d)
 {
 	if (f->loaded)
 		return SR_OK;
-	if (fclib_open(d) != SR_OK)
-		return SR_SYSTEM;
 	/* Our own configuration, not FcInit()'s process-wide one, so closing
 	 * the engine frees everything. */
 	if (!f->sys && !(f->sys = FcInitLoadConfigAndFonts())) {
@@ -470,8 +467,7 @@ static const char *const lookup_env[] = {
 	"LC_CTYPE",        "LANG"};
 
 /* The lookup's key for family into k: the format, the family, the caller's
- * folders (and which exist), fontconfig's library file and its
- * environment. */
+ * folders (and which exist), fontconfig's version and its environment. */
 static void lookup_key(const fonts *f, const char *family, buf *k)
 {
 	buf_puts(k, LOOKUP_HEAD);
@@ -483,13 +479,9 @@ static void lookup_key(const fonts *f, const char *family, buf *k)
 		buf_puts(k, f->dirs[i]);
 		buf_putc(k, 0);
 	}
-	/* fontconfig's own file, not its FcGetVersion(): asking would load
-	 * it, and a run whose lookup is cached does not (fclib.h) */
-	char lib[STAMP_MAX];
-	long long m;
-	if (stamp(fclib_path(), lib, &m) < 0)
-		snprintf(lib, sizeof lib, "?");
-	buf_printf(k, "fontconfig %s %s", fclib_path(), lib);
+	/* fontconfig's version (asking loads no configuration); the
+	 * configuration files it reads are stamped in the entry itself */
+	buf_printf(k, "fontconfig %d", FcGetVersion());
 	buf_putc(k, 0);
 	for (size_t i = 0; i < sizeof lookup_env / sizeof *lookup_env; i++) {
 		const char *v = getenv(lookup_env[i]);
