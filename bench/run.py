@@ -184,7 +184,7 @@ PARTS = [
     ("PDF painter and file (ours)", (None, ("pdf.c", "pdftag.c", "pdfz.c", "pdffont.c"))),
     ("ODT writer and package", (None, ("odt.c", "odfzip.c", "xmlw.c", "odfxml.c", "odtchart.c",
                                        "outfile.c"))),
-    ("fonts and hyphenation patterns", (None, ("fonts.c", "hyph.c", "hyphpat.c"))),
+    ("fonts and hyphenation patterns", (None, ("fonts.c", "fontlookup.c", "hyph.c", "hyphpat.c"))),
 ]
 
 

@@ -1,4 +1,4 @@
-# The font lookup kept on disk between runs (fonts.c): written on the first
+# The font lookup kept on disk between runs (fontlookup.c): written on the first
 # run, used on the next (fontconfig's configuration is not loaded), redone
 # when a stamped folder or file changes, ignored when damaged, and never a
 # reason to fail or to say anything.  The faces come from a folder of the
