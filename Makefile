@@ -61,11 +61,20 @@ $(BUILD)/libstatusrapport.a: $(OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BIN): $(BUILD)/obj/app/cli.o $(BUILD)/libstatusrapport.a
+# A build with -DSR_ALLOC_TESTING (make alloc) links the tests' side of
+# xalloc.c's failure hook (tests/alloc/, xalloc_hook.h); no other build
+# contains it.
+ALLOC_HOOKS = $(if $(findstring -DSR_ALLOC_TESTING,$(CFLAGS)),$(BUILD)/obj/tests/alloc/inject.o)
+
+$(BUILD)/obj/tests/%.o: tests/%.c $(HDR) | $(BUILD)/obj
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BIN): $(BUILD)/obj/app/cli.o $(ALLOC_HOOKS) $(BUILD)/libstatusrapport.a
 	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libstatusrapport.a $(wildcard tests/unit/*.h) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -o $@ $< $(BUILD)/libstatusrapport.a \
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libstatusrapport.a $(ALLOC_HOOKS) $(wildcard tests/unit/*.h) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -o $@ $< $(BUILD)/libstatusrapport.a $(ALLOC_HOOKS) \
 		$(shell pkg-config --cflags --libs cmocka 2>/dev/null) $(LIBS)
 
 # The fuzz harness, compiled with the warnings; linking it needs libFuzzer
@@ -121,7 +130,8 @@ bench:
 	@$(MAKE) --no-print-directory all $(BUILD)/bench/floor
 	bench/run.py $(BUILD) --out $(BUILD)/bench/RESULTS.md $(BENCH_ARGS)
 
-# A build whose N-th heap allocation fails (SR_FAIL_ALLOC=N), for the
+# A build whose N-th heap allocation fails (SR_FAIL_ALLOC=N), or each in
+# turn (SR_FAIL_ALLOC_SWEEP=1; tests/alloc/inject.c), for the
 # allocation-failure tests; with ASan so a mishandled failure shows.
 alloc:
 	@$(MAKE) --no-print-directory BUILD=build/alloc CFLAGS="-O1 -g -DSR_ALLOC_TESTING" \
@@ -158,7 +168,7 @@ asan:
 # again when it, a header or the profile changes.  Library headers are
 # -isystem, so only ours are checked.
 LINT_JOBS ?= 2
-LINT_SRC  := $(SRC) $(UNIT_SRC) $(wildcard tests/fuzz/*.c)
+LINT_SRC  := $(SRC) $(UNIT_SRC) $(wildcard tests/fuzz/*.c) $(wildcard tests/alloc/*.c)
 LINT_OK   := $(LINT_SRC:%.c=$(BUILD)/lint/%.ok)
 LINT_CFLAGS = $(STD) -Isrc $(patsubst -I%,-isystem %,$(PKG_CFLAGS) \
 	$(shell pkg-config --cflags cmocka 2>/dev/null))
@@ -170,7 +180,7 @@ $(BUILD)/lint/%.ok: %.c $(HDR) $(wildcard tests/unit/*.h) .clang-tidy
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
-		--suppress=missingIncludeSystem -Isrc src tests/unit tests/fuzz
+		--suppress=missingIncludeSystem -Isrc src tests/unit tests/fuzz tests/alloc
 	@$(MAKE) --no-print-directory -j$(LINT_JOBS) -Otarget lint-tidy
 
 lint-tidy: $(LINT_OK)
