@@ -10,15 +10,7 @@ STD      := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat=2 -Wvla
 PKGS     := libxml-2.0 libzip fontconfig zlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# libzip and fontconfig are not linked but loaded when first needed
-# (dynlib.h), by the name each installed library gives itself.
-DYNLIBS    := libzip fontconfig
-PKG_LIBS   = $(shell pkg-config --libs $(filter-out $(DYNLIBS),$(PKGS)) 2>/dev/null)
-soname     = $(shell objdump -p "$$(pkg-config --variable=libdir $(1) 2>/dev/null)/$(2)" \
-		 2>/dev/null | sed -n 's/^ *SONAME *//p')
-ZIPLIB_SONAME = $(call soname,libzip,libzip.so)
-FCLIB_SONAME  = $(call soname,fontconfig,libfontconfig.so)
-FCLIB_DIR     = $(shell pkg-config --variable=libdir fontconfig 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # libharu and libhyphen ship no pkg-config file in Debian 12.
 LIBS      = $(PKG_LIBS) -lhpdf -lhyphen -lpthread -lm
 ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS)
@@ -43,10 +35,6 @@ all: $(BIN)
 $(BUILD)/obj/%.o: src/%.c $(HDR) | $(BUILD)/obj
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-
-$(BUILD)/obj/odf/ziplib.o: ALL_CFLAGS += $(if $(ZIPLIB_SONAME),-DZIPLIB_SONAME='"$(ZIPLIB_SONAME)"')
-$(BUILD)/obj/pdf/fclib.o: ALL_CFLAGS += $(if $(FCLIB_SONAME),-DFCLIB_SONAME='"$(FCLIB_SONAME)"') \
-	$(if $(FCLIB_DIR),-DFCLIB_DIR='"$(FCLIB_DIR)"')
 
 $(BUILD)/gen/embedded.c: $(EMBED) scripts/embed | $(BUILD)/gen
 	scripts/embed embedded $(EMBED) > $@
@@ -73,14 +61,21 @@ $(BUILD)/libstatusrapport.a: $(OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BIN): $(BUILD)/obj/app/cli.o $(BUILD)/libstatusrapport.a
+# A build with -DSR_ALLOC_TESTING (make alloc) links the tests' side of
+# xalloc.c's failure hook (tests/alloc/, xalloc_hook.h); no other build
+# contains it.
+ALLOC_HOOKS = $(if $(findstring -DSR_ALLOC_TESTING,$(CFLAGS)),$(BUILD)/obj/tests/alloc/inject.o)
+
+$(BUILD)/obj/tests/%.o: tests/%.c $(HDR) | $(BUILD)/obj
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BIN): $(BUILD)/obj/app/cli.o $(ALLOC_HOOKS) $(BUILD)/libstatusrapport.a
 	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $^ $(LIBS)
 
-# The unit tests link libzip themselves: they read the packages back with
-# functions the program does not use (ziplib.c routes only the program's).
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libstatusrapport.a $(wildcard tests/unit/*.h) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -o $@ $< $(BUILD)/libstatusrapport.a \
-		$(shell pkg-config --cflags --libs cmocka libzip 2>/dev/null) $(LIBS)
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libstatusrapport.a $(ALLOC_HOOKS) $(wildcard tests/unit/*.h) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -o $@ $< $(BUILD)/libstatusrapport.a $(ALLOC_HOOKS) \
+		$(shell pkg-config --cflags --libs cmocka 2>/dev/null) $(LIBS)
 
 # The unit tests read their case files (tests/unit/*.txt) from here when
 # SR_TOP does not say where the repository is (private: not for the
@@ -147,7 +142,8 @@ bench:
 	@$(MAKE) --no-print-directory all $(BUILD)/bench/floor
 	bench/run.py $(BUILD) --out $(BUILD)/bench/RESULTS.md $(BENCH_ARGS)
 
-# A build whose N-th heap allocation fails (SR_FAIL_ALLOC=N), for the
+# A build whose N-th heap allocation fails (SR_FAIL_ALLOC=N), or each in
+# turn (SR_FAIL_ALLOC_SWEEP=1; tests/alloc/inject.c), for the
 # allocation-failure tests; with ASan so a mishandled failure shows.
 alloc:
 	@$(MAKE) --no-print-directory BUILD=build/alloc CFLAGS="-O1 -g -DSR_ALLOC_TESTING" \
@@ -184,7 +180,7 @@ asan:
 # again when it, a header or the profile changes.  Library headers are
 # -isystem, so only ours are checked.
 LINT_JOBS ?= 2
-LINT_SRC  := $(SRC) $(UNIT_SRC) $(wildcard tests/fuzz/*.c)
+LINT_SRC  := $(SRC) $(UNIT_SRC) $(wildcard tests/fuzz/*.c) $(wildcard tests/alloc/*.c)
 LINT_OK   := $(LINT_SRC:%.c=$(BUILD)/lint/%.ok)
 LINT_CFLAGS = $(STD) -Isrc $(patsubst -I%,-isystem %,$(PKG_CFLAGS) \
 	$(shell pkg-config --cflags cmocka 2>/dev/null))
@@ -196,7 +192,7 @@ $(BUILD)/lint/%.ok: %.c $(HDR) $(wildcard tests/unit/*.h) .clang-tidy
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
-		--suppress=missingIncludeSystem -Isrc src tests/unit tests/fuzz
+		--suppress=missingIncludeSystem -Isrc src tests/unit tests/fuzz tests/alloc
 	@$(MAKE) --no-print-directory -j$(LINT_JOBS) -Otarget lint-tidy
 
 lint-tidy: $(LINT_OK)

@@ -182,8 +182,8 @@ PARTS = [
     ("libharu's PDF objects (pages, fonts, structure)", ("libhpdf", None)),
     ("PDF painter and file (ours)", (None, ("pdf.c", "pdftag.c", "pdfz.c", "pdffont.c"))),
     ("ODT writer and package", (None, ("odt.c", "odfzip.c", "xmlw.c", "odfxml.c", "odtchart.c",
-                                       "ziplib.c", "outfile.c"))),
-    ("fonts and hyphenation patterns", (None, ("fonts.c", "fclib.c", "hyph.c", "hyphpat.c"))),
+                                       "outfile.c"))),
+    ("fonts and hyphenation patterns", (None, ("fonts.c", "fontlookup.c", "hyph.c", "hyphpat.c"))),
 ]
 
 

@@ -196,7 +196,7 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 		return SR_SYSTEM;
 	}
 	/* The engines (the hyphenation patterns, the templates' fonts looked
-	 * up and parsed, libraries loaded) are opened once, here, so every
+	 * up and parsed) are opened once, here, so every
 	 * worker inherits them instead of loading its own.  One that cannot
 	 * be opened is tried again by each worker, and each report says why. */
 	render_formats f;

@@ -1,158 +1,31 @@
-/* xalloc.c: heap allocation with optional failure injection for tests. */
+/* xalloc.c: heap allocation, and the one hook the allocation-failure
+ * tests fail allocations through (xalloc_hook.h; compiled in only with
+ * -DSR_ALLOC_TESTING, whose build links the tests' side). */
 #include "xalloc.h"
 
-#include <execinfo.h>
 #include <malloc.h>
 #include <stdatomic.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
 #ifdef SR_ALLOC_TESTING
-#include <errno.h>
-#include <fcntl.h>
-#include <sys/wait.h>
-
-static long fail_at = -1;
-static long count;
-static int armed;
-
-/* SR_FAIL_ALLOC_SWEEP=1: every allocation fails in turn, each in a child
- * forked at that very allocation, while this process goes on with it
- * granted.  One run then costs one render plus each child's way out,
- * instead of a render up to N per N: every N of the sample's ~30,000 in
- * minutes, where a process per N took an hour.  A child must end with
- * exit 3; anything else (a crash, a sanitizer's exit code, success) is
- * counted and named.  Children run two at a time (the machine's cores).
- * Forking stops when the first output file is staged: a child would remove
- * the parent's temporary file on its way out; the few allocations after
- * that point are tested a process each (tests/e2e/alloc.sh). */
-enum { SWEEP_JOBS = 2 };
-static int sweep = -1, in_child, staged;
-static long sweep_tried, sweep_bad, sweep_stop, sweep_from;
-static pid_t kids[SWEEP_JOBS];
-static long kid_n[SWEEP_JOBS];
-
-static void reap(int i)
-{
-	int ws;
-	while (waitpid(kids[i], &ws, 0) < 0)
-		if (errno != EINTR)
-			return;
-	sweep_tried++;
-	if (!WIFEXITED(ws) || WEXITSTATUS(ws) != 3) {
-		sweep_bad++;
-		fprintf(stderr, "sweep: N=%ld: %s %d\n", kid_n[i],
-			WIFEXITED(ws) ? "exit" : "signal",
-			WIFEXITED(ws) ? WEXITSTATUS(ws) : WTERMSIG(ws));
-	}
-	kids[i] = 0;
-}
-
-/* Fork a child in which allocation n fails; 1 in that child. */
-static int sweep_fork(long n)
-{
-	int i = 0;
-	while (i < SWEEP_JOBS && kids[i])
-		i++;
-	if (i == SWEEP_JOBS)
-		reap(i = 0);
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid == 0) {
-		in_child = 1;
-		int fd = open("/dev/null", O_WRONLY);
-		if (fd >= 0) {
-			dup2(fd, 1);
-			if (!getenv("SR_FAIL_ALLOC_SWEEP_STDERR"))
-				dup2(fd, 2);
-			close(fd);
-		}
-		return 1;
-	}
-	if (pid < 0) {
-		sweep_bad++;
-		fprintf(stderr, "sweep: N=%ld: cannot fork\n", n);
-		return 0;
-	}
-	kids[i] = pid, kid_n[i] = n;
-	return 0;
-}
-
-void xalloc_arm(void)
-{
-	armed = 1;
-}
-
-static int should_fail(void)
-{
-	if (!armed)
-		return 0;
-	if (fail_at < 0) {
-		const char *s = getenv("SR_FAIL_ALLOC");
-		fail_at = s ? atol(s) : 0;
-		sweep = getenv("SR_FAIL_ALLOC_SWEEP") != NULL;
-		/* SR_FAIL_ALLOC_SWEEP_FROM=N: start at N (to look at one) */
-		const char *from = getenv("SR_FAIL_ALLOC_SWEEP_FROM");
-		sweep_from = from ? atol(from) : 1;
-	}
-	++count;
-	if (sweep && !in_child && !staged && count >= sweep_from)
-		return sweep_fork(count);
-	if (fail_at > 0 && count == fail_at) {
-		/* SR_FAIL_ALLOC_TRACE: say who was refused, for a test that
-		 * wants to know which failures are survivable */
-		if (getenv("SR_FAIL_ALLOC_TRACE")) {
-			void *frames[12];
-			int n = backtrace(frames, 12);
-			backtrace_symbols_fd(frames, n, 2);
-		}
-		return 1;
-	}
-	return 0;
-}
-
-static void sweep_staged(void)
-{
-	if (!staged)
-		sweep_stop = count + 1;
-	staged = 1;
-}
-
-/* How many allocations the process asked for: printed at exit when
- * SR_COUNT_ALLOC is set, so a test knows how many N to try; and the
- * sweep's tally. */
-__attribute__((destructor)) static void report_count(void)
-{
-	if (in_child)
-		return;
-	if (getenv("SR_COUNT_ALLOC"))
-		fprintf(stderr, "allocations: %ld\n", count);
-	if (sweep > 0) {
-		for (int i = 0; i < SWEEP_JOBS; i++)
-			if (kids[i])
-				reap(i);
-		fprintf(stderr, "sweep: %ld failed allocations tried, %ld misbehaved; forking stopped at %ld of %ld\n",
-			sweep_tried, sweep_bad, staged ? sweep_stop : count + 1, count);
-	}
-}
+#include "xalloc_hook.h"
+static inline int should_fail(void) { return xalloc_hook_refuse(); }
+static inline void note_staged(void) { xalloc_hook_staged(); }
 #else
 static inline int should_fail(void) { return 0; }
-static inline void sweep_staged(void) {}
+static inline void note_staged(void) {}
+/* The tests' build takes these from the tests (xalloc_hook.h); here there
+ * is no injection to arm, and nothing against threads. */
 void xalloc_arm(void) {}
-#endif
-
 int xalloc_threads_ok(void)
 {
-#ifdef SR_ALLOC_TESTING
-	return 0;
-#else
 	return 1;
-#endif
 }
+#endif
 
 /* set from any thread (render.c's ODT thread) */
 static atomic_int failed;
@@ -258,7 +131,7 @@ static _Atomic(const char *) tmps[MAX_TMP];
 
 void xalloc_track_tmp(const char *path)
 {
-	sweep_staged();
+	note_staged();
 	for (int i = 0; i < MAX_TMP; i++) {
 		const char *none = NULL;
 		if (atomic_compare_exchange_strong(&tmps[i], &none, path))

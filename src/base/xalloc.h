@@ -1,7 +1,8 @@
 /* xalloc.h: the one door to the C heap.  Every module allocates through
  * these so the allocation-failure test build can fail the N-th call
  * (SR_FAIL_ALLOC=N in the environment of a binary built with
- * -DSR_ALLOC_TESTING).  They return NULL on failure like malloc; callers
+ * -DSR_ALLOC_TESTING, which links tests/alloc/inject.c through
+ * xalloc_hook.h).  They return NULL on failure like malloc; callers
  * propagate SR_SYSTEM. */
 #ifndef XALLOC_H
 #define XALLOC_H

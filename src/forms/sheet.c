@@ -23,7 +23,6 @@
 
 #include "base/buf.h"
 #include "xml/xmlin.h"
-#include "odf/ziplib.h"
 
 #define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 #define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -370,8 +369,6 @@ static int read_entry(zip_t *za, const char *name, size_t max, buf *out)
 
 sr_status sheet_read_ods(sheet_book *b, const char *file, const void *data, size_t len, diag *d)
 {
-	if (ziplib_open(d) != SR_OK)
-		return SR_SYSTEM;
 	zip_error_t ze;
 	zip_error_init(&ze);
 	zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);

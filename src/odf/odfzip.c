@@ -10,7 +10,6 @@
 #include <zlib.h>
 
 #include "base/xalloc.h"
-#include "ziplib.h"
 
 /* created as a DOS date and time, in UTC so the bytes do not depend on
  * the machine's time zone (zip_file_set_mtime would use localtime). */
@@ -175,8 +174,6 @@ static int add_entry(zip_t *za, const char *name, const void *data, size_t len,
 sr_status odfzip_build(const char *media_type, const odfzip_part *parts, size_t n,
 		       time_t created, const char *what, buf *out, diag *d)
 {
-	if (ziplib_open(d) != SR_OK)
-		return SR_SYSTEM;
 	zip_error_t ze;
 	zip_error_init(&ze);
 	zip_t *za = NULL;

@@ -33,7 +33,6 @@
 #include "input/image.h"
 #include "odfxml.h"
 #include "odfzip.h"
-#include "ziplib.h"
 #include "odtchart.h" /* issue 6 */
 #include "base/xalloc.h"
 #include "xml/xmlw.h"
@@ -1588,15 +1587,6 @@ done:
 
 /* ---- the format's row (backend.h) ---- */
 
-/* libzip, loaded once before a batch forks its workers instead of by
- * each; when it cannot be, each ODT says why.  No engine of its own. */
-static sr_status odt_row_open(void **engine, const backend_env *env, diag *d)
-{
-	(void)env;
-	*engine = NULL;
-	return ziplib_open(d);
-}
-
 static sr_status odt_row_render(void *engine, doc *tree, int give, buf *out, diag *d)
 {
 	(void)engine;
@@ -1610,6 +1600,5 @@ const backend backend_odt = {
 	.name = "odt",
 	.ext = "odt",
 	.media_type = "application/vnd.oasis.opendocument.text",
-	.open = odt_row_open,
 	.render = odt_row_render,
 };

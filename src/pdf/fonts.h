@@ -56,21 +56,21 @@ typedef struct fonts fonts;
 
 /* A font cache searching the folders in dirs (NULL-terminated, may be NULL;
  * copied, relative ones taken from the working folder now) before the
- * system's fonts.  fontconfig is not loaded here but by the first lookup
- * that needs it.  Caller owns *out: fonts_close().  SR_SYSTEM only when
+ * system's fonts.  fontconfig's configuration is not loaded here but by
+ * the first lookup that needs it.  Caller owns *out: fonts_close().  SR_SYSTEM only when
  * memory runs out. */
 sr_status fonts_open(fonts **out, const char *const *dirs, diag *d);
 void fonts_close(fonts *f);
 
 /* The four faces of family, resolved and parsed on first call (thread-safe).
- * The answer is taken from the user's cache folder (cachedir.h) when an
- * entry for the same family, folders, fontconfig library and environment
+ * The answer is taken from the user's cache folder (fontlookup.h) when an
+ * entry for the same family, folders, fontconfig version and environment
  * is there and every file and folder fontconfig's answer depends on is as
- * it was; else fontconfig is asked (loaded first if need be) and the entry
- * written.  The cache never fails a lookup nor says anything.  SR_SYSTEM
+ * it was; else fontconfig is asked (its configuration loaded first if need
+ * be) and the entry written.  The cache never fails a lookup nor says anything.  SR_SYSTEM
  * with a message naming the family when fontconfig has no such family
  * (fontconfig would silently substitute another; we refuse) or its file is
- * not a usable TrueType font, or when fontconfig cannot be loaded.  The
+ * not a usable TrueType font, or when fontconfig has no configuration.  The
  * result lives as long as f. */
 sr_status fonts_family(fonts *f, const char *family, const font_family **out, diag *d);
 

@@ -5,8 +5,8 @@
 # failed allocation (libxml2 does) cannot be trusted to have produced all
 # they should, so any failed allocation fails the report.  Every N is
 # tried: SR_FAIL_ALLOC_SWEEP forks a child at each allocation in which that
-# allocation fails (xalloc.c), up to the first staged output file; the few
-# allocations after it get a process each.
+# allocation fails (tests/alloc/inject.c), up to the first staged output
+# file; the few allocations after it get a process each.
 . "$SR_TOP/tests/lib.sh"
 A="$SR_TOP/build/alloc/statusrapport"
 if [ ! -x "$A" ]; then skip "allocation failure" "no build/alloc (make alloc)"; exit 0; fi
