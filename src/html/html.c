@@ -60,6 +60,9 @@ typedef struct html {
 	/* the table being written */
 	int section;        /* 0 none, 1 thead, 2 tbody */
 	int row_headers;    /* the first cell of body rows is a <th scope="row"> */
+	int stack;          /* on a phone, rows become stacked cards (see start_table) */
+	const char **label; /* stack: each column's header words, for its cells */
+	int ncols, col;
 	int ntables, ncharts;
 	int link_depth;     /* open <a> (links inside links stay text) */
 	int in_header;      /* writing the title block */
@@ -335,8 +338,9 @@ static int html_level(html *h, int tree_level)
 	return l;
 }
 
-/* The words of a node's inlines on one line, escaped. */
-static void put_plain(html *h, const doc_node *node)
+/* The words of a node's inlines on one line, in the arena ("" when
+ * memory runs out, which is then reported). */
+static const char *plain(html *h, const doc_node *node)
 {
 	buf b = BUF_INIT;
 	doc_iter it;
@@ -361,10 +365,16 @@ static void put_plain(html *h, const doc_node *node)
 			buf_putc(&b, c);
 		}
 	}
-	if (b.failed)
-		h->failed = 1;
-	esc(h, (const char *)b.data, b.len, 0);
+	const char *s = b.failed ? NULL : arena_strndup(&h->a, (const char *)b.data, b.len);
 	buf_free(&b);
+	if (!s)
+		h->failed = 1;
+	return s ? s : "";
+}
+
+static void put_plain(html *h, const doc_node *node)
+{
+	esc_s(h, plain(h, node), 0);
 }
 
 /* Links live only for schemes a reader can follow safely. */
@@ -417,21 +427,20 @@ static int take_break(html *h)
 /* ---- charts --------------------------------------------------------------- */
 
 /* Advance widths of Helvetica (metric twin of Liberation Sans and Arial,
- * the page's fonts), per 1000, for ASCII 32..126. */
-static const unsigned short W_REG[95] = {
+ * the page's fonts), per 1000, for ASCII 32..126: regular, bold. */
+static const unsigned short W[2][95] = {{
 	278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
 	556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
 	1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
 	667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
 	333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
-	556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584};
-static const unsigned short W_BOLD[95] = {
+	556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584}, {
 	278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278,
 	556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611,
 	975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778,
 	667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556,
 	333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611,
-	611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584};
+	611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584}};
 
 /* Text width for chart_draw.  The browser's font may differ a little: every
  * chart text is written with its measured width as textLength, so the
@@ -444,7 +453,7 @@ static double measure(void *ctx, const char *s, size_t len, double size, int bol
 	for (size_t i = 0; i < len;) {
 		unsigned char b = p[i];
 		if (b >= 32 && b < 127) {
-			w += (bold ? W_BOLD : W_REG)[b - 32];
+			w += W[bold != 0][b - 32];
 			i++;
 			continue;
 		}
@@ -595,6 +604,16 @@ static void start_table(html *h, const doc_node *n)
 	h->ntables++;
 	h->section = 0;
 	h->row_headers = nc > 1 && n->u.table.header_rows > 0;
+	/* A table of a few columns of words (the measures) reads better on a
+	 * phone as one card per row, each cell under its column's name, than
+	 * scrolled sideways; one header row names the columns unambiguously. */
+	h->stack = nc >= 2 && nc <= 4 && n->u.table.header_rows == 1 && n->first &&
+		   n->first->u.row.header;
+	h->ncols = nc;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+	h->label = h->stack ? arena_array(&h->a, (size_t)nc, sizeof *h->label) : NULL;
+	if (h->stack && !h->label)
+		h->failed = 1;
 	const char *cap = ti && ti->caption && *ti->caption ? ti->caption : NULL;
 	const char *capid = NULL;
 	if (cap) {
@@ -605,7 +624,7 @@ static void start_table(html *h, const doc_node *n)
 	 * 1.4.10); the region is named by the caption, else the heading. */
 	const char *label = capid ? capid : h->last_heading_id;
 	put(h, "<div");
-	classes(h, "table-wrap", NULL, take_break(h));
+	classes(h, "table-wrap", h->stack ? "stack" : NULL, take_break(h));
 	if (label) {
 		put(h, " role=\"region\"");
 		attr(h, "aria-labelledby", label);
@@ -623,7 +642,7 @@ static void start_table(html *h, const doc_node *n)
 	double sum = 0;
 	for (int c = 0; ti && c < nc; c++)
 		sum += ti->widths[c];
-	if (sum > 0) {
+	if (ti && sum > 0) {
 		put(h, "<colgroup>");
 		for (int c = 0; c < nc; c++) {
 			put(h, "<col style=\"width:");
@@ -653,6 +672,7 @@ static void start_row(html *h, const doc_node *n)
 		put(h, h->section == 1 ? "</thead><tbody>" : "<tbody>");
 		h->section = 2;
 	}
+	h->col = 0;
 	put(h, "<tr");
 	if (n->u.row.anchor && *n->u.row.anchor)
 		attr(h, "id", make_id(h, n->u.row.anchor, "rad"));
@@ -669,6 +689,13 @@ static void start_cell(html *h, const doc_node *n)
 		put(h, " scope=\"col\"");
 	else if (*tag == 't' && tag[1] == 'h')
 		put(h, " scope=\"row\"");
+	if (h->stack && h->label && h->col < h->ncols) {
+		if (header)
+			h->label[h->col] = plain(h, n);
+		else if (h->label[h->col] && *h->label[h->col])
+			attr(h, "data-label", h->label[h->col]);
+	}
+	h->col++;
 	const char *al = align_class(n->u.cell.align);
 	if (f || al) {
 		put(h, " class=\"");
@@ -1114,6 +1141,21 @@ static void write_css(html *h)
 		putrgb(h, d->fills[f].text_rgb);
 		put(h, "}\n");
 	}
+	/* stacked rows: the column's name above each cell; the header row
+	 * stays for screen readers */
+	put(h, "@media (max-width:36em){\n"
+	       ".stack table{min-width:0!important}\n"
+	       ".stack thead{position:absolute;width:1px;height:1px;overflow:hidden;"
+	       "clip:rect(0 0 0 0);white-space:nowrap}\n"
+	       ".stack table,.stack tbody,.stack tr,.stack th,.stack td{display:block;border:0}\n"
+	       ".stack colgroup{display:none}\n"
+	       ".stack tbody tr{padding:.3em 0;border-bottom:1px solid ");
+	putrgb(h, s->rule_rgb);
+	put(h, "}\n"
+	       ".stack [data-label]::before{content:attr(data-label);display:block;font-weight:bold;"
+	       "font-size:.85em}\n"
+	       ".stack .r{text-align:left}\n"
+	       "h1{font-size:1.7em}\n}\n");
 	put(h, "figure.chart{margin:1em 0 .6em}\n.chart svg{display:block;width:100%;height:auto}\n"
 	       ".chart .narrow{display:none}\n"
 	       "@media (max-width:36em){.chart .wide{display:none}.chart .narrow{display:block;"
