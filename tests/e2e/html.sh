@@ -158,3 +158,30 @@ else
 			"$(printf '%s' "$out" | grep -v ' 0 violated$' | head -10)"
 	fi
 fi
+
+# --- allocation failure ---------------------------------------------------------------
+# Every allocation of an HTML render fails in turn (the sweep of alloc.sh,
+# which renders the default formats only): exit 3 each time, no crash,
+# no sanitizer report, no file left; the sweeping process itself writes
+# the one file.
+A="$SR_TOP/build/alloc/statusrapport"
+if [ ! -x "$A" ]; then
+	skip "html: allocation sweep" "no build/alloc (make alloc)"
+elif [ "$SR_SANITIZED" = 1 ]; then
+	skip "html: allocation sweep" "runs once, with the plain build"
+else
+	rm -rf sw && mkdir sw
+	ASAN_OPTIONS="detect_leaks=1:exitcode=99" LSAN_OPTIONS="suppressions=$SR_TOP/tests/lsan.supp" \
+		UBSAN_OPTIONS="halt_on_error=1:exitcode=98" SR_FAIL_ALLOC_SWEEP=1 SR_COUNT_ALLOC=1 \
+		"$A" render -q -f html -O sw "$SR_TOP/tests/bad/base-plan.xml" > sweep.txt 2>&1
+	rc=$?
+	line=$(grep '^sweep: [0-9]* failed allocations' sweep.txt)
+	tried=$(echo "$line" | sed -n 's/^sweep: \([0-9]*\) failed.*/\1/p')
+	bad=$(echo "$line" | sed -n 's/.*tried, \([0-9]*\) misbehaved.*/\1/p')
+	if [ "$rc" -eq 0 ] && [ "${tried:-0}" -ge 100 ] && [ "${bad:-1}" -eq 0 ] &&
+		[ "$(ls -A sw)" = p1-2024.html ]; then
+		pass "html: allocation sweep ($tried failed allocations, each a clean exit 3)"
+	else
+		fail "html: allocation sweep" "rc=$rc, $(tail -3 sweep.txt), left: $(ls -A sw)"
+	fi
+fi
