@@ -1175,7 +1175,8 @@ static void write_css(html *h)
 	putmm(h, s->margin_left > 0 ? s->margin_left : 56.69);
 	put(h, "}\nbody{font-size:");
 	putnum(h, fs);
-	put(h, "pt}\n.skip{display:none}\n"
+	/* the status fills are the house's meaning, not decoration: printed */
+	put(h, "pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}\n.skip{display:none}\n"
 	       "header,nav,main,footer{max-width:none;padding:0}\n"
 	       "main h2,.pb{break-before:page}\n"
 	       "h1,h2,h3,h4,h5,h6{break-after:avoid}\n"
