@@ -1084,7 +1084,9 @@ static void write_css(html *h)
 				buf_putc(h->out, *p);
 		put(h, "\",");
 	}
-	put(h, "\"Liberation Sans\",Arial,Helvetica,sans-serif;"
+	if (!s->font_family || strcmp(s->font_family, "Liberation Sans") != 0)
+		put(h, "\"Liberation Sans\",");
+	put(h, "Arial,Helvetica,sans-serif;"
 	       "font-size:100%;line-height:1.5;overflow-wrap:break-word;background:#fff;color:");
 	putrgb(h, s->text_rgb);
 	put(h, "}\n");
@@ -1113,7 +1115,10 @@ static void write_css(html *h)
 	css_rule(h, "a", "color", s->link_rgb);
 	put(h, "a:focus-visible,.table-wrap:focus-visible,.skip:focus{outline:3px solid ");
 	putrgb(h, s->link_rgb);
-	put(h, ";outline-offset:2px}\n");
+	/* a linked measure (#tiltak-1.2.3) shows which row was meant */
+	put(h, ";outline-offset:2px}\ntr:target{outline:2px solid ");
+	putrgb(h, s->link_rgb);
+	put(h, ";outline-offset:-2px}\n");
 	put(h, "nav ol{list-style:none;padding-left:0;margin:0}\nnav ol ol{padding-left:1.5em}\n"
 	       "nav li{margin:.3em 0}\n");
 	put(h, ".table-wrap{overflow-x:auto;margin:0 0 1.2em}\n"
