@@ -750,7 +750,8 @@ static void start_heading(html *h, const doc_node *n)
 	h->last_heading_id = id;
 	putf(h, "<h%d", l);
 	attr(h, "id", id);
-	classes(h, NULL, NULL, take_break(h));
+	/* a part (tree level 1) starts a printed page, whatever its HTML level */
+	classes(h, heading_level_of(n) == 1 ? "part" : NULL, NULL, take_break(h));
 	put(h, ">");
 }
 
@@ -1183,7 +1184,7 @@ static void write_css(html *h)
 	/* the status fills are the house's meaning, not decoration: printed */
 	put(h, "pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}\n.skip{display:none}\n"
 	       "header,nav,main,footer{max-width:none;padding:0}\n"
-	       "main h2,.pb{break-before:page}\n"
+	       ".part,.pb{break-before:page}\n"
 	       "h1,h2,h3,h4,h5,h6{break-after:avoid}\n"
 	       "tr,figure,img{break-inside:avoid}\nthead{display:table-header-group}\n"
 	       ".table-wrap{overflow:visible}\ntable{min-width:0!important}\n"

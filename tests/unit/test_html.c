@@ -128,10 +128,10 @@ static void test_heading_shift(void **state)
 	assert_int_equal(count(s, "<h1"), 1);
 	assert_non_null(strstr(s, "<h1 id=\"sr-title\">Plan</h1>"));
 	assert_non_null(strstr(s, "<h2 id=\"sr-toc\">Innhald</h2>"));
-	assert_non_null(strstr(s, "<h2 id=\"del-a\">A</h2>"));
+	assert_non_null(strstr(s, "<h2 id=\"del-a\" class=\"part\">A</h2>"));
 	assert_non_null(strstr(s, "<h3 id=\"del-b\">B</h3>")); /* level 3 after 1: no gap */
 	assert_non_null(strstr(s, "<h3 id=\"del-c\">C</h3>"));
-	assert_non_null(strstr(s, "<h2 id=\"del-d\">D</h2>"));
+	assert_non_null(strstr(s, "<h2 id=\"del-d\" class=\"part\">D</h2>"));
 	assert_non_null(strstr(s, "<li><a href=\"#del-b\">B</a>"));
 	/* the title block is the header, the contents the nav, before main */
 	const char *hd = strstr(s, "<header>"), *nav = strstr(s, "<nav"), *m = strstr(s, "<main");
@@ -147,7 +147,7 @@ static void test_heading_shift(void **state)
 	doc_add_text(d, doc_append(d->root, doc_heading(d, 2, "y", Z)), "Y");
 	s = render(d);
 	assert_int_equal(count(s, "<h1"), 1);
-	assert_non_null(strstr(s, "<h1 id=\"x\">X</h1>"));
+	assert_non_null(strstr(s, "<h1 id=\"x\" class=\"part\">X</h1>"));
 	assert_non_null(strstr(s, "<h2 id=\"y\">Y</h2>"));
 	done(s);
 	doc_free(d);
@@ -179,12 +179,12 @@ static void test_ids(void **state)
 		doc_append(r, doc_cell(d, 0, DOC_RIGHT));
 	}
 	char *s = render(d);
-	assert_non_null(strstr(s, "<h2 id=\"omrade-1\">"));
-	assert_non_null(strstr(s, "<h2 id=\"omrade-1-2\">"));
-	assert_non_null(strstr(s, "<h2 id=\"main-2\">"));
-	assert_non_null(strstr(s, "<h2 id=\"del-4\">"));
-	assert_non_null(strstr(s, "<h2 id=\"a-b-c---\">"));
-	assert_non_null(strstr(s, "<h2 id=\"\xc3\xa5r-2024\">"));
+	assert_non_null(strstr(s, "<h2 id=\"omrade-1\" class=\"part\">"));
+	assert_non_null(strstr(s, "<h2 id=\"omrade-1-2\" class=\"part\">"));
+	assert_non_null(strstr(s, "<h2 id=\"main-2\" class=\"part\">"));
+	assert_non_null(strstr(s, "<h2 id=\"del-4\" class=\"part\">"));
+	assert_non_null(strstr(s, "<h2 id=\"a-b-c---\" class=\"part\">"));
+	assert_non_null(strstr(s, "<h2 id=\"\xc3\xa5r-2024\" class=\"part\">"));
 	assert_non_null(strstr(s, "href=\"#omrade-1-2\""));
 	assert_int_equal(count(s, "id=\"main\""), 1);
 	/* rows: their anchors, unique; a header row of th scope=col, the
