@@ -98,7 +98,7 @@ struct doc_node {
 			int ncols;
 			int header_rows;      /* leading ROWs repeated on each page */
 		} table;
-		struct { int header; } row;
+		struct { int header; const char *anchor; } row; /* anchor: a link target, or NULL */
 		struct { int fill; doc_align align; } cell; /* fill: doc->fills index */
 		struct { const char *text; size_t len; } text;
 		struct { const char *href; } link;
@@ -136,6 +136,7 @@ typedef struct doc {
 	const char *toc_title;       /* "Innhold" */
 	const char *page_word;       /* "Side" : "Side 3 av 12" */
 	const char *of_word;         /* "av" */
+	const char *skip_text;       /* "Gå til innholdet": the web page's skip link */
 } doc;
 
 /* A new empty document with root DOCUMENT and fill 0; NULL if out of memory.

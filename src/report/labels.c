@@ -31,6 +31,7 @@ static const labels nb = {
 	"%zu tiltak er forsinket eller ikke startet i %d.",
 	"Ingen tiltak er forsinket eller ikke startet i %d.",
 	"Egen siste verdi", "Regional siste verdi",
+	"Gå til innholdet",
 };
 
 static const labels nn = {
@@ -57,6 +58,7 @@ static const labels nn = {
 	"%zu tiltak er forseinka eller ikkje starta i %d.",
 	"Ingen tiltak er forseinka eller ikkje starta i %d.",
 	"Eigen siste verdi", "Regional siste verdi",
+	"Gå til innhaldet",
 };
 
 static const labels en = {
@@ -83,6 +85,7 @@ static const labels en = {
 	"%zu measures are delayed or not started in %d.",
 	"No measure is delayed or not started in %d.",
 	"Own latest value", "Regional latest value",
+	"Skip to content",
 };
 
 const labels *labels_for(const char *code)

@@ -26,6 +26,7 @@ typedef struct labels {
 	const char *summaries_title, *source, *about_text, *about_owner_text, *sources_none;
 	const char *changes_text;
 	const char *deviations_title, *deviations_intro, *deviations_none, *own_latest, *regional_latest;
+	const char *skip_to_content; /* the web page's skip link */
 } labels;
 
 /* The labels for a language code ("nb", "nn", "en"); NULL if unknown. */

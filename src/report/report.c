@@ -693,8 +693,11 @@ static void measure_row(rb *b, doc_node *t, const measure *m)
 {
 	const labels *l = b->l;
 	doc_node *r = doc_append(t, doc_row(b->d, 0));
-	if (r)
+	if (r) {
 		r->pos = m->pos;
+		/* a measure's stable link (the web edition's row id) */
+		r->u.row.anchor = fmt(b, "tiltak-%s", m->id);
+	}
 	/* Tiltak: the id, then the measure's own text. */
 	doc_node *c = cell(b, r, 0);
 	rich(b, c, m->text);
@@ -982,6 +985,7 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 	dd->toc_title = l->contents;
 	dd->page_word = l->page;
 	dd->of_word = l->of;
+	dd->skip_text = l->skip_to_content;
 	set_style(&b);
 	if (o->pdfa)
 		dd->style.pdfa = 1; /* issue 9: render/batch --pdfa */
