@@ -8,6 +8,7 @@
 #include "base/buf.h"
 #include "base/diag.h"
 #include "base/sr.h"
+#include "doc/backend.h"
 #include "doc/doc.h"
 
 /* Write doc as a complete HTML5 file (UTF-8) into out (appended).  The
@@ -16,5 +17,8 @@
  * unspecified and a message is in d: SR_SYSTEM for memory or the buf's
  * cap, SR_INVALID for a malformed tree or an unreadable logo. */
 sr_status html_render(const doc *doc, buf *out, diag *d);
+
+/* The format's row for the render loop (backend.h); no engine. */
+extern const backend backend_html;
 
 #endif
