@@ -1798,7 +1798,6 @@ sr_status docx_render(const doc *dc, buf *out, diag *d)
 		st = image_load(dc->style.logo_path, &o->logo, &o->logo_info, (srcpos){0}, d);
 		if (st != SR_OK)
 			goto done;
-		st = SR_SYSTEM;
 	}
 	rels_open(o);
 	if (write_document(o, &parts[P_DOCUMENT]) < 0)
