@@ -1233,7 +1233,7 @@ static void page_text_style(docx *o, const char *id, const char *name, int top_r
 static void toc_style(docx *o, int level)
 {
 	xmlw *x = &o->x;
-	char id[8], name[8];
+	char id[16], name[16];
 	snprintf(id, sizeof id, "TOC%d", level);
 	snprintf(name, sizeof name, "toc %d", level);
 	double indent = (level - 1) * 0.5 * 72 / 2.54;
@@ -1779,7 +1779,7 @@ sr_status docx_render(const doc *dc, buf *out, diag *d)
 	const char *why = NULL;
 	buf parts[NPARTS];
 	buf *cparts = NULL; /* the charts' parts */
-	char (*cnames)[40] = NULL;
+	char (*cnames)[48] = NULL;
 	odfzip_part *zp = NULL;
 	sr_status st = SR_SYSTEM;
 	for (int i = 0; i < NPARTS; i++)
