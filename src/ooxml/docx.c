@@ -110,6 +110,10 @@ typedef struct docx {
 	/* the charts met in the body, in order: chart N is charts[N-1] */
 	const doc_node **charts;
 	size_t ncharts, capcharts;
+	/* the widths of the table being written (points), and room to
+	 * compute them: 2 * capcolw doubles */
+	double *colw;
+	size_t capcolw;
 	/* ordered lists met in the body: each its own w:num, from numId 2 */
 	const doc_node **olists;
 	size_t nolists, capolists;
@@ -620,34 +624,117 @@ static void spacer(docx *o, double height, int page_break)
 	xmlw_end(x);
 }
 
-static double width_sum(const doc_node *t)
+/* The width of s[0..len) in points at size, estimated from Liberation
+ * Sans' advance widths by kind of character (the backend has no font
+ * metrics; the estimate only has to keep whole words on a line). */
+static double est_width(const char *s, size_t len, double size, int bold)
 {
-	double sum = 0;
-	for (int i = 0; i < t->u.table.ncols; i++)
+	double em = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c & 0xC0) == 0x80)
+			continue;
+		if (c == 'i' || c == 'j' || c == 'l' || c == 'I' || c == '.' || c == ',')
+			em += 0.28;
+		else if (c == 'f' || c == 't' || c == 'r' || c == ' ' || c == '-' || c == '(' ||
+			 c == ')')
+			em += 0.34;
+		else if (c == 'm' || c == 'w' || c == 'M' || c == 'W')
+			em += 0.86;
+		else if (c >= 'A' && c <= 'Z')
+			em += 0.70;
+		else
+			em += 0.56; /* lower case, digits, the letters beyond ASCII */
+	}
+	return em * size * (bold ? 1.1 : 1.0);
+}
+
+/* The widest unbreakable piece of a cell's text: words end at spaces
+ * (not U+00A0) and after hyphens. */
+static double longest_word(const doc_node *cell, double size, int bold)
+{
+	double best = 0;
+	doc_iter it;
+	const doc_node *n;
+	doc_event ev;
+	doc_iter_init(&it, cell);
+	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
+		if (ev != DOC_EV_ENTER || n->type != DOC_TEXT)
+			continue;
+		const char *s = n->u.text.text;
+		size_t len = n->u.text.len, start = 0;
+		for (size_t i = 0; i <= len; i++) {
+			if (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '-')
+				continue;
+			double w = est_width(s + start, i - start + (i < len && s[i] == '-'), size, bold);
+			if (w > best)
+				best = w;
+			start = i + 1;
+		}
+	}
+	return best;
+}
+
+/* The columns' widths in points, as the PDF's layout makes them: the
+ * weights, but a column never narrower than its longest word when the
+ * other columns have room to give.  Into o->colw. */
+static int column_widths(docx *o, const doc_node *t)
+{
+	int nc = t->u.table.ncols;
+	if ((size_t)nc > o->capcolw) {
+		double *v = xrealloc(o->colw, 2 * (size_t)nc * sizeof *v);
+		if (!v)
+			return -1;
+		o->colw = v, o->capcolw = (size_t)nc;
+	}
+	double *cw = o->colw, *minw = o->colw + nc, sum = 0;
+	for (int i = 0; i < nc; i++)
 		sum += t->u.table.info->widths[i] > 0 ? t->u.table.info->widths[i] : 0;
-	return sum;
+	for (int i = 0; i < nc; i++) {
+		double w = t->u.table.info->widths[i];
+		cw[i] = o->text_w * (sum > 0 ? (w > 0 ? w : 0) / sum : 1.0 / nc);
+		minw[i] = 0;
+	}
+	for (const doc_node *r = t->first; r; r = r->next) {
+		int hdr = is_header_row(r), ci = 0;
+		for (const doc_node *c = r->first; c && ci < nc; c = c->next, ci++) {
+			double m = longest_word(c, o->fs * 0.9, hdr) + 2 * CELL_PAD_H + 0.5;
+			if (m > minw[ci])
+				minw[ci] = m;
+		}
+	}
+	double need = 0, slack = 0;
+	for (int i = 0; i < nc; i++) {
+		if (cw[i] < minw[i])
+			need += minw[i] - cw[i];
+		else
+			slack += cw[i] - minw[i];
+	}
+	if (need > 0 && need <= slack) {
+		double f = need / slack;
+		for (int i = 0; i < nc; i++)
+			cw[i] = cw[i] < minw[i] ? minw[i] : cw[i] - (cw[i] - minw[i]) * f;
+	}
+	return 0;
 }
 
 /* Column c's width in twips; the last takes what rounding left over. */
 static long col_twips(const docx *o, const doc_node *t, int c)
 {
-	double sum = width_sum(t);
 	long total = twips(o->text_w), used = 0;
 	int nc = t->u.table.ncols;
-	for (int i = 0; i <= c; i++) {
-		double w = t->u.table.info->widths[i];
-		double f = sum > 0 ? (w > 0 ? w : 0) / sum : 1.0 / nc;
-		long tw = (long)(f * (double)total + 0.5);
-		if (i == c)
-			return i == nc - 1 ? total - used : tw;
-		used += tw;
-	}
-	return 0;
+	for (int i = 0; i < c; i++)
+		used += twips(o->colw[i]);
+	return c == nc - 1 ? total - used : twips(o->colw[c]);
 }
 
 static void start_table(docx *o, const doc_node *n)
 {
 	xmlw *x = &o->x;
+	if (column_widths(o, n) < 0) {
+		x->failed = 1;
+		return;
+	}
 	if (breaks_before(n))
 		spacer(o, 1, 1);
 	xmlw_start(x, "w:tbl");
@@ -1856,6 +1943,7 @@ done:
 		buf_free(&o->logo);
 		xfree(o->charts);
 		xfree(o->olists);
+		xfree(o->colw);
 		odfzip_deflated_free(&o->content);
 	}
 	xfree(o);
