@@ -314,6 +314,66 @@ static void test_types_and_rels(void **state)
 	part_close(&r);
 }
 
+/* What the schema cannot check: every style, numbering and bookmark the
+ * document names exists, and ids are unique. */
+static void check_references(const buf *b)
+{
+	part d, st, nu;
+	part_open(&d, b, "word/document.xml");
+	part_open(&st, b, "word/styles.xml");
+	part_open(&nu, b, "word/numbering.xml");
+	static const char *const refs[][2] = {
+		{"//w:pStyle", "paragraph"}, {"//w:rStyle", "character"}, {"//w:tblStyle", "table"}};
+	for (int k = 0; k < 3; k++) {
+		char q[200];
+		snprintf(q, sizeof q, "count(%s)", refs[k][0]);
+		int n = (int)xnum(&d, q);
+		assert_true(n > 0);
+		for (int i = 1; i <= n; i++) {
+			snprintf(q, sizeof q, "string((%s)[%d]/@w:val)", refs[k][0], i);
+			char *id = xstr(&d, q);
+			snprintf(q, sizeof q, "count(//w:style[@w:type='%s' and @w:styleId='%s'])",
+				 refs[k][1], id);
+			if ((int)xnum(&st, q) != 1)
+				fail_msg("%s style %s is not defined", refs[k][1], id);
+			xmlFree(id);
+		}
+	}
+	int n = (int)xnum(&d, "count(//w:numId)");
+	for (int i = 1; i <= n; i++) {
+		char q[160];
+		snprintf(q, sizeof q, "string((//w:numId)[%d]/@w:val)", i);
+		char *id = xstr(&d, q);
+		snprintf(q, sizeof q, "count(//w:num[@w:numId='%s'])", id);
+		assert_count(&nu, q, 1);
+		xmlFree(id);
+	}
+	/* basedOn and next name styles that exist */
+	int m = (int)xnum(&st, "count(//w:basedOn | //w:next)");
+	for (int i = 1; i <= m; i++) {
+		char q[160];
+		snprintf(q, sizeof q, "string((//w:basedOn | //w:next)[%d]/@w:val)", i);
+		char *id = xstr(&st, q);
+		snprintf(q, sizeof q, "count(//w:style[@w:styleId='%s'])", id);
+		assert_count(&st, q, 1);
+		xmlFree(id);
+	}
+	assert_count(&st, "count(//w:style[@w:styleId=preceding::w:style/@w:styleId])", 0);
+	assert_count(&st, "count(//w:style/w:name[@w:val=preceding::w:style/w:name/@w:val])", 0);
+	assert_count(&d, "count(//w:bookmarkStart[@w:id=preceding::w:bookmarkStart/@w:id])", 0);
+	assert_count(&d, "count(//w:bookmarkStart[@w:name=preceding::w:bookmarkStart/@w:name])", 0);
+	assert_count(&d, "count(//w:bookmarkStart)", (int)xnum(&d, "count(//w:bookmarkEnd)"));
+	assert_count(&d, "count(//wp:docPr[@id=preceding::wp:docPr/@id])", 0);
+	part_close(&nu);
+	part_close(&st);
+	part_close(&d);
+}
+
+static void test_references(void **state)
+{
+	check_references(*state);
+}
+
 static void test_toc_and_headings(void **state)
 {
 	part d;
@@ -548,6 +608,7 @@ static void test_edge_doc(void **state)
 	doc *d = edge_doc();
 	buf b = BUF_INIT;
 	render(d, &b);
+	check_references(&b);
 	const char *out = getenv("DOCX_EDGE_OUT");
 	if (out) {
 		FILE *f = fopen(out, "wb");
@@ -624,6 +685,7 @@ int main(void)
 		SAMPLE(test_zip_entries),
 		SAMPLE(test_deterministic),
 		SAMPLE(test_types_and_rels),
+		SAMPLE(test_references),
 		SAMPLE(test_toc_and_headings),
 		SAMPLE(test_tables_and_lists),
 		SAMPLE(test_text),
