@@ -72,7 +72,7 @@ if [ "$n" -eq "$want" ]; then pass "rbu report has its $want measures"; else fai
 expect_exit "no arguments" 2 "$SR"
 expect_exit "unknown command" 2 "$SR" frobnicate "$PLAN"
 expect_exit "unknown option" 2 "$SR" render --bogus "$PLAN"
-expect_exit "bad format" 2 "$SR" render -f docx "$PLAN"
+expect_exit "bad format" 2 "$SR" render -f rtf "$PLAN"
 expect_exit "-o and -O" 2 "$SR" render -o a.pdf -O . "$PLAN"
 expect_exit "unknown owner" 2 "$SR" render --dump-tree --owner nobody "$PLAN"
 expect_exit "year outside" 2 "$SR" render --dump-tree --year 2030 "$PLAN"
