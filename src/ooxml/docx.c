@@ -84,6 +84,7 @@ static const char *const numsuffix[] = {".", ")", "."};
 /* The relationships every document has, rId1.. in this order; hyperlinks,
  * charts and the logo follow from RID_FIRST_FREE. */
 enum { RID_STYLES = 1, RID_SETTINGS, RID_NUMBERING, RID_HEADER, RID_HEADER_FIRST, RID_FOOTER,
+       RID_FOOTER_FIRST,
        RID_FIRST_FREE };
 
 /* Paragraph styles by role: ids (and Word's built-in names). */
@@ -400,6 +401,7 @@ static void rels_open(docx *o)
 	rel(x, RID_HEADER, RT "header", "header1.xml", 0);
 	rel(x, RID_HEADER_FIRST, RT "header", "header2.xml", 0);
 	rel(x, RID_FOOTER, RT "footer", "footer1.xml", 0);
+	rel(x, RID_FOOTER_FIRST, RT "footer", "footer2.xml", 0);
 }
 
 /* ---- text runs ------------------------------------------------------------------- */
@@ -1062,6 +1064,8 @@ static void write_sectpr(docx *o)
 	xmlw_attr(x, "w:type", "default");
 	xmlw_attrf(x, "r:id", "rId%d", RID_FOOTER);
 	xmlw_end(x);
+	/* The title page: no running header, the footer as on every page
+	 * (a part of its own, as Word writes one per reference). */
 	if (title_first) {
 		xmlw_start(x, "w:headerReference");
 		xmlw_attr(x, "w:type", "first");
@@ -1069,7 +1073,7 @@ static void write_sectpr(docx *o)
 		xmlw_end(x);
 		xmlw_start(x, "w:footerReference");
 		xmlw_attr(x, "w:type", "first");
-		xmlw_attrf(x, "r:id", "rId%d", RID_FOOTER);
+		xmlw_attrf(x, "r:id", "rId%d", RID_FOOTER_FIRST);
 		xmlw_end(x);
 	}
 	xmlw_start(x, "w:pgSz");
@@ -1823,6 +1827,7 @@ static int write_content_types(docx *o, buf *out)
 	override(x, "/word/header1.xml", CT_WML "header+xml");
 	override(x, "/word/header2.xml", CT_WML "header+xml");
 	override(x, "/word/footer1.xml", CT_WML "footer+xml");
+	override(x, "/word/footer2.xml", CT_WML "footer+xml");
 	for (size_t i = 0; i < o->ncharts; i++) {
 		char part[48];
 		snprintf(part, sizeof part, "/word/charts/chart%zu.xml", i + 1);
@@ -1853,11 +1858,12 @@ static int write_package_rels(docx *o, buf *out)
 
 /* The package's parts, in zip order (charts and the logo after them). */
 enum { P_TYPES, P_RELS, P_DOCUMENT, P_DOCRELS, P_STYLES, P_SETTINGS, P_NUMBERING, P_HEADER,
-       P_HEADER_FIRST, P_FOOTER, P_CORE, P_APP, NPARTS };
+       P_HEADER_FIRST, P_FOOTER, P_FOOTER_FIRST, P_CORE, P_APP, NPARTS };
 static const char *const part_name[NPARTS] = {
 	"[Content_Types].xml", "_rels/.rels", "word/document.xml",
 	"word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml",
 	"word/numbering.xml", "word/header1.xml", "word/header2.xml", "word/footer1.xml",
+	"word/footer2.xml",
 	"docProps/core.xml", "docProps/app.xml",
 };
 
@@ -1900,7 +1906,8 @@ sr_status docx_render(const doc *dc, buf *out, diag *d)
 	    write_numbering(o, &parts[P_NUMBERING]) < 0 ||
 	    write_header(o, &parts[P_HEADER], dc->header_text ? dc->header_text : "") < 0 ||
 	    write_header(o, &parts[P_HEADER_FIRST], NULL) < 0 ||
-	    write_footer(o, &parts[P_FOOTER]) < 0 || write_core(o, &parts[P_CORE]) < 0 ||
+	    write_footer(o, &parts[P_FOOTER]) < 0 ||
+	    write_footer(o, &parts[P_FOOTER_FIRST]) < 0 || write_core(o, &parts[P_CORE]) < 0 ||
 	    write_app(o, &parts[P_APP]) < 0)
 		goto oom;
 	cparts = xcalloc(o->ncharts + 1, sizeof *cparts);

@@ -221,7 +221,7 @@ static void test_zip_entries(void **state)
 	static const char *const want[] = {
 		"[Content_Types].xml", "_rels/.rels", "word/document.xml",
 		"word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml",
-		"word/numbering.xml", "word/header1.xml", "word/header2.xml", "word/footer1.xml",
+		"word/numbering.xml", "word/header1.xml", "word/header2.xml", "word/footer1.xml", "word/footer2.xml",
 		"docProps/core.xml", "docProps/app.xml", "word/charts/chart1.xml",
 		"word/charts/chart2.xml"};
 	enum { N = sizeof want / sizeof want[0] };
