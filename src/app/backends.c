@@ -7,12 +7,14 @@
 #include <strings.h>
 
 #include "html/html.h"
+#include "ooxml/docx.h"
 #include "odf/odt.h"
 #include "pdf/pdf.h"
 
 /* The PDF last: a report's tree is handed to the last format, and the
  * PDF frees it before its save, the run's peak (render.c). */
 const backend *const backends[] = {
+	&backend_docx,
 	&backend_html,
 	&backend_odt,
 	&backend_pdf,

@@ -196,7 +196,8 @@ sr_status odfzip_build(const char *media_type, const odfzip_part *parts, size_t 
 
 	/* mimetype first, stored, from a buffer of known size (a source of
 	 * unknown size would get a Zip64 extra field). */
-	if (add_entry(za, "mimetype", media_type, strlen(media_type), NULL, NULL, 1, created) < 0)
+	if (media_type &&
+	    add_entry(za, "mimetype", media_type, strlen(media_type), NULL, NULL, 1, created) < 0)
 		goto fail_za;
 	ats = xcalloc(n + 1, sizeof *ats);
 	if (!ats) {

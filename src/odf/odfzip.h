@@ -2,7 +2,7 @@
  * deterministic: mimetype first, STORED, without extra field; the other
  * parts DEFLATED in the order given; every entry's DOS time from `created`
  * converted in UTC (not the machine's time zone).  Shared by the ODT
- * backend and the ODS writer.  Knows nothing of the parts' contents. */
+ * backend, the ODS writer and the DOCX backend (which has no mimetype).  Knows nothing of the parts' contents. */
 #ifndef ODFZIP_H
 #define ODFZIP_H
 
@@ -41,7 +41,9 @@ typedef struct odfzip_part {
 	const odfzip_deflated *z; /* instead of data: deflated and ended */
 } odfzip_part;
 
-/* Zip "mimetype" (holding media_type) and parts[0..n) into out (appended).
+/* Zip "mimetype" (holding media_type) and parts[0..n) into out (appended);
+ * media_type NULL: no mimetype entry, for packages that name their parts'
+ * types inside (OOXML's [Content_Types].xml), built the same way.
  * what names the package kind in the failure message ("the ODT package").
  * SR_SYSTEM with a message in d on any zip or memory failure. */
 sr_status odfzip_build(const char *media_type, const odfzip_part *parts, size_t n,

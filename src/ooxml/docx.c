@@ -1,0 +1,1978 @@
+/* docx.c: the DOCX backend -- a document tree becomes a WordprocessingML
+ * package (ECMA-376 Transitional; what Word 2016 and later write).
+ *
+ * Owns: the XML parts it writes (heap bufs, freed before returning) and the
+ * in-memory zip.  Touches no file but the logo, prints nothing, knows no
+ * plan.
+ *
+ * Design, as the ODT's: every visible property lives in a NAMED style in
+ * styles.xml under the name Word gives its built-in one ("heading 1",
+ * "Title", "toc 1", "header"...), so Word shows them in its own language
+ * and a person restyles the whole report by editing one style.  The body
+ * carries direct formatting only for what cannot be named once: a cell's
+ * fill, column widths, alignment, page breaks, list numbering.
+ *
+ * Deliberate choices:
+ *   - A PAGE_BREAK becomes w:pageBreakBefore on the next heading or
+ *     paragraph (an empty, tiny paragraph when a table or nothing follows).
+ *   - A heading left out of the contents gets a style of its own that looks
+ *     like its level but has no outline level, so no updated TOC lists it.
+ *   - The TOC is a TOC field whose result already holds the entries, each
+ *     a link to its heading's bookmark, with an empty PAGEREF field where
+ *     the page number goes.  Page numbers need a layout, and the PDF's
+ *     layout needs the PDF engine (fonts, hyphenation), which a backend
+ *     that only walks the tree does not have; a number from another
+ *     layout would be wrong in Word's.  Word fills the contents in on
+ *     opening (w:updateFields); LibreOffice keeps a TOC field's result as
+ *     it is until the index is updated, as with the ODT's contents.
+ *   - Every table is followed by a small empty paragraph: Word would join
+ *     two adjacent tables into one, and the space below a table is the
+ *     ODT's.
+ *   - Links are live only for http, https and mailto (external
+ *     relationships) and for "#anchor" (a bookmark); any other scheme is
+ *     plain text.
+ *
+ * The zip is deterministic (odfzip.h): fixed part order, every entry's
+ * time from doc->created. */
+#include "docx.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/xalloc.h"
+#include "doc/chart.h"
+#include "docxchart.h"
+#include "input/image.h"
+#include "odf/odfzip.h"
+#include "odf/odtchart.h" /* the chart's height, the same as in the ODT */
+#include "xml/xmlw.h"
+
+/* ---- the house style's values this backend applies ------------------------
+ * Mirrors of odt.c and the PDF layout, in one place so that they can be
+ * taken from doc->style when it carries them. */
+static const double hsize[] = {1.6, 1.3, 1.1};  /* heading size, x body size */
+static const double habove[] = {1.8, 1.4, 1.1}; /* space above, x body size */
+#define DEF_PAGE_W 595.28
+#define DEF_PAGE_H 841.89
+#define DEF_MARGIN 56.69
+#define DEF_FONT "Liberation Sans"
+#define DEF_HEADER_FILL 0xE8EDF2u /* header rows without a fill (layout.c) */
+#define CELL_PAD_V 2.5            /* cell padding, points */
+#define CELL_PAD_H 4.0
+#define RULE_ROW 0.4              /* rules between rows, points (layout.c) */
+#define RULE_HEADER 0.8           /* rules around header rows */
+#define RULE_PAGE 0.5             /* running header's and footer's rules */
+#define LIST_STEP 17.0            /* list indent per level, points (0.6 cm) */
+#define CHART_TEXT_RGB 0x1F2328u
+static const char *const bullets[] = {"\xe2\x80\xa2", "\xe2\x80\x93", "\xe2\x96\xaa"};
+static const char *const numfmts[] = {"decimal", "lowerLetter", "lowerRoman"};
+static const char *const numsuffix[] = {".", ")", "."};
+
+/* ---- namespaces, relationship and content types ---------------------------- */
+#define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_WP "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+#define NS_A "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define NS_C "http://schemas.openxmlformats.org/drawingml/2006/chart"
+#define NS_PIC "http://schemas.openxmlformats.org/drawingml/2006/picture"
+#define NS_RELS "http://schemas.openxmlformats.org/package/2006/relationships"
+#define RT NS_R "/"
+#define CT_WML "application/vnd.openxmlformats-officedocument.wordprocessingml."
+
+/* The relationships every document has, rId1.. in this order; hyperlinks,
+ * charts and the logo follow from RID_FIRST_FREE. */
+enum { RID_STYLES = 1, RID_SETTINGS, RID_NUMBERING, RID_HEADER, RID_HEADER_FIRST, RID_FOOTER,
+       RID_FOOTER_FIRST,
+       RID_FIRST_FREE };
+
+/* Paragraph styles by role: ids (and Word's built-in names). */
+enum { S_NORMAL, S_TITLE, S_SUBTITLE, S_NOTE, S_CAPTION, S_LEAD, S_H1, S_H2, S_H3,
+       S_MINOR1, S_MINOR2, S_MINOR3, S_TH, S_TD, S_LIST, S_FILL };
+static const char *const style_id[S_FILL] = {
+	"Normal", "Title", "Subtitle", "Note", "Caption", "Lead",
+	"Heading1", "Heading2", "Heading3", "MinorHeading1", "MinorHeading2", "MinorHeading3",
+	"TableHeading", "TableContents", "ListParagraph",
+};
+
+typedef struct docx {
+	const doc *doc;
+	xmlw x;            /* document.xml, then each other part in turn */
+	/* design, with defaults filled in */
+	double page_w, page_h, mt, mb, ml, mr, fs, text_w;
+	const char *font;
+	char lang[16];     /* "nb-NO"; empty: none */
+	char fill_id[DOC_MAX_FILLS][48];
+	/* document.xml.rels, written while the body is (links, charts) */
+	xmlw rx;
+	buf rels;
+	int next_rid;
+	/* the charts met in the body, in order: chart N is charts[N-1] */
+	const doc_node **charts;
+	size_t ncharts, capcharts;
+	/* the widths of the table being written (points), and room to
+	 * compute them: 2 * capcolw doubles */
+	double *colw;
+	size_t capcolw;
+	/* ordered lists met in the body: each its own w:num, from numId 2 */
+	const doc_node **olists;
+	size_t nolists, capolists;
+	/* the title block's logo */
+	buf logo;
+	image_info logo_info;
+	int logo_rid;
+	/* state of the body walk */
+	int heading_no, bookmark_id, docpr_id;
+	int emph, strong, links, live_link;
+	/* document.xml, deflated as the body is written (odfzip.h) */
+	odfzip_deflated content;
+} docx;
+
+/* ---- small helpers ----------------------------------------------------------- */
+
+static long twips(double pt) { return (long)(pt * 20.0 + (pt < 0 ? -0.5 : 0.5)); }
+static long halfpts(double pt) { return (long)(pt * 2.0 + 0.5); }
+static long emu(double pt) { return (long)(pt * 12700.0 + 0.5); }
+/* A border width in eighths of a point, within what Word accepts (2..96). */
+static long eighths(double pt)
+{
+	long v = (long)(pt * 8.0 + 0.5);
+	return v < 2 ? 2 : v > 96 ? 96 : v;
+}
+
+static void attr_long(xmlw *x, const char *name, long v) { xmlw_attrf(x, name, "%ld", v); }
+static void attr_rgb(xmlw *x, const char *name, uint32_t rgb)
+{
+	xmlw_attrf(x, name, "%06X", (unsigned)(rgb & 0xFFFFFF));
+}
+
+/* <name w:val="v"/> */
+static void val(xmlw *x, const char *name, const char *v)
+{
+	xmlw_start(x, name);
+	xmlw_attr(x, "w:val", v);
+	xmlw_end(x);
+}
+static void val_long(xmlw *x, const char *name, long v)
+{
+	xmlw_start(x, name);
+	attr_long(x, "w:val", v);
+	xmlw_end(x);
+}
+static void empty(xmlw *x, const char *name)
+{
+	xmlw_start(x, name);
+	xmlw_end(x);
+}
+
+static double or_default(double v, double def) { return v > 0 ? v : def; }
+
+/* "nb-NO" as given; "en" becomes en-GB (British spelling suits a
+ * Norwegian public body best); anything that is not letters, digits and
+ * hyphens is left out. */
+static void set_lang(docx *o, const char *tag)
+{
+	o->lang[0] = '\0';
+	if (!tag || !*tag || strlen(tag) >= sizeof o->lang - 3)
+		return;
+	for (const char *p = tag; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '-'))
+			return;
+	snprintf(o->lang, sizeof o->lang, "%s%s", tag, strcmp(tag, "en") == 0 ? "-GB" : "");
+}
+
+/* Style ids of the fills: "Fill" and the fill's name without its hyphens
+ * ("FillStatusDelayed"), as Word makes ids from names. */
+static void name_fills(docx *o)
+{
+	const doc *dc = o->doc;
+	for (int i = 1; i < dc->nfills && i < DOC_MAX_FILLS; i++) {
+		char *s = o->fill_id[i];
+		size_t n = 0, cap = sizeof o->fill_id[i];
+		const char *p = dc->fills[i].name;
+		int up = 1;
+		n = (size_t)snprintf(s, cap, "Fill");
+		for (; p && *p && n + 1 < cap; p++) {
+			char c = *p;
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+				up = 1;
+				continue;
+			}
+			s[n++] = up && c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+			up = 0;
+		}
+		s[n] = '\0';
+		if (n == 4)
+			snprintf(s, cap, "Fill%d", i);
+	}
+}
+
+static void docx_init(docx *o, const doc *dc)
+{
+	memset(o, 0, sizeof *o);
+	o->doc = dc;
+	const doc_style *s = &dc->style;
+	o->page_w = or_default(s->page_w, DEF_PAGE_W);
+	o->page_h = or_default(s->page_h, DEF_PAGE_H);
+	o->mt = or_default(s->margin_top, DEF_MARGIN);
+	o->mb = or_default(s->margin_bottom, DEF_MARGIN);
+	o->ml = or_default(s->margin_left, DEF_MARGIN);
+	o->mr = or_default(s->margin_right, DEF_MARGIN);
+	o->fs = or_default(s->font_size, 10);
+	o->text_w = o->page_w - o->ml - o->mr;
+	if (o->text_w < 72)
+		o->text_w = 72;
+	o->font = s->font_family && *s->font_family ? s->font_family : DEF_FONT;
+	o->next_rid = RID_FIRST_FREE;
+	set_lang(o, dc->lang);
+	name_fills(o);
+}
+
+static int valid_fill(const docx *o, int f)
+{
+	return f > 0 && f < o->doc->nfills && f < DOC_MAX_FILLS;
+}
+
+/* Append p to a growing array of node pointers; -1 when memory runs out. */
+static int push(const doc_node ***v, size_t *n, size_t *cap, const doc_node *p)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? 2 * *cap : 16;
+		/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+		const doc_node **nv = xrealloc(*v, c * sizeof *nv);
+		if (!nv)
+			return -1;
+		*v = nv, *cap = c;
+	}
+	(*v)[(*n)++] = p;
+	return 0;
+}
+
+/* ---- the tree's shapes --------------------------------------------------------- */
+
+/* Is row r one of its table's header rows?  Counts at most header_rows
+ * siblings, so big tables stay linear. */
+static int is_header_row(const doc_node *r)
+{
+	const doc_node *t = r->parent;
+	if (r->u.row.header)
+		return 1;
+	if (!t)
+		return 0;
+	int i = 0;
+	for (const doc_node *p = r->prev; p && i < t->u.table.header_rows; p = p->prev)
+		i++;
+	return i < t->u.table.header_rows;
+}
+
+/* The fill of a cell: its own, else the header rows' (0 when none). */
+static int cell_fill(const docx *o, const doc_node *cell)
+{
+	int f = cell->u.cell.fill;
+	if (!valid_fill(o, f) && cell->parent && is_header_row(cell->parent))
+		f = o->doc->style.header_fill;
+	return valid_fill(o, f) ? f : 0;
+}
+
+static int breaks_before(const doc_node *n)
+{
+	return n->parent && n->parent->type == DOC_DOCUMENT && n->prev &&
+	       n->prev->type == DOC_PAGE_BREAK;
+}
+
+static int break_needs_para(const doc_node *n)
+{
+	const doc_node *x = n->next;
+	return !x || !(x->type == DOC_HEADING || x->type == DOC_PARAGRAPH);
+}
+
+static int heading_level(const doc_node *h)
+{
+	int l = h->u.heading.level;
+	return l < 1 ? 1 : l > 3 ? 3 : l;
+}
+
+/* Is paragraph n the last thing of a list at document level? */
+static int ends_list(const doc_node *n)
+{
+	const doc_node *p = n;
+	while (!p->next && p->parent && p->parent->type == DOC_ITEM) {
+		const doc_node *list = p->parent->parent;
+		if (p->parent->next || !list)
+			return 0;
+		if (list->parent && list->parent->type == DOC_DOCUMENT)
+			return 1;
+		p = list;
+	}
+	return 0;
+}
+
+/* The paragraph style of a HEADING or PARAGRAPH from its role and place;
+ * *align gets the alignment it needs (a cell's when the paragraph has
+ * none of its own). */
+static int para_style(const docx *o, const doc_node *n, doc_align *align)
+{
+	*align = DOC_LEFT;
+	if (n->type == DOC_HEADING)
+		return (n->u.heading.in_toc ? S_H1 : S_MINOR1) + heading_level(n) - 1;
+	int role;
+	switch (n->u.para.style) {
+	case DOC_P_TITLE: role = S_TITLE; break;
+	case DOC_P_SUBTITLE: role = S_SUBTITLE; break;
+	case DOC_P_NOTE: role = S_NOTE; break;
+	case DOC_P_CAPTION: role = S_CAPTION; break;
+	case DOC_P_LEAD: role = S_LEAD; break;
+	default: role = S_NORMAL; break;
+	}
+	*align = n->u.para.align;
+	int in_item = 0;
+	for (const doc_node *p = n->parent; p; p = p->parent) {
+		if (p->type == DOC_ITEM)
+			in_item = 1;
+		if (p->type != DOC_CELL)
+			continue;
+		if (*align == DOC_LEFT)
+			*align = p->u.cell.align;
+		int f = cell_fill(o, p);
+		if (p->parent && is_header_row(p->parent))
+			role = S_TH;
+		else if (f)
+			role = S_FILL + f;
+		else if (role == S_NORMAL)
+			role = S_TD;
+		return role;
+	}
+	if (in_item && role == S_NORMAL)
+		role = S_LIST;
+	return role;
+}
+
+static const char *style_of(const docx *o, int role)
+{
+	return role >= S_FILL ? o->fill_id[role - S_FILL] : style_id[role];
+}
+
+/* The bookmark a heading carries: its anchor made a Word bookmark name
+ * (letters, digits and "_", a letter first, at most 40 characters), or
+ * _TocN for a heading without one (hidden in Word's bookmark list).  no is
+ * the heading's number in document order, from 1. */
+static void heading_mark(const doc_node *h, int no, char *s, size_t n)
+{
+	const char *a = h->u.heading.anchor;
+	if (!a || !*a || n < 42) {
+		snprintf(s, n, "_Toc%d", no);
+		return;
+	}
+	size_t k = 0;
+	if (!((a[0] >= 'a' && a[0] <= 'z') || (a[0] >= 'A' && a[0] <= 'Z')))
+		s[k++] = 'h', s[k++] = '_';
+	for (; *a && k < 40; a++) {
+		char c = *a;
+		s[k++] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+				 ? c : '_';
+	}
+	s[k] = '\0';
+}
+
+/* ---- relationships --------------------------------------------------------------- */
+
+static void rel(xmlw *x, int id, const char *type, const char *target, int external)
+{
+	xmlw_start(x, "Relationship");
+	xmlw_attrf(x, "Id", "rId%d", id);
+	xmlw_attr(x, "Type", type);
+	xmlw_attr(x, "Target", target);
+	if (external)
+		xmlw_attr(x, "TargetMode", "External");
+	xmlw_end(x);
+}
+
+static void rels_open(docx *o)
+{
+	xmlw *x = &o->rx;
+	xmlw_open(x, &o->rels); /* sticky, as every part's */
+	xmlw_start(x, "Relationships");
+	xmlw_attr(x, "xmlns", NS_RELS);
+	rel(x, RID_STYLES, RT "styles", "styles.xml", 0);
+	rel(x, RID_SETTINGS, RT "settings", "settings.xml", 0);
+	rel(x, RID_NUMBERING, RT "numbering", "numbering.xml", 0);
+	rel(x, RID_HEADER, RT "header", "header1.xml", 0);
+	rel(x, RID_HEADER_FIRST, RT "header", "header2.xml", 0);
+	rel(x, RID_FOOTER, RT "footer", "footer1.xml", 0);
+	rel(x, RID_FOOTER_FIRST, RT "footer", "footer2.xml", 0);
+}
+
+/* ---- text runs ------------------------------------------------------------------- */
+
+/* Run properties from the inline nesting: one character style (a link's,
+ * else Strong, else Emphasis) and the others as direct bold/italic. */
+static void run_props(docx *o)
+{
+	xmlw *x = &o->x;
+	const char *rs = o->live_link ? "Hyperlink" : o->strong ? "Strong" : o->emph ? "Emphasis"
+										 : NULL;
+	if (!rs)
+		return;
+	xmlw_start(x, "w:rPr");
+	val(x, "w:rStyle", rs);
+	if (o->strong && o->live_link)
+		empty(x, "w:b");
+	if (o->emph && (o->live_link || o->strong))
+		empty(x, "w:i");
+	xmlw_end(x);
+}
+
+static void put_t(xmlw *x, const char *s, size_t len)
+{
+	if (!len)
+		return;
+	xmlw_start(x, "w:t");
+	xmlw_attr(x, "xml:space", "preserve");
+	xmlw_text(x, s, len);
+	xmlw_end(x);
+}
+
+/* A TEXT node as one run: TAB a w:tab, LF (CR LF, CR) a w:br. */
+static void put_text(docx *o, const char *s, size_t len)
+{
+	xmlw *x = &o->x;
+	xmlw_start(x, "w:r");
+	run_props(o);
+	size_t start = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c != '\t' && c != '\n' && c != '\r')
+			continue;
+		put_t(x, s + start, i - start);
+		empty(x, c == '\t' ? "w:tab" : "w:br");
+		if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
+			i++;
+		start = i + 1;
+	}
+	put_t(x, s + start, len - start);
+	xmlw_end(x);
+}
+
+/* A heading's words on one line, white space collapsed: its TOC entry. */
+static void put_plain(docx *o, const doc_node *h)
+{
+	buf b = BUF_INIT;
+	doc_iter it;
+	const doc_node *n;
+	doc_event ev;
+	int space = 0;
+	doc_iter_init(&it, h);
+	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
+		if (ev != DOC_EV_ENTER)
+			continue;
+		const char *s = n->type == DOC_TEXT ? n->u.text.text : " ";
+		size_t len = n->type == DOC_TEXT ? n->u.text.len : n->type == DOC_BREAK;
+		for (size_t i = 0; i < len; i++) {
+			char c = s[i];
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+				space = b.len > 0;
+				continue;
+			}
+			if (space)
+				buf_putc(&b, ' ');
+			space = 0;
+			buf_putc(&b, c);
+		}
+	}
+	if (b.failed)
+		o->x.failed = 1;
+	xmlw_start(&o->x, "w:r");
+	put_t(&o->x, (const char *)b.data, b.len);
+	xmlw_end(&o->x);
+	buf_free(&b);
+}
+
+/* A complex field's parts: begin, instruction, separate ... end. */
+static void fld_char(xmlw *x, const char *type)
+{
+	xmlw_start(x, "w:r");
+	xmlw_start(x, "w:fldChar");
+	xmlw_attr(x, "w:fldCharType", type);
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+static void instr(xmlw *x, const char *text)
+{
+	xmlw_start(x, "w:r");
+	xmlw_start(x, "w:instrText");
+	xmlw_attr(x, "xml:space", "preserve");
+	xmlw_puts(x, text);
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+/* ---- blocks ------------------------------------------------------------------------ */
+
+/* The list that paragraph n is the first paragraph of an item of (NULL
+ * when it is not), and its depth (1 = at the top). */
+static const doc_node *numbered_list(const doc_node *n, int *depth)
+{
+	const doc_node *item = n->parent;
+	if (!item || item->type != DOC_ITEM || item->first != n)
+		return NULL;
+	*depth = 0;
+	for (const doc_node *p = item->parent; p && p->type == DOC_LIST; ) {
+		(*depth)++;
+		p = p->parent && p->parent->type == DOC_ITEM ? p->parent->parent : NULL;
+	}
+	return item->parent;
+}
+
+static int list_depth(const doc_node *n)
+{
+	int d = 0;
+	for (const doc_node *p = n->parent; p; p = p->parent)
+		if (p->type == DOC_LIST)
+			d++;
+	return d;
+}
+
+/* The w:numId of a list: 1 for every bulleted list, an ordered list its
+ * own (it restarts at its start value), from 2 in the order met. */
+static long num_id(const docx *o, const doc_node *list)
+{
+	if (!list->u.list.ordered)
+		return 1;
+	for (size_t i = o->nolists; i-- > 0;)
+		if (o->olists[i] == list)
+			return (long)i + 2;
+	return 1;
+}
+
+static void start_para(docx *o, const doc_node *n)
+{
+	xmlw *x = &o->x;
+	doc_align align;
+	int role = para_style(o, n, &align);
+	int depth = 0;
+	const doc_node *list = n->type == DOC_PARAGRAPH ? numbered_list(n, &depth) : NULL;
+	xmlw_start(x, "w:p");
+	xmlw_start(x, "w:pPr");
+	val(x, "w:pStyle", style_of(o, role));
+	if (n->type == DOC_PARAGRAPH && n->u.para.keep_with_next)
+		empty(x, "w:keepNext");
+	if (breaks_before(n))
+		empty(x, "w:pageBreakBefore");
+	if (list) {
+		xmlw_start(x, "w:numPr");
+		val_long(x, "w:ilvl", depth > 9 ? 8 : depth - 1);
+		val_long(x, "w:numId", num_id(o, list));
+		xmlw_end(x);
+	}
+	int in_list = n->parent && n->parent->type == DOC_ITEM;
+	if (in_list && ends_list(n)) {
+		xmlw_start(x, "w:spacing");
+		attr_long(x, "w:after", twips(o->fs * 0.6));
+		xmlw_end(x);
+	}
+	if (in_list && !list) {
+		/* a later paragraph of an item: under the first one's text */
+		int d = list_depth(n);
+		xmlw_start(x, "w:ind");
+		attr_long(x, "w:left", twips(LIST_STEP * (d > 9 ? 9 : d)));
+		xmlw_end(x);
+	}
+	if (align != DOC_LEFT)
+		val(x, "w:jc", align == DOC_RIGHT ? "right" : "center");
+	xmlw_end(x); /* pPr */
+	if (n->type == DOC_HEADING) {
+		char mark[64];
+		heading_mark(n, ++o->heading_no, mark, sizeof mark);
+		xmlw_start(x, "w:bookmarkStart");
+		attr_long(x, "w:id", o->bookmark_id);
+		xmlw_attr(x, "w:name", mark);
+		xmlw_end(x);
+	}
+}
+
+static void end_para(docx *o, const doc_node *n)
+{
+	xmlw *x = &o->x;
+	if (n->type == DOC_HEADING) {
+		xmlw_start(x, "w:bookmarkEnd");
+		attr_long(x, "w:id", o->bookmark_id++);
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+}
+
+/* An empty paragraph of the given height: a page break or the space
+ * below a table. */
+static void spacer(docx *o, double height, int page_break)
+{
+	xmlw *x = &o->x;
+	xmlw_start(x, "w:p");
+	xmlw_start(x, "w:pPr");
+	if (page_break)
+		empty(x, "w:pageBreakBefore");
+	xmlw_start(x, "w:spacing");
+	xmlw_attr(x, "w:before", "0");
+	xmlw_attr(x, "w:after", "0");
+	attr_long(x, "w:line", twips(height));
+	xmlw_attr(x, "w:lineRule", "exact");
+	xmlw_end(x);
+	xmlw_start(x, "w:rPr");
+	val_long(x, "w:sz", 2);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+/* The width of s[0..len) in points at size, estimated from Liberation
+ * Sans' advance widths by kind of character (the backend has no font
+ * metrics; the estimate only has to keep whole words on a line). */
+static double est_width(const char *s, size_t len, double size, int bold)
+{
+	double em = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c & 0xC0) == 0x80)
+			continue;
+		if (c == 'i' || c == 'j' || c == 'l' || c == 'I' || c == '.' || c == ',')
+			em += 0.28;
+		else if (c == 'f' || c == 't' || c == 'r' || c == ' ' || c == '-' || c == '(' ||
+			 c == ')')
+			em += 0.34;
+		else if (c == 'm' || c == 'w' || c == 'M' || c == 'W')
+			em += 0.86;
+		else if (c >= 'A' && c <= 'Z')
+			em += 0.70;
+		else
+			em += 0.56; /* lower case, digits, the letters beyond ASCII */
+	}
+	return em * size * (bold ? 1.1 : 1.0);
+}
+
+/* The widest unbreakable piece of a cell's text: words end at spaces
+ * (not U+00A0) and after hyphens. */
+static double longest_word(const doc_node *cell, double size, int bold)
+{
+	double best = 0;
+	doc_iter it;
+	const doc_node *n;
+	doc_event ev;
+	doc_iter_init(&it, cell);
+	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
+		if (ev != DOC_EV_ENTER || n->type != DOC_TEXT)
+			continue;
+		const char *s = n->u.text.text;
+		size_t len = n->u.text.len, start = 0;
+		for (size_t i = 0; i <= len; i++) {
+			if (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '-')
+				continue;
+			double w = est_width(s + start, i - start + (i < len && s[i] == '-'), size, bold);
+			if (w > best)
+				best = w;
+			start = i + 1;
+		}
+	}
+	return best;
+}
+
+/* The columns' widths in points, as the PDF's layout makes them: the
+ * weights, but a column never narrower than its longest word when the
+ * other columns have room to give.  Into o->colw. */
+static int column_widths(docx *o, const doc_node *t)
+{
+	int nc = t->u.table.ncols;
+	if ((size_t)nc > o->capcolw) {
+		double *v = xrealloc(o->colw, 2 * (size_t)nc * sizeof *v);
+		if (!v)
+			return -1;
+		o->colw = v, o->capcolw = (size_t)nc;
+	}
+	double *cw = o->colw, *minw = o->colw + nc, sum = 0;
+	for (int i = 0; i < nc; i++)
+		sum += t->u.table.info->widths[i] > 0 ? t->u.table.info->widths[i] : 0;
+	for (int i = 0; i < nc; i++) {
+		double w = t->u.table.info->widths[i];
+		cw[i] = o->text_w * (sum > 0 ? (w > 0 ? w : 0) / sum : 1.0 / nc);
+		minw[i] = 0;
+	}
+	for (const doc_node *r = t->first; r; r = r->next) {
+		int hdr = is_header_row(r), ci = 0;
+		for (const doc_node *c = r->first; c && ci < nc; c = c->next, ci++) {
+			double m = longest_word(c, o->fs * 0.9, hdr) + 2 * CELL_PAD_H + 0.5;
+			if (m > minw[ci])
+				minw[ci] = m;
+		}
+	}
+	double need = 0, slack = 0;
+	for (int i = 0; i < nc; i++) {
+		if (cw[i] < minw[i])
+			need += minw[i] - cw[i];
+		else
+			slack += cw[i] - minw[i];
+	}
+	if (need > 0 && need <= slack) {
+		double f = need / slack;
+		for (int i = 0; i < nc; i++)
+			cw[i] = cw[i] < minw[i] ? minw[i] : cw[i] - (cw[i] - minw[i]) * f;
+	}
+	return 0;
+}
+
+/* Column c's width in twips; the last takes what rounding left over. */
+static long col_twips(const docx *o, const doc_node *t, int c)
+{
+	long total = twips(o->text_w), used = 0;
+	int nc = t->u.table.ncols;
+	for (int i = 0; i < c; i++)
+		used += twips(o->colw[i]);
+	return c == nc - 1 ? total - used : twips(o->colw[c]);
+}
+
+static void start_table(docx *o, const doc_node *n)
+{
+	xmlw *x = &o->x;
+	if (column_widths(o, n) < 0) {
+		x->failed = 1;
+		return;
+	}
+	if (breaks_before(n))
+		spacer(o, 1, 1);
+	xmlw_start(x, "w:tbl");
+	xmlw_start(x, "w:tblPr");
+	val(x, "w:tblStyle", "ReportTable");
+	xmlw_start(x, "w:tblW");
+	attr_long(x, "w:w", twips(o->text_w));
+	xmlw_attr(x, "w:type", "dxa");
+	xmlw_end(x);
+	xmlw_start(x, "w:tblLayout");
+	xmlw_attr(x, "w:type", "fixed");
+	xmlw_end(x);
+	xmlw_start(x, "w:tblLook");
+	xmlw_attr(x, "w:val", n->u.table.header_rows > 0 ? "0420" : "0400");
+	xmlw_attr(x, "w:firstRow", n->u.table.header_rows > 0 ? "1" : "0");
+	xmlw_attr(x, "w:lastRow", "0");
+	xmlw_attr(x, "w:firstColumn", "0");
+	xmlw_attr(x, "w:lastColumn", "0");
+	xmlw_attr(x, "w:noHBand", "1");
+	xmlw_attr(x, "w:noVBand", "1");
+	xmlw_end(x);
+	const char *cap = n->u.table.info->caption;
+	if (cap && *cap)
+		val(x, "w:tblCaption", cap);
+	xmlw_end(x);
+	xmlw_start(x, "w:tblGrid");
+	for (int c = 0; c < n->u.table.ncols; c++) {
+		xmlw_start(x, "w:gridCol");
+		attr_long(x, "w:w", col_twips(o, n, c));
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+}
+
+static void start_row(docx *o, const doc_node *n)
+{
+	xmlw *x = &o->x;
+	xmlw_start(x, "w:tr");
+	xmlw_start(x, "w:trPr");
+	/* a measure reads as one unit: its row never splits over pages */
+	empty(x, "w:cantSplit");
+	if (is_header_row(n))
+		empty(x, "w:tblHeader");
+	xmlw_end(x);
+}
+
+static void start_cell(docx *o, const doc_node *n)
+{
+	xmlw *x = &o->x;
+	const doc_node *row = n->parent, *t = row->parent;
+	int c = 0;
+	for (const doc_node *p = n->prev; p; p = p->prev)
+		c++;
+	xmlw_start(x, "w:tc");
+	xmlw_start(x, "w:tcPr");
+	xmlw_start(x, "w:tcW");
+	attr_long(x, "w:w", c < t->u.table.ncols ? col_twips(o, t, c) : 0);
+	xmlw_attr(x, "w:type", "dxa");
+	xmlw_end(x);
+	int f = cell_fill(o, n);
+	uint32_t rgb = f ? o->doc->fills[f].rgb : DEF_HEADER_FILL;
+	if (f || is_header_row(row)) {
+		xmlw_start(x, "w:shd");
+		xmlw_attr(x, "w:val", "clear");
+		xmlw_attr(x, "w:color", "auto");
+		attr_rgb(x, "w:fill", rgb);
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+	if (!n->first) {
+		/* a cell holds at least one paragraph; in the cell's style, so
+		 * its height matches its neighbours' */
+		xmlw_start(x, "w:p");
+		xmlw_start(x, "w:pPr");
+		val(x, "w:pStyle", style_of(o, is_header_row(row) ? S_TH : f ? S_FILL + f : S_TD));
+		xmlw_end(x);
+		xmlw_end(x);
+	}
+}
+
+/* The table of contents: a TOC field whose result is already the list of
+ * headings, each linked to its bookmark with a PAGEREF for its page. */
+static void write_toc(docx *o)
+{
+	xmlw *x = &o->x;
+	const doc *dc = o->doc;
+	xmlw_start(x, "w:p");
+	xmlw_start(x, "w:pPr");
+	val(x, "w:pStyle", "TOCHeading");
+	xmlw_end(x);
+	xmlw_start(x, "w:r");
+	put_t(x, dc->toc_title ? dc->toc_title : "Innhold",
+	      strlen(dc->toc_title ? dc->toc_title : "Innhold"));
+	xmlw_end(x);
+	xmlw_end(x);
+	int no = 0, first = 1;
+	for (const doc_node *h = dc->root->first; h; h = h->next) {
+		if (h->type != DOC_HEADING)
+			continue;
+		char mark[64], st[16], ref[96];
+		heading_mark(h, ++no, mark, sizeof mark);
+		if (!h->u.heading.in_toc)
+			continue;
+		snprintf(st, sizeof st, "TOC%d", heading_level(h));
+		xmlw_start(x, "w:p");
+		xmlw_start(x, "w:pPr");
+		val(x, "w:pStyle", st);
+		xmlw_end(x);
+		if (first) {
+			fld_char(x, "begin");
+			instr(x, " TOC \\o \"1-3\" \\h \\z \\u ");
+			fld_char(x, "separate");
+			first = 0;
+		}
+		xmlw_start(x, "w:hyperlink");
+		xmlw_attr(x, "w:anchor", mark);
+		xmlw_attr(x, "w:history", "1");
+		put_plain(o, h);
+		/* the page number, empty until Word or LibreOffice updates the
+		 * contents (see the top of this file) */
+		fld_char(x, "begin");
+		snprintf(ref, sizeof ref, " PAGEREF %s \\h ", mark);
+		instr(x, ref);
+		fld_char(x, "separate");
+		fld_char(x, "end");
+		xmlw_end(x); /* hyperlink */
+		xmlw_end(x); /* p */
+	}
+	if (!first) {
+		xmlw_start(x, "w:p");
+		fld_char(x, "end");
+		xmlw_end(x);
+	}
+}
+
+/* An inline picture or chart: <w:drawing><wp:inline> up to a:graphicData,
+ * left open for the caller's content. */
+static void inline_open(docx *o, double w, double h, const char *name, const char *title,
+			const char *descr, const char *uri)
+{
+	xmlw *x = &o->x;
+	xmlw_start(x, "w:drawing");
+	xmlw_start(x, "wp:inline");
+	xmlw_attr(x, "distT", "0");
+	xmlw_attr(x, "distB", "0");
+	xmlw_attr(x, "distL", "0");
+	xmlw_attr(x, "distR", "0");
+	xmlw_start(x, "wp:extent");
+	attr_long(x, "cx", emu(w));
+	attr_long(x, "cy", emu(h));
+	xmlw_end(x);
+	xmlw_start(x, "wp:docPr");
+	attr_long(x, "id", ++o->docpr_id);
+	xmlw_attr(x, "name", name);
+	if (descr && *descr)
+		xmlw_attr(x, "descr", descr);
+	if (title && *title)
+		xmlw_attr(x, "title", title);
+	xmlw_end(x);
+	empty(x, "wp:cNvGraphicFramePr");
+	xmlw_start(x, "a:graphic");
+	xmlw_attr(x, "xmlns:a", NS_A);
+	xmlw_start(x, "a:graphicData");
+	xmlw_attr(x, "uri", uri);
+}
+
+static void inline_close(docx *o)
+{
+	xmlw_end(&o->x); /* graphicData */
+	xmlw_end(&o->x); /* graphic */
+	xmlw_end(&o->x); /* inline */
+	xmlw_end(&o->x); /* drawing */
+}
+
+/* A chart as a native chart part, inline in its own paragraph, with the
+ * chart's title and its numbers in words for screen readers. */
+static void write_chart(docx *o, const doc_node *n)
+{
+	xmlw *x = &o->x;
+	const doc_chart *ch = n->u.chart.chart;
+	if (!ch)
+		return;
+	if (push(&o->charts, &o->ncharts, &o->capcharts, n) < 0) {
+		x->failed = 1;
+		return;
+	}
+	char target[48], name[48];
+	int rid = o->next_rid++;
+	snprintf(target, sizeof target, "charts/chart%zu.xml", o->ncharts);
+	rel(&o->rx, rid, RT "chart", target, 0);
+	snprintf(name, sizeof name, "Diagram %zu", o->ncharts);
+	xmlw_start(x, "w:p");
+	xmlw_start(x, "w:pPr");
+	val(x, "w:pStyle", "Figure");
+	xmlw_end(x);
+	xmlw_start(x, "w:r");
+	inline_open(o, o->text_w, odtchart_height(ch, o->text_w), name, ch->title, n->u.chart.alt,
+		    NS_C);
+	xmlw_start(x, "c:chart");
+	xmlw_attr(x, "xmlns:c", NS_C);
+	xmlw_attrf(x, "r:id", "rId%d", rid);
+	xmlw_end(x);
+	inline_close(o);
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+static const char *logo_name(const docx *o)
+{
+	return o->logo_info.type == IMAGE_JPEG ? "media/logo.jpg" : "media/logo.png";
+}
+
+/* The logo above the title, named after the organisation. */
+static void write_logo(docx *o)
+{
+	xmlw *x = &o->x;
+	const doc_style *st = &o->doc->style;
+	const char *who = o->doc->author && *o->doc->author ? o->doc->author : "Logo";
+	o->logo_rid = o->next_rid++;
+	rel(&o->rx, o->logo_rid, RT "image", logo_name(o), 0);
+	xmlw_start(x, "w:p");
+	xmlw_start(x, "w:pPr");
+	val(x, "w:pStyle", "Figure");
+	xmlw_end(x);
+	xmlw_start(x, "w:r");
+	inline_open(o, st->logo_w, st->logo_h, "Logo", NULL, who, NS_PIC);
+	xmlw_start(x, "pic:pic");
+	xmlw_attr(x, "xmlns:pic", NS_PIC);
+	xmlw_start(x, "pic:nvPicPr");
+	xmlw_start(x, "pic:cNvPr");
+	xmlw_attr(x, "id", "0");
+	xmlw_attr(x, "name", logo_name(o) + 6);
+	xmlw_attr(x, "descr", who);
+	xmlw_end(x);
+	empty(x, "pic:cNvPicPr");
+	xmlw_end(x);
+	xmlw_start(x, "pic:blipFill");
+	xmlw_start(x, "a:blip");
+	xmlw_attrf(x, "r:embed", "rId%d", o->logo_rid);
+	xmlw_end(x);
+	xmlw_start(x, "a:stretch");
+	empty(x, "a:fillRect");
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "pic:spPr");
+	xmlw_start(x, "a:xfrm");
+	xmlw_start(x, "a:off");
+	xmlw_attr(x, "x", "0");
+	xmlw_attr(x, "y", "0");
+	xmlw_end(x);
+	xmlw_start(x, "a:ext");
+	attr_long(x, "cx", emu(st->logo_w));
+	attr_long(x, "cy", emu(st->logo_h));
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "a:prstGeom");
+	xmlw_attr(x, "prst", "rect");
+	empty(x, "a:avLst");
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x); /* pic */
+	inline_close(o);
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+/* Is href one a reader may follow from the document (http, https,
+ * mailto)?  Other schemes stay plain text. */
+static int live_scheme(const char *h)
+{
+	return strncmp(h, "http://", 7) == 0 || strncmp(h, "https://", 8) == 0 ||
+	       strncmp(h, "mailto:", 7) == 0;
+}
+
+static void start_link(docx *o, const doc_node *n)
+{
+	xmlw *x = &o->x;
+	const char *h = n->u.link.href;
+	if (o->links++ || !h || !*h)
+		return;
+	if (h[0] == '#' && h[1]) {
+		char mark[64];
+		doc_node tmp = {0};
+		tmp.type = DOC_HEADING;
+		tmp.u.heading.anchor = h + 1;
+		heading_mark(&tmp, 0, mark, sizeof mark);
+		xmlw_start(x, "w:hyperlink");
+		xmlw_attr(x, "w:anchor", mark);
+	} else if (live_scheme(h)) {
+		int rid = o->next_rid++;
+		rel(&o->rx, rid, RT "hyperlink", h, 1);
+		xmlw_start(x, "w:hyperlink");
+		xmlw_attrf(x, "r:id", "rId%d", rid);
+	} else {
+		return;
+	}
+	xmlw_attr(x, "w:history", "1");
+	o->live_link = 1;
+}
+
+static void end_link(docx *o)
+{
+	if (--o->links)
+		return;
+	if (o->live_link)
+		xmlw_end(&o->x);
+	o->live_link = 0;
+}
+
+static void write_sectpr(docx *o)
+{
+	xmlw *x = &o->x;
+	const doc *dc = o->doc;
+	const doc_node *f0 = dc->root->first;
+	int title_first = f0 && f0->type == DOC_PARAGRAPH && f0->u.para.style == DOC_P_TITLE;
+	int has_header = dc->header_text && *dc->header_text;
+	xmlw_start(x, "w:sectPr");
+	if (has_header) {
+		xmlw_start(x, "w:headerReference");
+		xmlw_attr(x, "w:type", "default");
+		xmlw_attrf(x, "r:id", "rId%d", RID_HEADER);
+		xmlw_end(x);
+	}
+	xmlw_start(x, "w:footerReference");
+	xmlw_attr(x, "w:type", "default");
+	xmlw_attrf(x, "r:id", "rId%d", RID_FOOTER);
+	xmlw_end(x);
+	/* The title page: no running header, the footer as on every page
+	 * (a part of its own, as Word writes one per reference). */
+	if (title_first) {
+		xmlw_start(x, "w:headerReference");
+		xmlw_attr(x, "w:type", "first");
+		xmlw_attrf(x, "r:id", "rId%d", RID_HEADER_FIRST);
+		xmlw_end(x);
+		xmlw_start(x, "w:footerReference");
+		xmlw_attr(x, "w:type", "first");
+		xmlw_attrf(x, "r:id", "rId%d", RID_FOOTER_FIRST);
+		xmlw_end(x);
+	}
+	xmlw_start(x, "w:pgSz");
+	attr_long(x, "w:w", twips(o->page_w));
+	attr_long(x, "w:h", twips(o->page_h));
+	if (o->page_w > o->page_h)
+		xmlw_attr(x, "w:orient", "landscape");
+	xmlw_end(x);
+	/* Word measures the margins to the body, as the PDF does; the header
+	 * and footer sit in them where the PDF draws its own. */
+	double hd = o->mt - 22 - o->fs * 0.8, fd = o->mb - 26 - o->fs * 0.3;
+	xmlw_start(x, "w:pgMar");
+	attr_long(x, "w:top", twips(o->mt));
+	attr_long(x, "w:right", twips(o->mr));
+	attr_long(x, "w:bottom", twips(o->mb));
+	attr_long(x, "w:left", twips(o->ml));
+	attr_long(x, "w:header", twips(hd < 14 ? 14 : hd));
+	attr_long(x, "w:footer", twips(fd < 14 ? 14 : fd));
+	xmlw_attr(x, "w:gutter", "0");
+	xmlw_end(x);
+	if (title_first)
+		empty(x, "w:titlePg");
+	xmlw_end(x);
+}
+
+static void write_body(docx *o)
+{
+	xmlw *x = &o->x;
+	doc_iter it;
+	const doc_node *n;
+	doc_event ev;
+	xmlw_start(x, "w:body");
+	if (o->logo.len)
+		write_logo(o);
+	doc_iter_init(&it, o->doc->root);
+	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE && !x->failed) {
+		int enter = ev == DOC_EV_ENTER;
+		/* what the writer has flushed, deflated a megabyte at a time; a
+		 * failure makes the buf, and so the writer, fail (sticky) */
+		if (x->out->len >= (size_t)1 << 20 && odfzip_deflate(&o->content, x->out, 0) < 0)
+			x->out->failed = 1;
+		switch (n->type) {
+		case DOC_DOCUMENT:
+		case DOC_FRAGMENT:
+		case DOC_ITEM:
+			break;
+		case DOC_CHART:
+			write_chart(o, n);
+			break;
+		case DOC_HEADING:
+		case DOC_PARAGRAPH:
+			if (enter)
+				start_para(o, n);
+			else
+				end_para(o, n);
+			break;
+		case DOC_LIST:
+			if (enter && n->u.list.ordered &&
+			    push(&o->olists, &o->nolists, &o->capolists, n) < 0)
+				x->failed = 1;
+			break;
+		case DOC_TABLE:
+			if (enter) {
+				start_table(o, n);
+			} else {
+				xmlw_end(x);
+				spacer(o, o->fs * 0.8, 0);
+			}
+			break;
+		case DOC_ROW:
+			if (enter)
+				start_row(o, n);
+			else
+				xmlw_end(x);
+			break;
+		case DOC_CELL:
+			if (enter)
+				start_cell(o, n);
+			else
+				xmlw_end(x);
+			break;
+		case DOC_TOC:
+			write_toc(o);
+			break;
+		case DOC_PAGE_BREAK:
+			if (break_needs_para(n) && !(n->next && n->next->type == DOC_TABLE))
+				spacer(o, 1, 1);
+			break;
+		case DOC_TEXT:
+			put_text(o, n->u.text.text, n->u.text.len);
+			break;
+		case DOC_EMPH:
+			o->emph += enter ? 1 : -1;
+			break;
+		case DOC_STRONG:
+			o->strong += enter ? 1 : -1;
+			break;
+		case DOC_LINK:
+			if (enter)
+				start_link(o, n);
+			else
+				end_link(o);
+			break;
+		case DOC_BREAK:
+			xmlw_start(x, "w:r");
+			empty(x, "w:br");
+			xmlw_end(x);
+			break;
+		}
+	}
+	write_sectpr(o);
+	xmlw_end(x);
+}
+
+static void root_ns(xmlw *x, const char *name)
+{
+	xmlw_start(x, name);
+	xmlw_attr(x, "xmlns:w", NS_W);
+	xmlw_attr(x, "xmlns:r", NS_R);
+}
+
+static int write_document(docx *o, buf *out)
+{
+	xmlw *x = &o->x;
+	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
+	root_ns(x, "w:document");
+	xmlw_attr(x, "xmlns:wp", NS_WP);
+	write_body(o);
+	xmlw_end(x);
+	if (xmlw_close(x) < 0)
+		return -1;
+	return odfzip_deflate(&o->content, out, 1);
+}
+
+/* ---- styles.xml ------------------------------------------------------------------- */
+
+typedef struct pdef {
+	const char *id, *name, *based, *next;
+	double above, below, size; /* points; < 0: not set */
+	uint32_t rgb;              /* > 0xFFFFFF: not set */
+	int bold, keep, outline;   /* outline: 0 none, else level 1..9 */
+	int nohyph, ui;            /* ui: uiPriority, 0 none */
+} pdef;
+
+#define NO_RGB 0x1000000u
+
+static void rpr_size_color(xmlw *x, int bold, uint32_t rgb, double size)
+{
+	if (bold) {
+		empty(x, "w:b");
+		empty(x, "w:bCs");
+	}
+	if (rgb <= 0xFFFFFF) {
+		xmlw_start(x, "w:color");
+		attr_rgb(x, "w:val", rgb);
+		xmlw_end(x);
+	}
+	if (size > 0) {
+		val_long(x, "w:sz", halfpts(size));
+		val_long(x, "w:szCs", halfpts(size));
+	}
+}
+
+static void style_head(xmlw *x, const char *type, const char *id, const char *name,
+		       const char *based, const char *next, int ui, int qformat)
+{
+	xmlw_start(x, "w:style");
+	xmlw_attr(x, "w:type", type);
+	xmlw_attr(x, "w:styleId", id);
+	val(x, "w:name", name);
+	if (based)
+		val(x, "w:basedOn", based);
+	if (next)
+		val(x, "w:next", next);
+	if (ui)
+		val_long(x, "w:uiPriority", ui);
+	if (qformat)
+		empty(x, "w:qFormat");
+}
+
+static void para_def(docx *o, const pdef *p, const char *extra_tabs_end)
+{
+	xmlw *x = &o->x;
+	(void)extra_tabs_end;
+	style_head(x, "paragraph", p->id, p->name, p->based, p->next, p->ui, 1);
+	xmlw_start(x, "w:pPr");
+	if (p->keep)
+		empty(x, "w:keepNext");
+	if (p->nohyph)
+		empty(x, "w:suppressAutoHyphens");
+	if (p->above >= 0 || p->below >= 0) {
+		xmlw_start(x, "w:spacing");
+		if (p->above >= 0)
+			attr_long(x, "w:before", twips(p->above));
+		if (p->below >= 0)
+			attr_long(x, "w:after", twips(p->below));
+		xmlw_end(x);
+	}
+	if (p->outline)
+		val_long(x, "w:outlineLvl", p->outline - 1);
+	xmlw_end(x);
+	xmlw_start(x, "w:rPr");
+	rpr_size_color(x, p->bold, p->rgb, p->size);
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+static void border(xmlw *x, const char *side, double width, uint32_t rgb, double space)
+{
+	xmlw_start(x, side);
+	xmlw_attr(x, "w:val", width > 0 ? "single" : "nil");
+	if (width > 0) {
+		attr_long(x, "w:sz", eighths(width));
+		attr_long(x, "w:space", (long)(space + 0.5));
+		attr_rgb(x, "w:color", rgb);
+	}
+	xmlw_end(x);
+}
+
+/* header or footer: small, muted, a rule below (header) or above. */
+static void page_text_style(docx *o, const char *id, const char *name, int top_rule)
+{
+	xmlw *x = &o->x;
+	const doc_style *s = &o->doc->style;
+	style_head(x, "paragraph", id, name, "Normal", NULL, 99, 0);
+	xmlw_start(x, "w:pPr");
+	xmlw_start(x, "w:pBdr");
+	border(x, top_rule ? "w:top" : "w:bottom", RULE_PAGE, s->rule_rgb, 3);
+	xmlw_end(x);
+	xmlw_start(x, "w:tabs");
+	xmlw_start(x, "w:tab");
+	xmlw_attr(x, "w:val", "right");
+	attr_long(x, "w:pos", twips(o->text_w));
+	xmlw_end(x);
+	xmlw_end(x);
+	empty(x, "w:suppressAutoHyphens");
+	xmlw_start(x, "w:spacing");
+	xmlw_attr(x, "w:before", "0");
+	xmlw_attr(x, "w:after", "0");
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "w:rPr");
+	rpr_size_color(x, 0, s->muted_rgb, o->fs * 0.8);
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+static void toc_style(docx *o, int level)
+{
+	xmlw *x = &o->x;
+	char id[16], name[16];
+	snprintf(id, sizeof id, "TOC%d", level);
+	snprintf(name, sizeof name, "toc %d", level);
+	double indent = (level - 1) * 0.5 * 72 / 2.54;
+	style_head(x, "paragraph", id, name, "Normal", "Normal", 39, 0);
+	xmlw_start(x, "w:pPr");
+	xmlw_start(x, "w:tabs");
+	xmlw_start(x, "w:tab");
+	xmlw_attr(x, "w:val", "right");
+	xmlw_attr(x, "w:leader", "dot");
+	attr_long(x, "w:pos", twips(o->text_w));
+	xmlw_end(x);
+	xmlw_end(x);
+	empty(x, "w:suppressAutoHyphens");
+	xmlw_start(x, "w:spacing");
+	attr_long(x, "w:before", twips(level == 1 ? o->fs * 0.4 : 0));
+	attr_long(x, "w:after", twips(o->fs * 0.15));
+	xmlw_end(x);
+	xmlw_start(x, "w:ind");
+	attr_long(x, "w:left", twips(indent));
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "w:rPr");
+	rpr_size_color(x, level == 1, NO_RGB, 0);
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+static void char_style(docx *o, const char *id, const char *name, int bold, int italic,
+		       uint32_t rgb, int underline, int ui)
+{
+	xmlw *x = &o->x;
+	style_head(x, "character", id, name, "DefaultParagraphFont", NULL, ui, ui < 99);
+	xmlw_start(x, "w:rPr");
+	if (bold) {
+		empty(x, "w:b");
+		empty(x, "w:bCs");
+	}
+	if (italic) {
+		empty(x, "w:i");
+		empty(x, "w:iCs");
+	}
+	if (rgb <= 0xFFFFFF) {
+		xmlw_start(x, "w:color");
+		attr_rgb(x, "w:val", rgb);
+		xmlw_end(x);
+	}
+	if (underline)
+		val(x, "w:u", "single");
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+/* The table style: horizontal rules between the rows as in the PDF,
+ * heavier around the header row, the cells' padding; no vertical lines. */
+static void table_styles(docx *o)
+{
+	xmlw *x = &o->x;
+	const doc_style *s = &o->doc->style;
+	style_head(x, "table", "TableNormal", "Normal Table", NULL, NULL, 99, 0);
+	empty(x, "w:semiHidden");
+	empty(x, "w:unhideWhenUsed");
+	xmlw_start(x, "w:tblPr");
+	xmlw_start(x, "w:tblInd");
+	xmlw_attr(x, "w:w", "0");
+	xmlw_attr(x, "w:type", "dxa");
+	xmlw_end(x);
+	xmlw_start(x, "w:tblCellMar");
+	static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right"};
+	for (int i = 0; i < 4; i++) {
+		xmlw_start(x, sides[i]);
+		attr_long(x, "w:w", twips(i % 2 ? CELL_PAD_H : 0));
+		xmlw_attr(x, "w:type", "dxa");
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
+
+	/* the style element's order: ... pPr, rPr, tblPr, trPr, tcPr, tblStylePr */
+	xmlw_start(x, "w:style");
+	xmlw_attr(x, "w:type", "table");
+	xmlw_attr(x, "w:styleId", "ReportTable");
+	val(x, "w:name", "Report Table");
+	val(x, "w:basedOn", "TableNormal");
+	val_long(x, "w:uiPriority", 59);
+	xmlw_start(x, "w:pPr");
+	xmlw_start(x, "w:spacing");
+	xmlw_attr(x, "w:before", "0");
+	xmlw_attr(x, "w:after", "0");
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "w:tblPr");
+	xmlw_start(x, "w:tblBorders");
+	border(x, "w:top", RULE_ROW, s->rule_rgb, 0);
+	border(x, "w:left", 0, 0, 0);
+	border(x, "w:bottom", RULE_ROW, s->rule_rgb, 0);
+	border(x, "w:right", 0, 0, 0);
+	border(x, "w:insideH", RULE_ROW, s->rule_rgb, 0);
+	border(x, "w:insideV", 0, 0, 0);
+	xmlw_end(x);
+	xmlw_start(x, "w:tblCellMar");
+	for (int i = 0; i < 4; i++) {
+		xmlw_start(x, sides[i]);
+		attr_long(x, "w:w", twips(i % 2 ? CELL_PAD_H : CELL_PAD_V));
+		xmlw_attr(x, "w:type", "dxa");
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "w:tblStylePr");
+	xmlw_attr(x, "w:type", "firstRow");
+	xmlw_start(x, "w:tcPr");
+	xmlw_start(x, "w:tcBorders");
+	border(x, "w:top", RULE_HEADER, s->rule_rgb, 0);
+	border(x, "w:bottom", RULE_HEADER, s->rule_rgb, 0);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+static void write_styles_body(docx *o)
+{
+	xmlw *x = &o->x;
+	const doc *dc = o->doc;
+	const doc_style *s = &dc->style;
+	double fs = o->fs;
+
+	xmlw_start(x, "w:docDefaults");
+	xmlw_start(x, "w:rPrDefault");
+	xmlw_start(x, "w:rPr");
+	xmlw_start(x, "w:rFonts");
+	xmlw_attr(x, "w:ascii", o->font);
+	xmlw_attr(x, "w:hAnsi", o->font);
+	xmlw_attr(x, "w:eastAsia", o->font);
+	xmlw_attr(x, "w:cs", o->font);
+	xmlw_end(x);
+	xmlw_start(x, "w:color");
+	attr_rgb(x, "w:val", s->text_rgb);
+	xmlw_end(x);
+	val_long(x, "w:sz", halfpts(fs));
+	val_long(x, "w:szCs", halfpts(fs));
+	if (o->lang[0]) {
+		xmlw_start(x, "w:lang");
+		xmlw_attr(x, "w:val", o->lang);
+		xmlw_attr(x, "w:eastAsia", o->lang);
+		xmlw_attr(x, "w:bidi", o->lang);
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "w:pPrDefault");
+	xmlw_start(x, "w:pPr");
+	xmlw_start(x, "w:spacing");
+	xmlw_attr(x, "w:after", "0");
+	xmlw_attr(x, "w:line", "240");
+	xmlw_attr(x, "w:lineRule", "auto");
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
+
+	/* Normal is the running text: hyphenated, 125 % line height. */
+	style_head(x, "paragraph", "Normal", "Normal", NULL, NULL, 0, 1);
+	xmlw_start(x, "w:pPr");
+	empty(x, "w:widowControl");
+	xmlw_start(x, "w:spacing");
+	xmlw_attr(x, "w:before", "0");
+	attr_long(x, "w:after", twips(fs * 0.6));
+	xmlw_attr(x, "w:line", "300");
+	xmlw_attr(x, "w:lineRule", "auto");
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
+
+	style_head(x, "character", "DefaultParagraphFont", "Default Paragraph Font", NULL, NULL, 1,
+		   0);
+	empty(x, "w:semiHidden");
+	empty(x, "w:unhideWhenUsed");
+	xmlw_end(x);
+	style_head(x, "numbering", "NoList", "No List", NULL, NULL, 99, 0);
+	empty(x, "w:semiHidden");
+	empty(x, "w:unhideWhenUsed");
+	xmlw_end(x);
+
+	const pdef defs[] = {
+		{"Title", "Title", "Normal", "Subtitle", 0, fs * 0.5, fs * 2.2, s->heading_rgb, 1, 1,
+		 0, 1, 10},
+		{"Subtitle", "Subtitle", "Normal", "Normal", 0, fs * 1.6, fs * 1.3, s->muted_rgb, 0, 1,
+		 0, 1, 11},
+		{"Heading1", "heading 1", "Normal", "Normal", fs * habove[0], fs * 0.5, fs * hsize[0],
+		 s->heading_rgb, 1, 1, 1, 1, 9},
+		{"Heading2", "heading 2", "Normal", "Normal", fs * habove[1], fs * 0.5, fs * hsize[1],
+		 s->heading_rgb, 1, 1, 2, 1, 9},
+		{"Heading3", "heading 3", "Normal", "Normal", fs * habove[2], fs * 0.5, fs * hsize[2],
+		 s->heading_rgb, 1, 1, 3, 1, 9},
+		{"MinorHeading1", "Heading 1 (not in contents)", "Normal", "Normal", fs * habove[0],
+		 fs * 0.5, fs * hsize[0], s->heading_rgb, 1, 1, 0, 1, 0},
+		{"MinorHeading2", "Heading 2 (not in contents)", "Normal", "Normal", fs * habove[1],
+		 fs * 0.5, fs * hsize[1], s->heading_rgb, 1, 1, 0, 1, 0},
+		{"MinorHeading3", "Heading 3 (not in contents)", "Normal", "Normal", fs * habove[2],
+		 fs * 0.5, fs * hsize[2], s->heading_rgb, 1, 1, 0, 1, 0},
+		{"Lead", "Lead", "Normal", NULL, -1, fs * 0.8, fs * 1.15, NO_RGB, 0, 0, 0, 0, 0},
+		{"Note", "Note", "Normal", NULL, -1, -1, fs * 0.85, s->muted_rgb, 0, 0, 0, 0, 0},
+		{"Caption", "caption", "Normal", "Normal", fs * 0.6, fs * 0.3, fs * 0.9,
+		 s->heading_rgb, 1, 1, 0, 1, 35},
+		{"ListParagraph", "List Paragraph", "Normal", NULL, 0, fs * 0.2, -1, NO_RGB, 0, 0, 0,
+		 0, 34},
+		{"Figure", "Figure", "Normal", "Normal", fs * 0.4, fs * 0.6, -1, NO_RGB, 0, 0, 0, 1,
+		 0},
+		{"TableContents", "Table Contents", "Normal", NULL, 0, 0, fs * 0.9, NO_RGB, 0, 0, 0, 0,
+		 0},
+	};
+	for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++)
+		para_def(o, &defs[i], NULL);
+	int hf = valid_fill(o, s->header_fill) ? s->header_fill : 0;
+	pdef th = {"TableHeading", "Table Heading", "TableContents", NULL, -1, -1, -1,
+		   hf ? dc->fills[hf].text_rgb : NO_RGB, 1, 0, 0, 1, 0};
+	para_def(o, &th, NULL);
+	/* One paragraph style per fill, shown by its label: change a
+	 * status's text once for the whole report.  The cell's shade is on
+	 * the cell, which a paragraph style cannot reach. */
+	for (int i = 1; i < dc->nfills && i < DOC_MAX_FILLS; i++) {
+		const char *label = dc->fills[i].label && *dc->fills[i].label ? dc->fills[i].label
+									      : o->fill_id[i];
+		int dup = strcmp(label, "Normal") == 0;
+		for (int j = 1; j < i && !dup; j++)
+			dup = dc->fills[j].label && strcmp(dc->fills[j].label, label) == 0;
+		char name[128];
+		snprintf(name, sizeof name, dup ? "%s (%s)" : "%s", label, o->fill_id[i]);
+		pdef fp = {o->fill_id[i], name, "TableContents", NULL, -1, -1, -1,
+			   dc->fills[i].text_rgb, 0, 0, 0, 0, 0};
+		para_def(o, &fp, NULL);
+	}
+	pdef toch = {"TOCHeading", "TOC Heading", "Heading1", "Normal", fs * 1.2, fs * 0.8,
+		     fs * 1.6, NO_RGB, 0, 1, 0, 1, 39};
+	/* the contents' title must not be listed in the contents */
+	style_head(x, "paragraph", toch.id, toch.name, toch.based, toch.next, toch.ui, 1);
+	xmlw_start(x, "w:pPr");
+	xmlw_start(x, "w:spacing");
+	attr_long(x, "w:before", twips(toch.above));
+	attr_long(x, "w:after", twips(toch.below));
+	xmlw_end(x);
+	val_long(x, "w:outlineLvl", 9);
+	xmlw_end(x);
+	xmlw_start(x, "w:rPr");
+	rpr_size_color(x, 0, NO_RGB, toch.size);
+	xmlw_end(x);
+	xmlw_end(x);
+	for (int l = 1; l <= 3; l++)
+		toc_style(o, l);
+	page_text_style(o, "Header", "header", 0);
+	page_text_style(o, "Footer", "footer", 1);
+	char_style(o, "Emphasis", "Emphasis", 0, 1, NO_RGB, 0, 20);
+	char_style(o, "Strong", "Strong", 1, 0, NO_RGB, 0, 22);
+	char_style(o, "Hyperlink", "Hyperlink", 0, 0, s->link_rgb, 1, 99);
+	table_styles(o);
+}
+
+static int write_styles(docx *o, buf *out)
+{
+	xmlw *x = &o->x;
+	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
+	root_ns(x, "w:styles");
+	write_styles_body(o);
+	xmlw_end(x);
+	return xmlw_close(x);
+}
+
+/* ---- numbering.xml ------------------------------------------------------------------ */
+
+static void abstract_num(docx *o, int id, int ordered)
+{
+	xmlw *x = &o->x;
+	xmlw_start(x, "w:abstractNum");
+	attr_long(x, "w:abstractNumId", id);
+	xmlw_start(x, "w:nsid");
+	xmlw_attr(x, "w:val", ordered ? "5352504E" : "53525042");
+	xmlw_end(x);
+	val(x, "w:multiLevelType", "multilevel");
+	for (int l = 0; l < 9; l++) {
+		char text[16];
+		xmlw_start(x, "w:lvl");
+		attr_long(x, "w:ilvl", l);
+		val_long(x, "w:start", 1);
+		val(x, "w:numFmt", ordered ? numfmts[l % 3] : "bullet");
+		if (ordered)
+			snprintf(text, sizeof text, "%%%d%s", l + 1, numsuffix[l % 3]);
+		val(x, "w:lvlText", ordered ? text : bullets[l % 3]);
+		val(x, "w:lvlJc", "left");
+		xmlw_start(x, "w:pPr");
+		xmlw_start(x, "w:ind");
+		attr_long(x, "w:left", twips(LIST_STEP * (l + 1)));
+		attr_long(x, "w:hanging", twips(LIST_STEP));
+		xmlw_end(x);
+		xmlw_end(x);
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+}
+
+static int write_numbering(docx *o, buf *out)
+{
+	xmlw *x = &o->x;
+	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
+	root_ns(x, "w:numbering");
+	abstract_num(o, 0, 0);
+	abstract_num(o, 1, 1);
+	xmlw_start(x, "w:num");
+	xmlw_attr(x, "w:numId", "1");
+	val_long(x, "w:abstractNumId", 0);
+	xmlw_end(x);
+	for (size_t i = 0; i < o->nolists; i++) {
+		const doc_node *l = o->olists[i];
+		int d = list_depth(l) + 1;
+		xmlw_start(x, "w:num");
+		attr_long(x, "w:numId", (long)i + 2);
+		val_long(x, "w:abstractNumId", 1);
+		xmlw_start(x, "w:lvlOverride");
+		attr_long(x, "w:ilvl", d > 9 ? 8 : d - 1);
+		val_long(x, "w:startOverride", l->u.list.start > 0 ? l->u.list.start : 1);
+		xmlw_end(x);
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+	return xmlw_close(x);
+}
+
+/* ---- header, footer, settings --------------------------------------------------------- */
+
+static int write_header(docx *o, buf *out, const char *text)
+{
+	xmlw *x = &o->x;
+	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
+	root_ns(x, "w:hdr");
+	xmlw_start(x, "w:p");
+	if (text) {
+		xmlw_start(x, "w:pPr");
+		val(x, "w:pStyle", "Header");
+		xmlw_end(x);
+		xmlw_start(x, "w:r");
+		put_t(x, text, strlen(text));
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+	xmlw_end(x);
+	return xmlw_close(x);
+}
+
+static void simple_field(xmlw *x, const char *code)
+{
+	xmlw_start(x, "w:fldSimple");
+	xmlw_attr(x, "w:instr", code);
+	xmlw_start(x, "w:r");
+	put_t(x, "1", 1);
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+/* As the PDF's: the date at the left, "Side X av Y" at the right. */
+static int write_footer(docx *o, buf *out)
+{
+	xmlw *x = &o->x;
+	const doc *dc = o->doc;
+	char s[160];
+	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
+	root_ns(x, "w:ftr");
+	xmlw_start(x, "w:p");
+	xmlw_start(x, "w:pPr");
+	val(x, "w:pStyle", "Footer");
+	xmlw_end(x);
+	xmlw_start(x, "w:r");
+	if (dc->date_text)
+		put_t(x, dc->date_text, strlen(dc->date_text));
+	empty(x, "w:tab");
+	snprintf(s, sizeof s, "%s ", dc->page_word && *dc->page_word ? dc->page_word : "Side");
+	put_t(x, s, strlen(s));
+	xmlw_end(x);
+	simple_field(x, " PAGE ");
+	xmlw_start(x, "w:r");
+	snprintf(s, sizeof s, " %s ", dc->of_word && *dc->of_word ? dc->of_word : "av");
+	put_t(x, s, strlen(s));
+	xmlw_end(x);
+	simple_field(x, " NUMPAGES ");
+	xmlw_end(x);
+	xmlw_end(x);
+	return xmlw_close(x);
+}
+
+static int write_settings(docx *o, buf *out)
+{
+	xmlw *x = &o->x;
+	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
+	root_ns(x, "w:settings");
+	xmlw_start(x, "w:zoom");
+	xmlw_attr(x, "w:percent", "100");
+	xmlw_end(x);
+	val(x, "w:defaultTabStop", "709");
+	empty(x, "w:autoHyphenation");
+	val(x, "w:consecutiveHyphenLimit", "2");
+	val(x, "w:hyphenationZone", "425");
+	/* the contents' page numbers are fields: Word fills them in on opening */
+	empty(x, "w:updateFields");
+	xmlw_start(x, "w:compat");
+	xmlw_start(x, "w:compatSetting");
+	xmlw_attr(x, "w:name", "compatibilityMode");
+	xmlw_attr(x, "w:uri", "http://schemas.microsoft.com/office/word");
+	xmlw_attr(x, "w:val", "15");
+	xmlw_end(x);
+	xmlw_end(x);
+	if (o->lang[0])
+		val(x, "w:themeFontLang", o->lang);
+	int comma = strncmp(o->lang, "en", 2) != 0 && o->lang[0];
+	val(x, "w:decimalSymbol", comma ? "," : ".");
+	val(x, "w:listSeparator", comma ? ";" : ",");
+	xmlw_end(x);
+	return xmlw_close(x);
+}
+
+/* ---- docProps, content types, package rels ------------------------------------------------ */
+
+static int write_core(docx *o, buf *out)
+{
+	xmlw *x = &o->x;
+	const doc *dc = o->doc;
+	char when[32];
+	struct tm tm;
+	time_t t = dc->created;
+	if (!gmtime_r(&t, &tm) || !strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		strcpy(when, "1970-01-01T00:00:00Z");
+	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
+	xmlw_start(x, "cp:coreProperties");
+	xmlw_attr(x, "xmlns:cp",
+		  "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
+	xmlw_attr(x, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
+	xmlw_attr(x, "xmlns:dcterms", "http://purl.org/dc/terms/");
+	xmlw_attr(x, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+	xmlw_elem(x, "dc:title", dc->title);
+	xmlw_elem(x, "dc:subject", dc->subject);
+	xmlw_elem(x, "dc:creator", dc->author);
+	xmlw_elem(x, "cp:keywords", dc->keywords);
+	if (o->lang[0])
+		xmlw_elem(x, "dc:language", o->lang);
+	xmlw_elem(x, "cp:lastModifiedBy", dc->author);
+	static const char *const dates[] = {"dcterms:created", "dcterms:modified"};
+	for (int i = 0; i < 2; i++) {
+		xmlw_start(x, dates[i]);
+		xmlw_attr(x, "xsi:type", "dcterms:W3CDTF");
+		xmlw_puts(x, when);
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+	return xmlw_close(x);
+}
+
+static int write_app(docx *o, buf *out)
+{
+	xmlw *x = &o->x;
+	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
+	xmlw_start(x, "Properties");
+	xmlw_attr(x, "xmlns",
+		  "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties");
+	xmlw_elem(x, "Application", "statusrapport/" SR_VERSION);
+	xmlw_elem(x, "Company", o->doc->author);
+	xmlw_end(x);
+	return xmlw_close(x);
+}
+
+static void override(xmlw *x, const char *part, const char *type)
+{
+	xmlw_start(x, "Override");
+	xmlw_attr(x, "PartName", part);
+	xmlw_attr(x, "ContentType", type);
+	xmlw_end(x);
+}
+
+static void deflt(xmlw *x, const char *ext, const char *type)
+{
+	xmlw_start(x, "Default");
+	xmlw_attr(x, "Extension", ext);
+	xmlw_attr(x, "ContentType", type);
+	xmlw_end(x);
+}
+
+static int write_content_types(docx *o, buf *out)
+{
+	xmlw *x = &o->x;
+	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
+	xmlw_start(x, "Types");
+	xmlw_attr(x, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
+	deflt(x, "rels", "application/vnd.openxmlformats-package.relationships+xml");
+	deflt(x, "xml", "application/xml");
+	if (o->logo.len)
+		deflt(x, o->logo_info.type == IMAGE_JPEG ? "jpg" : "png",
+		      o->logo_info.type == IMAGE_JPEG ? "image/jpeg" : "image/png");
+	override(x, "/word/document.xml", CT_WML "document.main+xml");
+	override(x, "/word/styles.xml", CT_WML "styles+xml");
+	override(x, "/word/settings.xml", CT_WML "settings+xml");
+	override(x, "/word/numbering.xml", CT_WML "numbering+xml");
+	override(x, "/word/header1.xml", CT_WML "header+xml");
+	override(x, "/word/header2.xml", CT_WML "header+xml");
+	override(x, "/word/footer1.xml", CT_WML "footer+xml");
+	override(x, "/word/footer2.xml", CT_WML "footer+xml");
+	for (size_t i = 0; i < o->ncharts; i++) {
+		char part[48];
+		snprintf(part, sizeof part, "/word/charts/chart%zu.xml", i + 1);
+		override(x, part, "application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
+	}
+	override(x, "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
+	override(x, "/docProps/app.xml",
+		 "application/vnd.openxmlformats-officedocument.extended-properties+xml");
+	xmlw_end(x);
+	return xmlw_close(x);
+}
+
+static int write_package_rels(docx *o, buf *out)
+{
+	xmlw *x = &o->x;
+	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
+	xmlw_start(x, "Relationships");
+	xmlw_attr(x, "xmlns", NS_RELS);
+	rel(x, 1, RT "officeDocument", "word/document.xml", 0);
+	rel(x, 2, "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+	    "docProps/core.xml", 0);
+	rel(x, 3, RT "extended-properties", "docProps/app.xml", 0);
+	xmlw_end(x);
+	return xmlw_close(x);
+}
+
+/* ---- entry point ------------------------------------------------------------------------ */
+
+/* The package's parts, in zip order (charts and the logo after them). */
+enum { P_TYPES, P_RELS, P_DOCUMENT, P_DOCRELS, P_STYLES, P_SETTINGS, P_NUMBERING, P_HEADER,
+       P_HEADER_FIRST, P_FOOTER, P_FOOTER_FIRST, P_CORE, P_APP, NPARTS };
+static const char *const part_name[NPARTS] = {
+	"[Content_Types].xml", "_rels/.rels", "word/document.xml",
+	"word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml",
+	"word/numbering.xml", "word/header1.xml", "word/header2.xml", "word/footer1.xml",
+	"word/footer2.xml",
+	"docProps/core.xml", "docProps/app.xml",
+};
+
+sr_status docx_render(const doc *dc, buf *out, diag *d)
+{
+	const char *why = NULL;
+	buf parts[NPARTS];
+	buf *cparts = NULL; /* the charts' parts */
+	char (*cnames)[48] = NULL;
+	odfzip_part *zp = NULL;
+	sr_status st = SR_SYSTEM;
+	for (int i = 0; i < NPARTS; i++)
+		parts[i] = (buf)BUF_INIT;
+	if (!dc || !dc->root || doc_check(dc, &why) < 0) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0,
+			 "cannot write the DOCX file: the document is malformed (%s)",
+			 why ? why : "no document");
+		return SR_INVALID;
+	}
+	docx *o = xcalloc(1, sizeof *o);
+	if (!o)
+		goto oom;
+	docx_init(o, dc);
+	if (dc->style.logo_path && dc->style.logo_w > 0 && dc->style.logo_h > 0) {
+		st = image_load(dc->style.logo_path, &o->logo, &o->logo_info, (srcpos){0}, d);
+		if (st != SR_OK)
+			goto done;
+	}
+	rels_open(o);
+	if (write_document(o, &parts[P_DOCUMENT]) < 0)
+		goto oom;
+	xmlw_end(&o->rx);
+	if (xmlw_close(&o->rx) < 0)
+		goto oom;
+	parts[P_DOCRELS] = o->rels;
+	o->rels = (buf)BUF_INIT;
+	if (write_content_types(o, &parts[P_TYPES]) < 0 ||
+	    write_package_rels(o, &parts[P_RELS]) < 0 || write_styles(o, &parts[P_STYLES]) < 0 ||
+	    write_settings(o, &parts[P_SETTINGS]) < 0 ||
+	    write_numbering(o, &parts[P_NUMBERING]) < 0 ||
+	    write_header(o, &parts[P_HEADER], dc->header_text ? dc->header_text : "") < 0 ||
+	    write_header(o, &parts[P_HEADER_FIRST], NULL) < 0 ||
+	    write_footer(o, &parts[P_FOOTER]) < 0 ||
+	    write_footer(o, &parts[P_FOOTER_FIRST]) < 0 || write_core(o, &parts[P_CORE]) < 0 ||
+	    write_app(o, &parts[P_APP]) < 0)
+		goto oom;
+	cparts = xcalloc(o->ncharts + 1, sizeof *cparts);
+	cnames = xcalloc(o->ncharts + 1, sizeof *cnames);
+	zp = xcalloc(NPARTS + 1 + o->ncharts, sizeof *zp);
+	if (!cparts || !cnames || !zp)
+		goto oom;
+	size_t nzp = 0;
+	for (int i = 0; i < NPARTS; i++)
+		zp[nzp++] = (odfzip_part){part_name[i], &parts[i],
+					  i == P_DOCUMENT ? &o->content : NULL};
+	for (size_t i = 0; i < o->ncharts; i++) {
+		if (docxchart_write(o->charts[i]->u.chart.chart, o->lang[0] ? o->lang : NULL,
+				    &cparts[i]) < 0)
+			goto oom;
+		snprintf(cnames[i], sizeof cnames[i], "word/charts/chart%zu.xml", i + 1);
+		zp[nzp++] = (odfzip_part){cnames[i], &cparts[i], NULL};
+	}
+	char logo_part[32];
+	if (o->logo.len) {
+		snprintf(logo_part, sizeof logo_part, "word/%s", logo_name(o));
+		zp[nzp++] = (odfzip_part){logo_part, &o->logo, NULL};
+	}
+	st = odfzip_build(NULL, zp, nzp, dc->created, "the DOCX package", out, d);
+	goto done;
+oom:
+	st = SR_SYSTEM;
+	diag_add(d, DIAG_ERROR, NULL, 0, 0,
+		 "cannot write the DOCX file: out of memory (or over the output size limit)");
+done:
+	for (size_t i = 0; o && cparts && i < o->ncharts; i++)
+		buf_free(&cparts[i]);
+	xfree(cparts);
+	xfree(cnames);
+	xfree(zp);
+	if (o) {
+		if (o->rx.w)
+			xmlw_close(&o->rx);
+		buf_free(&o->rels);
+		buf_free(&o->logo);
+		xfree(o->charts);
+		xfree(o->olists);
+		xfree(o->colw);
+		odfzip_deflated_free(&o->content);
+	}
+	xfree(o);
+	for (int i = 0; i < NPARTS; i++)
+		buf_free(&parts[i]);
+	return st;
+}
+
+/* ---- the format's row (backend.h) ---- */
+
+static sr_status docx_row_render(void *engine, doc *tree, int give, buf *out, diag *d)
+{
+	(void)engine;
+	sr_status st = docx_render(tree, out, d);
+	if (give)
+		backend_tree_free(tree);
+	return st;
+}
+
+const backend backend_docx = {
+	.name = "docx",
+	.ext = "docx",
+	.media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	.render = docx_row_render,
+};

@@ -1,0 +1,503 @@
+/* docxchart.c: a doc_chart as a DrawingML chart part (see docxchart.h).
+ *
+ * Owns only the XML it writes.  Knows no plan and no language: every word
+ * comes from the chart.  The choices are odtchart.c's, so the DOCX, the
+ * ODT and the PDF show the same chart: the value axis pinned to chart.c's
+ * scale; a line chart's baseline and target as series of their own (one
+ * value each, markers only) and the expected path as a dashed series; a
+ * bar chart's clustered vertical bars with those three drawn as lines over
+ * them; stacked bars horizontal, first category on top, each count written
+ * on its bar in the status's colours.
+ *
+ * The numbers live in the part (c:strCache, c:numCache) and no workbook is
+ * embedded: Word and LibreOffice draw the chart and let a person restyle
+ * it; editing its data asks for the (absent) workbook. */
+#include "docxchart.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "xml/xmlw.h"
+
+#define NS_C "http://schemas.openxmlformats.org/drawingml/2006/chart"
+#define NS_A "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+/* Mirrors of odtchart.c's constants, in one place. */
+#define TEXT_RGB 0x1F2328u
+#define GRID_RGB 0xDDE2E8u
+#define AXIS_RGB 0xB8C2CCu
+#define BASE_RGB 0x374151u
+#define TARGET_RGB 0xB91C1Cu
+#define TRACK_RGB 0x6B7280u
+#define TITLE_SIZE 1000 /* hundredths of a point */
+#define LABEL_SIZE 800
+#define LABEL_CHARS 40  /* a category's name on the axis, at most */
+
+enum { AX_CAT = 500001, AX_VAL = 500002 };
+
+/* Columns of the chart's data (odtchart.c's local table). */
+enum { COL_SERIES, COL_BASE, COL_TARGET, COL_TRACK };
+
+typedef struct col {
+	int kind, k; /* k: series index */
+	const char *name;
+} col;
+
+static int columns(const doc_chart *c, col *cols, int max)
+{
+	int n = 0;
+	for (int k = 0; k < c->nseries && n < max; k++)
+		cols[n++] = (col){COL_SERIES, k, c->series[k].name};
+	if (c->kind == CHART_STACKED_HBAR)
+		return n;
+	if (c->base_cat >= 0 && n < max)
+		cols[n++] = (col){COL_BASE, 0, c->base_label};
+	if (c->target_cat >= 0 && n < max)
+		cols[n++] = (col){COL_TARGET, 0, c->target_label};
+	if (c->base_cat >= 0 && c->target_cat > c->base_cat && n < max)
+		cols[n++] = (col){COL_TRACK, 0, c->track_label};
+	return n;
+}
+
+static double cell_value(const doc_chart *c, const col *cl, int i)
+{
+	switch (cl->kind) {
+	case COL_SERIES: return c->series[cl->k].values[i];
+	case COL_BASE: return i == c->base_cat ? c->base_value : NAN;
+	case COL_TARGET: return i == c->target_cat ? c->target_value : NAN;
+	default: return chart_track_at(c, i);
+	}
+}
+
+static uint32_t col_rgb(const doc_chart *c, const col *cl)
+{
+	return cl->kind == COL_SERIES ? c->series[cl->k].rgb
+	       : cl->kind == COL_BASE ? BASE_RGB
+	       : cl->kind == COL_TARGET ? TARGET_RGB : TRACK_RGB;
+}
+
+/* Numbers in XML: always a dot, whatever the process locale. */
+static void num(char *s, size_t n, double v)
+{
+	snprintf(s, n, "%.10g", v);
+	for (char *p = s; *p; p++)
+		if (*p == ',')
+			*p = '.';
+}
+
+static void val(xmlw *x, const char *name, const char *v)
+{
+	xmlw_start(x, name);
+	xmlw_attr(x, "val", v);
+	xmlw_end(x);
+}
+
+static void val_num(xmlw *x, const char *name, double v)
+{
+	char s[64];
+	num(s, sizeof s, v);
+	val(x, name, s);
+}
+
+static void val_int(xmlw *x, const char *name, long v)
+{
+	xmlw_start(x, name);
+	xmlw_attrf(x, "val", "%ld", v);
+	xmlw_end(x);
+}
+
+static void solid(xmlw *x, uint32_t rgb)
+{
+	xmlw_start(x, "a:solidFill");
+	xmlw_start(x, "a:srgbClr");
+	xmlw_attrf(x, "val", "%06X", (unsigned)(rgb & 0xFFFFFF));
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+static void no_fill(xmlw *x)
+{
+	xmlw_start(x, "a:noFill");
+	xmlw_end(x);
+}
+
+/* <a:ln w=...> in EMU with a solid colour (or none), dashed or not. */
+static void line(xmlw *x, double pt, uint32_t rgb, int none, int dash)
+{
+	xmlw_start(x, "a:ln");
+	if (!none)
+		xmlw_attrf(x, "w", "%ld", (long)(pt * 12700 + 0.5));
+	if (none)
+		no_fill(x);
+	else
+		solid(x, rgb);
+	if (dash)
+		val(x, "a:prstDash", "sysDash");
+	xmlw_end(x);
+}
+
+/* c:txPr: the default text of an element (size in hundredths of a pt). */
+static void text_props(xmlw *x, int size, int bold, uint32_t rgb, const char *lang)
+{
+	xmlw_start(x, "c:txPr");
+	xmlw_start(x, "a:bodyPr");
+	xmlw_end(x);
+	xmlw_start(x, "a:lstStyle");
+	xmlw_end(x);
+	xmlw_start(x, "a:p");
+	xmlw_start(x, "a:pPr");
+	xmlw_start(x, "a:defRPr");
+	xmlw_attrf(x, "sz", "%d", size);
+	xmlw_attr(x, "b", bold ? "1" : "0");
+	solid(x, rgb);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "a:endParaRPr");
+	xmlw_attr(x, "lang", lang);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+/* c:title holding one run of text. */
+static void title(xmlw *x, const char *s, int size, int bold, const char *lang)
+{
+	xmlw_start(x, "c:title");
+	xmlw_start(x, "c:tx");
+	xmlw_start(x, "c:rich");
+	xmlw_start(x, "a:bodyPr");
+	xmlw_end(x);
+	xmlw_start(x, "a:lstStyle");
+	xmlw_end(x);
+	xmlw_start(x, "a:p");
+	xmlw_start(x, "a:pPr");
+	xmlw_start(x, "a:defRPr");
+	xmlw_attrf(x, "sz", "%d", size);
+	xmlw_attr(x, "b", bold ? "1" : "0");
+	solid(x, TEXT_RGB);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "a:r");
+	xmlw_start(x, "a:rPr");
+	xmlw_attr(x, "lang", lang);
+	xmlw_attrf(x, "sz", "%d", size);
+	xmlw_attr(x, "b", bold ? "1" : "0");
+	xmlw_end(x);
+	xmlw_elem(x, "a:t", s);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
+	val(x, "c:overlay", "0");
+	xmlw_end(x);
+}
+
+/* A focus area's name for the category axis: at most LABEL_CHARS
+ * characters and "…", as in the ODT; the counts table has the whole. */
+static const char *short_label(const char *s, char *out, size_t n)
+{
+	size_t chars = 0, i = 0;
+	while (s[i] && chars < LABEL_CHARS) {
+		i++;
+		while (((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		chars++;
+	}
+	if (!s[i] || i + 4 > n)
+		return s;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	memcpy(out, s, i);
+	memcpy(out + i, "\xe2\x80\xa6", 4);
+	return out;
+}
+
+/* "B", "C", ... "AA": the column of a series in the (absent) sheet the
+ * references name. */
+static void colname(char *s, int i)
+{
+	if (i < 26)
+		s[0] = (char)('A' + i), s[1] = 0;
+	else
+		s[0] = (char)('A' + i / 26 - 1), s[1] = (char)('A' + i % 26), s[2] = 0;
+}
+
+static void str_cache(xmlw *x, const char *f, const char *const *v, int n)
+{
+	xmlw_start(x, "c:strRef");
+	xmlw_elem(x, "c:f", f);
+	xmlw_start(x, "c:strCache");
+	val_int(x, "c:ptCount", n);
+	for (int i = 0; i < n; i++) {
+		xmlw_start(x, "c:pt");
+		xmlw_attrf(x, "idx", "%d", i);
+		xmlw_elem(x, "c:v", v[i] ? v[i] : "");
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+/* One series: name, look, categories and values. */
+static void series(xmlw *x, const doc_chart *c, const col *cl, int idx, int as_bar,
+		   const char *lang)
+{
+	int hbar = c->kind == CHART_STACKED_HBAR;
+	uint32_t rgb = col_rgb(c, cl);
+	char f[64], a[4], lab[256], b[64];
+	colname(a, idx + 1);
+	xmlw_start(x, "c:ser");
+	val_int(x, "c:idx", idx);
+	val_int(x, "c:order", idx);
+	xmlw_start(x, "c:tx");
+	snprintf(f, sizeof f, "Sheet1!$%s$1", a);
+	const char *name = cl->name ? cl->name : "";
+	str_cache(x, f, &name, 1);
+	xmlw_end(x);
+	xmlw_start(x, "c:spPr");
+	if (as_bar) {
+		solid(x, rgb);
+		/* the stacked bars' edge darkened, as in the PDF: pale status
+		 * shades stay visible on white */
+		uint32_t e = (((rgb >> 16) & 255) * 7 / 10) << 16 | (((rgb >> 8) & 255) * 7 / 10) << 8 |
+			     ((rgb & 255) * 7 / 10);
+		line(x, 0.75, e, !hbar, 0);
+	} else {
+		line(x, cl->kind == COL_TRACK ? 0.85 : 1.7, rgb,
+		     cl->kind == COL_BASE || cl->kind == COL_TARGET, cl->kind == COL_TRACK);
+	}
+	xmlw_end(x);
+	if (as_bar) {
+		val(x, "c:invertIfNegative", "0");
+	} else {
+		xmlw_start(x, "c:marker");
+		val(x, "c:symbol", cl->kind == COL_SERIES ? "square"
+				   : cl->kind == COL_BASE ? "diamond"
+				   : cl->kind == COL_TARGET ? "x" : "none");
+		if (cl->kind != COL_TRACK) {
+			val_int(x, "c:size", cl->kind == COL_SERIES ? 4 : 7);
+			xmlw_start(x, "c:spPr");
+			solid(x, rgb);
+			line(x, 0.75, rgb, 0, 0);
+			xmlw_end(x);
+		}
+		xmlw_end(x);
+	}
+	if (hbar) {
+		xmlw_start(x, "c:dLbls");
+		xmlw_start(x, "c:spPr");
+		no_fill(x);
+		line(x, 0, 0, 1, 0);
+		xmlw_end(x);
+		text_props(x, LABEL_SIZE, 1, c->series[cl->k].text_rgb, lang);
+		val(x, "c:dLblPos", "ctr");
+		val(x, "c:showLegendKey", "0");
+		val(x, "c:showVal", "1");
+		val(x, "c:showCatName", "0");
+		val(x, "c:showSerName", "0");
+		val(x, "c:showPercent", "0");
+		val(x, "c:showBubbleSize", "0");
+		xmlw_end(x);
+	}
+	xmlw_start(x, "c:cat");
+	snprintf(f, sizeof f, "Sheet1!$A$2:$A$%d", c->ncats + 1);
+	xmlw_start(x, "c:strRef");
+	xmlw_elem(x, "c:f", f);
+	xmlw_start(x, "c:strCache");
+	val_int(x, "c:ptCount", c->ncats);
+	for (int i = 0; i < c->ncats; i++) {
+		xmlw_start(x, "c:pt");
+		xmlw_attrf(x, "idx", "%d", i);
+		const char *s = c->cats[i] ? c->cats[i] : "";
+		xmlw_elem(x, "c:v", hbar ? short_label(s, lab, sizeof lab) : s);
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "c:val");
+	xmlw_start(x, "c:numRef");
+	snprintf(f, sizeof f, "Sheet1!$%s$2:$%s$%d", a, a, c->ncats + 1);
+	xmlw_elem(x, "c:f", f);
+	xmlw_start(x, "c:numCache");
+	xmlw_elem(x, "c:formatCode", "General");
+	val_int(x, "c:ptCount", c->ncats);
+	for (int i = 0; i < c->ncats; i++) {
+		double v = cell_value(c, cl, i);
+		/* a zero count is no bar: no point, so no "0" label */
+		if (!isfinite(v) || (hbar && v == 0))
+			continue;
+		xmlw_start(x, "c:pt");
+		xmlw_attrf(x, "idx", "%d", i);
+		num(b, sizeof b, v);
+		xmlw_elem(x, "c:v", b);
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_end(x);
+	if (!as_bar)
+		val(x, "c:smooth", "0");
+	xmlw_end(x);
+}
+
+static void axis_line(xmlw *x, int none)
+{
+	xmlw_start(x, "c:spPr");
+	line(x, 0.75, AXIS_RGB, none, 0);
+	xmlw_end(x);
+}
+
+static void cat_axis(xmlw *x, const doc_chart *c, const char *lang)
+{
+	int hbar = c->kind == CHART_STACKED_HBAR;
+	xmlw_start(x, "c:catAx");
+	val_int(x, "c:axId", AX_CAT);
+	xmlw_start(x, "c:scaling");
+	val(x, "c:orientation", hbar ? "maxMin" : "minMax"); /* first area on top */
+	xmlw_end(x);
+	val(x, "c:delete", "0");
+	val(x, "c:axPos", hbar ? "l" : "b");
+	val(x, "c:majorTickMark", "none");
+	val(x, "c:minorTickMark", "none");
+	val(x, "c:tickLblPos", "nextTo");
+	axis_line(x, 0);
+	text_props(x, LABEL_SIZE, 0, TEXT_RGB, lang);
+	val_int(x, "c:crossAx", AX_VAL);
+	val(x, "c:crosses", "autoZero");
+	val(x, "c:auto", "1");
+	val(x, "c:lblAlgn", "ctr");
+	val(x, "c:lblOffset", "100");
+	val(x, "c:noMultiLvlLbl", "0");
+	xmlw_end(x);
+}
+
+static void val_axis(xmlw *x, const doc_chart *c, const char *lang)
+{
+	int hbar = c->kind == CHART_STACKED_HBAR;
+	chart_scale s = chart_value_scale(c);
+	char fmt[32] = "#,##0";
+	if (s.decimals > 0) {
+		size_t n = strlen(fmt);
+		fmt[n++] = '.';
+		for (int i = 0; i < s.decimals && n + 1 < sizeof fmt; i++)
+			fmt[n++] = '0';
+		fmt[n] = '\0';
+	}
+	xmlw_start(x, "c:valAx");
+	val_int(x, "c:axId", AX_VAL);
+	xmlw_start(x, "c:scaling");
+	val(x, "c:orientation", "minMax");
+	val_num(x, "c:max", s.hi);
+	val_num(x, "c:min", s.lo);
+	xmlw_end(x);
+	val(x, "c:delete", "0");
+	val(x, "c:axPos", hbar ? "b" : "l");
+	xmlw_start(x, "c:majorGridlines");
+	xmlw_start(x, "c:spPr");
+	line(x, 0.75, GRID_RGB, 0, 0);
+	xmlw_end(x);
+	xmlw_end(x);
+	if (c->unit && *c->unit)
+		title(x, c->unit, LABEL_SIZE, 0, lang);
+	xmlw_start(x, "c:numFmt");
+	xmlw_attr(x, "formatCode", fmt);
+	xmlw_attr(x, "sourceLinked", "0");
+	xmlw_end(x);
+	val(x, "c:majorTickMark", "none");
+	val(x, "c:minorTickMark", "none");
+	val(x, "c:tickLblPos", "nextTo");
+	axis_line(x, 1);
+	text_props(x, LABEL_SIZE, 0, TEXT_RGB, lang);
+	val_int(x, "c:crossAx", AX_CAT);
+	/* reversed categories would put the values on top: keep them below */
+	val(x, "c:crosses", hbar ? "max" : "autoZero");
+	val(x, "c:crossBetween", "between");
+	val_num(x, "c:majorUnit", s.step);
+	xmlw_end(x);
+}
+
+static void axis_ids(xmlw *x)
+{
+	val_int(x, "c:axId", AX_CAT);
+	val_int(x, "c:axId", AX_VAL);
+}
+
+int docxchart_write(const doc_chart *c, const char *lang, buf *out)
+{
+	xmlw x;
+	col cols[64];
+	int ncols = columns(c, cols, 64);
+	int hbar = c->kind == CHART_STACKED_HBAR;
+	if (!lang)
+		lang = "en-GB";
+	xmlw_open(&x, out); /* a failure is sticky: xmlw_close reports it */
+	xmlw_start(&x, "c:chartSpace");
+	xmlw_attr(&x, "xmlns:c", NS_C);
+	xmlw_attr(&x, "xmlns:a", NS_A);
+	xmlw_attr(&x, "xmlns:r", NS_R);
+	val(&x, "c:date1904", "0");
+	val(&x, "c:lang", lang);
+	val(&x, "c:roundedCorners", "0");
+	xmlw_start(&x, "c:chart");
+	if (c->title && *c->title)
+		title(&x, c->title, TITLE_SIZE, 1, lang);
+	val(&x, "c:autoTitleDeleted", c->title && *c->title ? "0" : "1");
+	xmlw_start(&x, "c:plotArea");
+	xmlw_start(&x, "c:layout");
+	xmlw_end(&x);
+	if (c->kind != CHART_LINE) {
+		/* the values as bars: vertical and clustered, or horizontal and
+		 * stacked */
+		xmlw_start(&x, "c:barChart");
+		val(&x, "c:barDir", hbar ? "bar" : "col");
+		val(&x, "c:grouping", hbar ? "stacked" : "clustered");
+		val(&x, "c:varyColors", "0");
+		for (int i = 0; i < ncols; i++)
+			if (cols[i].kind == COL_SERIES)
+				series(&x, c, &cols[i], i, 1, lang);
+		val(&x, "c:gapWidth", hbar ? "60" : "100");
+		if (hbar)
+			val(&x, "c:overlap", "100");
+		axis_ids(&x);
+		xmlw_end(&x);
+	}
+	int lines = 0;
+	for (int i = 0; i < ncols; i++)
+		lines += c->kind == CHART_LINE || cols[i].kind != COL_SERIES;
+	if (lines) {
+		xmlw_start(&x, "c:lineChart");
+		val(&x, "c:grouping", "standard");
+		val(&x, "c:varyColors", "0");
+		for (int i = 0; i < ncols; i++)
+			if (c->kind == CHART_LINE || cols[i].kind != COL_SERIES)
+				series(&x, c, &cols[i], i, 0, lang);
+		val(&x, "c:marker", "1");
+		axis_ids(&x);
+		xmlw_end(&x);
+	}
+	cat_axis(&x, c, lang);
+	val_axis(&x, c, lang);
+	xmlw_start(&x, "c:spPr");
+	no_fill(&x);
+	line(&x, 0, 0, 1, 0);
+	xmlw_end(&x);
+	xmlw_end(&x); /* plotArea */
+	xmlw_start(&x, "c:legend");
+	val(&x, "c:legendPos", "b");
+	val(&x, "c:overlay", "0");
+	text_props(&x, LABEL_SIZE, 0, TEXT_RGB, lang);
+	xmlw_end(&x);
+	val(&x, "c:plotVisOnly", "1");
+	val(&x, "c:dispBlanksAs", "gap");
+	xmlw_end(&x); /* chart */
+	xmlw_start(&x, "c:spPr");
+	solid(&x, 0xFFFFFF);
+	line(&x, 0, 0, 1, 0);
+	xmlw_end(&x);
+	text_props(&x, LABEL_SIZE, 0, TEXT_RGB, lang);
+	xmlw_end(&x);
+	return xmlw_close(&x);
+}
