@@ -158,6 +158,7 @@ static const char usage_collect[] =
 	"\n"
 	"      --year YEAR      the year (default: the latest with a status)\n"
 	"      --deadline DATE  files dated after DATE (YYYY-MM-DD) are late\n"
+	"      --lang LANG      nb, nn or en (default: the plan's xml:lang)\n"
 	"  -f, --format FMT     text (default) or ods\n"
 	"  -o, --output FILE    write the overview to FILE (needed for ods)\n"
 	"  -h, --help           show this help\n";
@@ -233,9 +234,10 @@ static int allowed(const char *cmd, int c)
 	/* import: -o --plan */
 	if (strcmp(cmd, "import") == 0)
 		return c == 'o' || c == OPT_PLAN;
-	/* collect: -f -o --year --deadline */
+	/* collect: -f -o --year --deadline --lang */
 	if (strcmp(cmd, "collect") == 0)
-		return c < 256 ? strchr("fo", c) != NULL : c == OPT_YEAR || c == OPT_DEADLINE;
+		return c < 256 ? strchr("fo", c) != NULL
+			       : c == OPT_YEAR || c == OPT_DEADLINE || c == OPT_LANG;
 	/* batch */
 	return c < 256 ? strchr("fOtj", c) != NULL
 		       : c == OPT_OWNERS || c == OPT_TYPE || c == OPT_SHARD || c == OPT_YEAR ||
@@ -713,7 +715,13 @@ static sr_status do_import(const opts *o, const xmlin_schema *schema, diag *d)
 
 static sr_status do_collect(const opts *o, const xmlin_schema *schema, diag *d)
 {
-	collect_opts co = {o->year, o->deadline, o->fmt && !strcmp(o->fmt, "ods"), o->output, 0};
+	collect_opts co = {
+		.year = o->year,
+		.deadline = o->deadline,
+		.ods = o->fmt && !strcmp(o->fmt, "ods"),
+		.output = o->output,
+		.lang = o->lang,
+	};
 	buf text = BUF_INIT;
 	sr_status st = report_time(&co.now, d);
 	int complete = 0;

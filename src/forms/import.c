@@ -70,10 +70,10 @@ status_value import_status_word(const char *s)
 	fold(s, t, sizeof t, 1);
 	if (!*w)
 		return ST_NONE;
-	static const char *const langs[] = {"nb", "nn", "en"};
 	for (int v = ST_NOT_STARTED; v < ST_COUNT; v++) {
-		for (int i = 0; i < 3; i++) {
-			fold(labels_for(langs[i])->status[v], cand, sizeof cand, 0);
+		const labels *l;
+		for (size_t i = 0; (l = labels_nth(i)); i++) {
+			fold(labels_status(l, (status_value)v), cand, sizeof cand, 0);
 			if (strcmp(w, cand) == 0)
 				return (status_value)v;
 		}
@@ -214,7 +214,7 @@ static const char *status_words(ictx *c)
 {
 	buf b = BUF_INIT;
 	for (int v = ST_NOT_STARTED; v < ST_COUNT; v++)
-		buf_printf(&b, "%s%s", v > ST_NOT_STARTED ? ", " : "", c->l->status[v]);
+		buf_printf(&b, "%s%s", v > ST_NOT_STARTED ? ", " : "", labels_status(c->l, (status_value)v));
 	const char *s = b.failed ? "" : arena_strndup(&c->a, (const char *)b.data, b.len);
 	buf_free(&b);
 	return s;
@@ -242,18 +242,18 @@ static int header_is(const char *t, const char *fmt)
 
 /* The header row: each column's header in any of the form languages. */
 static int check_headers(ictx *c, const sheet *s, uint32_t row, uint32_t ncols,
-			 const char *const *(*heads)(const char *))
+			 const char *(*head)(const labels *, int))
 {
-	static const char *const langs[] = {"nb", "nn", "en"};
 	for (uint32_t col = 0; col < ncols; col++) {
 		const char *t = text_at(c, s, row, col);
 		int ok = 0;
-		for (int i = 0; i < 3 && !ok; i++)
-			ok = header_is(t, heads(langs[i])[col]);
+		const labels *l;
+		for (size_t i = 0; !ok && (l = labels_nth(i)); i++)
+			ok = header_is(t, head(l, (int)col));
 		if (ok)
 			continue;
 		char want[128];
-		snprintf(want, sizeof want, "%s", heads(c->l->code)[col]);
+		snprintf(want, sizeof want, "%s", head(c->l, (int)col));
 		char *pct = strstr(want, " %d");
 		if (pct)
 			*pct = '\0';
@@ -295,8 +295,8 @@ sr_status import_book(const sheet_book *b, const char *file, const plan *p, time
 	/* The identity in row 2. */
 	const uint32_t kr = FORM_ROW_KEYS - 1;
 	const char *lang = text_at(&c, s, kr, FORM_KEY_LANG_COL);
-	if (!lang || !form_headers(lang))
-		lang = p && form_headers(p->lang) ? p->lang : "nb";
+	if (!lang || !labels_for(lang))
+		lang = p && p->lang && labels_for(p->lang) ? p->lang : "nb";
 	c.l = labels_for(lang);
 	const char *plan_id = text_at(&c, s, kr, FORM_KEY_PLAN_COL);
 	const char *owner_id = text_at(&c, s, kr, FORM_KEY_OWNER_COL);
@@ -325,7 +325,7 @@ sr_status import_book(const sheet_book *b, const char *file, const plan *p, time
 	else if (p && p->year_from && (year < p->year_from || year > p->year_to))
 		cell_err(&c, s->name, kr, FORM_KEY_YEAR_COL,
 			 "the year %ld is outside the plan's period %d-%d", year, p->year_from, p->year_to);
-	if (check_headers(&c, s, FORM_ROW_HEAD - 1, FORM_NCOLS, form_headers) < 0 || c.errors)
+	if (check_headers(&c, s, FORM_ROW_HEAD - 1, FORM_NCOLS, form_header) < 0 || c.errors)
 		goto done;
 
 	/* The measures. */
@@ -411,7 +411,7 @@ sr_status import_book(const sheet_book *b, const char *file, const plan *p, time
 
 	/* The indicators, when the sheet is there (a CSV holds one sheet). */
 	const sheet *is = sheet_find(b, FORM_SHEET_IND);
-	if (is && check_headers(&c, is, 0, FORM_IND_NCOLS, form_ind_headers) == 0) {
+	if (is && check_headers(&c, is, 0, FORM_IND_NCOLS, form_ind_header) == 0) {
 		uint32_t n = sheet_rows(is);
 		for (uint32_t row = 1; row < n; row++) {
 			const char *v = text_at(&c, is, row, FORM_IND_VALUE);
