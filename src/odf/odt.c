@@ -990,28 +990,7 @@ static void heading_bookmark(odt *o, const doc_node *h, char *s, size_t n)
 static void put_plain(odt *o, const doc_node *h)
 {
 	buf b = BUF_INIT;
-	doc_iter it;
-	const doc_node *n;
-	doc_event ev;
-	int space = 0;
-	doc_iter_init(&it, h);
-	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
-		if (ev != DOC_EV_ENTER)
-			continue;
-		const char *s = n->type == DOC_TEXT ? n->u.text.text : " ";
-		size_t len = n->type == DOC_TEXT ? n->u.text.len : n->type == DOC_BREAK;
-		for (size_t i = 0; i < len; i++) {
-			char c = s[i];
-			if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-				space = b.len > 0;
-				continue;
-			}
-			if (space)
-				buf_putc(&b, ' ');
-			space = 0;
-			buf_putc(&b, c);
-		}
-	}
+	doc_flatten_put(&b, h, DOC_WS_COLLAPSE);
 	if (b.failed)
 		o->x.failed = 1;
 	xmlw_text(&o->x, (const char *)b.data, b.len);
