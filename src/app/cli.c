@@ -648,19 +648,15 @@ static sr_status do_batch(const opts *o, const plan *p, const xmlin_schema *tsch
 		if (st != SR_OK)
 			goto done;
 	} else {
-		static const char *const types[] = {"rhf", "hf", "group", "other"};
 		const char *type = o->type ? o->type : "hf";
-		int t = -1;
-		for (int i = 0; i < 4; i++)
-			if (strcmp(type, types[i]) == 0)
-				t = i;
-		if (t < 0) {
+		owner_type t;
+		if (model_owner_type_parse(type, &t) < 0) {
 			diag_add(d, DIAG_ERROR, NULL, 0, 0, "--type %s: use rhf, hf, group or other", type);
 			st = SR_USAGE;
 			goto done;
 		}
 		for (size_t i = 0; i < p->nowners; i++)
-			if ((int)p->owners[i]->type == t)
+			if (p->owners[i]->type == t)
 				owners[n++] = p->owners[i];
 	}
 	if (isatty(STDERR_FILENO) && !o->quiet)

@@ -54,18 +54,9 @@ int form_default_year(const plan *p)
 int form_path(char *path, size_t n, const char *dir, const char *plan_id, int year,
 	      const char *owner_id, const char *ext)
 {
-	/* Ids become file names only when they cannot climb out of dir (the
-	 * rule of render_path). */
-	const char *ids[2] = {plan_id, owner_id};
-	for (int i = 0; i < 2; i++) {
-		const char *s = ids[i];
-		if (!s || !*s || *s == '.')
-			return -1;
-		for (; *s; s++)
-			if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-			      (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' || *s == '-'))
-				return -1;
-	}
+	/* Ids become file names only when they cannot climb out of dir. */
+	if (!model_plain_id(plan_id) || !model_plain_id(owner_id))
+		return -1;
 	int k = snprintf(path, n, "%s/%s-%d-%s-skjema.%s", dir, plan_id, year, owner_id, ext);
 	return k < 0 || (size_t)k >= n ? -1 : 0;
 }
@@ -75,31 +66,7 @@ int form_path(char *path, size_t n, const char *dir, const char *plan_id, int ye
 /* A rich-text fragment as plain text, blocks on lines of their own. */
 static char *plain(arena *a, const doc_node *n)
 {
-	if (!n)
-		return NULL;
-	buf b = BUF_INIT;
-	doc_iter it;
-	const doc_node *c;
-	doc_event ev;
-	doc_iter_init(&it, n);
-	while ((ev = doc_iter_next(&it, &c)) != DOC_EV_DONE) {
-		if (ev != DOC_EV_ENTER)
-			continue;
-		if (c->type == DOC_TEXT) {
-			buf_put(&b, c->u.text.text, c->u.text.len);
-		} else if (c->type == DOC_BREAK) {
-			buf_putc(&b, ' ');
-		} else if (c != n && !doc_is_inline(c->type) && b.len && b.data[b.len - 1] != '\n') {
-			buf_putc(&b, '\n');
-		}
-	}
-	while (b.len && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == ' '))
-		b.len--;
-	char *s = b.failed ? NULL : arena_strndup(a, b.len ? (const char *)b.data : "", b.len);
-	if (b.failed)
-		a->failed = 1;
-	buf_free(&b);
-	return s;
+	return doc_flatten(a, n, DOC_WS_LINES);
 }
 
 typedef struct fctx {
@@ -453,7 +420,6 @@ sr_status form_xml(const plan *p, const owner *ow, const form_opts *fo, buf *out
 static sr_status owners_for(const plan *p, const char *owner_id, const char *type_name,
 			    const owner ***out, size_t *n, diag *d)
 {
-	static const char *const types[] = {"rhf", "hf", "group", "other"};
 	*out = NULL;
 	*n = 0;
 	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
@@ -471,17 +437,14 @@ static sr_status owners_for(const plan *p, const char *owner_id, const char *typ
 		*n = 1;
 	} else {
 		const char *t = type_name ? type_name : "hf";
-		int k = -1;
-		for (int i = 0; i < 4; i++)
-			if (strcmp(t, types[i]) == 0)
-				k = i;
-		if (k < 0) {
+		owner_type k;
+		if (model_owner_type_parse(t, &k) < 0) {
 			diag_add(d, DIAG_ERROR, NULL, 0, 0, "--type %s: use rhf, hf, group or other", t);
 			xfree(list);
 			return SR_USAGE;
 		}
 		for (size_t i = 0; i < p->nowners; i++)
-			if ((int)p->owners[i]->type == k)
+			if (p->owners[i]->type == k)
 				list[(*n)++] = p->owners[i];
 	}
 	*out = list;

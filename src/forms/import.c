@@ -141,17 +141,6 @@ static const char *text_at(ictx *c, const sheet *s, uint32_t row, uint32_t col)
 	return arena_strndup(&c->a, t, n);
 }
 
-static int plain_id(const char *s)
-{
-	if (!s || !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')))
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' || *s == '-'))
-			return 0;
-	return 1;
-}
-
 /* A whole number from a cell: its value, else its text ("45", "45 %").
  * -1 when it is not a whole number; *shown gets what to quote. */
 static long whole(ictx *c, const sheet *s, uint32_t row, uint32_t col, const char **shown)
@@ -303,7 +292,7 @@ sr_status import_book(const sheet_book *b, const char *file, const plan *p, time
 	const char *shown;
 	long year = whole(&c, s, kr, FORM_KEY_YEAR_COL, &shown);
 	const owner *ow = NULL;
-	if (!plan_id || !plain_id(plan_id))
+	if (!plan_id || !model_plain_id(plan_id))
 		cell_err(&c, s->name, kr, FORM_KEY_PLAN_COL,
 			 "the plan id is %s; row 2 names the plan, owner and year the form was made "
 			 "for and must not be changed (is this a form made by statusrapport form?)",
@@ -311,7 +300,7 @@ sr_status import_book(const sheet_book *b, const char *file, const plan *p, time
 	else if (p && strcmp(plan_id, p->id) != 0)
 		cell_err(&c, s->name, kr, FORM_KEY_PLAN_COL,
 			 "the form is for the plan \"%s\", not \"%s\"", plan_id, p->id);
-	if (!owner_id || !plain_id(owner_id))
+	if (!owner_id || !model_plain_id(owner_id))
 		cell_err(&c, s->name, kr, FORM_KEY_OWNER_COL,
 			 "the owner id is %s; row 2 names the plan, owner and year the form was made "
 			 "for and must not be changed", owner_id ? "not an id" : "missing");
@@ -345,7 +334,7 @@ sr_status import_book(const sheet_book *b, const char *file, const plan *p, time
 			continue;
 		}
 		const measure *m = NULL;
-		if (!plain_id(id)) {
+		if (!model_plain_id(id)) {
 			cell_err(&c, s->name, row, FORM_COL_ID, "\"%s\" is not a measure id", id);
 			continue;
 		}
@@ -418,7 +407,7 @@ sr_status import_book(const sheet_book *b, const char *file, const plan *p, time
 			if (!v)
 				continue;
 			const char *id = text_at(&c, is, row, FORM_IND_ID);
-			if (!id || !plain_id(id)) {
+			if (!id || !model_plain_id(id)) {
 				cell_err(&c, is->name, row, FORM_IND_ID,
 					 "the indicator id is %s, but the row has a value; the id cells must not "
 					 "be changed", id ? "not an id" : "missing");
