@@ -39,7 +39,8 @@ static sr_status run_job(const plan *p, const job *j, const batch_opts *o, pdf_e
 			 oid ? oid : p->id);
 		st = SR_INVALID;
 	} else {
-		report_opts ro = {o->year, j->owner, o->lang, o->now, j->tpl, o->pdfa};
+		report_opts ro = {.year = o->year, .owner = j->owner, .lang = o->lang, .now = o->now,
+				  .tpl = j->tpl, .pdfa = o->pdfa};
 		/* one thread per report: the workers already use every core */
 		render_out out = {o->pdf ? pdf : NULL, o->odt ? odt : NULL, o->inputs, o->font_dirs, 0};
 		st = render_report(p, &ro, &out, engine, &d);

@@ -520,7 +520,7 @@ static sr_status do_render(const opts *o, const plan *p, const xmlin_schema *tsc
 {
 	template *tpl = NULL;
 	pdf_engine *engine = NULL;
-	report_opts ro = {o->year, NULL, o->lang, 0, NULL, o->pdfa};
+	report_opts ro = {.year = o->year, .lang = o->lang, .pdfa = o->pdfa};
 	sr_status st = report_time(&ro.now, d);
 	if (st != SR_OK)
 		goto done;
@@ -602,9 +602,11 @@ static sr_status do_batch(const opts *o, const plan *p, const xmlin_schema *tsch
 	template *tpl = NULL, *regional = NULL;
 	const owner **owners = NULL;
 	size_t n = 0;
-	batch_opts bo = {o->outdir, o->want_pdf, o->want_odt, o->jobs, o->shard_k ? o->shard_k : 1,
-			 o->shard_n ? o->shard_n : 1, o->year, o->lang, 0,
-			 (const char *const *)o->files, font_dirs(), NULL, o->pdfa};
+	batch_opts bo = {.outdir = o->outdir, .pdf = o->want_pdf, .odt = o->want_odt,
+			 .workers = o->jobs, .shard_k = o->shard_k ? o->shard_k : 1,
+			 .shard_n = o->shard_n ? o->shard_n : 1, .year = o->year, .lang = o->lang,
+			 .inputs = (const char *const *)o->files, .font_dirs = font_dirs(),
+			 .pdfa = o->pdfa};
 	sr_status st = report_time(&bo.now, d);
 	if (st != SR_OK)
 		return st;
@@ -676,7 +678,8 @@ done:
 
 static sr_status do_form(const opts *o, const plan *p, diag *d)
 {
-	form_opts fo = {o->year, o->lang, o->deadline, o->contact, 0};
+	form_opts fo = {.year = o->year, .lang = o->lang, .deadline = o->deadline,
+			.contact = o->contact};
 	sr_status st = report_time(&fo.now, d);
 	if (st == SR_OK && o->year && p->year_from && (o->year < p->year_from || o->year > p->year_to)) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--year %d is outside the plan's period %d-%d", o->year,

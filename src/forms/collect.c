@@ -109,7 +109,10 @@ static void overview_ods(plan *p, int year, const orow *rows, size_t n, const co
 	static const int w1[] = {16, 45, 20, 20, 20, 84, 60};
 	static const int w2[] = {16, 20, 150};
 	const char *const *w = l->w;
-	const ods_freeze fr[] = {{w[W_COLLECT_OVERVIEW], 2, 0, 2}, {w[W_COLLECT_MISSING], 2, 0, 2}};
+	const ods_freeze fr[] = {
+		{.table = w[W_COLLECT_OVERVIEW], .rows = 2, .cursor_row = 2},
+		{.table = w[W_COLLECT_MISSING], .rows = 2, .cursor_row = 2},
+	};
 	char title[256];
 	snprintf(title, sizeof title, w[W_COLLECT_TITLE], year, p->title ? p->title : p->id);
 	ods_spec spec = {

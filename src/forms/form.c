@@ -274,30 +274,51 @@ sr_status form_ods(const plan *p, const owner *ow, const form_opts *fo, buf *out
 	/* The conditions as LibreOffice writes them: the "of:" prefix once, in
 	 * front, and commas between a function's arguments; LibreOffice
 	 * silently drops a condition it cannot parse. */
+	const char *const *w = f.l->w;
 	const ods_validation vals[] = {
-		{"valStatus", arena_printf(&f.a, "of:cell-content-is-in-list(%s)", list ? list : ""), 1,
-		 FORM_SHEET_STATUS ".F4", f.l->w[W_FORM_BAD_STATUS_TITLE], f.l->w[W_FORM_BAD_STATUS]},
-		{"valProgress",
-		 "of:cell-content-is-whole-number() and cell-content-is-between(0,100)", 0,
-		 FORM_SHEET_STATUS ".G4", f.l->w[W_FORM_BAD_VALUE_TITLE], f.l->w[W_FORM_BAD_PROGRESS]},
-		{"valNumber",
-		 "of:cell-content-is-decimal-number() and "
-		 "cell-content-is-between(-1000000000000,1000000000000)", 0, FORM_SHEET_IND ".E2",
-		 f.l->w[W_FORM_BAD_VALUE_TITLE], f.l->w[W_FORM_BAD_NUMBER]},
+		{.name = "valStatus",
+		 .condition = arena_printf(&f.a, "of:cell-content-is-in-list(%s)", list ? list : ""),
+		 .list = 1,
+		 .base_cell = FORM_SHEET_STATUS ".F4",
+		 .error_title = w[W_FORM_BAD_STATUS_TITLE],
+		 .error_text = w[W_FORM_BAD_STATUS]},
+		{.name = "valProgress",
+		 .condition = "of:cell-content-is-whole-number() and cell-content-is-between(0,100)",
+		 .base_cell = FORM_SHEET_STATUS ".G4",
+		 .error_title = w[W_FORM_BAD_VALUE_TITLE],
+		 .error_text = w[W_FORM_BAD_PROGRESS]},
+		{.name = "valNumber",
+		 .condition = "of:cell-content-is-decimal-number() and "
+			      "cell-content-is-between(-1000000000000,1000000000000)",
+		 .base_cell = FORM_SHEET_IND ".E2",
+		 .error_title = w[W_FORM_BAD_VALUE_TITLE],
+		 .error_text = w[W_FORM_BAD_NUMBER]},
 	};
 	const ods_freeze fr[] = {
-		{FORM_SHEET_STATUS, FORM_ROW_HEAD, FORM_COL_STATUS, FORM_ROW_FIRST - 1},
-		{FORM_SHEET_IND, 1, FORM_IND_VALUE, 1},
-		{FORM_SHEET_HELP, 0, 0, 0},
+		{.table = FORM_SHEET_STATUS, .rows = FORM_ROW_HEAD, .cursor_col = FORM_COL_STATUS,
+		 .cursor_row = FORM_ROW_FIRST - 1},
+		{.table = FORM_SHEET_IND, .rows = 1, .cursor_col = FORM_IND_VALUE, .cursor_row = 1},
+		{.table = FORM_SHEET_HELP},
 	};
 	static const char *const unames[] = {"statusrapport-plan", "statusrapport-owner",
 					     "statusrapport-year", "statusrapport-lang"};
 	const char *uvals[] = {p->id, ow->id, y, lang};
+	const char *title = arena_printf(&f.a, w[W_FORM_TITLE], f.year, ow->name);
 	ods_spec spec = {
-		f.l->code, strcmp(f.l->code, "en") ? "NO" : "GB", fo->now,
-		arena_printf(&f.a, f.l->w[W_FORM_TITLE], f.year, ow->name), unames, uvals, 4,
-		all_w, sizeof all_w / sizeof all_w[0], vals, 3, fr, 3,
-		arena_printf(&f.a, f.l->w[W_FORM_TITLE], f.year, ow->name),
+		.language = f.l->code,
+		.country = strcmp(f.l->code, "en") ? "NO" : "GB",
+		.created = fo->now,
+		.title = title,
+		.user_names = unames,
+		.user_values = uvals,
+		.nuser = 4,
+		.widths_mm = all_w,
+		.nwidths = sizeof all_w / sizeof all_w[0],
+		.validations = vals,
+		.nvalidations = 3,
+		.freezes = fr,
+		.nfreezes = 3,
+		.footer = title,
 	};
 	ods o;
 	if (ods_open(&o, &spec) == 0) {
