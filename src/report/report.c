@@ -305,8 +305,7 @@ static const char *point_text(rb *b, const indicator *ind, const ind_point *pt)
 
 /* ---- charts (issue 6) ---------------------------------------------------- */
 
-/* The few words only charts print, per language (kept here so labels.c
- * stays as it is). */
+/* The series' colours, in order: the region first. */
 static const uint32_t series_rgb[] = {0x1F3B57, 0xD97706, 0x0891B2, 0x7C3AED,
 				      0xDB2777, 0x65A30D, 0x9A3412, 0x475569};
 
@@ -351,6 +350,73 @@ static void value_row(rb *b, doc_node *t, const doc_chart *ch, int dec, const ch
 		if (isfinite(v[i]))
 			chart_format(ch, v[i], dec, nb, sizeof nb);
 		text_cell(b, r, *nb ? fmt(b, "%s", nb) : NULL, 0, DOC_RIGHT);
+	}
+}
+
+/* The alt text of an indicator's chart: its numbers in words. */
+static const char *chart_alt(rb *b, const indicator *ind, const doc_chart *ch,
+			     const ind_point *tg, int y0)
+{
+	const labels *l = b->l;
+	arena *a = &b->d->arena;
+	buf alt = BUF_INIT;
+	buf_printf(&alt, "%s: %s.", ch->kind == CHART_LINE ? l->w[W_CHART_LINE] : l->w[W_CHART_BAR],
+		   ind->name);
+	if (ind->has_baseline)
+		buf_printf(&alt, " %s %s %s %d.", l->w[W_BASELINE], num_text(b, ind->baseline.value, ind->unit),
+			   l->w[W_IN], ind->baseline.year);
+	if (tg)
+		buf_printf(&alt, " %s %s %s %d.", l->w[W_TARGET], num_text(b, tg->value, ind->unit), l->w[W_IN],
+			   tg->year);
+	for (int k = 0; k < ch->nseries; k++) {
+		buf_printf(&alt, " %s:", ch->series[k].name);
+		int first = 1;
+		for (int i = 0; i < ch->ncats; i++)
+			if (isfinite(ch->series[k].values[i])) {
+				buf_printf(&alt, "%s %s %s %d", first ? "" : ",",
+					   num_text(b, ch->series[k].values[i], ind->unit), l->w[W_IN], y0 + i);
+				first = 0;
+			}
+		buf_puts(&alt, ".");
+	}
+	buf_printf(&alt, " %s.", ch->on_track_text);
+	const char *alt_s = alt.failed ? NULL : arena_strndup(a, (const char *)alt.data, alt.len);
+	buf_free(&alt);
+	if (!alt_s)
+		a->failed = 1;
+	return alt_s;
+}
+
+/* The chart's twin table: years across, baseline, series and target
+ * down. */
+static void twin_table(rb *b, const indicator *ind, const doc_chart *ch, const ind_point *tg)
+{
+	const labels *l = b->l;
+	int nyears = ch->ncats;
+	double w[42];
+	w[0] = 30;
+	for (int i = 0; i < nyears; i++)
+		w[i + 1] = 70.0 / nyears;
+	const char *cap = fmt(b, "%s: %s", l->w[W_CHART_VALUES], ind->name);
+	doc_node *t = block(b, doc_table(b->d, nyears + 1, w, 1, cap, nopos));
+	doc_node *hr = doc_append(t, doc_row(b->d, 1));
+	text_cell(b, hr, ind->unit && *ind->unit ? fmt(b, "%s (%s)", l->w[W_CHART_VALUES], ind->unit)
+						 : l->w[W_CHART_VALUES], b->d->style.header_fill, DOC_LEFT);
+	for (int i = 0; i < nyears; i++)
+		text_cell(b, hr, ch->cats[i], b->d->style.header_fill, DOC_RIGHT);
+	double one[41];
+	int dec = chart_data_decimals(ch);
+	if (ind->has_baseline) {
+		for (int i = 0; i < nyears; i++)
+			one[i] = i == ch->base_cat ? ch->base_value : NAN;
+		value_row(b, t, ch, dec, l->w[W_BASELINE], one, nyears);
+	}
+	for (int k = 0; k < ch->nseries; k++)
+		value_row(b, t, ch, dec, ch->series[k].name, ch->series[k].values, nyears);
+	if (tg) {
+		for (int i = 0; i < nyears; i++)
+			one[i] = i == ch->target_cat ? ch->target_value : NAN;
+		value_row(b, t, ch, dec, l->w[W_TARGET], one, nyears);
 	}
 }
 
@@ -443,67 +509,14 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 	ch->on_track_rgb = !known ? 0x9CA3AF : on ? 0x059669 : 0xB91C1C;
 	chart_numbers(b, ch);
 
-	/* the alt text: the chart's numbers in words */
-	buf alt = BUF_INIT;
-	buf_printf(&alt, "%s: %s.", ch->kind == CHART_LINE ? l->w[W_CHART_LINE] : l->w[W_CHART_BAR],
-		   ind->name);
-	if (ind->has_baseline)
-		buf_printf(&alt, " %s %s %s %d.", l->w[W_BASELINE], num_text(b, ind->baseline.value, ind->unit),
-			   l->w[W_IN], ind->baseline.year);
-	if (tg)
-		buf_printf(&alt, " %s %s %s %d.", l->w[W_TARGET], num_text(b, tg->value, ind->unit), l->w[W_IN],
-			   tg->year);
-	for (int k = 0; k < ch->nseries; k++) {
-		buf_printf(&alt, " %s:", ch->series[k].name);
-		int first = 1;
-		for (int i = 0; i < ch->ncats; i++)
-			if (isfinite(ch->series[k].values[i])) {
-				buf_printf(&alt, "%s %s %s %d", first ? "" : ",",
-					   num_text(b, ch->series[k].values[i], ind->unit), l->w[W_IN], y0 + i);
-				first = 0;
-			}
-		buf_puts(&alt, ".");
-	}
-	buf_printf(&alt, " %s.", ch->on_track_text);
-	const char *alt_s = alt.failed ? NULL : arena_strndup(a, (const char *)alt.data, alt.len);
-	buf_free(&alt);
-	if (!alt_s)
-		a->failed = 1;
+	const char *alt_s = chart_alt(b, ind, ch, tg, y0);
 	chart_node(b, ch, alt_s);
 	/* The board handout (at most four pages) shows compact charts without
 	 * the twin table: the indicators table above has baseline, latest and
 	 * target, and the alt text every number. */
 	ch->compact = b->tpl->kind == TPL_BOARD;
-	if (ch->compact)
-		return;
-
-	/* the twin table: years across, baseline, series and target down */
-	int nyears = ch->ncats;
-	double w[42];
-	w[0] = 30;
-	for (int i = 0; i < nyears; i++)
-		w[i + 1] = 70.0 / nyears;
-	const char *cap = fmt(b, "%s: %s", l->w[W_CHART_VALUES], ind->name);
-	doc_node *t = block(b, doc_table(b->d, nyears + 1, w, 1, cap, nopos));
-	doc_node *hr = doc_append(t, doc_row(b->d, 1));
-	text_cell(b, hr, ind->unit && *ind->unit ? fmt(b, "%s (%s)", l->w[W_CHART_VALUES], ind->unit)
-						 : l->w[W_CHART_VALUES], b->d->style.header_fill, DOC_LEFT);
-	for (int i = 0; i < nyears; i++)
-		text_cell(b, hr, ch->cats[i], b->d->style.header_fill, DOC_RIGHT);
-	double one[41];
-	int dec = chart_data_decimals(ch);
-	if (ind->has_baseline) {
-		for (int i = 0; i < nyears; i++)
-			one[i] = i == ch->base_cat ? ch->base_value : NAN;
-		value_row(b, t, ch, dec, l->w[W_BASELINE], one, nyears);
-	}
-	for (int k = 0; k < ch->nseries; k++)
-		value_row(b, t, ch, dec, ch->series[k].name, ch->series[k].values, nyears);
-	if (tg) {
-		for (int i = 0; i < nyears; i++)
-			one[i] = i == ch->target_cat ? ch->target_value : NAN;
-		value_row(b, t, ch, dec, l->w[W_TARGET], one, nyears);
-	}
+	if (!ch->compact)
+		twin_table(b, ind, ch, tg);
 }
 
 /* The summary's stacked bars: per focus area, its measures by status, in
