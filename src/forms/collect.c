@@ -102,6 +102,23 @@ static const char *plain(plan *p, const measure *m)
  * language; they are constants of words.h, never input. */
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 
+/* A sheet of n columns and its two header rows: the title, the column
+ * heads. */
+static void sheet_start(ods *o, const char *name, const int *widths, int n, const char *title,
+			const char *const *heads)
+{
+	ods_table_start(o, name, 0, widths, (size_t)n);
+	ods_header_rows_start(o);
+	ods_row_start(o);
+	ods_cell_span(o, ODS_TITLE, title, n);
+	ods_row_end(o);
+	ods_row_start(o);
+	for (int c = 0; c < n; c++)
+		ods_cell(o, ODS_HEAD, heads[c]);
+	ods_row_end(o);
+	ods_header_rows_end(o);
+}
+
 static void overview_ods(plan *p, int year, const orow *rows, size_t n, const collect_opts *co,
 			 const labels *l, buf *out, diag *d, sr_status *st)
 {
@@ -117,7 +134,7 @@ static void overview_ods(plan *p, int year, const orow *rows, size_t n, const co
 	snprintf(title, sizeof title, w[W_COLLECT_TITLE], year, p->title ? p->title : p->id);
 	ods_spec spec = {
 		.language = l->code,
-		.country = strcmp(l->code, "en") ? "NO" : "GB",
+		.country = l->country,
 		.created = co->now,
 		.title = title,
 		.widths_mm = widths,
@@ -131,16 +148,7 @@ static void overview_ods(plan *p, int year, const orow *rows, size_t n, const co
 	if (ods_open(&o, &spec) == 0) {
 		const char *h1[] = {w[W_ID], w[W_FORM_OWNER], w[W_COLLECT_MEASURES], w[W_COLLECT_ANSWERED],
 				    w[W_COLLECT_MISSING], w[W_COLLECT_FILES], w[W_COLLECT_CONFLICTS]};
-		ods_table_start(&o, w[W_COLLECT_OVERVIEW], 0, w1, 7);
-		ods_header_rows_start(&o);
-		ods_row_start(&o);
-		ods_cell_span(&o, ODS_TITLE, title, 7);
-		ods_row_end(&o);
-		ods_row_start(&o);
-		for (int c = 0; c < 7; c++)
-			ods_cell(&o, ODS_HEAD, h1[c]);
-		ods_row_end(&o);
-		ods_header_rows_end(&o);
+		sheet_start(&o, w[W_COLLECT_OVERVIEW], w1, 7, title, h1);
 		for (size_t i = 0; i < n; i++) {
 			const orow *r = &rows[i];
 			ods_row_start(&o);
@@ -158,16 +166,7 @@ static void overview_ods(plan *p, int year, const orow *rows, size_t n, const co
 		}
 		ods_table_end(&o);
 		const char *h2[] = {w[W_FORM_OWNER], w[W_MEASURE], w[W_COLLECT_TEXT]};
-		ods_table_start(&o, w[W_COLLECT_MISSING], 0, w2, 3);
-		ods_header_rows_start(&o);
-		ods_row_start(&o);
-		ods_cell_span(&o, ODS_TITLE, w[W_COLLECT_UNANSWERED], 3);
-		ods_row_end(&o);
-		ods_row_start(&o);
-		for (int c = 0; c < 3; c++)
-			ods_cell(&o, ODS_HEAD, h2[c]);
-		ods_row_end(&o);
-		ods_header_rows_end(&o);
+		sheet_start(&o, w[W_COLLECT_MISSING], w2, 3, w[W_COLLECT_UNANSWERED], h2);
 		for (size_t i = 0; i < n; i++)
 			for (size_t k = 0; k < rows[i].nmissing; k++) {
 				const measure *m = p->measures[rows[i].missing[k]];

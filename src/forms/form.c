@@ -306,7 +306,7 @@ sr_status form_ods(const plan *p, const owner *ow, const form_opts *fo, buf *out
 	const char *title = arena_printf(&f.a, w[W_FORM_TITLE], f.year, ow->name);
 	ods_spec spec = {
 		.language = f.l->code,
-		.country = strcmp(f.l->code, "en") ? "NO" : "GB",
+		.country = f.l->country,
 		.created = fo->now,
 		.title = title,
 		.user_names = unames,

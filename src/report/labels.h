@@ -21,6 +21,7 @@ typedef enum word_id {
 typedef struct labels {
 	const char *code;        /* nb | nn | en */
 	const char *bcp47;       /* nb-NO | nn-NO | en */
+	const char *country;     /* NO | NO | GB: a spreadsheet's locale */
 	const char *w[W_COUNT];  /* every word, by name: l->w[W_CONTENTS] */
 } labels;
 
