@@ -19,9 +19,9 @@ _Static_assert(W_OWNER_OTHER - W_OWNER_RHF == OWNER_OTHER && W_OWNER_GROUP - W_O
 #define W_NN(name, nb_, nn_, en_) [W_##name] = nn_,
 #define W_EN(name, nb_, nn_, en_) [W_##name] = en_,
 
-static const labels nb = {"nb", "nb-NO", "NO", {LABEL_WORDS(W_NB)}};
-static const labels nn = {"nn", "nn-NO", "NO", {LABEL_WORDS(W_NN)}};
-static const labels en = {"en", "en", "GB", {LABEL_WORDS(W_EN)}};
+static const labels nb = {"nb", "nb-NO", "NO", ",", NBSP, "%d. %s %d", {LABEL_WORDS(W_NB)}};
+static const labels nn = {"nn", "nn-NO", "NO", ",", NBSP, "%d. %s %d", {LABEL_WORDS(W_NN)}};
+static const labels en = {"en", "en", "GB", ".", ",", "%d %s %d", {LABEL_WORDS(W_EN)}};
 
 static const labels *const all[] = {&nb, &nn, &en};
 
@@ -41,14 +41,14 @@ const labels *labels_for(const char *code)
 	return NULL;
 }
 
+/* The date format is the table's, with the same arguments in each. */
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+
 void labels_date(const labels *l, time_t t, char *out, size_t n)
 {
 	struct tm tm;
 	gmtime_r(&t, &tm);
-	if (l == &en)
-		snprintf(out, n, "%d %s %d", tm.tm_mday, labels_month(l, tm.tm_mon), tm.tm_year + 1900);
-	else
-		snprintf(out, n, "%d. %s %d", tm.tm_mday, labels_month(l, tm.tm_mon), tm.tm_year + 1900);
+	snprintf(out, n, l->date_fmt, tm.tm_mday, labels_month(l, tm.tm_mon), tm.tm_year + 1900);
 }
 
 void labels_date_iso(const labels *l, const char *iso, char *out, size_t n)
@@ -58,10 +58,7 @@ void labels_date_iso(const labels *l, const char *iso, char *out, size_t n)
 		snprintf(out, n, "%s", iso ? iso : "");
 		return;
 	}
-	if (l == &en)
-		snprintf(out, n, "%d %s %d", d, labels_month(l, m - 1), y);
-	else
-		snprintf(out, n, "%d. %s %d", d, labels_month(l, m - 1), y);
+	snprintf(out, n, l->date_fmt, d, labels_month(l, m - 1), y);
 }
 
 void labels_number(const labels *l, double v, int decimals, char *out, size_t n)
@@ -83,7 +80,7 @@ void labels_number(const labels *l, double v, int decimals, char *out, size_t n)
 	}
 	if (strcmp(raw, "-0") == 0)
 		strcpy(raw, "0");
-	const char *group = l == &en ? "," : NBSP, *point = l == &en ? "." : ",";
+	const char *group = l->group, *point = l->point;
 	char *ip = raw + (raw[0] == '-');
 	size_t intlen = strcspn(ip, ".");
 	size_t k = 0;

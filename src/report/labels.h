@@ -22,6 +22,8 @@ typedef struct labels {
 	const char *code;        /* nb | nn | en */
 	const char *bcp47;       /* nb-NO | nn-NO | en */
 	const char *country;     /* NO | NO | GB: a spreadsheet's locale */
+	const char *point, *group; /* "," and a no-break space | "." and "," */
+	const char *date_fmt;    /* day, month, year: "%d. %s %d" | "%d %s %d" */
 	const char *w[W_COUNT];  /* every word, by name: l->w[W_CONTENTS] */
 } labels;
 

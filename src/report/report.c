@@ -311,9 +311,8 @@ static const uint32_t series_rgb[] = {0x1F3B57, 0xD97706, 0x0891B2, 0x7C3AED,
 
 static void chart_numbers(rb *b, doc_chart *ch)
 {
-	int en = strcmp(b->l->code, "en") == 0;
-	ch->decimal = en ? "." : ",";
-	ch->group = en ? "," : NBSP;
+	ch->decimal = b->l->point;
+	ch->group = b->l->group;
 	ch->lang = b->d->lang;
 }
 
