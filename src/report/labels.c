@@ -15,9 +15,9 @@ _Static_assert(W_MONTH_DEC - W_MONTH_JAN == 11, "twelve months");
 _Static_assert(W_OWNER_OTHER - W_OWNER_RHF == OWNER_OTHER && W_OWNER_GROUP - W_OWNER_RHF == OWNER_GROUP,
 	       "the owner types in the order of owner_type");
 
-#define W_NB(name, nb_, nn_, en_) [W_##name] = nb_,
-#define W_NN(name, nb_, nn_, en_) [W_##name] = nn_,
-#define W_EN(name, nb_, nn_, en_) [W_##name] = en_,
+#define W_NB(name, nb_, nn_, en_) [W_##name] = (nb_),
+#define W_NN(name, nb_, nn_, en_) [W_##name] = (nn_),
+#define W_EN(name, nb_, nn_, en_) [W_##name] = (en_),
 
 static const labels nb = {"nb", "nb-NO", "NO", ",", NBSP, "%d. %s %d", {LABEL_WORDS(W_NB)}};
 static const labels nn = {"nn", "nn-NO", "NO", ",", NBSP, "%d. %s %d", {LABEL_WORDS(W_NN)}};
