@@ -362,18 +362,19 @@ static const char *chart_alt(rb *b, const indicator *ind, const doc_chart *ch,
 	buf_printf(&alt, "%s: %s.", ch->kind == CHART_LINE ? l->w[W_CHART_LINE] : l->w[W_CHART_BAR],
 		   ind->name);
 	if (ind->has_baseline)
-		buf_printf(&alt, " %s %s %s %d.", l->w[W_BASELINE], num_text(b, ind->baseline.value, ind->unit),
-			   l->w[W_IN], ind->baseline.year);
+		buf_printf(&alt, " %s %s %s %d.", l->w[W_BASELINE],
+			   num_text(b, ind->baseline.value, ind->unit), l->w[W_IN], ind->baseline.year);
 	if (tg)
-		buf_printf(&alt, " %s %s %s %d.", l->w[W_TARGET], num_text(b, tg->value, ind->unit), l->w[W_IN],
-			   tg->year);
+		buf_printf(&alt, " %s %s %s %d.", l->w[W_TARGET], num_text(b, tg->value, ind->unit),
+			   l->w[W_IN], tg->year);
 	for (int k = 0; k < ch->nseries; k++) {
 		buf_printf(&alt, " %s:", ch->series[k].name);
 		int first = 1;
 		for (int i = 0; i < ch->ncats; i++)
 			if (isfinite(ch->series[k].values[i])) {
 				buf_printf(&alt, "%s %s %s %d", first ? "" : ",",
-					   num_text(b, ch->series[k].values[i], ind->unit), l->w[W_IN], y0 + i);
+					   num_text(b, ch->series[k].values[i], ind->unit), l->w[W_IN],
+					   y0 + i);
 				first = 0;
 			}
 		buf_puts(&alt, ".");
@@ -503,8 +504,8 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 	ch->target_label = l->w[W_TARGET];
 	ch->track_label = l->w[W_CHART_TRACK];
 	ch->on_track = known ? on : -1;
-	ch->on_track_text = fmt(b, "%s: %s", l->w[W_STATUS_WORD], !known ? l->w[W_NO_DATA] : on ? l->w[W_ON_TRACK]
-												 : l->w[W_BEHIND]);
+	ch->on_track_text = fmt(b, "%s: %s", l->w[W_STATUS_WORD],
+				!known ? l->w[W_NO_DATA] : on ? l->w[W_ON_TRACK] : l->w[W_BEHIND]);
 	ch->on_track_rgb = !known ? 0x9CA3AF : on ? 0x059669 : 0xB91C1C;
 	chart_numbers(b, ch);
 
@@ -595,10 +596,12 @@ static void indicators_table(rb *b, int level, int charts)
 	/* An owner's report shows its own latest value beside the region's. */
 	int own = b->who != NULL;
 	static const double w5[] = {40, 15, 15, 15, 15}, w6[] = {34, 13, 13, 13, 13, 14};
-	doc_node *t = block(b, doc_table(b->d, own ? 6 : 5, own ? w6 : w5, 1, l->w[W_INDICATORS_TITLE], nopos));
-	const char *n5[] = {l->w[W_INDICATOR], l->w[W_BASELINE], l->w[W_LATEST], l->w[W_TARGET], l->w[W_STATUS_WORD]};
-	const char *n6[] = {l->w[W_INDICATOR], l->w[W_BASELINE], l->w[W_OWN_LATEST], l->w[W_REGIONAL_LATEST], l->w[W_TARGET],
+	doc_node *t = block(b, doc_table(b->d, own ? 6 : 5, own ? w6 : w5, 1,
+					 l->w[W_INDICATORS_TITLE], nopos));
+	const char *n5[] = {l->w[W_INDICATOR], l->w[W_BASELINE], l->w[W_LATEST], l->w[W_TARGET],
 			    l->w[W_STATUS_WORD]};
+	const char *n6[] = {l->w[W_INDICATOR], l->w[W_BASELINE], l->w[W_OWN_LATEST],
+			    l->w[W_REGIONAL_LATEST], l->w[W_TARGET], l->w[W_STATUS_WORD]};
 	header_row(b, t, own ? n6 : n5, own ? 6 : 5);
 	for (size_t i = 0; i < p->nindicators; i++) {
 		const indicator *ind = p->indicators[i];
