@@ -51,7 +51,6 @@
 	W(COUNTS_TITLE, "Status for tiltakene %d", "Status for tiltaka %d", "Status of the measures %d") \
 	W(AREA, "Innsatsområde", "Innsatsområde", "Focus area") \
 	W(TOTAL, "Totalt", "Totalt", "Total") \
-	W(MEASURES_WORD, "tiltak", "tiltak", "measures") \
 	W(INDICATORS_TITLE, "Mål og indikatorer", "Mål og indikatorar", "Goals and indicators") \
 	W(INDICATOR, "Mål", "Mål", "Goal") \
 	W(BASELINE, "Utgangspunkt", "Utgangspunkt", "Baseline") \
