@@ -126,6 +126,7 @@ typedef struct sr_collect_opts {
 	const char *deadline;      /* YYYY-MM-DD or NULL */
 	int ods;                   /* the overview as a spreadsheet too */
 	const char *output;        /* where (needed with ods) */
+	const char *lang;          /* nb, nn, en; NULL: the plan's */
 	FILE *out;                 /* the overview's text */
 } sr_collect_opts;
 

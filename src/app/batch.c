@@ -28,7 +28,7 @@ static sr_status run_job(const plan *p, const job *j, const batch_opts *o, rende
 	const char *path[BACKEND_MAX];
 	diag d;
 	diag_init(&d);
-	int year = report_year(p, &(report_opts){o->year, NULL, NULL, 0, NULL, 0});
+	int year = report_year(p, &(report_opts){.year = o->year});
 	const char *oid = j->owner ? j->owner->id : NULL;
 	sr_status st = SR_OK;
 	snprintf(name, namelen, "%s", oid ? oid : "(regional)");
@@ -42,7 +42,8 @@ static sr_status run_job(const plan *p, const job *j, const batch_opts *o, rende
 		}
 	}
 	if (st == SR_OK) {
-		report_opts ro = {o->year, j->owner, o->lang, o->now, j->tpl, o->pdfa};
+		report_opts ro = {.year = o->year, .owner = j->owner, .lang = o->lang, .now = o->now,
+				  .tpl = j->tpl, .pdfa = o->pdfa};
 		/* one thread per report: the workers already use every core */
 		st = render_report(p, &ro, f, path, o->inputs, 0, &d);
 		const char *last = path[f->n - 1];

@@ -137,6 +137,7 @@ static const char usage_collect[] =
 	"\n"
 	"      --year YEAR      the year (default: the latest with a status)\n"
 	"      --deadline DATE  files dated after DATE (YYYY-MM-DD) are late\n"
+	"      --lang LANG      nb, nn or en (default: the plan's xml:lang)\n"
 	"  -f, --format FMT     text (default) or ods\n"
 	"  -o, --output FILE    write the overview to FILE (needed for ods)\n"
 	"  -h, --help           show this help\n";
@@ -252,9 +253,10 @@ static int allowed(const char *cmd, int c)
 	/* import: -o --plan */
 	if (strcmp(cmd, "import") == 0)
 		return c == 'o' || c == OPT_PLAN;
-	/* collect: -f -o --year --deadline */
+	/* collect: -f -o --year --deadline --lang */
 	if (strcmp(cmd, "collect") == 0)
-		return c < 256 ? strchr("fo", c) != NULL : c == OPT_YEAR || c == OPT_DEADLINE;
+		return c < 256 ? strchr("fo", c) != NULL
+			       : c == OPT_YEAR || c == OPT_DEADLINE || c == OPT_LANG;
 	/* batch */
 	return c < 256 ? strchr("fOtj", c) != NULL
 		       : c == OPT_OWNERS || c == OPT_TYPE || c == OPT_SHARD || c == OPT_YEAR ||
@@ -534,7 +536,7 @@ static sr_status run(const opts *o, diag *d)
 	} else {
 		st = sr_collect(&(sr_collect_opts){.in = in, .year = o->year, .deadline = o->deadline,
 						   .ods = o->fmt && !strcmp(o->fmt, "ods"),
-						   .output = o->output, .out = stdout},
+						   .output = o->output, .lang = o->lang, .out = stdout},
 				d);
 	}
 	return st;

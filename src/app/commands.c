@@ -254,7 +254,7 @@ sr_status sr_render(const sr_render_opts *o, sr_render_result *r, diag *d)
 	input in;
 	template *tpl = NULL;
 	render_formats f;
-	report_opts ro = {o->year, NULL, o->lang, 0, NULL, o->pdfa};
+	report_opts ro = {.year = o->year, .lang = o->lang, .pdfa = o->pdfa};
 	r->n = 0;
 	render_formats_init(&f, o->formats, o->nformats, font_dirs());
 	/* the engines open beside the reading of the input */
@@ -313,18 +313,14 @@ static sr_status batch_owners(const sr_batch_opts *o, const plan *p, const owner
 		}
 		return st;
 	}
-	static const char *const types[] = {"rhf", "hf", "group", "other"};
 	const char *type = o->type ? o->type : "hf";
-	int t = -1;
-	for (int i = 0; i < 4; i++)
-		if (strcmp(type, types[i]) == 0)
-			t = i;
-	if (t < 0) {
+	owner_type t;
+	if (model_owner_type_parse(type, &t) < 0) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--type %s: use rhf, hf, group or other", type);
 		return SR_USAGE;
 	}
 	for (size_t i = 0; i < p->nowners; i++)
-		if ((int)p->owners[i]->type == t)
+		if (p->owners[i]->type == t)
 			owners[(*n)++] = p->owners[i];
 	return SR_OK;
 }
@@ -380,7 +376,8 @@ done:
 sr_status sr_form(const sr_form_opts *o, sr_form_result *r, diag *d)
 {
 	input in;
-	form_opts fo = {o->year, o->lang, o->deadline, o->contact, 0};
+	form_opts fo = {.year = o->year, .lang = o->lang, .deadline = o->deadline,
+			.contact = o->contact};
 	memset(r, 0, sizeof *r);
 	sr_status st = input_open(&in, &o->in, NULL, d);
 	if (st == SR_OK)
@@ -422,7 +419,8 @@ sr_status sr_import(const sr_import_opts *o, sr_import_result *r, diag *d)
 sr_status sr_collect(const sr_collect_opts *o, diag *d)
 {
 	input in;
-	collect_opts co = {o->year, o->deadline, o->ods, o->output, 0};
+	collect_opts co = {.year = o->year, .deadline = o->deadline, .ods = o->ods,
+			   .output = o->output, .lang = o->lang};
 	buf text = BUF_INIT;
 	int complete = 0;
 	sr_status st = input_open(&in, NULL, NULL, d);

@@ -12,22 +12,11 @@
 #include "base/outfile.h"
 #include "base/xalloc.h"
 
-static int plain_id(const char *s)
-{
-	if (!s || !*s || *s == '.')
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' || *s == '-'))
-			return 0;
-	return 1;
-}
-
 int render_path(char *path, size_t n, const char *dir, const char *plan_id, int year,
 		const char *owner_id, const char *ext)
 {
 	/* Ids become file names only when they cannot climb out of dir. */
-	if (!plain_id(plan_id) || (owner_id && !plain_id(owner_id)))
+	if (!model_plain_id(plan_id) || (owner_id && !model_plain_id(owner_id)))
 		return -1;
 	int k = snprintf(path, n, "%s/%s-%d%s%s.%s", dir, plan_id, year, owner_id ? "-" : "",
 			 owner_id ? owner_id : "", ext);

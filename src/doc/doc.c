@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/xalloc.h"
 
 /* A long report holds millions of nodes (~41 per measure); the arena
@@ -235,11 +236,35 @@ void doc_append_children_of(doc *d, doc_node *parent, const doc_node *src)
 		doc_append(parent, doc_clone(d, c));
 }
 
-char *doc_plain_text(doc *d, const doc_node *n)
+/* Where doc_flatten's walk writes: a buf, memory of the size a first walk
+ * counted, or nowhere (that counting walk). */
+typedef struct sink {
+	buf *b;
+	char *s;
+	size_t len;
+	char last;
+} sink;
+
+static void sink_put(sink *k, const char *p, size_t n)
 {
-	if (!d || !n)
-		return NULL;
-	size_t len = 0;
+	if (!n)
+		return;
+	if (k->b)
+		buf_put(k->b, p, n);
+	else if (k->s)
+		memcpy(k->s + k->len, p, n);
+	k->len += n;
+	k->last = p[n - 1];
+}
+
+static int is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void text_walk(const doc_node *n, doc_ws ws, sink *k)
+{
+	int space = 0; /* DOC_WS_COLLAPSE: a space is owed before the next word */
 	doc_iter it;
 	const doc_node *c;
 	doc_event ev;
@@ -247,28 +272,70 @@ char *doc_plain_text(doc *d, const doc_node *n)
 	while ((ev = doc_iter_next(&it, &c)) != DOC_EV_DONE) {
 		if (ev != DOC_EV_ENTER)
 			continue;
-		if (c->type == DOC_TEXT)
-			len += c->u.text.len;
-		else if (c->type == DOC_BREAK || (c != n && !doc_is_inline(c->type)))
-			len++;
-	}
-	char *s = arena_alloc(&d->arena, len + 1), *p = s;
-	if (!s)
-		return NULL;
-	doc_iter_init(&it, n);
-	while ((ev = doc_iter_next(&it, &c)) != DOC_EV_DONE) {
-		if (ev != DOC_EV_ENTER)
-			continue;
-		if (c->type == DOC_TEXT) {
-			memcpy(p, c->u.text.text, c->u.text.len);
-			p += c->u.text.len;
-		} else if (c->type == DOC_BREAK || (c != n && !doc_is_inline(c->type))) {
-			if (p > s && p[-1] != ' ')
-				*p++ = ' ';
+		if (c->type == DOC_TEXT && ws != DOC_WS_COLLAPSE) {
+			sink_put(k, c->u.text.text, c->u.text.len);
+		} else if (c->type == DOC_TEXT) {
+			for (size_t i = 0; i < c->u.text.len; i++) {
+				if (is_ws(c->u.text.text[i])) {
+					space = k->len > 0;
+					continue;
+				}
+				if (space)
+					sink_put(k, " ", 1);
+				space = 0;
+				sink_put(k, c->u.text.text + i, 1);
+			}
+		} else if (c->type == DOC_BREAK) {
+			if (ws == DOC_WS_COLLAPSE)
+				space = k->len > 0;
+			else if (ws != DOC_WS_SPACE || (k->len && k->last != ' '))
+				sink_put(k, " ", 1);
+		} else if (c != n && !doc_is_inline(c->type)) {
+			if (ws == DOC_WS_SPACE && k->len && k->last != ' ')
+				sink_put(k, " ", 1);
+			else if (ws == DOC_WS_LINES && k->len && k->last != '\n')
+				sink_put(k, "\n", 1);
 		}
 	}
-	*p = '\0';
-	return s;
+}
+
+/* DOC_WS_LINES ends on the last word. */
+static size_t trimmed(const char *s, size_t len, doc_ws ws)
+{
+	while (ws == DOC_WS_LINES && len && (s[len - 1] == '\n' || s[len - 1] == ' '))
+		len--;
+	return len;
+}
+
+char *doc_flatten(arena *a, const doc_node *n, doc_ws ws)
+{
+	if (!n)
+		return NULL;
+	sink k = {0};
+	text_walk(n, ws, &k);
+	k.s = arena_alloc(a, k.len + 1);
+	if (!k.s)
+		return NULL;
+	k.len = 0;
+	text_walk(n, ws, &k);
+	k.s[trimmed(k.s, k.len, ws)] = '\0';
+	return k.s;
+}
+
+void doc_flatten_put(buf *out, const doc_node *n, doc_ws ws)
+{
+	if (!n)
+		return;
+	size_t start = out->len;
+	sink k = {.b = out};
+	text_walk(n, ws, &k);
+	if (!out->failed)
+		out->len = start + trimmed((const char *)out->data + start, out->len - start, ws);
+}
+
+char *doc_plain_text(doc *d, const doc_node *n)
+{
+	return d ? doc_flatten(&d->arena, n, DOC_WS_SPACE) : NULL;
 }
 
 void doc_iter_init(doc_iter *it, const doc_node *root)

@@ -187,8 +187,26 @@ static inline int doc_is_leaf(doc_type t)
 	       t == DOC_PAGE_BREAK || t == DOC_CHART;
 }
 
-/* The plain text of a node's inlines, concatenated (BREAK as a space), into
- * the doc's arena.  For outline titles, alt text and table captions. */
+/* How doc_flatten treats white space and the edges between blocks.  Texts
+ * keep their own white space except with DOC_WS_COLLAPSE. */
+typedef enum doc_ws {
+	DOC_WS_KEEP,     /* a line break is a space; blocks run together */
+	DOC_WS_SPACE,    /* a line break or a block edge is one space */
+	DOC_WS_LINES,    /* a line break is a space, a block starts a line; no
+			    white space at the end */
+	DOC_WS_COLLAPSE, /* every run of white space one space, none at the
+			    ends; blocks run together (as LibreOffice makes a
+			    heading's contents entry) */
+} doc_ws;
+
+/* The plain text of node n and all below it, in arena a; NULL when n is
+ * NULL or memory runs out. */
+char *doc_flatten(arena *a, const doc_node *n, doc_ws ws);
+/* The same appended to out (out->failed when memory runs out); buf.h
+ * is not included here: layout.c names its locals buf. */
+struct buf;
+void doc_flatten_put(struct buf *out, const doc_node *n, doc_ws ws);
+/* doc_flatten(&d->arena, n, DOC_WS_SPACE): for alt text, captions and cells. */
 char *doc_plain_text(doc *d, const doc_node *n);
 
 /* Walking: cmark's event iterator.  Containers give ENTER then EXIT; leaves

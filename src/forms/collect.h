@@ -25,6 +25,7 @@ typedef struct collect_opts {
 	int ods;              /* also write the overview as a spreadsheet */
 	const char *output;   /* where (-o); for text, NULL is standard output */
 	time_t now;           /* the spreadsheet's dates */
+	const char *lang;     /* nb | nn | en; NULL: the plan's */
 } collect_opts;
 
 /* files[0] is the plan, files[1..n) status files.  The overview text is

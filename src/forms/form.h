@@ -22,6 +22,7 @@
 #include "base/buf.h"
 #include "base/diag.h"
 #include "model/model.h"
+#include "report/labels.h"
 #include "base/sr.h"
 
 /* Cell layout shared with import.c (0-based columns, 1-based rows). */
@@ -49,12 +50,12 @@ typedef struct form_opts {
  * plan's first year when there are no statuses. */
 int form_default_year(const plan *p);
 
-/* The column header words of the Status sheet in a language (nb, nn, en),
- * for import's check that no column was deleted or moved; NULL if unknown.
- * heads[FORM_NCOLS]; a header with a year is its prefix ("Status"). */
-const char *const *form_headers(const char *lang);
-/* The same for the Indikatorer sheet: heads[FORM_IND_NCOLS]. */
-const char *const *form_ind_headers(const char *lang);
+/* The header of column col (0-based) of the Status sheet in l's language,
+ * for import's check that no column was deleted or moved; a header with a
+ * year is a format ("Status %d").  NULL for a column out of range. */
+const char *form_header(const labels *l, int col);
+/* The same for the Indikatorer sheet (FORM_IND_NCOLS columns). */
+const char *form_ind_header(const labels *l, int col);
 
 /* One owner's form as a complete .ods package / as a pre-filled status
  * file, appended to out.  p must have passed validate_plan.  SR_SYSTEM

@@ -70,10 +70,10 @@ status_value import_status_word(const char *s)
 	fold(s, t, sizeof t, 1);
 	if (!*w)
 		return ST_NONE;
-	static const char *const langs[] = {"nb", "nn", "en"};
 	for (int v = ST_NOT_STARTED; v < ST_COUNT; v++) {
-		for (int i = 0; i < 3; i++) {
-			fold(labels_for(langs[i])->status[v], cand, sizeof cand, 0);
+		const labels *l;
+		for (size_t i = 0; (l = labels_nth(i)); i++) {
+			fold(labels_status(l, (status_value)v), cand, sizeof cand, 0);
 			if (strcmp(w, cand) == 0)
 				return (status_value)v;
 		}
@@ -141,17 +141,6 @@ static const char *text_at(ictx *c, const sheet *s, uint32_t row, uint32_t col)
 	return arena_strndup(&c->a, t, n);
 }
 
-static int plain_id(const char *s)
-{
-	if (!s || !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')))
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '.' || *s == '_' || *s == '-'))
-			return 0;
-	return 1;
-}
-
 /* A whole number from a cell: its value, else its text ("45", "45 %").
  * -1 when it is not a whole number; *shown gets what to quote. */
 static long whole(ictx *c, const sheet *s, uint32_t row, uint32_t col, const char **shown)
@@ -214,7 +203,7 @@ static const char *status_words(ictx *c)
 {
 	buf b = BUF_INIT;
 	for (int v = ST_NOT_STARTED; v < ST_COUNT; v++)
-		buf_printf(&b, "%s%s", v > ST_NOT_STARTED ? ", " : "", c->l->status[v]);
+		buf_printf(&b, "%s%s", v > ST_NOT_STARTED ? ", " : "", labels_status(c->l, (status_value)v));
 	const char *s = b.failed ? "" : arena_strndup(&c->a, (const char *)b.data, b.len);
 	buf_free(&b);
 	return s;
@@ -242,18 +231,18 @@ static int header_is(const char *t, const char *fmt)
 
 /* The header row: each column's header in any of the form languages. */
 static int check_headers(ictx *c, const sheet *s, uint32_t row, uint32_t ncols,
-			 const char *const *(*heads)(const char *))
+			 const char *(*head)(const labels *, int))
 {
-	static const char *const langs[] = {"nb", "nn", "en"};
 	for (uint32_t col = 0; col < ncols; col++) {
 		const char *t = text_at(c, s, row, col);
 		int ok = 0;
-		for (int i = 0; i < 3 && !ok; i++)
-			ok = header_is(t, heads(langs[i])[col]);
+		const labels *l;
+		for (size_t i = 0; !ok && (l = labels_nth(i)); i++)
+			ok = header_is(t, head(l, (int)col));
 		if (ok)
 			continue;
 		char want[128];
-		snprintf(want, sizeof want, "%s", heads(c->l->code)[col]);
+		snprintf(want, sizeof want, "%s", head(c->l, (int)col));
 		char *pct = strstr(want, " %d");
 		if (pct)
 			*pct = '\0';
@@ -272,184 +261,192 @@ static int check_headers(ictx *c, const sheet *s, uint32_t row, uint32_t ncols,
 	return 0;
 }
 
-sr_status import_book(const sheet_book *b, const char *file, const plan *p, time_t now,
-		      buf *out, import_result *r, diag *d)
+/* The form's identity in row 2: the plan, owner and year it was made for,
+ * checked against the plan when there is one; *ow is the owner then. */
+typedef struct form_key {
+	const char *plan_id, *owner_id;
+	long year;
+	const owner *ow;
+} form_key;
+
+static void read_key(ictx *c, const sheet *s, form_key *k)
 {
-	ictx c = {file, p, d, {0}, 0, NULL};
-	arena_init(&c.a);
-	memset(r, 0, sizeof *r);
-	rec *recs = NULL;
-	val *vals = NULL;
-	size_t nrec = 0, caprec = 0, nval = 0, capval = 0;
-	const char **seen = NULL;
-	uint32_t *seen_row = NULL;
-	size_t nseen = 0, capseen = 0, capseen_row = 0;
-	sr_status st = SR_INVALID;
-	const sheet *s = sheet_find(b, FORM_SHEET_STATUS);
-	if (!s && b->n)
-		s = &b->sheets[0];
-	if (!s) {
-		diag_add(d, DIAG_ERROR, file, 0, 0, "the file holds no sheet");
-		goto done;
-	}
-	/* The identity in row 2. */
+	const plan *p = c->p;
 	const uint32_t kr = FORM_ROW_KEYS - 1;
-	const char *lang = text_at(&c, s, kr, FORM_KEY_LANG_COL);
-	if (!lang || !form_headers(lang))
-		lang = p && form_headers(p->lang) ? p->lang : "nb";
-	c.l = labels_for(lang);
-	const char *plan_id = text_at(&c, s, kr, FORM_KEY_PLAN_COL);
-	const char *owner_id = text_at(&c, s, kr, FORM_KEY_OWNER_COL);
 	const char *shown;
-	long year = whole(&c, s, kr, FORM_KEY_YEAR_COL, &shown);
-	const owner *ow = NULL;
-	if (!plan_id || !plain_id(plan_id))
-		cell_err(&c, s->name, kr, FORM_KEY_PLAN_COL,
+	k->plan_id = text_at(c, s, kr, FORM_KEY_PLAN_COL);
+	k->owner_id = text_at(c, s, kr, FORM_KEY_OWNER_COL);
+	k->year = whole(c, s, kr, FORM_KEY_YEAR_COL, &shown);
+	k->ow = NULL;
+	if (!k->plan_id || !model_plain_id(k->plan_id))
+		cell_err(c, s->name, kr, FORM_KEY_PLAN_COL,
 			 "the plan id is %s; row 2 names the plan, owner and year the form was made "
 			 "for and must not be changed (is this a form made by statusrapport form?)",
-			 plan_id ? "not an id" : "missing");
-	else if (p && strcmp(plan_id, p->id) != 0)
-		cell_err(&c, s->name, kr, FORM_KEY_PLAN_COL,
-			 "the form is for the plan \"%s\", not \"%s\"", plan_id, p->id);
-	if (!owner_id || !plain_id(owner_id))
-		cell_err(&c, s->name, kr, FORM_KEY_OWNER_COL,
+			 k->plan_id ? "not an id" : "missing");
+	else if (p && strcmp(k->plan_id, p->id) != 0)
+		cell_err(c, s->name, kr, FORM_KEY_PLAN_COL,
+			 "the form is for the plan \"%s\", not \"%s\"", k->plan_id, p->id);
+	if (!k->owner_id || !model_plain_id(k->owner_id))
+		cell_err(c, s->name, kr, FORM_KEY_OWNER_COL,
 			 "the owner id is %s; row 2 names the plan, owner and year the form was made "
-			 "for and must not be changed", owner_id ? "not an id" : "missing");
-	else if (p && !(ow = model_owner(p, owner_id)))
-		cell_err(&c, s->name, kr, FORM_KEY_OWNER_COL, "\"%s\" is not an owner in the plan",
-			 owner_id);
-	if (year < 1900 || year > 2200)
-		cell_err(&c, s->name, kr, FORM_KEY_YEAR_COL,
+			 "for and must not be changed", k->owner_id ? "not an id" : "missing");
+	else if (p && !(k->ow = model_owner(p, k->owner_id)))
+		cell_err(c, s->name, kr, FORM_KEY_OWNER_COL, "\"%s\" is not an owner in the plan",
+			 k->owner_id);
+	if (k->year < 1900 || k->year > 2200)
+		cell_err(c, s->name, kr, FORM_KEY_YEAR_COL,
 			 "the year is %s; row 2 names the plan, owner and year the form was made for",
 			 shown ? "not a year" : "missing");
-	else if (p && p->year_from && (year < p->year_from || year > p->year_to))
-		cell_err(&c, s->name, kr, FORM_KEY_YEAR_COL,
-			 "the year %ld is outside the plan's period %d-%d", year, p->year_from, p->year_to);
-	if (check_headers(&c, s, FORM_ROW_HEAD - 1, FORM_NCOLS, form_headers) < 0 || c.errors)
-		goto done;
+	else if (p && p->year_from && (k->year < p->year_from || k->year > p->year_to))
+		cell_err(c, s->name, kr, FORM_KEY_YEAR_COL,
+			 "the year %ld is outside the plan's period %d-%d", k->year, p->year_from,
+			 p->year_to);
+}
 
-	/* The measures. */
-	const char *words = status_words(&c);
+/* The measure id of a filled-in row, checked: NULL (reported) when it is
+ * missing, unknown, not the owner's or already seen. */
+typedef struct seen_ids {
+	const char **id;
+	uint32_t *row;
+	size_t n, cap, cap_row;
+} seen_ids;
+
+static const char *row_measure(ictx *c, const sheet *s, uint32_t row, const owner *ow,
+			       seen_ids *seen)
+{
+	const plan *p = c->p;
+	const char *id = text_at(c, s, row, FORM_COL_ID);
+	if (!id) {
+		cell_err(c, s->name, row, FORM_COL_ID,
+			 "the measure id is missing, but the row is filled in; the id cells must not "
+			 "be changed");
+		return NULL;
+	}
+	const measure *m = NULL;
+	if (!model_plain_id(id)) {
+		cell_err(c, s->name, row, FORM_COL_ID, "\"%s\" is not a measure id", id);
+		return NULL;
+	}
+	if (p && !(m = model_measure(p, id))) {
+		cell_err(c, s->name, row, FORM_COL_ID, "measure \"%s\" is not in the plan \"%s\"", id,
+			 p->id);
+		return NULL;
+	}
+	if (m && ow && !model_responsible(m, ow)) {
+		cell_err(c, s->name, row, FORM_COL_ID,
+			 "\"%s\" is not responsible for measure %s (directly or through a group)",
+			 ow->id, id);
+		return NULL;
+	}
+	/* Every id seen, also on rows with errors, so a repeat is named. */
+	for (size_t i = 0; i < seen->n; i++)
+		if (strcmp(seen->id[i], id) == 0) {
+			cell_err(c, s->name, row, FORM_COL_ID,
+				 "measure %s is in the form twice (also on row %lu); give each measure "
+				 "once", id, (unsigned long)seen->row[i] + 1);
+			return NULL;
+		}
+	const char **sa = arena_grow(&c->a, seen->id, seen->n, &seen->cap, sizeof *sa);
+	uint32_t *ra = arena_grow(&c->a, seen->row, seen->n, &seen->cap_row, sizeof *ra);
+	if (!sa || !ra)
+		return NULL; /* the arena reports it */
+	seen->id = sa, seen->row = ra;
+	seen->id[seen->n] = id;
+	seen->row[seen->n++] = row;
+	return id;
+}
+
+/* The Status sheet's rows that are filled in, as records. */
+static void read_measures(ictx *c, const sheet *s, const owner *ow, rec **recs, size_t *nrec)
+{
+	const char *words = status_words(c);
+	seen_ids seen = {0};
+	size_t cap = 0;
 	uint32_t nrows = sheet_rows(s);
-	for (uint32_t row = FORM_ROW_FIRST - 1; row < nrows; row++) {
-		const char *id = text_at(&c, s, row, FORM_COL_ID);
-		const char *stw = text_at(&c, s, row, FORM_COL_STATUS);
-		const char *pg = text_at(&c, s, row, FORM_COL_PROGRESS);
-		const char *cm = text_at(&c, s, row, FORM_COL_COMMENT);
-		if (!id && !stw && !pg && !cm)
+	for (uint32_t row = FORM_ROW_FIRST - 1; row < nrows && !arena_failed(&c->a); row++) {
+		const char *stw = text_at(c, s, row, FORM_COL_STATUS);
+		const char *pg = text_at(c, s, row, FORM_COL_PROGRESS);
+		const char *cm = text_at(c, s, row, FORM_COL_COMMENT);
+		if (!text_at(c, s, row, FORM_COL_ID) && !stw && !pg && !cm)
 			continue;
-		if (!id) {
-			cell_err(&c, s->name, row, FORM_COL_ID,
-				 "the measure id is missing, but the row is filled in; the id cells must not "
-				 "be changed");
+		const char *id = row_measure(c, s, row, ow, &seen);
+		if (!id)
 			continue;
-		}
-		const measure *m = NULL;
-		if (!plain_id(id)) {
-			cell_err(&c, s->name, row, FORM_COL_ID, "\"%s\" is not a measure id", id);
-			continue;
-		}
-		if (p && !(m = model_measure(p, id))) {
-			cell_err(&c, s->name, row, FORM_COL_ID, "measure \"%s\" is not in the plan \"%s\"",
-				 id, p->id);
-			continue;
-		}
-		if (m && ow && !model_responsible(m, ow)) {
-			cell_err(&c, s->name, row, FORM_COL_ID,
-				 "\"%s\" is not responsible for measure %s (directly or through a group)",
-				 ow->id, id);
-			continue;
-		}
-		/* Every id seen, also on rows with errors, so a repeat is named. */
-		uint32_t dup = 0;
-		for (size_t i = 0; i < nseen && !dup; i++)
-			if (strcmp(seen[i], id) == 0)
-				dup = seen_row[i] + 1;
-		if (dup) {
-			cell_err(&c, s->name, row, FORM_COL_ID,
-				 "measure %s is in the form twice (also on row %lu); give each measure once",
-				 id, (unsigned long)dup);
-			continue;
-		}
-		const char **sa = arena_grow(&c.a, seen, nseen, &capseen, sizeof *sa);
-		uint32_t *ra = arena_grow(&c.a, seen_row, nseen, &capseen_row, sizeof *ra);
-		if (!sa || !ra)
-			break;
-		seen = sa, seen_row = ra;
-		seen[nseen] = id;
-		seen_row[nseen++] = row;
 		if (!stw) {
 			if (pg || cm)
-				cell_err(&c, s->name, row, FORM_COL_STATUS,
+				cell_err(c, s->name, row, FORM_COL_STATUS,
 					 "a progress or comment is given for measure %s, but no status; choose "
 					 "one of: %s (or clear the row to leave the measure out)", id, words);
 			continue;
 		}
 		status_value v = import_status_word(stw);
 		if (v == ST_NONE) {
-			cell_err(&c, s->name, row, FORM_COL_STATUS, "\"%s\" is not a status; use one of: %s",
+			cell_err(c, s->name, row, FORM_COL_STATUS, "\"%s\" is not a status; use one of: %s",
 				 stw, words);
 			continue;
 		}
 		long prog = -1;
 		if (pg) {
-			prog = whole(&c, s, row, FORM_COL_PROGRESS, &shown);
+			const char *shown;
+			prog = whole(c, s, row, FORM_COL_PROGRESS, &shown);
 			if (prog < 0 || prog > 100) {
-				cell_err(&c, s->name, row, FORM_COL_PROGRESS,
+				cell_err(c, s->name, row, FORM_COL_PROGRESS,
 					 "%s%s%s is not a progress; write a whole number from 0 to 100 (per cent "
 					 "done), or leave it empty", prog < -1000 ? "\"" : "", shown ? shown : "",
 					 prog < -1000 ? "\"" : "");
 				continue;
 			}
 		}
-		rec *arr = arena_grow(&c.a, recs, nrec, &caprec, sizeof *arr);
+		rec *arr = arena_grow(&c->a, *recs, *nrec, &cap, sizeof *arr);
 		if (!arr)
 			break;
-		recs = arr;
-		recs[nrec++] = (rec){id, v, (int)prog, cm};
+		*recs = arr;
+		(*recs)[(*nrec)++] = (rec){id, v, (int)prog, cm};
 	}
+}
 
-	/* The indicators, when the sheet is there (a CSV holds one sheet). */
+/* The Indikatorer sheet's values, when the sheet is there (a CSV holds
+ * one sheet). */
+static void read_values(ictx *c, const sheet_book *b, val **vals, size_t *nval)
+{
 	const sheet *is = sheet_find(b, FORM_SHEET_IND);
-	if (is && check_headers(&c, is, 0, FORM_IND_NCOLS, form_ind_headers) == 0) {
-		uint32_t n = sheet_rows(is);
-		for (uint32_t row = 1; row < n; row++) {
-			const char *v = text_at(&c, is, row, FORM_IND_VALUE);
-			if (!v)
-				continue;
-			const char *id = text_at(&c, is, row, FORM_IND_ID);
-			if (!id || !plain_id(id)) {
-				cell_err(&c, is->name, row, FORM_IND_ID,
-					 "the indicator id is %s, but the row has a value; the id cells must not "
-					 "be changed", id ? "not an id" : "missing");
-				continue;
-			}
-			if (p && !model_indicator(p, id)) {
-				cell_err(&c, is->name, row, FORM_IND_ID, "indicator \"%s\" is not in the plan", id);
-				continue;
-			}
-			const char *num = decimal(&c, is, row, FORM_IND_VALUE);
-			if (!num) {
-				cell_err(&c, is->name, row, FORM_IND_VALUE,
-					 "\"%s\" is not a number; write it like 4,1 or 4.1, without the unit", v);
-				continue;
-			}
-			val *arr = arena_grow(&c.a, vals, nval, &capval, sizeof *arr);
-			if (!arr)
-				break;
-			vals = arr;
-			vals[nval++] = (val){id, num};
+	if (!is || check_headers(c, is, 0, FORM_IND_NCOLS, form_ind_header) < 0)
+		return;
+	size_t cap = 0;
+	uint32_t n = sheet_rows(is);
+	for (uint32_t row = 1; row < n; row++) {
+		const char *v = text_at(c, is, row, FORM_IND_VALUE);
+		if (!v)
+			continue;
+		const char *id = text_at(c, is, row, FORM_IND_ID);
+		if (!id || !model_plain_id(id)) {
+			cell_err(c, is->name, row, FORM_IND_ID,
+				 "the indicator id is %s, but the row has a value; the id cells must not "
+				 "be changed", id ? "not an id" : "missing");
+			continue;
 		}
+		if (c->p && !model_indicator(c->p, id)) {
+			cell_err(c, is->name, row, FORM_IND_ID, "indicator \"%s\" is not in the plan", id);
+			continue;
+		}
+		const char *num = decimal(c, is, row, FORM_IND_VALUE);
+		if (!num) {
+			cell_err(c, is->name, row, FORM_IND_VALUE,
+				 "\"%s\" is not a number; write it like 4,1 or 4.1, without the unit", v);
+			continue;
+		}
+		val *arr = arena_grow(&c->a, *vals, *nval, &cap, sizeof *arr);
+		if (!arr)
+			break;
+		*vals = arr;
+		(*vals)[(*nval)++] = (val){id, num};
 	}
-	if (arena_failed(&c.a)) {
-		diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory");
-		st = SR_SYSTEM;
-		goto done;
-	}
-	if (c.errors)
-		goto done;
+}
 
-	/* The status file. */
+/* The status file for key k, dated now.  xmlw_close's 0 or -1. */
+static int write_status(buf *out, const form_key *k, time_t now, const rec *recs, size_t nrec,
+			const val *vals, size_t nval)
+{
 	char date[16];
 	struct tm tm;
 	if (!gmtime_r(&now, &tm) || !strftime(date, sizeof date, "%Y-%m-%d", &tm))
@@ -458,9 +455,9 @@ sr_status import_book(const sheet_book *b, const char *file, const plan *p, time
 	xmlw_open(&x, out);
 	xmlw_start(&x, "status-report");
 	xmlw_attr(&x, "xmlns", XMLIN_NS);
-	xmlw_attr(&x, "plan", plan_id);
-	xmlw_attr(&x, "owner", owner_id);
-	xmlw_attrf(&x, "year", "%ld", year);
+	xmlw_attr(&x, "plan", k->plan_id);
+	xmlw_attr(&x, "owner", k->owner_id);
+	xmlw_attrf(&x, "year", "%ld", k->year);
 	xmlw_attr(&x, "date", date);
 	for (size_t i = 0; i < nrec; i++) {
 		xmlw_text(&x, "\n  ", 3);
@@ -495,15 +492,52 @@ sr_status import_book(const sheet_book *b, const char *file, const plan *p, time
 	}
 	xmlw_text(&x, "\n", 1);
 	xmlw_end(&x);
-	if (xmlw_close(&x) < 0) {
+	return xmlw_close(&x);
+}
+
+sr_status import_book(const sheet_book *b, const char *file, const plan *p, time_t now,
+		      buf *out, import_result *r, diag *d)
+{
+	ictx c = {file, p, d, {0}, 0, NULL};
+	arena_init(&c.a);
+	memset(r, 0, sizeof *r);
+	rec *recs = NULL;
+	val *vals = NULL;
+	size_t nrec = 0, nval = 0;
+	sr_status st = SR_INVALID;
+	const sheet *s = sheet_find(b, FORM_SHEET_STATUS);
+	if (!s && b->n)
+		s = &b->sheets[0];
+	if (!s) {
+		diag_add(d, DIAG_ERROR, file, 0, 0, "the file holds no sheet");
+		goto done;
+	}
+	const char *lang = text_at(&c, s, FORM_ROW_KEYS - 1, FORM_KEY_LANG_COL);
+	if (!lang || !labels_for(lang))
+		lang = p && p->lang && labels_for(p->lang) ? p->lang : "nb";
+	c.l = labels_for(lang);
+	form_key k;
+	read_key(&c, s, &k);
+	if (check_headers(&c, s, FORM_ROW_HEAD - 1, FORM_NCOLS, form_header) < 0 || c.errors)
+		goto done;
+	read_measures(&c, s, k.ow, &recs, &nrec);
+	read_values(&c, b, &vals, &nval);
+	if (arena_failed(&c.a)) {
+		diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory");
+		st = SR_SYSTEM;
+		goto done;
+	}
+	if (c.errors)
+		goto done;
+	if (write_status(out, &k, now, recs, nrec, vals, nval) < 0) {
 		diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory writing the status file");
 		st = SR_SYSTEM;
 		goto done;
 	}
 	buf_putc(out, '\n');
-	snprintf(r->plan_id, sizeof r->plan_id, "%s", plan_id);
-	snprintf(r->owner_id, sizeof r->owner_id, "%s", owner_id);
-	r->year = (int)year;
+	snprintf(r->plan_id, sizeof r->plan_id, "%s", k.plan_id);
+	snprintf(r->owner_id, sizeof r->owner_id, "%s", k.owner_id);
+	r->year = (int)k.year;
 	r->nstatuses = nrec;
 	r->nvalues = nval;
 	st = out->failed ? SR_SYSTEM : SR_OK;

@@ -22,6 +22,7 @@
 #include <zip.h>
 
 #include "base/buf.h"
+#include "base/utf8.h"
 #include "xml/xmlin.h"
 
 #define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -438,40 +439,6 @@ done:
 
 /* ---- CSV ------------------------------------------------------------------- */
 
-int sheet_valid_utf8(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s, *e = p + len;
-	while (p < e) {
-		unsigned c = *p;
-		size_t n;
-		uint32_t cp;
-		if (c < 0x80) {
-			p++;
-			continue;
-		} else if (c >= 0xC2 && c <= 0xDF) {
-			n = 1, cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			n = 2, cp = c & 0x0F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			n = 3, cp = c & 0x07;
-		} else {
-			return 0;
-		}
-		if ((size_t)(e - p) <= n)
-			return 0;
-		for (size_t i = 1; i <= n; i++) {
-			if ((p[i] & 0xC0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (p[i] & 0x3F);
-		}
-		if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-		    (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-			return 0;
-		p += n + 1;
-	}
-	return 1;
-}
-
 char *sheet_cp1252_to_utf8(arena *a, const char *s, size_t len)
 {
 	/* 0x80-0x9F of Windows-1252; 0 marks the five unassigned bytes. */
@@ -529,7 +496,7 @@ sr_status sheet_read_csv(sheet_book *b, const char *file, const char *sheet_name
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		data += 3, len -= 3;
 	const char *text = data;
-	if (!sheet_valid_utf8(data, len)) {
+	if (!utf8_valid(data, len)) {
 		text = sheet_cp1252_to_utf8(&b->a, data, len);
 		if (!text) {
 			diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory");

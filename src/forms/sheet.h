@@ -77,7 +77,5 @@ sr_status sheet_read_csv(sheet_book *b, const char *file, const char *sheet_name
 
 /* Windows-1252 bytes as UTF-8 into the arena (for the tests too). */
 char *sheet_cp1252_to_utf8(arena *a, const char *s, size_t len);
-/* Whether s[0..len) is valid UTF-8. */
-int sheet_valid_utf8(const char *s, size_t len);
 
 #endif

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "base/xalloc.h"
 
@@ -19,9 +20,15 @@ static sr_status bad(diag *d, srcpos pos, const char *why)
 	return SR_INVALID;
 }
 
+static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+static int is_jpeg(const unsigned char *p, size_t len)
+{
+	return len >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF;
+}
+
 sr_status image_probe(const unsigned char *p, size_t len, image_info *out, srcpos pos, diag *d)
 {
-	static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 	if (len >= 8 && memcmp(p, png, 8) == 0) {
 		if (len < 33 || memcmp(p + 12, "IHDR", 4) != 0)
 			return bad(d, pos, "is a truncated or damaged PNG file");
@@ -38,7 +45,7 @@ sr_status image_probe(const unsigned char *p, size_t len, image_info *out, srcpo
 		out->height = (int)h;
 		return SR_OK;
 	}
-	if (len >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF) {
+	if (is_jpeg(p, len)) {
 		out->type = IMAGE_JPEG;
 		size_t i = 2;
 		while (i + 4 <= len) {
@@ -108,4 +115,53 @@ sr_status image_probe_file(const char *path, image_info *out, srcpos pos, diag *
 	sr_status st = image_load(path, &b, out, pos, d);
 	buf_free(&b);
 	return st;
+}
+
+/* The chunks after a PNG's signature: whole, CRCs right, IHDR first, IEND
+ * last. */
+static int png_chunks_sound(FILE *fp)
+{
+	unsigned char len4[4], *chunk = NULL;
+	int ok = 0, first = 1;
+	for (;;) {
+		if (fread(len4, 1, 4, fp) != 4)
+			break;
+		unsigned long n = be32(len4);
+		if (n > (1u << 26))
+			break;
+		unsigned char *p = xrealloc(chunk, (size_t)n + 8);
+		if (!p)
+			break;
+		chunk = p;
+		if (fread(chunk, 1, (size_t)n + 8, fp) != (size_t)n + 8)
+			break;
+		/* the CRC covers the type and the data */
+		if (crc32(crc32(0L, Z_NULL, 0), chunk, (uInt)n + 4) != be32(chunk + n + 4))
+			break;
+		if (first && memcmp(chunk, "IHDR", 4) != 0)
+			break;
+		first = 0;
+		if (memcmp(chunk, "IEND", 4) == 0) {
+			ok = 1;
+			break;
+		}
+	}
+	xfree(chunk);
+	return ok;
+}
+
+int image_sniff_file(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return -1;
+	unsigned char magic[8] = {0};
+	size_t got = fread(magic, 1, sizeof magic, fp);
+	int kind = 0;
+	if (got == 8 && memcmp(magic, png, 8) == 0)
+		kind = png_chunks_sound(fp) ? IMAGE_PNG : 0;
+	else if (is_jpeg(magic, got))
+		kind = IMAGE_JPEG;
+	fclose(fp);
+	return kind;
 }

@@ -24,6 +24,15 @@ sr_status image_probe(const unsigned char *data, size_t len, image_info *out, sr
 /* The same for a file (read whole, at most 16 MB). */
 sr_status image_probe_file(const char *path, image_info *out, srcpos pos, diag *d);
 
+/* What the file at path is by its content, not its name: IMAGE_PNG,
+ * IMAGE_JPEG, 0 for neither, -1 when it cannot be opened.  A PNG counts
+ * only when its chunks are whole and their CRCs hold, IHDR first and IEND
+ * last: libharu hands PNGs to libpng without an error jump, so a broken
+ * file would abort the process.  (A crafted deflate stream with valid
+ * CRCs would still reach libpng; logos come from the operator's template,
+ * not from reporters.) */
+int image_sniff_file(const char *path);
+
 /* Read a whole image file into data (appended) and probe it. */
 sr_status image_load(const char *path, buf *data, image_info *out, srcpos pos, diag *d);
 

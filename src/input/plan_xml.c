@@ -126,16 +126,12 @@ static int parse_number(rd *r, const xmlNode *n, const char *v, double *out)
 	return 1;
 }
 
-/* Ids name things and become parts of file names: letters, digits, '.',
- * '_' and '-', starting with a letter or digit. */
+/* Ids name things and become parts of file names (model_plain_id). */
 static const char *check_id(rd *r, const xmlNode *n, const char *attr, const char *v)
 {
 	if (!v)
 		return NULL;
-	int ok = isalnum((unsigned char)v[0]);
-	for (const char *c = v; ok && *c; c++)
-		ok = isalnum((unsigned char)*c) || *c == '.' || *c == '_' || *c == '-';
-	if (!ok)
+	if (!model_plain_id(v))
 		err(r, n, "%s=\"%s\" is not a plain id; use letters (a-z), digits, '.', '_' and '-', "
 			  "starting with a letter or digit", attr, v);
 	return v;
@@ -387,19 +383,12 @@ static void read_owner(rd *r, const xmlNode *n)
 	o->id = dup(r, check_id(r, n, "id", req(r, n, "id")));
 	o->name = nonempty(r, n, text_of(r, n), "the owner's name");
 	const char *type = req(r, n, "type");
-	static const char *const types[] = {"rhf", "hf", "group", "other"};
 	o->type = OWNER_OTHER;
-	int known = 0;
-	for (int i = 0; type && i < 4; i++)
-		if (strcmp(type, types[i]) == 0) {
-			o->type = (owner_type)i;
-			known = 1;
-		}
-	if (type && !known)
+	if (type && model_owner_type_parse(type, &o->type) < 0)
 		err(r, n, "type=\"%s\" is not an owner type; use rhf (regional health authority), "
 			  "hf (health trust), group or other", type);
 	o->members_text = dup(r, xmlin_attr(n, "members"));
-	if (o->type == OWNER_GROUP && known && !o->members_text)
+	if (o->type == OWNER_GROUP && !o->members_text)
 		err(r, n, "the group \"%s\" needs members=\"id id ...\" naming its owners",
 		    o->id ? o->id : "?");
 	if (o->type != OWNER_GROUP && o->members_text)

@@ -8,6 +8,12 @@
 
 #include "base/xalloc.h"
 
+/* Ids are ASCII whatever the locale: isalnum() would take a Latin-1 'ø'. */
+static int isalnum_ascii(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 plan *plan_new(void)
 {
 	plan *p = xcalloc(1, sizeof *p);
@@ -234,8 +240,31 @@ status_value model_status_parse(const char *s)
 	return ST_NONE;
 }
 
+static const char *const owner_type_names[] = {"rhf", "hf", "group", "other"};
+_Static_assert(sizeof owner_type_names / sizeof owner_type_names[0] == OWNER_OTHER + 1,
+	       "a name per owner type");
+
 const char *model_owner_type_name(owner_type t)
 {
-	static const char *const names[] = {"rhf", "hf", "group", "other"};
-	return names[t];
+	return t <= OWNER_OTHER ? owner_type_names[t] : "other";
+}
+
+int model_owner_type_parse(const char *s, owner_type *t)
+{
+	for (int i = 0; s && i <= OWNER_OTHER; i++)
+		if (strcmp(s, owner_type_names[i]) == 0) {
+			*t = (owner_type)i;
+			return 0;
+		}
+	return -1;
+}
+
+int model_plain_id(const char *s)
+{
+	if (!s || !isalnum_ascii(*s))
+		return 0;
+	for (; *s; s++)
+		if (!isalnum_ascii(*s) && *s != '.' && *s != '_' && *s != '-')
+			return 0;
+	return 1;
 }

@@ -206,5 +206,13 @@ const ind_point *model_latest_value(const indicator *ind, const owner *o);
 const char *model_status_name(status_value v);
 status_value model_status_parse(const char *s);
 const char *model_owner_type_name(owner_type t);
+/* "hf" -> OWNER_HF ...: 0, or -1 (and *t untouched) for another word. */
+int model_owner_type_parse(const char *s, owner_type *t);
+
+/* The one rule for ids (plan, owner, area, measure, indicator): ASCII
+ * letters, digits, '.', '_' and '-', starting with a letter or digit.
+ * Such an id is also safe in a file name: it has no '/' and cannot be
+ * "." or "..".  1 when s is one, else 0 (also for NULL and ""). */
+int model_plain_id(const char *s);
 
 #endif

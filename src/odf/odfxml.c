@@ -1,6 +1,10 @@
 /* odfxml.c: XML shared by the OpenDocument writers (see odfxml.h). */
 #include "odfxml.h"
 
+#include <string.h>
+
+#include "base/sr.h"
+
 void odfxml_ns(xmlw *x)
 {
 	static const char *const ns[][2] = {
@@ -22,6 +26,59 @@ void odfxml_ns(xmlw *x)
 	for (size_t i = 0; i < sizeof ns / sizeof ns[0]; i++)
 		xmlw_attr(x, ns[i][0], ns[i][1]);
 	xmlw_attr(x, "office:version", ODF_VERSION);
+}
+
+/* One meta:keyword per comma-separated keyword, trimmed. */
+static void keywords(xmlw *x, const char *p)
+{
+	while (*p) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		const char *e = p;
+		while (*e && *e != ',')
+			e++;
+		const char *end = e;
+		while (end > p && end[-1] == ' ')
+			end--;
+		if (end > p) {
+			xmlw_start(x, "meta:keyword");
+			xmlw_text(x, p, (size_t)(end - p));
+			xmlw_end(x);
+		}
+		p = e;
+	}
+}
+
+int odfxml_meta_write(xmlw *x, buf *out, const odfxml_meta *m)
+{
+	char when[32];
+	struct tm tm;
+	time_t t = m->created;
+	if (!gmtime_r(&t, &tm) || !strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		strcpy(when, "1970-01-01T00:00:00Z");
+	xmlw_open(x, out);
+	xmlw_start(x, "office:document-meta");
+	odfxml_ns(x);
+	xmlw_start(x, "office:meta");
+	xmlw_elem(x, "meta:generator", "statusrapport/" SR_VERSION);
+	xmlw_elem(x, "dc:title", m->title);
+	xmlw_elem(x, "dc:subject", m->subject);
+	if (m->keywords)
+		keywords(x, m->keywords);
+	xmlw_elem(x, "meta:initial-creator", m->author);
+	xmlw_elem(x, "dc:creator", m->author);
+	xmlw_elem(x, "meta:creation-date", when);
+	xmlw_elem(x, "dc:date", when);
+	xmlw_elem(x, "dc:language", m->language);
+	for (size_t i = 0; i < m->nuser; i++) {
+		xmlw_start(x, "meta:user-defined");
+		xmlw_attr(x, "meta:name", m->user_names[i]);
+		xmlw_puts(x, m->user_values[i]);
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+	xmlw_end(x);
+	return xmlw_close(x);
 }
 
 void odfxml_manifest_start(xmlw *x, const char *media_type)

@@ -1,8 +1,11 @@
 /* odfxml.h: the XML every OpenDocument writer repeats -- the namespaces and
- * version on a part's root element, and the manifest.  Shared by the ODT
- * backend, its chart objects and the ODS writer. */
+ * version on a part's root element, meta.xml and the manifest.  Shared by
+ * the ODT backend, its chart objects and the ODS writer. */
 #ifndef ODFXML_H
 #define ODFXML_H
+
+#include <stddef.h>
+#include <time.h>
 
 #include "xml/xmlw.h"
 
@@ -11,6 +14,22 @@
 /* On the root element just started: every namespace our writers use (a
  * declared, unused one costs nothing) and office:version. */
 void odfxml_ns(xmlw *x);
+
+/* What meta.xml says of a document; NULL fields are left out. */
+typedef struct odfxml_meta {
+	const char *title, *subject;
+	const char *keywords;  /* comma-separated: one meta:keyword each */
+	const char *author;    /* the initial creator and the creator */
+	time_t created;        /* the creation date and dc:date, in UTC */
+	const char *language;  /* "nb-NO" */
+	const char *const *user_names; /* meta:user-defined fields */
+	const char *const *user_values;
+	size_t nuser;
+} odfxml_meta;
+
+/* meta.xml as a whole document into out, the generator named first.
+ * Returns xmlw_close's 0, or -1 when out of memory. */
+int odfxml_meta_write(xmlw *x, buf *out, const odfxml_meta *m);
 
 /* Open <manifest:manifest> with its entry for the package itself ("/",
  * media_type); close it with xmlw_end. */

@@ -351,35 +351,20 @@ static int write_styles(const ods_spec *s, buf *out)
 
 static int write_meta(const ods_spec *s, buf *out)
 {
-	xmlw xx, *x = &xx;
-	char when[32];
-	struct tm tm;
-	time_t t = s->created;
-	if (!gmtime_r(&t, &tm) || !strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		strcpy(when, "1970-01-01T00:00:00Z");
-	xmlw_open(x, out);
-	xmlw_start(x, "office:document-meta");
-	odfxml_ns(x);
-	xmlw_start(x, "office:meta");
-	xmlw_elem(x, "meta:generator", "statusrapport/" SR_VERSION);
-	xmlw_elem(x, "dc:title", s->title);
-	xmlw_elem(x, "meta:creation-date", when);
-	xmlw_elem(x, "dc:date", when);
-	if (s->language) {
-		char lang[16];
+	xmlw x;
+	char lang[16];
+	if (s->language)
 		snprintf(lang, sizeof lang, "%s%s%s", s->language, s->country ? "-" : "",
 			 s->country ? s->country : "");
-		xmlw_elem(x, "dc:language", lang);
-	}
-	for (size_t i = 0; i < s->nuser; i++) {
-		xmlw_start(x, "meta:user-defined");
-		xmlw_attr(x, "meta:name", s->user_names[i]);
-		xmlw_puts(x, s->user_values[i]);
-		xmlw_end(x);
-	}
-	xmlw_end(x);
-	xmlw_end(x);
-	return xmlw_close(x);
+	const odfxml_meta m = {
+		.title = s->title,
+		.created = s->created,
+		.language = s->language ? lang : NULL,
+		.user_names = s->user_names,
+		.user_values = s->user_values,
+		.nuser = s->nuser,
+	};
+	return odfxml_meta_write(&x, out, &m);
 }
 
 static void config(xmlw *x, const char *name, const char *type, const char *fmt, int v)

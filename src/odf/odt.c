@@ -990,28 +990,7 @@ static void heading_bookmark(odt *o, const doc_node *h, char *s, size_t n)
 static void put_plain(odt *o, const doc_node *h)
 {
 	buf b = BUF_INIT;
-	doc_iter it;
-	const doc_node *n;
-	doc_event ev;
-	int space = 0;
-	doc_iter_init(&it, h);
-	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
-		if (ev != DOC_EV_ENTER)
-			continue;
-		const char *s = n->type == DOC_TEXT ? n->u.text.text : " ";
-		size_t len = n->type == DOC_TEXT ? n->u.text.len : n->type == DOC_BREAK;
-		for (size_t i = 0; i < len; i++) {
-			char c = s[i];
-			if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-				space = b.len > 0;
-				continue;
-			}
-			if (space)
-				buf_putc(&b, ' ');
-			space = 0;
-			buf_putc(&b, c);
-		}
-	}
+	doc_flatten_put(&b, h, DOC_WS_COLLAPSE);
 	if (b.failed)
 		o->x.failed = 1;
 	xmlw_text(&o->x, (const char *)b.data, b.len);
@@ -1402,48 +1381,16 @@ static int write_content(odt *o, buf *out)
 
 static int write_meta(odt *o, buf *out)
 {
-	xmlw *x = &o->x;
 	const doc *dc = o->doc;
-	char when[32];
-	struct tm tm;
-	time_t t = dc->created;
-	if (!gmtime_r(&t, &tm) || !strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		strcpy(when, "1970-01-01T00:00:00Z");
-	xmlw_open(x, out);
-	xmlw_start(x, "office:document-meta");
-	office_ns(o);
-	xmlw_start(x, "office:meta");
-	xmlw_elem(x, "meta:generator", "statusrapport/" SR_VERSION);
-	xmlw_elem(x, "dc:title", dc->title);
-	xmlw_elem(x, "dc:subject", dc->subject);
-	if (dc->keywords) {
-		/* One meta:keyword per comma-separated keyword, trimmed. */
-		const char *p = dc->keywords;
-		while (*p) {
-			while (*p == ' ' || *p == ',')
-				p++;
-			const char *e = p;
-			while (*e && *e != ',')
-				e++;
-			const char *end = e;
-			while (end > p && end[-1] == ' ')
-				end--;
-			if (end > p) {
-				xmlw_start(x, "meta:keyword");
-				xmlw_text(x, p, (size_t)(end - p));
-				xmlw_end(x);
-			}
-			p = e;
-		}
-	}
-	xmlw_elem(x, "meta:initial-creator", dc->author);
-	xmlw_elem(x, "dc:creator", dc->author);
-	xmlw_elem(x, "meta:creation-date", when);
-	xmlw_elem(x, "dc:date", when);
-	xmlw_elem(x, "dc:language", dc->lang);
-	xmlw_end(x);
-	xmlw_end(x);
-	return xmlw_close(x);
+	const odfxml_meta m = {
+		.title = dc->title,
+		.subject = dc->subject,
+		.keywords = dc->keywords,
+		.author = dc->author,
+		.created = dc->created,
+		.language = dc->lang,
+	};
+	return odfxml_meta_write(&o->x, out, &m);
 }
 
 static int write_settings(odt *o, buf *out)

@@ -22,6 +22,7 @@
 
 #include "base/buf.h"
 #include "base/cachedir.h"
+#include "base/utf8.h"
 #include "base/xalloc.h"
 #include "xml/xmlw.h"
 
@@ -463,23 +464,10 @@ done:
 
 unsigned long font_utf8(const char *str, size_t n, int *adv)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	unsigned long c = s[0];
-	int k = c < 0x80 ? 0 : c >= 0xF8 ? -1 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
-	if (k < 0 || (size_t)k >= n) {
-		*adv = 1;
-		return k == 0 ? c : 0xFFFD;
-	}
-	c &= k == 0 ? 0x7F : (0x3F >> k);
-	for (int i = 1; i <= k; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*adv = 1;
-			return 0xFFFD;
-		}
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	*adv = k + 1;
-	return c;
+	uint32_t c;
+	size_t k = utf8_decode(str, n, &c);
+	*adv = k ? (int)k : 1;
+	return k ? c : 0xFFFD;
 }
 
 int font_has(const font_face *ff, unsigned long c)

@@ -71,6 +71,35 @@ static long pfind(ptab *t, const unsigned char *l, size_t n, uint32_t h, int add
 
 enum { PMAX = 16 }; /* Bokmål's longest pattern has 10 letters; longer: no expansion */
 
+/* The expanded file: the header lines text[0..hdr_end), then every
+ * generated pattern, a line each; *outlen gets its length.  NULL when
+ * memory runs out. */
+static char *write_expanded(const char *text, size_t hdr_end, const ptab *gen, size_t *outlen)
+{
+	size_t olen = hdr_end;
+	for (size_t g = 0; g < gen->n; g++)
+		olen += 2 * (size_t)gen->v[g].n + 2;
+	char *out = xmalloc(olen + 1);
+	if (!out)
+		return NULL;
+	memcpy(out, text, hdr_end);
+	size_t o = hdr_end;
+	if (o && out[o - 1] != '\n')
+		out[o++] = '\n';
+	for (size_t g = 0; g < gen->n; g++) {
+		const pat *G = &gen->v[g];
+		for (size_t q = 0; q <= G->n; q++) {
+			if (G->v[q])
+				out[o++] = (char)('0' + G->v[q]);
+			if (q < G->n)
+				out[o++] = (char)G->l[q];
+		}
+		out[o++] = '\n';
+	}
+	*outlen = o;
+	return out;
+}
+
 /* The expanded pattern file for text[0..len), or NULL when it cannot be
  * expanded (non-standard patterns, a second level, memory): the caller then
  * loads the file as it is.  *outlen gets the length; caller frees. */
@@ -186,31 +215,10 @@ static char *expand_patterns(const char *text, size_t len, size_t *outlen)
 			}
 		}
 	}
-	/* write: the header lines, then every generated pattern */
-	size_t olen = hdr_end;
-	for (size_t g = 0; g < gen.n; g++)
-		olen += 2 * (size_t)gen.v[g].n + 2;
-	out = xmalloc(olen + 1);
-	if (!out) {
-		xfree(gvals);
-		goto fail;
-	}
-	memcpy(out, text, hdr_end);
-	size_t o = hdr_end;
-	if (o && out[o - 1] != '\n')
-		out[o++] = '\n';
-	for (size_t g = 0; g < gen.n; g++) {
-		const pat *G = &gen.v[g];
-		for (size_t q = 0; q <= G->n; q++) {
-			if (G->v[q])
-				out[o++] = (char)('0' + G->v[q]);
-			if (q < G->n)
-				out[o++] = (char)G->l[q];
-		}
-		out[o++] = '\n';
-	}
-	*outlen = o;
+	out = write_expanded(text, hdr_end, &gen, outlen);
 	xfree(gvals);
+	if (!out)
+		goto fail;
 	goto done;
 fail:
 	xfree(out);

@@ -1601,35 +1601,6 @@ static void fixup(ctx *c)
 
 /* ---- the whole ---- */
 
-static char *plain_text(arena *a, const doc_node *n)
-{
-	size_t len = 0;
-	doc_iter it;
-	const doc_node *m;
-	doc_event ev;
-	doc_iter_init(&it, n);
-	while ((ev = doc_iter_next(&it, &m)) != DOC_EV_DONE)
-		if (ev == DOC_EV_ENTER)
-			len += m->type == DOC_TEXT ? m->u.text.len : m->type == DOC_BREAK;
-	char *s = arena_alloc(a, len + 1);
-	if (!s)
-		return NULL;
-	size_t o = 0;
-	doc_iter_init(&it, n);
-	while ((ev = doc_iter_next(&it, &m)) != DOC_EV_DONE) {
-		if (ev != DOC_EV_ENTER)
-			continue;
-		if (m->type == DOC_TEXT) {
-			memcpy(s + o, m->u.text.text, m->u.text.len);
-			o += m->u.text.len;
-		} else if (m->type == DOC_BREAK) {
-			s[o++] = ' ';
-		}
-	}
-	s[o] = 0;
-	return s;
-}
-
 static void ctx_free(ctx *c)
 {
 	xfree(c->hw);
@@ -1813,7 +1784,7 @@ sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout
 		if (ev == DOC_EV_ENTER && n->type == DOC_HEADING) {
 			layout_heading *hd = &l->heads[l->nheads++];
 			hd->node = n, hd->level = n->u.heading.level, hd->in_toc = n->u.heading.in_toc;
-			hd->title = plain_text(&l->arena, n);
+			hd->title = doc_flatten(&l->arena, n, DOC_WS_KEEP);
 			hd->page = -1;
 			if (!hd->title)
 				goto oom;

@@ -23,6 +23,7 @@
 #include "pdftag.h"
 #include "pdfz.h"
 #include "base/xalloc.h"
+#include "input/image.h"
 
 /* fail-fast: libharu 2.3.0 dereferences NULL in HPDF_GetMem after a
  * failed allocation (see xalloc.h) */
@@ -155,72 +156,6 @@ static int to_pdfdoc(const char *s, char *out)
 	if (out)
 		*out = 0;
 	return 0;
-}
-
-/* ---- images ---- */
-
-/* Whether the file at path is a PNG whose chunks are whole and whose CRCs
- * hold, with IHDR first and IEND last.  libharu hands PNGs to libpng
- * without an error jump, so a broken file would abort the process: we only
- * pass it files that are structurally sound.  (A crafted deflate stream
- * with valid CRCs would still reach libpng; logos come from the operator's
- * template, not from reporters.) */
-static uint32_t crc_tab[256];
-
-static void crc_init(void)
-{
-	for (uint32_t n = 0; n < 256; n++) {
-		uint32_t c = n;
-		for (int k = 0; k < 8; k++)
-			c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-		crc_tab[n] = c;
-	}
-}
-
-static int png_sound(const char *path)
-{
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	const uint32_t *tab = crc_tab;
-	pthread_once(&once, crc_init);
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return 0;
-	unsigned char hdr[8], len4[4], *chunk = NULL;
-	int ok = 0, first = 1;
-	if (fread(hdr, 1, 8, fp) != 8 || memcmp(hdr, "\x89PNG\r\n\x1a\n", 8) != 0)
-		goto done;
-	for (;;) {
-		if (fread(len4, 1, 4, fp) != 4)
-			goto done;
-		uint32_t n = (uint32_t)len4[0] << 24 | (uint32_t)len4[1] << 16 |
-			     (uint32_t)len4[2] << 8 | len4[3];
-		if (n > (1u << 26))
-			goto done;
-		unsigned char *p = xrealloc(chunk, (size_t)n + 8);
-		if (!p)
-			goto done;
-		chunk = p;
-		if (fread(chunk, 1, (size_t)n + 8, fp) != (size_t)n + 8)
-			goto done;
-		uint32_t c = 0xFFFFFFFFu;
-		for (size_t i = 0; i < (size_t)n + 4; i++)
-			c = tab[(c ^ chunk[i]) & 255] ^ (c >> 8);
-		c ^= 0xFFFFFFFFu;
-		const unsigned char *q = chunk + n + 4;
-		if (c != ((uint32_t)q[0] << 24 | (uint32_t)q[1] << 16 | (uint32_t)q[2] << 8 | q[3]))
-			goto done;
-		if (first && memcmp(chunk, "IHDR", 4) != 0)
-			goto done;
-		first = 0;
-		if (memcmp(chunk, "IEND", 4) == 0) {
-			ok = 1;
-			goto done;
-		}
-	}
-done:
-	xfree(chunk);
-	fclose(fp);
-	return ok;
 }
 
 /* ---- one render ---- */
@@ -815,17 +750,10 @@ static sr_status load_logo(render *r, diag *d)
 	if (!lp || !*lp)
 		return SR_OK;
 	/* by content, not by name: a .png that is really a JPEG still works */
-	unsigned char magic[8] = {0};
-	FILE *fp = fopen(lp, "rb");
-	int opened = fp != NULL;
-	size_t got = fp ? fread(magic, 1, sizeof magic, fp) : 0;
-	if (fp)
-		fclose(fp);
-	if (got >= 8 && memcmp(magic, "\x89PNG\r\n\x1a\n", 8) == 0) {
-		if (png_sound(lp))
-			r->logo = HPDF_LoadPngImageFromFile(r->pdf, lp);
-	}
-	else if (got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF)
+	int kind = image_sniff_file(lp), opened = kind >= 0;
+	if (kind == IMAGE_PNG)
+		r->logo = HPDF_LoadPngImageFromFile(r->pdf, lp);
+	else if (kind == IMAGE_JPEG)
 		r->logo = HPDF_LoadJpegImageFromFile(r->pdf, lp);
 	pdftag_image(r->tag, r->logo, d); /* PDF/A: no soft mask */
 	if (!r->logo) {

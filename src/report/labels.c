@@ -1,4 +1,4 @@
-/* labels.c: report words in nb, nn and en, dates and numbers (see labels.h). */
+/* labels.c: the words of words.h by language, dates and numbers (see labels.h). */
 #include "labels.h"
 
 #include <math.h>
@@ -7,86 +7,31 @@
 
 #define NBSP "\xc2\xa0"
 
-static const labels nb = {
-	"nb", "nb-NO",
-	{"Ikke rapportert", "Ikke startet", "Pågår", "Løpende", "Forsinket", "Fullført", "Avbrutt"},
-	{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-	 "oktober", "november", "desember"},
-	{"Regionalt helseforetak", "Helseforetak", "Gruppe", "Annen"},
-	"Statusrapport", "Statusrapport %d – %s", "Innhold", "Side", "av", "Rapportdato",
-	"Sammendrag", "Om rapporten", "Status for tiltakene %d", "Innsatsområde", "Totalt", "tiltak",
-	"Mål og indikatorer", "Mål", "Utgangspunkt", "Siste verdi", "Målverdi", "I rute",
-	"Ikke i rute", "Mangler data", "Vurdering", "Status",
-	"Status per helseforetak", "Tiltak der helseforetakene har rapportert egen status for %d.",
-	"De %d helseforetakene er fordelt på %d tabeller; hver tabell viser tiltakene der minst ett av dem har rapportert.",
-	"Tiltak", "Ansvar", "Kommentar", "Målbilde", "fremdrift", "var", "i", "samlet status",
-	"Frist",
-	"Vedlegg: Ansvarlige", "Id", "Navn", "Type", "Medlemmer",
-	"Oppsummeringer fra rapportørene", "Kilde",
-	"Rapporten viser status for %d for tiltakene i %s.",
-	"Rapporten viser status for %d for tiltakene %s har ansvar for, direkte eller gjennom en gruppe, i %s.",
-	"Ingen statusrapporter er lagt inn for året.",
-	"%zu tiltak har kommet videre siden %d, og %zu har falt tilbake.",
-	"Avvik: forsinkede og ikke startede tiltak",
-	"%zu tiltak er forsinket eller ikke startet i %d.",
-	"Ingen tiltak er forsinket eller ikke startet i %d.",
-	"Egen siste verdi", "Regional siste verdi",
-	"Gå til innholdet",
-};
+/* The runs that are indexed by a value follow that value's order. */
+_Static_assert(W_ST_CANCELLED - W_ST_NONE + 1 == ST_COUNT, "a word per status value");
+_Static_assert(W_ST_NOT_STARTED - W_ST_NONE == ST_NOT_STARTED && W_ST_DELAYED - W_ST_NONE == ST_DELAYED,
+	       "the status words in the order of status_value");
+_Static_assert(W_MONTH_DEC - W_MONTH_JAN == 11, "twelve months");
+_Static_assert(W_FORM_STEP_5 - W_FORM_STEP_1 == 4, "the form's five steps");
+_Static_assert(W_FORM_MEANS_CANCELLED - W_FORM_MEANS_NOT_STARTED == ST_CANCELLED - ST_NOT_STARTED,
+	       "a meaning per status value but none");
+_Static_assert(W_OWNER_OTHER - W_OWNER_RHF == OWNER_OTHER && W_OWNER_GROUP - W_OWNER_RHF == OWNER_GROUP,
+	       "the owner types in the order of owner_type");
 
-static const labels nn = {
-	"nn", "nn-NO",
-	{"Ikkje rapportert", "Ikkje starta", "Pågår", "Løpande", "Forseinka", "Fullført", "Avbrote"},
-	{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-	 "oktober", "november", "desember"},
-	{"Regionalt helseføretak", "Helseføretak", "Gruppe", "Anna"},
-	"Statusrapport", "Statusrapport %d – %s", "Innhald", "Side", "av", "Rapportdato",
-	"Samandrag", "Om rapporten", "Status for tiltaka %d", "Innsatsområde", "Totalt", "tiltak",
-	"Mål og indikatorar", "Mål", "Utgangspunkt", "Siste verdi", "Målverdi", "I rute",
-	"Ikkje i rute", "Manglar data", "Vurdering", "Status",
-	"Status per helseføretak", "Tiltak der helseføretaka har rapportert eigen status for %d.",
-	"Dei %d helseføretaka er fordelte på %d tabellar; kvar tabell viser tiltaka der minst eitt av dei har rapportert.",
-	"Tiltak", "Ansvar", "Kommentar", "Målbilete", "framdrift", "var", "i", "samla status",
-	"Frist",
-	"Vedlegg: Ansvarlege", "Id", "Namn", "Type", "Medlemmer",
-	"Oppsummeringar frå rapportørane", "Kjelde",
-	"Rapporten viser status for %d for tiltaka i %s.",
-	"Rapporten viser status for %d for tiltaka %s har ansvar for, direkte eller gjennom ei gruppe, i %s.",
-	"Ingen statusrapportar er lagde inn for året.",
-	"%zu tiltak har kome vidare sidan %d, og %zu har falle tilbake.",
-	"Avvik: forseinka tiltak og tiltak som ikkje er starta",
-	"%zu tiltak er forseinka eller ikkje starta i %d.",
-	"Ingen tiltak er forseinka eller ikkje starta i %d.",
-	"Eigen siste verdi", "Regional siste verdi",
-	"Gå til innhaldet",
-};
+#define W_NB(name, nb_, nn_, en_) [W_##name] = (nb_),
+#define W_NN(name, nb_, nn_, en_) [W_##name] = (nn_),
+#define W_EN(name, nb_, nn_, en_) [W_##name] = (en_),
 
-static const labels en = {
-	"en", "en",
-	{"Not reported", "Not started", "In progress", "Ongoing", "Delayed", "Completed", "Cancelled"},
-	{"January", "February", "March", "April", "May", "June", "July", "August", "September",
-	 "October", "November", "December"},
-	{"Regional health authority", "Health trust", "Group", "Other"},
-	"Status report", "Status report %d – %s", "Contents", "Page", "of", "Report date",
-	"Summary", "About this report", "Status of the measures %d", "Focus area", "Total", "measures",
-	"Goals and indicators", "Goal", "Baseline", "Latest value", "Target", "On track",
-	"Behind", "No data", "Assessment", "Status",
-	"Status per health trust", "Measures for which the health trusts reported their own status for %d.",
-	"The %d health trusts are split over %d tables; each shows the measures for which at least one of them reported.",
-	"Measure", "Responsible", "Comment", "Target picture", "progress", "was", "in", "overall status",
-	"Deadline",
-	"Appendix: Responsible owners", "Id", "Name", "Type", "Members",
-	"Summaries from the reporting owners", "Source",
-	"This report shows the %d status of the measures in %s.",
-	"This report shows the %d status of the measures %s is responsible for, directly or through a group, in %s.",
-	"No status files have been entered for the year.",
-	"%zu measures have moved forward since %d, and %zu have fallen back.",
-	"Deviations: delayed and not started measures",
-	"%zu measures are delayed or not started in %d.",
-	"No measure is delayed or not started in %d.",
-	"Own latest value", "Regional latest value",
-	"Skip to content",
-};
+static const labels nb = {"nb", "nb-NO", "NO", ",", NBSP, "%d. %s %d", {LABEL_WORDS(W_NB)}};
+static const labels nn = {"nn", "nn-NO", "NO", ",", NBSP, "%d. %s %d", {LABEL_WORDS(W_NN)}};
+static const labels en = {"en", "en", "GB", ".", ",", "%d %s %d", {LABEL_WORDS(W_EN)}};
+
+static const labels *const all[] = {&nb, &nn, &en};
+
+const labels *labels_nth(size_t i)
+{
+	return i < sizeof all / sizeof all[0] ? all[i] : NULL;
+}
 
 const labels *labels_for(const char *code)
 {
@@ -99,14 +44,14 @@ const labels *labels_for(const char *code)
 	return NULL;
 }
 
+/* The date format is the table's, with the same arguments in each. */
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+
 void labels_date(const labels *l, time_t t, char *out, size_t n)
 {
 	struct tm tm;
 	gmtime_r(&t, &tm);
-	if (l == &en)
-		snprintf(out, n, "%d %s %d", tm.tm_mday, l->months[tm.tm_mon], tm.tm_year + 1900);
-	else
-		snprintf(out, n, "%d. %s %d", tm.tm_mday, l->months[tm.tm_mon], tm.tm_year + 1900);
+	snprintf(out, n, l->date_fmt, tm.tm_mday, labels_month(l, tm.tm_mon), tm.tm_year + 1900);
 }
 
 void labels_date_iso(const labels *l, const char *iso, char *out, size_t n)
@@ -116,10 +61,7 @@ void labels_date_iso(const labels *l, const char *iso, char *out, size_t n)
 		snprintf(out, n, "%s", iso ? iso : "");
 		return;
 	}
-	if (l == &en)
-		snprintf(out, n, "%d %s %d", d, l->months[m - 1], y);
-	else
-		snprintf(out, n, "%d. %s %d", d, l->months[m - 1], y);
+	snprintf(out, n, l->date_fmt, d, labels_month(l, m - 1), y);
 }
 
 void labels_number(const labels *l, double v, int decimals, char *out, size_t n)
@@ -141,7 +83,7 @@ void labels_number(const labels *l, double v, int decimals, char *out, size_t n)
 	}
 	if (strcmp(raw, "-0") == 0)
 		strcpy(raw, "0");
-	const char *group = l == &en ? "," : NBSP, *point = l == &en ? "." : ",";
+	const char *group = l->group, *point = l->point;
 	char *ip = raw + (raw[0] == '-');
 	size_t intlen = strcspn(ip, ".");
 	size_t k = 0;

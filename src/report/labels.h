@@ -1,6 +1,6 @@
-/* labels.h: every word a report prints that does not come from the input,
- * in Bokmål, Nynorsk and English, and the Norwegian ways of writing numbers
- * and dates.  Static tables; nothing to free. */
+/* labels.h: the words of words.h as one table per language (Bokmål,
+ * Nynorsk, English), and the Norwegian ways of writing numbers and dates.
+ * Static tables; nothing to free. */
 #ifndef LABELS_H
 #define LABELS_H
 
@@ -8,29 +8,45 @@
 #include <time.h>
 
 #include "model/model.h"
+#include "words.h"
+
+/* The names of the words: W_REPORT, W_CONTENTS, ... (words.h). */
+typedef enum word_id {
+#define W_ENUM(name, nb, nn, en) W_##name,
+	LABEL_WORDS(W_ENUM)
+#undef W_ENUM
+	W_COUNT
+} word_id;
 
 typedef struct labels {
 	const char *code;        /* nb | nn | en */
 	const char *bcp47;       /* nb-NO | nn-NO | en */
-	const char *status[ST_COUNT]; /* [ST_NONE] = "not reported" */
-	const char *months[12];
-	const char *owner_type[4];
-	const char *report, *report_for, *contents, *page, *of, *date_label;
-	const char *summary, *about, *counts_title, *area, *total, *measures_word;
-	const char *indicators_title, *indicator, *baseline, *latest, *target, *on_track,
-		*behind, *no_data, *status_word, *status_col;
-	const char *matrix_title, *matrix_intro, *matrix_split;
-	const char *measure, *responsible, *comment, *vision, *progress, *was, *in_year,
-		*overall_fallback, *deadline;
-	const char *owners_title, *id, *name, *type, *members;
-	const char *summaries_title, *source, *about_text, *about_owner_text, *sources_none;
-	const char *changes_text;
-	const char *deviations_title, *deviations_intro, *deviations_none, *own_latest, *regional_latest;
-	const char *skip_to_content; /* the web page's skip link */
+	const char *country;     /* NO | NO | GB: a spreadsheet's locale */
+	const char *point, *group; /* "," and a no-break space | "." and "," */
+	const char *date_fmt;    /* day, month, year: "%d. %s %d" | "%d %s %d" */
+	const char *w[W_COUNT];  /* every word, by name: l->w[W_CONTENTS] */
 } labels;
+
+/* A status value's word ([ST_NONE]: "not reported"), a month's name
+ * (0: January), an owner type's name. */
+static inline const char *labels_status(const labels *l, status_value v)
+{
+	return l->w[W_ST_NONE + (int)v];
+}
+static inline const char *labels_month(const labels *l, int m)
+{
+	return l->w[W_MONTH_JAN + m];
+}
+static inline const char *labels_owner_type(const labels *l, owner_type t)
+{
+	return l->w[W_OWNER_RHF + (int)t];
+}
 
 /* The labels for a language code ("nb", "nn", "en"); NULL if unknown. */
 const labels *labels_for(const char *code);
+
+/* The i-th language's labels (0: nb, 1: nn, 2: en); NULL past the last. */
+const labels *labels_nth(size_t i);
 
 /* "23. november 2026" (nb/nn) or "23 November 2026" (en), in UTC. */
 void labels_date(const labels *l, time_t t, char *out, size_t n);

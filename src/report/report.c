@@ -142,7 +142,7 @@ static void title_block(rb *b)
 		para(b, b->d->root, DOC_P_SUBTITLE, p->subtitle);
 	para(b, b->d->root, DOC_P_SUBTITLE, b->d->subject);
 	para(b, b->d->root, DOC_P_SUBTITLE, p->organisation);
-	para(b, b->d->root, DOC_P_NOTE, fmt(b, "%s: %s", b->l->date_label, b->d->date_text));
+	para(b, b->d->root, DOC_P_NOTE, fmt(b, "%s: %s", b->l->w[W_DATE_LABEL], b->d->date_text));
 }
 
 static void about(rb *b, int level)
@@ -150,7 +150,7 @@ static void about(rb *b, int level)
 	const plan *p = b->p;
 	const labels *l = b->l;
 	if (level == 1)
-		heading(b, 1, "om-rapporten", nopos, "%s", l->about);
+		heading(b, 1, "om-rapporten", nopos, "%s", l->w[W_ABOUT]);
 	char quoted[1024];
 	snprintf(quoted, sizeof quoted, "«%s»", p->title);
 	if (p->adopted) {
@@ -160,9 +160,9 @@ static void about(rb *b, int level)
 	}
 	doc_node *pa = doc_append(b->d->root, doc_para(b->d, DOC_P_BODY, nopos));
 	if (b->who)
-		add_text(b, pa, fmt(b, l->about_owner_text, b->year, b->who->name, quoted));
+		add_text(b, pa, fmt(b, l->w[W_ABOUT_OWNER_TEXT], b->year, b->who->name, quoted));
 	else
-		add_text(b, pa, fmt(b, l->about_text, b->year, quoted));
+		add_text(b, pa, fmt(b, l->w[W_ABOUT_TEXT], b->year, quoted));
 
 	/* Which status files the report rests on. */
 	size_t n = 0;
@@ -170,7 +170,7 @@ static void about(rb *b, int level)
 		if (p->reports[i].year == b->year)
 			n++;
 	if (!n) {
-		para(b, b->d->root, DOC_P_NOTE, l->sources_none);
+		para(b, b->d->root, DOC_P_NOTE, l->w[W_SOURCES_NONE]);
 		return;
 	}
 	doc_node *list = block(b, doc_node_new(b->d, DOC_LIST, nopos));
@@ -202,7 +202,7 @@ static void changes(rb *b)
 		back += c < 0;
 	}
 	if (fwd || back)
-		para(b, b->d->root, DOC_P_BODY, fmt(b, b->l->changes_text, fwd, b->year - 1, back));
+		para(b, b->d->root, DOC_P_BODY, fmt(b, b->l->w[W_CHANGES_TEXT], fwd, b->year - 1, back));
 }
 
 static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int *cols,
@@ -233,14 +233,14 @@ static void counts_table(rb *b, int level, int charts)
 	for (int i = 0; i < ncols; i++)
 		widths[i + 1] = 9;
 	widths[ncols + 1] = 8;
-	heading(b, level, "status-antall", nopos, l->counts_title, b->year);
+	heading(b, level, "status-antall", nopos, l->w[W_COUNTS_TITLE], b->year);
 	doc_node *t = block(b, doc_table(b->d, ncols + 2, widths, 1,
-					 fmt(b, l->counts_title, b->year), nopos));
+					 fmt(b, l->w[W_COUNTS_TITLE], b->year), nopos));
 	doc_node *hr = doc_append(t, doc_row(b->d, 1));
-	text_cell(b, hr, l->area, b->d->style.header_fill, DOC_LEFT);
+	text_cell(b, hr, l->w[W_AREA], b->d->style.header_fill, DOC_LEFT);
 	for (int i = 0; i < ncols; i++)
-		text_cell(b, hr, l->status[cols[i]], b->fill[cols[i]], DOC_RIGHT);
-	text_cell(b, hr, l->total, b->d->style.header_fill, DOC_RIGHT);
+		text_cell(b, hr, labels_status(l, cols[i]), b->fill[cols[i]], DOC_RIGHT);
+	text_cell(b, hr, l->w[W_TOTAL], b->d->style.header_fill, DOC_RIGHT);
 	for (size_t i = 0; i < nrows; i++) {
 		size_t sum = 0;
 		for (int s = 0; s < ST_COUNT; s++)
@@ -258,7 +258,7 @@ static void counts_table(rb *b, int level, int charts)
 	doc_node *c0 = cell(b, r, 0);
 	doc_append(doc_append(doc_append(c0, doc_para(b->d, DOC_P_BODY, nopos)),
 			      doc_node_new(b->d, DOC_STRONG, nopos)),
-		   doc_text_ref(b->d, l->total, strlen(l->total), nopos));
+		   doc_text_ref(b->d, l->w[W_TOTAL], strlen(l->w[W_TOTAL]), nopos));
 	for (int c = 0; c < ncols; c++) {
 		text_cell(b, r, fmt(b, "%zu", total[cols[c]]), 0, DOC_RIGHT);
 		sum += total[cols[c]];
@@ -305,31 +305,14 @@ static const char *point_text(rb *b, const indicator *ind, const ind_point *pt)
 
 /* ---- charts (issue 6) ---------------------------------------------------- */
 
-/* The few words only charts print, per language (kept here so labels.c
- * stays as it is). */
-typedef struct chart_words {
-	const char *regional, *track, *values, *line_chart, *bar_chart, *hbar_chart, *in;
-} chart_words;
-
-static const chart_words *chart_words_for(const labels *l)
-{
-	static const chart_words nb = {"Regionalt", "Bane mot målet", "Verdier", "Linjediagram",
-				       "Stolpediagram", "Liggende stolpediagram", "i"};
-	static const chart_words nn = {"Regionalt", "Bane mot målet", "Verdiar", "Linjediagram",
-				       "Stolpediagram", "Liggjande stolpediagram", "i"};
-	static const chart_words en = {"Regional", "Path to target", "Values", "Line chart",
-				       "Bar chart", "Horizontal stacked bar chart", "in"};
-	return strcmp(l->code, "en") == 0 ? &en : strcmp(l->code, "nn") == 0 ? &nn : &nb;
-}
-
+/* The series' colours, in order: the region first. */
 static const uint32_t series_rgb[] = {0x1F3B57, 0xD97706, 0x0891B2, 0x7C3AED,
 				      0xDB2777, 0x65A30D, 0x9A3412, 0x475569};
 
 static void chart_numbers(rb *b, doc_chart *ch)
 {
-	int en = strcmp(b->l->code, "en") == 0;
-	ch->decimal = en ? "." : ",";
-	ch->group = en ? "," : NBSP;
+	ch->decimal = b->l->point;
+	ch->group = b->l->group;
 	ch->lang = b->d->lang;
 }
 
@@ -369,11 +352,78 @@ static void value_row(rb *b, doc_node *t, const doc_chart *ch, int dec, const ch
 	}
 }
 
+/* The alt text of an indicator's chart: its numbers in words. */
+static const char *chart_alt(rb *b, const indicator *ind, const doc_chart *ch,
+			     const ind_point *tg, int y0)
+{
+	const labels *l = b->l;
+	arena *a = &b->d->arena;
+	buf alt = BUF_INIT;
+	buf_printf(&alt, "%s: %s.", ch->kind == CHART_LINE ? l->w[W_CHART_LINE] : l->w[W_CHART_BAR],
+		   ind->name);
+	if (ind->has_baseline)
+		buf_printf(&alt, " %s %s %s %d.", l->w[W_BASELINE],
+			   num_text(b, ind->baseline.value, ind->unit), l->w[W_IN], ind->baseline.year);
+	if (tg)
+		buf_printf(&alt, " %s %s %s %d.", l->w[W_TARGET], num_text(b, tg->value, ind->unit),
+			   l->w[W_IN], tg->year);
+	for (int k = 0; k < ch->nseries; k++) {
+		buf_printf(&alt, " %s:", ch->series[k].name);
+		int first = 1;
+		for (int i = 0; i < ch->ncats; i++)
+			if (isfinite(ch->series[k].values[i])) {
+				buf_printf(&alt, "%s %s %s %d", first ? "" : ",",
+					   num_text(b, ch->series[k].values[i], ind->unit), l->w[W_IN],
+					   y0 + i);
+				first = 0;
+			}
+		buf_puts(&alt, ".");
+	}
+	buf_printf(&alt, " %s.", ch->on_track_text);
+	const char *alt_s = alt.failed ? NULL : arena_strndup(a, (const char *)alt.data, alt.len);
+	buf_free(&alt);
+	if (!alt_s)
+		a->failed = 1;
+	return alt_s;
+}
+
+/* The chart's twin table: years across, baseline, series and target
+ * down. */
+static void twin_table(rb *b, const indicator *ind, const doc_chart *ch, const ind_point *tg)
+{
+	const labels *l = b->l;
+	int nyears = ch->ncats;
+	double w[42];
+	w[0] = 30;
+	for (int i = 0; i < nyears; i++)
+		w[i + 1] = 70.0 / nyears;
+	const char *cap = fmt(b, "%s: %s", l->w[W_CHART_VALUES], ind->name);
+	doc_node *t = block(b, doc_table(b->d, nyears + 1, w, 1, cap, nopos));
+	doc_node *hr = doc_append(t, doc_row(b->d, 1));
+	text_cell(b, hr, ind->unit && *ind->unit ? fmt(b, "%s (%s)", l->w[W_CHART_VALUES], ind->unit)
+						 : l->w[W_CHART_VALUES], b->d->style.header_fill, DOC_LEFT);
+	for (int i = 0; i < nyears; i++)
+		text_cell(b, hr, ch->cats[i], b->d->style.header_fill, DOC_RIGHT);
+	double one[41];
+	int dec = chart_data_decimals(ch);
+	if (ind->has_baseline) {
+		for (int i = 0; i < nyears; i++)
+			one[i] = i == ch->base_cat ? ch->base_value : NAN;
+		value_row(b, t, ch, dec, l->w[W_BASELINE], one, nyears);
+	}
+	for (int k = 0; k < ch->nseries; k++)
+		value_row(b, t, ch, dec, ch->series[k].name, ch->series[k].values, nyears);
+	if (tg) {
+		for (int i = 0; i < nyears; i++)
+			one[i] = i == ch->target_cat ? ch->target_value : NAN;
+		value_row(b, t, ch, dec, l->w[W_TARGET], one, nyears);
+	}
+}
+
 static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
-	const chart_words *cw = chart_words_for(l);
 	arena *a = &b->d->arena;
 	int y0 = INT32_MAX, y1 = INT32_MIN;
 #define SPAN(y) (y0 = (y) < y0 ? (y) : y0, y1 = (y) > y1 ? (y) : y1)
@@ -432,7 +482,7 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 		if (!any)
 			continue; /* no values (a plan with targets only): no series */
 		chart_series *se = &ch->series[ch->nseries];
-		se->name = whose[k] ? whose[k]->name : cw->regional;
+		se->name = whose[k] ? whose[k]->name : l->w[W_CHART_REGIONAL];
 		se->values = v;
 		se->rgb = series_rgb[ch->nseries % (int)(sizeof series_rgb / sizeof *series_rgb)];
 		ch->nseries++;
@@ -450,76 +500,23 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 	ch->base_value = ind->has_baseline ? ind->baseline.value : NAN;
 	ch->target_cat = tg ? tg->year - y0 : -1;
 	ch->target_value = tg ? tg->value : NAN;
-	ch->base_label = l->baseline;
-	ch->target_label = l->target;
-	ch->track_label = cw->track;
+	ch->base_label = l->w[W_BASELINE];
+	ch->target_label = l->w[W_TARGET];
+	ch->track_label = l->w[W_CHART_TRACK];
 	ch->on_track = known ? on : -1;
-	ch->on_track_text = fmt(b, "%s: %s", l->status_word, !known ? l->no_data : on ? l->on_track
-												 : l->behind);
+	ch->on_track_text = fmt(b, "%s: %s", l->w[W_STATUS_WORD],
+				!known ? l->w[W_NO_DATA] : on ? l->w[W_ON_TRACK] : l->w[W_BEHIND]);
 	ch->on_track_rgb = !known ? 0x9CA3AF : on ? 0x059669 : 0xB91C1C;
 	chart_numbers(b, ch);
 
-	/* the alt text: the chart's numbers in words */
-	buf alt = BUF_INIT;
-	buf_printf(&alt, "%s: %s.", ch->kind == CHART_LINE ? cw->line_chart : cw->bar_chart,
-		   ind->name);
-	if (ind->has_baseline)
-		buf_printf(&alt, " %s %s %s %d.", l->baseline, num_text(b, ind->baseline.value, ind->unit),
-			   cw->in, ind->baseline.year);
-	if (tg)
-		buf_printf(&alt, " %s %s %s %d.", l->target, num_text(b, tg->value, ind->unit), cw->in,
-			   tg->year);
-	for (int k = 0; k < ch->nseries; k++) {
-		buf_printf(&alt, " %s:", ch->series[k].name);
-		int first = 1;
-		for (int i = 0; i < ch->ncats; i++)
-			if (isfinite(ch->series[k].values[i])) {
-				buf_printf(&alt, "%s %s %s %d", first ? "" : ",",
-					   num_text(b, ch->series[k].values[i], ind->unit), cw->in, y0 + i);
-				first = 0;
-			}
-		buf_puts(&alt, ".");
-	}
-	buf_printf(&alt, " %s.", ch->on_track_text);
-	const char *alt_s = alt.failed ? NULL : arena_strndup(a, (const char *)alt.data, alt.len);
-	buf_free(&alt);
-	if (!alt_s)
-		a->failed = 1;
+	const char *alt_s = chart_alt(b, ind, ch, tg, y0);
 	chart_node(b, ch, alt_s);
 	/* The board handout (at most four pages) shows compact charts without
 	 * the twin table: the indicators table above has baseline, latest and
 	 * target, and the alt text every number. */
 	ch->compact = b->tpl->kind == TPL_BOARD;
-	if (ch->compact)
-		return;
-
-	/* the twin table: years across, baseline, series and target down */
-	int nyears = ch->ncats;
-	double w[42];
-	w[0] = 30;
-	for (int i = 0; i < nyears; i++)
-		w[i + 1] = 70.0 / nyears;
-	const char *cap = fmt(b, "%s: %s", cw->values, ind->name);
-	doc_node *t = block(b, doc_table(b->d, nyears + 1, w, 1, cap, nopos));
-	doc_node *hr = doc_append(t, doc_row(b->d, 1));
-	text_cell(b, hr, ind->unit && *ind->unit ? fmt(b, "%s (%s)", cw->values, ind->unit)
-						 : cw->values, b->d->style.header_fill, DOC_LEFT);
-	for (int i = 0; i < nyears; i++)
-		text_cell(b, hr, ch->cats[i], b->d->style.header_fill, DOC_RIGHT);
-	double one[41];
-	int dec = chart_data_decimals(ch);
-	if (ind->has_baseline) {
-		for (int i = 0; i < nyears; i++)
-			one[i] = i == ch->base_cat ? ch->base_value : NAN;
-		value_row(b, t, ch, dec, l->baseline, one, nyears);
-	}
-	for (int k = 0; k < ch->nseries; k++)
-		value_row(b, t, ch, dec, ch->series[k].name, ch->series[k].values, nyears);
-	if (tg) {
-		for (int i = 0; i < nyears; i++)
-			one[i] = i == ch->target_cat ? ch->target_value : NAN;
-		value_row(b, t, ch, dec, l->target, one, nyears);
-	}
+	if (!ch->compact)
+		twin_table(b, ind, ch, tg);
 }
 
 /* The summary's stacked bars: per focus area, its measures by status, in
@@ -546,7 +543,7 @@ static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int
 	if (!nc)
 		return;
 	ch->kind = CHART_STACKED_HBAR;
-	ch->title = fmt(b, l->counts_title, b->year);
+	ch->title = fmt(b, l->w[W_COUNTS_TITLE], b->year);
 	ch->ncats = nc;
 	ch->cats = arena_array(a, (size_t)nc, sizeof *ch->cats);
 	ch->series = arena_array(a, (size_t)ncols, sizeof *ch->series);
@@ -561,7 +558,7 @@ static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int
 		for (int i = 0; i < nc; i++)
 			v[i] = (double)rows[shown[i]][cols[k]];
 		const doc_fill *f = &b->d->fills[b->fill[cols[k]]];
-		ch->series[k] = (chart_series){l->status[cols[k]], v,
+		ch->series[k] = (chart_series){labels_status(l, cols[k]), v,
 					       b->fill[cols[k]] ? f->rgb : 0xF3F4F6,
 					       b->fill[cols[k]] ? f->text_rgb : 0x4B5563};
 	}
@@ -570,7 +567,7 @@ static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int
 	ch->on_track = -1;
 	chart_numbers(b, ch);
 	buf alt = BUF_INIT;
-	buf_printf(&alt, "%s: %s.", chart_words_for(l)->hbar_chart, ch->title);
+	buf_printf(&alt, "%s: %s.", l->w[W_CHART_HBAR], ch->title);
 	for (int i = 0; i < nc; i++) {
 		buf_printf(&alt, " %s:", ch->cats[i]);
 		int first = 1;
@@ -595,14 +592,16 @@ static void indicators_table(rb *b, int level, int charts)
 	const labels *l = b->l;
 	if (!p->nindicators)
 		return;
-	heading(b, level, "indikatorer", nopos, "%s", l->indicators_title);
+	heading(b, level, "indikatorer", nopos, "%s", l->w[W_INDICATORS_TITLE]);
 	/* An owner's report shows its own latest value beside the region's. */
 	int own = b->who != NULL;
 	static const double w5[] = {40, 15, 15, 15, 15}, w6[] = {34, 13, 13, 13, 13, 14};
-	doc_node *t = block(b, doc_table(b->d, own ? 6 : 5, own ? w6 : w5, 1, l->indicators_title, nopos));
-	const char *n5[] = {l->indicator, l->baseline, l->latest, l->target, l->status_word};
-	const char *n6[] = {l->indicator, l->baseline, l->own_latest, l->regional_latest, l->target,
-			    l->status_word};
+	doc_node *t = block(b, doc_table(b->d, own ? 6 : 5, own ? w6 : w5, 1,
+					 l->w[W_INDICATORS_TITLE], nopos));
+	const char *n5[] = {l->w[W_INDICATOR], l->w[W_BASELINE], l->w[W_LATEST], l->w[W_TARGET],
+			    l->w[W_STATUS_WORD]};
+	const char *n6[] = {l->w[W_INDICATOR], l->w[W_BASELINE], l->w[W_OWN_LATEST],
+			    l->w[W_REGIONAL_LATEST], l->w[W_TARGET], l->w[W_STATUS_WORD]};
 	header_row(b, t, own ? n6 : n5, own ? 6 : 5);
 	for (size_t i = 0; i < p->nindicators; i++) {
 		const indicator *ind = p->indicators[i];
@@ -612,7 +611,7 @@ static void indicators_table(rb *b, int level, int charts)
 		doc_node *c = cell(b, r, 0);
 		para(b, c, DOC_P_BODY, ind->name);
 		if (ind->source)
-			para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", l->source, ind->source));
+			para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", l->w[W_SOURCE], ind->source));
 		text_cell(b, r, ind->has_baseline ? point_text(b, ind, &ind->baseline) : "–", 0, DOC_LEFT);
 		const ind_point *regional = model_latest_value(ind, NULL);
 		const ind_point *mine = own ? model_latest_value(ind, b->who) : NULL;
@@ -624,7 +623,7 @@ static void indicators_table(rb *b, int level, int charts)
 			para(b, tc, DOC_P_BODY, point_text(b, ind, &ind->targets[k]));
 		const ind_point *judged = mine ? mine : regional;
 		int known, ok = on_track(ind, judged, &known);
-		text_cell(b, r, !known ? l->no_data : ok ? l->on_track : l->behind,
+		text_cell(b, r, !known ? l->w[W_NO_DATA] : ok ? l->w[W_ON_TRACK] : l->w[W_BEHIND],
 			  !known ? 0 : ok ? b->fill_ok : b->fill_bad, DOC_LEFT);
 	}
 	/* issue 6: then a chart and a table of values per indicator, judged
@@ -649,7 +648,7 @@ static void summaries(rb *b, int level)
 		if (b->who && r->owner != b->who)
 			continue;
 		if (!any++)
-			heading(b, level, "oppsummeringer", nopos, "%s", b->l->summaries_title);
+			heading(b, level, "oppsummeringer", nopos, "%s", b->l->w[W_SUMMARIES_TITLE]);
 		doc_node *h = heading(b, level + 1, NULL, r->pos, "%s", r->owner->name);
 		if (h)
 			h->u.heading.in_toc = 0;
@@ -668,15 +667,15 @@ static void status_cell(rb *b, doc_node *row, const measure *m)
 	doc_node *c = cell(b, row, b->fill[v]);
 	doc_node *pa = doc_append(c, doc_para(b->d, DOC_P_BODY, s ? s->pos : nopos));
 	doc_append(doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)),
-		   doc_text_ref(b->d, l->status[v], strlen(l->status[v]), nopos));
+		   doc_text_ref(b->d, labels_status(l, v), strlen(labels_status(l, v)), nopos));
 	if (s && s->progress >= 0)
-		para(b, c, DOC_P_BODY, fmt(b, "%d" NBSP "%% %s", s->progress, l->progress));
+		para(b, c, DOC_P_BODY, fmt(b, "%d" NBSP "%% %s", s->progress, l->w[W_PROGRESS]));
 	if (fallback)
-		para(b, c, DOC_P_NOTE, fmt(b, "(%s)", l->overall_fallback));
+		para(b, c, DOC_P_NOTE, fmt(b, "(%s)", l->w[W_OVERALL_FALLBACK]));
 	const status *prev = model_status(m, b->year - 1, fallback ? NULL : b->who, 0, NULL);
 	if (s && prev && prev->value != s->value)
-		para(b, c, DOC_P_NOTE, fmt(b, "%s %s %s %d", l->was, l->status[prev->value],
-					       l->in_year, b->year - 1));
+		para(b, c, DOC_P_NOTE, fmt(b, "%s %s %s %d", l->w[W_WAS], labels_status(l, prev->value),
+					       l->w[W_IN], b->year - 1));
 }
 
 static doc_node *measures_table(rb *b, const char *caption, srcpos at)
@@ -684,7 +683,7 @@ static doc_node *measures_table(rb *b, const char *caption, srcpos at)
 	const labels *l = b->l;
 	static const double w[] = {38, 17, 15, 30};
 	doc_node *t = block(b, doc_table(b->d, 4, w, 1, caption, at));
-	const char *names[] = {l->measure, l->responsible, l->status_col, l->comment};
+	const char *names[] = {l->w[W_MEASURE], l->w[W_RESPONSIBLE], l->w[W_STATUS_COL], l->w[W_COMMENT]};
 	header_row(b, t, names, 4);
 	return t;
 }
@@ -718,7 +717,7 @@ static void measure_row(rb *b, doc_node *t, const measure *m)
 		para(b, c, DOC_P_BODY, m->id);
 	}
 	if (m->deadline)
-		para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", l->deadline, m->deadline));
+		para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", l->w[W_DEADLINE], m->deadline));
 	/* Ansvar */
 	doc_node *rc = cell(b, r, 0);
 	for (size_t k = 0; k < m->nresp; k++) {
@@ -738,7 +737,7 @@ static void measure_row(rb *b, doc_node *t, const measure *m)
 static void deviations(rb *b, int level)
 {
 	const labels *l = b->l;
-	heading(b, level, "avvik", nopos, "%s", l->deviations_title);
+	heading(b, level, "avvik", nopos, "%s", l->w[W_DEVIATIONS_TITLE]);
 	size_t n = 0;
 	for (size_t i = 0; i < b->p->nmeasures; i++) {
 		const measure *m = b->p->measures[i];
@@ -746,11 +745,11 @@ static void deviations(rb *b, int level)
 		n += s && (s->value == ST_DELAYED || s->value == ST_NOT_STARTED);
 	}
 	if (!n) {
-		para(b, b->d->root, DOC_P_BODY, fmt(b, l->deviations_none, b->year));
+		para(b, b->d->root, DOC_P_BODY, fmt(b, l->w[W_DEVIATIONS_NONE], b->year));
 		return;
 	}
-	para(b, b->d->root, DOC_P_BODY, fmt(b, l->deviations_intro, n, b->year));
-	doc_node *t = measures_table(b, l->deviations_title, nopos);
+	para(b, b->d->root, DOC_P_BODY, fmt(b, l->w[W_DEVIATIONS_INTRO], n, b->year));
+	doc_node *t = measures_table(b, l->w[W_DEVIATIONS_TITLE], nopos);
 	for (size_t i = 0; i < b->p->nmeasures; i++) {
 		const measure *m = b->p->measures[i];
 		const status *s = visible(b, m) ? model_status(m, b->year, b->who, 1, NULL) : NULL;
@@ -769,7 +768,7 @@ static void area_section(rb *b, const area *a, int base, int vision)
 		const doc_node *f = a->vision->first;
 		doc_node *pa = block(b, doc_para(b->d, DOC_P_LEAD, f->pos));
 		doc_append(doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)),
-			   doc_textf(b->d, nopos, "%s: ", b->l->vision));
+			   doc_textf(b->d, nopos, "%s: ", b->l->w[W_VISION]));
 		if (f->type == DOC_PARAGRAPH) {
 			doc_append_children_of(b->d, pa, f);
 			f = f->next;
@@ -815,10 +814,10 @@ static void matrix_table(rb *b, const owner *const *cols, int ncols)
 	w[0] = 40;
 	for (int i = 0; i < ncols; i++)
 		w[i + 1] = 60.0 / ncols;
-	const char *names[MATRIX_MAX_TRUSTS + 1] = {l->measure};
+	const char *names[MATRIX_MAX_TRUSTS + 1] = {l->w[W_MEASURE]};
 	for (int i = 0; i < ncols; i++)
 		names[i + 1] = cols[i]->name;
-	doc_node *t = block(b, doc_table(b->d, ncols + 1, w, 1, l->matrix_title, nopos));
+	doc_node *t = block(b, doc_table(b->d, ncols + 1, w, 1, l->w[W_MATRIX_TITLE], nopos));
 	header_row(b, t, names, ncols + 1);
 	for (size_t k = 0; k < p->nmeasures; k++) {
 		const measure *m = p->measures[k];
@@ -842,7 +841,7 @@ static void matrix_table(rb *b, const owner *const *cols, int ncols)
 			}
 			const status *s = model_status(m, b->year, cols[i], 0, NULL);
 			status_value v = s ? s->value : ST_NONE;
-			text_cell(b, r, l->status[v], b->fill[v], DOC_LEFT);
+			text_cell(b, r, labels_status(l, v), b->fill[v], DOC_LEFT);
 		}
 	}
 }
@@ -870,11 +869,11 @@ static void matrix(rb *b, int level)
 	}
 	if (!ncols)
 		return;
-	heading(b, level, "status-per-hf", nopos, "%s", l->matrix_title);
+	heading(b, level, "status-per-hf", nopos, "%s", l->w[W_MATRIX_TITLE]);
 	int ntables = (ncols + MATRIX_MAX_TRUSTS - 1) / MATRIX_MAX_TRUSTS;
-	const char *intro = fmt(b, l->matrix_intro, b->year);
+	const char *intro = fmt(b, l->w[W_MATRIX_INTRO], b->year);
 	if (ntables > 1)
-		intro = fmt(b, "%s %s", intro, fmt(b, l->matrix_split, ncols, ntables));
+		intro = fmt(b, "%s %s", intro, fmt(b, l->w[W_MATRIX_SPLIT], ncols, ntables));
 	para(b, b->d->root, DOC_P_BODY, intro);
 	/* Even groups (11 trusts: 6 + 5 would not fit, so 4 + 4 + 3), in the
 	 * plan's order. */
@@ -889,10 +888,10 @@ static void owners_appendix(rb *b, int level)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
-	heading(b, level, "ansvarlige", nopos, "%s", l->owners_title);
+	heading(b, level, "ansvarlige", nopos, "%s", l->w[W_OWNERS_TITLE]);
 	static const double w[] = {12, 38, 22, 28};
-	doc_node *t = block(b, doc_table(b->d, 4, w, 1, l->owners_title, nopos));
-	const char *names[] = {l->id, l->name, l->type, l->members};
+	doc_node *t = block(b, doc_table(b->d, 4, w, 1, l->w[W_OWNERS_TITLE], nopos));
+	const char *names[] = {l->w[W_ID], l->w[W_NAME], l->w[W_TYPE], l->w[W_MEMBERS]};
 	header_row(b, t, names, 4);
 	for (size_t i = 0; i < p->nowners; i++) {
 		const owner *o = p->owners[i];
@@ -901,7 +900,7 @@ static void owners_appendix(rb *b, int level)
 			r->pos = o->pos;
 		text_cell(b, r, o->id, 0, DOC_LEFT);
 		text_cell(b, r, o->name, 0, DOC_LEFT);
-		text_cell(b, r, l->owner_type[o->type], 0, DOC_LEFT);
+		text_cell(b, r, labels_owner_type(l, o->type), 0, DOC_LEFT);
 		doc_node *c = cell(b, r, 0);
 		for (size_t k = 0; k < o->nmembers; k++)
 			para(b, c, DOC_P_BODY, o->members[k]->name);
@@ -940,10 +939,10 @@ static void set_style(rb *b)
 		"status-delayed", "status-completed", "status-cancelled"};
 	for (int v = 0; v < ST_COUNT; v++)
 		b->fill[v] = v == ST_NONE ? 0
-					  : doc_add_fill(b->d, keys[v], b->l->status[v],
+					  : doc_add_fill(b->d, keys[v], labels_status(b->l, v),
 							 t->status_fill[v], t->status_text[v]);
-	b->fill_ok = doc_add_fill(b->d, "on-track", b->l->on_track, 0xD1FAE5, 0x065F46);
-	b->fill_bad = doc_add_fill(b->d, "behind", b->l->behind, 0xFECACA, 0x7F1D1D);
+	b->fill_ok = doc_add_fill(b->d, "on-track", b->l->w[W_ON_TRACK], 0xD1FAE5, 0x065F46);
+	b->fill_bad = doc_add_fill(b->d, "behind", b->l->w[W_BEHIND], 0xFECACA, 0x7F1D1D);
 }
 
 int report_year(const plan *p, const report_opts *o)
@@ -977,15 +976,15 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 	dd->title = arena_strdup(&dd->arena, p->title);
 	dd->subtitle = p->subtitle ? arena_strdup(&dd->arena, p->subtitle) : NULL;
 	dd->author = arena_strdup(&dd->arena, p->organisation);
-	dd->subject = b.who ? fmt(&b, l->report_for, b.year, b.who->name)
-			    : fmt(&b, "%s %d", l->report, b.year);
-	dd->keywords = fmt(&b, "%s, %d, %s%s%s", l->report, b.year, p->organisation,
+	dd->subject = b.who ? fmt(&b, l->w[W_REPORT_FOR], b.year, b.who->name)
+			    : fmt(&b, "%s %d", l->w[W_REPORT], b.year);
+	dd->keywords = fmt(&b, "%s, %d, %s%s%s", l->w[W_REPORT], b.year, p->organisation,
 			   b.who ? ", " : "", b.who ? b.who->name : "");
 	dd->header_text = fmt(&b, "%s – %s", p->title, dd->subject);
-	dd->toc_title = l->contents;
-	dd->page_word = l->page;
-	dd->of_word = l->of;
-	dd->skip_text = l->skip_to_content;
+	dd->toc_title = l->w[W_CONTENTS];
+	dd->page_word = l->w[W_PAGE];
+	dd->of_word = l->w[W_OF];
+	dd->skip_text = l->w[W_SKIP_TO_CONTENT];
 	set_style(&b);
 	if (o->pdfa)
 		dd->style.pdfa = 1; /* issue 9: render/batch --pdfa */
@@ -997,7 +996,7 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 		case TPL_TITLE: title_block(&b); break;
 		case TPL_TOC: block(&b, doc_node_new(dd, DOC_TOC, nopos)); break;
 		case TPL_PAGE_BREAK: block(&b, doc_node_new(dd, DOC_PAGE_BREAK, nopos)); break;
-		case TPL_SUMMARY_BEGIN: heading(&b, 1, "sammendrag", nopos, "%s", l->summary); break;
+		case TPL_SUMMARY_BEGIN: heading(&b, 1, "sammendrag", nopos, "%s", l->w[W_SUMMARY]); break;
 		case TPL_SUMMARY_END: break;
 		case TPL_ABOUT: about(&b, lv); break;
 		case TPL_CHANGES: changes(&b); break;

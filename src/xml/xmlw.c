@@ -10,6 +10,8 @@
 
 #include <libxml/xmlwriter.h>
 
+#include "base/utf8.h"
+
 /* libxml2 output callback: everything the writer flushes lands in the buf.
  * A full buf is not reported to libxml2, which would print "I/O error" on
  * stderr (only the CLI prints); the buf's sticky flag carries the failure to
@@ -180,39 +182,6 @@ static int xml_char(uint32_t c)
 	return c != 0xFFFE && c != 0xFFFF;
 }
 
-/* Decode one UTF-8 sequence at s[0..len); returns its length (>= 1) and
- * the code point in *cp, or 0 when the sequence is invalid (then one byte
- * is to be skipped). */
-static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
-{
-	unsigned char b = s[0];
-	size_t n;
-	uint32_t c, min;
-	if (b < 0x80) {
-		*cp = b;
-		return 1;
-	} else if (b >= 0xC2 && b <= 0xDF) {
-		n = 2, c = b & 0x1F, min = 0x80;
-	} else if (b >= 0xE0 && b <= 0xEF) {
-		n = 3, c = b & 0x0F, min = 0x800;
-	} else if (b >= 0xF0 && b <= 0xF4) {
-		n = 4, c = b & 0x07, min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (len < n)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return n;
-}
-
 size_t xmlw_clean(const char *s, size_t len, buf *out, size_t *dropped,
 		  size_t *replaced)
 {
@@ -220,7 +189,7 @@ size_t xmlw_clean(const char *s, size_t len, buf *out, size_t *dropped,
 	size_t i = 0, start = 0, bad = 0;
 	while (i < len) {
 		uint32_t c;
-		size_t n = utf8_decode(p + i, len - i, &c);
+		size_t n = utf8_decode(s + i, len - i, &c);
 		if (n > 0 && xml_char(c)) {
 			i += n;
 			continue;

@@ -238,7 +238,7 @@ contains "form -f xml: measure text as a comment" "$(cat "$X")" "Implementere fe
 # --- collect ------------------------------------------------------------------
 expect_exit "collect: every file in" 0 "$SR" collect "$PLAN" $STATUSES
 without=$(ls "$SAMPLES"/status-2024-*.xml | grep -v hnt)
-out=$("$SR" collect --year 2024 "$PLAN" $without 2>&1); rc=$?
+out=$("$SR" collect --lang en --year 2024 "$PLAN" $without 2>&1); rc=$?
 [ "$rc" -eq 1 ] && pass "collect: exit 1 with a trust missing" || fail "collect: exit 1 with a trust missing" "exit $rc"
 if res=$(printf '%s' "$out" | python3 -c '
 import re, sys, xml.etree.ElementTree as ET
@@ -254,9 +254,12 @@ print(len(hnt))' "$PLAN" 2>&1); then pass "collect: names exactly hnt's $res mea
 else fail "collect: names exactly hnt's measures as missing" "$res"; fi
 # Two files from one owner and year that disagree are a conflict, not a failure.
 sed 's/measure="1.1.2" value="[a-z-]*"/measure="1.1.2" value="cancelled"/' "$SAMPLES/status-2024-hnt.xml" > hnt-second.xml
-out=$("$SR" collect --deadline 2025-01-25 "$PLAN" $STATUSES hnt-second.xml 2>&1); rc=$?
+out=$("$SR" collect --lang en --deadline 2025-01-25 "$PLAN" $STATUSES hnt-second.xml 2>&1); rc=$?
 [ "$rc" -eq 1 ] && pass "collect: conflict gives exit 1" || fail "collect: conflict gives exit 1" "exit $rc"
 contains "collect: conflict named" "$out" "1.1.2: "
 contains "collect: late file named" "$out" "status-2024-hmn.xml (2025-01-31, late)"
+# Without --lang the overview speaks the plan's language (Bokmål), like the reports.
+out=$("$SR" collect --deadline 2025-01-25 "$PLAN" $STATUSES 2>&1)
+contains "collect: in the plan's language" "$out" "status-2024-hmn.xml (2025-01-31, for sent)"
 expect_exit "collect -f ods" 0 "$SR" collect -f ods -o overview.ods "$PLAN" $STATUSES
 validate "collect -f ods: validate-odt" overview.ods

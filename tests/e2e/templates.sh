@@ -64,8 +64,8 @@ contains "year-over-year change in the PDF" "$txt" "var Pågår i 2023"
 # Batch: every trust, -j 1 and -j 2 byte-identical; each trust's report holds
 # exactly its measures (groups expanded) and its own status words.
 mkdir j1 j2
-expect_exit "batch -j 1" 0 "$SR" batch -q -j 1 -O j1 "$@"
-expect_exit "batch -j 2" 0 "$SR" batch -q -j 2 -O j2 "$@"
+expect_exit "batch -j 1" 0 "$SR" batch -q -f pdf,odt -j 1 -O j1 "$@"
+expect_exit "batch -j 2" 0 "$SR" batch -q -f pdf,odt -j 2 -O j2 "$@"
 n=$(ls j1 | wc -l)
 if [ "$n" -eq 8 ]; then pass "batch wrote 8 files"; else fail "batch files" "$n files: $(ls j1)"; fi
 if diff -r j1 j2 >/dev/null; then pass "batch -j 2 equals -j 1 byte for byte"; else fail "batch determinism" "j1 and j2 differ"; fi
@@ -122,7 +122,7 @@ PY
 
 # Shards: together exactly the full set, byte for byte.
 mkdir shards
-for k in 1 2 3; do expect_exit "shard $k/3" 0 "$SR" batch -q -j 1 --shard "$k/3" -O shards "$@"; done
+for k in 1 2 3; do expect_exit "shard $k/3" 0 "$SR" batch -q -f pdf,odt -j 1 --shard "$k/3" -O shards "$@"; done
 if diff -r j1 shards >/dev/null; then pass "shards 1/3+2/3+3/3 equal the full batch"; else fail "shards" "$(diff -rq j1 shards | head -3)"; fi
 expect_exit "bad shard" 2 "$SR" batch --shard 4/3 -O shards "$@"
 expect_exit "batch needs -O" 2 "$SR" batch "$@"

@@ -51,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	plan *p = NULL;
 	if (plan_read_mem(&p, schema, "fuzz.xml", (const char *)data, size, &d) == SR_OK &&
 	    validate_plan(p, &d) == SR_OK) {
-		report_opts ro = {0, NULL, NULL, 0, tpl, 0};
+		report_opts ro = {.tpl = tpl};
 		doc *dd = NULL;
 		if (report_build(p, &ro, &dd, &d) == SR_OK) {
 			buf a = BUF_INIT, b = BUF_INIT;

@@ -119,7 +119,7 @@ static void test_report_fills(void **state)
 		assert_int_equal(plan_read_mem(&p, schema, "t.xml", plan_xml, strlen(plan_xml), &d),
 				 SR_OK);
 		assert_int_equal(validate_plan(p, &d), SR_OK);
-		report_opts o = {2024, NULL, NULL, 0, t, 1};
+		report_opts o = {.year = 2024, .tpl = t, .pdfa = 1};
 		if (t->kind == TPL_OWNER)
 			o.owner = model_owner(p, "a");
 		assert_int_equal(report_build(p, &o, &dd, &d), SR_OK);

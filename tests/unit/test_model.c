@@ -157,7 +157,7 @@ static void test_report_tree(void **state)
 	diag_init(&d);
 	plan *p = load(plan_xml, &d);
 	assert_non_null(p);
-	report_opts o = {0, NULL, NULL, (time_t)86400 * 365, annual, 0};
+	report_opts o = {.now = (time_t)86400 * 365, .tpl = annual};
 	doc *dd = NULL;
 	assert_int_equal(report_build(p, &o, &dd, &d), SR_OK);
 	const char *why = NULL;

@@ -1,0 +1,163 @@
+/* words.h: every word statusrapport prints that does not come from the
+ * input, for the reports, their charts, the forms and the overview of a
+ * reporting round: one line per word, W(NAME, Bokmål, Nynorsk, English).
+ *
+ * labels.h turns the names into W_NAME and labels.c the texts into one
+ * table per language, by name, so a word cannot land on another word's
+ * place, and a line with a language missing does not compile.  Entries
+ * with %-directives are formats: the three languages take the same
+ * arguments in the same order.  Runs that are indexed by a value (status
+ * values, months, owner types, the form's meanings and steps) keep the
+ * order labels.c checks. */
+#ifndef WORDS_H
+#define WORDS_H
+
+#define LABEL_WORDS(W) \
+	/* status values, in the order of status_value */ \
+	W(ST_NONE, "Ikke rapportert", "Ikkje rapportert", "Not reported") \
+	W(ST_NOT_STARTED, "Ikke startet", "Ikkje starta", "Not started") \
+	W(ST_IN_PROGRESS, "Pågår", "Pågår", "In progress") \
+	W(ST_ONGOING, "Løpende", "Løpande", "Ongoing") \
+	W(ST_DELAYED, "Forsinket", "Forseinka", "Delayed") \
+	W(ST_COMPLETED, "Fullført", "Fullført", "Completed") \
+	W(ST_CANCELLED, "Avbrutt", "Avbrote", "Cancelled") \
+	/* months, January first */ \
+	W(MONTH_JAN, "januar", "januar", "January") \
+	W(MONTH_FEB, "februar", "februar", "February") \
+	W(MONTH_MAR, "mars", "mars", "March") \
+	W(MONTH_APR, "april", "april", "April") \
+	W(MONTH_MAY, "mai", "mai", "May") \
+	W(MONTH_JUN, "juni", "juni", "June") \
+	W(MONTH_JUL, "juli", "juli", "July") \
+	W(MONTH_AUG, "august", "august", "August") \
+	W(MONTH_SEP, "september", "september", "September") \
+	W(MONTH_OCT, "oktober", "oktober", "October") \
+	W(MONTH_NOV, "november", "november", "November") \
+	W(MONTH_DEC, "desember", "desember", "December") \
+	/* owner types, in the order of owner_type */ \
+	W(OWNER_RHF, "Regionalt helseforetak", "Regionalt helseføretak", "Regional health authority") \
+	W(OWNER_HF, "Helseforetak", "Helseføretak", "Health trust") \
+	W(OWNER_GROUP, "Gruppe", "Gruppe", "Group") \
+	W(OWNER_OTHER, "Annen", "Anna", "Other") \
+	/* the report */ \
+	W(REPORT, "Statusrapport", "Statusrapport", "Status report") \
+	W(REPORT_FOR, "Statusrapport %d – %s", "Statusrapport %d – %s", "Status report %d – %s") \
+	W(CONTENTS, "Innhold", "Innhald", "Contents") \
+	W(PAGE, "Side", "Side", "Page") \
+	W(SKIP_TO_CONTENT, "Gå til innholdet", "Gå til innhaldet", "Skip to content") \
+	W(OF, "av", "av", "of") \
+	W(DATE_LABEL, "Rapportdato", "Rapportdato", "Report date") \
+	W(SUMMARY, "Sammendrag", "Samandrag", "Summary") \
+	W(ABOUT, "Om rapporten", "Om rapporten", "About this report") \
+	W(COUNTS_TITLE, "Status for tiltakene %d", "Status for tiltaka %d", "Status of the measures %d") \
+	W(AREA, "Innsatsområde", "Innsatsområde", "Focus area") \
+	W(TOTAL, "Totalt", "Totalt", "Total") \
+	W(INDICATORS_TITLE, "Mål og indikatorer", "Mål og indikatorar", "Goals and indicators") \
+	W(INDICATOR, "Mål", "Mål", "Goal") \
+	W(BASELINE, "Utgangspunkt", "Utgangspunkt", "Baseline") \
+	W(LATEST, "Siste verdi", "Siste verdi", "Latest value") \
+	W(TARGET, "Målverdi", "Målverdi", "Target") \
+	W(ON_TRACK, "I rute", "I rute", "On track") \
+	W(BEHIND, "Ikke i rute", "Ikkje i rute", "Behind") \
+	W(NO_DATA, "Mangler data", "Manglar data", "No data") \
+	W(STATUS_WORD, "Vurdering", "Vurdering", "Assessment") \
+	W(STATUS_COL, "Status", "Status", "Status") \
+	W(MATRIX_TITLE, "Status per helseforetak", "Status per helseføretak", "Status per health trust") \
+	W(MATRIX_INTRO, "Tiltak der helseforetakene har rapportert egen status for %d.", "Tiltak der helseføretaka har rapportert eigen status for %d.", "Measures for which the health trusts reported their own status for %d.") \
+	W(MATRIX_SPLIT, "De %d helseforetakene er fordelt på %d tabeller; hver tabell viser tiltakene der minst ett av dem har rapportert.", "Dei %d helseføretaka er fordelte på %d tabellar; kvar tabell viser tiltaka der minst eitt av dei har rapportert.", "The %d health trusts are split over %d tables; each shows the measures for which at least one of them reported.") \
+	W(MEASURE, "Tiltak", "Tiltak", "Measure") \
+	W(RESPONSIBLE, "Ansvar", "Ansvar", "Responsible") \
+	W(COMMENT, "Kommentar", "Kommentar", "Comment") \
+	W(VISION, "Målbilde", "Målbilete", "Target picture") \
+	W(PROGRESS, "fremdrift", "framdrift", "progress") \
+	W(WAS, "var", "var", "was") \
+	W(IN, "i", "i", "in") \
+	W(OVERALL_FALLBACK, "samlet status", "samla status", "overall status") \
+	W(DEADLINE, "Frist", "Frist", "Deadline") \
+	W(OWNERS_TITLE, "Vedlegg: Ansvarlige", "Vedlegg: Ansvarlege", "Appendix: Responsible owners") \
+	W(ID, "Id", "Id", "Id") \
+	W(NAME, "Navn", "Namn", "Name") \
+	W(TYPE, "Type", "Type", "Type") \
+	W(MEMBERS, "Medlemmer", "Medlemmer", "Members") \
+	W(SUMMARIES_TITLE, "Oppsummeringer fra rapportørene", "Oppsummeringar frå rapportørane", "Summaries from the reporting owners") \
+	W(SOURCE, "Kilde", "Kjelde", "Source") \
+	W(ABOUT_TEXT, "Rapporten viser status for %d for tiltakene i %s.", "Rapporten viser status for %d for tiltaka i %s.", "This report shows the %d status of the measures in %s.") \
+	W(ABOUT_OWNER_TEXT, "Rapporten viser status for %d for tiltakene %s har ansvar for, direkte eller gjennom en gruppe, i %s.", "Rapporten viser status for %d for tiltaka %s har ansvar for, direkte eller gjennom ei gruppe, i %s.", "This report shows the %d status of the measures %s is responsible for, directly or through a group, in %s.") \
+	W(SOURCES_NONE, "Ingen statusrapporter er lagt inn for året.", "Ingen statusrapportar er lagde inn for året.", "No status files have been entered for the year.") \
+	W(CHANGES_TEXT, "%zu tiltak har kommet videre siden %d, og %zu har falt tilbake.", "%zu tiltak har kome vidare sidan %d, og %zu har falle tilbake.", "%zu measures have moved forward since %d, and %zu have fallen back.") \
+	W(DEVIATIONS_TITLE, "Avvik: forsinkede og ikke startede tiltak", "Avvik: forseinka tiltak og tiltak som ikkje er starta", "Deviations: delayed and not started measures") \
+	W(DEVIATIONS_INTRO, "%zu tiltak er forsinket eller ikke startet i %d.", "%zu tiltak er forseinka eller ikkje starta i %d.", "%zu measures are delayed or not started in %d.") \
+	W(DEVIATIONS_NONE, "Ingen tiltak er forsinket eller ikke startet i %d.", "Ingen tiltak er forseinka eller ikkje starta i %d.", "No measure is delayed or not started in %d.") \
+	W(OWN_LATEST, "Egen siste verdi", "Eigen siste verdi", "Own latest value") \
+	W(REGIONAL_LATEST, "Regional siste verdi", "Regional siste verdi", "Regional latest value") \
+	/* the charts */ \
+	W(CHART_REGIONAL, "Regionalt", "Regionalt", "Regional") \
+	W(CHART_TRACK, "Bane mot målet", "Bane mot målet", "Path to target") \
+	W(CHART_VALUES, "Verdier", "Verdiar", "Values") \
+	W(CHART_LINE, "Linjediagram", "Linjediagram", "Line chart") \
+	W(CHART_BAR, "Stolpediagram", "Stolpediagram", "Bar chart") \
+	W(CHART_HBAR, "Liggende stolpediagram", "Liggjande stolpediagram", "Horizontal stacked bar chart") \
+	/* the forms (column headers that the report also prints are shared) */ \
+	W(FORM_STATUS_YEAR, "Status %d", "Status %d", "Status %d") \
+	W(FORM_COMMENT_YEAR, "Kommentar %d", "Kommentar %d", "Comment %d") \
+	W(FORM_PROGRESS_PCT, "Fremdrift %%", "Framdrift %%", "Progress %%") \
+	W(FORM_INDICATOR, "Indikator", "Indikator", "Indicator") \
+	W(FORM_UNIT, "Enhet", "Eining", "Unit") \
+	W(FORM_VALUE_YEAR, "Verdi %d", "Verdi %d", "Value %d") \
+	W(FORM_TITLE, "Statusskjema %d – %s", "Statusskjema %d – %s", "Status form %d – %s") \
+	W(FORM_PLAN, "Plan", "Plan", "Plan") \
+	W(FORM_OWNER, "Eier", "Eigar", "Owner") \
+	W(FORM_YEAR, "År", "År", "Year") \
+	W(FORM_OVERALL, "samlet", "samla", "overall") \
+	W(FORM_BAD_STATUS_TITLE, "Ukjent status", "Ukjend status", "Unknown status") \
+	W(FORM_BAD_VALUE_TITLE, "Ugyldig verdi", "Ugyldig verdi", "Invalid value") \
+	W(FORM_BAD_STATUS, "Velg en status fra listen.", "Vel ein status frå lista.", "Choose a status from the list.") \
+	W(FORM_BAD_PROGRESS, "Skriv et helt tall fra 0 til 100.", "Skriv eit heilt tal frå 0 til 100.", "Enter a whole number from 0 to 100.") \
+	W(FORM_BAD_NUMBER, "Skriv et tall.", "Skriv eit tal.", "Enter a number.") \
+	W(FORM_HELP_TITLE, "Veiledning", "Rettleiing", "Guidance") \
+	W(FORM_HELP_INTRO, "Skjemaet samler status for %d for tiltakene %s har ansvar for i «%s».", "Skjemaet samlar status for %d for tiltaka %s har ansvar for i «%s».", "This form collects the %d status of the measures %s is responsible for in “%s”.") \
+	W(FORM_STEP_1, "1. Arket Status har én rad per tiltak. De grå feltene viser tiltaket og fjorårets status og kan ikke endres.", "1. Arket Status har éi rad per tiltak. Dei grå felta viser tiltaket og fjorårets status og kan ikkje endrast.", "1. The sheet Status has one row per measure. The grey cells show the measure and last year's status and cannot be changed.") \
+	W(FORM_STEP_2, "2. Velg status for i år i kolonnen «Status %d» (nedtrekksliste).", "2. Vel status for i år i kolonnen «Status %d» (nedtrekksliste).", "2. Choose this year's status in the column “Status %d” (drop-down list).") \
+	W(FORM_STEP_3, "3. Skriv gjerne fremdrift i prosent (0–100) og en kort kommentar.", "3. Skriv gjerne framdrift i prosent (0–100) og ein kort kommentar.", "3. Add the progress in per cent (0–100) and a short comment if you like.") \
+	W(FORM_STEP_4, "4. La feltene stå tomme for tiltak dere ikke rapporterer på: de blir stående som ikke rapportert, ikke som «Ikke startet».", "4. La felta stå tomme for tiltak de ikkje rapporterer på: dei blir ståande som ikkje rapportert, ikkje som «Ikkje starta».", "4. Leave the cells empty for measures you do not report on: they stay not reported, not “Not started”.") \
+	W(FORM_STEP_5, "5. Fyll inn årets verdier på arket Indikatorer. Ikke flytt eller slett kolonner eller radene øverst: de brukes når skjemaet leses inn igjen.", "5. Fyll inn årets verdiar på arket Indikatorer. Ikkje flytt eller slett kolonnar eller radene øvst: dei blir brukte når skjemaet blir lese inn att.", "5. Enter this year's values on the sheet Indikatorer. Do not move or delete columns or the top rows: they are used when the form is read back.") \
+	W(FORM_VALUES_TITLE, "Statusverdier", "Statusverdiar", "Status values") \
+	W(FORM_MEANS_NOT_STARTED, "Arbeidet er ikke begynt.", "Arbeidet er ikkje byrja.", "Work has not begun.") \
+	W(FORM_MEANS_IN_PROGRESS, "Arbeidet er i gang og har en sluttdato.", "Arbeidet er i gang og har ein sluttdato.", "Work is under way and has an end date.") \
+	W(FORM_MEANS_ONGOING, "En fast, løpende aktivitet uten sluttdato.", "Ein fast, løpande aktivitet utan sluttdato.", "A standing activity without an end date.") \
+	W(FORM_MEANS_DELAYED, "Arbeidet er i gang, men ligger etter planen.", "Arbeidet er i gang, men ligg etter planen.", "Work is under way but behind plan.") \
+	W(FORM_MEANS_COMPLETED, "Tiltaket er gjennomført.", "Tiltaket er gjennomført.", "The measure is done.") \
+	W(FORM_MEANS_CANCELLED, "Tiltaket er stoppet og skal ikke gjennomføres.", "Tiltaket er stoppa og skal ikkje gjennomførast.", "The measure was stopped and will not be carried out.") \
+	W(FORM_DEADLINE, "Frist: %s.", "Frist: %s.", "Deadline: %s.") \
+	W(FORM_DEADLINE_NONE, "Frist: se brevet eller e-posten skjemaet kom med.", "Frist: sjå brevet eller e-posten skjemaet kom med.", "Deadline: see the letter or e-mail the form came with.") \
+	W(FORM_CONTACT, "Send det utfylte skjemaet til: %s.", "Send det utfylte skjemaet til: %s.", "Send the completed form to: %s.") \
+	W(FORM_CONTACT_NONE, "Send det utfylte skjemaet tilbake til %s, til den som sendte det til dere.", "Send det utfylte skjemaet tilbake til %s, til den som sende det til dykk.", "Send the completed form back to %s, to whoever sent it to you.") \
+	W(FORM_XML_INTRO, "Statusskjema %d for %s: %s.\nFyll inn en <status> per tiltak dere rapporterer på, med value en av:\n%s.\nprogress=\"0-100\" kan legges til. Et tiltak uten <status> står som ikke rapportert.", "Statusskjema %d for %s: %s.\nFyll inn ein <status> per tiltak de rapporterer på, med value ein av:\n%s.\nprogress=\"0-100\" kan leggjast til. Eit tiltak utan <status> står som ikkje rapportert.", "Status form %d for %s: %s.\nAdd one <status> per measure you report on, with value one of:\n%s.\nprogress=\"0-100\" may be added. A measure without <status> stays not reported.") \
+	W(FORM_XML_FILL, "Fyll inn:", "Fyll inn:", "Fill in:") \
+	W(FORM_XML_VALUE, "Verdi %d:", "Verdi %d:", "Value %d:") \
+	/* the overview of a reporting round (collect) */ \
+	W(COLLECT_TITLE, "Innsamling %d – %s", "Innsamling %d – %s", "Collection %d – %s") \
+	W(COLLECT_OVERVIEW, "Oversikt", "Oversikt", "Overview") \
+	W(COLLECT_MEASURES, "Tiltak", "Tiltak", "Measures") \
+	W(COLLECT_ANSWERED, "Besvart", "Svara", "Answered") \
+	W(COLLECT_MISSING, "Mangler", "Manglar", "Missing") \
+	W(COLLECT_FILES, "Statusfiler", "Statusfiler", "Status files") \
+	W(COLLECT_CONFLICTS, "Motstrid", "Motstrid", "Conflicts") \
+	W(COLLECT_TEXT, "Tekst", "Tekst", "Text") \
+	W(COLLECT_UNANSWERED, "Tiltak uten status", "Tiltak utan status", "Measures without status") \
+	W(COLLECT_UNDATED, "udatert", "udatert", "undated") \
+	W(COLLECT_LATE, "for sent", "for seint", "late") \
+	W(COLLECT_SUMMARY, "%s: status %d, %zu av %zu eiere har svart for alle tiltak", "%s: status %d, %zu av %zu eigarar har svart for alle tiltak", "%s: status %d, %zu of %zu owners have answered every measure") \
+	W(COLLECT_DEADLINE, "frist", "frist", "deadline") \
+	W(COLLECT_OWNER_ANSWERED, "%zu av %zu tiltak besvart", "%zu av %zu tiltak svara", "%zu of %zu measures answered") \
+	W(COLLECT_FILES_LINE, "filer", "filer", "files") \
+	W(COLLECT_NONE, "ingen", "ingen", "none") \
+	W(COLLECT_MISSING_LINE, "mangler", "manglar", "missing") \
+	W(COLLECT_LATE_ONE, "for sent: 1 fil etter %s", "for seint: 1 fil etter %s", "late: 1 file after %s") \
+	W(COLLECT_LATE_MANY, "for sent: %zu filer etter %s", "for seint: %zu filer etter %s", "late: %zu files after %s") \
+	W(COLLECT_CONFLICTS_LINE, "motstrid", "motstrid", "conflicts") \
+	W(COLLECT_INVALID, "ugyldig, ikke talt med (se meldingene)", "ugyldig, ikkje rekna med (sjå meldingane)", "invalid, not counted (see the messages)") \
+	W(COLLECT_OTHER_YEAR, "en statusfil for %d, ikke talt med for %d", "ei statusfil for %d, ikkje rekna med for %d", "a %d status file, not counted for %d") \
+	W(COLLECT_WROTE, "skrev %s", "skreiv %s", "wrote %s")
+
+#endif
