@@ -110,7 +110,7 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p out
 	$(BIN) validate $(SAMPLE_PLAN) $(SAMPLE_STATUS)
-	$(BIN) render -O out -f pdf,odt $(SAMPLE_PLAN) $(SAMPLE_STATUS)
+	$(BIN) render -O out $(SAMPLE_PLAN) $(SAMPLE_STATUS)
 	@# the summary page (counts and their stacked bars) as a picture, to look at
 	@if command -v pdftoppm >/dev/null; then \
 		pdftoppm -f 2 -l 2 -r 80 -png -singlefile out/hmn-forskning-2023-2026-2024.pdf \
