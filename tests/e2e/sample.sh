@@ -88,3 +88,8 @@ expect_exit "year outside" 2 "$SR" render --dump-tree --year 2030 "$PLAN"
 expect_exit "missing file" 1 "$SR" validate no-such-plan.xml
 expect_exit "help" 0 "$SR" render --help
 expect_exit "version" 0 "$SR" --version
+# the help text and the man page name the same formats, the table's
+"$SR" render --help > help.txt 2>&1
+fmts=$(sed -n 's/.*the formats, comma-separated: \([a-z, ]*\) (default.*/\1/p' help.txt)
+contains "help: the formats listed" "$fmts" "pdf"
+contains "man page: the same formats as --help" "$(cat "$SR_TOP/man/statusrapport.1")" "comma-separated: $fmts (default"
