@@ -204,8 +204,8 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 		if (pdf_engine_open(&engine, o->font_dirs, &quiet) != SR_OK)
 			engine = NULL;
 		diag_free(&quiet);
-		pdf_engine_prepare(engine, owner_tpl->font_family);
-		pdf_engine_prepare(engine, regional_tpl->font_family);
+		pdf_engine_prepare(engine, owner_tpl->style.font_family);
+		pdf_engine_prepare(engine, regional_tpl->style.font_family);
 	}
 	/* libzip too (ziplib.h): loaded once before the fork, not in each
 	 * worker; when it cannot be, each ODT says why */

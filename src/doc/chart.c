@@ -225,6 +225,7 @@ typedef struct dctx {
 	arena *a;
 	chart_drawing *d;
 	double w, fs;
+	doc_chart_style cs; /* the colours */
 	/* what later labels keep clear of: texts and marks placed so far
 	 * (rectangles), and the data's lines (series, expected path) */
 	struct { double x0, y0, x1, y1; int line; } used[2048];
@@ -398,7 +399,7 @@ static double title(dctx *x, double y)
 			return y;
 		}
 		y += ts * 1.2;
-		text(x, fit, 0, y - 0.25 * ts, ts, 1, 0x1F2328, 0);
+		text(x, fit, 0, y - 0.25 * ts, ts, 1, x->cs.title_rgb, 0);
 		s += cut;
 		while (*s == ' ')
 			s++;
@@ -412,7 +413,7 @@ typedef enum { LG_SERIES_LINE, LG_SERIES_BOX, LG_BASE, LG_TARGET, LG_TRACK } lg_
 static void base_mark(dctx *x, double cx, double cy)
 {
 	double r = 3.2;
-	uint32_t k = 0x374151;
+	uint32_t k = x->cs.base_rgb;
 	line(x, cx - r, cy - r, cx + r, cy - r, 1, k);
 	line(x, cx + r, cy - r, cx + r, cy + r, 1, k);
 	line(x, cx + r, cy + r, cx - r, cy + r, 1, k);
@@ -422,13 +423,10 @@ static void base_mark(dctx *x, double cx, double cy)
 static void target_mark(dctx *x, double cx, double cy)
 {
 	double r = 3.6;
-	uint32_t k = 0xB91C1C;
+	uint32_t k = x->cs.target_rgb;
 	line(x, cx - r, cy - r, cx + r, cy + r, 1.6, k);
 	line(x, cx - r, cy + r, cx + r, cy - r, 1.6, k);
 }
-
-static const uint32_t TRACK_RGB = 0x6B7280, GRID_RGB = 0xDDE2E8, AXIS_RGB = 0x6B7280,
-		      LABEL_RGB = 0x374151;
 
 static double legend(dctx *x, double y, const lg_kind *kinds, const char *const *names,
 		     const uint32_t *rgbs, int n)
@@ -462,9 +460,9 @@ static double legend(dctx *x, double y, const lg_kind *kinds, const char *const 
 			break;
 		case LG_BASE: base_mark(x, cx + sw / 2, my); break;
 		case LG_TARGET: target_mark(x, cx + sw / 2, my); break;
-		case LG_TRACK: dashed(x, cx, my, cx + sw, my, 0.9, TRACK_RGB); break;
+		case LG_TRACK: dashed(x, cx, my, cx + sw, my, 0.9, x->cs.track_rgb); break;
 		}
-		text(x, nm, cx + sw + 4, y, ls, 0, LABEL_RGB, 0);
+		text(x, nm, cx + sw + 4, y, ls, 0, x->cs.label_rgb, 0);
 		cx += ew + gap;
 		any = 1;
 	}
@@ -483,7 +481,7 @@ static double on_track_line(dctx *x, double y)
 	if (!s)
 		x->d->failed = 1;
 	else
-		text(x, s, ls, y - 0.1 * ls, ls, 1, LABEL_RGB, 0);
+		text(x, s, ls, y - 0.1 * ls, ls, 1, x->cs.label_rgb, 0);
 	return y + 0.3 * ls;
 }
 
@@ -511,7 +509,7 @@ static void draw_xy(dctx *x, double y)
 	if (c->unit && *c->unit) {
 		const char *u = chart_fit(c->unit, x->w * 0.5, ls, 0, x->m, x->mc, x->a);
 		y += ls * 1.1;
-		text(x, u, 0, y, ls, 0, LABEL_RGB, 0);
+		text(x, u, 0, y, ls, 0, x->cs.label_rgb, 0);
 	}
 	double top = y + ls * 0.9;
 	double ph = x->w * (c->compact ? 0.16 : 0.28);
@@ -533,10 +531,10 @@ static void draw_xy(dctx *x, double y)
 	char b[64];
 	for (int i = 0; i < s.ticks; i++) {
 		double v = s.lo + i * s.step, ty = VY(v);
-		line(x, x0, ty, x1, ty, v == 0 || i == 0 ? 0.8 : 0.5, v == 0 || i == 0 ? AXIS_RGB : GRID_RGB);
+		line(x, x0, ty, x1, ty, v == 0 || i == 0 ? 0.8 : 0.5, v == 0 || i == 0 ? x->cs.axis_rgb : x->cs.grid_rgb);
 		chart_format(c, v, s.decimals, b, sizeof b);
 		double t = tw(x, b, ls, 0);
-		text(x, b, x0 - 5 - t, ty + 0.3 * ls, ls, 0, LABEL_RGB, 1);
+		text(x, b, x0 - 5 - t, ty + 0.3 * ls, ls, 0, x->cs.label_rgb, 1);
 	}
 	int nc = c->ncats > 0 ? c->ncats : 1;
 	double band = pw / nc;
@@ -552,18 +550,18 @@ static void draw_xy(dctx *x, double y)
 		k++;
 	double ly = bottom + ls * 1.7; /* clear of a marker on the axis */
 	for (int i = 0; i < c->ncats; i++) {
-		line(x, CX(i), bottom, CX(i), bottom + 3, 0.6, AXIS_RGB);
+		line(x, CX(i), bottom, CX(i), bottom + 3, 0.6, x->cs.axis_rgb);
 		if (i % k == 0) {
 			const char *lab = chart_fit(c->cats[i], band * k - 4, ls, 0, x->m, x->mc, x->a);
 			double t = lab ? tw(x, lab, ls, 0) : 0;
 			if (lab)
-				text(x, lab, CX(i) - t / 2, ly, ls, 0, LABEL_RGB, 1);
+				text(x, lab, CX(i) - t / 2, ly, ls, 0, x->cs.label_rgb, 1);
 		}
 	}
 	/* the expected path from baseline to target, dashed, under the data */
 	if (c->base_cat >= 0 && c->target_cat > c->base_cat) {
 		dashed(x, CX(c->base_cat), VY(c->base_value), CX(c->target_cat), VY(c->target_value),
-		       0.9, TRACK_RGB);
+		       0.9, x->cs.track_rgb);
 		keep_clear(x, 1, CX(c->base_cat), VY(c->base_value), CX(c->target_cat),
 			   VY(c->target_value));
 	}
@@ -679,16 +677,16 @@ static void draw_hbar(dctx *x, double y)
 #define VX(v) (x0 + ((v) - s.lo) / span * pw)
 	for (int i = 0; i < s.ticks; i++) {
 		double v = s.lo + i * s.step, tx = VX(v);
-		line(x, tx, top, tx, bottom, i == 0 ? 0.8 : 0.5, i == 0 ? AXIS_RGB : GRID_RGB);
+		line(x, tx, top, tx, bottom, i == 0 ? 0.8 : 0.5, i == 0 ? x->cs.axis_rgb : x->cs.grid_rgb);
 		chart_format(c, v, s.decimals, b, sizeof b);
 		double t = tw(x, b, ls, 0);
-		text(x, b, tx - t / 2, bottom + ls * 1.3, ls, 0, LABEL_RGB, 1);
+		text(x, b, tx - t / 2, bottom + ls * 1.3, ls, 0, x->cs.label_rgb, 1);
 	}
 	for (int i = 0; i < nc; i++) {
 		double ry = top + rh * i, by = ry + (rh - bh) / 2;
 		const char *lab = chart_fit(c->cats[i], labw, ls, 0, x->m, x->mc, x->a);
 		if (lab)
-			text(x, lab, x0 - 8 - tw(x, lab, ls, 0), by + bh / 2 + 0.33 * ls, ls, 0, LABEL_RGB, 1);
+			text(x, lab, x0 - 8 - tw(x, lab, ls, 0), by + bh / 2 + 0.33 * ls, ls, 0, x->cs.label_rgb, 1);
 		double acc = 0;
 		for (int k = 0; k < c->nseries; k++) {
 			double v = c->series[k].values[i];
@@ -705,7 +703,7 @@ static void draw_hbar(dctx *x, double y)
 			acc += v;
 		}
 		chart_format(c, acc, 0, b, sizeof b);
-		text(x, b, VX(acc) + 4, by + bh / 2 + 0.33 * ls, ls, 1, LABEL_RGB, 1);
+		text(x, b, VX(acc) + 4, by + bh / 2 + 0.33 * ls, ls, 1, x->cs.label_rgb, 1);
 	}
 #undef VX
 	y = bottom + ls * 1.6;
@@ -723,6 +721,15 @@ static void draw_hbar(dctx *x, double y)
 	x->d->h = y + 2;
 }
 
+doc_chart_style chart_style(const doc_chart *c)
+{
+	if (c->style)
+		return *c->style;
+	doc_style s;
+	doc_style_fill(&s, NULL);
+	return s.chart;
+}
+
 int chart_draw(const doc_chart *c, double w, double fs, chart_measure m, void *mctx, arena *a,
 	       chart_drawing *out)
 {
@@ -732,6 +739,7 @@ int chart_draw(const doc_chart *c, double w, double fs, chart_measure m, void *m
 	if (!x)
 		return -1;
 	x->c = c, x->m = m, x->mc = mctx, x->a = a, x->d = out, x->w = w, x->fs = fs > 0 ? fs : 10;
+	x->cs = chart_style(c);
 	double y = title(x, 0);
 	if (c->kind == CHART_STACKED_HBAR)
 		draw_hbar(x, y);

@@ -60,6 +60,7 @@ struct doc_chart {
 	const char *decimal;     /* "," or "." */
 	const char *group;       /* thousands separator: NBSP or "," */
 	const char *lang;        /* BCP 47 of the words ("nb-NO"): the ODT's number locale */
+	const doc_chart_style *style; /* the house style's chart colours; NULL: the built-in */
 };
 
 /* ---- scales ---- */
@@ -101,6 +102,9 @@ void chart_format(const doc_chart *c, double v, int decimals, char *out, size_t 
  * (series, baseline, target) has, so its data labels and its twin table
  * print every number alike ("2,0" beside "2,4", not "2"). */
 int chart_data_decimals(const doc_chart *c);
+
+/* The chart's colours: c->style, or the built-in house style's. */
+doc_chart_style chart_style(const doc_chart *c);
 
 /* ---- drawing primitives (for the PDF layout) ---- */
 

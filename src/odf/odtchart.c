@@ -114,13 +114,13 @@ static void style_begin(xmlw *x, const char *name)
 	xmlw_attr(x, "style:family", "chart");
 }
 
-static void text_props(xmlw *x, const char *size, int bold)
+static void text_props(xmlw *x, const char *size, int bold, uint32_t rgb)
 {
 	xmlw_start(x, "style:text-properties");
 	xmlw_attr(x, "fo:font-size", size);
 	if (bold)
 		xmlw_attr(x, "fo:font-weight", "bold");
-	xmlw_attr(x, "fo:color", "#1f2328");
+	attr_rgb(x, "fo:color", rgb);
 	xmlw_end(x);
 }
 
@@ -128,6 +128,7 @@ static void styles(xmlw *x, const doc_chart *c, const col *cols, int ncols)
 {
 	int hbar = c->kind == CHART_STACKED_HBAR;
 	chart_scale s = chart_value_scale(c);
+	doc_chart_style cs = chart_style(c);
 	xmlw_start(x, "office:automatic-styles");
 	style_begin(x, "chart");
 	xmlw_start(x, "style:graphic-properties");
@@ -137,14 +138,14 @@ static void styles(xmlw *x, const doc_chart *c, const col *cols, int ncols)
 	xmlw_end(x);
 	xmlw_end(x);
 	style_begin(x, "title");
-	text_props(x, "10pt", 1);
+	text_props(x, "10pt", 1, cs.title_rgb);
 	xmlw_end(x);
 	style_begin(x, "legend");
 	xmlw_start(x, "style:graphic-properties");
 	xmlw_attr(x, "draw:stroke", "none");
 	xmlw_attr(x, "draw:fill", "none");
 	xmlw_end(x);
-	text_props(x, "8pt", 0);
+	text_props(x, "8pt", 0, cs.label_rgb);
 	xmlw_end(x);
 	style_begin(x, "plot");
 	xmlw_start(x, "style:chart-properties");
@@ -164,7 +165,7 @@ static void styles(xmlw *x, const doc_chart *c, const col *cols, int ncols)
 	if (hbar)
 		xmlw_attr(x, "chart:reverse-direction", "true"); /* first area on top */
 	xmlw_end(x);
-	text_props(x, "8pt", 0);
+	text_props(x, "8pt", 0, cs.label_rgb);
 	xmlw_end(x);
 	/* the value axis' numbers as the PDF writes them: the tick's decimals,
 	 * grouped, in the report's language (decimal comma in Norwegian) */
@@ -193,7 +194,7 @@ static void styles(xmlw *x, const doc_chart *c, const col *cols, int ncols)
 	attr_num(x, "chart:interval-major", s.step);
 	xmlw_attr(x, "chart:interval-minor-divisor", "1");
 	xmlw_end(x);
-	text_props(x, "8pt", 0);
+	text_props(x, "8pt", 0, cs.label_rgb);
 	xmlw_end(x);
 	style_begin(x, "wall");
 	xmlw_start(x, "style:graphic-properties");
@@ -203,7 +204,7 @@ static void styles(xmlw *x, const doc_chart *c, const col *cols, int ncols)
 	xmlw_end(x);
 	style_begin(x, "grid");
 	xmlw_start(x, "style:graphic-properties");
-	xmlw_attr(x, "svg:stroke-color", "#dde2e8");
+	attr_rgb(x, "svg:stroke-color", cs.grid_rgb);
 	xmlw_end(x);
 	xmlw_end(x);
 	for (int i = 0; i < ncols; i++) {
@@ -230,8 +231,8 @@ static void styles(xmlw *x, const doc_chart *c, const col *cols, int ncols)
 		xmlw_end(x);
 		xmlw_start(x, "style:graphic-properties");
 		uint32_t rgb = cl->kind == COL_SERIES ? c->series[cl->k].rgb
-			       : cl->kind == COL_BASE ? 0x374151
-			       : cl->kind == COL_TARGET ? 0xB91C1C : 0x6B7280;
+			       : cl->kind == COL_BASE ? cs.base_rgb
+			       : cl->kind == COL_TARGET ? cs.target_rgb : cs.track_rgb;
 		if (hbar) {
 			/* the fill darkened at the edge, as in the PDF (pale status
 			 * shades stay visible on white) */
