@@ -80,6 +80,8 @@ static const char usage_render[] =
 	"      --year YEAR      the reporting year (default: the latest with a status)\n"
 	"      --lang LANG      nb, nn or en (default: the template's, else the plan's)\n"
 	"      --dump-tree      print the document tree instead of writing files\n"
+	"      --dump-style     print the report's house style (every size, spacing\n"
+	"                       and colour the PDF and the ODT use) instead\n"
 	"      --pdfa           write the PDF as tagged, accessible PDF/A-2a\n"
 	"  -q, --quiet          do not list the files written\n"
 	"  -h, --help           show this help\n"
@@ -167,7 +169,7 @@ typedef struct opts {
 	int want_pdf, want_odt;
 	const char *output, *outdir, *template_name, *owner, *lang, *owners, *type;
 	const char *fmt, *deadline, *contact, *plan_file; /* form, import, collect */
-	int year, dump, quiet, jobs, shard_k, shard_n;
+	int year, dump, quiet, jobs, shard_k, shard_n; /* dump: 1 the tree, 2 the style */
 	int pdfa; /* --pdfa (issue 9) */
 	char **files;
 	int nfiles;
@@ -213,7 +215,7 @@ static int ends_with(const char *s, const char *tail)
 /* Which options each command takes: a character per short option, and the
  * long-only options by their codes. */
 enum { OPT_OWNER = 256, OPT_YEAR, OPT_LANG, OPT_DUMP, OPT_OWNERS, OPT_TYPE, OPT_SHARD,
-       OPT_DEADLINE, OPT_CONTACT, OPT_PLAN, OPT_PDFA };
+       OPT_DEADLINE, OPT_CONTACT, OPT_PLAN, OPT_PDFA, OPT_DUMP_STYLE };
 
 static int allowed(const char *cmd, int c)
 {
@@ -224,7 +226,7 @@ static int allowed(const char *cmd, int c)
 	if (strcmp(cmd, "render") == 0)
 		return c < 256 ? strchr("foOt", c) != NULL
 			       : c == OPT_OWNER || c == OPT_YEAR || c == OPT_LANG || c == OPT_DUMP ||
-					 c == OPT_PDFA;
+					 c == OPT_PDFA || c == OPT_DUMP_STYLE;
 	/* form: -f -O --owner --type --year --lang --deadline --contact */
 	if (strcmp(cmd, "form") == 0)
 		return c < 256 ? strchr("fO", c) != NULL
@@ -303,6 +305,7 @@ static int parse(int argc, char **argv, opts *o)
 		{"year", required_argument, NULL, OPT_YEAR},
 		{"lang", required_argument, NULL, OPT_LANG},
 		{"dump-tree", no_argument, NULL, OPT_DUMP},
+		{"dump-style", no_argument, NULL, OPT_DUMP_STYLE},
 		{"pdfa", no_argument, NULL, OPT_PDFA},
 		{"deadline", required_argument, NULL, OPT_DEADLINE},
 		{"contact", required_argument, NULL, OPT_CONTACT},
@@ -353,6 +356,7 @@ static int parse(int argc, char **argv, opts *o)
 			break;
 		}
 		case OPT_DUMP: o->dump = 1; break;
+		case OPT_DUMP_STYLE: o->dump = 2; break;
 		case OPT_PDFA: o->pdfa = 1; break;
 		case 'q': o->quiet = 1; break;
 		case 'j': {
@@ -546,7 +550,10 @@ static sr_status do_render(const opts *o, const plan *p, const xmlin_schema *tsc
 	if (o->dump) {
 		doc *dd = NULL;
 		if ((st = report_build(p, &ro, &dd, d)) == SR_OK) {
-			doc_dump(dd, stdout);
+			if (o->dump == 2)
+				doc_style_dump(&dd->style, stdout);
+			else
+				doc_dump(dd, stdout);
 			if (fflush(stdout) != 0 || ferror(stdout)) {
 				diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot write the tree to standard output");
 				st = SR_SYSTEM;
