@@ -185,6 +185,8 @@ def check_pdf(s, path, used_fills):
         if not p.has_advance(size, size * lead):
             bad(f"PDF: no {key} lines {size * lead:.2f} pt apart ({size} x {lead})")
     ts, tl = num(s, "table.size"), num(s, "table.leading")
+    if not p.has_size(num(s, "table.note-size")):
+        bad(f"PDF: no note in a table at {s['table.note-size']} pt")
     if not p.has_size(ts):
         bad(f"PDF: no table text at {ts} pt")
     if not p.has_advance(ts, ts * tl):
@@ -315,6 +317,10 @@ def check_odt(s, path):
     if tc is None or not near(length(prop(tc, "text-properties", "fo:font-size")), ts) or \
             not near(length(prop(tc, "paragraph-properties", "fo:line-height")), ts * tl):
         bad(f"ODT: table text is not {ts} pt on {ts * tl:.2f} pt lines")
+    tn = named.get("Table_20_Note")
+    if tn is None or not near(length(prop(tn, "text-properties", "fo:font-size")),
+                              num(s, "table.note-size")):
+        bad(f"ODT: a note in a table is not {s['table.note-size']} pt")
     th = named.get("Table_20_Heading")
     if th is None or (prop(th, "text-properties", "fo:color") or "").upper() != s["table.header-text"]:
         bad(f"ODT: table header text is not {s['table.header-text']}")

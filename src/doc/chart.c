@@ -476,7 +476,8 @@ static double on_track_line(dctx *x, double y)
 		return y;
 	double ls = x->fs * 0.85;
 	y += ls * 1.6;
-	rect(x, 0, y - 0.75 * ls, 0.7 * ls, 0.7 * ls, c->on_track_rgb);
+	rect(x, 0, y - 0.75 * ls, 0.7 * ls, 0.7 * ls,
+	     c->on_track < 0 ? x->cs.unknown_rgb : c->on_track ? x->cs.on_track_rgb : x->cs.behind_rgb);
 	const char *s = chart_fit(c->on_track_text, x->w - ls, ls, 1, x->m, x->mc, x->a);
 	if (!s)
 		x->d->failed = 1;

@@ -51,10 +51,10 @@ struct doc_chart {
 	const char *base_label;   /* legend: "Utgangspunkt" */
 	const char *target_label; /* legend: "Målverdi" */
 	const char *track_label;  /* legend: "Bane mot målet" */
-	/* On track: -1 unknown, 0 behind, 1 on track, with its words. */
+	/* On track: -1 unknown, 0 behind, 1 on track, with its words (the
+	 * swatch beside them in the style's colour for each). */
 	int on_track;
 	const char *on_track_text;
-	uint32_t on_track_rgb;
 	int compact;             /* a smaller plot (the board handout) */
 	/* Number formatting of the tick labels, from the report's language. */
 	const char *decimal;     /* "," or "." */

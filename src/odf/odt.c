@@ -43,7 +43,7 @@
  * as R_FILL + fill index. */
 enum {
 	R_BODY, R_TITLE, R_SUBTITLE, R_NOTE, R_CAPTION, R_LEAD,
-	R_H1, R_H2, R_H3, R_TH, R_TD, R_LIST,
+	R_H1, R_H2, R_H3, R_TH, R_TD, R_LIST, R_TNOTE,
 	R_FILL
 };
 enum { NROLES = R_FILL + DOC_MAX_FILLS };
@@ -51,15 +51,16 @@ enum { NROLES = R_FILL + DOC_MAX_FILLS };
 static const char *const role_name[R_FILL] = {
 	"Text_20_body", "Title", "Subtitle", "Note", "Caption", "Lead",
 	"Heading_20_1", "Heading_20_2", "Heading_20_3",
-	"Table_20_Heading", "Table_20_Contents", "List_20_Paragraph",
+	"Table_20_Heading", "Table_20_Contents", "List_20_Paragraph", "Table_20_Note",
 };
 
 /* A paragraph variant: align (0 left, 1 right, 2 center) + 3 * page break
  * before + 6 * keep with next + 12 * not in the outline (a heading left out
  * of the contents) + 24 * last paragraph of a list (body spacing below, so
- * the text after the list does not stick to it).  Variant 0 is the named
- * style itself. */
-enum { NVARIANTS = 48, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 24 };
+ * the text after the list does not stick to it) + 48 * a cell's paragraph
+ * after another (the gap between them above it: the first keeps to the
+ * cell's padding, as in the PDF).  Variant 0 is the named style itself. */
+enum { NVARIANTS = 96, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 24, V_CELLGAP = 48 };
 
 /* The leading mark written between the footer's page count and the date. */
 #define FOOTER_SEP " \xc2\xb7 "
@@ -313,6 +314,10 @@ static int para_style(const odt *o, const doc_node *n, int *variant)
 			role = R_FILL + f;
 		else if (role == R_BODY)
 			role = R_TD;
+		else if (role == R_NOTE)
+			role = R_TNOTE;
+		if (n->parent == p && n->prev)
+			v += V_CELLGAP;
 		in_item = 0;
 		break;
 	}
@@ -673,11 +678,14 @@ static void named_styles(odt *o)
 	role_style(o, "List_20_Paragraph", "List Paragraph", "Text_20_body", NULL, "list", &item);
 
 	/* a cell's paragraph: the body's, at the table's size and leading;
-	 * the gap between two paragraphs of a cell stands above each */
+	 * the gap between two paragraphs of a cell is a variant's (V_CELLGAP) */
 	const doc_table_style *ts = &s->table;
 	doc_role cell = s->para[DOC_P_BODY];
-	cell.size = ts->size, cell.leading = ts->leading, cell.before = ts->para_gap, cell.after = 0;
+	cell.size = ts->size, cell.leading = ts->leading, cell.before = 0, cell.after = 0;
 	role_style(o, "Table_20_Contents", "Table Contents", "Standard", NULL, "extra", &cell);
+	doc_role note = cell;
+	note.size = ts->note_size, note.rgb = s->para[DOC_P_NOTE].rgb;
+	role_style(o, "Table_20_Note", "Table Note", "Table_20_Contents", NULL, "extra", &note);
 	int hf = valid_fill(o, s->header_fill) ? s->header_fill : 0;
 	para_style_def(o, "Table_20_Heading", "Table Heading", "Table_20_Contents", NULL, "extra",
 		       -1, -1, 0, 0, hf ? dc->fills[hf].text_rgb : ts->header_text_rgb, "bold");
@@ -903,8 +911,10 @@ static void automatic_styles(odt *o)
 			xmlw_start(x, "style:paragraph-properties");
 			if (unlisted)
 				role_para_attrs(o, hr);
-			if (v / V_LISTEND)
+			if ((v / V_LISTEND) % 2)
 				attr_cm(o, "fo:margin-bottom", s->list.after);
+			if (v / V_CELLGAP)
+				attr_cm(o, "fo:margin-top", s->table.para_gap);
 			if (v % 3)
 				xmlw_attr(x, "fo:text-align", v % 3 == 1 ? "end" : "center");
 			if ((v / 3) % 2)

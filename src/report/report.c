@@ -454,8 +454,6 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 	ch->on_track = known ? on : -1;
 	ch->on_track_text = fmt(b, "%s: %s", l->status_word, !known ? l->no_data : on ? l->on_track
 												 : l->behind);
-	const doc_chart_style *cs = &b->d->style.chart;
-	ch->on_track_rgb = !known ? cs->unknown_rgb : on ? cs->on_track_rgb : cs->behind_rgb;
 	chart_numbers(b, ch);
 
 	/* the alt text: the chart's numbers in words */
