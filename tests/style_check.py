@@ -100,6 +100,7 @@ class Pdf:
         self.page = (float(m.group(1)), float(m.group(2))) if m else (0, 0)
         self.sizes, self.advances, self.text_rgb = set(), set(), set()
         self.fills, self.strokes, self.hrules, self.vrules = set(), set(), [], []
+        self.widths = set()
         for m in re.finditer(r"%% Contents for page \d+\n.*?stream\n(.*?)endstream", raw, re.S):
             self.scan(m.group(1))
 
@@ -129,6 +130,7 @@ class Pdf:
                 self.strokes.add(stroke)
             elif t == "w":
                 lw = a[-1]
+                self.widths.add(round(lw, 3))
             elif t == "Td":
                 if a[-2] == 0 and a[-1] < 0:
                     self.advances.add((round(size, 2), round(-a[-1], 2)))
@@ -214,6 +216,10 @@ def check_pdf(s, path, used_fills):
         bad(f"PDF: no header fill {s['table.header-fill']}")
     if rgb(s["chart.palette.1"]) not in p.strokes and rgb(s["chart.palette.1"]) not in p.fills:
         bad(f"PDF: the first chart colour {s['chart.palette.1']} is not drawn")
+    if not p.has_size(num(s, "chart.title-size")) or not p.has_size(num(s, "chart.label-size")):
+        bad(f"PDF: no chart text at {s['chart.title-size']} and {s['chart.label-size']} pt")
+    if not any(near(w, num(s, "chart.line"), 0.001) for w in p.widths):
+        bad(f"PDF: no chart line {s['chart.line']} pt wide")
     text = subprocess.run(["pdftotext", path, "-"], capture_output=True).stdout.decode("utf-8")
     if not re.search(r"^" + re.escape(s["list.bullet.1"]) + r"\s", text, re.M):
         bad(f"PDF: no list item with the bullet {s['list.bullet.1']}")
@@ -227,6 +233,7 @@ NS = {
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
     "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
 }
 
 
@@ -379,6 +386,19 @@ def check_odt(s, path):
     pal = s["chart.palette.1"].lower()
     if charts and not any(pal.encode() in z.read(n).lower() for n in charts):
         bad(f"ODT: no chart draws the first chart colour {pal}")
+    for n in charts:
+        cs = styles_by_name(ET.fromstring(z.read(n)))
+        title, legend = cs.get("title"), cs.get("legend")
+        for st, key in ((title, "chart.title-size"), (legend, "chart.label-size")):
+            if st is None or not near(length(prop(st, "text-properties", "fo:font-size")), num(s, key)):
+                bad(f"ODT: {n}: chart text is not {s[key]} pt ({key})")
+        s0 = cs.get("s0")
+        w = s0 is not None and prop(s0, "graphic-properties", "svg:stroke-width")
+        if w and prop(s0, "graphic-properties", "draw:stroke") == "solid" and \
+                prop(s0, "graphic-properties", "draw:fill-color") != prop(s0, "graphic-properties", "svg:stroke-color"):
+            pass  # a stacked bar: its edge, not a series line
+        elif w and not near(length(w), num(s, "chart.line")):
+            bad(f"ODT: {n}: a series line is {w}, the style's {s['chart.line']} pt")
     return used
 
 

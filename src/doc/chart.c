@@ -379,7 +379,7 @@ static double title(dctx *x, double y)
 	const doc_chart *c = x->c;
 	if (!c->title || !*c->title)
 		return y;
-	double ts = x->fs * 0.95;
+	double ts = x->cs.title_size;
 	const char *s = c->title;
 	for (int ln = 0; ln < 2 && *s; ln++) {
 		size_t len = strlen(s), cut = len;
@@ -424,14 +424,14 @@ static void target_mark(dctx *x, double cx, double cy)
 {
 	double r = 3.6;
 	uint32_t k = x->cs.target_rgb;
-	line(x, cx - r, cy - r, cx + r, cy + r, 1.6, k);
-	line(x, cx - r, cy + r, cx + r, cy - r, 1.6, k);
+	line(x, cx - r, cy - r, cx + r, cy + r, x->cs.line_w, k);
+	line(x, cx - r, cy + r, cx + r, cy - r, x->cs.line_w, k);
 }
 
 static double legend(dctx *x, double y, const lg_kind *kinds, const char *const *names,
 		     const uint32_t *rgbs, int n)
 {
-	double ls = x->fs * 0.8, sw = 14, gap = 12, cx = 0;
+	double ls = x->cs.label_size, sw = 14, gap = 12, cx = 0;
 	double rowh = ls * 1.6;
 	y += rowh;
 	int any = 0;
@@ -451,7 +451,7 @@ static double legend(dctx *x, double y, const lg_kind *kinds, const char *const 
 		double my = y - 0.3 * ls;
 		switch (kinds[i]) {
 		case LG_SERIES_LINE:
-			line(x, cx, my, cx + sw, my, 1.6, rgbs[i]);
+			line(x, cx, my, cx + sw, my, x->cs.line_w, rgbs[i]);
 			rect(x, cx + sw / 2 - 2, my - 2, 4, 4, rgbs[i]);
 			break;
 		case LG_SERIES_BOX:
@@ -460,7 +460,7 @@ static double legend(dctx *x, double y, const lg_kind *kinds, const char *const 
 			break;
 		case LG_BASE: base_mark(x, cx + sw / 2, my); break;
 		case LG_TARGET: target_mark(x, cx + sw / 2, my); break;
-		case LG_TRACK: dashed(x, cx, my, cx + sw, my, 0.9, x->cs.track_rgb); break;
+		case LG_TRACK: dashed(x, cx, my, cx + sw, my, x->cs.track_w, x->cs.track_rgb); break;
 		}
 		text(x, nm, cx + sw + 4, y, ls, 0, x->cs.label_rgb, 0);
 		cx += ew + gap;
@@ -474,7 +474,7 @@ static double on_track_line(dctx *x, double y)
 	const doc_chart *c = x->c;
 	if (!c->on_track_text || !*c->on_track_text)
 		return y;
-	double ls = x->fs * 0.85;
+	double ls = x->cs.verdict_size;
 	y += ls * 1.6;
 	rect(x, 0, y - 0.75 * ls, 0.7 * ls, 0.7 * ls,
 	     c->on_track < 0 ? x->cs.unknown_rgb : c->on_track ? x->cs.on_track_rgb : x->cs.behind_rgb);
@@ -490,7 +490,7 @@ static double on_track_line(dctx *x, double y)
  * Returns the plot's left edge. */
 static double value_axis_left(dctx *x, const chart_scale *s, double *lw)
 {
-	double ls = x->fs * 0.8, w = 0;
+	double ls = x->cs.label_size, w = 0;
 	char b[64];
 	for (int i = 0; i < s->ticks; i++) {
 		chart_format(x->c, s->lo + i * s->step, s->decimals, b, sizeof b);
@@ -504,7 +504,7 @@ static double value_axis_left(dctx *x, const chart_scale *s, double *lw)
 static void draw_xy(dctx *x, double y)
 {
 	const doc_chart *c = x->c;
-	double ls = x->fs * 0.8;
+	double ls = x->cs.label_size;
 	chart_scale s = chart_value_scale(c);
 	/* the unit over the value labels */
 	if (c->unit && *c->unit) {
@@ -532,7 +532,8 @@ static void draw_xy(dctx *x, double y)
 	char b[64];
 	for (int i = 0; i < s.ticks; i++) {
 		double v = s.lo + i * s.step, ty = VY(v);
-		line(x, x0, ty, x1, ty, v == 0 || i == 0 ? 0.8 : 0.5, v == 0 || i == 0 ? x->cs.axis_rgb : x->cs.grid_rgb);
+		line(x, x0, ty, x1, ty, v == 0 || i == 0 ? x->cs.axis_w : x->cs.grid_w,
+		     v == 0 || i == 0 ? x->cs.axis_rgb : x->cs.grid_rgb);
 		chart_format(c, v, s.decimals, b, sizeof b);
 		double t = tw(x, b, ls, 0);
 		text(x, b, x0 - 5 - t, ty + 0.3 * ls, ls, 0, x->cs.label_rgb, 1);
@@ -562,7 +563,7 @@ static void draw_xy(dctx *x, double y)
 	/* the expected path from baseline to target, dashed, under the data */
 	if (c->base_cat >= 0 && c->target_cat > c->base_cat) {
 		dashed(x, CX(c->base_cat), VY(c->base_value), CX(c->target_cat), VY(c->target_value),
-		       0.9, x->cs.track_rgb);
+		       x->cs.track_w, x->cs.track_rgb);
 		keep_clear(x, 1, CX(c->base_cat), VY(c->base_value), CX(c->target_cat),
 			   VY(c->target_value));
 	}
@@ -581,7 +582,8 @@ static void draw_xy(dctx *x, double y)
 				rect(x, bx + 0.5, vy < zy ? vy : zy, bw - 1, fabs(zy - vy), se->rgb);
 			} else {
 				if (i + 1 < c->ncats && has(se->values[i + 1])) {
-					line(x, CX(i), VY(v), CX(i + 1), VY(se->values[i + 1]), 1.6, se->rgb);
+					line(x, CX(i), VY(v), CX(i + 1), VY(se->values[i + 1]), x->cs.line_w,
+					     se->rgb);
 					keep_clear(x, 1, CX(i), VY(v), CX(i + 1), VY(se->values[i + 1]));
 				}
 				rect(x, CX(i) - 2.2, VY(v) - 2.2, 4.4, 4.4, se->rgb);
@@ -656,7 +658,7 @@ static void draw_xy(dctx *x, double y)
 static void draw_hbar(dctx *x, double y)
 {
 	const doc_chart *c = x->c;
-	double ls = x->fs * 0.8;
+	double ls = x->cs.label_size;
 	chart_scale s = chart_value_scale(c);
 	/* category labels: at most 38 % of the width */
 	double labw = 0;
@@ -678,7 +680,8 @@ static void draw_hbar(dctx *x, double y)
 #define VX(v) (x0 + ((v) - s.lo) / span * pw)
 	for (int i = 0; i < s.ticks; i++) {
 		double v = s.lo + i * s.step, tx = VX(v);
-		line(x, tx, top, tx, bottom, i == 0 ? 0.8 : 0.5, i == 0 ? x->cs.axis_rgb : x->cs.grid_rgb);
+		line(x, tx, top, tx, bottom, i == 0 ? x->cs.axis_w : x->cs.grid_w,
+		     i == 0 ? x->cs.axis_rgb : x->cs.grid_rgb);
 		chart_format(c, v, s.decimals, b, sizeof b);
 		double t = tw(x, b, ls, 0);
 		text(x, b, tx - t / 2, bottom + ls * 1.3, ls, 0, x->cs.label_rgb, 1);

@@ -19,7 +19,9 @@ void doc_style_unset(doc_style *s)
 			 &s->list.indent, &s->list.label_gap, &s->list.item_before, &s->list.after,
 			 &s->toc.indent, &s->toc.leading, &s->toc.before_1, &s->toc.before,
 			 &s->toc.after, &s->furniture_size, &s->furniture_rule_w, &s->title_rule_w,
-			 &s->logo_w, &s->logo_h};
+			 &s->logo_w, &s->logo_h, &s->chart.title_size, &s->chart.label_size,
+			 &s->chart.verdict_size, &s->chart.line_w, &s->chart.track_w,
+			 &s->chart.axis_w, &s->chart.grid_w};
 	for (size_t i = 0; i < sizeof len / sizeof *len; i++)
 		*len[i] = NAN;
 	doc_role *roles[DOC_P_COUNT + DOC_HEADINGS];
@@ -98,7 +100,9 @@ static void defaults(doc_style *s, double b)
 		.title_rgb = 0x1F2328, .label_rgb = 0x374151, .axis_rgb = 0x6B7280,
 		.grid_rgb = 0xDDE2E8, .track_rgb = 0x6B7280, .base_rgb = 0x374151,
 		.target_rgb = 0xB91C1C, .on_track_rgb = 0x059669, .behind_rgb = 0xB91C1C,
-		.unknown_rgb = 0x9CA3AF, .no_status_rgb = 0xF3F4F6, .no_status_text_rgb = 0x4B5563};
+		.unknown_rgb = 0x9CA3AF, .no_status_rgb = 0xF3F4F6, .no_status_text_rgb = 0x4B5563,
+		.title_size = 0.95 * b, .label_size = 0.8 * b, .verdict_size = 0.85 * b,
+		.line_w = 1.6, .track_w = 0.9, .axis_w = 0.8, .grid_w = 0.5};
 }
 
 static void len(double *to, double v)
@@ -218,6 +222,13 @@ void doc_style_fill(doc_style *s, const doc_style *o)
 	rgb(&c->unknown_rgb, oc->unknown_rgb);
 	rgb(&c->no_status_rgb, oc->no_status_rgb);
 	rgb(&c->no_status_text_rgb, oc->no_status_text_rgb);
+	len(&c->title_size, oc->title_size);
+	len(&c->label_size, oc->label_size);
+	len(&c->verdict_size, oc->verdict_size);
+	len(&c->line_w, oc->line_w);
+	len(&c->track_w, oc->track_w);
+	len(&c->axis_w, oc->axis_w);
+	len(&c->grid_w, oc->grid_w);
 	if (o->logo_path)
 		s->logo_path = o->logo_path;
 	len(&s->logo_w, o->logo_w);
@@ -299,4 +310,8 @@ void doc_style_dump(const doc_style *s, FILE *out)
 		(unsigned)c->target_rgb, (unsigned)c->on_track_rgb, (unsigned)c->behind_rgb,
 		(unsigned)c->unknown_rgb, (unsigned)c->no_status_rgb,
 		(unsigned)c->no_status_text_rgb);
+	fprintf(out, "chart.title-size %.3f\nchart.label-size %.3f\nchart.verdict-size %.3f\n"
+		"chart.line %.3f\nchart.track-line %.3f\nchart.axis-line %.3f\nchart.grid-line %.3f\n",
+		c->title_size, c->label_size, c->verdict_size, c->line_w, c->track_w, c->axis_w,
+		c->grid_w);
 }

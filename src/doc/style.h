@@ -85,6 +85,8 @@ typedef struct doc_chart_style {
 	uint32_t track_rgb, base_rgb, target_rgb;
 	uint32_t on_track_rgb, behind_rgb, unknown_rgb; /* the verdict's swatch */
 	uint32_t no_status_rgb, no_status_text_rgb;     /* counts: measures without a status */
+	double title_size, label_size, verdict_size;    /* the title, axes and legend, the verdict */
+	double line_w, track_w, axis_w, grid_w;         /* series, expected path, axes, grid */
 } doc_chart_style;
 
 typedef struct doc_style {
