@@ -348,6 +348,16 @@ def check_odt(s, path):
     if h0 is not None and (prop(h0, "table-cell-properties", "fo:background-color") or "").upper() \
             != s["table.header-fill"]:
         bad(f"ODT: the header shade is not {s['table.header-fill']}")
+    tr = [st for st in auto.values()
+          if (prop(st, "paragraph-properties", "fo:border-bottom") or "").startswith(
+              "%.1fpt solid %s" % (num(s, "title.rule"), s["colour.heading"].lower()))]
+    if not tr:
+        bad(f"ODT: no {s['title.rule']} pt rule in {s['colour.heading']} under the title")
+    elif not near(length(prop(tr[0], "paragraph-properties", "fo:padding-bottom")),
+                  num(s, "para.subtitle.after") + num(s, "title.rule-above")) or \
+            not near(length(prop(tr[0], "paragraph-properties", "fo:margin-bottom")),
+                     num(s, "title.rule-below")):
+        bad("ODT: the rule under the title is not as far from the text as the style's")
     t1 = auto.get("Table1")
     if t1 is not None:
         for attr, key in (("fo:margin-top", "table.before"), ("fo:margin-bottom", "table.after")):

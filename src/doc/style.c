@@ -19,6 +19,7 @@ void doc_style_unset(doc_style *s)
 			 &s->list.indent, &s->list.label_gap, &s->list.item_before, &s->list.after,
 			 &s->toc.indent, &s->toc.leading, &s->toc.before_1, &s->toc.before,
 			 &s->toc.after, &s->furniture_size, &s->furniture_rule_w, &s->title_rule_w,
+			 &s->title_rule_above, &s->title_rule_below,
 			 &s->logo_w, &s->logo_h, &s->chart.title_size, &s->chart.label_size,
 			 &s->chart.verdict_size, &s->chart.line_w, &s->chart.track_w,
 			 &s->chart.axis_w, &s->chart.grid_w};
@@ -86,6 +87,8 @@ static void defaults(doc_style *s, double b)
 	s->furniture_size = 0.8 * b;
 	s->furniture_rule_w = 0.5;
 	s->title_rule_w = 1.2;
+	s->title_rule_above = 18;
+	s->title_rule_below = 14;
 	/* none, not started, in progress, ongoing, delayed, completed, cancelled */
 	static const uint32_t fill[DOC_STATUSES] = {0xFFFFFF, 0xE5E7EB, 0xDBEAFE, 0xCCFBF1,
 						    0xFECACA, 0xD1FAE5, 0xF3F4F6};
@@ -198,6 +201,8 @@ void doc_style_fill(doc_style *s, const doc_style *o)
 	len(&s->furniture_size, o->furniture_size);
 	len(&s->furniture_rule_w, o->furniture_rule_w);
 	len(&s->title_rule_w, o->title_rule_w);
+	len(&s->title_rule_above, o->title_rule_above);
+	len(&s->title_rule_below, o->title_rule_below);
 	for (int i = 0; i < DOC_STATUSES; i++) {
 		rgb(&s->status_fill[i], o->status_fill[i]);
 		rgb(&s->status_text[i], o->status_text[i]);
@@ -290,8 +295,9 @@ void doc_style_dump(const doc_style *s, FILE *out)
 	fprintf(out, "toc.indent %.3f\ntoc.leading %.3f\ntoc.before-1 %.3f\ntoc.before %.3f\n"
 		"toc.after %.3f\n", s->toc.indent, s->toc.leading, s->toc.before_1, s->toc.before,
 		s->toc.after);
-	fprintf(out, "furniture.size %.3f\nfurniture.rule %.3f\ntitle.rule %.3f\n",
-		s->furniture_size, s->furniture_rule_w, s->title_rule_w);
+	fprintf(out, "furniture.size %.3f\nfurniture.rule %.3f\ntitle.rule %.3f\n"
+		"title.rule-above %.3f\ntitle.rule-below %.3f\n", s->furniture_size,
+		s->furniture_rule_w, s->title_rule_w, s->title_rule_above, s->title_rule_below);
 	for (int i = 0; i < DOC_STATUSES; i++)
 		fprintf(out, "status.%d.fill #%06X\nstatus.%d.text #%06X\n", i,
 			(unsigned)s->status_fill[i], i, (unsigned)s->status_text[i]);

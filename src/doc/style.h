@@ -102,7 +102,9 @@ typedef struct doc_style {
 	doc_toc_style toc;
 	double furniture_size;       /* running header and footer */
 	double furniture_rule_w;     /* their rules */
-	double title_rule_w;         /* the rule under the title block */
+	double title_rule_w;         /* the rule under the title block, in the heading colour */
+	double title_rule_above;     /* from the block's last line to the rule */
+	double title_rule_below;     /* from the rule to what follows */
 	uint32_t status_fill[DOC_STATUSES], status_text[DOC_STATUSES];
 	uint32_t on_track_fill, on_track_text, behind_fill, behind_text;
 	doc_chart_style chart;

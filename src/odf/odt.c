@@ -59,8 +59,11 @@ static const char *const role_name[R_FILL] = {
  * of the contents) + 24 * last paragraph of a list (body spacing below, so
  * the text after the list does not stick to it) + 48 * a cell's paragraph
  * after another (the gap between them above it: the first keeps to the
- * cell's padding, as in the PDF).  Variant 0 is the named style itself. */
-enum { NVARIANTS = 96, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 24, V_CELLGAP = 48 };
+ * cell's padding, as in the PDF) + 96 * the last paragraph of the leading
+ * title block (the rule under the block as its bottom border).  Variant 0
+ * is the named style itself. */
+enum { NVARIANTS = 192, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 24,
+       V_CELLGAP = 48, V_TITLEEND = 96 };
 
 /* The leading mark written between the footer's page count and the date. */
 #define FOOTER_SEP " \xc2\xb7 "
@@ -260,6 +263,26 @@ static int heading_level(const doc_node *h)
 	return l < 1 ? 1 : l > 3 ? 3 : l;
 }
 
+static int in_title_block(const doc_node *n)
+{
+	return n && n->type == DOC_PARAGRAPH &&
+	       (n->u.para.style == DOC_P_TITLE || n->u.para.style == DOC_P_SUBTITLE);
+}
+
+/* Does the leading title block (title and subtitle paragraphs opening the
+ * document, the first a title) end with n, before some other block?  The
+ * PDF draws its rule there. */
+static int ends_title_block(const doc_node *n)
+{
+	if (!in_title_block(n) || !n->parent || n->parent->type != DOC_DOCUMENT || !n->next ||
+	    in_title_block(n->next))
+		return 0;
+	const doc_node *p = n;
+	while (p->prev && in_title_block(p->prev))
+		p = p->prev;
+	return !p->prev && p->u.para.style == DOC_P_TITLE;
+}
+
 /* Is paragraph n the last thing of a list at document level? */
 static int ends_list(const doc_node *n)
 {
@@ -328,6 +351,8 @@ static int para_style(const odt *o, const doc_node *n, int *variant)
 	v += align_index(align);
 	if (n->u.para.keep_with_next)
 		v += V_KEEP;
+	if (ends_title_block(n))
+		v += V_TITLEEND;
 	*variant = v;
 	return role;
 }
@@ -884,6 +909,21 @@ static void cell_style(odt *o, const char *prefix, int f, int header)
 	xmlw_end(x);
 }
 
+/* The rule under the title block as the bottom border of its last
+ * paragraph (role r): as far below its last line as the PDF's rule, and as
+ * far above what follows. */
+static void title_rule(odt *o, int r)
+{
+	const doc_style *s = &o->doc->style;
+	char b[64], w[32];
+	double after = s->para[r == R_TITLE ? DOC_P_TITLE : DOC_P_SUBTITLE].after;
+	snprintf(b, sizeof b, "%s solid #%06x", pt(w, sizeof w, s->title_rule_w),
+		 (unsigned)(s->heading_rgb & 0xFFFFFF));
+	xmlw_attr(&o->x, "fo:border-bottom", b);
+	attr_cm(o, "fo:padding-bottom", after + s->title_rule_above);
+	attr_cm(o, "fo:margin-bottom", s->title_rule_below);
+}
+
 /* Automatic styles: paragraph variants, then per table its width and its
  * columns, then one cell style per fill. */
 static void automatic_styles(odt *o)
@@ -913,8 +953,10 @@ static void automatic_styles(odt *o)
 				role_para_attrs(o, hr);
 			if ((v / V_LISTEND) % 2)
 				attr_cm(o, "fo:margin-bottom", s->list.after);
-			if (v / V_CELLGAP)
+			if ((v / V_CELLGAP) % 2)
 				attr_cm(o, "fo:margin-top", s->table.para_gap);
+			if (v / V_TITLEEND)
+				title_rule(o, r);
 			if (v % 3)
 				xmlw_attr(x, "fo:text-align", v % 3 == 1 ? "end" : "center");
 			if ((v / 3) % 2)

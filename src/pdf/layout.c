@@ -859,15 +859,16 @@ static void end_title(ctx *c, slabvec *sv, double x0, double avail)
 	if (!c->in_title)
 		return;
 	c->in_title = 0;
-	if (!newslab(c, sv, 26))
+	const doc_style *st = &c->st;
+	if (!newslab(c, sv, st->title_rule_above + st->title_rule_below))
 		return;
 	layout_box *b = newbox(c, LAYOUT_RULE, LAYOUT_ARTIFACT, NULL);
 	if (!b)
 		return;
-	b->x = x0, b->y = 12, b->w = avail, b->lw = c->st.title_rule_w;
-	b->rgb = c->st.heading_rgb;
+	b->x = x0, b->y = st->title_rule_above, b->w = avail, b->lw = st->title_rule_w;
+	b->rgb = st->heading_rgb;
 	sv->v[sv->n - 1].b1 = c->npool;
-	settle(c, sv, sv->n - 1, 6);
+	settle(c, sv, sv->n - 1, 0);
 }
 
 /* Flow the blocks under container into sv, text from x0, avail wide.  In a
