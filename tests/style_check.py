@@ -297,6 +297,10 @@ def check_role(styles, s, name, key):
         bad(f"ODT: {name} keep-with-next is not {keep}")
 
 
+def charts_in(z):
+    return [n for n in z.namelist() if re.fullmatch(r"Object \d+/content\.xml", n)]
+
+
 def check_odt(s, path):
     z = zipfile.ZipFile(path)
     sty = ET.fromstring(z.read("styles.xml"))
@@ -358,6 +362,10 @@ def check_odt(s, path):
             not near(length(prop(tr[0], "paragraph-properties", "fo:margin-bottom")),
                      num(s, "title.rule-below")):
         bad("ODT: the rule under the title is not as far from the text as the style's")
+    ch = named.get("Chart")
+    if charts_in(z) and (ch is None or not near(length(prop(ch, "paragraph-properties", "fo:margin-top")),
+                                              num(s, "chart.space"))):
+        bad(f"ODT: a chart's paragraph is not {s['chart.space']} pt from its neighbours")
     t1 = auto.get("Table1")
     if t1 is not None:
         for attr, key in (("fo:margin-top", "table.before"), ("fo:margin-bottom", "table.after")):
@@ -392,7 +400,7 @@ def check_odt(s, path):
                 == s[f"status.{i}.fill"] for st in auto.values()):
             continue
         bad(f"ODT: no cell style with the status fill {s[f'status.{i}.fill']}")
-    charts = [n for n in z.namelist() if re.fullmatch(r"Object \d+/content\.xml", n)]
+    charts = charts_in(z)
     pal = s["chart.palette.1"].lower()
     if charts and not any(pal.encode() in z.read(n).lower() for n in charts):
         bad(f"ODT: no chart draws the first chart colour {pal}")

@@ -22,7 +22,7 @@ void doc_style_unset(doc_style *s)
 			 &s->title_rule_above, &s->title_rule_below,
 			 &s->logo_w, &s->logo_h, &s->chart.title_size, &s->chart.label_size,
 			 &s->chart.verdict_size, &s->chart.line_w, &s->chart.track_w,
-			 &s->chart.axis_w, &s->chart.grid_w};
+			 &s->chart.axis_w, &s->chart.grid_w, &s->chart.space};
 	for (size_t i = 0; i < sizeof len / sizeof *len; i++)
 		*len[i] = NAN;
 	doc_role *roles[DOC_P_COUNT + DOC_HEADINGS];
@@ -105,7 +105,7 @@ static void defaults(doc_style *s, double b)
 		.target_rgb = 0xB91C1C, .on_track_rgb = 0x059669, .behind_rgb = 0xB91C1C,
 		.unknown_rgb = 0x9CA3AF, .no_status_rgb = 0xF3F4F6, .no_status_text_rgb = 0x4B5563,
 		.title_size = 0.95 * b, .label_size = 0.8 * b, .verdict_size = 0.85 * b,
-		.line_w = 1.6, .track_w = 0.9, .axis_w = 0.8, .grid_w = 0.5};
+		.line_w = 1.6, .track_w = 0.9, .axis_w = 0.8, .grid_w = 0.5, .space = 0.6 * b};
 }
 
 static void len(double *to, double v)
@@ -234,6 +234,7 @@ void doc_style_fill(doc_style *s, const doc_style *o)
 	len(&c->track_w, oc->track_w);
 	len(&c->axis_w, oc->axis_w);
 	len(&c->grid_w, oc->grid_w);
+	len(&c->space, oc->space);
 	if (o->logo_path)
 		s->logo_path = o->logo_path;
 	len(&s->logo_w, o->logo_w);
@@ -317,7 +318,7 @@ void doc_style_dump(const doc_style *s, FILE *out)
 		(unsigned)c->unknown_rgb, (unsigned)c->no_status_rgb,
 		(unsigned)c->no_status_text_rgb);
 	fprintf(out, "chart.title-size %.3f\nchart.label-size %.3f\nchart.verdict-size %.3f\n"
-		"chart.line %.3f\nchart.track-line %.3f\nchart.axis-line %.3f\nchart.grid-line %.3f\n",
-		c->title_size, c->label_size, c->verdict_size, c->line_w, c->track_w, c->axis_w,
-		c->grid_w);
+		"chart.line %.3f\nchart.track-line %.3f\nchart.axis-line %.3f\nchart.grid-line %.3f\n"
+		"chart.space %.3f\n", c->title_size, c->label_size, c->verdict_size, c->line_w,
+		c->track_w, c->axis_w, c->grid_w, c->space);
 }

@@ -87,6 +87,7 @@ typedef struct doc_chart_style {
 	uint32_t no_status_rgb, no_status_text_rgb;     /* counts: measures without a status */
 	double title_size, label_size, verdict_size;    /* the title, axes and legend, the verdict */
 	double line_w, track_w, axis_w, grid_w;         /* series, expected path, axes, grid */
+	double space;                                   /* above and below a chart */
 } doc_chart_style;
 
 typedef struct doc_style {

@@ -695,6 +695,9 @@ static void named_styles(odt *o)
 	}
 
 	role_style(o, "Lead", NULL, "Text_20_body", NULL, "text", &s->para[DOC_P_LEAD]);
+	/* the paragraph holding a chart: the chart's space above and below */
+	para_style_def(o, "Chart", NULL, "Standard", NULL, "extra", s->chart.space, s->chart.space,
+		       0, 0, NO_RGB, NULL);
 	role_style(o, "Note", NULL, "Text_20_body", NULL, "text", &s->para[DOC_P_NOTE]);
 	role_style(o, "Caption", NULL, "Standard", NULL, "extra", &s->para[DOC_P_CAPTION]);
 	/* a list item: the body's, with the list's spacing */
@@ -1343,7 +1346,7 @@ static void write_chart_frame(odt *o, const doc_node *n)
 	o->charts[o->ncharts++] = n;
 	char w[32], h[32];
 	xmlw_start(x, "text:p");
-	xmlw_attr(x, "text:style-name", "Standard");
+	xmlw_attr(x, "text:style-name", "Chart");
 	xmlw_start(x, "draw:frame");
 	xmlw_attrf(x, "draw:name", "Diagram %zu", o->ncharts);
 	xmlw_attr(x, "text:anchor-type", "as-char");

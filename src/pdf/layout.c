@@ -1062,8 +1062,8 @@ static void flow_chart(ctx *c, slabvec *sv, const doc_node *n, double x0, double
 	}
 	sv->v[si].b1 = c->npool;
 	sv->v[si].keep = n->next && n->next->type == DOC_TABLE; /* with its twin table */
-	settle(c, sv, mark, 0.6 * c->st.font_size);
-	c->pending_before = 0.6 * c->st.font_size;
+	settle(c, sv, mark, c->st.chart.space);
+	c->pending_before = c->st.chart.space;
 }
 
 /* ---- tables ---- */
