@@ -713,6 +713,7 @@ static void named_styles(odt *o)
 	role_style(o, "Table_20_Contents", "Table Contents", "Standard", NULL, "extra", &cell);
 	doc_role note = cell;
 	note.size = ts->note_size, note.rgb = s->para[DOC_P_NOTE].rgb;
+	note.bold = s->para[DOC_P_NOTE].bold, note.hyphenate = s->para[DOC_P_NOTE].hyphenate;
 	role_style(o, "Table_20_Note", "Table Note", "Table_20_Contents", NULL, "extra", &note);
 	int hf = valid_fill(o, s->header_fill) ? s->header_fill : 0;
 	para_style_def(o, "Table_20_Heading", "Table Heading", "Table_20_Contents", NULL, "extra",
