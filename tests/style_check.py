@@ -100,7 +100,7 @@ class Pdf:
         self.page = (float(m.group(1)), float(m.group(2))) if m else (0, 0)
         self.sizes, self.advances, self.text_rgb = set(), set(), set()
         self.fills, self.strokes, self.hrules, self.vrules = set(), set(), [], []
-        self.widths = set()
+        self.widths, self.hrule_y = set(), set()
         for m in re.finditer(r"%% Contents for page \d+\n.*?stream\n(.*?)endstream", raw, re.S):
             self.scan(m.group(1))
 
@@ -145,6 +145,7 @@ class Pdf:
                     (x0, y0), (x1, y1) = path
                     if near(y0, y1, 0.01):
                         self.hrules.append((round(lw, 3), stroke, min(x0, x1), max(x0, x1)))
+                        self.hrule_y.add((round(lw, 3), stroke, round(y0, 2)))
                     elif near(x0, x1, 0.01):
                         self.vrules.append((round(lw, 3), stroke))
                 path = []
@@ -201,6 +202,11 @@ def check_pdf(s, path, used_fills):
     if not any(near(lw, fw, 0.001) and c == rule and near(x0, ml, 0.01) and near(x1, mr, 0.01)
                for lw, c, x0, x1 in p.hrules):
         bad(f"PDF: no {fw} pt footer rule from the left margin {ml:.2f} to {mr:.2f}")
+    ph = num(s, "page.height")
+    for y, what in ((ph - num(s, "margin.top") + num(s, "furniture.header-gap"), "header"),
+                    (num(s, "margin.bottom") - num(s, "furniture.footer-gap"), "footer")):
+        if not any(near(lw, fw, 0.001) and c == rule and near(ry, y, 0.02) for lw, c, ry in p.hrule_y):
+            bad(f"PDF: no {what} rule {s['furniture.' + what + '-gap']} pt from the text area")
     if not p.has_hrule(num(s, "title.rule"), rgb(s["colour.heading"])):
         bad(f"PDF: no {s['title.rule']} pt rule under the title")
     for key in ("table.rule", "table.header-rule"):
@@ -381,6 +387,11 @@ def check_odt(s, path):
             la = lv.find(".//" + q("style:list-level-label-alignment"))
             if not near(length(la.get(q("fo:margin-left"))), num(s, "list.indent")):
                 bad(f"ODT: list indent is not the style's {s['list.indent']} pt")
+    for el, attr, key in (("header-style", "fo:margin-bottom", "furniture.header-gap"),
+                          ("footer-style", "fo:margin-top", "furniture.footer-gap")):
+        hf = sty.find(".//" + q("style:" + el) + "/" + q("style:header-footer-properties"))
+        if hf is None or not near(length(hf.get(q(attr))), num(s, key)):
+            bad(f"ODT: the {el} is not {s[key]} pt from the text area")
     for name in ("Header", "Footer"):
         st = named.get(name)
         if st is None or not near(length(prop(st, "text-properties", "fo:font-size")),

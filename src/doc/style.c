@@ -18,7 +18,7 @@ void doc_style_unset(doc_style *s)
 			 &s->table.before, &s->table.after,
 			 &s->list.indent, &s->list.label_gap, &s->list.item_before, &s->list.after,
 			 &s->toc.indent, &s->toc.leading, &s->toc.before_1, &s->toc.before,
-			 &s->toc.after, &s->furniture_size, &s->furniture_rule_w, &s->title_rule_w,
+			 &s->toc.after, &s->furniture_size, &s->furniture_rule_w, &s->header_gap, &s->footer_gap, &s->title_rule_w,
 			 &s->title_rule_above, &s->title_rule_below,
 			 &s->logo_w, &s->logo_h, &s->chart.title_size, &s->chart.label_size,
 			 &s->chart.verdict_size, &s->chart.line_w, &s->chart.track_w,
@@ -86,6 +86,8 @@ static void defaults(doc_style *s, double b)
 	s->toc = (doc_toc_style){14, 1.3, 0.5 * b, 0.1 * b, 1.2 * b};
 	s->furniture_size = 0.8 * b;
 	s->furniture_rule_w = 0.5;
+	s->header_gap = 16;
+	s->footer_gap = 14;
 	s->title_rule_w = 1.2;
 	s->title_rule_above = 18;
 	s->title_rule_below = 14;
@@ -200,6 +202,8 @@ void doc_style_fill(doc_style *s, const doc_style *o)
 	len(&s->toc.after, o->toc.after);
 	len(&s->furniture_size, o->furniture_size);
 	len(&s->furniture_rule_w, o->furniture_rule_w);
+	len(&s->header_gap, o->header_gap);
+	len(&s->footer_gap, o->footer_gap);
 	len(&s->title_rule_w, o->title_rule_w);
 	len(&s->title_rule_above, o->title_rule_above);
 	len(&s->title_rule_below, o->title_rule_below);
@@ -296,9 +300,10 @@ void doc_style_dump(const doc_style *s, FILE *out)
 	fprintf(out, "toc.indent %.3f\ntoc.leading %.3f\ntoc.before-1 %.3f\ntoc.before %.3f\n"
 		"toc.after %.3f\n", s->toc.indent, s->toc.leading, s->toc.before_1, s->toc.before,
 		s->toc.after);
-	fprintf(out, "furniture.size %.3f\nfurniture.rule %.3f\ntitle.rule %.3f\n"
-		"title.rule-above %.3f\ntitle.rule-below %.3f\n", s->furniture_size,
-		s->furniture_rule_w, s->title_rule_w, s->title_rule_above, s->title_rule_below);
+	fprintf(out, "furniture.size %.3f\nfurniture.rule %.3f\nfurniture.header-gap %.3f\n"
+		"furniture.footer-gap %.3f\ntitle.rule %.3f\ntitle.rule-above %.3f\n"
+		"title.rule-below %.3f\n", s->furniture_size, s->furniture_rule_w, s->header_gap,
+		s->footer_gap, s->title_rule_w, s->title_rule_above, s->title_rule_below);
 	for (int i = 0; i < DOC_STATUSES; i++)
 		fprintf(out, "status.%d.fill #%06X\nstatus.%d.text #%06X\n", i,
 			(unsigned)s->status_fill[i], i, (unsigned)s->status_text[i]);

@@ -103,6 +103,7 @@ typedef struct doc_style {
 	doc_toc_style toc;
 	double furniture_size;       /* running header and footer */
 	double furniture_rule_w;     /* their rules */
+	double header_gap, footer_gap; /* from the text area to the header's, the footer's rule */
 	double title_rule_w;         /* the rule under the title block, in the heading colour */
 	double title_rule_above;     /* from the block's last line to the rule */
 	double title_rule_below;     /* from the rule to what follows */

@@ -763,10 +763,11 @@ static void named_styles(odt *o)
 	xmlw_end(x); /* office:styles */
 }
 
-static double header_space(const odt *o)
+/* The header's (footer's) line, its padding and rule, and the gap to the
+ * body. */
+static double furniture_space(const odt *o, double gap)
 {
-	/* Header line, its rule and padding, and the gap to the body. */
-	return o->doc->style.furniture_size * 1.2 + 3 + 12;
+	return o->doc->style.furniture_size * 1.2 + 3 + gap;
 }
 
 static void page_layout(odt *o)
@@ -774,9 +775,10 @@ static void page_layout(odt *o)
 	xmlw *x = &o->x;
 	const doc *dc = o->doc;
 	int has_header = dc->header_text && *dc->header_text;
-	double mt = o->mt, mb = o->mb - header_space(o);
+	const doc_style *s = &dc->style;
+	double mt = o->mt, mb = o->mb - furniture_space(o, s->footer_gap);
 	if (has_header)
-		mt -= header_space(o);
+		mt -= furniture_space(o, s->header_gap);
 	/* ODF puts header and footer inside the page margins; PDF measures the
 	 * margins to the body.  Keep the body where the PDF has it. */
 	if (mt < 14)
@@ -801,7 +803,7 @@ static void page_layout(odt *o)
 		xmlw_start(x, "style:header-style");
 		xmlw_start(x, "style:header-footer-properties");
 		attr_cm(o, "fo:min-height", 0);
-		attr_cm(o, "fo:margin-bottom", 12);
+		attr_cm(o, "fo:margin-bottom", s->header_gap);
 		xmlw_attr(x, "style:dynamic-spacing", "false");
 		xmlw_end(x);
 		xmlw_end(x);
@@ -809,7 +811,7 @@ static void page_layout(odt *o)
 	xmlw_start(x, "style:footer-style");
 	xmlw_start(x, "style:header-footer-properties");
 	attr_cm(o, "fo:min-height", 0);
-	attr_cm(o, "fo:margin-top", 12);
+	attr_cm(o, "fo:margin-top", s->footer_gap);
 	xmlw_attr(x, "style:dynamic-spacing", "false");
 	xmlw_end(x);
 	xmlw_end(x);

@@ -1564,22 +1564,27 @@ static void furniture(ctx *c, int title_first)
 	const char *ow = d->of_word && *d->of_word ? d->of_word : "av";
 	for (int p = 0; p < c->l->npages && !c->failed; p++) {
 		if (d->header_text && *d->header_text && !(p == 0 && title_first)) {
-			text_box(c, d->header_text, x0, st->margin_top - 22, fs, FONT_REGULAR,
+			/* the header's baseline 6 pt above its rule, the footer's
+			 * 12 pt below its rule: room for the text's descent and
+			 * ascent */
+			double rule = st->margin_top - st->header_gap;
+			text_box(c, d->header_text, x0, rule - 6, fs, FONT_REGULAR,
 				 st->muted_rgb, p, 0);
 			layout_box *r = newbox(c, LAYOUT_RULE, LAYOUT_ARTIFACT, NULL);
 			if (r)
-				r->x = x0, r->y = st->margin_top - 16, r->w = x1 - x0, r->lw = st->furniture_rule_w,
+				r->x = x0, r->y = rule, r->w = x1 - x0, r->lw = st->furniture_rule_w,
 				r->rgb = st->rule_rgb, r->page = p;
 		}
 		layout_box *r = newbox(c, LAYOUT_RULE, LAYOUT_ARTIFACT, NULL);
 		if (r)
-			r->x = x0, r->y = bottom + 14, r->w = x1 - x0, r->lw = st->furniture_rule_w,
+			r->x = x0, r->y = bottom + st->footer_gap, r->w = x1 - x0, r->lw = st->furniture_rule_w,
 			r->rgb = st->rule_rgb,
 			r->page = p;
-		text_box(c, d->date_text, x0, bottom + 26, fs, FONT_REGULAR, st->muted_rgb, p, 0);
+		text_box(c, d->date_text, x0, bottom + st->footer_gap + 12, fs, FONT_REGULAR,
+			 st->muted_rgb, p, 0);
 		char buf[128];
 		snprintf(buf, sizeof buf, "%s %d %s %d", pw, p + 1, ow, c->l->npages);
-		text_box(c, buf, x1, bottom + 26, fs, FONT_REGULAR, st->muted_rgb, p, 1);
+		text_box(c, buf, x1, bottom + st->footer_gap + 12, fs, FONT_REGULAR, st->muted_rgb, p, 1);
 	}
 }
 
