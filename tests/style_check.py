@@ -372,11 +372,11 @@ def check_odt(s, path):
     if charts_in(z) and (ch is None or not near(length(prop(ch, "paragraph-properties", "fo:margin-top")),
                                               num(s, "chart.space"))):
         bad(f"ODT: a chart's paragraph is not {s['chart.space']} pt from its neighbours")
-    t1 = auto.get("Table1")
-    if t1 is not None:
-        for attr, key in (("fo:margin-top", "table.before"), ("fo:margin-bottom", "table.after")):
-            if not near(length(prop(t1, "table-properties", attr)), num(s, key)):
-                bad(f"ODT: table {attr} is not the style's {s[key]} pt")
+    tables = [st for n, st in auto.items() if re.fullmatch(r"Table\d+", n)]
+    for attr, key in (("fo:margin-top", "table.before"), ("fo:margin-bottom", "table.after")):
+        if tables and not any(near(length(prop(t, "table-properties", attr)), num(s, key))
+                              for t in tables):
+            bad(f"ODT: no table's {attr} is the style's {s[key]} pt")
     bl = sty.find(".//" + q("text:list-style") + "[@" + q("style:name") + "='List_20_Bullet']")
     for lv in bl.iter(q("text:list-level-style-bullet")):
         n = int(lv.get(q("text:level")))

@@ -930,6 +930,17 @@ static void title_rule(odt *o, int r)
 	attr_cm(o, "fo:margin-bottom", s->title_rule_below);
 }
 
+/* Does block n keep with the block after it? */
+static int kept_with(const doc_style *s, const doc_node *n)
+{
+	if (!n)
+		return 0;
+	if (n->type == DOC_HEADING)
+		return doc_style_heading(s, n->u.heading.level)->keep_with_next;
+	return n->type == DOC_PARAGRAPH &&
+	       (n->u.para.keep_with_next || s->para[n->u.para.style].keep_with_next);
+}
+
 /* Automatic styles: paragraph variants, then per table its width and its
  * columns, then one cell style per fill. */
 static void automatic_styles(odt *o)
@@ -989,7 +1000,9 @@ static void automatic_styles(odt *o)
 		xmlw_start(x, "style:table-properties");
 		attr_cm(o, "style:width", o->text_w);
 		xmlw_attr(x, "table:align", "margins");
-		attr_cm(o, "fo:margin-top", s->table.before);
+		/* as the PDF: no space between a table and the heading or
+		 * caption kept with it */
+		attr_cm(o, "fo:margin-top", kept_with(s, n->prev) ? 0 : s->table.before);
 		attr_cm(o, "fo:margin-bottom", s->table.after);
 		if (breaks_before(n))
 			xmlw_attr(x, "fo:break-before", "page");
