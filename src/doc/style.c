@@ -56,8 +56,8 @@ static void defaults(doc_style *s, double b)
 	memset(s, 0, sizeof *s);
 	s->page_w = 595.276; /* A4 */
 	s->page_h = 841.890;
-	s->margin_top = s->margin_bottom = 70.87;  /* 25 mm */
-	s->margin_left = s->margin_right = 62.36;  /* 22 mm */
+	s->margin_top = s->margin_bottom = 25 * 72 / 25.4;
+	s->margin_left = s->margin_right = 22 * 72 / 25.4;
 	s->font_family = "Liberation Sans";
 	s->font_size = b;
 	s->text_rgb = 0x1F2328;
