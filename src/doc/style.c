@@ -174,6 +174,12 @@ void doc_style_fill(doc_style *s, const doc_style *o)
 		role(&s->heading[i], &o->heading[i]);
 	doc_table_style *t = &s->table;
 	const doc_table_style *ot = &o->table;
+	if (!isnan(ot->size) && t->size > 0) {
+		/* a note and the gap between paragraphs follow the cells' size */
+		double k = ot->size / t->size;
+		t->note_size *= k;
+		t->para_gap *= k;
+	}
 	len(&t->size, ot->size);
 	len(&t->leading, ot->leading);
 	len(&t->note_size, ot->note_size);
