@@ -113,6 +113,7 @@ typedef struct doc_style {
 	int header_fill;             /* doc->fills index for table header rows; 0 none */
 	const char *logo_path;       /* PNG or JPEG for the title block, or NULL */
 	double logo_w, logo_h;       /* its size on the page, points */
+	double logo_after;           /* the space below it */
 	int pdfa;                    /* PDF: write tagged PDF/A-2a */
 } doc_style;
 

@@ -695,6 +695,9 @@ static void named_styles(odt *o)
 	}
 
 	role_style(o, "Lead", NULL, "Text_20_body", NULL, "text", &s->para[DOC_P_LEAD]);
+	/* the paragraph holding the logo, and the space below it */
+	para_style_def(o, "Logo", NULL, "Standard", NULL, "extra", 0, s->logo_after, 1, 0, NO_RGB,
+		       NULL);
 	/* the paragraph holding a chart: the chart's space above and below */
 	para_style_def(o, "Chart", NULL, "Standard", NULL, "extra", s->chart.space, s->chart.space,
 		       0, 0, NO_RGB, NULL);
@@ -1323,7 +1326,7 @@ static void write_logo(odt *o)
 	const doc_style *st = &o->doc->style;
 	char w[32], h[32];
 	xmlw_start(x, "text:p");
-	xmlw_attr(x, "text:style-name", "Standard");
+	xmlw_attr(x, "text:style-name", "Logo");
 	xmlw_start(x, "draw:frame");
 	xmlw_attr(x, "draw:name", "Logo");
 	xmlw_attr(x, "text:anchor-type", "as-char");

@@ -1872,7 +1872,7 @@ sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout
 			lh *= avail / w, w = avail;
 		if (lh > 0.25 * (c.st.page_h - c.st.margin_top - c.st.margin_bottom))
 			lh = 0.25 * (c.st.page_h - c.st.margin_top - c.st.margin_bottom);
-		slab *s = newslab(&c, &c.body, lh + 16);
+		slab *s = newslab(&c, &c.body, lh + c.st.logo_after);
 		layout_box *b = s ? newbox(&c, LAYOUT_IMAGE, LAYOUT_FIGURE, NULL) : NULL;
 		if (!b)
 			goto oom;
