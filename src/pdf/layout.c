@@ -1119,7 +1119,8 @@ static int is_header(const doc_node *t, const doc_node *r, int ri)
 
 /* The column widths: never narrower than a column's longest word when the
  * other columns have room to give; failing that, never narrower than its
- * longest piece between hyphenation points; failing that, the weights. */
+ * longest piece between hyphenation points (when the cells' text may be
+ * hyphenated); failing that, the weights. */
 static void col_widths(ctx *c, tab *tb)
 {
 	const doc_node *t = tb->t;
@@ -1128,7 +1129,8 @@ static void col_widths(ctx *c, tab *tb)
 	double *cw = tb->cw, *minw = tb->minw, sum = 0, pads = 2 * ts->pad + 0.5;
 	for (int i = 0; i < nc; i++)
 		sum += t->u.table.info->widths[i];
-	for (int whole = 1; whole >= 0; whole--) {
+	int last = c->st.para[DOC_P_BODY].hyphenate ? 0 : 1;
+	for (int whole = 1; whole >= last; whole--) {
 		for (int i = 0; i < nc; i++) {
 			cw[i] = tb->avail * t->u.table.info->widths[i] / sum;
 			minw[i] = 0;
@@ -1153,7 +1155,7 @@ static void col_widths(ctx *c, tab *tb)
 			else
 				slack += cw[i] - minw[i];
 		}
-		if (need > slack && whole)
+		if (need > slack && whole > last)
 			continue;
 		if (need > 0 && slack > 0) {
 			double f = need < slack ? need / slack : 1;
