@@ -261,6 +261,13 @@ static void line(dctx *x, double x0, double y0, double x1, double y1, double lw,
 		p->x = x0, p->y = y0, p->w = x1 - x0, p->h = y1 - y0, p->lw = lw;
 }
 
+/* A line of the value grid, or (axis) the axis itself. */
+static void grid_line(dctx *x, double x0, double y0, double x1, double y1, int axis)
+{
+	line(x, x0, y0, x1, y1, axis ? x->cs.axis_w : x->cs.grid_w,
+	     axis ? x->cs.axis_rgb : x->cs.grid_rgb);
+}
+
 static void dashed(dctx *x, double x0, double y0, double x1, double y1, double lw, uint32_t rgb)
 {
 	double len = hypot(x1 - x0, y1 - y0), on = 3.5, off = 2.5;
@@ -532,8 +539,7 @@ static void draw_xy(dctx *x, double y)
 	char b[64];
 	for (int i = 0; i < s.ticks; i++) {
 		double v = s.lo + i * s.step, ty = VY(v);
-		line(x, x0, ty, x1, ty, v == 0 || i == 0 ? x->cs.axis_w : x->cs.grid_w,
-		     v == 0 || i == 0 ? x->cs.axis_rgb : x->cs.grid_rgb);
+		grid_line(x, x0, ty, x1, ty, v == 0 || i == 0);
 		chart_format(c, v, s.decimals, b, sizeof b);
 		double t = tw(x, b, ls, 0);
 		text(x, b, x0 - 5 - t, ty + 0.3 * ls, ls, 0, x->cs.label_rgb, 1);
@@ -582,8 +588,7 @@ static void draw_xy(dctx *x, double y)
 				rect(x, bx + 0.5, vy < zy ? vy : zy, bw - 1, fabs(zy - vy), se->rgb);
 			} else {
 				if (i + 1 < c->ncats && has(se->values[i + 1])) {
-					line(x, CX(i), VY(v), CX(i + 1), VY(se->values[i + 1]), x->cs.line_w,
-					     se->rgb);
+					line(x, CX(i), VY(v), CX(i + 1), VY(se->values[i + 1]), x->cs.line_w, se->rgb);
 					keep_clear(x, 1, CX(i), VY(v), CX(i + 1), VY(se->values[i + 1]));
 				}
 				rect(x, CX(i) - 2.2, VY(v) - 2.2, 4.4, 4.4, se->rgb);
@@ -680,8 +685,7 @@ static void draw_hbar(dctx *x, double y)
 #define VX(v) (x0 + ((v) - s.lo) / span * pw)
 	for (int i = 0; i < s.ticks; i++) {
 		double v = s.lo + i * s.step, tx = VX(v);
-		line(x, tx, top, tx, bottom, i == 0 ? x->cs.axis_w : x->cs.grid_w,
-		     i == 0 ? x->cs.axis_rgb : x->cs.grid_rgb);
+		grid_line(x, tx, top, tx, bottom, i == 0);
 		chart_format(c, v, s.decimals, b, sizeof b);
 		double t = tw(x, b, ls, 0);
 		text(x, b, tx - t / 2, bottom + ls * 1.3, ls, 0, x->cs.label_rgb, 1);
