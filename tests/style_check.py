@@ -298,6 +298,9 @@ def check_role(styles, s, name, key):
     hy = "true" if s[key + ".hyphenate"] == "1" else "false"
     if prop(st, "text-properties", "fo:hyphenate") != hy:
         bad(f"ODT: {name} hyphenate is not {hy}")
+    for attr in ("fo:orphans", "fo:widows"):
+        if prop(st, "paragraph-properties", attr) != s["para.min-lines"]:
+            bad(f"ODT: {name} {attr} is not {s['para.min-lines']}")
     keep = "always" if s[key + ".keep-with-next"] == "1" else "auto"
     if prop(st, "paragraph-properties", "fo:keep-with-next") != keep:
         bad(f"ODT: {name} keep-with-next is not {keep}")

@@ -47,6 +47,7 @@ void doc_style_unset(doc_style *s)
 	for (int i = 0; i < DOC_PALETTE; i++)
 		s->chart.palette[i] = DOC_UNSET_RGB;
 	s->table.grid = s->table.zebra = -1;
+	s->min_lines = -1;
 	s->pdfa = -1;
 }
 
@@ -60,6 +61,7 @@ static void defaults(doc_style *s, double b)
 	s->margin_left = s->margin_right = 22 * 72 / 25.4;
 	s->font_family = "Liberation Sans";
 	s->font_size = b;
+	s->min_lines = 2;
 	s->text_rgb = 0x1F2328;
 	s->heading_rgb = 0x1F3B57;
 	s->rule_rgb = 0x9AA5B1;
@@ -169,6 +171,7 @@ void doc_style_fill(doc_style *s, const doc_style *o)
 	rgb(&s->rule_rgb, o->rule_rgb);
 	rgb(&s->muted_rgb, o->muted_rgb);
 	rgb(&s->link_rgb, o->link_rgb);
+	flag(&s->min_lines, o->min_lines);
 	for (int i = 0; i < DOC_P_COUNT; i++)
 		role(&s->para[i], &o->para[i]);
 	for (int i = 0; i < DOC_HEADINGS; i++)
@@ -282,6 +285,7 @@ void doc_style_dump(const doc_style *s, FILE *out)
 		"colour.muted #%06X\ncolour.link #%06X\n", (unsigned)s->text_rgb,
 		(unsigned)s->heading_rgb, (unsigned)s->rule_rgb, (unsigned)s->muted_rgb,
 		(unsigned)s->link_rgb);
+	fprintf(out, "para.min-lines %d\n", s->min_lines);
 	char key[32];
 	for (int i = 0; i < DOC_P_COUNT; i++) {
 		snprintf(key, sizeof key, "para.%s", role_key[i]);

@@ -97,6 +97,8 @@ typedef struct doc_style {
 	double font_size;            /* body text, e.g. 10 */
 	uint32_t text_rgb, heading_rgb, rule_rgb, muted_rgb, link_rgb;
 	doc_role para[DOC_P_COUNT];  /* by doc_pstyle */
+	int min_lines;               /* lines a paragraph keeps together at a page's
+				      * foot and head (orphans, widows) */
 	doc_role heading[DOC_HEADINGS];
 	doc_table_style table;
 	doc_list_style list;

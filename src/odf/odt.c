@@ -498,6 +498,8 @@ static void role_para_attrs(odt *o, const doc_role *r)
 	attr_cm(o, "fo:margin-bottom", r->after);
 	attr_pt(o, "fo:line-height", r->size * r->leading);
 	xmlw_attr(&o->x, "fo:keep-with-next", r->keep_with_next ? "always" : "auto");
+	attr_int(o, "fo:orphans", o->doc->style.min_lines);
+	attr_int(o, "fo:widows", o->doc->style.min_lines);
 }
 
 /* A role's size, weight, colour and hyphenation as style:text-properties. */

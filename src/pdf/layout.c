@@ -956,10 +956,12 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 			settle(c, sv, first, label ? c->st.list.item_before : t.before);
 			label = NULL;
 			if (!cm->on) {
-				/* orphans and widows: never one line alone */
-				if (cnt >= 2) {
-					sv->v[first].keep = 1;
-					sv->v[first + cnt - 2].keep = 1;
+				/* orphans and widows: never fewer than min_lines
+				 * lines alone */
+				size_t ml = c->st.min_lines > 1 ? (size_t)c->st.min_lines : 1;
+				for (size_t i = 0; cnt >= 2 && i + 1 < ml && i + 1 < cnt; i++) {
+					sv->v[first + i].keep = 1;
+					sv->v[first + cnt - 2 - i].keep = 1;
 				}
 				if (n->u.para.keep_with_next || c->st.para[ps].keep_with_next)
 					sv->v[first + cnt - 1].keep = 1;

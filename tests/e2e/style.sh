@@ -34,7 +34,7 @@ done
 
 # The test template changes every value a template can set.
 keys=$(cut -d' ' -f1 arsrapport/style.txt | grep -v -E \
-	'^(para\.body\.(bold|keep-with-next)|table\.leading|list\.label-gap|toc\..*|furniture\..*|title\.rule.*|logo\..*|status\.0\..*|on-track\..*|behind\..*|chart\.(title|label|axis|grid|track|base|target|on-track|behind|unknown|no-status.*)|chart\..*line)$')
+	'^(para\.body\.(bold|keep-with-next)|para\.min-lines|table\.leading|list\.label-gap|toc\..*|furniture\..*|title\.rule.*|logo\..*|status\.0\..*|on-track\..*|behind\..*|chart\.(title|label|axis|grid|track|base|target|on-track|behind|unknown|no-status.*)|chart\..*line)$')
 # shellcheck disable=SC2086
 if out=$(python3 "$CHECK" differ arsrapport/style.txt all-values/style.txt $keys 2>&1); then
 	pass "all-values sets every template value"
