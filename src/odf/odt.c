@@ -530,13 +530,17 @@ static void role_style(odt *o, const char *name, const char *display, const char
 static void list_level_props(odt *o, int level)
 {
 	xmlw *x = &o->x;
-	double step = o->doc->style.list.indent;
+	const doc_list_style *ls = &o->doc->style.list;
+	double step = ls->indent;
+	/* as the PDF sets it: the label's right edge label_gap before the
+	 * text, which starts one indent further per level */
 	xmlw_start(x, "style:list-level-properties");
 	xmlw_attr(x, "text:list-level-position-and-space-mode", "label-alignment");
+	xmlw_attr(x, "fo:text-align", "end");
 	xmlw_start(x, "style:list-level-label-alignment");
 	xmlw_attr(x, "text:label-followed-by", "listtab");
 	attr_cm(o, "text:list-tab-stop-position", step * level);
-	attr_cm(o, "fo:text-indent", -step);
+	attr_cm(o, "fo:text-indent", -ls->label_gap);
 	attr_cm(o, "fo:margin-left", step * level);
 	xmlw_end(x);
 	xmlw_end(x);
@@ -923,16 +927,32 @@ static void cell_style(odt *o, const char *prefix, int f, int header)
 /* The rule under the title block as the bottom border of its last
  * paragraph (role r): as far below its last line as the PDF's rule, and as
  * far above what follows. */
-static void title_rule(odt *o, int r)
+static void title_rule(odt *o, double after)
 {
 	const doc_style *s = &o->doc->style;
 	char b[64], w[32];
-	double after = s->para[r == R_TITLE ? DOC_P_TITLE : DOC_P_SUBTITLE].after;
 	snprintf(b, sizeof b, "%s solid #%06x", pt(w, sizeof w, s->title_rule_w),
 		 (unsigned)(s->heading_rgb & 0xFFFFFF));
 	xmlw_attr(&o->x, "fo:border-bottom", b);
 	attr_cm(o, "fo:padding-bottom", after + s->title_rule_above);
-	attr_cm(o, "fo:margin-bottom", s->title_rule_below);
+}
+
+/* The space above and below a paragraph of role r (a named style's). */
+static void role_space(const odt *o, int r, double *before, double *after)
+{
+	const doc_style *s = &o->doc->style;
+	static const doc_pstyle para[] = {DOC_P_BODY, DOC_P_TITLE, DOC_P_SUBTITLE, DOC_P_NOTE,
+					  DOC_P_CAPTION, DOC_P_LEAD};
+	*before = *after = 0; /* table cells */
+	if (r <= R_LEAD) {
+		*before = s->para[para[r]].before;
+		*after = s->para[para[r]].after;
+	} else if (r >= R_H1 && r <= R_H3) {
+		*before = doc_style_heading(s, r - R_H1 + 1)->before;
+		*after = doc_style_heading(s, r - R_H1 + 1)->after;
+	} else if (r == R_LIST) {
+		*before = s->list.item_before;
+	}
 }
 
 /* Does block n keep with the block after it? */
@@ -971,14 +991,24 @@ static void automatic_styles(odt *o)
 				   NULL, NULL);
 			const doc_role *hr = unlisted ? doc_style_heading(s, r - R_H1 + 1) : NULL;
 			xmlw_start(x, "style:paragraph-properties");
-			if (unlisted)
+			if (unlisted) {
 				role_para_attrs(o, hr);
-			if ((v / V_LISTEND) % 2)
-				attr_cm(o, "fo:margin-bottom", s->list.after);
-			if ((v / V_CELLGAP) % 2)
-				attr_cm(o, "fo:margin-top", s->table.para_gap);
-			if (v / V_TITLEEND)
-				title_rule(o, r);
+			} else {
+				/* both margins, always: LibreOffice holds them as one
+				 * property, and a style that sets only one of them
+				 * sets the other to 0 */
+				double before, after;
+				role_space(o, r, &before, &after);
+				if ((v / V_CELLGAP) % 2)
+					before = s->table.para_gap;
+				if (v / V_TITLEEND)
+					title_rule(o, after);
+				after = (v / V_LISTEND) % 2 ? s->list.after
+					: v / V_TITLEEND   ? s->title_rule_below
+							   : after;
+				attr_cm(o, "fo:margin-top", before);
+				attr_cm(o, "fo:margin-bottom", after);
+			}
 			if (v % 3)
 				xmlw_attr(x, "fo:text-align", v % 3 == 1 ? "end" : "center");
 			if ((v / 3) % 2)
