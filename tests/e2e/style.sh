@@ -74,3 +74,10 @@ if python3 "$CHECK" arsrapport/style.txt drift.pdf "$odt" >/dev/null 2>&1; then
 else
 	pass "a drifted PDF heading size is caught"
 fi
+
+# A style value a template gets wrong is refused where it stands.
+sed -e 's/leading="1.45"/leading="abc"/' -e 's/palette="#7A1F3D/palette="red #7A1F3D/' \
+	"$SR_TOP/tests/templates/all-values.xml" > bad-style.xml
+expect_exit "a bad style value is refused" 1 "$SR" validate -t bad-style.xml "$PLAN"
+contains "a bad leading is shown where it stands" "$ERR" 'bad-style.xml:10:3: error: leading="abc" is not a number'
+contains "a bad palette is shown" "$ERR" 'palette="red #7A1F3D'
