@@ -50,10 +50,11 @@ static sr_status run_job(const plan *p, const job *j, const batch_opts *o, rende
 		snprintf(name, namelen, "%.200s", slash ? slash + 1 : last);
 	}
 /* level TAB file TAB line TAB col TAB text, one per line; our
-	 * messages hold no tabs or newlines */
+	 * messages hold no tabs or newlines.  A message about no input file
+	 * is about this report, so it is named by the report's file. */
 	for (size_t i = 0; i < d.n; i++) {
 		const diag_msg *m = &d.msgs[i];
-		buf_printf(msgs, "%d\t%s\t%d\t%d\t%s\n", (int)m->level, m->file ? m->file : "",
+		buf_printf(msgs, "%d\t%s\t%d\t%d\t%s\n", (int)m->level, m->file ? m->file : name,
 			   m->line, m->col, m->text);
 	}
 	diag_free(&d);

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/xalloc.h"
 
@@ -149,6 +150,44 @@ static const char *nonempty(rd *r, const xmlNode *n, const char *v, const char *
 	return v;
 }
 
+/* A link becomes a live action in every format, and the reports travel
+ * to boards and the public: only web and e-mail addresses are allowed,
+ * and each must fit a PDF string (libharu's limit is 65,535 bytes). */
+#define MAX_HREF 2000
+
+static const char *check_href(rd *r, const xmlNode *n, const char *v)
+{
+	static const char *const ok[] = {"https://", "http://", "mailto:"};
+	if (!v)
+		return NULL;
+	if (!*v) {
+		err(r, n, "the link <a href=\"\"> has no address; write the full address, "
+			  "like href=\"https://www.example.no/\"");
+		return NULL;
+	}
+	size_t len = strlen(v);
+	if (len > MAX_HREF) {
+		err(r, n, "the link address is %zu characters long; the limit is %d", len, MAX_HREF);
+		return NULL;
+	}
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+		size_t k = strlen(ok[i]);
+		if (strncasecmp(v, ok[i], k) == 0 && v[k])
+			return v;
+		if (strncasecmp(v, ok[i], k) == 0) {
+			err(r, n, "the link address \"%s\" stops there; write the whole address, like "
+				  "https://www.example.no/ or mailto:post@example.no", v);
+			return NULL;
+		}
+	}
+	int cut = len > 60 ? 60 : (int)len; /* not inside a UTF-8 sequence */
+	while (cut > 0 && (v[cut] & 0xC0) == 0x80)
+		cut--;
+	err(r, n, "href=\"%.*s%s\" is not a web or e-mail address; write one that starts with "
+		  "https://, http:// or mailto:", cut, v, v[cut] ? "..." : "");
+	return NULL;
+}
+
 static status_value parse_status(rd *r, const xmlNode *n, const char *v)
 {
 	if (!v)
@@ -248,7 +287,7 @@ static void inline_node(rd *r, doc_node *parent, const xmlNode *c, ws *w)
 		k = doc_node_new(r->t, DOC_STRONG, at);
 	else if (xmlin_is(c, "a")) {
 		k = doc_node_new(r->t, DOC_LINK, at);
-		const char *href = req(r, c, "href");
+		const char *href = check_href(r, c, req(r, c, "href"));
 		if (k)
 			k->u.link.href = dup(r, href ? href : "");
 	} else if (xmlin_is(c, "br")) {

@@ -748,8 +748,15 @@ static sr_status hpdf_failed(const render *r, diag *d)
 	 * runs out; the reader should see the cause, not the code */
 	if (xalloc_failed() || r->err == HPDF_FAILD_TO_ALLOC_MEM)
 		return out_of_memory(d);
-	diag_add(d, DIAG_ERROR, NULL, 0, 0, "libharu failed writing the PDF (error 0x%04X, detail %u)",
-		 (unsigned)r->err, (unsigned)r->detail);
+	/* validate keeps what a PDF cannot hold out of the tree; reaching
+	 * here is our bug, so the words say what failed and the code (last)
+	 * is for the bug report */
+	const char *what = r->err == HPDF_STRING_OUT_OF_RANGE ? "a text is longer than a PDF can hold"
+		: r->err == HPDF_INVALID_URI ? "a link address cannot be written"
+		: "the PDF writer stopped";
+	diag_add(d, DIAG_ERROR, NULL, 0, 0,
+		 "cannot write the PDF: %s; no file was written (please report this, with the input: "
+		 "PDF writer code %04X/%u)", what, (unsigned)r->err, (unsigned)r->detail);
 	return SR_SYSTEM;
 }
 
