@@ -168,6 +168,20 @@ static void chomp(char *s)
 		s[--n] = '\0';
 }
 
+/* libxml2 names a character it refuses as "Char value 1" or "Char 0x0";
+ * the reader gets it as U+XXXX when the message holds it. */
+static void control_msg(char *msg, size_t n, const char *raw)
+{
+	const char *v = strstr(raw, "Char value ");
+	const char *h = strstr(raw, "Char 0x");
+	long c = v ? strtol(v + 11, NULL, 10) : h ? strtol(h + 5, NULL, 16) : -1;
+	if (c >= 0)
+		snprintf(msg, n, "the text holds the control character U+%04lX, which XML does not "
+				 "allow; remove it", (unsigned long)c);
+	else
+		snprintf(msg, n, "the text holds a control character that XML does not allow; remove it");
+}
+
 static void on_parse_error(void *ctx, xmlErrorPtr e)
 {
 	xmlParserCtxtPtr ctxt = ctx;
@@ -226,15 +240,19 @@ static void on_parse_error(void *ctx, xmlErrorPtr e)
 			snprintf(msg, sizeof msg,
 				 "the text is not valid UTF-8 here%s%s%s; save the file as UTF-8",
 				 b ? " (" : "", b ? b : "", b ? ")" : "");
-		} else if (strstr(raw, "invalid Char value") || strstr(raw, "invalid xmlChar value") ||
-			   e->code == XML_ERR_INVALID_CHAR) {
+		} else if (strstr(raw, "invalid xmlChar value")) {
 			snprintf(msg, sizeof msg,
-				 "a control character that XML does not allow is in the text (%s)", raw);
+				 "&#%s; is a control character that XML does not allow; remove it",
+				 strrchr(raw, ' ') + 1);
+		} else if (strstr(raw, "invalid Char value") || strstr(raw, "out of allowed range") ||
+			   e->code == XML_ERR_INVALID_CHAR) {
+			control_msg(msg, sizeof msg, raw);
 		} else if (strstr(raw, "Excessive depth")) {
 			snprintf(msg, sizeof msg,
 				 "elements are nested too deeply (the limit is 256 levels)");
 		} else if (strstr(raw, "huge")) {
-			snprintf(msg, sizeof msg, "a text is too long (the limit is 10 MB per text)");
+			snprintf(msg, sizeof msg, "a text is longer than 1 MB, the most one text may be; "
+						  "shorten it or link to the full document");
 		} else {
 			snprintf(msg, sizeof msg, "not well-formed XML: %s", raw);
 		}
@@ -310,6 +328,15 @@ sr_status xmlin_parse(const char *file, const char *data, size_t len,
 	}
 	if (len == 0) {
 		diag_add(d, DIAG_ERROR, file, 0, 0, "the file is empty");
+		return SR_INVALID;
+	}
+	/* A NUL among the first two bytes is UTF-16 (or UTF-32) that libxml2
+	 * cannot detect: without a byte-order mark it knows it only by an
+	 * XML declaration, and would call the NULs control characters. */
+	if (len >= 4 && (!data[0] || !data[1]) && memcmp(data, "<\0?\0", 4) != 0 &&
+	    memcmp(data, "\0<\0?", 4) != 0) {
+		diag_add(d, DIAG_ERROR, file, 1, 1, "the file's encoding is not recognised (it looks "
+			 "like UTF-16 without a byte-order mark); save it as UTF-8");
 		return SR_INVALID;
 	}
 	pstate st = {file, d, 0, NULL, 0, NULL, 0};
@@ -578,6 +605,47 @@ static void merge_schema_msgs(xmlin_walk *w, diag *schema_d)
 	}
 }
 
+/* Every text and attribute value within XMLIN_MAX_TEXT bytes, each one
+ * too long reported at its element; the count of those.  Iterative: the
+ * depth is the input's. */
+static int long_texts(xmlin_walk *w, const xmlNode *root)
+{
+	int bad = 0;
+	const xmlNode *n = root;
+	while (n) {
+		const xmlNode *at = n->type == XML_ELEMENT_NODE ? n : n->parent;
+		size_t len = 0;
+		const char *what = "text";
+		if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
+			len = strlen((const char *)n->content);
+		for (const xmlAttr *a = n->type == XML_ELEMENT_NODE ? n->properties : NULL; a; a = a->next)
+			if (a->children && a->children->content &&
+			    strlen((const char *)a->children->content) > len) {
+				len = strlen((const char *)a->children->content);
+				what = (const char *)a->name;
+			}
+		if (len > XMLIN_MAX_TEXT && at) {
+			if (n->type == XML_ELEMENT_NODE)
+				xmlin_err(w, at, "the attribute %s of <%s> is %zu bytes long; one value may "
+					  "be at most 1 MB (%zu bytes)", what, (const char *)at->name, len,
+					  XMLIN_MAX_TEXT);
+			else
+				xmlin_err(w, at, "the text in <%s> is %zu bytes long; one text may be at most "
+					  "1 MB (%zu bytes); shorten it or link to the full document",
+					  (const char *)at->name, len, XMLIN_MAX_TEXT);
+			bad++;
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		n = n && n != root ? n->next : NULL;
+	}
+	return bad;
+}
+
 sr_status xmlin_read(const xmlin_schema *schema, const char *name, const char *data,
 		     size_t len, const char *what, const char *ns, const char *root_name,
 		     const char *other_root, const char *other_msg,
@@ -604,6 +672,12 @@ sr_status xmlin_read(const xmlin_schema *schema, const char *name, const char *d
 		else
 			xmlin_err(w, root, "<%s> is not a %s; the outer element must be <%s>",
 				  (const char *)root->name, what, root_name);
+		xmlFreeDoc(x);
+		return SR_INVALID;
+	}
+	/* a text over the limit is refused before the schema or the walk
+	 * spend time on it */
+	if (long_texts(w, root)) {
 		xmlFreeDoc(x);
 		return SR_INVALID;
 	}
