@@ -142,11 +142,24 @@ static const char *check_id(rd *r, const xmlNode *n, const char *attr, const cha
 	return v;
 }
 
-/* Texts that name something may not be empty. */
-static const char *nonempty(rd *r, const xmlNode *n, const char *v, const char *what)
+/* Texts that name something may not be empty, and are headings,
+ * bookmarks and table cells, so a name is at most MAX_NAME characters
+ * (a PDF string holds 65,535 bytes; an overlong word costs the line
+ * breaker time). */
+#define MAX_NAME 1000
+
+static const char *nonempty(rd *r, const xmlNode *n, const char *v, const char *what,
+			    const char *name)
 {
 	if (v && !*v)
 		err(r, n, "%s is empty; write it out", what);
+	size_t chars = 0;
+	for (const char *c = v; c && *c; c++)
+		chars += (*c & 0xC0) != 0x80;
+	if (chars > MAX_NAME) {
+		err(r, n, "%s is %zu characters long; a title or name may be at most %d characters "
+			  "(put the rest in the text below it)", name, chars, MAX_NAME);
+	}
 	return v;
 }
 
@@ -424,7 +437,7 @@ static void read_owner(rd *r, const xmlNode *n)
 		return;
 	o->pos = pos(r, n);
 	o->id = dup(r, check_id(r, n, "id", req(r, n, "id")));
-	o->name = nonempty(r, n, text_of(r, n), "the owner's name");
+	o->name = nonempty(r, n, text_of(r, n), "the owner's name", "the owner's name");
 	const char *type = req(r, n, "type");
 	static const char *const types[] = {"rhf", "hf", "group", "other"};
 	o->type = OWNER_OTHER;
@@ -478,7 +491,7 @@ static indicator *read_indicator(rd *r, const xmlNode *n)
 	ind->targets = arena_array(r->a, count_children(n, "target") + 1, sizeof *ind->targets);
 	for (const xmlNode *c = xmlin_first(n); c; c = xmlin_next(c)) {
 		if (xmlin_is(c, "name"))
-			ind->name = nonempty(r, c, text_of(r, c), "the goal's <name>");
+			ind->name = nonempty(r, c, text_of(r, c), "the goal's <name>", "the goal's <name>");
 		else if (xmlin_is(c, "description"))
 			ind->description = rich(r, c);
 		else if (xmlin_is(c, "baseline")) {
@@ -549,7 +562,7 @@ static measure *read_measure(rd *r, const xmlNode *n, area *parent)
 			responsible *rs = &m->resp[m->nresp++];
 			rs->pos = pos(r, c);
 			rs->ref = dup(r, req(r, c, "ref"));
-			rs->note = dup(r, nonempty(r, c, xmlin_attr(c, "note"), "note=\"\""));
+			rs->note = dup(r, nonempty(r, c, xmlin_attr(c, "note"), "note=\"\"", "the note"));
 		} else if (xmlin_is(c, "deadline")) {
 			const char *dl = text_of(r, c);
 			if (dl && !(strlen(dl) == 4 && parse_year(r, c, "deadline", dl)) && !valid_date(dl))
@@ -580,7 +593,7 @@ static area *read_area(rd *r, const xmlNode *n, area *parent, int depth)
 		return NULL;
 	a->pos = pos(r, n);
 	a->id = dup(r, check_id(r, n, "id", req(r, n, "id")));
-	const char *title = nonempty(r, n, req(r, n, "title"), "title=\"\"");
+	const char *title = nonempty(r, n, req(r, n, "title"), "title=\"\"", "the area's title");
 	a->title = dup(r, title ? title : "");
 	a->parent = parent;
 	a->depth = depth;
@@ -643,11 +656,11 @@ static void read_plan(rd *r, const xmlNode *root)
 	p->measures = arena_array(r->a, count_measures(root) + 1, sizeof *p->measures);
 	for (const xmlNode *c = xmlin_first(root); c; c = xmlin_next(c)) {
 		if (xmlin_is(c, "title"))
-			p->title = nonempty(r, c, text_of(r, c), "<title>");
+			p->title = nonempty(r, c, text_of(r, c), "<title>", "the plan's <title>");
 		else if (xmlin_is(c, "subtitle"))
-			p->subtitle = nonempty(r, c, text_of(r, c), "<subtitle>");
+			p->subtitle = nonempty(r, c, text_of(r, c), "<subtitle>", "<subtitle>");
 		else if (xmlin_is(c, "organisation"))
-			p->organisation = nonempty(r, c, text_of(r, c), "<organisation>");
+			p->organisation = nonempty(r, c, text_of(r, c), "<organisation>", "<organisation>");
 		else if (xmlin_is(c, "period")) {
 			p->year_from = parse_year(r, c, "from", req(r, c, "from"));
 			p->year_to = parse_year(r, c, "to", req(r, c, "to"));

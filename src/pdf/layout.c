@@ -572,7 +572,19 @@ static void break_lines(ctx *c, double width, double size)
 		int j = i;
 		double ww = 0;
 		while (j < ns && c->segs[j].kind == SEG_WORD) {
-			ww += seg_w(c, j, j == i ? off : 0, c->segs[j].len, size);
+			/* ww is only compared with the room left: a part too wide
+			 * for it is enough, and measuring all of a word that
+			 * fills many lines, again for each, would be quadratic */
+			size_t a = j == i ? off : 0, b = c->segs[j].len;
+			if (b - a > 4 * WORDMAX) {
+				size_t cut = a + 4 * WORDMAX;
+				while (cut > a && (c->segs[j].s[cut] & 0xC0) == 0x80)
+					cut--;
+				double part = seg_w(c, j, a, cut, size);
+				if (x + ww + part > width + 1e-6)
+					b = cut;
+			}
+			ww += seg_w(c, j, a, b, size);
 			j++;
 			if (c->segs[j - 1].brk_after)
 				break;
@@ -1145,6 +1157,7 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 	slabvec cells = {0};
 	typedef struct cellpos {
 		size_t s0, s1;
+		size_t at; /* the first line the row's next piece may hold */
 	} cellpos;
 	cellpos *cp = xcalloc((size_t)nc, sizeof *cp);
 	if (!cw || !cp) {
@@ -1263,22 +1276,45 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 		double limit = maxh - (leading_hdr ? 0 : hdr_h) - 2 * PAD - 8;
 		double y0 = 0;
 		int firstpiece = 1;
+		for (ci = 0; ci < nc; ci++)
+			cp[ci].at = cp[ci].s0;
 		do {
 			double y1 = rowh;
 			if (rowh - y0 > limit) {
-				/* the lowest line bottom <= y0+limit that no line crosses */
+				/* the lowest line bottom <= y0+limit that no line crosses;
+				 * each column's lines from the piece's first on (all of
+				 * them, for every piece of a cell many pages long, would
+				 * be quadratic) */
 				double best = -1;
-				for (size_t i = 0; i < cells.n; i++) {
-					double cand = cells.v[i].top + cells.v[i].h;
-					if (cand <= y0 || cand > y0 + limit || cand <= best)
-						continue;
-					int clean = 1;
-					for (size_t k = 0; k < cells.n && clean; k++)
-						if (cells.v[k].top < cand - 1e-6 &&
-						    cells.v[k].top + cells.v[k].h > cand + 1e-6)
-							clean = 0;
-					if (clean)
-						best = cand;
+				for (int cc = 0; cc < nc; cc++) {
+					for (size_t i = cp[cc].at > cp[cc].s0 ? cp[cc].at - 1 : cp[cc].s0;
+					     i < cp[cc].s1; i++) {
+						double cand = cells.v[i].top + cells.v[i].h;
+						if (cand > y0 + limit)
+							break;
+						if (cand <= y0 || cand <= best)
+							continue;
+						/* a column's lines go down one after the other: only
+						 * the last to start above cand can cross it (scanning
+						 * every line for every candidate would be quadratic
+						 * in a cell many pages long) */
+						int clean = 1;
+						for (int col = 0; col < nc && clean; col++) {
+							size_t lo = cp[col].s0, hi = cp[col].s1;
+							while (lo < hi) {
+								size_t mid = lo + (hi - lo) / 2;
+								if (cells.v[mid].top < cand - 1e-6)
+									lo = mid + 1;
+								else
+									hi = mid;
+							}
+							if (lo > cp[col].s0 &&
+							    cells.v[lo - 1].top + cells.v[lo - 1].h > cand + 1e-6)
+								clean = 0;
+						}
+						if (clean)
+							best = cand;
+					}
 				}
 				y1 = best > y0 ? best : y0 + limit;
 			}
@@ -1303,9 +1339,12 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 					     LAYOUT_TABLE_HEADER_CELL, cell);
 			}
 			for (ci = 0; ci < nc; ci++)
-				for (size_t i = cp[ci].s0; i < cp[ci].s1; i++) {
+				for (size_t i = cp[ci].at; i < cp[ci].s1; i++) {
 					const slab *ls = &cells.v[i];
-					if (ls->top < y0 - 1e-6 || ls->top >= y1 - 1e-6)
+					if (ls->top >= y1 - 1e-6)
+						break;
+					cp[ci].at = i + 1;
+					if (ls->top < y0 - 1e-6)
 						continue;
 					for (size_t b = ls->b0; b < ls->b1; b++) {
 						layout_box *nb = newbox(c, LAYOUT_TEXT, LAYOUT_TABLE_DATA_CELL, NULL);
