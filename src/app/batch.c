@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/signals.h"
 #include "base/xalloc.h"
 
 typedef struct job {
@@ -226,6 +227,7 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 			break;
 		}
 		if (pid == 0) {
+			signals_children(NULL, 0);
 			close(fds[0]);
 			for (int k = 0; k < started; k++)
 				close(rd[k].fd);
@@ -236,6 +238,7 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 		close(fds[1]);
 		rd[started] = (reader){fds[0], BUF_INIT, 1};
 		pids[started++] = pid;
+		signals_children(pids, started);
 	}
 	struct pollfd *pf = xcalloc((size_t)(started ? started : 1), sizeof *pf);
 	int open = started;
@@ -268,6 +271,7 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 		}
 	}
 	xfree(pf);
+	signals_children(NULL, 0); /* reaped below; a signal now ends this process alone */
 	for (int w = 0; w < started; w++) {
 		int ws = 0;
 		while (waitpid(pids[w], &ws, 0) < 0 && errno == EINTR)

@@ -27,7 +27,8 @@ static const char usage_main[] =
 	"  -h, --help      show help (statusrapport COMMAND --help for a command)\n"
 	"  -V, --version   show the version\n"
 	"\n"
-	"Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 output or system error.\n";
+	"Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 output or system error;\n"
+	"stopped by SIGINT, SIGTERM or SIGHUP: 130, 143 or 129, no temporary file left.\n";
 
 static const char usage_validate[] =
 	"Usage: statusrapport validate [options] PLAN.xml [STATUS.xml...]\n"

@@ -14,6 +14,7 @@
 
 #include <libxml/parser.h>
 
+#include "base/signals.h"
 #include "base/xalloc.h"
 #include "batch.h"
 #include "doc/doc.h"
@@ -50,6 +51,7 @@ void sr_init(void)
 	/* libxml2 keeps that handler per thread: a format's thread
 	 * (render.c) starts from this default */
 	xmlThrDefSetGenericErrorFunc(NULL, quiet);
+	signals_install();
 }
 
 void sr_cleanup(void)
