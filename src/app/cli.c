@@ -27,8 +27,9 @@ static const char usage_main[] =
 	"  -h, --help      show help (statusrapport COMMAND --help for a command)\n"
 	"  -V, --version   show the version\n"
 	"\n"
-	"Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 output or system error;\n"
-	"stopped by SIGINT, SIGTERM or SIGHUP: 130, 143 or 129, no temporary file left.\n";
+	"Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 output or system error,\n"
+	"4 (collect) answers still missing; stopped by SIGINT, SIGTERM or SIGHUP:\n"
+	"130, 143 or 129, no temporary file left.\n";
 
 static const char usage_validate[] =
 	"Usage: statusrapport validate [options] PLAN.xml [STATUS.xml...]\n"
@@ -57,7 +58,8 @@ static const char usage_render[] =
 	"                       helseforetak (default with --owner), or a file\n"
 	"      --owner ID       the report for one owner: the measures it is\n"
 	"                       responsible for and its own statuses\n"
-	"      --year YEAR      the reporting year (default: the latest with a status)\n"
+	"      --year YEAR      the reporting year (default: the latest with a status;\n"
+	"                       with none, the plan's first year)\n"
 	"      --lang LANG      nb, nn or en (default: the template's, else the plan's)\n"
 	"      --dump-tree      print the document tree instead of writing files\n"
 	"      --pdfa           write the PDF as tagged, accessible PDF/A-2a\n"
@@ -84,7 +86,8 @@ static const char usage_batch[] =
 	"                       (default: hf)\n"
 	"      --shard K/N      only the K-th of N equal parts of the list, for\n"
 	"                       spreading a large batch over machines\n"
-	"      --year YEAR      the reporting year (default: the latest with a status)\n"
+	"      --year YEAR      the reporting year (default: the latest with a status;\n"
+	"                       with none, the plan's first year)\n"
 	"      --lang LANG      nb, nn or en\n"
 	"      --pdfa           write the PDFs as tagged, accessible PDF/A-2a\n"
 	"  -q, --quiet          no summary line\n"
@@ -134,9 +137,11 @@ static const char usage_collect[] =
 	"status files are late or conflict with each other (two files from one owner\n"
 	"and year with different values for a measure).  Each status file is read on\n"
 	"its own, so conflicts are shown instead of stopping the overview.\n"
-	"Exit code 0 only when every owner has answered for every measure, else 1.\n"
+	"Exit code 0 when every owner has answered for every measure; 1 for a\n"
+	"conflict or an invalid file; 4 when all is well but answers are missing.\n"
 	"\n"
-	"      --year YEAR      the year (default: the latest with a status)\n"
+	"      --year YEAR      the year (default: the latest with a status; with\n"
+	"                       none, the plan's first year)\n"
 	"      --deadline DATE  files dated after DATE (YYYY-MM-DD) are late\n"
 	"  -f, --format FMT     text (default) or ods\n"
 	"  -o, --output FILE    write the overview to FILE (needed for ods)\n"
@@ -390,10 +395,7 @@ static int parse_option(const char *cmd, int c, opts *o, const char **format)
 	case OPT_PDFA: o->pdfa = 1; break;
 	case 'q': o->quiet = 1; break;
 	case OPT_DEADLINE: {
-		int y, m, dd;
-		char tail;
-		if (sscanf(optarg, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3 || strlen(optarg) != 10 ||
-		    m < 1 || m > 12 || dd < 1 || dd > 31) {
+		if (!sr_date_valid(optarg)) {
 			usage_error(cmd, "--deadline needs a date like 2026-01-31, not '%s'", optarg);
 			return 2;
 		}

@@ -59,6 +59,11 @@ void sr_cleanup(void)
 	xmlCleanupParser();
 }
 
+int sr_date_valid(const char *s)
+{
+	return model_date_valid(s);
+}
+
 /* A failed allocation that a library absorbed on the way still ends the
  * run as a system error (exit 3), never as "invalid input". */
 static sr_status finish(sr_status st, diag *d)
@@ -328,6 +333,15 @@ static sr_status batch_owners(const sr_batch_opts *o, const plan *p, const owner
 	for (size_t i = 0; i < p->nowners; i++)
 		if ((int)p->owners[i]->type == t)
 			owners[(*n)++] = p->owners[i];
+	if (!*n) {
+		/* a batch of only the regional report is not what was asked */
+		char have[64];
+		model_owner_types(p, have, sizeof have);
+		diag_add(d, DIAG_ERROR, NULL, 0, 0,
+			 "no owner in the plan is of type %s (its owners are of type %s); "
+			 "choose with --type or --owners", type, have);
+		return SR_USAGE;
+	}
 	return SR_OK;
 }
 
@@ -435,8 +449,10 @@ sr_status sr_collect(const sr_collect_opts *o, diag *d)
 	if (text.len && fwrite(text.data, 1, text.len, o->out) != text.len)
 		st = sr_worse(st, SR_SYSTEM);
 	buf_free(&text);
-	if (st == SR_OK && !complete)
-		st = SR_INVALID;
+	if (st == SR_OK && complete < 0)
+		st = SR_INVALID; /* a conflict or an invalid file */
+	else if (st == SR_OK && !complete)
+		st = SR_PENDING;
 	input_close(&in);
 	return finish(st, d);
 }

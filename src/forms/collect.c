@@ -318,7 +318,7 @@ sr_status collect_report(const xmlin_schema *schema, const char *const *files, s
 			buf_printf(text, "\n%s: a %d status file, not counted for %d\n", base(fi[k].path),
 				   fi[k].year, year);
 	}
-	*complete = owners_done == nrows && !nconf && !invalid;
+	*complete = nconf || invalid ? -1 : owners_done == nrows;
 	if (text->failed)
 		goto oom;
 	if (co->ods) {

@@ -65,23 +65,7 @@ static int parse_year(rd *r, const xmlNode *n, const char *attr, const char *v)
 	return 0;
 }
 
-static int valid_date(const char *v)
-{
-	int y, m, dd;
-	char tail;
-	if (!v || strlen(v) != 10 || v[4] != '-' || v[7] != '-' ||
-	    sscanf(v, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3)
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)v[i]))
-			return 0;
-	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 1900 || y > 2200 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
-		return 0;
-	if (m == 2 && dd == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 0;
-	return 1;
-}
+static int valid_date(const char *v) { return model_date_valid(v); }
 
 static const char *parse_date(rd *r, const xmlNode *n, const char *attr, const char *v)
 {

@@ -207,4 +207,12 @@ const char *model_status_name(status_value v);
 status_value model_status_parse(const char *s);
 const char *model_owner_type_name(owner_type t);
 
+/* Whether v is a real calendar date YYYY-MM-DD of the years 1900-2200:
+ * the one rule for dates in files and on the command line. */
+int model_date_valid(const char *v);
+
+/* The owner types the plan has, as "rhf, hf, group" (the enum's order),
+ * into out (n bytes); "none" for a plan without owners. */
+void model_owner_types(const plan *p, char *out, size_t n);
+
 #endif

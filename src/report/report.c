@@ -950,8 +950,10 @@ int report_year(const plan *p, const report_opts *o)
 {
 	if (o->year)
 		return o->year;
+	/* without any status, the period's first year, as form and collect
+	 * take it: the first round is the one to report on */
 	int y = model_latest_year(p);
-	return y ? y : p->year_to;
+	return y ? y : p->year_from;
 }
 
 sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)

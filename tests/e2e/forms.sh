@@ -239,7 +239,7 @@ contains "form -f xml: measure text as a comment" "$(cat "$X")" "Implementere fe
 expect_exit "collect: every file in" 0 "$SR" collect "$PLAN" $STATUSES
 without=$(ls "$SAMPLES"/status-2024-*.xml | grep -v hnt)
 out=$("$SR" collect --year 2024 "$PLAN" $without 2>&1); rc=$?
-[ "$rc" -eq 1 ] && pass "collect: exit 1 with a trust missing" || fail "collect: exit 1 with a trust missing" "exit $rc"
+[ "$rc" -eq 4 ] && pass "collect: exit 4 with a trust missing" || fail "collect: exit 4 with a trust missing" "exit $rc"
 if res=$(printf '%s' "$out" | python3 -c '
 import re, sys, xml.etree.ElementTree as ET
 out = sys.stdin.read()

@@ -69,3 +69,38 @@ for f in cell para; do
 		fail "a 1 MB word in a $f" "${ms} ms, over ${limit} ms"; fi
 done
 rm -f cell.xml para.xml cell.pdf para.pdf
+
+# --- silent success that did nothing -------------------------------------------
+# A selection that matches no owner is an error naming the plan's types.
+sed 's/type="hf"/type="other"/g' "$BASE" > nohf.xml
+rm -rf o && mkdir o
+expect_exit "batch: no owner of type hf is an error" 2 "$SR" batch -q -O o nohf.xml
+contains "batch: no owner of type hf: message" "$ERR" \
+	"no owner in the plan is of type hf (its owners are of type rhf, group, other)"
+expect_exit "form: no owner of type hf is an error" 2 "$SR" form -q -O o nohf.xml
+contains "form: no owner of type hf: message" "$ERR" "no owner in the plan is of type hf"
+expect_exit "batch --type other still works" 0 "$SR" batch -q -f pdf --type other -O o nohf.xml
+if [ "$(ls o | wc -l)" -eq 3 ]; then pass "batch --type other: the regional report and two owners"; else
+	fail "batch --type other" "$(ls o)"; fi
+rm -rf o && mkdir o
+# Impossible dates are refused on the command line as in the files.
+for cmd in "form -O o" collect; do
+	# shellcheck disable=SC2086
+	expect_exit "$cmd --deadline 2026-02-30 refused" 2 "$SR" $cmd --deadline 2026-02-30 "$BASE"
+	contains "$cmd --deadline 2026-02-30: message" "$ERR" "--deadline needs a date like 2026-01-31, not '2026-02-30'"
+done
+expect_exit "form --deadline 2028-02-29 (a leap day)" 0 "$SR" form -q -O o --deadline 2028-02-29 "$BASE"
+rm -rf o && mkdir o
+# One default year for a plan without statuses: the period's first.
+sed '/<status /d' "$BASE" > nostatus.xml
+expect_exit "render without statuses" 0 "$SR" render -q -f pdf -O o nostatus.xml
+expect_exit "form without statuses" 0 "$SR" form -q -O o --owner a nostatus.xml
+if [ -f o/p1-2023.pdf ] && [ -f o/p1-2023-a-skjema.ods ]; then pass "render and form take the period's first year"; else
+	fail "render and form: one default year" "$(ls o)"; fi
+out=$("$SR" collect nostatus.xml 2>/dev/null)
+contains "collect takes the period's first year" "$out" "status 2023"
+# collect: answers missing (4) is not invalid input (1).
+expect_exit "collect: answers missing is exit 4" 4 "$SR" collect "$BASE"
+printf '<status-report xmlns="urn:statusrapport:1" plan="p1" owner="a" year="2024"><status measure="9.9" value="completed"/></status-report>\n' > wrong.xml
+expect_exit "collect: an invalid status file is exit 1" 1 "$SR" collect "$BASE" wrong.xml
+rm -rf o nohf.xml nostatus.xml wrong.xml
