@@ -318,6 +318,14 @@ sr_status import_book(const sheet_book *b, const char *file, const plan *p, time
 	else if (p && !(ow = model_owner(p, owner_id)))
 		cell_err(&c, s->name, kr, FORM_KEY_OWNER_COL, "\"%s\" is not an owner in the plan",
 			 owner_id);
+	/* The document properties carry the same identity: a form whose row
+	 * 2 was retyped to pass as another owner's disagrees with them. */
+	const char *prop_owner = sheet_prop_get(b, "statusrapport-owner");
+	if (owner_id && prop_owner && strcmp(owner_id, prop_owner) != 0)
+		cell_err(&c, s->name, kr, FORM_KEY_OWNER_COL,
+			 "the form names the owner \"%s\" here but \"%s\" in its document properties "
+			 "(File > Properties); row 2 must not be changed: fill in the form made for "
+			 "the owner", owner_id, prop_owner);
 	if (year < 1900 || year > 2200)
 		cell_err(&c, s->name, kr, FORM_KEY_YEAR_COL,
 			 "the year is %s; row 2 names the plan, owner and year the form was made for",

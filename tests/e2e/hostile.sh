@@ -104,3 +104,25 @@ expect_exit "collect: answers missing is exit 4" 4 "$SR" collect "$BASE"
 printf '<status-report xmlns="urn:statusrapport:1" plan="p1" owner="a" year="2024"><status measure="9.9" value="completed"/></status-report>\n' > wrong.xml
 expect_exit "collect: an invalid status file is exit 1" 1 "$SR" collect "$BASE" wrong.xml
 rm -rf o nohf.xml nostatus.xml wrong.xml
+
+# --- forms cannot be relabelled -----------------------------------------------
+# Row 2 of a form retyped to another owner disagrees with the document
+# properties the form was made with: refused, both named, nothing written.
+expect_exit "form for owner a" 0 "$SR" form -q -O . --owner a --year 2025 "$BASE"
+python3 - p1-2025-a-skjema.ods relabelled.ods <<'PY'
+import sys, zipfile
+zi, zo = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], 'w')
+for info in zi.infolist():
+    data = zi.read(info.filename)
+    if info.filename == 'content.xml':
+        data = data.replace(b'>a<', b'>b<', 1)   # the owner cell, E2
+    zo.writestr(info, data, compress_type=info.compress_type)
+zo.close()
+PY
+expect_exit "import: a relabelled form is refused" 1 "$SR" import -o relabelled.xml relabelled.ods
+contains "import: a relabelled form: message" "$ERR" \
+	'relabelled.ods: Status!E2: error: the form names the owner "b" here but "a" in its document properties'
+if [ -e relabelled.xml ]; then fail "import: a relabelled form: nothing written" "relabelled.xml"; else
+	pass "import: a relabelled form: nothing written"; fi
+expect_exit "import: the form as made" 0 "$SR" import -q -o a.xml p1-2025-a-skjema.ods
+rm -f p1-2025-a-skjema.ods relabelled.ods a.xml
