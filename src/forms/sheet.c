@@ -560,11 +560,12 @@ char *sheet_cp1252_to_utf8(arena *a, const char *s, size_t len)
 	return out;
 }
 
-/* The delimiter: ';' or ',', whichever occurs more outside quotes in the
- * first five lines (Norwegian Excel writes ';', LibreOffice asks). */
+/* The delimiter: ';', ',' or a tab, whichever occurs most outside quotes
+ * in the first five lines (Norwegian Excel writes ';', LibreOffice asks,
+ * "Text (tab-separated)" and a copy from a sheet give tabs). */
 static char delimiter(const char *s, size_t len)
 {
-	size_t semi = 0, comma = 0;
+	size_t semi = 0, comma = 0, tab = 0;
 	int q = 0, lines = 0;
 	for (size_t i = 0; i < len && lines < 5; i++) {
 		if (s[i] == '"')
@@ -573,9 +574,13 @@ static char delimiter(const char *s, size_t len)
 			semi++;
 		else if (!q && s[i] == ',')
 			comma++;
+		else if (!q && s[i] == '\t')
+			tab++;
 		else if (!q && s[i] == '\n')
 			lines++;
 	}
+	if (tab > semi && tab > comma)
+		return '\t';
 	return comma > semi ? ',' : ';';
 }
 

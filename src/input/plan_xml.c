@@ -440,6 +440,9 @@ static void read_owner(rd *r, const xmlNode *n)
 		    o->id ? o->id : "?");
 	if (o->type != OWNER_GROUP && o->members_text)
 		err(r, n, "only an owner of type=\"group\" has members");
+	else if (o->members_text && !o->members_text[strspn(o->members_text, " \t\r\n")])
+		err(r, n, "the group \"%s\" has members=\"\" with no owner in it; name its owners: "
+			  "members=\"id id ...\"", o->id ? o->id : "?");
 	if (o->id && r->p->owners)
 		r->p->owners[r->p->nowners++] = o;
 }

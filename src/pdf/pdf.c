@@ -837,7 +837,8 @@ static sr_status load_logo(render *r, diag *d)
 	pdftag_image(r->tag, r->logo, d); /* PDF/A: no soft mask */
 	if (!r->logo) {
 		diag_add(d, DIAG_ERROR, lp, 0, 0,
-			 opened ? "the logo is not a PNG or JPEG image libharu can read"
+			 opened ? "the logo cannot be read as a PNG or JPEG image; save it again as an "
+				  "8-bit PNG or a baseline JPEG"
 				: "cannot read the logo");
 		return opened ? SR_INVALID : SR_SYSTEM;
 	}

@@ -229,20 +229,37 @@ static void on_parse_error(void *ctx, xmlErrorPtr e)
 		break;
 	case XML_ERR_NAME_REQUIRED:
 	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
-		snprintf(msg, sizeof msg, "a bare '&' must be written as &amp;");
+		if (strstr(raw, "StartTag") || strstr(raw, "invalid element name"))
+			snprintf(msg, sizeof msg, "a tag must begin with a letter after '<'; a '<' in text "
+						  "is written &lt;");
+		else
+			snprintf(msg, sizeof msg, "a bare '&' must be written as &amp;");
+		break;
+	case XML_ERR_UNSUPPORTED_ENCODING:
+		snprintf(msg, sizeof msg, "the encoding named in the first line is not known; save the "
+					  "file as UTF-8 and name that: encoding=\"UTF-8\"");
+		break;
+	case XML_ERR_HYPHEN_IN_COMMENT:
+	case XML_ERR_COMMENT_NOT_FINISHED:
+		snprintf(msg, sizeof msg, "a comment <!-- ... --> must end with --> and hold no '--' inside");
+		break;
+	case XML_ERR_CDATA_NOT_FINISHED:
+		snprintf(msg, sizeof msg, "a <![CDATA[ section is not closed with ]]>");
+		break;
+	case XML_ERR_RESERVED_XML_NAME:
+		snprintf(msg, sizeof msg, "<?xml ...?> may only stand at the very start of the file");
 		break;
 	case XML_NS_ERR_UNDEFINED_NAMESPACE:
 		snprintf(msg, sizeof msg, "the namespace prefix in '%s' is not declared", s1[0] ? s1 : raw);
 		break;
 	default:
 		if (strstr(raw, "not proper UTF-8") || e->code == XML_ERR_INVALID_ENCODING) {
-			const char *b = strstr(raw, "Bytes:");
 			snprintf(msg, sizeof msg,
-				 "the text is not valid UTF-8 here%s%s%s; save the file as UTF-8",
-				 b ? " (" : "", b ? b : "", b ? ")" : "");
+				 "the text is not valid UTF-8 here; save the file as UTF-8, or name its "
+				 "encoding in the first line: <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>");
 		} else if (strstr(raw, "invalid xmlChar value")) {
 			snprintf(msg, sizeof msg,
-				 "&#%s; is a control character that XML does not allow; remove it",
+				 "&#%s; is not a character XML allows (a control character); remove it",
 				 strrchr(raw, ' ') + 1);
 		} else if (strstr(raw, "invalid Char value") || strstr(raw, "out of allowed range") ||
 			   e->code == XML_ERR_INVALID_CHAR) {
@@ -254,7 +271,9 @@ static void on_parse_error(void *ctx, xmlErrorPtr e)
 			snprintf(msg, sizeof msg, "a text is longer than 1 MB, the most one text may be; "
 						  "shorten it or link to the full document");
 		} else {
-			snprintf(msg, sizeof msg, "not well-formed XML: %s", raw);
+			/* libxml2's words name its parser, not the reader's mistake */
+			snprintf(msg, sizeof msg, "the XML is broken here; check the tags, quotes and "
+						  "'&' just before this place");
 		}
 	}
 	report(st, e->line, e->int2 > 0 ? e->int2 : 1, msg);
@@ -452,6 +471,64 @@ static const char *type_words(const char *t)
 	return "value";
 }
 
+/* What libxml2 leaves unnamed when an element lacks a child it needs
+ * ("Expecting an element , got nothing"): the children each element of
+ * the two formats must have, in their order; the first that n lacks is
+ * named.  "a|b" is either; a trailing '+' means one or more. */
+static void missing_child(const xmlNode *n, char *msg, size_t len)
+{
+	static const char *const need[][2] = {
+		{"plan", "title organisation period owners area+"},
+		{"owners", "owner+"},
+		{"goals", "indicator+"},
+		{"indicator", "name"},
+		{"area", "measure|area+"},
+		{"measure", "text responsible+"},
+		{"status-report", "status|value+"},
+		{"ul", "li+"},
+		{"ol", "li+"},
+		{"template", "sections"},
+		{"sections", "title-block|areas+"},
+	};
+	const char *el = n && n->name ? (const char *)n->name : "?";
+	for (size_t i = 0; i < sizeof need / sizeof *need; i++) {
+		if (strcmp(el, need[i][0]) != 0)
+			continue;
+		for (const char *s = need[i][1]; *s;) {
+			char w[64];
+			size_t k = strcspn(s, " ");
+			snprintf(w, sizeof w, "%.*s", (int)k, s);
+			s += k + (s[k] == ' ');
+			int more = w[strlen(w) - 1] == '+';
+			if (more)
+				w[strlen(w) - 1] = '\0';
+			char *bar = strchr(w, '|');
+			if (bar)
+				*bar = '\0';
+			const char *other = bar ? bar + 1 : "";
+			int has = 0;
+			for (const xmlNode *c = n->children; c && !has; c = c->next)
+				has = c->type == XML_ELEMENT_NODE && (strcmp((const char *)c->name, w) == 0 ||
+								      strcmp((const char *)c->name, other) == 0);
+			if (has)
+				continue;
+			if (bar) {
+				if (strcmp(el, "sections") == 0)
+					snprintf(msg, len, "<sections> needs at least one section, like <title-block/> "
+							   "or <areas/>");
+				else
+					snprintf(msg, len, "<%s> needs at least one <%s> or <%s>", el, w, other);
+			} else if (more) {
+				snprintf(msg, len, "<%s> needs at least one <%s>", el, w);
+			} else {
+				snprintf(msg, len, "<%s> is missing its <%s> element", el, w);
+			}
+			return;
+		}
+	}
+	snprintf(msg, len, "<%s> is missing an element it needs (see the format in the README)", el);
+}
+
 static void on_rng_error(void *data, xmlErrorPtr e)
 {
 	vstate *st = data;
@@ -466,7 +543,7 @@ static void on_rng_error(void *data, xmlErrorPtr e)
 		if (*a)
 			snprintf(msg, sizeof msg, "<%s> is missing its <%s> element", el, a);
 		else
-			snprintf(msg, sizeof msg, "<%s> is missing an element it needs (see the format in the README)", el);
+			missing_child(node, msg, sizeof msg);
 	} else if ((r = after(raw, "Expecting element "))) {
 		r = word(r, a, sizeof a);
 		const char *g = strstr(r, "got ");
@@ -509,7 +586,10 @@ static void on_rng_error(void *data, xmlErrorPtr e)
 	} else if (strstr(raw, "in interleave")) {
 		snprintf(msg, sizeof msg, "<%s> has elements in a wrong order or repeated", el);
 	} else {
-		snprintf(msg, sizeof msg, "does not follow the file format: %s", raw);
+		/* libxml2's own words name its datatypes and patterns, not what
+		 * the reader wrote */
+		snprintf(msg, sizeof msg, "<%s> does not follow the file format here: an attribute or "
+					  "text has a form it may not have (see the format in the README)", el);
 	}
 	srcpos p = xmlin_pos(st->file, node);
 	if (!p.line)
@@ -593,7 +673,8 @@ static void merge_schema_msgs(xmlin_walk *w, diag *schema_d)
 			      strstr(m->text, "is not a valid") ||
 			      strstr(m->text, "does not take the attribute") ||
 			      strstr(m->text, "has content that is not allowed") ||
-			      strstr(m->text, "does not follow the statusrapport format");
+			      strstr(m->text, "does not follow the statusrapport format") ||
+			      strstr(m->text, "does not follow the file format");
 		/* Without a position the schema's message cannot be matched to
 		 * an element; any precise message says more. */
 		int dropped = generic && m->line == 0 && w->nflagged > 0;
