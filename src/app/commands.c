@@ -113,11 +113,41 @@ static const char *const *font_dirs(void)
 	return dirs;
 }
 
+/* The output folder, made with its parents when missing (as mkdir -p):
+ * a scheduled run into a new folder per year should not need a step of
+ * its own.  Called once the input is known to be good, so a refused input
+ * leaves no folder behind. */
 static sr_status check_dir(const char *dir, diag *d)
 {
 	struct stat sb;
+	if (stat(dir, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode))
+			return SR_OK;
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot use this as the output folder: it is a file");
+		return SR_SYSTEM;
+	}
+	char path[PATH_MAX];
+	if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "the output folder's name is too long");
+		return SR_SYSTEM;
+	}
+	/* each parent in turn, then the folder itself */
+	for (char *c = path + 1;; c++) {
+		if (*c != '/' && *c)
+			continue;
+		char was = *c;
+		*c = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot create the output folder: %s",
+				 strerror(errno));
+			return SR_SYSTEM;
+		}
+		*c = was;
+		if (!was)
+			break;
+	}
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-		diag_add(d, DIAG_ERROR, dir, 0, 0, "the output folder does not exist");
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot create the output folder: a part of its path is a file");
 		return SR_SYSTEM;
 	}
 	return SR_OK;
@@ -375,12 +405,12 @@ sr_status sr_batch(const sr_batch_opts *o, sr_batch_result *r, diag *d)
 		long cores = sysconf(_SC_NPROCESSORS_ONLN);
 		bo.workers = cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
 	}
-	if ((st = check_year(in.p, o->year, d)) != SR_OK || (st = check_dir(o->outdir, d)) != SR_OK)
+	if ((st = check_year(in.p, o->year, d)) != SR_OK)
 		goto done;
 	if ((st = template_load(&tpl, in.tschema, o->template_name ? o->template_name : "helseforetak",
 				d)) != SR_OK ||
 	    (st = template_load(&regional, in.tschema, TEMPLATE_DEFAULT, d)) != SR_OK ||
-	    (st = batch_owners(o, in.p, &owners, &n, d)) != SR_OK)
+	    (st = batch_owners(o, in.p, &owners, &n, d)) != SR_OK || (st = check_dir(o->outdir, d)) != SR_OK)
 		goto done;
 	batch_result res;
 	st = batch_run(in.p, tpl, regional, owners, n, &bo, &res, d);

@@ -631,11 +631,19 @@ static void read_plan(rd *r, const xmlNode *root)
 	p->file = r->file;
 	p->id = dup(r, check_id(r, root, "id", req(r, root, "id")));
 	xmlChar *lang = xmlNodeGetLang(root);
-	p->lang = dup(r, lang ? (const char *)lang : "nb");
-	xmlFree(lang);
-	if (strcmp(p->lang, "nb") != 0 && strcmp(p->lang, "nn") != 0 && strcmp(p->lang, "en") != 0)
+	const char *tag = lang ? (const char *)lang : "nb";
+	/* a BCP 47 tag (nb-NO, en-GB, as the forms and office programs write
+	 * them) is its language: the primary subtag, in any case */
+	char primary[4] = "";
+	size_t k = strcspn(tag, "-_");
+	if (k >= 2 && k <= 3)
+		for (size_t i = 0; i <= k; i++)
+			primary[i] = i < k ? (char)tolower((unsigned char)tag[i]) : '\0';
+	if (strcmp(primary, "nb") != 0 && strcmp(primary, "nn") != 0 && strcmp(primary, "en") != 0)
 		err(r, root, "xml:lang=\"%s\" is not a report language; use nb (Bokmål), nn (Nynorsk) or en",
-		    p->lang);
+		    tag);
+	p->lang = dup(r, *primary ? primary : tag);
+	xmlFree(lang);
 	size_t nareas = count_children(root, "area");
 	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	p->areas = arena_array(r->a, nareas + 1, sizeof *p->areas);

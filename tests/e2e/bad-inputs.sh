@@ -68,7 +68,14 @@ sum=$(cksum < "$o/plan.xml")
 expect_exit "output is the input" 3 "$SR" render -q -f pdf -o "$o/plan.xml" "$o/plan.xml"
 contains "output is the input: message" "$ERR" "refusing to overwrite an input file"
 if [ "$(cksum < "$o/plan.xml")" = "$sum" ]; then pass "the input is unchanged"; else fail "input changed" "plan.xml was modified"; fi
-expect_exit "missing output folder" 3 "$SR" render -q -O "$o/nope" base-plan.xml
+# a missing output folder is made, parents too (as mkdir -p); one that
+# cannot be (under a file) is a clear error
+expect_exit "missing output folder is made" 0 "$SR" render -q -f pdf -O "$o/new/year" base-plan.xml
+if [ -f "$o/new/year/p1-2024.pdf" ]; then pass "missing output folder: the report is in it"; else
+	fail "missing output folder" "$(ls -R "$o/new")"; fi
+rm -rf "$o/new"
+expect_exit "output folder under a file" 3 "$SR" render -q -O "$o/plan.xml/x" base-plan.xml
+contains "output folder under a file: message" "$ERR" "cannot create the output folder"
 # an existing report survives a failed render untouched
 "$SR" render -q -f pdf -o "$o/keep.pdf" base-plan.xml
 sum=$(cksum < "$o/keep.pdf")
