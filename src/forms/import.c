@@ -410,6 +410,13 @@ sr_status import_book(const sheet_book *b, const char *file, const plan *p, time
 				continue;
 			}
 		}
+		/* the status file's own limit, so what is imported also renders */
+		if (cm && strlen(cm) > XMLIN_MAX_TEXT) {
+			cell_err(&c, s->name, row, FORM_COL_COMMENT,
+				 "the comment is %zu bytes long; one text may be at most 1 MB: shorten it",
+				 strlen(cm));
+			continue;
+		}
 		rec *arr = arena_grow(&c.a, recs, nrec, &caprec, sizeof *arr);
 		if (!arr)
 			break;

@@ -125,4 +125,28 @@ contains "import: a relabelled form: message" "$ERR" \
 if [ -e relabelled.xml ]; then fail "import: a relabelled form: nothing written" "relabelled.xml"; else
 	pass "import: a relabelled form: nothing written"; fi
 expect_exit "import: the form as made" 0 "$SR" import -q -o a.xml p1-2025-a-skjema.ods
-rm -f p1-2025-a-skjema.ods relabelled.ods a.xml
+# A comment over the 1 MB a text may be is refused at its cell, as
+# validate would refuse the status file.
+python3 - p1-2025-a-skjema.ods big.csv <<'PY'
+import sys, zipfile, csv, io
+import xml.etree.ElementTree as ET
+T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+X = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+root = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read("content.xml"))
+t = [t for t in root.iter(T + "table") if t.get(T + "name") == "Status"][0]
+rows = [["".join("".join(p.itertext()) for p in c.findall(X + "p"))
+         for c in r if c.tag in (T + "table-cell", T + "covered-table-cell")]
+        for r in t.iter(T + "table-row")]
+for r in rows:
+    if r and r[0] == "1.1":
+        r += [""] * (8 - len(r))
+        r[5], r[7] = "Pågår", "x" * 1100000
+out = io.StringIO()
+csv.writer(out, delimiter=";").writerows(rows)
+open(sys.argv[2], "w", encoding="utf-8").write(out.getvalue())
+PY
+expect_exit "import: a 1.1 MB comment is refused" 1 "$SR" import -o big.xml big.csv
+contains "import: a 1.1 MB comment: message" "$ERR" "error: the comment is 1100000 bytes long; one text may be at most 1 MB"
+if [ -e big.xml ]; then fail "import: a 1.1 MB comment: nothing written" "big.xml"; else
+	pass "import: a 1.1 MB comment: nothing written"; fi
+rm -f p1-2025-a-skjema.ods relabelled.ods a.xml big.csv
