@@ -800,7 +800,8 @@ static sr_status load_faces(render *r, diag *d)
 			return out_of_memory(d);
 		if (!name || r->err) {
 			diag_add(d, DIAG_ERROR, fam->face[f].path, 0, 0,
-				 "libharu cannot embed this font (error 0x%04X)", (unsigned)r->err);
+				 "this font cannot be embedded in the PDF; choose another family in the "
+				 "template's <font family> (PDF writer code %04X)", (unsigned)r->err);
 			return SR_SYSTEM;
 		}
 		r->font[f] = HPDF_GetFont(r->pdf, name, r->utf8 ? "UTF-8" : "CP1252");
