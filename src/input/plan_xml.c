@@ -112,7 +112,9 @@ static int parse_number(rd *r, const xmlNode *n, const char *v, double *out)
 }
 
 /* Ids name things and become parts of file names: letters, digits, '.',
- * '_' and '-', starting with a letter or digit. */
+ * '_' and '-', starting with a letter or digit, at most MAX_ID of them. */
+#define MAX_ID 100
+
 static const char *check_id(rd *r, const xmlNode *n, const char *attr, const char *v)
 {
 	if (!v)
@@ -123,6 +125,11 @@ static const char *check_id(rd *r, const xmlNode *n, const char *attr, const cha
 	if (!ok)
 		err(r, n, "%s=\"%s\" is not a plain id; use letters (a-z), digits, '.', '_' and '-', "
 			  "starting with a letter or digit", attr, v);
+	/* a plan's and an owner's id together name a file, which a file
+	 * system holds to 255 bytes */
+	else if (strlen(v) > MAX_ID)
+		err(r, n, "%s=\"%.20s...\" is %zu characters long; an id may be at most %d", attr, v,
+		    strlen(v), MAX_ID);
 	return v;
 }
 
