@@ -42,6 +42,7 @@ static sr_status run_job(const plan *p, const job *j, const batch_opts *o, rende
 			st = SR_INVALID;
 		}
 	}
+	int named = st == SR_OK; /* every path made */
 	if (st == SR_OK) {
 		report_opts ro = {o->year, j->owner, o->lang, o->now, j->tpl, o->pdfa};
 		/* one thread per report: the workers already use every core */
@@ -50,12 +51,19 @@ static sr_status run_job(const plan *p, const job *j, const batch_opts *o, rende
 		const char *slash = strrchr(last, '/');
 		snprintf(name, namelen, "%.200s", slash ? slash + 1 : last);
 	}
+	/* A message about no file is about this report: it is named by its
+	 * files, DIR/PLAN-YEAR[-OWNER].* */
+	char which[PATH_MAX + 2];
+	const char *dot = named ? strrchr(paths[0], '.') : NULL;
+	if (dot)
+		snprintf(which, sizeof which, "%.*s.*", (int)(dot - paths[0]), paths[0]);
+	else
+		snprintf(which, sizeof which, "%s", name);
 /* level TAB file TAB line TAB col TAB text, one per line; our
-	 * messages hold no tabs or newlines.  A message about no input file
-	 * is about this report, so it is named by the report's file. */
+	 * messages hold no tabs or newlines */
 	for (size_t i = 0; i < d.n; i++) {
 		const diag_msg *m = &d.msgs[i];
-		buf_printf(msgs, "%d\t%s\t%d\t%d\t%s\n", (int)m->level, m->file ? m->file : name,
+		buf_printf(msgs, "%d\t%s\t%d\t%d\t%s\n", (int)m->level, m->file ? m->file : which,
 			   m->line, m->col, m->text);
 	}
 	diag_free(&d);
