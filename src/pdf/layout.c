@@ -575,9 +575,9 @@ static void break_lines(ctx *c, double width, double size)
 			/* ww is only compared with the room left: a part too wide
 			 * for it is enough, and measuring all of a word that
 			 * fills many lines, again for each, would be quadratic */
-			size_t a = j == i ? off : 0, b = c->segs[j].len;
-			if (b - a > 4 * WORDMAX) {
-				size_t cut = a + 4 * WORDMAX;
+			size_t a = j == i ? off : 0, b = c->segs[j].len, part_len = (size_t)4 * WORDMAX;
+			if (b - a > part_len) {
+				size_t cut = a + part_len;
 				while (cut > a && (c->segs[j].s[cut] & 0xC0) == 0x80)
 					cut--;
 				double part = seg_w(c, j, a, cut, size);
