@@ -65,6 +65,7 @@ static const char usage_render[] =
 	"      --dump-tree      print the document tree instead of writing files\n"
 	"      --pdfa           write the PDF as tagged, accessible PDF/A-2a\n"
 	"  -q, --quiet          do not list the files written\n"
+	"  -v, --verbose        also say when the output folder was made\n"
 	"  -h, --help           show this help\n"
 	"\n"
 	"SOURCE_DATE_EPOCH, when set, is the report date, and makes the output\n"
@@ -92,6 +93,7 @@ static const char usage_batch[] =
 	"      --lang LANG      nb, nn or en\n"
 	"      --pdfa           write the PDFs as tagged, accessible PDF/A-2a\n"
 	"  -q, --quiet          no summary line\n"
+	"  -v, --verbose        also say when the output folder was made\n"
 	"  -h, --help           show this help\n";
 
 static const char usage_form[] =
@@ -108,11 +110,13 @@ static const char usage_form[] =
 	"      --type TYPE      every owner of this type: rhf, hf, group, other\n"
 	"                       (default: hf)\n"
 	"      --year YEAR      the year to report on (default: the year after the\n"
-	"                       latest with a status, if inside the plan's period)\n"
+	"                       latest with a status, if inside the plan's period;\n"
+	"                       with none, the plan's first year)\n"
 	"      --lang LANG      nb, nn or en (default: the plan's)\n"
 	"      --deadline DATE  the deadline shown in the form, YYYY-MM-DD\n"
 	"      --contact TEXT   whom to send the form to\n"
 	"  -q, --quiet          do not list the files written\n"
+	"  -v, --verbose        also say when the output folder was made\n"
 	"  -h, --help           show this help\n";
 
 static const char usage_import[] =
@@ -155,7 +159,7 @@ typedef struct opts {
 	size_t nformats;
 	const char *output, *outdir, *template_name, *owner, *lang, *owners, *type;
 	const char *fmt, *deadline, *contact, *plan_file; /* form, import, collect */
-	int year, dump, quiet, jobs, shard_k, shard_n;
+	int year, dump, quiet, verbose, jobs, shard_k, shard_n;
 	int pdfa;
 	char **files;
 	int nfiles;
@@ -237,6 +241,7 @@ static const struct option longopts[] = {
 	{"contact", required_argument, NULL, OPT_CONTACT},
 	{"plan", required_argument, NULL, OPT_PLAN},
 	{"quiet", no_argument, NULL, 'q'},
+	{"verbose", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}};
@@ -248,12 +253,12 @@ static int allowed(const char *cmd, int c)
 	if (strcmp(cmd, "validate") == 0)
 		return c == 't';
 	if (strcmp(cmd, "render") == 0)
-		return c < 256 ? strchr("foOt", c) != NULL
+		return c < 256 ? strchr("foOtv", c) != NULL
 			       : c == OPT_OWNER || c == OPT_YEAR || c == OPT_LANG || c == OPT_DUMP ||
 					 c == OPT_PDFA;
 	/* form: -f -O --owner --type --year --lang --deadline --contact */
 	if (strcmp(cmd, "form") == 0)
-		return c < 256 ? strchr("fO", c) != NULL
+		return c < 256 ? strchr("fOv", c) != NULL
 			       : c == OPT_OWNER || c == OPT_TYPE || c == OPT_YEAR || c == OPT_LANG ||
 					 c == OPT_DEADLINE || c == OPT_CONTACT;
 	/* import: -o --plan */
@@ -263,7 +268,7 @@ static int allowed(const char *cmd, int c)
 	if (strcmp(cmd, "collect") == 0)
 		return c < 256 ? strchr("fo", c) != NULL : c == OPT_YEAR || c == OPT_DEADLINE;
 	/* batch */
-	return c < 256 ? strchr("fOtj", c) != NULL
+	return c < 256 ? strchr("fOtjv", c) != NULL
 		       : c == OPT_OWNERS || c == OPT_TYPE || c == OPT_SHARD || c == OPT_YEAR ||
 				 c == OPT_LANG || c == OPT_PDFA;
 }
@@ -395,6 +400,7 @@ static int parse_option(const char *cmd, int c, opts *o, const char **format)
 	case OPT_DUMP: o->dump = 1; break;
 	case OPT_PDFA: o->pdfa = 1; break;
 	case 'q': o->quiet = 1; break;
+	case 'v': o->verbose = 1; break;
 	case OPT_DEADLINE: {
 		if (!sr_date_valid(optarg)) {
 			usage_error(cmd, "--deadline needs a date like 2026-01-31, not '%s'", optarg);
@@ -449,7 +455,7 @@ static int parse(int argc, char **argv, opts *o)
 	int c;
 	opterr = 0;
 	optind = 2;
-	while ((c = getopt_long(argc, argv, ":f:o:O:t:j:qhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:o:O:t:j:qvhV", longopts, NULL)) != -1) {
 		if (!allowed(cmd, c)) {
 			char name[64] = "";
 			for (const struct option *lo = longopts; lo->name; lo++)
@@ -488,6 +494,8 @@ static sr_status run(const opts *o, diag *d)
 	sr_files in = {(const char *const *)o->files, o->nfiles};
 	const char *cmd = o->command;
 	sr_status st;
+	/* -O makes a missing folder; -v says so */
+	int had_dir = !o->outdir || access(o->outdir, F_OK) == 0;
 	if (!strcmp(cmd, "validate")) {
 		sr_validate_result r;
 		st = sr_validate(&(sr_validate_opts){.in = in, .template_name = o->template_name}, &r, d);
@@ -541,6 +549,8 @@ static sr_status run(const opts *o, diag *d)
 						   .output = o->output, .out = stdout},
 				d);
 	}
+	if (o->verbose && !had_dir && access(o->outdir, F_OK) == 0)
+		fprintf(stderr, "statusrapport: made the folder %s\n", o->outdir);
 	return st;
 }
 

@@ -150,3 +150,15 @@ contains "import: a 1.1 MB comment: message" "$ERR" "error: the comment is 11000
 if [ -e big.xml ]; then fail "import: a 1.1 MB comment: nothing written" "big.xml"; else
 	pass "import: a 1.1 MB comment: nothing written"; fi
 rm -f p1-2025-a-skjema.ods relabelled.ods a.xml big.csv
+
+# --- mistakes that passed validate and failed later ----------------------------
+# A missing -O folder is made (parents too), and said so only with -v.
+expect_exit "render -O a new folder" 0 "$SR" render -q -f pdf -O new/2024 "$BASE"
+if [ -f new/2024/p1-2024.pdf ] && [ -z "$ERR" ]; then pass "render -O: the folder made, silently"; else
+	fail "render -O a new folder" "$(ls -R new) / $ERR"; fi
+expect_exit "batch -v -O a new folder" 0 "$SR" batch -q -v -f pdf -O new/batch "$BASE"
+contains "batch -v: says the folder was made" "$ERR" "statusrapport: made the folder new/batch"
+# A language tag whose language is nb, nn or en, as the forms write it.
+sed 's/xml:lang="nb"/xml:lang="nb-NO"/' "$BASE" > tag.xml
+expect_exit "xml:lang=\"nb-NO\" renders" 0 "$SR" render -q -f pdf -O new tag.xml
+rm -rf new tag.xml
