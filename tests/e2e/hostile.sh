@@ -1,6 +1,10 @@
-# hostile.sh: what one owner sends can not sink a run.  Interrupted runs
+# hostile.sh: what one owner sends cannot sink a run.  Interrupted runs
 # leave nothing behind and end by their signal; huge words and cells are
-# laid out in linear time.  Each program run is judged by its exit code.
+# laid out in linear time; a selection of no owner, an impossible date and
+# answers still missing are not silent successes; a relabelled form or an
+# overlong comment is refused at its cell; -O makes its folder; a language
+# tag is read.  (Messages for bad files are tests/bad/EXPECT's.)  Each
+# program run is judged by its exit code.
 . "$SR_TOP/tests/lib.sh"
 BASE="$SR_TOP/tests/bad/base-plan.xml"
 
