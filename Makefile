@@ -111,9 +111,14 @@ run: deps
 	@mkdir -p out
 	$(BIN) validate $(SAMPLE_PLAN) $(SAMPLE_STATUS)
 	$(BIN) render -O out $(SAMPLE_PLAN) $(SAMPLE_STATUS)
-	@# the summary page (counts and their stacked bars) as a picture, to look at
+	@# the summary page (counts and their stacked bars) as a picture, to look at:
+	@# the first page after the contents that has the counts' title twice
 	@if command -v pdftoppm >/dev/null; then \
-		pdftoppm -f 2 -l 2 -r 80 -png -singlefile out/hmn-forskning-2023-2026-2024.pdf \
+		p=$$(for i in 1 2 3 4 5 6 7 8; do \
+			n=$$(pdftotext -f $$i -l $$i out/hmn-forskning-2023-2026-2024.pdf - 2>/dev/null | \
+				grep -c '^Status for tiltakene 2024'); \
+			if [ "$$n" -ge 2 ]; then echo $$i; break; fi; done); \
+		pdftoppm -f $${p:-2} -l $${p:-2} -r 80 -png -singlefile out/hmn-forskning-2023-2026-2024.pdf \
 			out/hmn-forskning-2023-2026-2024-sammendrag; fi
 	@ls -l out
 

@@ -21,6 +21,9 @@
 void sr_init(void);
 void sr_cleanup(void);
 
+/* Whether s is a real calendar date, YYYY-MM-DD (for --deadline). */
+int sr_date_valid(const char *s);
+
 /* The files of a run: the plan first, then status files.  Never
  * overwritten by an output. */
 typedef struct sr_files {

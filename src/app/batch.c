@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/signals.h"
 #include "base/xalloc.h"
 
 typedef struct job {
@@ -41,6 +42,7 @@ static sr_status run_job(const plan *p, const job *j, const batch_opts *o, rende
 			st = SR_INVALID;
 		}
 	}
+	int named = st == SR_OK; /* every path made */
 	if (st == SR_OK) {
 		report_opts ro = {.year = o->year, .owner = j->owner, .lang = o->lang, .now = o->now,
 				  .tpl = j->tpl, .pdfa = o->pdfa};
@@ -50,11 +52,19 @@ static sr_status run_job(const plan *p, const job *j, const batch_opts *o, rende
 		const char *slash = strrchr(last, '/');
 		snprintf(name, namelen, "%.200s", slash ? slash + 1 : last);
 	}
+	/* A message about no file is about this report: it is named by its
+	 * files, DIR/PLAN-YEAR[-OWNER].* */
+	char which[PATH_MAX + 2];
+	const char *dot = named ? strrchr(paths[0], '.') : NULL;
+	if (dot)
+		snprintf(which, sizeof which, "%.*s.*", (int)(dot - paths[0]), paths[0]);
+	else
+		snprintf(which, sizeof which, "%s", name);
 /* level TAB file TAB line TAB col TAB text, one per line; our
 	 * messages hold no tabs or newlines */
 	for (size_t i = 0; i < d.n; i++) {
 		const diag_msg *m = &d.msgs[i];
-		buf_printf(msgs, "%d\t%s\t%d\t%d\t%s\n", (int)m->level, m->file ? m->file : "",
+		buf_printf(msgs, "%d\t%s\t%d\t%d\t%s\n", (int)m->level, m->file ? m->file : which,
 			   m->line, m->col, m->text);
 	}
 	diag_free(&d);
@@ -226,6 +236,7 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 			break;
 		}
 		if (pid == 0) {
+			signals_children(NULL, 0);
 			close(fds[0]);
 			for (int k = 0; k < started; k++)
 				close(rd[k].fd);
@@ -236,6 +247,7 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 		close(fds[1]);
 		rd[started] = (reader){fds[0], BUF_INIT, 1};
 		pids[started++] = pid;
+		signals_children(pids, started);
 	}
 	struct pollfd *pf = xcalloc((size_t)(started ? started : 1), sizeof *pf);
 	int open = started;
@@ -268,6 +280,7 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 		}
 	}
 	xfree(pf);
+	signals_children(NULL, 0); /* reaped below; a signal now ends this process alone */
 	for (int w = 0; w < started; w++) {
 		int ws = 0;
 		while (waitpid(pids[w], &ws, 0) < 0 && errno == EINTR)

@@ -27,7 +27,9 @@ static const char usage_main[] =
 	"  -h, --help      show help (statusrapport COMMAND --help for a command)\n"
 	"  -V, --version   show the version\n"
 	"\n"
-	"Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 output or system error.\n";
+	"Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 output or system error,\n"
+	"4 (collect) answers still missing; stopped by SIGINT, SIGTERM or SIGHUP:\n"
+	"130, 143 or 129, no temporary file left.\n";
 
 static const char usage_validate[] =
 	"Usage: statusrapport validate [options] PLAN.xml [STATUS.xml...]\n"
@@ -51,18 +53,21 @@ static const char usage_render[] =
 	"  -o, --output FILE    write one report to FILE, in the format its\n"
 	"                       extension names\n"
 	"  -O, --output-dir DIR write into DIR as PLAN-ID-YEAR[-OWNER].EXT, a file\n"
-	"                       per format (default: the current folder)\n"
+	"                       per format (default: the current folder; made\n"
+	"                       when missing)\n"
 	"  -t, --template NAME  the report kind: arsrapport (default), styremote,\n"
 	"                       helseforetak (default with --owner), or a file\n"
 	"      --owner ID       the report for one owner: the measures it is\n"
 	"                       responsible for and its own statuses\n"
-	"      --year YEAR      the reporting year (default: the latest with a status)\n"
+	"      --year YEAR      the reporting year (default: the latest with a status;\n"
+	"                       with none, the plan's first year)\n"
 	"      --lang LANG      nb, nn or en (default: the template's, else the plan's)\n"
 	"      --dump-tree      print the document tree instead of writing files\n"
 	"      --dump-style     print the report's house style (every size, spacing\n"
 	"                       and colour the formats use) instead\n"
 	"      --pdfa           write the PDF as tagged, accessible PDF/A-2a\n"
 	"  -q, --quiet          do not list the files written\n"
+	"  -v, --verbose        also say when the output folder was made\n"
 	"  -h, --help           show this help\n"
 	"\n"
 	"SOURCE_DATE_EPOCH, when set, is the report date, and makes the output\n"
@@ -76,7 +81,7 @@ static const char usage_batch[] =
 	"once; the reports are rendered in parallel.  One failing report does not\n"
 	"stop the others; the exit code and the summary say what failed.\n"
 	"\n"
-	"  -O, --output-dir DIR write into DIR (required)\n"
+	"  -O, --output-dir DIR write into DIR (required; made when missing)\n"
 	"  -f, --format FMT     the formats, comma-separated: %s (default: all)\n"
 	"  -t, --template NAME  the owners' report kind (default: helseforetak)\n"
 	"  -j, --jobs N         parallel workers (default: the number of cores)\n"
@@ -85,10 +90,12 @@ static const char usage_batch[] =
 	"                       (default: hf)\n"
 	"      --shard K/N      only the K-th of N equal parts of the list, for\n"
 	"                       spreading a large batch over machines\n"
-	"      --year YEAR      the reporting year (default: the latest with a status)\n"
+	"      --year YEAR      the reporting year (default: the latest with a status;\n"
+	"                       with none, the plan's first year)\n"
 	"      --lang LANG      nb, nn or en\n"
 	"      --pdfa           write the PDFs as tagged, accessible PDF/A-2a\n"
 	"  -q, --quiet          no summary line\n"
+	"  -v, --verbose        also say when the output folder was made\n"
 	"  -h, --help           show this help\n";
 
 static const char usage_form[] =
@@ -98,26 +105,28 @@ static const char usage_form[] =
 	"(an OpenDocument spreadsheet: the owner's measures with last year's status,\n"
 	"drop-down lists for this year's status, the indicators, and guidance).\n"
 	"\n"
-	"  -O, --output-dir DIR write into DIR (required)\n"
+	"  -O, --output-dir DIR write into DIR (required; made when missing)\n"
 	"  -f, --format FMT     ods (default) or xml (a pre-filled status file with\n"
 	"                       the measures as comments, for a text editor)\n"
 	"      --owner ID       only this owner's form\n"
 	"      --type TYPE      every owner of this type: rhf, hf, group, other\n"
 	"                       (default: hf)\n"
 	"      --year YEAR      the year to report on (default: the year after the\n"
-	"                       latest with a status, if inside the plan's period)\n"
+	"                       latest with a status, if inside the plan's period;\n"
+	"                       with none, the plan's first year)\n"
 	"      --lang LANG      nb, nn or en (default: the plan's)\n"
 	"      --deadline DATE  the deadline shown in the form, YYYY-MM-DD\n"
 	"      --contact TEXT   whom to send the form to\n"
 	"  -q, --quiet          do not list the files written\n"
+	"  -v, --verbose        also say when the output folder was made\n"
 	"  -h, --help           show this help\n";
 
 static const char usage_import[] =
 	"Usage: statusrapport import -o STATUS.xml [--plan PLAN.xml] FORM.ods|FORM.csv\n"
 	"\n"
 	"Reads a filled-in form (the .ods the form command wrote, also after saving in\n"
-	"LibreOffice or Excel, or its Status sheet saved as CSV with ; or , in UTF-8\n"
-	"or Windows-1252) and writes it as a status file.  Every problem names its\n"
+	"LibreOffice or Excel, or its Status sheet saved as CSV with ;, , or tabs, in\n"
+	"UTF-8 or Windows-1252) and writes it as a status file.  Every problem names its\n"
 	"cell (FORM.ods: Status!F14: ...); nothing is written unless the whole form\n"
 	"is right.  A measure left blank stays out of the file.\n"
 	"\n"
@@ -135,9 +144,11 @@ static const char usage_collect[] =
 	"status files are late or conflict with each other (two files from one owner\n"
 	"and year with different values for a measure).  Each status file is read on\n"
 	"its own, so conflicts are shown instead of stopping the overview.\n"
-	"Exit code 0 only when every owner has answered for every measure, else 1.\n"
+	"Exit code 0 when every owner has answered for every measure; 1 for a\n"
+	"conflict or an invalid file; 4 when all is well but answers are missing.\n"
 	"\n"
-	"      --year YEAR      the year (default: the latest with a status)\n"
+	"      --year YEAR      the year (default: the latest with a status; with\n"
+	"                       none, the plan's first year)\n"
 	"      --deadline DATE  files dated after DATE (YYYY-MM-DD) are late\n"
 	"      --lang LANG      nb, nn or en (default: the plan's xml:lang)\n"
 	"  -f, --format FMT     text (default) or ods\n"
@@ -151,7 +162,7 @@ typedef struct opts {
 	size_t nformats;
 	const char *output, *outdir, *template_name, *owner, *lang, *owners, *type;
 	const char *fmt, *deadline, *contact, *plan_file; /* form, import, collect */
-	int year, dump, quiet, jobs, shard_k, shard_n; /* dump: 1 the tree, 2 the style */
+	int year, dump, quiet, verbose, jobs, shard_k, shard_n; /* dump: 1 the tree, 2 the style */
 	int pdfa;
 	char **files;
 	int nfiles;
@@ -234,6 +245,7 @@ static const struct option longopts[] = {
 	{"contact", required_argument, NULL, OPT_CONTACT},
 	{"plan", required_argument, NULL, OPT_PLAN},
 	{"quiet", no_argument, NULL, 'q'},
+	{"verbose", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}};
@@ -245,12 +257,12 @@ static int allowed(const char *cmd, int c)
 	if (strcmp(cmd, "validate") == 0)
 		return c == 't';
 	if (strcmp(cmd, "render") == 0)
-		return c < 256 ? strchr("foOt", c) != NULL
+		return c < 256 ? strchr("foOtv", c) != NULL
 			       : c == OPT_OWNER || c == OPT_YEAR || c == OPT_LANG || c == OPT_DUMP ||
 					 c == OPT_PDFA || c == OPT_DUMP_STYLE;
 	/* form: -f -O --owner --type --year --lang --deadline --contact */
 	if (strcmp(cmd, "form") == 0)
-		return c < 256 ? strchr("fO", c) != NULL
+		return c < 256 ? strchr("fOv", c) != NULL
 			       : c == OPT_OWNER || c == OPT_TYPE || c == OPT_YEAR || c == OPT_LANG ||
 					 c == OPT_DEADLINE || c == OPT_CONTACT;
 	/* import: -o --plan */
@@ -261,7 +273,7 @@ static int allowed(const char *cmd, int c)
 		return c < 256 ? strchr("fo", c) != NULL
 			       : c == OPT_YEAR || c == OPT_DEADLINE || c == OPT_LANG;
 	/* batch */
-	return c < 256 ? strchr("fOtj", c) != NULL
+	return c < 256 ? strchr("fOtjv", c) != NULL
 		       : c == OPT_OWNERS || c == OPT_TYPE || c == OPT_SHARD || c == OPT_YEAR ||
 				 c == OPT_LANG || c == OPT_PDFA;
 }
@@ -394,11 +406,9 @@ static int parse_option(const char *cmd, int c, opts *o, const char **format)
 	case OPT_DUMP_STYLE: o->dump = 2; break;
 	case OPT_PDFA: o->pdfa = 1; break;
 	case 'q': o->quiet = 1; break;
+	case 'v': o->verbose = 1; break;
 	case OPT_DEADLINE: {
-		int y, m, dd;
-		char tail;
-		if (sscanf(optarg, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3 || strlen(optarg) != 10 ||
-		    m < 1 || m > 12 || dd < 1 || dd > 31) {
+		if (!sr_date_valid(optarg)) {
 			usage_error(cmd, "--deadline needs a date like 2026-01-31, not '%s'", optarg);
 			return 2;
 		}
@@ -451,7 +461,7 @@ static int parse(int argc, char **argv, opts *o)
 	int c;
 	opterr = 0;
 	optind = 2;
-	while ((c = getopt_long(argc, argv, ":f:o:O:t:j:qhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:o:O:t:j:qvhV", longopts, NULL)) != -1) {
 		if (!allowed(cmd, c)) {
 			char name[64] = "";
 			for (const struct option *lo = longopts; lo->name; lo++)
@@ -490,6 +500,8 @@ static sr_status run(const opts *o, diag *d)
 	sr_files in = {(const char *const *)o->files, o->nfiles};
 	const char *cmd = o->command;
 	sr_status st;
+	/* -O makes a missing folder; -v says so */
+	int had_dir = !o->outdir || access(o->outdir, F_OK) == 0;
 	if (!strcmp(cmd, "validate")) {
 		sr_validate_result r;
 		st = sr_validate(&(sr_validate_opts){.in = in, .template_name = o->template_name}, &r, d);
@@ -544,6 +556,8 @@ static sr_status run(const opts *o, diag *d)
 						   .output = o->output, .lang = o->lang, .out = stdout},
 				d);
 	}
+	if (o->verbose && !had_dir && access(o->outdir, F_OK) == 0)
+		fprintf(stderr, "statusrapport: made the folder %s\n", o->outdir);
 	return st;
 }
 

@@ -14,6 +14,7 @@
 
 #include <libxml/parser.h>
 
+#include "base/signals.h"
 #include "base/xalloc.h"
 #include "batch.h"
 #include "doc/doc.h"
@@ -50,11 +51,17 @@ void sr_init(void)
 	/* libxml2 keeps that handler per thread: a format's thread
 	 * (render.c) starts from this default */
 	xmlThrDefSetGenericErrorFunc(NULL, quiet);
+	signals_install();
 }
 
 void sr_cleanup(void)
 {
 	xmlCleanupParser();
+}
+
+int sr_date_valid(const char *s)
+{
+	return model_date_valid(s);
 }
 
 /* A failed allocation that a library absorbed on the way still ends the
@@ -106,11 +113,41 @@ static const char *const *font_dirs(void)
 	return dirs;
 }
 
+/* The output folder, made with its parents when missing (as mkdir -p):
+ * a scheduled run into a new folder per year should not need a step of
+ * its own.  Called once the input is known to be good, so a refused input
+ * leaves no folder behind. */
 static sr_status check_dir(const char *dir, diag *d)
 {
 	struct stat sb;
+	if (stat(dir, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode))
+			return SR_OK;
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot use this as the output folder: it is a file");
+		return SR_SYSTEM;
+	}
+	char path[PATH_MAX];
+	if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) {
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "the output folder's name is too long");
+		return SR_SYSTEM;
+	}
+	/* each parent in turn, then the folder itself */
+	for (char *c = path + 1;; c++) {
+		if (*c != '/' && *c)
+			continue;
+		char was = *c;
+		*c = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot create the output folder: %s",
+				 strerror(errno));
+			return SR_SYSTEM;
+		}
+		*c = was;
+		if (!was)
+			break;
+	}
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-		diag_add(d, DIAG_ERROR, dir, 0, 0, "the output folder does not exist");
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot create the output folder: a part of its path is a file");
 		return SR_SYSTEM;
 	}
 	return SR_OK;
@@ -325,6 +362,15 @@ static sr_status batch_owners(const sr_batch_opts *o, const plan *p, const owner
 	for (size_t i = 0; i < p->nowners; i++)
 		if (p->owners[i]->type == t)
 			owners[(*n)++] = p->owners[i];
+	if (!*n) {
+		/* a batch of only the regional report is not what was asked */
+		char have[64];
+		model_owner_types(p, have, sizeof have);
+		diag_add(d, DIAG_ERROR, NULL, 0, 0,
+			 "no owner in the plan is of type %s (its owners are of type %s); "
+			 "choose with --type or --owners", type, have);
+		return SR_USAGE;
+	}
 	return SR_OK;
 }
 
@@ -358,12 +404,12 @@ sr_status sr_batch(const sr_batch_opts *o, sr_batch_result *r, diag *d)
 		long cores = sysconf(_SC_NPROCESSORS_ONLN);
 		bo.workers = cores < 1 ? 1 : cores > 64 ? 64 : (int)cores;
 	}
-	if ((st = check_year(in.p, o->year, d)) != SR_OK || (st = check_dir(o->outdir, d)) != SR_OK)
+	if ((st = check_year(in.p, o->year, d)) != SR_OK)
 		goto done;
 	if ((st = template_load(&tpl, in.tschema, o->template_name ? o->template_name : "helseforetak",
 				d)) != SR_OK ||
 	    (st = template_load(&regional, in.tschema, TEMPLATE_DEFAULT, d)) != SR_OK ||
-	    (st = batch_owners(o, in.p, &owners, &n, d)) != SR_OK)
+	    (st = batch_owners(o, in.p, &owners, &n, d)) != SR_OK || (st = check_dir(o->outdir, d)) != SR_OK)
 		goto done;
 	batch_result res;
 	st = batch_run(in.p, tpl, regional, owners, n, &bo, &res, d);
@@ -434,8 +480,10 @@ sr_status sr_collect(const sr_collect_opts *o, diag *d)
 	if (text.len && fwrite(text.data, 1, text.len, o->out) != text.len)
 		st = sr_worse(st, SR_SYSTEM);
 	buf_free(&text);
-	if (st == SR_OK && !complete)
-		st = SR_INVALID;
+	if (st == SR_OK && complete < 0)
+		st = SR_INVALID; /* a conflict or an invalid file */
+	else if (st == SR_OK && !complete)
+		st = SR_PENDING;
 	input_close(&in);
 	return finish(st, d);
 }

@@ -10,6 +10,7 @@
 
 #include "base/buf.h"
 #include "base/outfile.h"
+#include "base/signals.h"
 #include "base/xalloc.h"
 
 int render_path(char *path, size_t n, const char *dir, const char *plan_id, int year,
@@ -54,6 +55,17 @@ static sr_status open_all(render_formats *f, diag *d)
 	return worst;
 }
 
+/* A thread of the render, with SIGINT, SIGTERM and SIGHUP held for its
+ * whole life, so that only the main thread handles them (signals.h). */
+static int start_thread(pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	sigset_t old;
+	signals_hold(&old);
+	int rc = pthread_create(t, NULL, fn, arg);
+	signals_release(&old);
+	return rc;
+}
+
 static void *open_thread(void *arg)
 {
 	render_formats *f = arg;
@@ -66,7 +78,7 @@ void render_formats_start(render_formats *f)
 	if (f->pending || !spare_core())
 		return;
 	diag_init(&f->pending_d);
-	if (pthread_create(&f->tid, NULL, open_thread, f) == 0)
+	if (start_thread(&f->tid, open_thread, f) == 0)
 		f->pending = 1;
 	else
 		diag_free(&f->pending_d);
@@ -172,7 +184,7 @@ sr_status render_report(const plan *p, const report_opts *ro, render_formats *f,
 	pthread_t tid;
 	diag_init(&job.d);
 	int beside = st == SR_OK && n >= 2 && parallel && tree->arena.used < BESIDE_MAX &&
-		     spare_core() && pthread_create(&tid, NULL, beside_thread, &job) == 0;
+		     spare_core() && start_thread(&tid, beside_thread, &job) == 0;
 	if (beside) {
 		/* the messages in the formats' order, as one after the other */
 		diag last;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "signals.h"
 #include "xalloc.h"
 #include "xml/xmlin.h"
 
@@ -82,9 +83,15 @@ void cachedir_store(const char *name, const void *data, size_t n)
 	int k = snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
 	if (k < 0 || (size_t)k >= sizeof tmp)
 		return;
+	/* the file is not tracked for removal (see above): a signal waits
+	 * until it is in place or gone */
+	sigset_t held;
+	signals_hold(&held);
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0)
+	if (fd < 0) {
+		signals_release(&held);
 		return;
+	}
 	const unsigned char *p = data;
 	size_t put = 0;
 	while (put < n) {
@@ -97,4 +104,5 @@ void cachedir_store(const char *name, const void *data, size_t n)
 	}
 	if (close(fd) != 0 || put != n || rename(tmp, path) != 0)
 		(void)unlink(tmp);
+	signals_release(&held);
 }

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "signals.h"
 #include "xalloc.h"
 
 #ifdef SR_ALLOC_TESTING
@@ -186,6 +187,10 @@ void outfile_discard(outfile_staged *st)
 
 sr_status outfile_commit_all(outfile_staged *st, size_t n, diag *d)
 {
+	/* a signal would cut the group in two, or leave a backup behind: it
+	 * waits until the group is in place or put back */
+	sigset_t held;
+	signals_hold(&held);
 	char **bak = xcalloc(n ? n : 1, sizeof *bak);
 	sr_status res = SR_OK;
 	size_t done = 0;
@@ -245,6 +250,7 @@ out:
 		}
 	}
 	xfree(bak);
+	signals_release(&held);
 	return res;
 }
 

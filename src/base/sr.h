@@ -14,7 +14,8 @@ typedef enum sr_status {
 	SR_OK = 0,      /* done */
 	SR_INVALID = 1, /* the input (plan, status file, template) is wrong */
 	SR_USAGE = 2,   /* the command line is wrong */
-	SR_SYSTEM = 3   /* output, memory or another system resource failed */
+	SR_SYSTEM = 3,  /* output, memory or another system resource failed */
+	SR_PENDING = 4  /* collect: all is well, but some answers are still missing */
 } sr_status;
 
 /* Where something came from in an input file.  file points at a string that
@@ -26,11 +27,11 @@ typedef struct srcpos {
 	int col;
 } srcpos;
 
-/* The worse of two statuses (SYSTEM > INVALID > USAGE > OK is not right for
- * exit codes, so the order is explicit). */
+/* The worse of two statuses (SYSTEM > INVALID > USAGE > PENDING > OK; the
+ * exit codes are not in that order, so the order is explicit). */
 static inline sr_status sr_worse(sr_status a, sr_status b)
 {
-	static const int rank[] = {0, 2, 1, 3};
+	static const int rank[] = {0, 3, 2, 4, 1};
 	return rank[b] > rank[a] ? b : a;
 }
 

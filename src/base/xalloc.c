@@ -147,14 +147,19 @@ void xalloc_untrack_tmp(const char *path)
 	}
 }
 
-static void die(void)
+void xalloc_remove_tmps(void)
 {
-	static const char msg[] = "statusrapport: error: out of memory\n";
 	for (int i = 0; i < MAX_TMP; i++) {
 		const char *t = atomic_load(&tmps[i]);
 		if (t)
 			unlink(t);
 	}
+}
+
+static void die(void)
+{
+	static const char msg[] = "statusrapport: error: out of memory\n";
+	xalloc_remove_tmps();
 	ssize_t w = write(2, msg, sizeof msg - 1);
 	(void)w;
 	_exit(3);

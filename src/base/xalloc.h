@@ -51,5 +51,7 @@ char *xstrdup_lib(const char *s);
 /* Temporary files to remove if the process must stop (outfile.c). */
 void xalloc_track_tmp(const char *path);
 void xalloc_untrack_tmp(const char *path);
+/* Remove every tracked temporary file; async-signal-safe (signals.c). */
+void xalloc_remove_tmps(void);
 
 #endif

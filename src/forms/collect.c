@@ -395,7 +395,7 @@ sr_status collect_report(const xmlin_schema *schema, const char *const *files, s
 		goto oom;
 
 	overview_text(&rd, rows, nrows, owners_done, co, text);
-	*complete = owners_done == nrows && !nconf && !invalid;
+	*complete = nconf || invalid ? -1 : owners_done == nrows;
 	if (text->failed)
 		goto oom;
 	if (co->ods) {

@@ -32,7 +32,8 @@ typedef struct collect_opts {
  * appended to text (when co->ods, a one-line note of the file written;
  * with co->output and text format, the text goes to that file and text
  * stays empty).  *complete is 1 when every owner answered every measure,
- * with no conflicts and no invalid status file.  Returns SR_OK when the
+ * with no conflicts and no invalid status file; -1 when there is a
+ * conflict or an invalid file; else 0.  Returns SR_OK when the
  * overview was made (complete or not), SR_INVALID when the plan itself is
  * invalid, SR_SYSTEM for output or memory. */
 sr_status collect_report(const xmlin_schema *schema, const char *const *files, size_t n,

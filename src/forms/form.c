@@ -467,6 +467,15 @@ static sr_status owners_for(const plan *p, const char *owner_id, const char *typ
 		for (size_t i = 0; i < p->nowners; i++)
 			if (p->owners[i]->type == k)
 				list[(*n)++] = p->owners[i];
+		if (!*n) {
+			char have[64];
+			model_owner_types(p, have, sizeof have);
+			diag_add(d, DIAG_ERROR, NULL, 0, 0,
+				 "no owner in the plan is of type %s (its owners are of type %s); "
+				 "choose with --type or --owner", t, have);
+			xfree(list);
+			return SR_USAGE;
+		}
 	}
 	*out = list;
 	return SR_OK;

@@ -269,7 +269,7 @@ typedef struct form_key {
 	const owner *ow;
 } form_key;
 
-static void read_key(ictx *c, const sheet *s, form_key *k)
+static void read_key(ictx *c, const sheet_book *b, const sheet *s, form_key *k)
 {
 	const plan *p = c->p;
 	const uint32_t kr = FORM_ROW_KEYS - 1;
@@ -293,6 +293,14 @@ static void read_key(ictx *c, const sheet *s, form_key *k)
 	else if (p && !(k->ow = model_owner(p, k->owner_id)))
 		cell_err(c, s->name, kr, FORM_KEY_OWNER_COL, "\"%s\" is not an owner in the plan",
 			 k->owner_id);
+	/* The document properties carry the same identity: a form whose row
+	 * 2 was retyped to pass as another owner's disagrees with them. */
+	const char *prop_owner = sheet_prop_get(b, "statusrapport-owner");
+	if (k->owner_id && prop_owner && strcmp(k->owner_id, prop_owner) != 0)
+		cell_err(c, s->name, kr, FORM_KEY_OWNER_COL,
+			 "the form names the owner \"%s\" here but \"%s\" in its document properties "
+			 "(File > Properties); row 2 must not be changed: fill in the form made for "
+			 "the owner", k->owner_id, prop_owner);
 	if (k->year < 1900 || k->year > 2200)
 		cell_err(c, s->name, kr, FORM_KEY_YEAR_COL,
 			 "the year is %s; row 2 names the plan, owner and year the form was made for",
@@ -396,6 +404,13 @@ static void read_measures(ictx *c, const sheet *s, const owner *ow, rec **recs, 
 					 prog < -1000 ? "\"" : "");
 				continue;
 			}
+		}
+		/* the status file's own limit, so what is imported also renders */
+		if (cm && strlen(cm) > XMLIN_MAX_TEXT) {
+			cell_err(c, s->name, row, FORM_COL_COMMENT,
+				 "the comment is %zu bytes long; one text may be at most 1 MB: shorten it",
+				 strlen(cm));
+			continue;
 		}
 		rec *arr = arena_grow(&c->a, *recs, *nrec, &cap, sizeof *arr);
 		if (!arr)
@@ -517,7 +532,7 @@ sr_status import_book(const sheet_book *b, const char *file, const plan *p, time
 		lang = p && p->lang && labels_for(p->lang) ? p->lang : "nb";
 	c.l = labels_for(lang);
 	form_key k;
-	read_key(&c, s, &k);
+	read_key(&c, b, s, &k);
 	if (check_headers(&c, s, FORM_ROW_HEAD - 1, FORM_NCOLS, form_header) < 0 || c.errors)
 		goto done;
 	read_measures(&c, s, k.ow, &recs, &nrec);

@@ -28,6 +28,7 @@
 #define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 #define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 #define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define NS_META "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 #define ODS_MEDIA "application/vnd.oasis.opendocument.spreadsheet"
 
 void sheet_book_init(sheet_book *b)
@@ -330,6 +331,49 @@ sr_status sheet_read_ods_content(sheet_book *b, const char *file, const char *xm
 	return SR_OK;
 }
 
+/* ---- document properties ---------------------------------------------------- */
+
+const char *sheet_prop_get(const sheet_book *b, const char *name)
+{
+	for (size_t i = 0; i < b->nprops; i++)
+		if (strcmp(b->props[i].name, name) == 0)
+			return b->props[i].value;
+	return NULL;
+}
+
+/* The meta:user-defined properties of meta.xml into b->props.  A meta.xml
+ * that cannot be read adds none: the cells of the form are what counts,
+ * the properties only a second witness of them. */
+static sr_status read_meta(sheet_book *b, const char *file, const buf *xml)
+{
+	xmlDocPtr doc = NULL;
+	diag quiet;
+	diag_init(&quiet);
+	sr_status st = xmlin_parse(file, (const char *)xml->data, xml->len, &doc, &quiet);
+	diag_free(&quiet);
+	if (st != SR_OK)
+		return st == SR_SYSTEM ? SR_SYSTEM : SR_OK;
+	const xmlNode *root = xmlDocGetRootElement(doc), *meta = NULL;
+	for (const xmlNode *n = is(root, NS_OFFICE, "document-meta") ? root->children : NULL; n; n = n->next)
+		if (is(n, NS_OFFICE, "meta"))
+			meta = n;
+	for (const xmlNode *n = meta ? meta->children : NULL; n; n = n->next) {
+		const char *name = is(n, NS_META, "user-defined") ? nsattr(n, NS_META, "name") : NULL;
+		if (!name)
+			continue;
+		xmlChar *v = xmlNodeGetContent(n);
+		sheet_prop *p = arena_grow(&b->a, b->props, b->nprops, &b->capprops, sizeof *p);
+		if (p) {
+			b->props = p;
+			p[b->nprops++] = (sheet_prop){arena_strdup(&b->a, name),
+						      arena_strdup(&b->a, v ? (const char *)v : "")};
+		}
+		xmlFree(v);
+	}
+	xmlFreeDoc(doc);
+	return arena_failed(&b->a) ? SR_SYSTEM : SR_OK;
+}
+
 /* ---- the zip ---------------------------------------------------------------- */
 
 /* Read a zip entry of at most max bytes into a NUL-terminated heap buffer.
@@ -427,6 +471,18 @@ sr_status sheet_read_ods(sheet_book *b, const char *file, const void *data, size
 		char name[1024];
 		snprintf(name, sizeof name, "%s/content.xml", file);
 		st = sheet_read_ods_content(b, name, (const char *)content.data, content.len, d);
+		buf meta = BUF_INIT;
+		if (st == SR_OK && read_entry(za, "meta.xml", (size_t)1024 * 1024, &meta) == 1) {
+			snprintf(name, sizeof name, "%s/meta.xml", file);
+			st = read_meta(b, name, &meta);
+			if (st == SR_SYSTEM)
+				diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory");
+		}
+		if (meta.failed && st == SR_OK) {
+			diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory");
+			st = SR_SYSTEM;
+		}
+		buf_free(&meta);
 	}
 done:
 	if (za)
@@ -471,11 +527,12 @@ char *sheet_cp1252_to_utf8(arena *a, const char *s, size_t len)
 	return out;
 }
 
-/* The delimiter: ';' or ',', whichever occurs more outside quotes in the
- * first five lines (Norwegian Excel writes ';', LibreOffice asks). */
+/* The delimiter: ';', ',' or a tab, whichever occurs most outside quotes
+ * in the first five lines (Norwegian Excel writes ';', LibreOffice asks,
+ * "Text (tab-separated)" and a copy from a sheet give tabs). */
 static char delimiter(const char *s, size_t len)
 {
-	size_t semi = 0, comma = 0;
+	size_t semi = 0, comma = 0, tab = 0;
 	int q = 0, lines = 0;
 	for (size_t i = 0; i < len && lines < 5; i++) {
 		if (s[i] == '"')
@@ -484,9 +541,13 @@ static char delimiter(const char *s, size_t len)
 			semi++;
 		else if (!q && s[i] == ',')
 			comma++;
+		else if (!q && s[i] == '\t')
+			tab++;
 		else if (!q && s[i] == '\n')
 			lines++;
 	}
+	if (tab > semi && tab > comma)
+		return '\t';
 	return comma > semi ? ',' : ';';
 }
 

@@ -39,11 +39,17 @@ typedef struct sheet {
 	size_t n, cap;
 } sheet;
 
+typedef struct sheet_prop {
+	const char *name, *value; /* a meta:user-defined property of an .ods */
+} sheet_prop;
+
 typedef struct sheet_book {
 	arena a;
 	sheet *sheets;
 	size_t n, cap;
 	size_t ncells;
+	sheet_prop *props;  /* from meta.xml; none for a CSV */
+	size_t nprops, capprops;
 } sheet_book;
 
 void sheet_book_init(sheet_book *b);
@@ -58,8 +64,11 @@ const sheet *sheet_find(const sheet_book *b, const char *name);
 const sheet_cell *sheet_get(const sheet *s, uint32_t row, uint32_t col);
 /* The number of rows up to the last one with content. */
 uint32_t sheet_rows(const sheet *s);
+/* The value of the document property called name, or NULL. */
+const char *sheet_prop_get(const sheet_book *b, const char *name);
 
-/* Read an .ods file's bytes (file names the file in messages).
+/* Read an .ods file's bytes (file names the file in messages), and the
+ * user-defined properties of its meta.xml when it has one (at most 1 MB).
  * SR_INVALID with a plain message when it is not an OpenDocument
  * spreadsheet or breaks a limit; SR_SYSTEM for memory. */
 sr_status sheet_read_ods(sheet_book *b, const char *file, const void *data, size_t len, diag *d);

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/xalloc.h"
 
@@ -64,23 +65,7 @@ static int parse_year(rd *r, const xmlNode *n, const char *attr, const char *v)
 	return 0;
 }
 
-static int valid_date(const char *v)
-{
-	int y, m, dd;
-	char tail;
-	if (!v || strlen(v) != 10 || v[4] != '-' || v[7] != '-' ||
-	    sscanf(v, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3)
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)v[i]))
-			return 0;
-	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 1900 || y > 2200 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
-		return 0;
-	if (m == 2 && dd == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 0;
-	return 1;
-}
+static int valid_date(const char *v) { return model_date_valid(v); }
 
 static const char *parse_date(rd *r, const xmlNode *n, const char *attr, const char *v)
 {
@@ -126,7 +111,10 @@ static int parse_number(rd *r, const xmlNode *n, const char *v, double *out)
 	return 1;
 }
 
-/* Ids name things and become parts of file names (model_plain_id). */
+/* Ids name things and become parts of file names (model_plain_id), at
+ * most MAX_ID characters of them. */
+#define MAX_ID 100
+
 static const char *check_id(rd *r, const xmlNode *n, const char *attr, const char *v)
 {
 	if (!v)
@@ -134,15 +122,71 @@ static const char *check_id(rd *r, const xmlNode *n, const char *attr, const cha
 	if (!model_plain_id(v))
 		err(r, n, "%s=\"%s\" is not a plain id; use letters (a-z), digits, '.', '_' and '-', "
 			  "starting with a letter or digit", attr, v);
+	/* a plan's and an owner's id together name a file, which a file
+	 * system holds to 255 bytes */
+	else if (strlen(v) > MAX_ID)
+		err(r, n, "%s=\"%.20s...\" is %zu characters long; an id may be at most %d", attr, v,
+		    strlen(v), MAX_ID);
 	return v;
 }
 
-/* Texts that name something may not be empty. */
-static const char *nonempty(rd *r, const xmlNode *n, const char *v, const char *what)
+/* Texts that name something may not be empty, and are headings,
+ * bookmarks and table cells, so a name is at most MAX_NAME characters
+ * (a PDF string holds 65,535 bytes; an overlong word costs the line
+ * breaker time). */
+#define MAX_NAME 1000
+
+static const char *nonempty(rd *r, const xmlNode *n, const char *v, const char *what,
+			    const char *name)
 {
 	if (v && !*v)
 		err(r, n, "%s is empty; write it out", what);
+	size_t chars = 0;
+	for (const char *c = v; c && *c; c++)
+		chars += (*c & 0xC0) != 0x80;
+	if (chars > MAX_NAME) {
+		err(r, n, "%s is %zu characters long; a title or name may be at most %d characters "
+			  "(put the rest in the text below it)", name, chars, MAX_NAME);
+	}
 	return v;
+}
+
+/* A link becomes a live action in every format, and the reports travel
+ * to boards and the public: only web and e-mail addresses are allowed,
+ * and each must fit a PDF string (libharu's limit is 65,535 bytes). */
+#define MAX_HREF 2000
+
+static const char *check_href(rd *r, const xmlNode *n, const char *v)
+{
+	static const char *const ok[] = {"https://", "http://", "mailto:"};
+	if (!v)
+		return NULL;
+	if (!*v) {
+		err(r, n, "the link <a href=\"\"> has no address; write the full address, "
+			  "like href=\"https://www.example.no/\"");
+		return NULL;
+	}
+	size_t len = strlen(v);
+	if (len > MAX_HREF) {
+		err(r, n, "the link address is %zu characters long; the limit is %d", len, MAX_HREF);
+		return NULL;
+	}
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+		size_t k = strlen(ok[i]);
+		if (strncasecmp(v, ok[i], k) == 0 && v[k])
+			return v;
+		if (strncasecmp(v, ok[i], k) == 0) {
+			err(r, n, "the link address \"%s\" stops there; write the whole address, like "
+				  "https://www.example.no/ or mailto:post@example.no", v);
+			return NULL;
+		}
+	}
+	int cut = len > 60 ? 60 : (int)len; /* not inside a UTF-8 sequence */
+	while (cut > 0 && (v[cut] & 0xC0) == 0x80)
+		cut--;
+	err(r, n, "href=\"%.*s%s\" is not a web or e-mail address; write one that starts with "
+		  "https://, http:// or mailto:", cut, v, v[cut] ? "..." : "");
+	return NULL;
 }
 
 static status_value parse_status(rd *r, const xmlNode *n, const char *v)
@@ -244,7 +288,7 @@ static void inline_node(rd *r, doc_node *parent, const xmlNode *c, ws *w)
 		k = doc_node_new(r->t, DOC_STRONG, at);
 	else if (xmlin_is(c, "a")) {
 		k = doc_node_new(r->t, DOC_LINK, at);
-		const char *href = req(r, c, "href");
+		const char *href = check_href(r, c, req(r, c, "href"));
 		if (k)
 			k->u.link.href = dup(r, href ? href : "");
 	} else if (xmlin_is(c, "br")) {
@@ -381,7 +425,7 @@ static void read_owner(rd *r, const xmlNode *n)
 		return;
 	o->pos = pos(r, n);
 	o->id = dup(r, check_id(r, n, "id", req(r, n, "id")));
-	o->name = nonempty(r, n, text_of(r, n), "the owner's name");
+	o->name = nonempty(r, n, text_of(r, n), "the owner's name", "the owner's name");
 	const char *type = req(r, n, "type");
 	o->type = OWNER_OTHER;
 	if (type && model_owner_type_parse(type, &o->type) < 0)
@@ -393,6 +437,9 @@ static void read_owner(rd *r, const xmlNode *n)
 		    o->id ? o->id : "?");
 	if (o->type != OWNER_GROUP && o->members_text)
 		err(r, n, "only an owner of type=\"group\" has members");
+	else if (o->members_text && !o->members_text[strspn(o->members_text, " \t\r\n")])
+		err(r, n, "the group \"%s\" has members=\"\" with no owner in it; name its owners: "
+			  "members=\"id id ...\"", o->id ? o->id : "?");
 	if (o->id && r->p->owners)
 		r->p->owners[r->p->nowners++] = o;
 }
@@ -428,7 +475,7 @@ static indicator *read_indicator(rd *r, const xmlNode *n)
 	ind->targets = arena_array(r->a, count_children(n, "target") + 1, sizeof *ind->targets);
 	for (const xmlNode *c = xmlin_first(n); c; c = xmlin_next(c)) {
 		if (xmlin_is(c, "name"))
-			ind->name = nonempty(r, c, text_of(r, c), "the goal's <name>");
+			ind->name = nonempty(r, c, text_of(r, c), "the goal's <name>", "the goal's <name>");
 		else if (xmlin_is(c, "description"))
 			ind->description = rich(r, c);
 		else if (xmlin_is(c, "baseline")) {
@@ -499,7 +546,7 @@ static measure *read_measure(rd *r, const xmlNode *n, area *parent)
 			responsible *rs = &m->resp[m->nresp++];
 			rs->pos = pos(r, c);
 			rs->ref = dup(r, req(r, c, "ref"));
-			rs->note = dup(r, nonempty(r, c, xmlin_attr(c, "note"), "note=\"\""));
+			rs->note = dup(r, nonempty(r, c, xmlin_attr(c, "note"), "note=\"\"", "the note"));
 		} else if (xmlin_is(c, "deadline")) {
 			const char *dl = text_of(r, c);
 			if (dl && !(strlen(dl) == 4 && parse_year(r, c, "deadline", dl)) && !valid_date(dl))
@@ -530,7 +577,7 @@ static area *read_area(rd *r, const xmlNode *n, area *parent, int depth)
 		return NULL;
 	a->pos = pos(r, n);
 	a->id = dup(r, check_id(r, n, "id", req(r, n, "id")));
-	const char *title = nonempty(r, n, req(r, n, "title"), "title=\"\"");
+	const char *title = nonempty(r, n, req(r, n, "title"), "title=\"\"", "the area's title");
 	a->title = dup(r, title ? title : "");
 	a->parent = parent;
 	a->depth = depth;
@@ -581,11 +628,19 @@ static void read_plan(rd *r, const xmlNode *root)
 	p->file = r->file;
 	p->id = dup(r, check_id(r, root, "id", req(r, root, "id")));
 	xmlChar *lang = xmlNodeGetLang(root);
-	p->lang = dup(r, lang ? (const char *)lang : "nb");
-	xmlFree(lang);
-	if (strcmp(p->lang, "nb") != 0 && strcmp(p->lang, "nn") != 0 && strcmp(p->lang, "en") != 0)
+	const char *tag = lang ? (const char *)lang : "nb";
+	/* a BCP 47 tag (nb-NO, en-GB, as the forms and office programs write
+	 * them) is its language: the primary subtag, in any case */
+	char primary[4] = "";
+	size_t k = strcspn(tag, "-_");
+	if (k >= 2 && k <= 3)
+		for (size_t i = 0; i <= k; i++)
+			primary[i] = i < k ? (char)tolower((unsigned char)tag[i]) : '\0';
+	if (strcmp(primary, "nb") != 0 && strcmp(primary, "nn") != 0 && strcmp(primary, "en") != 0)
 		err(r, root, "xml:lang=\"%s\" is not a report language; use nb (Bokmål), nn (Nynorsk) or en",
-		    p->lang);
+		    tag);
+	p->lang = dup(r, *primary ? primary : tag);
+	xmlFree(lang);
 	size_t nareas = count_children(root, "area");
 	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	p->areas = arena_array(r->a, nareas + 1, sizeof *p->areas);
@@ -593,11 +648,11 @@ static void read_plan(rd *r, const xmlNode *root)
 	p->measures = arena_array(r->a, count_measures(root) + 1, sizeof *p->measures);
 	for (const xmlNode *c = xmlin_first(root); c; c = xmlin_next(c)) {
 		if (xmlin_is(c, "title"))
-			p->title = nonempty(r, c, text_of(r, c), "<title>");
+			p->title = nonempty(r, c, text_of(r, c), "<title>", "the plan's <title>");
 		else if (xmlin_is(c, "subtitle"))
-			p->subtitle = nonempty(r, c, text_of(r, c), "<subtitle>");
+			p->subtitle = nonempty(r, c, text_of(r, c), "<subtitle>", "<subtitle>");
 		else if (xmlin_is(c, "organisation"))
-			p->organisation = nonempty(r, c, text_of(r, c), "<organisation>");
+			p->organisation = nonempty(r, c, text_of(r, c), "<organisation>", "<organisation>");
 		else if (xmlin_is(c, "period")) {
 			p->year_from = parse_year(r, c, "from", req(r, c, "from"));
 			p->year_to = parse_year(r, c, "to", req(r, c, "to"));

@@ -78,8 +78,15 @@ static void attr_length(xmlin_walk *w, const xmlNode *n, const char *name, doubl
 	if (v < 0)
 		xmlin_err(w, n, "%s=\"%s\" is not a length; write a number with mm, cm, pt or in, like 25mm",
 			  name, s);
-	else if (v < lo || v > hi)
-		xmlin_err(w, n, "%s=\"%s\" is out of range (%.0f to %.0f pt)", name, s, lo, hi);
+	else if (v < lo || v > hi) {
+		/* the range in the unit the reader wrote, rounded inwards */
+		const char *unit = s + strspn(s, "0123456789.+-eE ");
+		double per = v / strtod(s, NULL); /* points per unit */
+		if (!(per > 0))
+			per = 1, unit = "pt";
+		double a = ceil(lo / per * 10) / 10, b = floor(hi / per * 10) / 10;
+		xmlin_err(w, n, "%s=\"%s\" is out of range; write %g%s to %g%s", name, s, a, unit, b, unit);
+	}
 	else
 		*out = v;
 }

@@ -3,7 +3,9 @@
  * references. */
 #include "model.h"
 
+#include <ctype.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/xalloc.h"
@@ -267,4 +269,40 @@ int model_plain_id(const char *s)
 		if (!isalnum_ascii(*s) && *s != '.' && *s != '_' && *s != '-')
 			return 0;
 	return 1;
+}
+
+int model_date_valid(const char *v)
+{
+	int y, m, dd;
+	char tail;
+	if (!v || strlen(v) != 10 || v[4] != '-' || v[7] != '-' ||
+	    sscanf(v, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3)
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)v[i]))
+			return 0;
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1900 || y > 2200 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1])
+		return 0;
+	if (m == 2 && dd == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 0;
+	return 1;
+}
+
+void model_owner_types(const plan *p, char *out, size_t n)
+{
+	size_t k = 0;
+	if (n)
+		out[0] = '\0';
+	for (int t = OWNER_RHF; t <= OWNER_OTHER; t++) {
+		int has = 0;
+		for (size_t i = 0; i < p->nowners && !has; i++)
+			has = (int)p->owners[i]->type == t;
+		if (has && k < n) {
+			int w = snprintf(out + k, n - k, "%s%s", k ? ", " : "", model_owner_type_name((owner_type)t));
+			k += w > 0 ? (size_t)w : 0;
+		}
+	}
+	if (n && !out[0])
+		snprintf(out, n, "none");
 }

@@ -215,4 +215,12 @@ int model_owner_type_parse(const char *s, owner_type *t);
  * "." or "..".  1 when s is one, else 0 (also for NULL and ""). */
 int model_plain_id(const char *s);
 
+/* Whether v is a real calendar date YYYY-MM-DD of the years 1900-2200:
+ * the one rule for dates in files and on the command line. */
+int model_date_valid(const char *v);
+
+/* The owner types the plan has, as "rhf, hf, group" (the enum's order),
+ * into out (n bytes); "none" for a plan without owners. */
+void model_owner_types(const plan *p, char *out, size_t n);
+
 #endif

@@ -531,7 +531,19 @@ static void break_lines(ctx *c, double width, double size)
 		int j = i;
 		double ww = 0;
 		while (j < ns && c->segs[j].kind == SEG_WORD) {
-			ww += seg_w(c, j, j == i ? off : 0, c->segs[j].len, size);
+			/* ww is only compared with the room left: a part too wide
+			 * for it is enough, and measuring all of a word that
+			 * fills many lines, again for each, would be quadratic */
+			size_t a = j == i ? off : 0, b = c->segs[j].len, part_len = (size_t)4 * WORDMAX;
+			if (b - a > part_len) {
+				size_t cut = a + part_len;
+				while (cut > a && (c->segs[j].s[cut] & 0xC0) == 0x80)
+					cut--;
+				double part = seg_w(c, j, a, cut, size);
+				if (x + ww + part > width + 1e-6)
+					b = cut;
+			}
+			ww += seg_w(c, j, a, b, size);
 			j++;
 			if (c->segs[j - 1].brk_after)
 				break;
@@ -1107,7 +1119,10 @@ typedef struct tab {
 	int nc;
 	double x0, avail;
 	double *cw, *minw, *x;   /* column widths, their floors, left edges */
-	struct cellpos { size_t s0, s1; } *cp; /* each column's lines in cells */
+	struct cellpos {
+		size_t s0, s1; /* each column's lines in cells */
+		size_t at;     /* the first line the row's next piece may hold */
+	} *cp;
 	slabvec cells;           /* the current row's lines, cell after cell */
 	int tid;                 /* table id + 1 (slab.table) */
 	int nheader;             /* leading header rows so far */
@@ -1244,23 +1259,41 @@ static double row_cells(ctx *c, tab *tb, const doc_node *r, int hdr, int ri)
 }
 
 /* Where a piece of a row starting at y0 ends: the row's end when it fits
- * in limit, else the lowest line bottom no line crosses. */
+ * in limit, else the lowest line bottom no line crosses.  Each column's
+ * lines are looked at from the piece's first on, and a column's lines go
+ * down one after the other, so only the last to start above a candidate
+ * can cross it: scanning every line for every candidate and every piece
+ * would be quadratic in a cell many pages long. */
 static double piece_end(const tab *tb, double y0, double rowh, double limit)
 {
 	if (rowh - y0 <= limit)
 		return rowh;
 	double best = -1;
 	const slab *v = tb->cells.v;
-	for (size_t i = 0; i < tb->cells.n; i++) {
-		double cand = v[i].top + v[i].h;
-		if (cand <= y0 || cand > y0 + limit || cand <= best)
-			continue;
-		int clean = 1;
-		for (size_t k = 0; k < tb->cells.n && clean; k++)
-			if (v[k].top < cand - 1e-6 && v[k].top + v[k].h > cand + 1e-6)
-				clean = 0;
-		if (clean)
-			best = cand;
+	for (int cc = 0; cc < tb->nc; cc++) {
+		const struct cellpos *p = &tb->cp[cc];
+		for (size_t i = p->at > p->s0 ? p->at - 1 : p->s0; i < p->s1; i++) {
+			double cand = v[i].top + v[i].h;
+			if (cand > y0 + limit)
+				break;
+			if (cand <= y0 || cand <= best)
+				continue;
+			int clean = 1;
+			for (int col = 0; col < tb->nc && clean; col++) {
+				size_t lo = tb->cp[col].s0, hi = tb->cp[col].s1;
+				while (lo < hi) {
+					size_t mid = lo + (hi - lo) / 2;
+					if (v[mid].top < cand - 1e-6)
+						lo = mid + 1;
+					else
+						hi = mid;
+				}
+				if (lo > tb->cp[col].s0 && v[lo - 1].top + v[lo - 1].h > cand + 1e-6)
+					clean = 0;
+			}
+			if (clean)
+				best = cand;
+		}
 	}
 	return best > y0 ? best : y0 + limit;
 }
@@ -1287,9 +1320,12 @@ static long row_piece(ctx *c, tab *tb, const doc_node *r, int hdr, int ri, doubl
 			rect(c, LAYOUT_FILL, tb->x[ci], 0, tb->cw[ci], ph, rgb, 0, role, cell);
 	}
 	for (int ci = 0; ci < tb->nc; ci++)
-		for (size_t i = tb->cp[ci].s0; i < tb->cp[ci].s1; i++) {
+		for (size_t i = tb->cp[ci].at; i < tb->cp[ci].s1; i++) {
 			const slab *ls = &tb->cells.v[i];
-			if (ls->top < y0 - 1e-6 || ls->top >= y1 - 1e-6)
+			if (ls->top >= y1 - 1e-6)
+				break;
+			tb->cp[ci].at = i + 1;
+			if (ls->top < y0 - 1e-6)
 				continue;
 			for (size_t b = ls->b0; b < ls->b1; b++) {
 				layout_box *nb = newbox(c, LAYOUT_TEXT, LAYOUT_TABLE_DATA_CELL, NULL);
@@ -1328,6 +1364,8 @@ static void flow_row(ctx *c, tab *tb, const doc_node *r, int ri, double maxh)
 	double limit = maxh - (leading_hdr ? 0 : tb->hdr_h) - 2 * c->st.table.pad - 8;
 	double y0 = 0;
 	int firstpiece = 1;
+	for (int ci = 0; ci < tb->nc; ci++)
+		tb->cp[ci].at = tb->cp[ci].s0;
 	do {
 		double y1 = piece_end(tb, y0, rowh, limit);
 		long si = row_piece(c, tb, r, hdr, ri, y0, y1, firstpiece);

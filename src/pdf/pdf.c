@@ -683,8 +683,15 @@ static sr_status hpdf_failed(const render *r, diag *d)
 	 * runs out; the reader should see the cause, not the code */
 	if (xalloc_failed() || r->err == HPDF_FAILD_TO_ALLOC_MEM)
 		return out_of_memory(d);
-	diag_add(d, DIAG_ERROR, NULL, 0, 0, "libharu failed writing the PDF (error 0x%04X, detail %u)",
-		 (unsigned)r->err, (unsigned)r->detail);
+	/* validate keeps what a PDF cannot hold out of the tree; reaching
+	 * here is our bug, so the words say what failed and the code (last)
+	 * is for the bug report */
+	const char *what = r->err == HPDF_STRING_OUT_OF_RANGE ? "a text is longer than a PDF can hold"
+		: r->err == HPDF_INVALID_URI ? "a link address cannot be written"
+		: "the PDF writer stopped";
+	diag_add(d, DIAG_ERROR, NULL, 0, 0,
+		 "cannot write the PDF: %s; no file was written (please report this, with the input: "
+		 "PDF writer code %04X/%u)", what, (unsigned)r->err, (unsigned)r->detail);
 	return SR_SYSTEM;
 }
 
@@ -728,7 +735,8 @@ static sr_status load_faces(render *r, diag *d)
 			return out_of_memory(d);
 		if (!name || r->err) {
 			diag_add(d, DIAG_ERROR, fam->face[f].path, 0, 0,
-				 "libharu cannot embed this font (error 0x%04X)", (unsigned)r->err);
+				 "this font cannot be embedded in the PDF; choose another family in the "
+				 "template's <font family> (PDF writer code %04X)", (unsigned)r->err);
 			return SR_SYSTEM;
 		}
 		r->font[f] = HPDF_GetFont(r->pdf, name, r->utf8 ? "UTF-8" : "CP1252");
@@ -758,7 +766,8 @@ static sr_status load_logo(render *r, diag *d)
 	pdftag_image(r->tag, r->logo, d); /* PDF/A: no soft mask */
 	if (!r->logo) {
 		diag_add(d, DIAG_ERROR, lp, 0, 0,
-			 opened ? "the logo is not a PNG or JPEG image libharu can read"
+			 opened ? "the logo cannot be read as a PNG or JPEG image; save it again as an "
+				  "8-bit PNG or a baseline JPEG"
 				: "cannot read the logo");
 		return opened ? SR_INVALID : SR_SYSTEM;
 	}

@@ -143,6 +143,11 @@ static void title_block(rb *b)
 	para(b, b->d->root, DOC_P_SUBTITLE, b->d->subject);
 	para(b, b->d->root, DOC_P_SUBTITLE, p->organisation);
 	para(b, b->d->root, DOC_P_NOTE, fmt(b, "%s: %s", b->l->w[W_DATE_LABEL], b->d->date_text));
+	/* the plan's own introduction belongs to the annual report, under
+	 * its title (a board handout and an owner's report stay short) */
+	if (b->tpl->kind == TPL_ANNUAL && p->intro)
+		for (const doc_node *f = p->intro->first; f; f = f->next)
+			block(b, doc_clone(b->d, f));
 }
 
 static void about(rb *b, int level)
@@ -711,8 +716,20 @@ static void measure_row(rb *b, doc_node *t, const measure *m)
 				first->last = id;
 			first->first = id;
 		}
-	} else {
-		para(b, c, DOC_P_BODY, m->id);
+	} else if (c) {
+		/* a text that begins with a list: the id on a line of its own,
+		 * above it, where a reader looks for it */
+		doc_node *idp = doc_para(b->d, DOC_P_BODY, nopos);
+		doc_append(doc_append(idp, doc_node_new(b->d, DOC_STRONG, nopos)),
+			   doc_textf(b->d, nopos, "%s", m->id));
+		if (idp && c->first) {
+			idp->parent = c;
+			idp->next = c->first;
+			c->first->prev = idp;
+			c->first = idp;
+		} else {
+			doc_append(c, idp);
+		}
 	}
 	if (m->deadline)
 		para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", l->w[W_DEADLINE], m->deadline));
@@ -938,8 +955,10 @@ int report_year(const plan *p, const report_opts *o)
 {
 	if (o->year)
 		return o->year;
+	/* without any status, the period's first year, as form and collect
+	 * take it: the first round is the one to report on */
 	int y = model_latest_year(p);
-	return y ? y : p->year_to;
+	return y ? y : p->year_from;
 }
 
 sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)

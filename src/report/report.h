@@ -27,7 +27,7 @@ typedef struct report_opts {
 sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d);
 
 /* The year a report would use: o->year, or the latest with a status, or
- * the plan's last year. */
+ * (no status at all) the plan's first year, as form and collect. */
 int report_year(const plan *p, const report_opts *o);
 
 #endif

@@ -168,6 +168,20 @@ static void chomp(char *s)
 		s[--n] = '\0';
 }
 
+/* libxml2 names a character it refuses as "Char value 1" or "Char 0x0";
+ * the reader gets it as U+XXXX when the message holds it. */
+static void control_msg(char *msg, size_t n, const char *raw)
+{
+	const char *v = strstr(raw, "Char value ");
+	const char *h = strstr(raw, "Char 0x");
+	long c = v ? strtol(v + 11, NULL, 10) : h ? strtol(h + 5, NULL, 16) : -1;
+	if (c >= 0)
+		snprintf(msg, n, "the text holds the control character U+%04lX, which XML does not "
+				 "allow; remove it", (unsigned long)c);
+	else
+		snprintf(msg, n, "the text holds a control character that XML does not allow; remove it");
+}
+
 static void on_parse_error(void *ctx, xmlErrorPtr e)
 {
 	xmlParserCtxtPtr ctxt = ctx;
@@ -215,28 +229,51 @@ static void on_parse_error(void *ctx, xmlErrorPtr e)
 		break;
 	case XML_ERR_NAME_REQUIRED:
 	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
-		snprintf(msg, sizeof msg, "a bare '&' must be written as &amp;");
+		if (strstr(raw, "StartTag") || strstr(raw, "invalid element name"))
+			snprintf(msg, sizeof msg, "a tag must begin with a letter after '<'; a '<' in text "
+						  "is written &lt;");
+		else
+			snprintf(msg, sizeof msg, "a bare '&' must be written as &amp;");
+		break;
+	case XML_ERR_UNSUPPORTED_ENCODING:
+		snprintf(msg, sizeof msg, "the encoding named in the first line is not known; save the "
+					  "file as UTF-8 and name that: encoding=\"UTF-8\"");
+		break;
+	case XML_ERR_HYPHEN_IN_COMMENT:
+	case XML_ERR_COMMENT_NOT_FINISHED:
+		snprintf(msg, sizeof msg, "a comment <!-- ... --> must end with --> and hold no '--' inside");
+		break;
+	case XML_ERR_CDATA_NOT_FINISHED:
+		snprintf(msg, sizeof msg, "a <![CDATA[ section is not closed with ]]>");
+		break;
+	case XML_ERR_RESERVED_XML_NAME:
+		snprintf(msg, sizeof msg, "<?xml ...?> may only stand at the very start of the file");
 		break;
 	case XML_NS_ERR_UNDEFINED_NAMESPACE:
 		snprintf(msg, sizeof msg, "the namespace prefix in '%s' is not declared", s1[0] ? s1 : raw);
 		break;
 	default:
 		if (strstr(raw, "not proper UTF-8") || e->code == XML_ERR_INVALID_ENCODING) {
-			const char *b = strstr(raw, "Bytes:");
 			snprintf(msg, sizeof msg,
-				 "the text is not valid UTF-8 here%s%s%s; save the file as UTF-8",
-				 b ? " (" : "", b ? b : "", b ? ")" : "");
-		} else if (strstr(raw, "invalid Char value") || strstr(raw, "invalid xmlChar value") ||
+				 "the text is not valid UTF-8 here; save the file as UTF-8, or name its "
+				 "encoding in the first line: <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>");
+		} else if (strstr(raw, "invalid xmlChar value")) {
+			snprintf(msg, sizeof msg,
+				 "&#%s; is not a character XML allows (a control character); remove it",
+				 strrchr(raw, ' ') + 1);
+		} else if (strstr(raw, "invalid Char value") || strstr(raw, "out of allowed range") ||
 			   e->code == XML_ERR_INVALID_CHAR) {
-			snprintf(msg, sizeof msg,
-				 "a control character that XML does not allow is in the text (%s)", raw);
+			control_msg(msg, sizeof msg, raw);
 		} else if (strstr(raw, "Excessive depth")) {
 			snprintf(msg, sizeof msg,
 				 "elements are nested too deeply (the limit is 256 levels)");
 		} else if (strstr(raw, "huge")) {
-			snprintf(msg, sizeof msg, "a text is too long (the limit is 10 MB per text)");
+			snprintf(msg, sizeof msg, "a text is longer than 1 MB, the most one text may be; "
+						  "shorten it or link to the full document");
 		} else {
-			snprintf(msg, sizeof msg, "not well-formed XML: %s", raw);
+			/* libxml2's words name its parser, not the reader's mistake */
+			snprintf(msg, sizeof msg, "the XML is broken here; check the tags, quotes and "
+						  "'&' just before this place");
 		}
 	}
 	report(st, e->line, e->int2 > 0 ? e->int2 : 1, msg);
@@ -310,6 +347,15 @@ sr_status xmlin_parse(const char *file, const char *data, size_t len,
 	}
 	if (len == 0) {
 		diag_add(d, DIAG_ERROR, file, 0, 0, "the file is empty");
+		return SR_INVALID;
+	}
+	/* A NUL among the first two bytes is UTF-16 (or UTF-32) that libxml2
+	 * cannot detect: without a byte-order mark it knows it only by an
+	 * XML declaration, and would call the NULs control characters. */
+	if (len >= 4 && (!data[0] || !data[1]) && memcmp(data, "<\0?\0", 4) != 0 &&
+	    memcmp(data, "\0<\0?", 4) != 0) {
+		diag_add(d, DIAG_ERROR, file, 1, 1, "the file's encoding is not recognised (it looks "
+			 "like UTF-16 without a byte-order mark); save it as UTF-8");
 		return SR_INVALID;
 	}
 	pstate st = {file, d, 0, NULL, 0, NULL, 0};
@@ -425,6 +471,64 @@ static const char *type_words(const char *t)
 	return "value";
 }
 
+/* What libxml2 leaves unnamed when an element lacks a child it needs
+ * ("Expecting an element , got nothing"): the children each element of
+ * the two formats must have, in their order; the first that n lacks is
+ * named.  "a|b" is either; a trailing '+' means one or more. */
+static void missing_child(const xmlNode *n, char *msg, size_t len)
+{
+	static const char *const need[][2] = {
+		{"plan", "title organisation period owners area+"},
+		{"owners", "owner+"},
+		{"goals", "indicator+"},
+		{"indicator", "name"},
+		{"area", "measure|area+"},
+		{"measure", "text responsible+"},
+		{"status-report", "status|value+"},
+		{"ul", "li+"},
+		{"ol", "li+"},
+		{"template", "sections"},
+		{"sections", "title-block|areas+"},
+	};
+	const char *el = n && n->name ? (const char *)n->name : "?";
+	for (size_t i = 0; i < sizeof need / sizeof *need; i++) {
+		if (strcmp(el, need[i][0]) != 0)
+			continue;
+		for (const char *s = need[i][1]; *s;) {
+			char w[64];
+			size_t k = strcspn(s, " ");
+			snprintf(w, sizeof w, "%.*s", (int)k, s);
+			s += k + (s[k] == ' ');
+			int more = w[strlen(w) - 1] == '+';
+			if (more)
+				w[strlen(w) - 1] = '\0';
+			char *bar = strchr(w, '|');
+			if (bar)
+				*bar = '\0';
+			const char *other = bar ? bar + 1 : "";
+			int has = 0;
+			for (const xmlNode *c = n->children; c && !has; c = c->next)
+				has = c->type == XML_ELEMENT_NODE && (strcmp((const char *)c->name, w) == 0 ||
+								      strcmp((const char *)c->name, other) == 0);
+			if (has)
+				continue;
+			if (bar) {
+				if (strcmp(el, "sections") == 0)
+					snprintf(msg, len, "<sections> needs at least one section, like <title-block/> "
+							   "or <areas/>");
+				else
+					snprintf(msg, len, "<%s> needs at least one <%s> or <%s>", el, w, other);
+			} else if (more) {
+				snprintf(msg, len, "<%s> needs at least one <%s>", el, w);
+			} else {
+				snprintf(msg, len, "<%s> is missing its <%s> element", el, w);
+			}
+			return;
+		}
+	}
+	snprintf(msg, len, "<%s> is missing an element it needs (see the format in the README)", el);
+}
+
 static void on_rng_error(void *data, xmlErrorPtr e)
 {
 	vstate *st = data;
@@ -439,7 +543,7 @@ static void on_rng_error(void *data, xmlErrorPtr e)
 		if (*a)
 			snprintf(msg, sizeof msg, "<%s> is missing its <%s> element", el, a);
 		else
-			snprintf(msg, sizeof msg, "<%s> is missing an element it needs (see the format in the README)", el);
+			missing_child(node, msg, sizeof msg);
 	} else if ((r = after(raw, "Expecting element "))) {
 		r = word(r, a, sizeof a);
 		const char *g = strstr(r, "got ");
@@ -482,7 +586,10 @@ static void on_rng_error(void *data, xmlErrorPtr e)
 	} else if (strstr(raw, "in interleave")) {
 		snprintf(msg, sizeof msg, "<%s> has elements in a wrong order or repeated", el);
 	} else {
-		snprintf(msg, sizeof msg, "does not follow the file format: %s", raw);
+		/* libxml2's own words name its datatypes and patterns, not what
+		 * the reader wrote */
+		snprintf(msg, sizeof msg, "<%s> does not follow the file format here: an attribute or "
+					  "text has a form it may not have (see the format in the README)", el);
 	}
 	srcpos p = xmlin_pos(st->file, node);
 	if (!p.line)
@@ -566,7 +673,8 @@ static void merge_schema_msgs(xmlin_walk *w, diag *schema_d)
 			      strstr(m->text, "is not a valid") ||
 			      strstr(m->text, "does not take the attribute") ||
 			      strstr(m->text, "has content that is not allowed") ||
-			      strstr(m->text, "does not follow the statusrapport format");
+			      strstr(m->text, "does not follow the statusrapport format") ||
+			      strstr(m->text, "does not follow the file format");
 		/* Without a position the schema's message cannot be matched to
 		 * an element; any precise message says more. */
 		int dropped = generic && m->line == 0 && w->nflagged > 0;
@@ -576,6 +684,47 @@ static void merge_schema_msgs(xmlin_walk *w, diag *schema_d)
 		if (!dropped)
 			diag_add(w->d, m->level, m->file, m->line, m->col, "%s", m->text);
 	}
+}
+
+/* Every text and attribute value within XMLIN_MAX_TEXT bytes, each one
+ * too long reported at its element; the count of those.  Iterative: the
+ * depth is the input's. */
+static int long_texts(xmlin_walk *w, const xmlNode *root)
+{
+	int bad = 0;
+	const xmlNode *n = root;
+	while (n) {
+		const xmlNode *at = n->type == XML_ELEMENT_NODE ? n : n->parent;
+		size_t len = 0;
+		const char *what = "text";
+		if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
+			len = strlen((const char *)n->content);
+		for (const xmlAttr *a = n->type == XML_ELEMENT_NODE ? n->properties : NULL; a; a = a->next)
+			if (a->children && a->children->content &&
+			    strlen((const char *)a->children->content) > len) {
+				len = strlen((const char *)a->children->content);
+				what = (const char *)a->name;
+			}
+		if (len > XMLIN_MAX_TEXT && at) {
+			if (n->type == XML_ELEMENT_NODE)
+				xmlin_err(w, at, "the attribute %s of <%s> is %zu bytes long; one value may "
+					  "be at most 1 MB (%zu bytes)", what, (const char *)at->name, len,
+					  XMLIN_MAX_TEXT);
+			else
+				xmlin_err(w, at, "the text in <%s> is %zu bytes long; one text may be at most "
+					  "1 MB (%zu bytes); shorten it or link to the full document",
+					  (const char *)at->name, len, XMLIN_MAX_TEXT);
+			bad++;
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		n = n && n != root ? n->next : NULL;
+	}
+	return bad;
 }
 
 sr_status xmlin_read(const xmlin_schema *schema, const char *name, const char *data,
@@ -604,6 +753,12 @@ sr_status xmlin_read(const xmlin_schema *schema, const char *name, const char *d
 		else
 			xmlin_err(w, root, "<%s> is not a %s; the outer element must be <%s>",
 				  (const char *)root->name, what, root_name);
+		xmlFreeDoc(x);
+		return SR_INVALID;
+	}
+	/* a text over the limit is refused before the schema or the walk
+	 * spend time on it */
+	if (long_texts(w, root)) {
 		xmlFreeDoc(x);
 		return SR_INVALID;
 	}

@@ -17,6 +17,7 @@
 
 /* Limits (documented in the README). */
 #define XMLIN_MAX_FILE ((size_t)64 * 1024 * 1024) /* bytes per input file */
+#define XMLIN_MAX_TEXT ((size_t)1024 * 1024)      /* bytes per text or attribute value */
 
 typedef struct xmlin_schema xmlin_schema;
 

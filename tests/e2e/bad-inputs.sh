@@ -39,10 +39,19 @@ big="$out/../big-$$.xml"
 expect_exit "100 MB text node refused" 1 "$SR" validate "$big"
 contains "100 MB text node message" "$ERR" "the file is larger than 64 MB"
 rm -f "$big"
-# A 12 MB text node inside the size limit: libxml2's text limit, no crash.
+# Texts inside the size limit but over the 1 MB one text may be: refused
+# at their element, ASCII (which libxml2's own limit let through) and not.
 { printf '<?xml version="1.0"?>\n<plan xmlns="urn:statusrapport:1" id="p"><title>'
   head -c 12000000 /dev/zero | tr '\0' 'a'; printf '</title></plan>\n'; } > "$big"
 expect_exit "12 MB text node refused" 1 "$SR" validate "$big"
+contains "12 MB text node: message" "$ERR" "the text in <title> is 12000000 bytes long; one text may be at most 1 MB"
+{ printf '<?xml version="1.0"?>\n<plan xmlns="urn:statusrapport:1" id="p"><title>'
+  head -c 1100000 /dev/zero | tr '\0' 'a'; printf '</title></plan>\n'; } > "$big"
+expect_exit "1.1 MB text node refused" 1 "$SR" validate "$big"
+contains "1.1 MB text node: message" "$ERR" "big-$$.xml:2:42: error: the text in <title> is 1100000 bytes long"
+python3 -c 'import sys; sys.stdout.write("<plan xmlns=\"urn:statusrapport:1\" id=\"p\"><title>" + "ø" * 600000 + "</title></plan>\n")' > "$big"
+expect_exit "1.2 MB of non-ASCII text refused" 1 "$SR" validate "$big"
+contains "1.2 MB of non-ASCII text: message" "$ERR" "the text in <title> is 1200000 bytes long"
 rm -f "$big"
 rmdir "$out"
 
@@ -68,7 +77,14 @@ sum=$(cksum < "$o/plan.xml")
 expect_exit "output is the input" 3 "$SR" render -q -f pdf -o "$o/plan.xml" "$o/plan.xml"
 contains "output is the input: message" "$ERR" "refusing to overwrite an input file"
 if [ "$(cksum < "$o/plan.xml")" = "$sum" ]; then pass "the input is unchanged"; else fail "input changed" "plan.xml was modified"; fi
-expect_exit "missing output folder" 3 "$SR" render -q -O "$o/nope" base-plan.xml
+# a missing output folder is made, parents too (as mkdir -p); one that
+# cannot be (under a file) is a clear error
+expect_exit "missing output folder is made" 0 "$SR" render -q -f pdf -O "$o/new/year" base-plan.xml
+if [ -f "$o/new/year/p1-2024.pdf" ]; then pass "missing output folder: the report is in it"; else
+	fail "missing output folder" "$(ls -R "$o/new")"; fi
+rm -rf "$o/new"
+expect_exit "output folder under a file" 3 "$SR" render -q -O "$o/plan.xml/x" base-plan.xml
+contains "output folder under a file: message" "$ERR" "cannot create the output folder"
 # an existing report survives a failed render untouched
 "$SR" render -q -f pdf -o "$o/keep.pdf" base-plan.xml
 sum=$(cksum < "$o/keep.pdf")

@@ -63,16 +63,20 @@ contains "logo: an inline data: URI" "$(grep -o '<img class="logo" src="data:ima
 	'src="data:image/'
 
 # Hostile text in the plan: markup, a script link, control characters.
+# The script link is refused before any format is written (hostile.sh
+# tries the other schemes); the markup is written as text.
+sed -e 's|<a href="https://www.regjeringen.no|<a href="javascript:alert(2)">J</a> <a href="https://www.regjeringen.no|' \
+	"$PLAN" > script-link.xml
+expect_exit "a javascript: link is refused" 1 "$SR" render -o script-link.html script-link.xml
+if [ -e script-link.html ]; then fail "a javascript: link: nothing written" "script-link.html"; else
+	pass "a javascript: link: nothing written"; fi
 sed -e 's|<title>Regional handlingsplan|<title>\&lt;script\&gt;alert(1)\&lt;/script\&gt; \&amp; "q" Regional handlingsplan|' \
-	-e 's|<a href="https://www.regjeringen.no|<a href="javascript:alert(2)">J</a> <a href="https://www.regjeringen.no|' \
 	"$PLAN" > hostile.xml
 shift
 expect_exit "render hostile text -o hostile.html" 0 "$SR" render -o hostile.html hostile.xml "$@"
 if grep -q '<script' hostile.html; then fail "hostile: no <script> reaches the page" "found <script"; else
 	pass "hostile: no <script> reaches the page"; fi
 contains "hostile: the markup shows as text" "$(cat hostile.html)" '&lt;script&gt;alert(1)&lt;/script&gt; &amp;'
-if grep -q 'href="javascript' hostile.html; then fail "hostile: a javascript: link is not live" "found it"; else
-	pass "hostile: a javascript: link is not live"; fi
 
 FILES="one/$id.html owner.html board.html nn.html en.html logo.html hostile.html"
 ALL="$FILES $(ls b1/*.html | tr '\n' ' ')"
