@@ -8,7 +8,7 @@ set -u
 SAMPLES="$SR_TOP/samples"
 PLAN="$SAMPLES/handlingsplan-forskning-2023-2026.xml"
 STATUSES=$(ls "$SAMPLES"/status-*.xml 2>/dev/null | sort | tr '\n' ' ')
-SHARED="$SR_TOP/../shared"
+SHARED=${SR_SHARED:-"$SR_TOP/../shared"}
 
 pass() { echo "pass $1" >> "$SR_RESULTS"; }
 fail() { echo "fail $1: $2" >> "$SR_RESULTS"; echo "FAIL $1: $2"; }

@@ -124,3 +124,24 @@ elif need_file "long report: deflated beside the painting = deflated inline" "$A
 	expect_exit "long report: inline deflate renders" 0 "$A" render -q -f pdf -o long-inline.pdf long.xml
 	check "long report: deflated beside the painting = deflated inline" cmp long.pdf long-inline.pdf
 fi
+
+# A link without a target (<a href="">, which the schema allows) is just
+# its text in both formats: no annotation to nowhere, no live empty link.
+sed 's|<text>Tilrettelegge for desentraliserte studier</text>|<text>Tilrettelegge for <a href="">desentraliserte</a> studier</text>|' \
+	"$PLAN" > emptylink.xml
+mkdir -p el ela
+expect_exit "empty link: renders" 0 "$SR" render -q -f pdf,odt -O el emptylink.xml
+expect_exit "empty link: renders --pdfa" 0 "$SR" render -q --pdfa -f pdf -O ela emptylink.xml
+for f in el/*.pdf ela/*.pdf; do
+	[ -s "$f" ] || { fail "empty link: $f" "not written"; continue; }
+	contains "empty link: the text is there ($f)" "$(pdftotext "$f" - 2>/dev/null)" "Tilrettelegge for desentraliserte studier"
+	n=$(qpdf --qdf --object-streams=disable "$f" - 2>/dev/null | grep -ac '/URI ()')
+	if [ "$n" -eq 0 ]; then pass "empty link: no annotation to nowhere ($f)"; else fail "empty link: $f" "$n empty URIs"; fi
+done
+odt=$(ls el/*.odt 2>/dev/null | head -1)
+if [ -n "$odt" ] && c=$(unzip -p "$odt" content.xml 2>/dev/null); then
+	lacks "empty link: not live in the ODT" "$c" 'xlink:href=""'
+	contains "empty link: the ODT keeps the text" "$c" "desentraliserte"
+else
+	fail "empty link: ODT" "not written"
+fi

@@ -127,11 +127,23 @@ if [ -n "$PY" ]; then
 	contains "pdfa: logo Figure with /Alt" "$(sed -n 2p logo.txt)" "Figure: [Helse Midt-Norge RHF logo]"
 fi
 
-# reproducible
+# reproducible, the /ID too: it is hashed from the inputs, so a second
+# render a second later has the same one (libharu's own would hash the
+# clock), and another creation date gives another
+sleep 1
 # shellcheck disable=SC2086
 expect_exit "pdfa: second render" 0 "$SR" render -q --pdfa -f pdf -o b.pdf "$PLAN" $STATUSES
 if [ -z "$ERR" ]; then pass "pdfa: -q prints nothing"; else fail "pdfa: -q prints nothing" "stderr: $(printf '%s' "$ERR" | head -c 300)"; fi
 check "pdfa: two renders byte-identical" cmp a.pdf b.pdf
+trailer_id() { qpdf --show-object=trailer "$1" 2>/dev/null | grep -o '/ID \[[^]]*\]'; }
+ida=$(trailer_id a.pdf) idb=$(trailer_id b.pdf)
+if [ -n "$ida" ] && [ "$ida" = "$idb" ]; then pass "pdfa: /ID the same a second later"
+else fail "pdfa: /ID the same a second later" "'$ida' then '$idb'"; fi
+# shellcheck disable=SC2086
+SOURCE_DATE_EPOCH=1795000060 expect_exit "pdfa: render a minute later" 0 "$SR" render -q --pdfa -f pdf -o c.pdf "$PLAN" $STATUSES
+idc=$(trailer_id c.pdf)
+if [ -n "$idc" ] && [ "$idc" != "$ida" ]; then pass "pdfa: another creation date, another /ID"
+else fail "pdfa: another creation date, another /ID" "'$ida' and '$idc'"; fi
 
 # the template attribute makes it the default; batch passes --pdfa on
 sed 's/<template /<template pdfa="yes" /' "$SR_TOP/templates/arsrapport.xml" > tpl.xml
