@@ -6,22 +6,25 @@ Each tests/mutations/NAME.mut is one small deliberate break:
 
     # what breaks, and why the named tests must notice
     file: src/forms/form.c
-    find: the exact text to replace (\\n \\t escapes allowed)
+    find: the exact text to replace
     replace: what it becomes
-    tests: forms.sh test_import     (scripts in tests/e2e, unit binaries)
-    build: plain                     (or asan: the sanitizer build)
+    tests: forms.sh test_hyph        (scripts in tests/e2e, unit binaries)
+    build: plain                     (asan: the sanitizer build; alloc: the
+                                     plain build and build/alloc, make alloc)
 
-The find text must occur exactly once in the file: a mutation that no
-longer applies (the code moved on) is a failure, so it is noticed and
-rewritten rather than silently dropped.  The mutant is built in a scratch
-copy of the repository (build/mutate/tree, objects copied along so only
-the changed file is compiled), only the named tests run (tests/run with
-SR_ONLY), and they must fail.  The copy's file is put back afterwards.
+In find and replace a backslash escapes the next character: \\n and \\t
+are a newline and a tab, \\\\ and \\" a backslash and a quote.  The
+find text must occur exactly once in the file: a mutation that no longer
+applies (the code moved on) is a failure, so it is noticed and rewritten
+rather than silently dropped.  The mutant is built in a scratch copy of
+the repository (build/mutate/tree, objects copied along so only the
+changed file is compiled), only the named tests run (tests/run with
+SR_ONLY), and they must fail; they must pass on the unmutated copy first.
+The copy's file is put back afterwards.
 Prints "caught N of M"; exit 0 only when every mutation was caught.
 """
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -35,7 +38,7 @@ KEYS = ("file", "find", "replace", "tests", "build")
 
 
 def unescape(s):
-    return s.replace("\\n", "\n").replace("\\t", "\t").replace("\\\\", "\\")
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), s)
 
 
 def parse(path):
@@ -51,8 +54,8 @@ def parse(path):
     missing = [k for k in KEYS if k not in m]
     if missing:
         raise ValueError("%s: missing %s" % (path, ", ".join(missing)))
-    if m["build"] not in ("plain", "asan"):
-        raise ValueError("%s: build is plain or asan" % path)
+    if m["build"] not in ("plain", "asan", "alloc"):
+        raise ValueError("%s: build is plain, asan or alloc" % path)
     return m
 
 
@@ -65,10 +68,18 @@ def sync():
 
 
 def build(kind, log):
-    args = ["make", "-C", TREE, "--no-print-directory", "-j2"]
-    args += ["BUILD=build/asan"] + SAN if kind == "asan" else ["BUILD=build"]
-    args += ["tests"]
-    return subprocess.run(args, stdout=log, stderr=subprocess.STDOUT).returncode == 0
+    make = ["make", "-C", TREE, "--no-print-directory", "-j2"]
+    if kind == "asan":
+        steps = [make + ["BUILD=build/asan"] + SAN + ["tests"]]
+    else:
+        steps = [make + ["BUILD=build", "tests"]]
+    if kind == "alloc":
+        steps.append(make + ["alloc"])
+    for args in steps:
+        log.flush()
+        if subprocess.run(args, stdout=log, stderr=subprocess.STDOUT).returncode != 0:
+            return False
+    return True
 
 
 def run_tests(kind, tests, log):

@@ -11,12 +11,15 @@ render() { # OUT.pdf [ARGS...], with the cache folder $XDG_CACHE_HOME
 	shift
 	# shellcheck disable=SC2086
 	"$SR" render -q -f pdf -o "$out" "$@" "$PLAN" $STATUSES 2> "$out.err"
+	local rc=$?
+	if [ "$rc" -eq 0 ]; then pass "fontlookup: $out renders"; else
+		fail "fontlookup: $out renders" "exit $rc: $(head -c 300 "$out.err")"; fi
 }
 # the same without any cache folder: what the PDF must be
 nocache() { XDG_CACHE_HOME="$PWD/notadir" render "$@"; }
 : > notadir
 
-if ! have fc-match; then skip "fontlookup" "fc-match not installed"; exit 0; fi
+need "fontlookup" fc-match || exit 0
 mkdir myfonts
 for style in Regular Bold Italic "Bold Italic"; do
 	cp "$(fc-match -f '%{file}' "Liberation Sans:style=$style")" myfonts/
