@@ -46,7 +46,7 @@ else
 		"FAIL "*) c=${line#FAIL }; fail "pdfa: ${c%%:*}" "${c#*: }"; n=$((n + 1)) ;;
 		esac
 	done < ledger.txt
-	if [ "$n" -lt 30 ] || { [ "$lrc" -ne 0 ] && ! grep -q "^FAIL" ledger.txt; }; then
+	if [ "$n" -lt 36 ] || { [ "$lrc" -ne 0 ] && ! grep -q "^FAIL" ledger.txt; }; then
 		fail "pdfa: ledger ran" "exit $lrc, $n clauses: $(tail -5 ledger.txt)"
 	fi
 	# the screen reader's view, in document order
@@ -71,6 +71,23 @@ else
 	bad=$("$PY" "$SR_TOP/tests/pdfa_check.py" plain.pdf 2>&1 | grep -c '^FAIL')
 	if [ "$bad" -ge 10 ]; then pass "pdfa: ledger rejects a plain PDF"
 	else fail "pdfa: ledger rejects a plain PDF" "only $bad clauses failed"; fi
+	# each clause fails on a good file damaged in its one way
+	# (tests/pdfa_damage.py), and no other clause does
+	for d in "javascript:actions" "launch:actions" "embedded:embedded" "cmyk:colour" \
+		"icc:icc" "form:marked" "dangling:structure: every reference"; do
+		k=${d%%:*} clause=${d#*:}
+		if ! "$PY" "$SR_TOP/tests/pdfa_damage.py" a.pdf "dmg-$k.pdf" "$k" > dmg.log 2>&1; then
+			fail "pdfa: ledger catches $k" "could not damage: $(tail -2 dmg.log)"
+			continue
+		fi
+		"$PY" "$SR_TOP/tests/pdfa_check.py" "dmg-$k.pdf" > "dmg-$k.ledger" 2>&1
+		got=$(grep '^FAIL' "dmg-$k.ledger")
+		if [ -n "$got" ] && ! printf '%s\n' "$got" | grep -qv "^FAIL $clause"; then
+			pass "pdfa: ledger catches $k ($clause)"
+		else
+			fail "pdfa: ledger catches $k" "wanted FAIL $clause only, got: $(printf '%s' "$got" | head -3; tail -2 "dmg-$k.ledger")"
+		fi
+	done
 fi
 
 # the sample tree of the unit tests (links to URIs, lists, a long table)
