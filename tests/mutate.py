@@ -84,7 +84,10 @@ def build(kind, log):
 
 def run_tests(kind, tests, log):
     # the copy lives elsewhere, so ../shared is the repository's
-    env = dict(os.environ, SR_ONLY=tests, SR_SHARED=os.path.join(os.path.dirname(TOP), "shared"))
+    # CI=true: a missing tool fails instead of skipping, so a red run
+    # cannot come from the machine rather than the mutation
+    env = dict(os.environ, SR_ONLY=tests, CI="true",
+               SR_SHARED=os.path.join(os.path.dirname(TOP), "shared"))
     b = "build/asan" if kind == "asan" else "build"
     r = subprocess.run([os.path.join(TREE, "tests", "run"), b], cwd=TREE, env=env,
                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
