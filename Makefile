@@ -27,7 +27,7 @@ BIN      := $(BUILD)/statusrapport
 SAMPLE_PLAN   := samples/handlingsplan-forskning-2023-2026.xml
 SAMPLE_STATUS := $(wildcard samples/status-*.xml)
 
-.PHONY: all run check deps test-deps bench alloc fuzz fuzz-run test tests trees asan lint lint-tidy format install clean
+.PHONY: all run check deps test-deps bench alloc fuzz fuzz-run test tests trees asan lint lint-tidy format install clean mutate
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -133,6 +133,18 @@ check: test-deps
 		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" tests
 	@$(MAKE) --no-print-directory alloc
 	@tests/run build build/asan
+
+# Deliberate breaks the suite must catch (tests/mutations/, one file each;
+# not part of `make check`): each is applied to a scratch copy in
+# build/mutate/, only its tests run, and they must fail.  The three builds
+# are made here first so the copy recompiles only the changed file.
+# MUTATIONS="name ..." runs some of them.
+MUTATIONS ?=
+mutate: test-deps
+	@$(MAKE) --no-print-directory tests
+	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory alloc
+	tests/mutate.py $(MUTATIONS)
 
 # The benchmark (issue 8; not part of `make check`): figures as a Markdown
 # table, also written to $(BUILD)/bench/RESULTS.md (copy it to bench/ to

@@ -8,7 +8,7 @@ set -u
 SAMPLES="$SR_TOP/samples"
 PLAN="$SAMPLES/handlingsplan-forskning-2023-2026.xml"
 STATUSES=$(ls "$SAMPLES"/status-*.xml 2>/dev/null | sort | tr '\n' ' ')
-SHARED="$SR_TOP/../shared"
+SHARED=${SR_SHARED:-"$SR_TOP/../shared"}
 
 pass() { echo "pass $1" >> "$SR_RESULTS"; }
 fail() { echo "fail $1: $2" >> "$SR_RESULTS"; echo "FAIL $1: $2"; }
@@ -28,9 +28,61 @@ expect_exit() {
 		fail "$name" "exit $rc, wanted $code; stderr: $(printf '%s' "$ERR" | head -5)"; fi
 }
 
-# contains NAME HAYSTACK NEEDLE
+# contains NAME HAYSTACK NEEDLE: an empty needle is found in anything, so
+# it is a failure (it usually means the command that made it failed).
 contains() {
+	if [ -z "$3" ]; then fail "$1" "empty needle"; return; fi
 	case "$2" in *"$3"*) pass "$1" ;; *) fail "$1" "'$3' not found in: $(printf '%s' "$2" | head -c 400)" ;; esac
 }
 
+# lacks NAME HAYSTACK NEEDLE: the opposite of contains.
+lacks() {
+	if [ -z "$3" ]; then fail "$1" "empty needle"; return; fi
+	case "$2" in *"$3"*) fail "$1" "'$3' found in: $(printf '%s' "$2" | head -c 400)" ;; *) pass "$1" ;; esac
+}
+
 have() { command -v "$1" >/dev/null 2>&1; }
+
+# missing NAME WHY: a tool or file the check needs is not there.  On a
+# user's machine that is a skip; under CI=true, where scripts/install-deps
+# test and ../shared are part of the set-up, it is a failure, so a check
+# cannot quietly stop running.
+missing() {
+	if [ "${CI:-}" = true ]; then fail "$1" "$2 (CI=true: required)"; else skip "$1" "$2"; fi
+}
+
+# need NAME TOOL...: true when every tool is installed, else missing().
+need() {
+	local name=$1 t; shift
+	for t in "$@"; do
+		have "$t" || { missing "$name" "$t not installed (scripts/install-deps test)"; return 1; }
+	done
+}
+
+# need_file NAME PATH: true when PATH exists (e.g. ../shared's validator).
+need_file() {
+	[ -e "$2" ] && return 0
+	missing "$1" "no $2"
+	return 1
+}
+
+# sr NAME COMMAND-ARGS...: run the program, which must exit 0; a failure
+# (including a sanitizer's report, exit 98/99) fails NAME.  Stderr is kept
+# in $ERR.  Returns the exit code, so callers can stop on failure.
+sr() {
+	local name=$1; shift
+	ERR=$("$SR" "$@" 2>&1 >/dev/null); local rc=$?
+	if [ "$rc" -eq 0 ]; then pass "$name"; else
+		fail "$name" "exit $rc: $(printf '%s' "$ERR" | head -5)"; fi
+	return $rc
+}
+
+# py NAME SCRIPT ARGS...: a python check (script on stdin when SCRIPT is
+# -); its failure fails NAME and its output is kept in $OUT.
+py() {
+	local name=$1; shift
+	OUT=$(python3 "$@" 2>&1); local rc=$?
+	if [ "$rc" -eq 0 ]; then pass "$name"; else
+		fail "$name" "python exit $rc: $(printf '%s' "$OUT" | tail -5)"; fi
+	return $rc
+}

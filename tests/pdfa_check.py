@@ -20,15 +20,34 @@ Clauses (ISO 19005-2 = PDF/A-2, ISO 32000-1 = PDF 1.7):
               xmp:ModifyDate, pdf:Producer, pdf:Keywords equal to Info (6.6)
   intent      /OutputIntents with /S /GTS_PDFA1, an identifier, and an ICC
               stream with /N 3 (6.2.3)
+  icc         that profile is sound: its header's size is the stream's,
+              "acsp", an RGB device class and version 2-4, and a tag table
+              whose every tag lies inside the profile (6.2.3; ICC.1)
+  actions     no JavaScript (/JS, a /JavaScript name tree), no Launch,
+              Sound, Movie, ResetForm, ImportData, Hide, SetOCGState,
+              Rendition, Trans or GoTo3DView action, no /AA on the
+              catalog or a page (6.5.1, 6.6.1, 6.6.2)
+  embedded    no embedded files: no /EmbeddedFiles name tree, no /EF, no
+              FileAttachment annotation (statusrapport embeds none; 6.8)
+  colour      only DeviceRGB, DeviceGray (with the RGB output intent) or
+              ICC-based colour in pages, form XObjects and images: no CMYK
+              operator (k, K), no DeviceCMYK, Separation or DeviceN space
+              (6.2.4)
   fonts       every font embedded, with /ToUnicode (6.2.11)
   transparency no /SMask, /CA or /ca < 1, /BM other than Normal, no
               transparency group (6.4)
   annots      every annotation printable (/F 4), not hidden, with a
               /StructParent; links in the structure tree as /OBJR (6.3; 14.7)
   marked      every text-showing operator inside marked content with an
-              MCID or inside an /Artifact; marked content balanced (6.8; 14.8)
+              MCID or inside an /Artifact, in the pages and in the form
+              XObjects they paint outside marked content; marked content
+              balanced (6.8; 14.8)
   structure   every MCID on every page reached from exactly one structure
-              element, and the parent tree maps it back to that element
+              element, and the parent tree maps it back to that element;
+              every reference of an element resolves: each MCID it names
+              is painted on its /Pg, which is a page, each OBJR's /Obj is
+              an annotation of the document, each kid is an element, an
+              MCR or an OBJR, and each element's /P is its parent
   roles       only standard structure types (or RoleMap'd ones)
   figures     every Figure has /Alt
   tables      every Table's first row is all TH, each TH with a /Scope
@@ -122,6 +141,117 @@ def cmap_of(font):
     return dec
 
 
+FORBIDDEN_ACTIONS = {Name("/" + a) for a in (
+    "Launch Sound Movie ResetForm ImportData Hide SetOCGState Rendition Trans GoTo3DView "
+    "JavaScript").split()}
+NOT_RGB_SPACES = {Name.DeviceCMYK, Name.Separation, Name.DeviceN}
+
+
+def all_dicts(pdf):
+    """Every dictionary of the file: the indirect objects, their streams'
+    dictionaries, and the direct dictionaries and arrays inside them."""
+    seen = set()
+    todo = [o for o in pdf.objects if isinstance(o, (Dictionary, Array, pikepdf.Stream))]
+    while todo:
+        o = todo.pop()
+        if o.is_indirect:
+            if o.objgen in seen:
+                continue
+            seen.add(o.objgen)
+        if isinstance(o, (Dictionary, pikepdf.Stream)):
+            yield o
+            vals = [o[k] for k in o.keys()]
+        else:
+            vals = list(o)
+        for v in vals:
+            if isinstance(v, (Dictionary, Array, pikepdf.Stream)) and not v.is_indirect:
+                todo.append(v)
+
+
+def icc_problems(data):
+    """What is wrong with an ICC profile's header and tag table."""
+    import struct
+    bad = []
+    if len(data) < 132:
+        return ["%d bytes, shorter than a header and tag count" % len(data)]
+    size, = struct.unpack(">I", data[0:4])
+    if size != len(data):
+        bad.append("header says %d bytes, the stream has %d" % (size, len(data)))
+    if data[36:40] != b"acsp":
+        bad.append("no 'acsp' signature")
+    if data[12:16] not in (b"mntr", b"prtr", b"scnr", b"spac"):
+        bad.append("device class %r" % data[12:16])
+    if data[16:20] != b"RGB ":
+        bad.append("colour space %r" % data[16:20])
+    if data[20:24] not in (b"XYZ ", b"Lab "):
+        bad.append("connection space %r" % data[20:24])
+    if not 2 <= data[8] <= 4:
+        bad.append("version %d" % data[8])
+    n, = struct.unpack(">I", data[128:132])
+    if n == 0 or 132 + 12 * n > len(data):
+        bad.append("tag count %d" % n)
+    else:
+        for i in range(n):
+            sig, off, ln = struct.unpack(">4sII", data[132 + 12 * i:144 + 12 * i])
+            if off < 132 + 12 * n or off + ln > len(data) or ln < 8:
+                bad.append("tag %r outside the profile" % sig)
+                break
+    return bad
+
+
+def space_of(cs):
+    """The family of a colour space: its name, or an array's first name."""
+    if isinstance(cs, Array) and len(cs):
+        return cs[0]
+    return cs
+
+
+def colour_op(op, ops, res, where):
+    """A CMYK operator, or a colour space set that is not RGB, gray or ICC."""
+    if op in ("k", "K"):
+        return ["%s: CMYK colour (%s)" % (where, op)]
+    if op in ("cs", "CS") and ops:
+        name = ops[0]
+        cs = name if name in (Name.DeviceCMYK, Name.DeviceRGB, Name.DeviceGray, Name.Pattern) \
+            else res.get("/ColorSpace", Dictionary()).get(str(name))
+        if space_of(cs) in NOT_RGB_SPACES:
+            return ["%s: colour space %s" % (where, space_of(cs))]
+    return []
+
+
+def xobject_colour(xo, where):
+    """An image in a colour space other than RGB, gray or ICC, or a form
+    XObject whose own painting uses one."""
+    bad = []
+    if xo.get("/Subtype") == Name.Image:
+        if space_of(xo.get("/ColorSpace")) in NOT_RGB_SPACES:
+            bad.append("%s: image in %s" % (where, space_of(xo.get("/ColorSpace"))))
+    elif xo.get("/Subtype") == Name.Form:
+        res = xo.get("/Resources", Dictionary())
+        for ins in pikepdf.parse_content_stream(xo):
+            bad += colour_op(str(ins.operator), ins.operands, res, where)
+    return bad
+
+
+def form_untagged(xo, where):
+    """Text a form XObject shows outside marked content of its own, when
+    the page paints the form outside any marked content."""
+    bad, stack = [], []
+    for ins in pikepdf.parse_content_stream(xo):
+        op = str(ins.operator)
+        if op in ("BDC", "BMC"):
+            props = ins.operands[1] if op == "BDC" else None
+            mcid = props.get("/MCID") if isinstance(props, Dictionary) else None
+            stack.append((str(ins.operands[0]), mcid))
+        elif op == "EMC" and stack:
+            stack.pop()
+        elif op in ("Tj", "TJ", "'", '"'):
+            if not any(t == "/Artifact" or m is not None for t, m in stack):
+                bad.append("%s: untagged text in a form XObject" % where)
+                break
+    return bad
+
+
 def main():
     path = sys.argv[1]
     reader_out = sys.argv[2] if len(sys.argv) > 2 else None
@@ -204,12 +334,44 @@ def main():
             good = int(prof.get("/N", 0)) == 3 and data[36:40] == b"acsp" and data[16:20] == b"RGB "
             why = "ICC profile not RGB with /N 3"
     ok("intent: GTS_PDFA1 with an sRGB ICC stream", good, why)
+    icc_bad = []
+    for oi in ois or []:
+        prof = oi.get("/DestOutputProfile")
+        if prof is not None:
+            icc_bad += icc_problems(prof.read_bytes())
+    ok("icc: a sound ICC profile", bool(ois) and not icc_bad, "; ".join(icc_bad[:3]) or "no profile")
+
+    # actions and embedded files: look at every object of the file
+    act_bad, emb_bad = [], []
+    names = root.get("/Names", Dictionary())
+    if "/JavaScript" in names:
+        act_bad.append("a /JavaScript name tree")
+    if "/EmbeddedFiles" in names:
+        emb_bad.append("an /EmbeddedFiles name tree")
+    if "/AA" in root:
+        act_bad.append("/AA on the catalog")
+    for pno, page in enumerate(pdf.pages):
+        if "/AA" in page:
+            act_bad.append("/AA on page %d" % (pno + 1))
+    for obj in all_dicts(pdf):
+        if "/JS" in obj:
+            act_bad.append("a /JS entry")
+        if obj.get("/S") in FORBIDDEN_ACTIONS:
+            act_bad.append("a %s action" % obj.get("/S"))
+        if "/EF" in obj:
+            emb_bad.append("a file specification with /EF")
+        if obj.get("/Subtype") == Name.FileAttachment:
+            emb_bad.append("a FileAttachment annotation")
+    ok("actions: no JavaScript, Launch or other forbidden action", not act_bad,
+       "; ".join(sorted(set(act_bad))[:5]))
+    ok("embedded: no embedded files", not emb_bad, "; ".join(sorted(set(emb_bad))[:5]))
 
     # fonts, transparency, annotations, marked content
     font_problems, transp, annot_problems = [], [], []
-    mc_problems = []
+    mc_problems, colour_bad = [], []
     page_mcids = {}      # page objgen -> {mcid: text}
     annots_sp = {}       # StructParent -> annotation objgen
+    annots_all = set()
     for pno, page in enumerate(pdf.pages):
         res = page.get("/Resources", Dictionary())
         fonts = res.get("/Font", Dictionary())
@@ -236,6 +398,10 @@ def main():
         for xname, xo in res.get("/XObject", Dictionary()).items():
             if "/SMask" in xo:
                 transp.append("%s /SMask" % xname)
+            colour_bad += xobject_colour(xo, "page %d %s" % (pno + 1, xname))
+        for cname, cs in res.get("/ColorSpace", Dictionary()).items():
+            if space_of(cs) in NOT_RGB_SPACES:
+                colour_bad.append("page %d colour space %s is %s" % (pno + 1, cname, space_of(cs)))
         if "/Group" in page and page.Group.get("/S") == Name.Transparency:
             transp.append("page %d transparency group" % (pno + 1))
         for a in page.get("/Annots", Array()):
@@ -246,11 +412,18 @@ def main():
                 annot_problems.append("page %d: no /StructParent" % (pno + 1))
             else:
                 annots_sp[int(a.StructParent)] = key(a)
+            annots_all.add(key(a))
         # the content stream: a stack of open marked-content sequences
         stack, mcids, font = [], {}, None
         for ins in pikepdf.parse_content_stream(page):
             op = str(ins.operator)
             ops = ins.operands
+            colour_bad += colour_op(op, ops, res, "page %d" % (pno + 1))
+            if op == "Do":
+                tagged = any(t == "/Artifact" or m is not None for t, m, _ in stack)
+                xo = res.get("/XObject", Dictionary()).get(str(ops[0]))
+                if xo is not None and xo.get("/Subtype") == Name.Form and not tagged:
+                    mc_problems += form_untagged(xo, "page %d %s" % (pno + 1, ops[0]))
             if op == "BDC":
                 props = ops[1]
                 if isinstance(props, Name):
@@ -300,6 +473,7 @@ def main():
     ok("annots: printable, shown, with /StructParent", not annot_problems,
        "; ".join(annot_problems[:5]))
     ok("marked: all text tagged or artifact, balanced", not mc_problems, "; ".join(mc_problems[:5]))
+    ok("colour: DeviceRGB, DeviceGray or ICC-based only", not colour_bad, "; ".join(colour_bad[:5]))
 
     # the structure tree
     st = root.get("/StructTreeRoot")
@@ -312,7 +486,7 @@ def main():
     elems = {}           # element key -> element
     objr = {}            # annotation key -> element key
     lines = []
-    role_bad, fig_bad, table_bad = [], [], []
+    role_bad, fig_bad, table_bad, refs_bad = [], [], [], []
     heads = []
     first_text = [None]
 
@@ -382,21 +556,44 @@ def main():
         kids = el.get("/K")
         kids = list(kids) if isinstance(kids, Array) else [kids] if kids is not None else []
         sub = []
+
+        def painted(page, mcid, what):
+            if page is None or key(page) not in page_mcids:
+                refs_bad.append("%s %s: its /Pg is not a page" % (s, what))
+            elif mcid not in page_mcids[key(page)][1]:
+                refs_bad.append("%s %s: MCID %d is not painted on page %d"
+                                % (s, what, mcid, page_mcids[key(page)][0] + 1))
+        if el.get("/P") is None:
+            refs_bad.append("%s without /P" % s)
         for k in kids:
             if isinstance(k, Dictionary) and k.get("/Type") == Name.OBJR:
+                if k.get("/Obj") is None or key(k.Obj) not in annots_all:
+                    refs_bad.append("%s: an OBJR to no annotation" % s)
+                    continue
                 objr[key(k.Obj)] = ek
             elif isinstance(k, Dictionary) and k.get("/Type") == Name.MCR:
+                if k.get("/MCID") is None:
+                    refs_bad.append("%s: an MCR without /MCID" % s)
+                    continue
+                painted(k.get("/Pg", pg), int(k.MCID), "MCR")
                 p2 = k.get("/Pg", pg)
                 o = (key(p2), int(k.MCID))
                 if o in owner:
                     dup.append("page MCID %d owned twice" % o[1])
                 owner[o] = ek
+            elif isinstance(k, Dictionary) and "/S" not in k:
+                refs_bad.append("%s: a kid that is no element, MCR or OBJR" % s)
             elif isinstance(k, Dictionary):
+                if k.get("/P") is not None and key(k.P) != ek:
+                    refs_bad.append("%s: a kid whose /P is another element" % s)
                 sub.append(k)
-            elif k is not None:
+            elif k is None or not isinstance(k, int) and not hasattr(k, "__int__"):
+                refs_bad.append("%s: a kid that points at nothing" % s)
+            else:
                 if pg is None:
                     dup.append("MCID without /Pg")
                     continue
+                painted(pg, int(k), "MCID")
                 o = (key(pg), int(k))
                 if o in owner:
                     dup.append("MCID %d owned twice" % o[1])
@@ -457,6 +654,7 @@ def main():
     ok("structure: every MCID owned by exactly one element", not missing and not dup,
        "; ".join((missing + dup)[:5]))
     ok("structure: parent tree consistent", pt is not None and not ptbad, "; ".join(ptbad[:5]))
+    ok("structure: every reference resolves", not refs_bad, "; ".join(refs_bad[:5]))
     ok("annots: every annotation is an OBJR of a structure element",
        all(a in objr for a in annots_sp.values()), "annotation outside the tree")
     ok("roles: standard structure types", not role_bad, ", ".join(sorted(set(role_bad))))

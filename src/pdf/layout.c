@@ -243,7 +243,8 @@ static void collect_runs(ctx *c, const doc_node *para, int base, uint32_t rgb)
 		case DOC_LINK:
 			if (enter) {
 				links++;
-				href = n->u.link.href;
+				/* a link without a target is just its text, as in the ODT */
+				href = n->u.link.href && *n->u.link.href ? n->u.link.href : NULL;
 			} else if (--links == 0) {
 				href = NULL;
 			} else {

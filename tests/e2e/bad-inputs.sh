@@ -70,8 +70,25 @@ else
 	expect_exit "unwritable folder" 3 "$SR" render -q -f pdf -o /proc/statusrapport-test.pdf base-plan.xml
 	contains "unwritable folder: message" "$ERR" "cannot create the report file"
 fi
-expect_exit "full disk (/dev/full)" 3 "$SR" render -q -f pdf -o /dev/full base-plan.xml
-contains "full disk: message" "$ERR" "not a regular file"
+expect_exit "output is a device (/dev/full)" 3 "$SR" render -q -f pdf -o /dev/full base-plan.xml
+contains "output is a device: message" "$ERR" "not a regular file"
+# A write that fails halfway: the file size limit (ulimit -f, with SIGXFSZ
+# ignored so write() returns EFBIG) stops the report at 20 blocks.
+(trap '' XFSZ; ulimit -f 20; expect_exit "write fails halfway (ulimit -f)" 3 "$SR" render -q -f pdf -o "$o/big.pdf" base-plan.xml
+ contains "write fails halfway: message" "$ERR" "cannot write the report")
+if [ ! -e "$o/big.pdf" ]; then pass "write fails halfway: no file"; else fail "write fails halfway: no file" "$(ls -l "$o/big.pdf")"; fi
+# A full disk, where a small tmpfs can be mounted (root with the right to
+# mount): the report does not fit, nothing is left behind.
+mkdir "$o/full"
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=16k tmpfs "$o/full" 2>/dev/null; then
+	expect_exit "full disk (16 kB tmpfs)" 3 "$SR" render -q -f pdf -o "$o/full/x.pdf" base-plan.xml
+	contains "full disk: message" "$ERR" "cannot write the report"
+	if [ -z "$(ls -A "$o/full")" ]; then pass "full disk: nothing left"; else fail "full disk: nothing left" "$(ls -A "$o/full")"; fi
+	umount "$o/full"
+else
+	skip "full disk (16 kB tmpfs)" "cannot mount a tmpfs here"
+fi
+rmdir "$o/full"
 cp base-plan.xml "$o/plan.xml"
 sum=$(cksum < "$o/plan.xml")
 expect_exit "output is the input" 3 "$SR" render -q -f pdf -o "$o/plan.xml" "$o/plan.xml"
@@ -86,7 +103,7 @@ rm -rf "$o/new"
 expect_exit "output folder under a file" 3 "$SR" render -q -O "$o/plan.xml/x" base-plan.xml
 contains "output folder under a file: message" "$ERR" "cannot create the output folder"
 # an existing report survives a failed render untouched
-"$SR" render -q -f pdf -o "$o/keep.pdf" base-plan.xml
+expect_exit "render to keep" 0 "$SR" render -q -f pdf -o "$o/keep.pdf" base-plan.xml
 sum=$(cksum < "$o/keep.pdf")
 expect_exit "failed render over an existing file" 1 "$SR" render -q -f pdf -o "$o/keep.pdf" value-status-word.xml
 if [ "$(cksum < "$o/keep.pdf")" = "$sum" ]; then pass "existing report untouched"; else fail "existing report" "changed by a failed render"; fi
@@ -99,7 +116,7 @@ chmod 755 "$o/ro"; rm -rf "$o"
 # the element, counted in characters.  (Reading such a file used to count
 # back to the line start for every element: quadratic; make bench times it.)
 ol=$(mktemp -d)
-python3 - "$PLAN" "$ol/one-line.xml" > "$ol/one-line.want" <<'PY'
+py "one-line plan written" - "$PLAN" "$ol/one-line.xml" <<'PY'
 import re, sys
 s = open(sys.argv[1], encoding='utf-8').read()
 s = re.sub(r'>\s+<', '><', s.strip())
@@ -108,6 +125,7 @@ s = s[:i] + '<responsible ref="nobody"/>' + s[i + len('<responsible ref="hmn"/>'
 open(sys.argv[2], 'w', encoding='utf-8').write(s + '\n')
 print('%s:%d:%d:' % (sys.argv[2], s.count('\n', 0, i) + 1, i - s.rfind('\n', 0, i)))
 PY
+printf '%s\n' "$OUT" > "$ol/one-line.want"
 expect_exit "one-line plan: unknown owner" 1 "$SR" validate -q "$ol/one-line.xml"
 contains "one-line plan: line and column" "$ERR" "$(cat "$ol/one-line.want")"
 contains "one-line plan: multi-byte letters before the error" "$(head -c 2000 "$ol/one-line.xml")" "å"

@@ -13,16 +13,8 @@ export SOURCE_DATE_EPOCH=1795420800 # 2026-11-23 08:00 UTC
 ID=hmn-forskning-2023-2026
 YEAR=2025
 
-if ! "$SR" form --help >/dev/null 2>&1; then
-	skip "forms" "no working $SR with the form command"
-	exit 0
-fi
-
 validate() { # NAME FILE
-	if [ ! -x "$VALIDATE" ]; then
-		skip "$1" "no $VALIDATE (../shared absent)"
-		return
-	fi
+	need_file "$1" "$VALIDATE" || return
 	local out
 	if out=$("$VALIDATE" "$2" 2>&1); then pass "$1"; else fail "$1" "$(printf '%s' "$out" | head -5)"; fi
 }
@@ -36,7 +28,7 @@ for t in stolav hnt hmr; do
 	validate "form: $t validate-odt" "$f"
 done
 [ "$(ls forms | wc -l)" -eq 3 ] && pass "form: only the hf owners" || fail "form: only the hf owners" "$(ls forms)"
-"$SR" form -q -O again "$PLAN" $STATUSES
+expect_exit "form: again" 0 "$SR" form -q -O again "$PLAN" $STATUSES
 if cmp -s forms/$ID-$YEAR-stolav-skjema.ods again/$ID-$YEAR-stolav-skjema.ods; then
 	pass "form: byte-identical under SOURCE_DATE_EPOCH"
 else
@@ -47,6 +39,8 @@ contains "form: unknown owner message" "$ERR" "--owner nobody: no such owner"
 
 # --- fill, as a person would ------------------------------------------------
 mkdir filled
+# fill-form.py fails loudly on a form it cannot fill; a missing filled file
+# then fails the imports below
 $FILL forms/$ID-$YEAR-stolav-skjema.ods filled/stolav.ods \
 	1.1.2 "Fullført" 100 "Innført i alle klinikker." \
 	1.2.1 "pågår" "" "Første linje
@@ -68,9 +62,7 @@ expect_hmr='{"1.1.2": ("Løpende", None, "Fast aktivitet."), "1.1.3": ("Avbrutt"
 
 # --- LibreOffice re-saves all three, in one run --------------------------------
 lo=0
-if ! have soffice; then
-	skip "forms: LibreOffice round trip" "soffice not installed"
-else
+if need "forms: LibreOffice round trip" soffice; then
 	timeout 300 soffice -env:UserInstallation="file://$PWD/lo-profile" --headless \
 		--convert-to ods --outdir "$PWD/lo" filled/stolav.ods filled/hnt.ods filled/hmr.ods \
 		>/dev/null 2>&1
@@ -86,7 +78,10 @@ fi
 # year shows exactly the filled-in values, every other measure unreported.
 check_report() {
 	local out
-	"$SR" render --dump-tree --owner "$2" --year $YEAR "$PLAN" "$3" > tree-$2.txt 2>&1
+	if ! "$SR" render --dump-tree --owner "$2" --year $YEAR "$PLAN" "$3" > tree-$2.txt 2>tree-$2.err; then
+		fail "$1" "render --dump-tree failed: $(head -3 tree-$2.err)"
+		return
+	fi
 	if out=$(python3 - tree-$2.txt "$4" <<'PY'
 import re, sys, ast
 expect = ast.literal_eval(sys.argv[2])
@@ -140,7 +135,7 @@ done
 contains "import: indicator value" "$(cat imported-stolav.xml 2>/dev/null)" \
 	'<value indicator="nat-pasienter-kliniske-studier" value="4.6"/>'
 # Straight from our own file (no LibreOffice) gives the same statuses.
-"$SR" import -q --plan "$PLAN" -o direct-stolav.xml filled/stolav.ods
+expect_exit "import: straight from our own file" 0 "$SR" import -q --plan "$PLAN" -o direct-stolav.xml filled/stolav.ods
 if diff <(grep -v '<status-report' direct-stolav.xml) <(grep -v '<status-report' imported-stolav.xml) >/dev/null; then
 	pass "import: LibreOffice's re-save reads the same as the original"
 else
@@ -154,7 +149,7 @@ contains "import: identity from the form" "$(head -2 noplan.xml)" \
 	'plan="hmn-forskning-2023-2026" owner="hnt" year="2025"'
 
 # --- CSV as Excel writes it in Norway: ';' and Windows-1252 -----------------------
-python3 - filled/hnt.ods hnt.csv <<'PY'
+py "import: CSV written from the form" - filled/hnt.ods hnt.csv <<'PY'
 import sys, zipfile, csv, io
 import xml.etree.ElementTree as ET
 T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -171,7 +166,7 @@ for name, delim, enc in ((sys.argv[2], ";", "cp1252"), ("hnt-comma.csv", ",", "u
     open(name, "wb").write(out.getvalue().encode(enc, "replace"))
 PY
 expect_exit "import: CSV (;, Windows-1252)" 0 "$SR" import -q --plan "$PLAN" -o csv-hnt.xml hnt.csv
-"$SR" import -q --plan "$PLAN" -o direct-hnt.xml filled/hnt.ods
+expect_exit "import: hnt straight from our own file" 0 "$SR" import -q --plan "$PLAN" -o direct-hnt.xml filled/hnt.ods
 if diff <(grep '<status ' csv-hnt.xml) <(grep '<status ' direct-hnt.xml) >/dev/null; then
 	pass "import: CSV reads the same as the ods"
 else
@@ -212,7 +207,7 @@ printf 'hello, this is not a spreadsheet\n\0\1\2' > bad-text.ods
 bad "not a spreadsheet" bad-text.ods 'bad-text.ods: error: this is not an OpenDocument spreadsheet: the file is not a zip package'
 cp "$PLAN" bad-plan.ods
 bad "an XML file" bad-plan.ods 'bad-plan.ods: error: this is an XML file, not a filled-in form'
-python3 - <<'PY'
+py "bad: broken packages written" - <<'PY'
 import zipfile
 with zipfile.ZipFile("bad-odt.ods", "w") as z:
     z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")

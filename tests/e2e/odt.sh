@@ -3,8 +3,7 @@
 #   sample.odt  the unit tests' sample document (tests/unit/odt_sample.h),
 #               written by the test_odt binary: needs no CLI (and edge.odt,
 #               its corner cases, for the validator only);
-#   out.odt     the real sample plan rendered by `$SR render -f odt`: its
-#               checks skip while the CLI cannot render yet (exit 2).
+#   out.odt     the real sample plan rendered by `$SR render -f odt`.
 # LibreOffice runs once for both files (it takes seconds).
 . "$SR_TOP/tests/lib.sh"
 
@@ -13,10 +12,7 @@ EPOCH=1795420800 # 2026-11-23 08:00 UTC
 TEST_ODT="$(dirname "$SR")/tests/test_odt"
 
 validate() { # NAME FILE
-	if [ ! -x "$VALIDATE" ]; then
-		skip "$1" "no $VALIDATE (../shared absent)"
-		return
-	fi
+	need_file "$1" "$VALIDATE" || return
 	local out
 	if out=$("$VALIDATE" "$2" 2>&1); then pass "$1"; else fail "$1" "$(printf '%s' "$out" | head -5)"; fi
 }
@@ -61,28 +57,24 @@ fi
 
 # --- the real sample through the CLI -----------------------------------
 have_cli=0
-if [ ! -f "$PLAN" ]; then
-	skip "cli: render -f odt" "no sample plan in $SAMPLES"
-else
-	SOURCE_DATE_EPOCH=$EPOCH "$SR" render -f odt -o out.odt "$PLAN" $STATUSES >/dev/null 2>err.txt
-	rc=$?
-	if [ "$rc" -eq 2 ] && [ ! -s out.odt ]; then
-		skip "cli: render -f odt" "the CLI cannot render yet (exit 2)"
-	elif [ "$rc" -eq 0 ] && [ ! -e out.odt ]; then
-		# The skeleton's placeholder main ignores its arguments.
-		skip "cli: render -f odt" "the CLI exited 0 without writing out.odt (placeholder CLI)"
-	elif [ "$rc" -eq 0 ] && [ -s out.odt ]; then
-		have_cli=1
-		pass "cli: render -f odt"
+SOURCE_DATE_EPOCH=$EPOCH "$SR" render -f odt -o out.odt "$PLAN" $STATUSES >/dev/null 2>err.txt
+rc=$?
+if [ "$rc" -eq 0 ] && [ -s out.odt ]; then
+	have_cli=1
+	pass "cli: render -f odt"
+	if [ "$(grep -vc '^statusrapport: wrote ' err.txt)" -eq 0 ]; then
+		pass "cli: a clean ODT render says only what it wrote"
 	else
-		fail "cli: render -f odt" "exit $rc: $(head -5 err.txt)"
+		fail "cli: a clean ODT render says only what it wrote" "stderr: $(head -c 300 err.txt)"
 	fi
+else
+	fail "cli: render -f odt" "exit $rc: $(head -5 err.txt)"
 fi
 if [ "$have_cli" -eq 1 ]; then
 	validate "cli: validate-odt" out.odt
 	if out=$(structure out.odt 2>&1); then pass "cli: TOC filled, header rows"; else
 		fail "cli: TOC filled, header rows" "$out"; fi
-	SOURCE_DATE_EPOCH=$EPOCH "$SR" render -f odt -o again.odt "$PLAN" $STATUSES >/dev/null 2>&1
+	SOURCE_DATE_EPOCH=$EPOCH expect_exit "cli: second render" 0 "$SR" render -q -f odt -o again.odt "$PLAN" $STATUSES
 	check "cli: two renders byte-identical" cmp out.odt again.odt
 fi
 
@@ -90,8 +82,8 @@ fi
 files=()
 [ "$have_sample" -eq 1 ] && files+=(sample.odt)
 [ "$have_cli" -eq 1 ] && files+=(out.odt)
-if ! have soffice; then
-	skip "libreoffice" "soffice not installed"
+if ! need "libreoffice" soffice; then
+	:
 elif [ "${#files[@]}" -gt 0 ]; then
 	profile="$PWD/lo-profile"
 	timeout 180 soffice -env:UserInstallation="file://$profile" --headless \

@@ -27,13 +27,15 @@ if [ "$rc" -ne 0 ] || [ ! -s a.pdf ]; then
 	exit 0
 fi
 pass "pdfa: render"
-if grep -q . err.txt && ! grep -q "^statusrapport: wrote" err.txt; then
-	fail "pdfa: quiet" "unexpected stderr: $(head -c 300 err.txt)"
+if [ "$(grep -vc '^statusrapport: wrote ' err.txt)" -eq 0 ] && grep -q '^statusrapport: wrote ' err.txt; then
+	pass "pdfa: a clean render says only what it wrote"
+else
+	fail "pdfa: a clean render says only what it wrote" "stderr: $(head -c 300 err.txt)"
 fi
 
 # the ledger
 if [ -z "$PY" ]; then
-	skip "pdfa: ledger" "no python3 with pikepdf (scripts/install-deps test)"
+	missing "pdfa: ledger" "no python3 with pikepdf (scripts/install-deps test)"
 else
 	"$PY" "$SR_TOP/tests/pdfa_check.py" a.pdf reader.txt > ledger.txt 2>&1
 	lrc=$?
@@ -44,7 +46,7 @@ else
 		"FAIL "*) c=${line#FAIL }; fail "pdfa: ${c%%:*}" "${c#*: }"; n=$((n + 1)) ;;
 		esac
 	done < ledger.txt
-	if [ "$n" -lt 30 ] || { [ "$lrc" -ne 0 ] && ! grep -q "^FAIL" ledger.txt; }; then
+	if [ "$n" -lt 36 ] || { [ "$lrc" -ne 0 ] && ! grep -q "^FAIL" ledger.txt; }; then
 		fail "pdfa: ledger ran" "exit $lrc, $n clauses: $(tail -5 ledger.txt)"
 	fi
 	# the screen reader's view, in document order
@@ -65,10 +67,27 @@ else
 	fi
 	# the checker finds what it claims to: the plain PDF is no PDF/A
 	# shellcheck disable=SC2086
-	"$SR" render -f pdf -o plain.pdf "$PLAN" $STATUSES > /dev/null 2>&1
+	expect_exit "pdfa: plain render" 0 "$SR" render -q -f pdf -o plain.pdf "$PLAN" $STATUSES
 	bad=$("$PY" "$SR_TOP/tests/pdfa_check.py" plain.pdf 2>&1 | grep -c '^FAIL')
 	if [ "$bad" -ge 10 ]; then pass "pdfa: ledger rejects a plain PDF"
 	else fail "pdfa: ledger rejects a plain PDF" "only $bad clauses failed"; fi
+	# each clause fails on a good file damaged in its one way
+	# (tests/pdfa_damage.py), and no other clause does
+	for d in "javascript:actions" "launch:actions" "embedded:embedded" "cmyk:colour" \
+		"icc:icc" "form:marked" "dangling:structure: every reference"; do
+		k=${d%%:*} clause=${d#*:}
+		if ! "$PY" "$SR_TOP/tests/pdfa_damage.py" a.pdf "dmg-$k.pdf" "$k" > dmg.log 2>&1; then
+			fail "pdfa: ledger catches $k" "could not damage: $(tail -2 dmg.log)"
+			continue
+		fi
+		"$PY" "$SR_TOP/tests/pdfa_check.py" "dmg-$k.pdf" > "dmg-$k.ledger" 2>&1
+		got=$(grep '^FAIL' "dmg-$k.ledger")
+		if [ -n "$got" ] && ! printf '%s\n' "$got" | grep -qv "^FAIL $clause"; then
+			pass "pdfa: ledger catches $k ($clause)"
+		else
+			fail "pdfa: ledger catches $k" "wanted FAIL $clause only, got: $(printf '%s' "$got" | head -3; tail -2 "dmg-$k.ledger")"
+		fi
+	done
 fi
 
 # the sample tree of the unit tests (links to URIs, lists, a long table)
@@ -76,7 +95,7 @@ fi
 # headings are not the report's, so only the conformance clauses count
 unit="$(dirname "$SR")/tests/test_pdftag"
 if [ -z "$PY" ]; then
-	skip "pdfa: tree ledger" "no python3 with pikepdf"
+	missing "pdfa: tree ledger" "no python3 with pikepdf"
 elif [ -x "$unit" ] && SR_PDFA_OUT="$PWD/tree.pdf" SR_PDFA_OUT_UTF8="$PWD/tree8.pdf" "$unit" >/dev/null 2>&1 &&
 	[ -s tree.pdf ] && [ -s tree8.pdf ]; then
 	for f in tree tree8; do
@@ -99,7 +118,7 @@ else
 fi
 
 # the checks every PDF gets
-if have qpdf && have pdftotext; then
+if need "pdfa: readers" qpdf pdftotext; then
 	check "pdfa: qpdf --check" qpdf --check a.pdf
 	text=$(pdftotext a.pdf - 2>/dev/null)
 	contains "pdfa: æøå extract" "$text" "å"
@@ -112,41 +131,56 @@ if have qpdf && have pdftotext; then
 	check "pdfa: table header repeats" python3 "$SR_TOP/tests/pdf_check.py" repeat a.pdf
 	size=$(wc -c < a.pdf)
 	if [ "$size" -lt 1048576 ]; then pass "pdfa: under 1 MB"; else fail "pdfa: under 1 MB" "$size bytes"; fi
-else
-	skip "pdfa: readers" "qpdf or poppler-utils missing (scripts/install-deps test)"
 fi
 
 # the logo is a Figure with its alt text, first in the reading order
 if [ -n "$PY" ]; then
 	# shellcheck disable=SC2086
-	"$SR" render --pdfa -t "$SR_TOP/tests/bad/template-ok-logo.xml" -f pdf -o logo.pdf "$PLAN" $STATUSES \
-		> /dev/null 2>&1
+	expect_exit "pdfa: logo template renders" 0 \
+		"$SR" render -q --pdfa -t "$SR_TOP/tests/bad/template-ok-logo.xml" -f pdf -o logo.pdf "$PLAN" $STATUSES
 	"$PY" "$SR_TOP/tests/pdfa_check.py" logo.pdf logo.txt > logo.ledger 2>&1
 	bad=$(grep '^FAIL' logo.ledger | grep -v 'FAIL reader: H1')
 	if [ -z "$bad" ]; then pass "pdfa: logo template ledger"; else fail "pdfa: logo template ledger" "$bad"; fi
 	contains "pdfa: logo Figure with /Alt" "$(sed -n 2p logo.txt)" "Figure: [Helse Midt-Norge RHF logo]"
 fi
 
-# reproducible
+# reproducible, the /ID too: it is hashed from the inputs, so a second
+# render a second later has the same one (libharu's own would hash the
+# clock), and another creation date gives another
+sleep 1
 # shellcheck disable=SC2086
-"$SR" render --pdfa -f pdf -o b.pdf "$PLAN" $STATUSES > /dev/null 2>&1
+expect_exit "pdfa: second render" 0 "$SR" render -q --pdfa -f pdf -o b.pdf "$PLAN" $STATUSES
+if [ -z "$ERR" ]; then pass "pdfa: -q prints nothing"; else fail "pdfa: -q prints nothing" "stderr: $(printf '%s' "$ERR" | head -c 300)"; fi
 check "pdfa: two renders byte-identical" cmp a.pdf b.pdf
+trailer_id() { qpdf --show-object=trailer "$1" 2>/dev/null | grep -o '/ID \[[^]]*\]'; }
+ida=$(trailer_id a.pdf) idb=$(trailer_id b.pdf)
+if [ -n "$ida" ] && [ "$ida" = "$idb" ]; then pass "pdfa: /ID the same a second later"
+else fail "pdfa: /ID the same a second later" "'$ida' then '$idb'"; fi
+# shellcheck disable=SC2086
+SOURCE_DATE_EPOCH=1795000060 expect_exit "pdfa: render a minute later" 0 "$SR" render -q --pdfa -f pdf -o c.pdf "$PLAN" $STATUSES
+idc=$(trailer_id c.pdf)
+if [ -n "$idc" ] && [ "$idc" != "$ida" ]; then pass "pdfa: another creation date, another /ID"
+else fail "pdfa: another creation date, another /ID" "'$ida' and '$idc'"; fi
 
 # the template attribute makes it the default; batch passes --pdfa on
 sed 's/<template /<template pdfa="yes" /' "$SR_TOP/templates/arsrapport.xml" > tpl.xml
 # shellcheck disable=SC2086
-"$SR" render -t "$PWD/tpl.xml" -f pdf -o t.pdf "$PLAN" $STATUSES > /dev/null 2>&1
+expect_exit "pdfa: template pdfa=\"yes\" renders" 0 "$SR" render -q -t "$PWD/tpl.xml" -f pdf -o t.pdf "$PLAN" $STATUSES
 if grep -aq "/StructTreeRoot" t.pdf && grep -aq "pdfaid:part" t.pdf; then
 	pass "pdfa: template pdfa=\"yes\""
 else
 	fail "pdfa: template pdfa=\"yes\"" "no structure tree or XMP in t.pdf"
 fi
-if grep -aq "/StructTreeRoot" plain.pdf 2>/dev/null; then
+if [ ! -s plain.pdf ]; then
+	fail "pdfa: off by default" "no plain.pdf"
+elif grep -aq "/StructTreeRoot" plain.pdf; then
 	fail "pdfa: off by default" "plain.pdf has a structure tree"
+else
+	pass "pdfa: off by default"
 fi
 mkdir -p bo
 # shellcheck disable=SC2086
-"$SR" batch --pdfa -q -j 2 -f pdf -O bo "$PLAN" $STATUSES > /dev/null 2>&1
+expect_exit "pdfa: batch --pdfa runs" 0 "$SR" batch --pdfa -q -j 2 -f pdf -O bo "$PLAN" $STATUSES
 nb=$(ls bo/*.pdf 2>/dev/null | wc -l)
 nt=$(grep -lac "pdfaid:conformance>A" bo/*.pdf 2>/dev/null | wc -l)
 if [ "$nb" -gt 0 ] && [ "$nb" -eq "$nt" ]; then pass "pdfa: batch --pdfa"
@@ -162,6 +196,8 @@ if [ -n "$PY" ]; then
 		else
 			pass "pdfa: batch owner report ledger"
 		fi
+	else
+		fail "pdfa: batch owner report ledger" "no owner report in bo/"
 	fi
 fi
 
@@ -169,8 +205,10 @@ fi
 # render --pdfa ends cleanly (exit 3 with a message and no file, or exit 0
 # with the file), as tests/e2e/alloc.sh checks for the plain render
 A="$SR_TOP/build/alloc/statusrapport"
-if [ ! -x "$A" ] || [ "$SR_SANITIZED" = 1 ]; then
-	skip "pdfa: allocation failure" "needs build/alloc (make alloc); runs with the plain build"
+if [ "$SR_SANITIZED" = 1 ]; then
+	skip "pdfa: allocation failure" "runs with the plain build"
+elif ! need_file "pdfa: allocation failure" "$A"; then
+	:
 else
 	P="$SR_TOP/tests/bad/base-plan.xml"
 	total=$(ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$SR_TOP/tests/lsan.supp" \
