@@ -393,6 +393,7 @@ static void read_owner(rd *r, const xmlNode *n)
 		    o->id ? o->id : "?");
 	if (o->type != OWNER_GROUP && o->members_text)
 		err(r, n, "only an owner of type=\"group\" has members");
+	o->parent_id = dup(r, xmlin_attr(n, "parent"));
 	if (o->id && r->p->owners)
 		r->p->owners[r->p->nowners++] = o;
 }
@@ -596,8 +597,11 @@ static void read_plan(rd *r, const xmlNode *root)
 			p->title = nonempty(r, c, text_of(r, c), "<title>");
 		else if (xmlin_is(c, "subtitle"))
 			p->subtitle = nonempty(r, c, text_of(r, c), "<subtitle>");
-		else if (xmlin_is(c, "organisation"))
+		else if (xmlin_is(c, "organisation")) {
 			p->organisation = nonempty(r, c, text_of(r, c), "<organisation>");
+			p->organisation_ref = dup(r, xmlin_attr(c, "ref"));
+			p->organisation_pos = pos(r, c);
+		}
 		else if (xmlin_is(c, "period")) {
 			p->year_from = parse_year(r, c, "from", req(r, c, "from"));
 			p->year_to = parse_year(r, c, "to", req(r, c, "to"));
@@ -754,10 +758,11 @@ static void read_report(rd *r, const xmlNode *root)
 			const char *val = req(r, c, "value");
 			pt->value_text = dup(r, val);
 			parse_number(r, c, val, &pt->value);
-			/* The regional authority's own figures are the region's:
-			 * a value it reports is the regional value. */
+			/* The plan's own organisation's figures are the plan's:
+			 * a value it reports is the plan-level value; every other
+			 * owner's is its own, whatever its type. */
 			const owner *by = model_owner(p, ri->owner_id);
-			pt->owner_id = by && by->type == OWNER_RHF ? NULL : ri->owner_id;
+			pt->owner_id = by && by == model_plan_owner(p) ? NULL : ri->owner_id;
 		}
 	}
 }

@@ -238,6 +238,47 @@ static const owner *resolve_owner(vctx *v, srcpos at, const char *id, const char
 	return NULL;
 }
 
+/* The hierarchy: the plan's own organisation and each owner's parent.
+ * A parent is a single owner (a group only gathers owners, it does not
+ * lead them), and following parents never comes back to where it began,
+ * so every walk up the hierarchy ends at the top. */
+static void resolve_hierarchy(vctx *v)
+{
+	plan *p = v->p;
+	if (p->organisation_ref)
+		resolve_owner(v, p->organisation_pos, p->organisation_ref, "the organisation's owner");
+	for (size_t i = 0; i < p->nowners; i++) {
+		owner *o = p->owners[i];
+		if (!o->parent_id)
+			continue;
+		const owner *up = resolve_owner(v, o->pos, o->parent_id, "the parent owner");
+		if (up && up->type == OWNER_GROUP)
+			verr(v, o->pos, "the owner \"%s\" has the group \"%s\" as its parent; a parent "
+					"must be one owner, not a group", o->id, up->id);
+		else
+			o->parent = up;
+	}
+	for (size_t i = 0; i < p->nowners; i++) {
+		owner *o = p->owners[i];
+		const owner *up = o->parent;
+		for (size_t k = 0; up && up != o && k < p->nowners; k++)
+			up = up->parent;
+		if (up != o)
+			continue;
+		char path[256];
+		size_t n = (size_t)snprintf(path, sizeof path, "%s", o->id);
+		up = o;
+		do {
+			up = up->parent;
+			if (n < sizeof path)
+				n += (size_t)snprintf(path + n, sizeof path - n, " -> %s", up->id);
+		} while (up != o);
+		verr(v, o->pos, "the owner \"%s\" lies under itself (%s); parents must not form a "
+				"cycle", o->id, path);
+		o->parent = NULL; /* broken here, so the cycle is reported once */
+	}
+}
+
 static int in_period(const plan *p, int year)
 {
 	return !p->year_from || !p->year_to || (year >= p->year_from && year <= p->year_to);
@@ -373,6 +414,7 @@ sr_status validate_plan(plan *p, diag *d)
 	check_ids(&v);
 	check_area_ids(&v);
 	resolve_owners(&v);
+	resolve_hierarchy(&v);
 	check_reports(&v);
 	check_indicators(&v);
 	check_measures(&v);

@@ -120,7 +120,33 @@ measure *model_measure(const plan *p, const char *id)
 		    offsetof(measure, id), id);
 }
 
-int model_responsible(const measure *m, const owner *o)
+const owner *model_plan_owner(const plan *p)
+{
+	if (p->organisation_ref)
+		return model_owner(p, p->organisation_ref);
+	const owner *rhf = NULL;
+	for (size_t i = 0; i < p->nowners; i++)
+		if (p->owners[i]->type == OWNER_RHF) {
+			if (rhf)
+				return NULL; /* several regions: none speaks for the plan */
+			rhf = p->owners[i];
+		}
+	return rhf;
+}
+
+/* Validation breaks every parent cycle, so a chain ends; the bound only
+ * keeps an unvalidated model from looping. */
+enum { MAX_PARENT_STEPS = 1 << 16 };
+
+int model_under(const owner *o, const owner *top)
+{
+	for (int k = 0; o && k < MAX_PARENT_STEPS; k++, o = o->parent)
+		if (o == top)
+			return 1;
+	return 0;
+}
+
+static int directly_responsible(const measure *m, const owner *o)
 {
 	for (size_t i = 0; i < m->nresp; i++) {
 		const owner *r = m->resp[i].owner;
@@ -132,6 +158,14 @@ int model_responsible(const measure *m, const owner *o)
 			if (r->members[j] == o)
 				return 1;
 	}
+	return 0;
+}
+
+int model_responsible(const measure *m, const owner *o)
+{
+	for (int k = 0; o && k < MAX_PARENT_STEPS; k++, o = o->parent)
+		if (directly_responsible(m, o))
+			return 1;
 	return 0;
 }
 

@@ -37,6 +37,8 @@ struct owner {
 	const char *members_text; /* as written: "stolav hnt hmr" */
 	owner **members;          /* resolved by validation; NULL until then */
 	size_t nmembers;
+	const char *parent_id;    /* parent="hmn": the owner this one reports under */
+	const owner *parent;      /* resolved by validation; NULL at the top */
 	srcpos pos;
 };
 
@@ -139,6 +141,8 @@ typedef struct plan {
 	const char *id;
 	const char *lang;         /* nb | nn | en */
 	const char *title, *subtitle, *organisation;
+	const char *organisation_ref; /* <organisation ref>: the owner that is the plan's own */
+	srcpos organisation_pos;
 	int year_from, year_to;
 	const char *adopted;
 	doc_node *intro;
@@ -172,8 +176,19 @@ owner *model_owner(const plan *p, const char *id);
 indicator *model_indicator(const plan *p, const char *id);
 measure *model_measure(const plan *p, const char *id);
 
-/* Whether o is responsible for m, directly or as a member of a responsible
- * group (after validation has resolved references). */
+/* The owner that speaks for the plan as a whole: the one <organisation
+ * ref> names, else the plan's single owner of type rhf (a regional plan),
+ * else NULL (values from every owner are then that owner's own).  A value
+ * or status file from this owner is the plan's own figure. */
+const owner *model_plan_owner(const plan *p);
+
+/* Whether o is the same owner as top or lies under it through parent
+ * links (after validation has resolved them). */
+int model_under(const owner *o, const owner *top);
+
+/* Whether o is responsible for m, directly, as a member of a responsible
+ * group, or under an owner that is (tasks flow down the parent links;
+ * after validation has resolved references). */
 int model_responsible(const measure *m, const owner *o);
 
 /* The status of m for year and owner o (NULL: overall).  For an owner,
