@@ -24,6 +24,7 @@ typedef struct rb {
 	doc *d;
 	int year;
 	const owner *who;      /* the owner the report is for, or NULL */
+	const report_opts *o;
 	int fill[ST_COUNT];    /* doc fill per status */
 	int fill_ok, fill_bad;
 } rb;
@@ -448,13 +449,14 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 	for (int i = 0; ch->cats && i < ch->ncats; i++)
 		ch->cats[i] = fmt(b, "%d", y0 + i);
 	/* series: the regional values, then each owner's own (an owner's
-	 * report: its own and the regional) */
+	 * report: its own, those of the owners directly under it, and the
+	 * regional) */
 	const owner *whose[17];
 	int ns = 0;
 	whose[ns++] = NULL;
 	for (size_t o = 0; o < p->nowners && ns < 17; o++) {
 		const owner *ow = p->owners[o];
-		if (b->who && ow != b->who)
+		if (b->who && ow != b->who && ow->parent != b->who)
 			continue;
 		for (size_t i = 0; i < ind->nvalues; i++)
 			if (ind->values[i].owner == ow) {
@@ -586,6 +588,18 @@ static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int
 	chart_node(b, ch, alt_s);
 }
 
+/* An owner's report: the latest values of the owners directly under it,
+ * one note each, below its own. */
+static void under_values(rb *b, doc_node *c, const indicator *ind)
+{
+	for (size_t i = 0; i < b->p->nowners; i++) {
+		const owner *u = b->p->owners[i];
+		const ind_point *v = u->parent == b->who ? model_latest_value(ind, u) : NULL;
+		if (v)
+			para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", u->name, point_text(b, ind, v)));
+	}
+}
+
 static void indicators_table(rb *b, int level, int charts)
 {
 	const plan *p = b->p;
@@ -615,8 +629,10 @@ static void indicators_table(rb *b, int level, int charts)
 		text_cell(b, r, ind->has_baseline ? point_text(b, ind, &ind->baseline) : "–", 0, DOC_LEFT);
 		const ind_point *regional = model_latest_value(ind, NULL);
 		const ind_point *mine = own ? model_latest_value(ind, b->who) : NULL;
-		if (own)
-			text_cell(b, r, mine ? point_text(b, ind, mine) : "–", 0, DOC_LEFT);
+		if (own) {
+			doc_node *mc = text_cell(b, r, mine ? point_text(b, ind, mine) : "–", 0, DOC_LEFT);
+			under_values(b, mc, ind);
+		}
 		text_cell(b, r, regional ? point_text(b, ind, regional) : "–", 0, DOC_LEFT);
 		doc_node *tc = cell(b, r, 0);
 		for (size_t k = 0; k < ind->ntargets; k++)
@@ -672,6 +688,14 @@ static void status_cell(rb *b, doc_node *row, const measure *m)
 		para(b, c, DOC_P_BODY, fmt(b, "%d" NBSP "%% %s", s->progress, l->w[W_PROGRESS]));
 	if (fallback)
 		para(b, c, DOC_P_NOTE, fmt(b, "(%s)", l->w[W_OVERALL_FALLBACK]));
+	/* An owner's report: beside its own, the statuses of the owners
+	 * directly under it. */
+	for (size_t i = 0; b->who && i < b->p->nowners; i++) {
+		const owner *u = b->p->owners[i];
+		const status *us = u->parent == b->who ? model_status(m, b->year, u, 0, NULL) : NULL;
+		if (us)
+			para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", u->name, labels_status(l, us->value)));
+	}
 	const status *prev = model_status(m, b->year - 1, fallback ? NULL : b->who, 0, NULL);
 	if (s && prev && prev->value != s->value)
 		para(b, c, DOC_P_NOTE, fmt(b, "%s %s %s %d", l->w[W_WAS], labels_status(l, prev->value),
@@ -846,20 +870,39 @@ static void matrix_table(rb *b, const owner *const *cols, int ncols)
 	}
 }
 
+/* Whether o is a column of the status matrix: in an owner's report the
+ * owner and those directly under it; else the level --matrix-level names, or the
+ * owners directly under the plan's organisation, or (a plan without
+ * parents) the health trusts. */
+static int matrix_column(rb *b, const owner *o, const owner *top, int any_under_top)
+{
+	if (o->type == OWNER_GROUP)
+		return 0;
+	if (b->who)
+		return o == b->who || o->parent == b->who;
+	if (b->o->matrix_by_type)
+		return o->type == b->o->matrix_type;
+	if (any_under_top)
+		return o->parent == top;
+	return o->type == OWNER_HF;
+}
+
 static void matrix(rb *b, int level)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
-	if (b->who)
-		return;
 	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	const owner **cols = arena_array(&b->d->arena, p->nowners ? p->nowners : 1, sizeof *cols);
 	if (!cols)
 		return;
+	const owner *top = model_plan_owner(p);
+	int any_under_top = 0;
+	for (size_t i = 0; top && i < p->nowners && !any_under_top; i++)
+		any_under_top = p->owners[i]->parent == top;
 	int ncols = 0;
 	for (size_t i = 0; i < p->nowners; i++) {
 		const owner *o = p->owners[i];
-		if (o->type != OWNER_HF)
+		if (!matrix_column(b, o, top, any_under_top))
 			continue;
 		int has = 0;
 		for (size_t k = 0; k < p->nmeasures && !has; k++)
@@ -867,7 +910,9 @@ static void matrix(rb *b, int level)
 		if (has)
 			cols[ncols++] = o;
 	}
-	if (!ncols)
+	/* An owner's report without owners under it has no matrix: its
+	 * measures' tables already show its own statuses. */
+	if (!ncols || (b->who && ncols == 1 && cols[0] == b->who))
 		return;
 	heading(b, level, "status-per-hf", nopos, "%s", l->w[W_MATRIX_TITLE]);
 	int ntables = (ncols + MATRIX_MAX_TRUSTS - 1) / MATRIX_MAX_TRUSTS;
@@ -962,7 +1007,7 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 			 o->lang);
 		return SR_USAGE;
 	}
-	rb b = {p, o->tpl, l, doc_new(), report_year(p, o), o->owner, {0}, 0, 0};
+	rb b = {p, o->tpl, l, doc_new(), report_year(p, o), o->owner, o, {0}, 0, 0};
 	if (!b.d) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory building the report");
 		return SR_SYSTEM;
