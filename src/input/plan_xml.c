@@ -419,6 +419,14 @@ static indicator *read_indicator(rd *r, const xmlNode *n)
 	if (ind->level && strcmp(ind->level, "national") != 0 &&
 	    strcmp(ind->level, "regional") != 0 && strcmp(ind->level, "local") != 0)
 		err(r, n, "level=\"%s\" is not a goal level; use national, regional or local", ind->level);
+	const char *agg = xmlin_attr(n, "aggregate");
+	ind->agg = !agg || strcmp(agg, "none") == 0 ? AGG_NONE
+		   : strcmp(agg, "sum") == 0	    ? AGG_SUM
+		   : strcmp(agg, "mean") == 0	    ? AGG_MEAN
+						    : AGG_NONE;
+	if (agg && ind->agg == AGG_NONE && strcmp(agg, "none") != 0)
+		err(r, n, "aggregate=\"%s\" is not a way to add up values; use sum, mean or none", agg);
+	ind->aggregate_over = dup(r, xmlin_attr(n, "aggregate-over"));
 	ind->unit = dup(r, req(r, n, "unit"));
 	const char *dir = xmlin_attr(n, "direction");
 	if (dir && strcmp(dir, "increase") != 0 && strcmp(dir, "decrease") != 0)

@@ -2,6 +2,7 @@
  * Writes only the model's resolved-pointer fields. */
 #include "validate.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,6 +309,103 @@ static void check_indicators(vctx *v)
 	}
 }
 
+/* Decimals as written ("3.25": 2), for what "differs by more than
+ * rounding" means for that value. */
+static int decimals(const char *s)
+{
+	const char *d = s ? strpbrk(s, ".,") : NULL;
+	int n = 0;
+	for (d = d ? d + 1 : NULL; d && *d >= '0' && *d <= '9'; d++)
+		n++;
+	return n;
+}
+
+static void check_aggregate_over(vctx *v)
+{
+	plan *p = v->p;
+	for (size_t i = 0; i < p->nindicators; i++) {
+		indicator *ind = p->indicators[i];
+		if (!ind->aggregate_over)
+			continue;
+		const owner *g = resolve_owner(v, ind->pos, ind->aggregate_over, "the group aggregate-over names");
+		if (g && g->type != OWNER_GROUP)
+			verr(v, ind->pos, "aggregate-over=\"%s\" names an owner that is not a group; name a "
+					  "group whose members' values add up", g->id);
+		else if (g && ind->agg == AGG_NONE)
+			verr(v, ind->pos, "indicator \"%s\" has aggregate-over but no aggregate=\"sum\" or "
+					  "\"mean\"", ind->id);
+		else
+			ind->over = g;
+	}
+}
+
+/* Roll each aggregate indicator's owner values up into a computed
+ * plan-level value for the years the plan's organisation reported none,
+ * and warn where it reported one that the owners' values contradict.
+ * Runs once everything else is resolved and valid: the computed values
+ * are appended after the reported ones, marked as computed. */
+static void rollup(vctx *v)
+{
+	plan *p = v->p;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+	const owner **who = xmalloc((p->nowners + 1) * sizeof *who);
+	if (!who) {
+		v->errors++;
+		return;
+	}
+	for (size_t i = 0; i < p->nindicators; i++) {
+		indicator *ind = p->indicators[i];
+		if (ind->agg == AGG_NONE)
+			continue;
+		size_t n = model_rollup_owners(p, ind, who);
+		size_t nreported_values = ind->nvalues;
+		for (size_t j = 0; j < nreported_values; j++) {
+			const ind_point *pt = &ind->values[j];
+			int year = pt->year, seen = 0, contributes = 0;
+			for (size_t k = 0; k < n && !contributes; k++)
+				contributes = pt->owner == who[k];
+			for (size_t k = 0; k < j && contributes && !seen; k++)
+				for (size_t m = 0; m < n && !seen; m++)
+					seen = ind->values[k].year == year && ind->values[k].owner == who[m];
+			if (!contributes || seen)
+				continue;
+			double sum = 0;
+			size_t got = model_rollup(ind, year, who, n, &sum);
+			const ind_point *own = NULL;
+			for (size_t k = 0; k < nreported_values && !own; k++)
+				if (ind->values[k].year == year && !ind->values[k].owner_id)
+					own = &ind->values[k];
+			if (own) {
+				double tol = 0.5;
+				for (int d = decimals(own->value_text); d > 0; d--)
+					tol /= 10;
+				if (fabs(own->value - sum) > tol + 1e-9)
+					diag_at(v->d, DIAG_WARNING, own->pos,
+						"indicator \"%s\" has the value %s for %d, but the %s of its "
+						"owners' values is %g (%zu of %zu reported)", ind->id,
+						own->value_text ? own->value_text : "?", year,
+						ind->agg == AGG_MEAN ? "mean" : "sum", sum, got, n);
+				continue;
+			}
+			ind_point *pv = arena_grow(&p->arena, ind->values, ind->nvalues, &ind->capvalues,
+						   sizeof *pv);
+			if (!pv)
+				break;
+			ind->values = pv;
+			pt = NULL; /* the array may have moved */
+			ind_point *c = &pv[ind->nvalues++];
+			memset(c, 0, sizeof *c);
+			c->year = year;
+			c->value = sum;
+			c->computed = 1;
+			c->nreported = got;
+			c->nexpected = n;
+			c->pos = ind->pos;
+		}
+	}
+	xfree(who);
+}
+
 static void check_measures(vctx *v)
 {
 	plan *p = v->p;
@@ -417,7 +515,10 @@ sr_status validate_plan(plan *p, diag *d)
 	resolve_hierarchy(&v);
 	check_reports(&v);
 	check_indicators(&v);
+	check_aggregate_over(&v);
 	check_measures(&v);
+	if (!v.errors)
+		rollup(&v);
 	if (arena_failed(&p->arena))
 		return SR_SYSTEM;
 	return v.errors ? SR_INVALID : SR_OK;

@@ -258,6 +258,40 @@ const ind_point *model_latest_value(const indicator *ind, const owner *o)
 	return best;
 }
 
+size_t model_rollup_owners(const plan *p, const indicator *ind, const owner **out)
+{
+	size_t n = 0;
+	if (ind->over) {
+		for (size_t i = 0; i < ind->over->nmembers && n < p->nowners; i++)
+			out[n++] = ind->over->members[i];
+		return n;
+	}
+	const owner *top = model_plan_owner(p);
+	for (size_t i = 0; top && i < p->nowners; i++)
+		if (p->owners[i]->parent == top && p->owners[i]->type != OWNER_GROUP)
+			out[n++] = p->owners[i];
+	return n;
+}
+
+size_t model_rollup(const indicator *ind, int year, const owner *const *who, size_t n,
+		    double *value)
+{
+	double sum = 0;
+	size_t got = 0;
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < ind->nvalues; i++) {
+			const ind_point *v = &ind->values[i];
+			if (v->year == year && v->owner == who[k] && !v->computed) {
+				sum += v->value;
+				got++;
+				break;
+			}
+		}
+	if (got)
+		*value = ind->agg == AGG_MEAN ? sum / (double)got : sum;
+	return got;
+}
+
 static const char *const status_names[ST_COUNT] = {
 	"none", "not-started", "in-progress", "ongoing", "delayed", "completed", "cancelled"};
 

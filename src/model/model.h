@@ -45,17 +45,27 @@ struct owner {
 typedef struct ind_point {
 	int year;
 	double value;
-	const char *value_text;   /* as written, for exact echo */
+	const char *value_text;   /* as written, for exact echo; NULL when computed */
 	const char *owner_id;     /* NULL: the regional/overall value */
 	const owner *owner;       /* resolved */
+	int computed;             /* a plan-level value rolled up from the owners
+				   * below, never a reported one */
+	size_t nreported, nexpected; /* computed: how many of those owners reported */
 	srcpos pos;
 } ind_point;
+
+/* How an indicator's plan-level value follows from the owners' values
+ * when the plan's organisation reports none. */
+typedef enum aggregate { AGG_NONE, AGG_SUM, AGG_MEAN } aggregate;
 
 typedef struct indicator {
 	const char *id;
 	const char *level;        /* national | regional | local */
 	const char *unit;
 	int decrease;             /* direction="decrease" */
+	aggregate agg;            /* aggregate="sum|mean|none" */
+	const char *aggregate_over; /* a group's id, or NULL */
+	const owner *over;        /* resolved: that group */
 	const char *name;
 	doc_node *description;    /* FRAGMENT or NULL */
 	int has_baseline;
@@ -216,6 +226,18 @@ size_t model_count(const area *a, int year, const owner *o, size_t counts[ST_COU
 
 /* The latest value of an indicator for owner (NULL: regional), or NULL. */
 const ind_point *model_latest_value(const indicator *ind, const owner *o);
+
+/* The owners whose values roll up into ind's plan-level value: the
+ * members of its aggregate-over group, else the owners directly under the
+ * plan's organisation (no group is one).  Writes at most p->nowners into
+ * out; returns how many. */
+size_t model_rollup_owners(const plan *p, const indicator *ind, const owner **out);
+
+/* ind's value for year rolled up (ind->agg) from the values of the n
+ * owners in who.  Returns how many of them reported one (0: *value
+ * untouched). */
+size_t model_rollup(const indicator *ind, int year, const owner *const *who, size_t n,
+		    double *value);
 
 /* Names: "not-started" <-> ST_NOT_STARTED ... (the input's words). */
 const char *model_status_name(status_value v);

@@ -301,7 +301,19 @@ static const char *point_text(rb *b, const indicator *ind, const ind_point *pt)
 {
 	char v[96];
 	labels_value(b->l, pt->value, ind->unit, v, sizeof v);
+	if (pt->computed)
+		return fmt(b, "%s (%d; %s)", v, pt->year,
+			   fmt(b, b->l->w[W_COMPUTED], pt->nreported, pt->nexpected));
 	return fmt(b, "%s (%d)", v, pt->year);
+}
+
+/* The plan-level figures are the region's in a regional plan (its own
+ * organisation an RHF, or none named); else they are the plan's overall
+ * ones (a national plan's ministry). */
+static int plan_is_regional(rb *b)
+{
+	const owner *top = model_plan_owner(b->p);
+	return !b->p->organisation_ref || (top && top->type == OWNER_RHF);
 }
 
 /* ---- charts (issue 6) ---------------------------------------------------- */
@@ -484,7 +496,8 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 		if (!any)
 			continue; /* no values (a plan with targets only): no series */
 		chart_series *se = &ch->series[ch->nseries];
-		se->name = whose[k] ? whose[k]->name : l->w[W_CHART_REGIONAL];
+		se->name = whose[k] ? whose[k]->name
+				    : l->w[plan_is_regional(b) ? W_CHART_REGIONAL : W_CHART_OVERALL];
 		se->values = v;
 		se->rgb = series_rgb[ch->nseries % (int)(sizeof series_rgb / sizeof *series_rgb)];
 		ch->nseries++;
@@ -519,6 +532,15 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 	ch->compact = b->tpl->kind == TPL_BOARD;
 	if (!ch->compact)
 		twin_table(b, ind, ch, tg);
+	/* A computed plan-level value is never passed off as a reported one:
+	 * the chart's numbers say which they are. */
+	for (size_t i = 0; i < ind->nvalues; i++) {
+		const ind_point *v = &ind->values[i];
+		if (v->computed)
+			para(b, b->d->root, DOC_P_NOTE,
+			     fmt(b, "%d: %s (%s)", v->year, num_text(b, v->value, ind->unit),
+				 fmt(b, l->w[W_COMPUTED], v->nreported, v->nexpected)));
+	}
 }
 
 /* The summary's stacked bars: per focus area, its measures by status, in
@@ -615,7 +637,8 @@ static void indicators_table(rb *b, int level, int charts)
 	const char *n5[] = {l->w[W_INDICATOR], l->w[W_BASELINE], l->w[W_LATEST], l->w[W_TARGET],
 			    l->w[W_STATUS_WORD]};
 	const char *n6[] = {l->w[W_INDICATOR], l->w[W_BASELINE], l->w[W_OWN_LATEST],
-			    l->w[W_REGIONAL_LATEST], l->w[W_TARGET], l->w[W_STATUS_WORD]};
+			    l->w[plan_is_regional(b) ? W_REGIONAL_LATEST : W_OVERALL_LATEST], l->w[W_TARGET],
+			    l->w[W_STATUS_WORD]};
 	header_row(b, t, own ? n6 : n5, own ? 6 : 5);
 	for (size_t i = 0; i < p->nindicators; i++) {
 		const indicator *ind = p->indicators[i];

@@ -90,8 +90,11 @@
 	W(DEVIATIONS_NONE, "Ingen tiltak er forsinket eller ikke startet i %d.", "Ingen tiltak er forseinka eller ikkje starta i %d.", "No measure is delayed or not started in %d.") \
 	W(OWN_LATEST, "Egen siste verdi", "Eigen siste verdi", "Own latest value") \
 	W(REGIONAL_LATEST, "Regional siste verdi", "Regional siste verdi", "Regional latest value") \
+	W(OVERALL_LATEST, "Samlet siste verdi", "Samla siste verdi", "Overall latest value") \
+	W(COMPUTED, "beregnet, %zu av %zu har rapportert", "rekna ut, %zu av %zu har rapportert", "computed, %zu of %zu reported") \
 	/* the charts */ \
 	W(CHART_REGIONAL, "Regionalt", "Regionalt", "Regional") \
+	W(CHART_OVERALL, "Samlet", "Samla", "Overall") \
 	W(CHART_TRACK, "Bane mot målet", "Bane mot målet", "Path to target") \
 	W(CHART_VALUES, "Verdier", "Verdiar", "Values") \
 	W(CHART_LINE, "Linjediagram", "Linjediagram", "Line chart") \
