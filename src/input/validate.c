@@ -327,7 +327,7 @@ static void check_aggregate_over(vctx *v)
 		indicator *ind = p->indicators[i];
 		if (!ind->aggregate_over)
 			continue;
-		const owner *g = resolve_owner(v, ind->pos, ind->aggregate_over, "the group aggregate-over names");
+		const owner *g = resolve_owner(v, ind->pos, ind->aggregate_over, "the aggregate-over group");
 		if (g && g->type != OWNER_GROUP)
 			verr(v, ind->pos, "aggregate-over=\"%s\" names an owner that is not a group; name a "
 					  "group whose members' values add up", g->id);
