@@ -406,6 +406,32 @@ static void read_point(rd *r, const xmlNode *n, ind_point *pt, int allow_owner)
 	pt->value_text = dup(r, v);
 	parse_number(r, n, v, &pt->value);
 	pt->owner_id = allow_owner ? dup(r, xmlin_attr(n, "owner")) : NULL;
+	pt->category_id = allow_owner ? dup(r, xmlin_attr(n, "category")) : NULL;
+}
+
+static void read_dimension(rd *r, const xmlNode *n)
+{
+	dimension *dm = arena_alloc(r->a, sizeof *dm);
+	if (!dm)
+		return;
+	dm->pos = pos(r, n);
+	dm->id = dup(r, check_id(r, n, "id", req(r, n, "id")));
+	dm->name = nonempty(r, n, dup(r, req(r, n, "name")), "the dimension's name");
+	dm->cats = arena_array(r->a, count_children(n, "category") + 1, sizeof *dm->cats);
+	if (!dm->cats)
+		return;
+	for (const xmlNode *c = xmlin_first(n); c; c = xmlin_next(c)) {
+		if (!xmlin_is(c, "category"))
+			continue;
+		category *k = &dm->cats[dm->ncats];
+		k->pos = pos(r, c);
+		k->id = dup(r, check_id(r, c, "id", req(r, c, "id")));
+		k->name = nonempty(r, c, text_of(r, c), "the category's name");
+		if (k->id)
+			dm->ncats++;
+	}
+	if (dm->id && r->p->dimensions)
+		r->p->dimensions[r->p->ndimensions++] = dm;
 }
 
 static indicator *read_indicator(rd *r, const xmlNode *n)
@@ -427,6 +453,7 @@ static indicator *read_indicator(rd *r, const xmlNode *n)
 	if (agg && ind->agg == AGG_NONE && strcmp(agg, "none") != 0)
 		err(r, n, "aggregate=\"%s\" is not a way to add up values; use sum, mean or none", agg);
 	ind->aggregate_over = dup(r, xmlin_attr(n, "aggregate-over"));
+	ind->breakdown = dup(r, xmlin_attr(n, "breakdown"));
 	ind->unit = dup(r, req(r, n, "unit"));
 	const char *dir = xmlin_attr(n, "direction");
 	if (dir && strcmp(dir, "increase") != 0 && strcmp(dir, "decrease") != 0)
@@ -628,7 +655,13 @@ static void read_plan(rd *r, const xmlNode *root)
 		else if (xmlin_is(c, "goals")) {
 			/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 			p->indicators = arena_array(r->a, count_children(c, "indicator") + 1, sizeof *p->indicators);
+			/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+			p->dimensions = arena_array(r->a, count_children(c, "dimension") + 1, sizeof *p->dimensions);
 			for (const xmlNode *i = xmlin_first(c); i; i = xmlin_next(i)) {
+				if (xmlin_is(i, "dimension")) {
+					read_dimension(r, i);
+					continue;
+				}
 				indicator *ind = xmlin_is(i, "indicator") ? read_indicator(r, i) : NULL;
 				if (ind && ind->id && p->indicators)
 					p->indicators[p->nindicators++] = ind;
@@ -771,6 +804,7 @@ static void read_report(rd *r, const xmlNode *root)
 			 * owner's is its own, whatever its type. */
 			const owner *by = model_owner(p, ri->owner_id);
 			pt->owner_id = by && by == model_plan_owner(p) ? NULL : ri->owner_id;
+			pt->category_id = dup(r, xmlin_attr(c, "category"));
 		}
 	}
 }

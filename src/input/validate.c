@@ -298,13 +298,81 @@ static void check_indicators(vctx *v)
 				const ind_point *o = &ind->values[k];
 				int same_owner = (!o->owner_id && !pt->owner_id) ||
 						 (o->owner_id && pt->owner_id && strcmp(o->owner_id, pt->owner_id) == 0);
-				if (o->year == pt->year && same_owner) {
+				int same_category = (!o->category_id && !pt->category_id) ||
+						    (o->category_id && pt->category_id &&
+						     strcmp(o->category_id, pt->category_id) == 0);
+				if (o->year == pt->year && same_owner && same_category) {
 					verr(v, pt->pos, "indicator \"%s\" has two values for %d%s%s (the other at %s:%d)",
 					     ind->id, pt->year, pt->owner_id ? " from " : "",
 					     pt->owner_id ? pt->owner_id : "", o->pos.file, o->pos.line);
 					break;
 				}
 			}
+		}
+	}
+}
+
+/* "a, b, c": a dimension's category ids, for the message naming the
+ * right one.  At most 12. */
+static const char *known_categories(const dimension *dm, char *out, size_t n)
+{
+	size_t k = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < dm->ncats && i < 12; i++)
+		k += (size_t)snprintf(out + k, k < n ? n - k : 0, "%s%s", i ? ", " : "", dm->cats[i].id);
+	if (dm->ncats > 12 && k < n)
+		snprintf(out + k, n - k, ", ...");
+	return out;
+}
+
+/* Dimensions and their categories have unique ids; an indicator's
+ * breakdown names a dimension; a value's category is one of its
+ * indicator's breakdown. */
+static void check_breakdowns(vctx *v)
+{
+	plan *p = v->p;
+	char known[512];
+	for (size_t i = 0; i < p->ndimensions; i++) {
+		const dimension *dm = p->dimensions[i];
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(p->dimensions[k]->id, dm->id) == 0) {
+				verr(v, dm->pos, "the dimension id \"%s\" is used twice (first on line %d); ids "
+						 "must be unique", dm->id, p->dimensions[k]->pos.line);
+				break;
+			}
+		for (size_t j = 0; j < dm->ncats; j++)
+			for (size_t k = 0; k < j; k++)
+				if (strcmp(dm->cats[k].id, dm->cats[j].id) == 0) {
+					verr(v, dm->cats[j].pos, "the category id \"%s\" is used twice in the "
+								 "dimension \"%s\" (first on line %d)",
+					     dm->cats[j].id, dm->id, dm->cats[k].pos.line);
+					break;
+				}
+	}
+	for (size_t i = 0; i < p->nindicators; i++) {
+		indicator *ind = p->indicators[i];
+		if (ind->breakdown) {
+			ind->dim = model_dimension(p, ind->breakdown);
+			if (!ind->dim)
+				verr(v, ind->pos, "breakdown=\"%s\" names no <dimension> among the plan's goals",
+				     ind->breakdown);
+		}
+		for (size_t j = 0; j < ind->nvalues; j++) {
+			ind_point *pt = &ind->values[j];
+			if (!pt->category_id)
+				continue;
+			if (!ind->breakdown) {
+				verr(v, pt->pos, "the value has category=\"%s\", but indicator \"%s\" has no "
+						 "breakdown=\"dimension-id\"", pt->category_id, ind->id);
+				continue;
+			}
+			for (size_t k = 0; ind->dim && k < ind->dim->ncats && !pt->category; k++)
+				if (strcmp(ind->dim->cats[k].id, pt->category_id) == 0)
+					pt->category = &ind->dim->cats[k];
+			if (ind->dim && !pt->category)
+				verr(v, pt->pos, "the category \"%s\" is not in the dimension \"%s\" (its "
+						 "categories: %s)", pt->category_id, ind->dim->id,
+				     known_categories(ind->dim, known, sizeof known));
 		}
 	}
 }
@@ -361,19 +429,22 @@ static void rollup(vctx *v)
 		size_t nreported_values = ind->nvalues;
 		for (size_t j = 0; j < nreported_values; j++) {
 			const ind_point *pt = &ind->values[j];
+			/* once per year with a total from one of the owners below */
 			int year = pt->year, seen = 0, contributes = 0;
-			for (size_t k = 0; k < n && !contributes; k++)
+			for (size_t k = 0; k < n && !pt->category_id && !contributes; k++)
 				contributes = pt->owner == who[k];
 			for (size_t k = 0; k < j && contributes && !seen; k++)
 				for (size_t m = 0; m < n && !seen; m++)
-					seen = ind->values[k].year == year && ind->values[k].owner == who[m];
+					seen = ind->values[k].year == year && ind->values[k].owner == who[m] &&
+					       !ind->values[k].category_id;
 			if (!contributes || seen)
 				continue;
 			double sum = 0;
 			size_t got = model_rollup(ind, year, who, n, &sum);
 			const ind_point *own = NULL;
 			for (size_t k = 0; k < nreported_values && !own; k++)
-				if (ind->values[k].year == year && !ind->values[k].owner_id)
+				if (ind->values[k].year == year && !ind->values[k].owner_id &&
+				    !ind->values[k].category_id)
 					own = &ind->values[k];
 			if (own) {
 				double tol = 0.5;
@@ -516,6 +587,7 @@ sr_status validate_plan(plan *p, diag *d)
 	check_reports(&v);
 	check_indicators(&v);
 	check_aggregate_over(&v);
+	check_breakdowns(&v);
 	check_measures(&v);
 	if (!v.errors)
 		rollup(&v);

@@ -252,10 +252,18 @@ const ind_point *model_latest_value(const indicator *ind, const owner *o)
 	const ind_point *best = NULL;
 	for (size_t i = 0; i < ind->nvalues; i++) {
 		const ind_point *v = &ind->values[i];
-		if (v->owner == o && (!best || v->year >= best->year))
+		if (v->owner == o && !v->category_id && (!best || v->year >= best->year))
 			best = v;
 	}
 	return best;
+}
+
+const dimension *model_dimension(const plan *p, const char *id)
+{
+	for (size_t i = 0; id && i < p->ndimensions; i++)
+		if (strcmp(p->dimensions[i]->id, id) == 0)
+			return p->dimensions[i];
+	return NULL;
 }
 
 size_t model_rollup_owners(const plan *p, const indicator *ind, const owner **out)
@@ -281,7 +289,7 @@ size_t model_rollup(const indicator *ind, int year, const owner *const *who, siz
 	for (size_t k = 0; k < n; k++)
 		for (size_t i = 0; i < ind->nvalues; i++) {
 			const ind_point *v = &ind->values[i];
-			if (v->year == year && v->owner == who[k] && !v->computed) {
+			if (v->year == year && v->owner == who[k] && !v->computed && !v->category_id) {
 				sum += v->value;
 				got++;
 				break;

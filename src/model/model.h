@@ -48,6 +48,9 @@ typedef struct ind_point {
 	const char *value_text;   /* as written, for exact echo; NULL when computed */
 	const char *owner_id;     /* NULL: the regional/overall value */
 	const owner *owner;       /* resolved */
+	const char *category_id;  /* a value for one category of the indicator's
+				   * breakdown; NULL: the total */
+	const struct category *category; /* resolved */
 	int computed;             /* a plan-level value rolled up from the owners
 				   * below, never a reported one */
 	size_t nreported, nexpected; /* computed: how many of those owners reported */
@@ -58,6 +61,22 @@ typedef struct ind_point {
  * when the plan's organisation reports none. */
 typedef enum aggregate { AGG_NONE, AGG_SUM, AGG_MEAN } aggregate;
 
+/* A way to break indicator values down (by specialty, say) and its
+ * categories, in input order. */
+typedef struct category {
+	const char *id;
+	const char *name;
+	srcpos pos;
+} category;
+
+typedef struct dimension {
+	const char *id;
+	const char *name;
+	category *cats;
+	size_t ncats;
+	srcpos pos;
+} dimension;
+
 typedef struct indicator {
 	const char *id;
 	const char *level;        /* national | regional | local */
@@ -66,6 +85,8 @@ typedef struct indicator {
 	aggregate agg;            /* aggregate="sum|mean|none" */
 	const char *aggregate_over; /* a group's id, or NULL */
 	const owner *over;        /* resolved: that group */
+	const char *breakdown;    /* a dimension's id, or NULL */
+	const dimension *dim;     /* resolved */
 	const char *name;
 	doc_node *description;    /* FRAGMENT or NULL */
 	int has_baseline;
@@ -160,6 +181,8 @@ typedef struct plan {
 	size_t nowners;
 	indicator **indicators;
 	size_t nindicators;
+	dimension **dimensions;
+	size_t ndimensions;
 	area **areas;             /* focus areas (top level) */
 	size_t nareas;
 	measure **measures;       /* every measure, in plan order */
@@ -224,7 +247,11 @@ static inline int model_in_view(const measure *m, const owner *o)
  * Returns the number of measures counted. */
 size_t model_count(const area *a, int year, const owner *o, size_t counts[ST_COUNT]);
 
-/* The latest value of an indicator for owner (NULL: regional), or NULL. */
+/* The dimension with this id, or NULL. */
+const dimension *model_dimension(const plan *p, const char *id);
+
+/* The latest value (a total, not a category's) of an indicator for owner
+ * (NULL: regional), or NULL. */
 const ind_point *model_latest_value(const indicator *ind, const owner *o);
 
 /* The owners whose values roll up into ind's plan-level value: the

@@ -443,7 +443,8 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 	if (ind->has_baseline)
 		SPAN(ind->baseline.year);
 	for (size_t i = 0; i < ind->nvalues; i++)
-		SPAN(ind->values[i].year);
+		if (!ind->values[i].category_id) /* a category's share is not a total */
+			SPAN(ind->values[i].year);
 	const ind_point *latest = model_latest_value(ind, b->who);
 	if (!latest)
 		latest = model_latest_value(ind, NULL);
@@ -471,7 +472,7 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 		if (b->who && ow != b->who && ow->parent != b->who)
 			continue;
 		for (size_t i = 0; i < ind->nvalues; i++)
-			if (ind->values[i].owner == ow) {
+			if (ind->values[i].owner == ow && !ind->values[i].category_id) {
 				whose[ns++] = ow;
 				break;
 			}
@@ -488,7 +489,7 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 			v[i] = NAN;
 		int any = 0;
 		for (size_t i = 0; i < ind->nvalues; i++)
-			if (ind->values[i].owner == whose[k] &&
+			if (ind->values[i].owner == whose[k] && !ind->values[i].category_id &&
 			    (whose[k] || !ind->values[i].owner_id)) {
 				v[ind->values[i].year - y0] = ind->values[i].value;
 				any = 1;
@@ -622,6 +623,81 @@ static void under_values(rb *b, doc_node *c, const indicator *ind)
 	}
 }
 
+/* The distribution table of an indicator with a breakdown: its categories
+ * down, and across the plan's own values and each owner's (an owner's
+ * report: its own and those directly under it), for the latest year up to
+ * the report's with category values.  At most BREAKDOWN_COLS value
+ * columns a table; more owners make more tables. */
+enum { BREAKDOWN_COLS = 5 };
+
+static int breakdown_shows(rb *b, const owner *o)
+{
+	if (!b->who)
+		return 1;
+	return o && (o == b->who || o->parent == b->who);
+}
+
+static void breakdown_table(rb *b, const indicator *ind)
+{
+	const plan *p = b->p;
+	const labels *l = b->l;
+	const dimension *dm = ind->dim;
+	if (!dm || !dm->ncats)
+		return;
+	int year = 0;
+	for (size_t i = 0; i < ind->nvalues; i++) {
+		const ind_point *v = &ind->values[i];
+		if (v->category && v->year <= b->year && v->year > year && breakdown_shows(b, v->owner))
+			year = v->year;
+	}
+	if (!year)
+		return;
+	/* the columns: the plan's own (NULL) first, then owners in plan order */
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+	const owner **cols = arena_array(&b->d->arena, p->nowners + 1, sizeof *cols);
+	if (!cols)
+		return;
+	size_t ncols = 0;
+	for (size_t o = 0; o <= p->nowners; o++) {
+		const owner *ow = o ? p->owners[o - 1] : NULL;
+		if (ow ? !breakdown_shows(b, ow) : b->who != NULL)
+			continue;
+		for (size_t i = 0; i < ind->nvalues; i++)
+			if (ind->values[i].category && ind->values[i].year == year && ind->values[i].owner == ow) {
+				cols[ncols++] = ow;
+				break;
+			}
+	}
+	const char *cap = fmt(b, l->w[W_BREAKDOWN_CAPTION], ind->name, dm->name, year);
+	for (size_t at = 0; at < ncols; at += BREAKDOWN_COLS) {
+		size_t n = ncols - at < BREAKDOWN_COLS ? ncols - at : BREAKDOWN_COLS;
+		double w[BREAKDOWN_COLS + 1];
+		const char *names[BREAKDOWN_COLS + 1];
+		w[0] = 40;
+		names[0] = dm->name;
+		for (size_t k = 0; k < n; k++) {
+			w[k + 1] = 60.0 / (double)n;
+			names[k + 1] = cols[at + k] ? cols[at + k]->name
+				       : l->w[plan_is_regional(b) ? W_CHART_REGIONAL : W_CHART_OVERALL];
+		}
+		doc_node *t = block(b, doc_table(b->d, (int)n + 1, w, 1, cap, dm->pos));
+		header_row(b, t, names, (int)n + 1);
+		for (size_t c = 0; c < dm->ncats; c++) {
+			doc_node *r = doc_append(t, doc_row(b->d, 0));
+			text_cell(b, r, dm->cats[c].name, 0, DOC_LEFT);
+			for (size_t k = 0; k < n; k++) {
+				const ind_point *hit = NULL;
+				for (size_t i = 0; i < ind->nvalues && !hit; i++) {
+					const ind_point *v = &ind->values[i];
+					if (v->category == &dm->cats[c] && v->year == year && v->owner == cols[at + k])
+						hit = v;
+				}
+				text_cell(b, r, hit ? num_text(b, hit->value, ind->unit) : "–", 0, DOC_RIGHT);
+			}
+		}
+	}
+}
+
 static void indicators_table(rb *b, int level, int charts)
 {
 	const plan *p = b->p;
@@ -674,6 +750,8 @@ static void indicators_table(rb *b, int level, int charts)
 		int known, ok = on_track(ind, judged, &known);
 		indicator_chart(b, ind, ok, known);
 	}
+	for (size_t i = 0; i < p->nindicators; i++)
+		breakdown_table(b, p->indicators[i]);
 }
 
 static void summaries(rb *b, int level)

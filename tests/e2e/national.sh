@@ -2,7 +2,7 @@
 # organisation is the ministry.  An RHF's figures stay the RHF's, an RHF's
 # report shows its trusts beside it, the matrix shows the RHFs, a batch
 # makes one report per RHF, and the national figure rolled up from the
-# RHFs' is marked as computed.
+# RHFs' is marked as computed; the new trials by specialty make a table.
 . "$SR_TOP/tests/lib.sh"
 NAT="$SAMPLES/nasjonal"
 NPLAN="$NAT/handlingsplan-kliniske-studier.xml"
@@ -114,3 +114,31 @@ case "$(cat wins.tree)" in *beregnet*) fail "national: no roll-up beside a repor
 sed 's|<organisation ref="hod">|<organisation>|' "$NPLAN" > noref.xml
 # shellcheck disable=SC2086
 expect_exit "national: several rhf owners, no ref, validates" 0 "$SR" validate noref.xml $NSTATUS
+
+# Indicators by category: the number of new trials by specialty, a table
+# with the categories down and the RHFs that sent them across; the
+# categories' values are never taken for a total.
+python3 - plan.tree > breakdown.txt <<'PY'
+import sys
+lines = open(sys.argv[1], encoding='utf-8').read().split('\n')
+at = next((i for i, l in enumerate(lines) if l.strip() == 'text "Fagområde"'), None)
+if at is None:
+    print('no table')
+    sys.exit()
+rows, row = [], None
+for l in lines[at - 4:]:
+    if l.startswith('  ') and not l.startswith('   '):
+        if rows:
+            break
+    if l.startswith('    row'):
+        row = []
+        rows.append(row)
+    elif l.strip().startswith('text "') and row is not None:
+        row.append(l.strip()[6:-1].replace('\u00a0', ' '))
+for r in rows:
+    print('|'.join(r))
+PY
+b=$(cat breakdown.txt)
+contains "national: breakdown header" "$b" "Fagområde|Helse Sør-Øst RHF|Helse Vest RHF|Helse Midt-Norge RHF"
+contains "national: breakdown row" "$b" "Kreft|230 studier|95 studier|70 studier"
+contains "national: categories are not totals" "$t" "Helse Sør-Øst RHF: 455${NB}studier i 2023, 540${NB}studier i 2024."
