@@ -931,7 +931,7 @@ static void area_section(rb *b, const area *a, int base, int vision)
  * column into a sliver, which made each row a page long. */
 enum { MATRIX_MAX_TRUSTS = 5 };
 
-static void matrix_table(rb *b, const owner *const *cols, int ncols)
+static void matrix_table(rb *b, const owner *const *cols, int ncols, const char *title)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
@@ -942,7 +942,7 @@ static void matrix_table(rb *b, const owner *const *cols, int ncols)
 	const char *names[MATRIX_MAX_TRUSTS + 1] = {l->w[W_MEASURE]};
 	for (int i = 0; i < ncols; i++)
 		names[i + 1] = cols[i]->name;
-	doc_node *t = block(b, doc_table(b->d, ncols + 1, w, 1, l->w[W_MATRIX_TITLE], nopos));
+	doc_node *t = block(b, doc_table(b->d, ncols + 1, w, 1, title, nopos));
 	header_row(b, t, names, ncols + 1);
 	for (size_t k = 0; k < p->nmeasures; k++) {
 		const measure *m = p->measures[k];
@@ -1015,9 +1015,18 @@ static void matrix(rb *b, int level)
 	 * measures' tables already show its own statuses. */
 	if (!ncols || (b->who && ncols == 1 && cols[0] == b->who))
 		return;
-	heading(b, level, "status-per-hf", nopos, "%s", l->w[W_MATRIX_TITLE]);
+	/* Named by what the columns are: trusts, RHFs, or owners of mixed kinds
+	 * (an RHF beside its trusts, the agencies). */
+	int all_hf = 1, all_rhf = 1;
+	for (int i = 0; i < ncols; i++) {
+		all_hf &= cols[i]->type == OWNER_HF;
+		all_rhf &= cols[i]->type == OWNER_RHF;
+	}
+	const char *title = l->w[all_hf ? W_MATRIX_TITLE : all_rhf ? W_MATRIX_TITLE_RHF : W_MATRIX_TITLE_OWNER];
+	heading(b, level, "status-per-hf", nopos, "%s", title);
 	int ntables = (ncols + MATRIX_MAX_TRUSTS - 1) / MATRIX_MAX_TRUSTS;
-	const char *intro = fmt(b, l->w[W_MATRIX_INTRO], b->year);
+	const char *intro = fmt(b, l->w[all_hf ? W_MATRIX_INTRO : all_rhf ? W_MATRIX_INTRO_RHF : W_MATRIX_INTRO_OWNER],
+				b->year);
 	if (ntables > 1)
 		intro = fmt(b, "%s %s", intro, fmt(b, l->w[W_MATRIX_SPLIT], ncols, ntables));
 	para(b, b->d->root, DOC_P_BODY, intro);
@@ -1025,7 +1034,7 @@ static void matrix(rb *b, int level)
 	 * plan's order. */
 	for (int g = 0, at = 0; g < ntables; g++) {
 		int n = ncols / ntables + (g < ncols % ntables);
-		matrix_table(b, cols + at, n);
+		matrix_table(b, cols + at, n, title);
 		at += n;
 	}
 }
