@@ -53,6 +53,7 @@ print('|'.join(names))
 PY
 contains "national: matrix columns are the RHFs" "$(cat matrix.txt)" \
 	"Tiltak|Helse Sør-Øst RHF|Helse Vest RHF|Helse Midt-Norge RHF|Helse Nord RHF"
+contains "national: the matrix is named for RHFs" "$t" 'text "Status per regionalt helseforetak"'
 tree hf.tree --matrix-level hf
 contains "national: --matrix-level hf shows the trusts" "$(cat hf.tree)" 'text "Oslo universitetssykehus HF"'
 expect_exit "national: --matrix-level group refused" 2 "$SR" render --dump-tree --matrix-level group $NPLAN
