@@ -669,6 +669,13 @@ static void breakdown_table(rb *b, const indicator *ind)
 			}
 	}
 	const char *cap = fmt(b, l->w[W_BREAKDOWN_CAPTION], ind->name, dm->name, year);
+	/* the caption in words too: a table's caption is not shown in every
+	 * format, and the reader must see which indicator this is */
+	if (ncols && cap) {
+		doc_node *pa = block(b, doc_para(b->d, DOC_P_BODY, dm->pos));
+		doc_append(doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)),
+			   doc_text_ref(b->d, cap, strlen(cap), nopos));
+	}
 	for (size_t at = 0; at < ncols; at += BREAKDOWN_COLS) {
 		size_t n = ncols - at < BREAKDOWN_COLS ? ncols - at : BREAKDOWN_COLS;
 		double w[BREAKDOWN_COLS + 1];

@@ -99,7 +99,7 @@
 	/* the charts */ \
 	W(CHART_REGIONAL, "Regionalt", "Regionalt", "Regional") \
 	W(CHART_OVERALL, "Samlet", "Samla", "Overall") \
-	W(BREAKDOWN_CAPTION, "%s, fordelt på %s, %d", "%s, fordelt på %s, %d", "%s, by %s, %d") \
+	W(BREAKDOWN_CAPTION, "%s. Fordeling: %s, %d", "%s. Fordeling: %s, %d", "%s. Breakdown: %s, %d") \
 	W(CHART_TRACK, "Bane mot målet", "Bane mot målet", "Path to target") \
 	W(CHART_VALUES, "Verdier", "Verdiar", "Values") \
 	W(CHART_LINE, "Linjediagram", "Linjediagram", "Line chart") \
