@@ -146,7 +146,7 @@ int model_under(const owner *o, const owner *top)
 	return 0;
 }
 
-static int directly_responsible(const measure *m, const owner *o)
+int model_assigned(const measure *m, const owner *o)
 {
 	for (size_t i = 0; i < m->nresp; i++) {
 		const owner *r = m->resp[i].owner;
@@ -164,7 +164,7 @@ static int directly_responsible(const measure *m, const owner *o)
 int model_responsible(const measure *m, const owner *o)
 {
 	for (int k = 0; o && k < MAX_PARENT_STEPS; k++, o = o->parent)
-		if (directly_responsible(m, o))
+		if (model_assigned(m, o))
 			return 1;
 	return 0;
 }

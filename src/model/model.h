@@ -219,6 +219,10 @@ const owner *model_plan_owner(const plan *p);
  * links (after validation has resolved them). */
 int model_under(const owner *o, const owner *top);
 
+/* Whether m is assigned to o itself: o is responsible, directly or as a
+ * member of a responsible group.  What o owes an answer for. */
+int model_assigned(const measure *m, const owner *o);
+
 /* Whether o is responsible for m, directly, as a member of a responsible
  * group, or under an owner that is (tasks flow down the parent links;
  * after validation has resolved references). */
