@@ -27,6 +27,8 @@ typedef struct rb {
 	const report_opts *o;
 	int fill[ST_COUNT];    /* doc fill per status */
 	int fill_ok, fill_bad;
+	const owner **under;   /* an owner's report: the owners directly under it, */
+	size_t nunder;         /* listed once rather than searched per measure */
 } rb;
 
 static const srcpos nopos = {0};
@@ -615,9 +617,9 @@ static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int
  * one note each, below its own. */
 static void under_values(rb *b, doc_node *c, const indicator *ind)
 {
-	for (size_t i = 0; i < b->p->nowners; i++) {
-		const owner *u = b->p->owners[i];
-		const ind_point *v = u->parent == b->who ? model_latest_value(ind, u) : NULL;
+	for (size_t i = 0; i < b->nunder; i++) {
+		const owner *u = b->under[i];
+		const ind_point *v = model_latest_value(ind, u);
 		if (v)
 			para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", u->name, point_text(b, ind, v)));
 	}
@@ -798,9 +800,9 @@ static void status_cell(rb *b, doc_node *row, const measure *m)
 		para(b, c, DOC_P_NOTE, fmt(b, "(%s)", l->w[W_OVERALL_FALLBACK]));
 	/* An owner's report: beside its own, the statuses of the owners
 	 * directly under it. */
-	for (size_t i = 0; b->who && i < b->p->nowners; i++) {
-		const owner *u = b->p->owners[i];
-		const status *us = u->parent == b->who ? model_status(m, b->year, u, 0, NULL) : NULL;
+	for (size_t i = 0; i < b->nunder; i++) {
+		const owner *u = b->under[i];
+		const status *us = model_status(m, b->year, u, 0, NULL);
 		if (us)
 			para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", u->name, labels_status(l, us->value)));
 	}
@@ -1124,7 +1126,7 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 			 o->lang);
 		return SR_USAGE;
 	}
-	rb b = {p, o->tpl, l, doc_new(), report_year(p, o), o->owner, o, {0}, 0, 0};
+	rb b = {p, o->tpl, l, doc_new(), report_year(p, o), o->owner, o, {0}, 0, 0, NULL, 0};
 	if (!b.d) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory building the report");
 		return SR_SYSTEM;
@@ -1132,6 +1134,13 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 	char date[64];
 	labels_date(l, o->now, date, sizeof date);
 	doc *dd = b.d;
+	if (b.who) {
+		/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+		b.under = arena_array(&dd->arena, p->nowners + 1, sizeof *b.under);
+		for (size_t i = 0; b.under && i < p->nowners; i++)
+			if (p->owners[i]->parent == b.who)
+				b.under[b.nunder++] = p->owners[i];
+	}
 	dd->created = o->now;
 	dd->lang = l->bcp47;
 	dd->date_text = arena_strdup(&dd->arena, date);
