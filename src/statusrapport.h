@@ -52,6 +52,8 @@ typedef struct sr_render_opts {
 	const char *outdir;        /* PLAN-YEAR[-OWNER].EXT here (NULL: ".") */
 	const char *template_name; /* NULL: by --owner, else the default */
 	const char *owner;         /* an owner's own report */
+	const char *matrix_level;  /* the status matrix's owners by type (rhf, hf,
+				    * other); NULL: those under the plan's organisation */
 	const char *lang;          /* nb, nn, en; NULL: the template's */
 	int year;                  /* 0: the latest with a status */
 	int pdfa;                  /* tagged PDF/A-2a */
@@ -75,6 +77,7 @@ typedef struct sr_batch_opts {
 	const char *template_name; /* the owners' reports; NULL: helseforetak */
 	const char *owners;        /* "id,id"; NULL: by type */
 	const char *type;          /* rhf, hf, group, other; NULL: hf */
+	const char *matrix_level;  /* the regional report's matrix, as in render */
 	const char *lang;
 	int year;
 	int jobs;                  /* worker processes; 0: the cores */

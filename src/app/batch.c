@@ -45,7 +45,8 @@ static sr_status run_job(const plan *p, const job *j, const batch_opts *o, rende
 	int named = st == SR_OK; /* every path made */
 	if (st == SR_OK) {
 		report_opts ro = {.year = o->year, .owner = j->owner, .lang = o->lang, .now = o->now,
-				  .tpl = j->tpl, .pdfa = o->pdfa};
+				  .tpl = j->tpl, .pdfa = o->pdfa, .matrix_by_type = o->matrix_by_type,
+				  .matrix_type = o->matrix_type};
 		/* one thread per report: the workers already use every core */
 		st = render_report(p, &ro, f, path, o->inputs, 0, &d);
 		const char *last = path[f->n - 1];

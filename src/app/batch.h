@@ -27,6 +27,8 @@ typedef struct batch_opts {
 	const char *const *font_dirs;
 	FILE *progress;               /* "[12/40] file" lines, or NULL */
 	int pdfa;                     /* tagged PDF/A-2a (issue 9) */
+	int matrix_by_type;           /* the status matrix's level (report_opts) */
+	owner_type matrix_type;
 } batch_opts;
 
 typedef struct batch_result {

@@ -59,7 +59,10 @@ static const char usage_render[] =
 	"                       helseforetak (default with --owner), or a file\n"
 	"      --owner ID       the report for one owner: the measures it is\n"
 	"                       responsible for and its own statuses\n"
-	"      --year YEAR      the reporting year (default: the latest with a status;\n"
+	"      --matrix-level TYPE  the status matrix's columns: the owners of\n"
+	"                       this type (rhf, hf, other; default: those directly\n"
+	"                       under the plan's organisation)\n"
+		"      --year YEAR      the reporting year (default: the latest with a status;\n"
 	"                       with none, the plan's first year)\n"
 	"      --lang LANG      nb, nn or en (default: the template's, else the plan's)\n"
 	"      --dump-tree      print the document tree instead of writing files\n"
@@ -88,6 +91,7 @@ static const char usage_batch[] =
 	"      --owners ID,ID   these owners\n"
 	"      --type TYPE      every owner of this type: rhf, hf, group, other\n"
 	"                       (default: hf)\n"
+	"      --matrix-level TYPE  the regional report's status matrix, as in render\n"
 	"      --shard K/N      only the K-th of N equal parts of the list, for\n"
 	"                       spreading a large batch over machines\n"
 	"      --year YEAR      the reporting year (default: the latest with a status;\n"
@@ -160,7 +164,7 @@ typedef struct opts {
 	const char *command;
 	const backend *formats[BACKEND_MAX];
 	size_t nformats;
-	const char *output, *outdir, *template_name, *owner, *lang, *owners, *type;
+	const char *output, *outdir, *template_name, *owner, *lang, *owners, *type, *matrix_level;
 	const char *fmt, *deadline, *contact, *plan_file; /* form, import, collect */
 	int year, dump, quiet, verbose, jobs, shard_k, shard_n; /* dump: 1 the tree, 2 the style */
 	int pdfa;
@@ -224,7 +228,7 @@ static void all_formats(opts *o)
 /* Which options each command takes: a character per short option, and the
  * long-only options by their codes. */
 enum { OPT_OWNER = 256, OPT_YEAR, OPT_LANG, OPT_DUMP, OPT_OWNERS, OPT_TYPE, OPT_SHARD,
-       OPT_DEADLINE, OPT_CONTACT, OPT_PLAN, OPT_PDFA, OPT_DUMP_STYLE };
+       OPT_DEADLINE, OPT_CONTACT, OPT_PLAN, OPT_PDFA, OPT_DUMP_STYLE, OPT_MATRIX };
 
 static const struct option longopts[] = {
 	{"format", required_argument, NULL, 'f'},
@@ -241,6 +245,7 @@ static const struct option longopts[] = {
 	{"dump-tree", no_argument, NULL, OPT_DUMP},
 	{"dump-style", no_argument, NULL, OPT_DUMP_STYLE},
 	{"pdfa", no_argument, NULL, OPT_PDFA},
+	{"matrix-level", required_argument, NULL, OPT_MATRIX},
 	{"deadline", required_argument, NULL, OPT_DEADLINE},
 	{"contact", required_argument, NULL, OPT_CONTACT},
 	{"plan", required_argument, NULL, OPT_PLAN},
@@ -259,7 +264,7 @@ static int allowed(const char *cmd, int c)
 	if (strcmp(cmd, "render") == 0)
 		return c < 256 ? strchr("foOtv", c) != NULL
 			       : c == OPT_OWNER || c == OPT_YEAR || c == OPT_LANG || c == OPT_DUMP ||
-					 c == OPT_PDFA || c == OPT_DUMP_STYLE;
+					 c == OPT_PDFA || c == OPT_DUMP_STYLE || c == OPT_MATRIX;
 	/* form: -f -O --owner --type --year --lang --deadline --contact */
 	if (strcmp(cmd, "form") == 0)
 		return c < 256 ? strchr("fOv", c) != NULL
@@ -275,7 +280,7 @@ static int allowed(const char *cmd, int c)
 	/* batch */
 	return c < 256 ? strchr("fOtjv", c) != NULL
 		       : c == OPT_OWNERS || c == OPT_TYPE || c == OPT_SHARD || c == OPT_YEAR ||
-				 c == OPT_LANG || c == OPT_PDFA;
+				 c == OPT_LANG || c == OPT_PDFA || c == OPT_MATRIX;
 }
 
 static int bad_lang(const char *cmd, const char *lang)
@@ -399,6 +404,7 @@ static int parse_option(const char *cmd, int c, opts *o, const char **format)
 	case OPT_OWNER: o->owner = optarg; break;
 	case OPT_OWNERS: o->owners = optarg; break;
 	case OPT_TYPE: o->type = optarg; break;
+	case OPT_MATRIX: o->matrix_level = optarg; break;
 	case OPT_LANG: o->lang = optarg; break;
 	case OPT_CONTACT: o->contact = optarg; break;
 	case OPT_PLAN: o->plan_file = optarg; break;
@@ -512,6 +518,7 @@ static sr_status run(const opts *o, diag *d)
 		sr_render_opts ro = {.in = in, .nformats = o->nformats, .output = o->output,
 				     .outdir = o->outdir, .template_name = o->template_name,
 				     .owner = o->owner, .lang = o->lang, .year = o->year, .pdfa = o->pdfa,
+				     .matrix_level = o->matrix_level,
 				     .dump = o->dump ? stdout : NULL,
 				     .dump_style = o->dump == 2};
 		memcpy(ro.formats, o->formats, sizeof ro.formats);
@@ -522,7 +529,8 @@ static sr_status run(const opts *o, diag *d)
 	} else if (!strcmp(cmd, "batch")) {
 		sr_batch_opts bo = {.in = in, .nformats = o->nformats, .outdir = o->outdir,
 				    .template_name = o->template_name, .owners = o->owners,
-				    .type = o->type, .lang = o->lang, .year = o->year, .jobs = o->jobs,
+				    .type = o->type, .matrix_level = o->matrix_level, .lang = o->lang,
+				    .year = o->year, .jobs = o->jobs,
 				    .shard_k = o->shard_k, .shard_n = o->shard_n, .pdfa = o->pdfa,
 				    .progress = isatty(STDERR_FILENO) && !o->quiet ? stderr : NULL};
 		memcpy(bo.formats, o->formats, sizeof bo.formats);

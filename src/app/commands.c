@@ -289,6 +289,20 @@ static sr_status render_names(const sr_render_opts *o, const plan *p, const repo
 	return st;
 }
 
+/* --matrix-level TYPE: *by_type and *t set, or left 0 for NULL.  A group
+ * is no level: its members are the owners. */
+static sr_status matrix_level(const char *type, int *by_type, owner_type *t, diag *d)
+{
+	if (!type)
+		return SR_OK;
+	if (model_owner_type_parse(type, t) < 0 || *t == OWNER_GROUP) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--matrix-level %s: use rhf, hf or other", type);
+		return SR_USAGE;
+	}
+	*by_type = 1;
+	return SR_OK;
+}
+
 sr_status sr_render(const sr_render_opts *o, sr_render_result *r, diag *d)
 {
 	input in;
@@ -296,6 +310,8 @@ sr_status sr_render(const sr_render_opts *o, sr_render_result *r, diag *d)
 	render_formats f;
 	report_opts ro = {.year = o->year, .lang = o->lang, .pdfa = o->pdfa};
 	r->n = 0;
+	if (matrix_level(o->matrix_level, &ro.matrix_by_type, &ro.matrix_type, d) != SR_OK)
+		return finish(SR_USAGE, d);
 	render_formats_init(&f, o->formats, o->nformats, font_dirs());
 	/* the engines open beside the reading of the input */
 	if (!o->dump)
@@ -395,6 +411,8 @@ sr_status sr_batch(const sr_batch_opts *o, sr_batch_result *r, diag *d)
 		.pdfa = o->pdfa,
 	};
 	memset(r, 0, sizeof *r);
+	if (matrix_level(o->matrix_level, &bo.matrix_by_type, &bo.matrix_type, d) != SR_OK)
+		return finish(SR_USAGE, d);
 	sr_status st = input_open(&in, &o->in, o->template_name, d);
 	if (st == SR_OK)
 		st = report_time(&bo.now, d);

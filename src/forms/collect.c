@@ -248,7 +248,9 @@ static int owner_row(arena *a, const round *rd, const collect_opts *co, const ow
 	memset(rd->have, 0, p->nmeasures);
 	for (size_t i = 0; i < p->nmeasures; i++) {
 		const measure *m = p->measures[i];
-		if (!model_responsible(m, o))
+		/* what o owes: a measure that only flows down to it from an
+		 * owner above may be answered, but is not missing */
+		if (!model_assigned(m, o))
 			continue;
 		r->nmeasures++;
 		for (size_t j = 0; j < m->nstatuses; j++) {
@@ -267,7 +269,7 @@ static int owner_row(arena *a, const round *rd, const collect_opts *co, const ow
 	if (!r->missing)
 		return -1;
 	for (size_t i = 0; i < p->nmeasures; i++)
-		if (model_responsible(p->measures[i], o)) {
+		if (model_assigned(p->measures[i], o)) {
 			if (rd->have[i])
 				r->answered++;
 			else

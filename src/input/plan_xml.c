@@ -440,6 +440,7 @@ static void read_owner(rd *r, const xmlNode *n)
 	else if (o->members_text && !o->members_text[strspn(o->members_text, " \t\r\n")])
 		err(r, n, "the group \"%s\" has members=\"\" with no owner in it; name its owners: "
 			  "members=\"id id ...\"", o->id ? o->id : "?");
+	o->parent_id = dup(r, xmlin_attr(n, "parent"));
 	if (o->id && r->p->owners)
 		r->p->owners[r->p->nowners++] = o;
 }
@@ -452,6 +453,32 @@ static void read_point(rd *r, const xmlNode *n, ind_point *pt, int allow_owner)
 	pt->value_text = dup(r, v);
 	parse_number(r, n, v, &pt->value);
 	pt->owner_id = allow_owner ? dup(r, xmlin_attr(n, "owner")) : NULL;
+	pt->category_id = allow_owner ? dup(r, xmlin_attr(n, "category")) : NULL;
+}
+
+static void read_dimension(rd *r, const xmlNode *n)
+{
+	dimension *dm = arena_alloc(r->a, sizeof *dm);
+	if (!dm)
+		return;
+	dm->pos = pos(r, n);
+	dm->id = dup(r, check_id(r, n, "id", req(r, n, "id")));
+	dm->name = nonempty(r, n, dup(r, req(r, n, "name")), "the dimension's name", "the dimension's name");
+	dm->cats = arena_array(r->a, count_children(n, "category") + 1, sizeof *dm->cats);
+	if (!dm->cats)
+		return;
+	for (const xmlNode *c = xmlin_first(n); c; c = xmlin_next(c)) {
+		if (!xmlin_is(c, "category"))
+			continue;
+		category *k = &dm->cats[dm->ncats];
+		k->pos = pos(r, c);
+		k->id = dup(r, check_id(r, c, "id", req(r, c, "id")));
+		k->name = nonempty(r, c, text_of(r, c), "the category's name", "the category's name");
+		if (k->id)
+			dm->ncats++;
+	}
+	if (dm->id && r->p->dimensions)
+		r->p->dimensions[r->p->ndimensions++] = dm;
 }
 
 static indicator *read_indicator(rd *r, const xmlNode *n)
@@ -465,6 +492,15 @@ static indicator *read_indicator(rd *r, const xmlNode *n)
 	if (ind->level && strcmp(ind->level, "national") != 0 &&
 	    strcmp(ind->level, "regional") != 0 && strcmp(ind->level, "local") != 0)
 		err(r, n, "level=\"%s\" is not a goal level; use national, regional or local", ind->level);
+	const char *agg = xmlin_attr(n, "aggregate");
+	ind->agg = !agg || strcmp(agg, "none") == 0 ? AGG_NONE
+		   : strcmp(agg, "sum") == 0	    ? AGG_SUM
+		   : strcmp(agg, "mean") == 0	    ? AGG_MEAN
+						    : AGG_NONE;
+	if (agg && ind->agg == AGG_NONE && strcmp(agg, "none") != 0)
+		err(r, n, "aggregate=\"%s\" is not a way to add up values; use sum, mean or none", agg);
+	ind->aggregate_over = dup(r, xmlin_attr(n, "aggregate-over"));
+	ind->breakdown = dup(r, xmlin_attr(n, "breakdown"));
 	ind->unit = dup(r, req(r, n, "unit"));
 	const char *dir = xmlin_attr(n, "direction");
 	if (dir && strcmp(dir, "increase") != 0 && strcmp(dir, "decrease") != 0)
@@ -651,8 +687,11 @@ static void read_plan(rd *r, const xmlNode *root)
 			p->title = nonempty(r, c, text_of(r, c), "<title>", "the plan's <title>");
 		else if (xmlin_is(c, "subtitle"))
 			p->subtitle = nonempty(r, c, text_of(r, c), "<subtitle>", "<subtitle>");
-		else if (xmlin_is(c, "organisation"))
+		else if (xmlin_is(c, "organisation")) {
 			p->organisation = nonempty(r, c, text_of(r, c), "<organisation>", "<organisation>");
+			p->organisation_ref = dup(r, xmlin_attr(c, "ref"));
+			p->organisation_pos = pos(r, c);
+		}
 		else if (xmlin_is(c, "period")) {
 			p->year_from = parse_year(r, c, "from", req(r, c, "from"));
 			p->year_to = parse_year(r, c, "to", req(r, c, "to"));
@@ -671,7 +710,13 @@ static void read_plan(rd *r, const xmlNode *root)
 		else if (xmlin_is(c, "goals")) {
 			/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 			p->indicators = arena_array(r->a, count_children(c, "indicator") + 1, sizeof *p->indicators);
+			/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+			p->dimensions = arena_array(r->a, count_children(c, "dimension") + 1, sizeof *p->dimensions);
 			for (const xmlNode *i = xmlin_first(c); i; i = xmlin_next(i)) {
+				if (xmlin_is(i, "dimension")) {
+					read_dimension(r, i);
+					continue;
+				}
 				indicator *ind = xmlin_is(i, "indicator") ? read_indicator(r, i) : NULL;
 				if (ind && ind->id && p->indicators)
 					p->indicators[p->nindicators++] = ind;
@@ -809,10 +854,12 @@ static void read_report(rd *r, const xmlNode *root)
 			const char *val = req(r, c, "value");
 			pt->value_text = dup(r, val);
 			parse_number(r, c, val, &pt->value);
-			/* The regional authority's own figures are the region's:
-			 * a value it reports is the regional value. */
+			/* The plan's own organisation's figures are the plan's:
+			 * a value it reports is the plan-level value; every other
+			 * owner's is its own, whatever its type. */
 			const owner *by = model_owner(p, ri->owner_id);
-			pt->owner_id = by && by->type == OWNER_RHF ? NULL : ri->owner_id;
+			pt->owner_id = by && by == model_plan_owner(p) ? NULL : ri->owner_id;
+			pt->category_id = dup(r, xmlin_attr(c, "category"));
 		}
 	}
 }

@@ -2,6 +2,7 @@
  * Writes only the model's resolved-pointer fields. */
 #include "validate.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,6 +239,47 @@ static const owner *resolve_owner(vctx *v, srcpos at, const char *id, const char
 	return NULL;
 }
 
+/* The hierarchy: the plan's own organisation and each owner's parent.
+ * A parent is a single owner (a group only gathers owners, it does not
+ * lead them), and following parents never comes back to where it began,
+ * so every walk up the hierarchy ends at the top. */
+static void resolve_hierarchy(vctx *v)
+{
+	plan *p = v->p;
+	if (p->organisation_ref)
+		resolve_owner(v, p->organisation_pos, p->organisation_ref, "the organisation's owner");
+	for (size_t i = 0; i < p->nowners; i++) {
+		owner *o = p->owners[i];
+		if (!o->parent_id)
+			continue;
+		const owner *up = resolve_owner(v, o->pos, o->parent_id, "the parent owner");
+		if (up && up->type == OWNER_GROUP)
+			verr(v, o->pos, "the owner \"%s\" has the group \"%s\" as its parent; a parent "
+					"must be one owner, not a group", o->id, up->id);
+		else
+			o->parent = up;
+	}
+	for (size_t i = 0; i < p->nowners; i++) {
+		owner *o = p->owners[i];
+		const owner *up = o->parent;
+		for (size_t k = 0; up && up != o && k < p->nowners; k++)
+			up = up->parent;
+		if (up != o)
+			continue;
+		char path[256];
+		size_t n = (size_t)snprintf(path, sizeof path, "%s", o->id);
+		up = o;
+		do {
+			up = up->parent;
+			if (n < sizeof path)
+				n += (size_t)snprintf(path + n, sizeof path - n, " -> %s", up->id);
+		} while (up != o);
+		verr(v, o->pos, "the owner \"%s\" lies under itself (%s); parents must not form a "
+				"cycle", o->id, path);
+		o->parent = NULL; /* broken here, so the cycle is reported once */
+	}
+}
+
 static int in_period(const plan *p, int year)
 {
 	return !p->year_from || !p->year_to || (year >= p->year_from && year <= p->year_to);
@@ -256,7 +298,10 @@ static void check_indicators(vctx *v)
 				const ind_point *o = &ind->values[k];
 				int same_owner = (!o->owner_id && !pt->owner_id) ||
 						 (o->owner_id && pt->owner_id && strcmp(o->owner_id, pt->owner_id) == 0);
-				if (o->year == pt->year && same_owner) {
+				int same_category = (!o->category_id && !pt->category_id) ||
+						    (o->category_id && pt->category_id &&
+						     strcmp(o->category_id, pt->category_id) == 0);
+				if (o->year == pt->year && same_owner && same_category) {
 					verr(v, pt->pos, "indicator \"%s\" has two values for %d%s%s (the other at %s:%d)",
 					     ind->id, pt->year, pt->owner_id ? " from " : "",
 					     pt->owner_id ? pt->owner_id : "", o->pos.file, o->pos.line);
@@ -265,6 +310,171 @@ static void check_indicators(vctx *v)
 			}
 		}
 	}
+}
+
+/* "a, b, c": a dimension's category ids, for the message naming the
+ * right one.  At most 12. */
+static const char *known_categories(const dimension *dm, char *out, size_t n)
+{
+	size_t k = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < dm->ncats && i < 12; i++)
+		k += (size_t)snprintf(out + k, k < n ? n - k : 0, "%s%s", i ? ", " : "", dm->cats[i].id);
+	if (dm->ncats > 12 && k < n)
+		snprintf(out + k, n - k, ", ...");
+	return out;
+}
+
+/* Dimensions and their categories have unique ids; an indicator's
+ * breakdown names a dimension; a value's category is one of its
+ * indicator's breakdown. */
+static void check_breakdowns(vctx *v)
+{
+	plan *p = v->p;
+	char known[512];
+	for (size_t i = 0; i < p->ndimensions; i++) {
+		const dimension *dm = p->dimensions[i];
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(p->dimensions[k]->id, dm->id) == 0) {
+				verr(v, dm->pos, "the dimension id \"%s\" is used twice (first on line %d); ids "
+						 "must be unique", dm->id, p->dimensions[k]->pos.line);
+				break;
+			}
+		for (size_t j = 0; j < dm->ncats; j++)
+			for (size_t k = 0; k < j; k++)
+				if (strcmp(dm->cats[k].id, dm->cats[j].id) == 0) {
+					verr(v, dm->cats[j].pos, "the category id \"%s\" is used twice in the "
+								 "dimension \"%s\" (first on line %d)",
+					     dm->cats[j].id, dm->id, dm->cats[k].pos.line);
+					break;
+				}
+	}
+	for (size_t i = 0; i < p->nindicators; i++) {
+		indicator *ind = p->indicators[i];
+		if (ind->breakdown) {
+			ind->dim = model_dimension(p, ind->breakdown);
+			if (!ind->dim)
+				verr(v, ind->pos, "breakdown=\"%s\" names no <dimension> among the plan's goals",
+				     ind->breakdown);
+		}
+		for (size_t j = 0; j < ind->nvalues; j++) {
+			ind_point *pt = &ind->values[j];
+			if (!pt->category_id)
+				continue;
+			if (!ind->breakdown) {
+				verr(v, pt->pos, "the value has category=\"%s\", but indicator \"%s\" has no "
+						 "breakdown=\"dimension-id\"", pt->category_id, ind->id);
+				continue;
+			}
+			for (size_t k = 0; ind->dim && k < ind->dim->ncats && !pt->category; k++)
+				if (strcmp(ind->dim->cats[k].id, pt->category_id) == 0)
+					pt->category = &ind->dim->cats[k];
+			if (ind->dim && !pt->category)
+				verr(v, pt->pos, "the category \"%s\" is not in the dimension \"%s\" (its "
+						 "categories: %s)", pt->category_id, ind->dim->id,
+				     known_categories(ind->dim, known, sizeof known));
+		}
+	}
+}
+
+/* Decimals as written ("3.25": 2), for what "differs by more than
+ * rounding" means for that value. */
+static int decimals(const char *s)
+{
+	const char *d = s ? strpbrk(s, ".,") : NULL;
+	int n = 0;
+	for (d = d ? d + 1 : NULL; d && *d >= '0' && *d <= '9'; d++)
+		n++;
+	return n;
+}
+
+static void check_aggregate_over(vctx *v)
+{
+	plan *p = v->p;
+	for (size_t i = 0; i < p->nindicators; i++) {
+		indicator *ind = p->indicators[i];
+		if (!ind->aggregate_over)
+			continue;
+		const owner *g = resolve_owner(v, ind->pos, ind->aggregate_over, "the aggregate-over group");
+		if (g && g->type != OWNER_GROUP)
+			verr(v, ind->pos, "aggregate-over=\"%s\" names an owner that is not a group; name a "
+					  "group whose members' values add up", g->id);
+		else if (g && ind->agg == AGG_NONE)
+			verr(v, ind->pos, "indicator \"%s\" has aggregate-over but no aggregate=\"sum\" or "
+					  "\"mean\"", ind->id);
+		else
+			ind->over = g;
+	}
+}
+
+/* Roll each aggregate indicator's owner values up into a computed
+ * plan-level value for the years the plan's organisation reported none,
+ * and warn where it reported one that the owners' values contradict.
+ * Runs once everything else is resolved and valid: the computed values
+ * are appended after the reported ones, marked as computed. */
+static void rollup(vctx *v)
+{
+	plan *p = v->p;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+	const owner **who = xmalloc((p->nowners + 1) * sizeof *who);
+	if (!who) {
+		v->errors++;
+		return;
+	}
+	for (size_t i = 0; i < p->nindicators; i++) {
+		indicator *ind = p->indicators[i];
+		if (ind->agg == AGG_NONE)
+			continue;
+		size_t n = model_rollup_owners(p, ind, who);
+		size_t nreported_values = ind->nvalues;
+		for (size_t j = 0; j < nreported_values; j++) {
+			const ind_point *pt = &ind->values[j];
+			/* once per year with a total from one of the owners below */
+			int year = pt->year, seen = 0, contributes = 0;
+			for (size_t k = 0; k < n && !pt->category_id && !contributes; k++)
+				contributes = pt->owner == who[k];
+			for (size_t k = 0; k < j && contributes && !seen; k++)
+				for (size_t m = 0; m < n && !seen; m++)
+					seen = ind->values[k].year == year && ind->values[k].owner == who[m] &&
+					       !ind->values[k].category_id;
+			if (!contributes || seen)
+				continue;
+			double sum = 0;
+			size_t got = model_rollup(ind, year, who, n, &sum);
+			const ind_point *own = NULL;
+			for (size_t k = 0; k < nreported_values && !own; k++)
+				if (ind->values[k].year == year && !ind->values[k].owner_id &&
+				    !ind->values[k].category_id)
+					own = &ind->values[k];
+			if (own) {
+				double tol = 0.5;
+				for (int d = decimals(own->value_text); d > 0; d--)
+					tol /= 10;
+				if (fabs(own->value - sum) > tol + 1e-9)
+					diag_at(v->d, DIAG_WARNING, own->pos,
+						"indicator \"%s\" has the value %s for %d, but the %s of its "
+						"owners' values is %g (%zu of %zu reported)", ind->id,
+						own->value_text ? own->value_text : "?", year,
+						ind->agg == AGG_MEAN ? "mean" : "sum", sum, got, n);
+				continue;
+			}
+			ind_point *pv = arena_grow(&p->arena, ind->values, ind->nvalues, &ind->capvalues,
+						   sizeof *pv);
+			if (!pv)
+				break;
+			ind->values = pv;
+			pt = NULL; /* the array may have moved */
+			ind_point *c = &pv[ind->nvalues++];
+			memset(c, 0, sizeof *c);
+			c->year = year;
+			c->value = sum;
+			c->computed = 1;
+			c->nreported = got;
+			c->nexpected = n;
+			c->pos = ind->pos;
+		}
+	}
+	xfree(who);
 }
 
 static void check_measures(vctx *v)
@@ -373,9 +583,14 @@ sr_status validate_plan(plan *p, diag *d)
 	check_ids(&v);
 	check_area_ids(&v);
 	resolve_owners(&v);
+	resolve_hierarchy(&v);
 	check_reports(&v);
 	check_indicators(&v);
+	check_aggregate_over(&v);
+	check_breakdowns(&v);
 	check_measures(&v);
+	if (!v.errors)
+		rollup(&v);
 	if (arena_failed(&p->arena))
 		return SR_SYSTEM;
 	return v.errors ? SR_INVALID : SR_OK;

@@ -122,7 +122,33 @@ measure *model_measure(const plan *p, const char *id)
 		    offsetof(measure, id), id);
 }
 
-int model_responsible(const measure *m, const owner *o)
+const owner *model_plan_owner(const plan *p)
+{
+	if (p->organisation_ref)
+		return model_owner(p, p->organisation_ref);
+	const owner *rhf = NULL;
+	for (size_t i = 0; i < p->nowners; i++)
+		if (p->owners[i]->type == OWNER_RHF) {
+			if (rhf)
+				return NULL; /* several regions: none speaks for the plan */
+			rhf = p->owners[i];
+		}
+	return rhf;
+}
+
+/* Validation breaks every parent cycle, so a chain ends; the bound only
+ * keeps an unvalidated model from looping. */
+enum { MAX_PARENT_STEPS = 1 << 16 };
+
+int model_under(const owner *o, const owner *top)
+{
+	for (int k = 0; o && k < MAX_PARENT_STEPS; k++, o = o->parent)
+		if (o == top)
+			return 1;
+	return 0;
+}
+
+int model_assigned(const measure *m, const owner *o)
 {
 	for (size_t i = 0; i < m->nresp; i++) {
 		const owner *r = m->resp[i].owner;
@@ -134,6 +160,14 @@ int model_responsible(const measure *m, const owner *o)
 			if (r->members[j] == o)
 				return 1;
 	}
+	return 0;
+}
+
+int model_responsible(const measure *m, const owner *o)
+{
+	for (int k = 0; o && k < MAX_PARENT_STEPS; k++, o = o->parent)
+		if (model_assigned(m, o))
+			return 1;
 	return 0;
 }
 
@@ -220,10 +254,52 @@ const ind_point *model_latest_value(const indicator *ind, const owner *o)
 	const ind_point *best = NULL;
 	for (size_t i = 0; i < ind->nvalues; i++) {
 		const ind_point *v = &ind->values[i];
-		if (v->owner == o && (!best || v->year >= best->year))
+		if (v->owner == o && !v->category_id && (!best || v->year >= best->year))
 			best = v;
 	}
 	return best;
+}
+
+const dimension *model_dimension(const plan *p, const char *id)
+{
+	for (size_t i = 0; id && i < p->ndimensions; i++)
+		if (strcmp(p->dimensions[i]->id, id) == 0)
+			return p->dimensions[i];
+	return NULL;
+}
+
+size_t model_rollup_owners(const plan *p, const indicator *ind, const owner **out)
+{
+	size_t n = 0;
+	if (ind->over) {
+		for (size_t i = 0; i < ind->over->nmembers && n < p->nowners; i++)
+			out[n++] = ind->over->members[i];
+		return n;
+	}
+	const owner *top = model_plan_owner(p);
+	for (size_t i = 0; top && i < p->nowners; i++)
+		if (p->owners[i]->parent == top && p->owners[i]->type != OWNER_GROUP)
+			out[n++] = p->owners[i];
+	return n;
+}
+
+size_t model_rollup(const indicator *ind, int year, const owner *const *who, size_t n,
+		    double *value)
+{
+	double sum = 0;
+	size_t got = 0;
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < ind->nvalues; i++) {
+			const ind_point *v = &ind->values[i];
+			if (v->year == year && v->owner == who[k] && !v->computed && !v->category_id) {
+				sum += v->value;
+				got++;
+				break;
+			}
+		}
+	if (got)
+		*value = ind->agg == AGG_MEAN ? sum / (double)got : sum;
+	return got;
 }
 
 static const char *const status_names[ST_COUNT] = {

@@ -37,23 +37,56 @@ struct owner {
 	const char *members_text; /* as written: "stolav hnt hmr" */
 	owner **members;          /* resolved by validation; NULL until then */
 	size_t nmembers;
+	const char *parent_id;    /* parent="hmn": the owner this one reports under */
+	const owner *parent;      /* resolved by validation; NULL at the top */
 	srcpos pos;
 };
 
 typedef struct ind_point {
 	int year;
 	double value;
-	const char *value_text;   /* as written, for exact echo */
+	const char *value_text;   /* as written, for exact echo; NULL when computed */
 	const char *owner_id;     /* NULL: the regional/overall value */
 	const owner *owner;       /* resolved */
+	const char *category_id;  /* a value for one category of the indicator's
+				   * breakdown; NULL: the total */
+	const struct category *category; /* resolved */
+	int computed;             /* a plan-level value rolled up from the owners
+				   * below, never a reported one */
+	size_t nreported, nexpected; /* computed: how many of those owners reported */
 	srcpos pos;
 } ind_point;
+
+/* How an indicator's plan-level value follows from the owners' values
+ * when the plan's organisation reports none. */
+typedef enum aggregate { AGG_NONE, AGG_SUM, AGG_MEAN } aggregate;
+
+/* A way to break indicator values down (by specialty, say) and its
+ * categories, in input order. */
+typedef struct category {
+	const char *id;
+	const char *name;
+	srcpos pos;
+} category;
+
+typedef struct dimension {
+	const char *id;
+	const char *name;
+	category *cats;
+	size_t ncats;
+	srcpos pos;
+} dimension;
 
 typedef struct indicator {
 	const char *id;
 	const char *level;        /* national | regional | local */
 	const char *unit;
 	int decrease;             /* direction="decrease" */
+	aggregate agg;            /* aggregate="sum|mean|none" */
+	const char *aggregate_over; /* a group's id, or NULL */
+	const owner *over;        /* resolved: that group */
+	const char *breakdown;    /* a dimension's id, or NULL */
+	const dimension *dim;     /* resolved */
 	const char *name;
 	doc_node *description;    /* FRAGMENT or NULL */
 	int has_baseline;
@@ -139,6 +172,8 @@ typedef struct plan {
 	const char *id;
 	const char *lang;         /* nb | nn | en */
 	const char *title, *subtitle, *organisation;
+	const char *organisation_ref; /* <organisation ref>: the owner that is the plan's own */
+	srcpos organisation_pos;
 	int year_from, year_to;
 	const char *adopted;
 	doc_node *intro;
@@ -146,6 +181,8 @@ typedef struct plan {
 	size_t nowners;
 	indicator **indicators;
 	size_t nindicators;
+	dimension **dimensions;
+	size_t ndimensions;
 	area **areas;             /* focus areas (top level) */
 	size_t nareas;
 	measure **measures;       /* every measure, in plan order */
@@ -172,8 +209,23 @@ owner *model_owner(const plan *p, const char *id);
 indicator *model_indicator(const plan *p, const char *id);
 measure *model_measure(const plan *p, const char *id);
 
-/* Whether o is responsible for m, directly or as a member of a responsible
- * group (after validation has resolved references). */
+/* The owner that speaks for the plan as a whole: the one <organisation
+ * ref> names, else the plan's single owner of type rhf (a regional plan),
+ * else NULL (values from every owner are then that owner's own).  A value
+ * or status file from this owner is the plan's own figure. */
+const owner *model_plan_owner(const plan *p);
+
+/* Whether o is the same owner as top or lies under it through parent
+ * links (after validation has resolved them). */
+int model_under(const owner *o, const owner *top);
+
+/* Whether m is assigned to o itself: o is responsible, directly or as a
+ * member of a responsible group.  What o owes an answer for. */
+int model_assigned(const measure *m, const owner *o);
+
+/* Whether o is responsible for m, directly, as a member of a responsible
+ * group, or under an owner that is (tasks flow down the parent links;
+ * after validation has resolved references). */
 int model_responsible(const measure *m, const owner *o);
 
 /* The status of m for year and owner o (NULL: overall).  For an owner,
@@ -199,8 +251,24 @@ static inline int model_in_view(const measure *m, const owner *o)
  * Returns the number of measures counted. */
 size_t model_count(const area *a, int year, const owner *o, size_t counts[ST_COUNT]);
 
-/* The latest value of an indicator for owner (NULL: regional), or NULL. */
+/* The dimension with this id, or NULL. */
+const dimension *model_dimension(const plan *p, const char *id);
+
+/* The latest value (a total, not a category's) of an indicator for owner
+ * (NULL: regional), or NULL. */
 const ind_point *model_latest_value(const indicator *ind, const owner *o);
+
+/* The owners whose values roll up into ind's plan-level value: the
+ * members of its aggregate-over group, else the owners directly under the
+ * plan's organisation (no group is one).  Writes at most p->nowners into
+ * out; returns how many. */
+size_t model_rollup_owners(const plan *p, const indicator *ind, const owner **out);
+
+/* ind's value for year rolled up (ind->agg) from the values of the n
+ * owners in who.  Returns how many of them reported one (0: *value
+ * untouched). */
+size_t model_rollup(const indicator *ind, int year, const owner *const *who, size_t n,
+		    double *value);
 
 /* Names: "not-started" <-> ST_NOT_STARTED ... (the input's words). */
 const char *model_status_name(status_value v);

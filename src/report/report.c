@@ -24,8 +24,11 @@ typedef struct rb {
 	doc *d;
 	int year;
 	const owner *who;      /* the owner the report is for, or NULL */
+	const report_opts *o;
 	int fill[ST_COUNT];    /* doc fill per status */
 	int fill_ok, fill_bad;
+	const owner **under;   /* an owner's report: the owners directly under it, */
+	size_t nunder;         /* listed once rather than searched per measure */
 } rb;
 
 static const srcpos nopos = {0};
@@ -305,7 +308,19 @@ static const char *point_text(rb *b, const indicator *ind, const ind_point *pt)
 {
 	char v[96];
 	labels_value(b->l, pt->value, ind->unit, v, sizeof v);
+	if (pt->computed)
+		return fmt(b, "%s (%d; %s)", v, pt->year,
+			   fmt(b, b->l->w[W_COMPUTED], pt->nreported, pt->nexpected));
 	return fmt(b, "%s (%d)", v, pt->year);
+}
+
+/* The plan-level figures are the region's in a regional plan (its own
+ * organisation an RHF, or none named); else they are the plan's overall
+ * ones (a national plan's ministry). */
+static int plan_is_regional(rb *b)
+{
+	const owner *top = model_plan_owner(b->p);
+	return !b->p->organisation_ref || (top && top->type == OWNER_RHF);
 }
 
 /* ---- charts (issue 6) ---------------------------------------------------- */
@@ -433,7 +448,8 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 	if (ind->has_baseline)
 		SPAN(ind->baseline.year);
 	for (size_t i = 0; i < ind->nvalues; i++)
-		SPAN(ind->values[i].year);
+		if (!ind->values[i].category_id) /* a category's share is not a total */
+			SPAN(ind->values[i].year);
 	const ind_point *latest = model_latest_value(ind, b->who);
 	if (!latest)
 		latest = model_latest_value(ind, NULL);
@@ -451,16 +467,17 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 	for (int i = 0; ch->cats && i < ch->ncats; i++)
 		ch->cats[i] = fmt(b, "%d", y0 + i);
 	/* series: the regional values, then each owner's own (an owner's
-	 * report: its own and the regional) */
+	 * report: its own, those of the owners directly under it, and the
+	 * regional) */
 	const owner *whose[17];
 	int ns = 0;
 	whose[ns++] = NULL;
 	for (size_t o = 0; o < p->nowners && ns < 17; o++) {
 		const owner *ow = p->owners[o];
-		if (b->who && ow != b->who)
+		if (b->who && ow != b->who && ow->parent != b->who)
 			continue;
 		for (size_t i = 0; i < ind->nvalues; i++)
-			if (ind->values[i].owner == ow) {
+			if (ind->values[i].owner == ow && !ind->values[i].category_id) {
 				whose[ns++] = ow;
 				break;
 			}
@@ -477,7 +494,7 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 			v[i] = NAN;
 		int any = 0;
 		for (size_t i = 0; i < ind->nvalues; i++)
-			if (ind->values[i].owner == whose[k] &&
+			if (ind->values[i].owner == whose[k] && !ind->values[i].category_id &&
 			    (whose[k] || !ind->values[i].owner_id)) {
 				v[ind->values[i].year - y0] = ind->values[i].value;
 				any = 1;
@@ -485,7 +502,8 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 		if (!any)
 			continue; /* no values (a plan with targets only): no series */
 		chart_series *se = &ch->series[ch->nseries];
-		se->name = whose[k] ? whose[k]->name : l->w[W_CHART_REGIONAL];
+		se->name = whose[k] ? whose[k]->name
+				    : l->w[plan_is_regional(b) ? W_CHART_REGIONAL : W_CHART_OVERALL];
 		se->values = v;
 		se->rgb = b->d->style.chart.palette[ch->nseries % DOC_PALETTE];
 		ch->nseries++;
@@ -519,6 +537,15 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 	ch->compact = b->tpl->kind == TPL_BOARD;
 	if (!ch->compact)
 		twin_table(b, ind, ch, tg);
+	/* A computed plan-level value is never passed off as a reported one:
+	 * the chart's numbers say which they are. */
+	for (size_t i = 0; i < ind->nvalues; i++) {
+		const ind_point *v = &ind->values[i];
+		if (v->computed)
+			para(b, b->d->root, DOC_P_NOTE,
+			     fmt(b, "%d: %s (%s)", v->year, num_text(b, v->value, ind->unit),
+				 fmt(b, l->w[W_COMPUTED], v->nreported, v->nexpected)));
+	}
 }
 
 /* The summary's stacked bars: per focus area, its measures by status, in
@@ -589,6 +616,100 @@ static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int
 	chart_node(b, ch, alt_s);
 }
 
+/* An owner's report: the latest values of the owners directly under it,
+ * one note each, below its own. */
+static void under_values(rb *b, doc_node *c, const indicator *ind)
+{
+	for (size_t i = 0; i < b->nunder; i++) {
+		const owner *u = b->under[i];
+		const ind_point *v = model_latest_value(ind, u);
+		if (v)
+			para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", u->name, point_text(b, ind, v)));
+	}
+}
+
+/* The distribution table of an indicator with a breakdown: its categories
+ * down, and across the plan's own values and each owner's (an owner's
+ * report: its own and those directly under it), for the latest year up to
+ * the report's with category values.  At most BREAKDOWN_COLS value
+ * columns a table; more owners make more tables. */
+enum { BREAKDOWN_COLS = 5 };
+
+static int breakdown_shows(rb *b, const owner *o)
+{
+	if (!b->who)
+		return 1;
+	return o && (o == b->who || o->parent == b->who);
+}
+
+static void breakdown_table(rb *b, const indicator *ind)
+{
+	const plan *p = b->p;
+	const labels *l = b->l;
+	const dimension *dm = ind->dim;
+	if (!dm || !dm->ncats)
+		return;
+	int year = 0;
+	for (size_t i = 0; i < ind->nvalues; i++) {
+		const ind_point *v = &ind->values[i];
+		if (v->category && v->year <= b->year && v->year > year && breakdown_shows(b, v->owner))
+			year = v->year;
+	}
+	if (!year)
+		return;
+	/* the columns: the plan's own (NULL) first, then owners in plan order */
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+	const owner **cols = arena_array(&b->d->arena, p->nowners + 1, sizeof *cols);
+	if (!cols)
+		return;
+	size_t ncols = 0;
+	for (size_t o = 0; o <= p->nowners; o++) {
+		const owner *ow = o ? p->owners[o - 1] : NULL;
+		if (ow ? !breakdown_shows(b, ow) : b->who != NULL)
+			continue;
+		for (size_t i = 0; i < ind->nvalues; i++)
+			if (ind->values[i].category && ind->values[i].year == year && ind->values[i].owner == ow) {
+				cols[ncols++] = ow;
+				break;
+			}
+	}
+	const char *cap = fmt(b, l->w[W_BREAKDOWN_CAPTION], ind->name, dm->name, year);
+	/* the caption in words too: a table's caption is not shown in every
+	 * format, and the reader must see which indicator this is */
+	if (ncols && cap) {
+		doc_node *pa = block(b, doc_para(b->d, DOC_P_BODY, dm->pos));
+		doc_append(doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)),
+			   doc_text_ref(b->d, cap, strlen(cap), nopos));
+	}
+	for (size_t at = 0; at < ncols; at += BREAKDOWN_COLS) {
+		size_t n = ncols - at < BREAKDOWN_COLS ? ncols - at : BREAKDOWN_COLS;
+		double w[BREAKDOWN_COLS + 1];
+		const char *names[BREAKDOWN_COLS + 1];
+		w[0] = 40;
+		names[0] = dm->name;
+		for (size_t k = 0; k < n; k++) {
+			w[k + 1] = 60.0 / (double)n;
+			names[k + 1] = cols[at + k] ? cols[at + k]->name
+				       : l->w[plan_is_regional(b) ? W_CHART_REGIONAL : W_CHART_OVERALL];
+		}
+		doc_node *t = block(b, doc_table(b->d, (int)n + 1, w, 1, cap, dm->pos));
+		header_row(b, t, names, (int)n + 1);
+		for (size_t c = 0; c < dm->ncats; c++) {
+			doc_node *r = doc_append(t, doc_row(b->d, 0));
+			text_cell(b, r, dm->cats[c].name, 0, DOC_LEFT);
+			for (size_t k = 0; k < n; k++) {
+				const ind_point *hit = NULL;
+				for (size_t i = 0; i < ind->nvalues && !hit; i++) {
+					const ind_point *v = &ind->values[i];
+					if (v->category == &dm->cats[c] && v->year == year && v->owner == cols[at + k])
+						hit = v;
+				}
+				text_cell(b, r, hit ? num_text(b, hit->value, ind->unit) : "–", 0, DOC_RIGHT);
+			}
+		}
+	}
+}
+
 static void indicators_table(rb *b, int level, int charts)
 {
 	const plan *p = b->p;
@@ -604,7 +725,8 @@ static void indicators_table(rb *b, int level, int charts)
 	const char *n5[] = {l->w[W_INDICATOR], l->w[W_BASELINE], l->w[W_LATEST], l->w[W_TARGET],
 			    l->w[W_STATUS_WORD]};
 	const char *n6[] = {l->w[W_INDICATOR], l->w[W_BASELINE], l->w[W_OWN_LATEST],
-			    l->w[W_REGIONAL_LATEST], l->w[W_TARGET], l->w[W_STATUS_WORD]};
+			    l->w[plan_is_regional(b) ? W_REGIONAL_LATEST : W_OVERALL_LATEST], l->w[W_TARGET],
+			    l->w[W_STATUS_WORD]};
 	header_row(b, t, own ? n6 : n5, own ? 6 : 5);
 	for (size_t i = 0; i < p->nindicators; i++) {
 		const indicator *ind = p->indicators[i];
@@ -618,8 +740,10 @@ static void indicators_table(rb *b, int level, int charts)
 		text_cell(b, r, ind->has_baseline ? point_text(b, ind, &ind->baseline) : "–", 0, DOC_LEFT);
 		const ind_point *regional = model_latest_value(ind, NULL);
 		const ind_point *mine = own ? model_latest_value(ind, b->who) : NULL;
-		if (own)
-			text_cell(b, r, mine ? point_text(b, ind, mine) : "–", 0, DOC_LEFT);
+		if (own) {
+			doc_node *mc = text_cell(b, r, mine ? point_text(b, ind, mine) : "–", 0, DOC_LEFT);
+			under_values(b, mc, ind);
+		}
 		text_cell(b, r, regional ? point_text(b, ind, regional) : "–", 0, DOC_LEFT);
 		doc_node *tc = cell(b, r, 0);
 		for (size_t k = 0; k < ind->ntargets; k++)
@@ -638,6 +762,8 @@ static void indicators_table(rb *b, int level, int charts)
 		int known, ok = on_track(ind, judged, &known);
 		indicator_chart(b, ind, ok, known);
 	}
+	for (size_t i = 0; i < p->nindicators; i++)
+		breakdown_table(b, p->indicators[i]);
 }
 
 static void summaries(rb *b, int level)
@@ -675,6 +801,14 @@ static void status_cell(rb *b, doc_node *row, const measure *m)
 		para(b, c, DOC_P_BODY, fmt(b, "%d" NBSP "%% %s", s->progress, l->w[W_PROGRESS]));
 	if (fallback)
 		para(b, c, DOC_P_NOTE, fmt(b, "(%s)", l->w[W_OVERALL_FALLBACK]));
+	/* An owner's report: beside its own, the statuses of the owners
+	 * directly under it. */
+	for (size_t i = 0; i < b->nunder; i++) {
+		const owner *u = b->under[i];
+		const status *us = model_status(m, b->year, u, 0, NULL);
+		if (us)
+			para(b, c, DOC_P_NOTE, fmt(b, "%s: %s", u->name, labels_status(l, us->value)));
+	}
 	const status *prev = model_status(m, b->year - 1, fallback ? NULL : b->who, 0, NULL);
 	if (s && prev && prev->value != s->value)
 		para(b, c, DOC_P_NOTE, fmt(b, "%s %s %s %d", l->w[W_WAS], labels_status(l, prev->value),
@@ -821,7 +955,7 @@ static void area_section(rb *b, const area *a, int base, int vision)
  * column into a sliver, which made each row a page long. */
 enum { MATRIX_MAX_TRUSTS = 5 };
 
-static void matrix_table(rb *b, const owner *const *cols, int ncols)
+static void matrix_table(rb *b, const owner *const *cols, int ncols, const char *title)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
@@ -832,7 +966,7 @@ static void matrix_table(rb *b, const owner *const *cols, int ncols)
 	const char *names[MATRIX_MAX_TRUSTS + 1] = {l->w[W_MEASURE]};
 	for (int i = 0; i < ncols; i++)
 		names[i + 1] = cols[i]->name;
-	doc_node *t = block(b, doc_table(b->d, ncols + 1, w, 1, l->w[W_MATRIX_TITLE], nopos));
+	doc_node *t = block(b, doc_table(b->d, ncols + 1, w, 1, title, nopos));
 	header_row(b, t, names, ncols + 1);
 	for (size_t k = 0; k < p->nmeasures; k++) {
 		const measure *m = p->measures[k];
@@ -861,20 +995,39 @@ static void matrix_table(rb *b, const owner *const *cols, int ncols)
 	}
 }
 
+/* Whether o is a column of the status matrix: in an owner's report the
+ * owner and those directly under it; else the level --matrix-level names, or the
+ * owners directly under the plan's organisation, or (a plan without
+ * parents) the health trusts. */
+static int matrix_column(rb *b, const owner *o, const owner *top, int any_under_top)
+{
+	if (o->type == OWNER_GROUP)
+		return 0;
+	if (b->who)
+		return o == b->who || o->parent == b->who;
+	if (b->o->matrix_by_type)
+		return o->type == b->o->matrix_type;
+	if (any_under_top)
+		return o->parent == top;
+	return o->type == OWNER_HF;
+}
+
 static void matrix(rb *b, int level)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
-	if (b->who)
-		return;
 	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	const owner **cols = arena_array(&b->d->arena, p->nowners ? p->nowners : 1, sizeof *cols);
 	if (!cols)
 		return;
+	const owner *top = model_plan_owner(p);
+	int any_under_top = 0;
+	for (size_t i = 0; top && i < p->nowners && !any_under_top; i++)
+		any_under_top = p->owners[i]->parent == top;
 	int ncols = 0;
 	for (size_t i = 0; i < p->nowners; i++) {
 		const owner *o = p->owners[i];
-		if (o->type != OWNER_HF)
+		if (!matrix_column(b, o, top, any_under_top))
 			continue;
 		int has = 0;
 		for (size_t k = 0; k < p->nmeasures && !has; k++)
@@ -882,11 +1035,22 @@ static void matrix(rb *b, int level)
 		if (has)
 			cols[ncols++] = o;
 	}
-	if (!ncols)
+	/* An owner's report without owners under it has no matrix: its
+	 * measures' tables already show its own statuses. */
+	if (!ncols || (b->who && ncols == 1 && cols[0] == b->who))
 		return;
-	heading(b, level, "status-per-hf", nopos, "%s", l->w[W_MATRIX_TITLE]);
+	/* Named by what the columns are: trusts, RHFs, or owners of mixed kinds
+	 * (an RHF beside its trusts, the agencies). */
+	int all_hf = 1, all_rhf = 1;
+	for (int i = 0; i < ncols; i++) {
+		all_hf &= cols[i]->type == OWNER_HF;
+		all_rhf &= cols[i]->type == OWNER_RHF;
+	}
+	const char *title = l->w[all_hf ? W_MATRIX_TITLE : all_rhf ? W_MATRIX_TITLE_RHF : W_MATRIX_TITLE_OWNER];
+	heading(b, level, "status-per-hf", nopos, "%s", title);
 	int ntables = (ncols + MATRIX_MAX_TRUSTS - 1) / MATRIX_MAX_TRUSTS;
-	const char *intro = fmt(b, l->w[W_MATRIX_INTRO], b->year);
+	const char *intro = fmt(b, l->w[all_hf ? W_MATRIX_INTRO : all_rhf ? W_MATRIX_INTRO_RHF : W_MATRIX_INTRO_OWNER],
+				b->year);
 	if (ntables > 1)
 		intro = fmt(b, "%s %s", intro, fmt(b, l->w[W_MATRIX_SPLIT], ncols, ntables));
 	para(b, b->d->root, DOC_P_BODY, intro);
@@ -894,7 +1058,7 @@ static void matrix(rb *b, int level)
 	 * plan's order. */
 	for (int g = 0, at = 0; g < ntables; g++) {
 		int n = ncols / ntables + (g < ncols % ntables);
-		matrix_table(b, cols + at, n);
+		matrix_table(b, cols + at, n, title);
 		at += n;
 	}
 }
@@ -970,7 +1134,7 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 			 o->lang);
 		return SR_USAGE;
 	}
-	rb b = {p, o->tpl, l, doc_new(), report_year(p, o), o->owner, {0}, 0, 0};
+	rb b = {p, o->tpl, l, doc_new(), report_year(p, o), o->owner, o, {0}, 0, 0, NULL, 0};
 	if (!b.d) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory building the report");
 		return SR_SYSTEM;
@@ -978,6 +1142,13 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 	char date[64];
 	labels_date(l, o->now, date, sizeof date);
 	doc *dd = b.d;
+	if (b.who) {
+		/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+		b.under = arena_array(&dd->arena, p->nowners + 1, sizeof *b.under);
+		for (size_t i = 0; b.under && i < p->nowners; i++)
+			if (p->owners[i]->parent == b.who)
+				b.under[b.nunder++] = p->owners[i];
+	}
 	dd->created = o->now;
 	dd->lang = l->bcp47;
 	dd->date_text = arena_strdup(&dd->arena, date);

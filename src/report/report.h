@@ -20,6 +20,9 @@ typedef struct report_opts {
 	time_t now;           /* the report date (SOURCE_DATE_EPOCH or the clock) */
 	const template *tpl;  /* the report kind and its look (not NULL) */
 	int pdfa;             /* tagged PDF/A-2a even if the template does not ask */
+	int matrix_by_type;   /* the status matrix shows the owners of matrix_type; 0:
+			       * those directly under the plan's organisation */
+	owner_type matrix_type;
 } report_opts;
 
 /* Build the report the template describes.  On SR_OK *out is a new document the

@@ -64,6 +64,10 @@
 	W(STATUS_COL, "Status", "Status", "Status") \
 	W(MATRIX_TITLE, "Status per helseforetak", "Status per helseføretak", "Status per health trust") \
 	W(MATRIX_INTRO, "Tiltak der helseforetakene har rapportert egen status for %d.", "Tiltak der helseføretaka har rapportert eigen status for %d.", "Measures for which the health trusts reported their own status for %d.") \
+	W(MATRIX_TITLE_RHF, "Status per regionalt helseforetak", "Status per regionalt helseføretak", "Status per regional health authority") \
+	W(MATRIX_INTRO_RHF, "Tiltak der de regionale helseforetakene har rapportert egen status for %d.", "Tiltak der dei regionale helseføretaka har rapportert eigen status for %d.", "Measures for which the regional health authorities reported their own status for %d.") \
+	W(MATRIX_TITLE_OWNER, "Status per ansvarlig", "Status per ansvarleg", "Status per owner") \
+	W(MATRIX_INTRO_OWNER, "Tiltak der de ansvarlige har rapportert egen status for %d.", "Tiltak der dei ansvarlege har rapportert eigen status for %d.", "Measures for which the owners reported their own status for %d.") \
 	W(MATRIX_SPLIT, "De %d helseforetakene er fordelt på %d tabeller; hver tabell viser tiltakene der minst ett av dem har rapportert.", "Dei %d helseføretaka er fordelte på %d tabellar; kvar tabell viser tiltaka der minst eitt av dei har rapportert.", "The %d health trusts are split over %d tables; each shows the measures for which at least one of them reported.") \
 	W(MEASURE, "Tiltak", "Tiltak", "Measure") \
 	W(RESPONSIBLE, "Ansvar", "Ansvar", "Responsible") \
@@ -90,8 +94,12 @@
 	W(DEVIATIONS_NONE, "Ingen tiltak er forsinket eller ikke startet i %d.", "Ingen tiltak er forseinka eller ikkje starta i %d.", "No measure is delayed or not started in %d.") \
 	W(OWN_LATEST, "Egen siste verdi", "Eigen siste verdi", "Own latest value") \
 	W(REGIONAL_LATEST, "Regional siste verdi", "Regional siste verdi", "Regional latest value") \
+	W(OVERALL_LATEST, "Samlet siste verdi", "Samla siste verdi", "Overall latest value") \
+	W(COMPUTED, "beregnet, %zu av %zu har rapportert", "rekna ut, %zu av %zu har rapportert", "computed, %zu of %zu reported") \
 	/* the charts */ \
 	W(CHART_REGIONAL, "Regionalt", "Regionalt", "Regional") \
+	W(CHART_OVERALL, "Samlet", "Samla", "Overall") \
+	W(BREAKDOWN_CAPTION, "%s. Fordeling: %s, %d", "%s. Fordeling: %s, %d", "%s. Breakdown: %s, %d") \
 	W(CHART_TRACK, "Bane mot målet", "Bane mot målet", "Path to target") \
 	W(CHART_VALUES, "Verdier", "Verdiar", "Values") \
 	W(CHART_LINE, "Linjediagram", "Linjediagram", "Line chart") \

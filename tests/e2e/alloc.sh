@@ -71,6 +71,10 @@ sweep() {
 sweep "small plan" "$P"
 # shellcheck disable=SC2086
 sweep "sample" "$PLAN" $STATUSES
+# The national sample: the parent links, an RHF's report with its trusts,
+# and the roll-up computed in validation.
+# shellcheck disable=SC2086
+sweep "national" -f pdf,odt --owner hmn -t arsrapport "$SAMPLES/nasjonal/handlingsplan-kliniske-studier.xml" "$SAMPLES"/nasjonal/status-*.xml
 
 # Write failures at every file operation (write, fsync, close, rename):
 # ENOSPC and EIO end in exit 3 with nothing new left behind and an earlier

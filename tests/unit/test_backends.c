@@ -154,7 +154,7 @@ static sr_status render_rows(fixture *fx, const backend *const *rows, size_t n, 
 		snprintf(paths[i], 128, "%s/report.%s", fx->dir, rows[i]->ext);
 		path[i] = paths[i];
 	}
-	report_opts ro = {0, NULL, NULL, 1700000000, fx->tpl, 0};
+	report_opts ro = {.now = 1700000000, .tpl = fx->tpl};
 	sr_status st = render_report(fx->p, &ro, &f, path, NULL, parallel, d);
 	render_formats_close(&f);
 	return st;

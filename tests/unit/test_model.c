@@ -111,6 +111,87 @@ static void test_read_and_views(void **state)
 	diag_free(&d);
 }
 
+/* A plan over three levels: the plan's own organisation named by ref, tasks
+ * flowing down the parent links, and a mean rolled up over a group. */
+static const char levels_xml[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<plan xmlns=\"urn:statusrapport:1\" id=\"n\" xml:lang=\"nb\">\n"
+	"  <title>Nasjonal</title><organisation ref=\"dep\">Departementet</organisation>\n"
+	"  <period from=\"2023\" to=\"2026\"/>\n"
+	"  <owners>\n"
+	"    <owner id=\"dep\" type=\"other\">Departementet</owner>\n"
+	"    <owner id=\"r1\" type=\"rhf\" parent=\"dep\">R1</owner>\n"
+	"    <owner id=\"r2\" type=\"rhf\" parent=\"dep\">R2</owner>\n"
+	"    <owner id=\"r3\" type=\"rhf\" parent=\"dep\">R3</owner>\n"
+	"    <owner id=\"h1\" type=\"hf\" parent=\"r1\">H1</owner>\n"
+	"    <owner id=\"rs\" type=\"group\" members=\"r1 r2\">To regioner</owner>\n"
+	"  </owners>\n"
+	"  <goals>\n"
+	"    <indicator id=\"sum\" level=\"national\" unit=\"n\" direction=\"increase\" aggregate=\"sum\">\n"
+	"      <name>Sum</name>\n"
+	"      <value year=\"2023\" value=\"10\"/>\n"
+	"      <value year=\"2023\" value=\"4\" owner=\"r1\"/><value year=\"2023\" value=\"5\" owner=\"r2\"/>\n"
+	"      <value year=\"2024\" value=\"6\" owner=\"r1\"/><value year=\"2024\" value=\"1.5\" owner=\"r3\"/>\n"
+	"    </indicator>\n"
+	"    <indicator id=\"mean\" level=\"national\" unit=\"%\" direction=\"increase\"\n"
+	"               aggregate=\"mean\" aggregate-over=\"rs\">\n"
+	"      <name>Snitt</name>\n"
+	"      <value year=\"2024\" value=\"3\" owner=\"r1\"/><value year=\"2024\" value=\"4\" owner=\"r2\"/>\n"
+	"      <value year=\"2024\" value=\"99\" owner=\"r3\"/>\n"
+	"    </indicator>\n"
+	"  </goals>\n"
+	"  <area id=\"1\" title=\"En\">\n"
+	"    <measure id=\"1.1\"><text>R1s tiltak</text><responsible ref=\"r1\"/>\n"
+	"      <status year=\"2024\" value=\"delayed\" owner=\"h1\"/>\n"
+	"    </measure>\n"
+	"  </area>\n"
+	"</plan>\n";
+
+static const ind_point *value_of(const indicator *ind, int year, const owner *o)
+{
+	for (size_t i = 0; i < ind->nvalues; i++)
+		if (ind->values[i].year == year && ind->values[i].owner == o)
+			return &ind->values[i];
+	return NULL;
+}
+
+static void test_levels(void **state)
+{
+	(void)state;
+	diag d;
+	diag_init(&d);
+	plan *p = load(levels_xml, &d);
+	assert_non_null(p);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(d.warnings, 1); /* 2023: 10 reported, 4 + 5 from the regions */
+	const owner *dep = model_owner(p, "dep"), *r1 = model_owner(p, "r1"), *h1 = model_owner(p, "h1");
+	assert_ptr_equal(model_plan_owner(p), dep);
+	assert_true(model_under(h1, dep));
+	assert_false(model_under(dep, h1));
+	/* a trust under the responsible region may report on its measure */
+	assert_true(model_responsible(p->measures[0], h1));
+	assert_false(model_responsible(p->measures[0], model_owner(p, "r2")));
+	assert_ptr_equal(h1->parent, r1);
+	/* the reported plan-level value wins; 2024 is computed from 2 of 3 */
+	const indicator *sum = model_indicator(p, "sum");
+	const ind_point *v = value_of(sum, 2023, NULL);
+	assert_false(v->computed);
+	assert_true(v->value == 10);
+	v = value_of(sum, 2024, NULL);
+	assert_non_null(v);
+	assert_true(v->computed);
+	assert_true(v->value == 7.5);
+	assert_int_equal(v->nreported, 2);
+	assert_int_equal(v->nexpected, 3);
+	assert_ptr_equal(model_latest_value(sum, NULL), v);
+	/* a mean over the group's members only: r3's 99 is not among them */
+	v = value_of(model_indicator(p, "mean"), 2024, NULL);
+	assert_true(v->computed && v->value == 3.5);
+	assert_int_equal(v->nexpected, 2);
+	plan_free(p);
+	diag_free(&d);
+}
+
 static void test_column_counts_characters(void **state)
 {
 	(void)state;
@@ -370,6 +451,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_read_and_views),
+		cmocka_unit_test(test_levels),
 		cmocka_unit_test(test_column_counts_characters),
 		cmocka_unit_test(test_every_problem_reported),
 		cmocka_unit_test(test_report_tree),
