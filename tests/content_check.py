@@ -94,7 +94,58 @@ def odt_read(path):
     return "\n".join(paras), charts
 
 
-FORMATS = {".pdf": pdf_read, ".odt": odt_read}
+def docx_read(path):
+    """word/document.xml's text, one paragraph per line, and the chart
+    parts (each word/charts/chartN.xml holding a chart)."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(path) as z:
+        root = ET.fromstring(z.read("word/document.xml"))
+        names = z.namelist()
+        charts = sum(1 for n in names if re.fullmatch(r"word/charts/chart\d+\.xml", n)
+                     and b"<c:chartSpace" in z.read(n))
+    paras = ["".join(t.text or "" for t in p.iter(w + "t")) for p in root.iter(w + "p")]
+    return "\n".join(paras), charts
+
+
+def html_read(path):
+    """The page's text as a reader gets it (elements' text, one block per
+    line, SVG charts' own text left out), and the charts: each an <svg
+    role="img">."""
+    import html.parser
+
+    class Text(html.parser.HTMLParser):
+        BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "div", "br"}
+
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.out, self.svg, self.charts = [], 0, 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "svg":
+                self.svg += 1
+                if dict(attrs).get("role") == "img":
+                    self.charts += 1
+            if tag in self.BLOCKS:
+                self.out.append("\n")
+
+        def handle_endtag(self, tag):
+            if tag == "svg":
+                self.svg -= 1
+            if tag in self.BLOCKS:
+                self.out.append("\n")
+
+        def handle_data(self, data):
+            if not self.svg:
+                self.out.append(data)
+
+    t = Text()
+    with open(path, encoding="utf-8") as f:
+        t.feed(f.read())
+    # each chart is drawn twice (wide and narrow screens); count it once
+    return "".join(t.out), t.charts // 2
+
+
+FORMATS = {".pdf": pdf_read, ".odt": odt_read, ".docx": docx_read, ".html": html_read}
 
 
 # --- what the plan promises ------------------------------------------------

@@ -10,6 +10,10 @@ CHECK="$SR_TOP/tests/content_check.py"
 # shellcheck disable=SC2086
 set -- $PLAN $STATUSES
 ID=hmn-forskning-2023-2026-2024
+# every format of the table, so a new one is judged as soon as it is a row
+FMTS=$("$SR" render --help 2>&1 | sed -n 's/.*the formats, comma-separated: \([a-z, ]*\) (default.*/\1/p' | tr -d ' ')
+FMTLIST=$(echo "$FMTS" | tr ',' ' ')
+[ -n "$FMTS" ] || fail "content: formats" "render --help lists none"
 nind=$(grep -c '<indicator id=' "$PLAN")
 
 # judge NAME FILE ARGS...: the content check on one report
@@ -20,31 +24,31 @@ judge() {
 }
 
 mkdir -p regional owner board batch pdfa en
-sr "content: render arsrapport" render -q -f pdf,odt -O regional "$@"
-for fmt in pdf odt; do
+sr "content: render arsrapport" render -q -f "$FMTS" -O regional "$@"
+for fmt in $FMTLIST; do
 	judge "content: arsrapport $fmt: every measure, the year's comments, indicators, charts" \
 		"regional/$ID.$fmt" --charts "$nind"
 done
 for o in stolav hnt rbu; do
-	sr "content: render --owner $o" render -q -f pdf,odt --owner "$o" -O owner "$@"
-	for fmt in pdf odt; do
+	sr "content: render --owner $o" render -q -f "$FMTS" --owner "$o" -O owner "$@"
+	for fmt in $FMTLIST; do
 		judge "content: helseforetak --owner $o $fmt: its measures and comments" \
 			"owner/$ID-$o.$fmt" --owner "$o" --charts "$nind"
 	done
 done
-sr "content: render styremote" render -q -t styremote -f pdf,odt -O board "$@"
-for fmt in pdf odt; do
+sr "content: render styremote" render -q -t styremote -f "$FMTS" -O board "$@"
+for fmt in $FMTLIST; do
 	judge "content: styremote $fmt: the goals and their charts" "board/$ID.$fmt" --no-measures --charts "$nind"
 done
 sr "content: render --pdfa" render -q --pdfa -f pdf -O pdfa "$@"
 judge "content: arsrapport --pdfa" "pdfa/$ID.pdf" --charts "$nind"
-sr "content: render --lang en" render -q --lang en -f pdf,odt -O en "$@"
-for fmt in pdf odt; do
+sr "content: render --lang en" render -q --lang en -f "$FMTS" -O en "$@"
+for fmt in $FMTLIST; do
 	judge "content: arsrapport --lang en $fmt" "en/$ID.$fmt" --charts "$nind"
 done
 # batch renders the same reports in worker processes
-sr "content: batch" batch -q -j 2 -f pdf,odt -O batch "$@"
-for fmt in pdf odt; do
+sr "content: batch" batch -q -j 2 -f "$FMTS" -O batch "$@"
+for fmt in $FMTLIST; do
 	judge "content: batch regional $fmt" "batch/$ID.$fmt" --charts "$nind"
 	judge "content: batch hmr $fmt" "batch/$ID-hmr.$fmt" --owner hmr --charts "$nind"
 done
@@ -53,8 +57,10 @@ done
 # charts must fail it
 sed 's|<text>Tilrettelegge for desentraliserte studier</text>|<text>Noe helt annet</text>|' "$PLAN" > other.xml
 sr "content: render a changed plan" render -q -f pdf -o changed.pdf other.xml $STATUSES
-sr "content: render a changed plan (odt)" render -q -f odt -o changed.odt other.xml $STATUSES
-for f in changed.pdf changed.odt; do
+for fmt in $FMTLIST; do
+	[ "$fmt" = pdf ] || sr "content: render a changed plan ($fmt)" render -q -f "$fmt" -o "changed.$fmt" other.xml $STATUSES
+done
+for f in $(for fmt in $FMTLIST; do echo "changed.$fmt"; done); do
 	if out=$(python3 "$CHECK" "$f" "$PLAN" $STATUSES 2>&1); then
 		fail "content: checker notices a changed measure ($f)" "it passed: $out"
 	else
