@@ -279,31 +279,6 @@ static const char *make_id(html *h, const char *want, const char *fallback)
 
 /* ---- the tree ------------------------------------------------------------ */
 
-static int valid_fill(const html *h, int f)
-{
-	return f > 0 && f < h->doc->nfills && f < DOC_MAX_FILLS;
-}
-
-/* Is row r one of its table's leading header rows? */
-static int is_header_row(const doc_node *r)
-{
-	const doc_node *t = r->parent;
-	if (r->u.row.header)
-		return 1;
-	int i = 0;
-	for (const doc_node *p = r->prev; p && i < t->u.table.header_rows; p = p->prev)
-		i++;
-	return i < t->u.table.header_rows;
-}
-
-static int cell_fill(const html *h, const doc_node *cell, int header)
-{
-	int f = cell->u.cell.fill;
-	if (!valid_fill(h, f) && header)
-		f = h->doc->style.header_fill;
-	return valid_fill(h, f) ? f : 0;
-}
-
 /* A fill's class name: its style key when that is a plain CSS name. */
 static void fill_class(html *h, int f)
 {
@@ -342,31 +317,7 @@ static int html_level(html *h, int tree_level)
  * memory runs out, which is then reported). */
 static const char *plain(html *h, const doc_node *node)
 {
-	buf b = BUF_INIT;
-	doc_iter it;
-	const doc_node *n;
-	doc_event ev;
-	int space = 0;
-	doc_iter_init(&it, node);
-	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
-		if (ev != DOC_EV_ENTER)
-			continue;
-		const char *s = n->type == DOC_TEXT ? n->u.text.text : " ";
-		size_t len = n->type == DOC_TEXT ? n->u.text.len : n->type == DOC_BREAK;
-		for (size_t i = 0; i < len; i++) {
-			char c = s[i];
-			if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-				space = b.len > 0;
-				continue;
-			}
-			if (space)
-				buf_putc(&b, ' ');
-			space = 0;
-			buf_putc(&b, c);
-		}
-	}
-	const char *s = b.failed ? NULL : arena_strndup(&h->a, (const char *)b.data, b.len);
-	buf_free(&b);
+	const char *s = doc_flatten(&h->a, node, DOC_WS_COLLAPSE);
 	if (!s)
 		h->failed = 1;
 	return s ? s : "";
@@ -664,7 +615,7 @@ static void end_table(html *h)
 static void start_row(html *h, const doc_node *n)
 {
 	/* header rows only lead: one after a body row is a body row */
-	int header = h->section != 2 && is_header_row(n);
+	int header = h->section != 2 && doc_row_is_header(n);
 	if (header && h->section != 1) {
 		put(h, "<thead>");
 		h->section = 1;
@@ -682,7 +633,7 @@ static void start_row(html *h, const doc_node *n)
 static void start_cell(html *h, const doc_node *n)
 {
 	int header = h->section == 1;
-	int f = cell_fill(h, n, header);
+	int f = doc_cell_fill(h->doc, n, header);
 	const char *tag = header || (h->row_headers && !n->prev) ? "th" : "td";
 	putf(h, "<%s", tag);
 	if (header)
@@ -1071,7 +1022,7 @@ static void write_css(html *h)
 	const doc_style *s = &d->style;
 	double fs = s->font_size > 0 ? s->font_size : 10;
 	double col = column_ems(d);
-	int hf = valid_fill(h, s->header_fill) ? s->header_fill : 0;
+	int hf = doc_fill_valid(h->doc, s->header_fill) ? s->header_fill : 0;
 	put(h, "<style>\n");
 	put(h, "*,*::before,*::after{box-sizing:border-box}\n"
 	       "html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"

@@ -218,70 +218,6 @@ static void odt_init(odt *o, const doc *dc)
 
 /* ---- paragraph styles ---------------------------------------------------- */
 
-static int valid_fill(const odt *o, int f)
-{
-	return f > 0 && f < o->doc->nfills && f < DOC_MAX_FILLS;
-}
-
-/* Is row r one of its table's header rows?  Counts at most header_rows
- * siblings, so big tables stay linear. */
-static int is_header_row(const doc_node *r)
-{
-	const doc_node *t = r->parent;
-	if (r->u.row.header)
-		return 1;
-	if (!t)
-		return 0;
-	int i = 0;
-	for (const doc_node *p = r->prev; p && i < t->u.table.header_rows; p = p->prev)
-		i++;
-	return i < t->u.table.header_rows;
-}
-
-static int cell_fill(const odt *o, const doc_node *cell)
-{
-	int f = cell->u.cell.fill;
-	if (!valid_fill(o, f) && cell->parent && is_header_row(cell->parent))
-		f = o->doc->style.header_fill;
-	return valid_fill(o, f) ? f : 0;
-}
-
-static int breaks_before(const doc_node *n)
-{
-	return n->parent && n->parent->type == DOC_DOCUMENT && n->prev &&
-	       n->prev->type == DOC_PAGE_BREAK;
-}
-
-/* A PAGE_BREAK writes its own (empty) paragraph only when the next block
- * cannot carry the break itself. */
-static int break_needs_para(const doc_node *n)
-{
-	const doc_node *x = n->next;
-	return !x || !(x->type == DOC_HEADING || x->type == DOC_PARAGRAPH ||
-		       x->type == DOC_TABLE);
-}
-
-static int heading_level(const doc_node *h)
-{
-	int l = h->u.heading.level;
-	return l < 1 ? 1 : l > 3 ? 3 : l;
-}
-
-/* Is paragraph n the last thing of a list at document level? */
-static int ends_list(const doc_node *n)
-{
-	const doc_node *p = n;
-	while (!p->next && p->parent && p->parent->type == DOC_ITEM) {
-		const doc_node *list = p->parent->parent;
-		if (p->parent->next || !list)
-			return 0;
-		if (list->parent && list->parent->type == DOC_DOCUMENT)
-			return 1;
-		p = list;
-	}
-	return 0;
-}
-
 static int align_index(doc_align a)
 {
 	return a == DOC_RIGHT ? 1 : a == DOC_CENTER ? 2 : 0;
@@ -291,10 +227,10 @@ static int align_index(doc_align a)
  * tree: header rows, filled cells and list items have their own styles. */
 static int para_style(const odt *o, const doc_node *n, int *variant)
 {
-	int v = breaks_before(n) ? V_BREAK : 0;
+	int v = doc_breaks_before(n) ? V_BREAK : 0;
 	if (n->type == DOC_HEADING) {
 		*variant = v + (n->u.heading.in_toc ? 0 : V_UNLISTED);
-		return R_H1 + heading_level(n) - 1;
+		return R_H1 + doc_heading_rank(n) - 1;
 	}
 	int role;
 	switch (n->u.para.style) {
@@ -314,8 +250,9 @@ static int para_style(const odt *o, const doc_node *n, int *variant)
 			continue;
 		if (align == DOC_LEFT)
 			align = p->u.cell.align;
-		int f = cell_fill(o, p);
-		if (p->parent && is_header_row(p->parent))
+		int hdr = p->parent && doc_row_is_header(p->parent);
+		int f = doc_cell_fill(o->doc, p, hdr);
+		if (hdr)
 			role = R_TH;
 		else if (f)
 			role = R_FILL + f;
@@ -326,7 +263,7 @@ static int para_style(const odt *o, const doc_node *n, int *variant)
 	}
 	if (in_item && role == R_BODY)
 		role = R_LIST;
-	if (in_item && ends_list(n))
+	if (in_item && doc_ends_list(n))
 		v += V_LISTEND;
 	v += align_index(align);
 	if (n->u.para.keep_with_next)
@@ -359,7 +296,7 @@ static void collect_styles(odt *o)
 		int v = 0, role = -1;
 		if (n->type == DOC_HEADING || n->type == DOC_PARAGRAPH)
 			role = para_style(o, n, &v);
-		else if (n->type == DOC_PAGE_BREAK && break_needs_para(n))
+		else if (n->type == DOC_PAGE_BREAK && !doc_break_is_carried(n))
 			role = R_BODY, v = V_BREAK;
 		if (role >= 0)
 			o->used[role][v] = 1;
@@ -664,7 +601,7 @@ static void named_styles(odt *o)
 	xmlw_attr(x, "fo:hyphenate", "true");
 	xmlw_end(x);
 	xmlw_end(x);
-	int hf = valid_fill(o, s->header_fill) ? s->header_fill : 0;
+	int hf = doc_fill_valid(o->doc, s->header_fill) ? s->header_fill : 0;
 	para_style_def(o, "Table_20_Heading", "Table Heading", "Table_20_Contents", NULL, "extra",
 		       -1, -1, 0, 0, hf ? dc->fills[hf].text_rgb : NO_RGB, "bold");
 
@@ -820,14 +757,6 @@ static int write_styles(odt *o, buf *out)
 
 /* ---- content.xml ---------------------------------------------------------- */
 
-static double table_width_sum(const doc_node *t)
-{
-	double sum = 0;
-	for (int i = 0; i < t->u.table.ncols; i++)
-		sum += t->u.table.info->widths[i] > 0 ? t->u.table.info->widths[i] : 0;
-	return sum;
-}
-
 /* Automatic styles: paragraph variants, then per table its width and its
  * columns, then one cell style per fill. */
 static void automatic_styles(odt *o)
@@ -884,15 +813,13 @@ static void automatic_styles(odt *o)
 		xmlw_attr(x, "table:align", "margins");
 		attr_cm(o, "fo:margin-top", 0);
 		attr_cm(o, "fo:margin-bottom", o->fs * 0.8);
-		if (breaks_before(n))
+		if (doc_breaks_before(n))
 			xmlw_attr(x, "fo:break-before", "page");
 		xmlw_attr(x, "style:may-break-between-rows", "true");
 		xmlw_end(x);
 		xmlw_end(x);
-		double sum = table_width_sum(n);
 		for (int c = 0; c < n->u.table.ncols; c++) {
-			double w = n->u.table.info->widths[c];
-			double f = sum > 0 ? (w > 0 ? w : 0) / sum : 1.0 / n->u.table.ncols;
+			double f = doc_column_share(n, c);
 			snprintf(name, sizeof name, "Table%d.C%d", t, c + 1);
 			style_open(o, name, NULL, "table-column", NULL, NULL, NULL);
 			xmlw_start(x, "style:table-column-properties");
@@ -1061,7 +988,7 @@ static void write_toc(odt *o)
 		heading_bookmark(o, h, mark, sizeof mark);
 		if (!h->u.heading.in_toc)
 			continue;
-		snprintf(st, sizeof st, "Contents_20_%d", heading_level(h));
+		snprintf(st, sizeof st, "Contents_20_%d", doc_heading_rank(h));
 		xmlw_start(x, "text:p");
 		xmlw_attr(x, "text:style-name", st);
 		xmlw_start(x, "text:a");
@@ -1142,16 +1069,16 @@ static void start_cell(odt *o, const doc_node *n)
 {
 	xmlw *x = &o->x;
 	char name[32];
-	snprintf(name, sizeof name, "Cell%d", cell_fill(o, n));
+	snprintf(name, sizeof name, "Cell%d", doc_cell_fill(o->doc, n, doc_row_is_header(n->parent)));
 	xmlw_start(x, "table:table-cell");
 	xmlw_attr(x, "table:style-name", name);
 	xmlw_attr(x, "office:value-type", "string");
 	if (!n->first) {
 		/* An empty cell still gets a paragraph in the cell's style, so
 		 * its height matches its neighbours'. */
-		int f = cell_fill(o, n);
+		int f = doc_cell_fill(o->doc, n, doc_row_is_header(n->parent));
 		char st[64];
-		style_name(o, is_header_row(n->parent) ? R_TH : f ? R_FILL + f : R_TD, 0,
+		style_name(o, doc_row_is_header(n->parent) ? R_TH : f ? R_FILL + f : R_TD, 0,
 			   st, sizeof st);
 		xmlw_start(x, "text:p");
 		xmlw_attr(x, "text:style-name", st);
@@ -1314,7 +1241,7 @@ static void write_body(odt *o)
 			write_toc(o);
 			break;
 		case DOC_PAGE_BREAK:
-			if (break_needs_para(n)) {
+			if (!doc_break_is_carried(n)) {
 				char name[32];
 				style_name(o, R_BODY, V_BREAK, name, sizeof name);
 				xmlw_start(x, "text:p");

@@ -230,11 +230,6 @@ static void docx_init(docx *o, const doc *dc)
 	name_fills(o);
 }
 
-static int valid_fill(const docx *o, int f)
-{
-	return f > 0 && f < o->doc->nfills && f < DOC_MAX_FILLS;
-}
-
 /* Append p to a growing array of node pointers; -1 when memory runs out. */
 static int push(const doc_node ***v, size_t *n, size_t *cap, const doc_node *p)
 {
@@ -252,63 +247,6 @@ static int push(const doc_node ***v, size_t *n, size_t *cap, const doc_node *p)
 
 /* ---- the tree's shapes --------------------------------------------------------- */
 
-/* Is row r one of its table's header rows?  Counts at most header_rows
- * siblings, so big tables stay linear. */
-static int is_header_row(const doc_node *r)
-{
-	const doc_node *t = r->parent;
-	if (r->u.row.header)
-		return 1;
-	if (!t)
-		return 0;
-	int i = 0;
-	for (const doc_node *p = r->prev; p && i < t->u.table.header_rows; p = p->prev)
-		i++;
-	return i < t->u.table.header_rows;
-}
-
-/* The fill of a cell: its own, else the header rows' (0 when none). */
-static int cell_fill(const docx *o, const doc_node *cell)
-{
-	int f = cell->u.cell.fill;
-	if (!valid_fill(o, f) && cell->parent && is_header_row(cell->parent))
-		f = o->doc->style.header_fill;
-	return valid_fill(o, f) ? f : 0;
-}
-
-static int breaks_before(const doc_node *n)
-{
-	return n->parent && n->parent->type == DOC_DOCUMENT && n->prev &&
-	       n->prev->type == DOC_PAGE_BREAK;
-}
-
-static int break_needs_para(const doc_node *n)
-{
-	const doc_node *x = n->next;
-	return !x || !(x->type == DOC_HEADING || x->type == DOC_PARAGRAPH);
-}
-
-static int heading_level(const doc_node *h)
-{
-	int l = h->u.heading.level;
-	return l < 1 ? 1 : l > 3 ? 3 : l;
-}
-
-/* Is paragraph n the last thing of a list at document level? */
-static int ends_list(const doc_node *n)
-{
-	const doc_node *p = n;
-	while (!p->next && p->parent && p->parent->type == DOC_ITEM) {
-		const doc_node *list = p->parent->parent;
-		if (p->parent->next || !list)
-			return 0;
-		if (list->parent && list->parent->type == DOC_DOCUMENT)
-			return 1;
-		p = list;
-	}
-	return 0;
-}
-
 /* The paragraph style of a HEADING or PARAGRAPH from its role and place;
  * *align gets the alignment it needs (a cell's when the paragraph has
  * none of its own). */
@@ -316,7 +254,7 @@ static int para_style(const docx *o, const doc_node *n, doc_align *align)
 {
 	*align = DOC_LEFT;
 	if (n->type == DOC_HEADING)
-		return (n->u.heading.in_toc ? S_H1 : S_MINOR1) + heading_level(n) - 1;
+		return (n->u.heading.in_toc ? S_H1 : S_MINOR1) + doc_heading_rank(n) - 1;
 	int role;
 	switch (n->u.para.style) {
 	case DOC_P_TITLE: role = S_TITLE; break;
@@ -335,8 +273,9 @@ static int para_style(const docx *o, const doc_node *n, doc_align *align)
 			continue;
 		if (*align == DOC_LEFT)
 			*align = p->u.cell.align;
-		int f = cell_fill(o, p);
-		if (p->parent && is_header_row(p->parent))
+		int hdr = p->parent && doc_row_is_header(p->parent);
+		int f = doc_cell_fill(o->doc, p, hdr);
+		if (hdr)
 			role = S_TH;
 		else if (f)
 			role = S_FILL + f;
@@ -434,6 +373,19 @@ static void put_t(xmlw *x, const char *s, size_t len)
 	xmlw_end(x);
 }
 
+/* A heading's words as one run on one line, as its contents entry. */
+static void put_plain(docx *o, const doc_node *h)
+{
+	buf b = BUF_INIT;
+	doc_flatten_put(&b, h, DOC_WS_COLLAPSE);
+	if (b.failed)
+		o->x.failed = 1;
+	xmlw_start(&o->x, "w:r");
+	put_t(&o->x, (const char *)b.data, b.len);
+	xmlw_end(&o->x);
+	buf_free(&b);
+}
+
 /* A TEXT node as one run: TAB a w:tab, LF (CR LF, CR) a w:br. */
 static void put_text(docx *o, const char *s, size_t len)
 {
@@ -453,40 +405,6 @@ static void put_text(docx *o, const char *s, size_t len)
 	}
 	put_t(x, s + start, len - start);
 	xmlw_end(x);
-}
-
-/* A heading's words on one line, white space collapsed: its TOC entry. */
-static void put_plain(docx *o, const doc_node *h)
-{
-	buf b = BUF_INIT;
-	doc_iter it;
-	const doc_node *n;
-	doc_event ev;
-	int space = 0;
-	doc_iter_init(&it, h);
-	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
-		if (ev != DOC_EV_ENTER)
-			continue;
-		const char *s = n->type == DOC_TEXT ? n->u.text.text : " ";
-		size_t len = n->type == DOC_TEXT ? n->u.text.len : n->type == DOC_BREAK;
-		for (size_t i = 0; i < len; i++) {
-			char c = s[i];
-			if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-				space = b.len > 0;
-				continue;
-			}
-			if (space)
-				buf_putc(&b, ' ');
-			space = 0;
-			buf_putc(&b, c);
-		}
-	}
-	if (b.failed)
-		o->x.failed = 1;
-	xmlw_start(&o->x, "w:r");
-	put_t(&o->x, (const char *)b.data, b.len);
-	xmlw_end(&o->x);
-	buf_free(&b);
 }
 
 /* A complex field's parts: begin, instruction, separate ... end. */
@@ -559,7 +477,7 @@ static void start_para(docx *o, const doc_node *n)
 	val(x, "w:pStyle", style_of(o, role));
 	if (n->type == DOC_PARAGRAPH && n->u.para.keep_with_next)
 		empty(x, "w:keepNext");
-	if (breaks_before(n))
+	if (doc_breaks_before(n))
 		empty(x, "w:pageBreakBefore");
 	if (list) {
 		xmlw_start(x, "w:numPr");
@@ -568,7 +486,7 @@ static void start_para(docx *o, const doc_node *n)
 		xmlw_end(x);
 	}
 	int in_list = n->parent && n->parent->type == DOC_ITEM;
-	if (in_list && ends_list(n)) {
+	if (in_list && doc_ends_list(n)) {
 		xmlw_start(x, "w:spacing");
 		attr_long(x, "w:after", twips(o->fs * 0.6));
 		xmlw_end(x);
@@ -689,34 +607,20 @@ static int column_widths(docx *o, const doc_node *t)
 			return -1;
 		o->colw = v, o->capcolw = (size_t)nc;
 	}
-	double *cw = o->colw, *minw = o->colw + nc, sum = 0;
-	for (int i = 0; i < nc; i++)
-		sum += t->u.table.info->widths[i] > 0 ? t->u.table.info->widths[i] : 0;
+	double *cw = o->colw, *minw = o->colw + nc;
 	for (int i = 0; i < nc; i++) {
-		double w = t->u.table.info->widths[i];
-		cw[i] = o->text_w * (sum > 0 ? (w > 0 ? w : 0) / sum : 1.0 / nc);
+		cw[i] = o->text_w * doc_column_share(t, i);
 		minw[i] = 0;
 	}
 	for (const doc_node *r = t->first; r; r = r->next) {
-		int hdr = is_header_row(r), ci = 0;
+		int hdr = doc_row_is_header(r), ci = 0;
 		for (const doc_node *c = r->first; c && ci < nc; c = c->next, ci++) {
 			double m = longest_word(c, o->fs * 0.9, hdr) + 2 * CELL_PAD_H + 0.5;
 			if (m > minw[ci])
 				minw[ci] = m;
 		}
 	}
-	double need = 0, slack = 0;
-	for (int i = 0; i < nc; i++) {
-		if (cw[i] < minw[i])
-			need += minw[i] - cw[i];
-		else
-			slack += cw[i] - minw[i];
-	}
-	if (need > 0 && need <= slack) {
-		double f = need / slack;
-		for (int i = 0; i < nc; i++)
-			cw[i] = cw[i] < minw[i] ? minw[i] : cw[i] - (cw[i] - minw[i]) * f;
-	}
+	doc_columns_fit(cw, minw, nc, 0);
 	return 0;
 }
 
@@ -737,7 +641,7 @@ static void start_table(docx *o, const doc_node *n)
 		x->failed = 1;
 		return;
 	}
-	if (breaks_before(n))
+	if (doc_breaks_before(n))
 		spacer(o, 1, 1);
 	xmlw_start(x, "w:tbl");
 	xmlw_start(x, "w:tblPr");
@@ -778,7 +682,7 @@ static void start_row(docx *o, const doc_node *n)
 	xmlw_start(x, "w:trPr");
 	/* a measure reads as one unit: its row never splits over pages */
 	empty(x, "w:cantSplit");
-	if (is_header_row(n))
+	if (doc_row_is_header(n))
 		empty(x, "w:tblHeader");
 	xmlw_end(x);
 }
@@ -796,9 +700,10 @@ static void start_cell(docx *o, const doc_node *n)
 	attr_long(x, "w:w", c < t->u.table.ncols ? col_twips(o, t, c) : 0);
 	xmlw_attr(x, "w:type", "dxa");
 	xmlw_end(x);
-	int f = cell_fill(o, n);
+	int hdr = doc_row_is_header(row);
+	int f = doc_cell_fill(o->doc, n, hdr);
 	uint32_t rgb = f ? o->doc->fills[f].rgb : DEF_HEADER_FILL;
-	if (f || is_header_row(row)) {
+	if (f || hdr) {
 		xmlw_start(x, "w:shd");
 		xmlw_attr(x, "w:val", "clear");
 		xmlw_attr(x, "w:color", "auto");
@@ -811,7 +716,7 @@ static void start_cell(docx *o, const doc_node *n)
 		 * its height matches its neighbours' */
 		xmlw_start(x, "w:p");
 		xmlw_start(x, "w:pPr");
-		val(x, "w:pStyle", style_of(o, is_header_row(row) ? S_TH : f ? S_FILL + f : S_TD));
+		val(x, "w:pStyle", style_of(o, hdr ? S_TH : f ? S_FILL + f : S_TD));
 		xmlw_end(x);
 		xmlw_end(x);
 	}
@@ -840,7 +745,7 @@ static void write_toc(docx *o)
 		heading_mark(h, ++no, mark, sizeof mark);
 		if (!h->u.heading.in_toc)
 			continue;
-		snprintf(st, sizeof st, "TOC%d", heading_level(h));
+		snprintf(st, sizeof st, "TOC%d", doc_heading_rank(h));
 		xmlw_start(x, "w:p");
 		xmlw_start(x, "w:pPr");
 		val(x, "w:pStyle", st);
@@ -1159,7 +1064,7 @@ static void write_body(docx *o)
 			write_toc(o);
 			break;
 		case DOC_PAGE_BREAK:
-			if (break_needs_para(n) && !(n->next && n->next->type == DOC_TABLE))
+			if (!doc_break_is_carried(n))
 				spacer(o, 1, 1);
 			break;
 		case DOC_TEXT:
@@ -1540,7 +1445,7 @@ static void write_styles_body(docx *o)
 	};
 	for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++)
 		para_def(o, &defs[i], NULL);
-	int hf = valid_fill(o, s->header_fill) ? s->header_fill : 0;
+	int hf = doc_fill_valid(o->doc, s->header_fill) ? s->header_fill : 0;
 	pdef th = {"TableHeading", "Table Heading", "TableContents", NULL, -1, -1, -1,
 		   hf ? dc->fills[hf].text_rgb : NO_RGB, 1, 0, 0, 1, 0};
 	para_def(o, &th, NULL);

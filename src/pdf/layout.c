@@ -1180,26 +1180,8 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 					minw[ci] = m + 2 * PAD + 0.5;
 			}
 		}
-		double need = 0, slack = 0;
-		for (int i = 0; i < nc; i++) {
-			if (cw[i] < minw[i])
-				need += minw[i] - cw[i];
-			else
-				slack += cw[i] - minw[i];
-		}
-		if (need > slack && whole)
-			continue;
-		if (need > 0 && slack > 0) {
-			double f = need < slack ? need / slack : 1;
-			for (int i = 0; i < nc; i++) {
-				if (cw[i] < minw[i])
-					cw[i] = need < slack ? minw[i]
-							     : cw[i] + (minw[i] - cw[i]) * slack / need;
-				else
-					cw[i] -= (cw[i] - minw[i]) * f;
-			}
-		}
-		break;
+		if (doc_columns_fit(cw, minw, nc, !whole) || !whole)
+			break;
 	}
 	x[0] = x0;
 	for (int i = 1; i < nc; i++)
