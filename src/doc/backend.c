@@ -5,6 +5,17 @@
 
 enum { TRIM_MIN = 16 * 1024 * 1024 }; /* a tree of ~5,000 measures */
 
+sr_status backend_render(const backend *b, void *engine, doc *tree, int give, buf *out,
+			 diag *d)
+{
+	if (b->render)
+		return b->render(engine, tree, give, out, d);
+	sr_status st = b->render_doc(tree, out, d);
+	if (give)
+		backend_tree_free(tree);
+	return st;
+}
+
 void backend_tree_free(doc *tree)
 {
 	/* A large tree's blocks were carved from what the XML reading freed:

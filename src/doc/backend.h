@@ -47,7 +47,15 @@ typedef struct backend {
 	 * beside another format's render on the same tree: it only reads the
 	 * tree (unless given it) and shares nothing with other formats. */
 	sr_status (*render)(void *engine, doc *tree, int give, buf *out, diag *d);
+	/* For a format with no engine that reads the tree to the end: render
+	 * may be NULL and this renders instead, as render says; the caller
+	 * frees a given tree after it (backend_render). */
+	sr_status (*render_doc)(const doc *tree, buf *out, diag *d);
 } backend;
+
+/* Render tree with row b, as its render (or render_doc) says. */
+sr_status backend_render(const backend *b, void *engine, doc *tree, int give, buf *out,
+			 diag *d);
 
 /* Free a tree handed to a backend (NULL-safe).  A large tree's memory is
  * given back to the system, not kept for the next tree. */

@@ -1219,18 +1219,9 @@ done:
 
 /* ---- the format's row (backend.h) ---- */
 
-static sr_status html_row_render(void *engine, doc *tree, int give, buf *out, diag *d)
-{
-	(void)engine;
-	sr_status st = html_render(tree, out, d);
-	if (give)
-		backend_tree_free(tree);
-	return st;
-}
-
 const backend backend_html = {
 	.name = "html",
 	.ext = "html",
 	.media_type = "text/html",
-	.render = html_row_render,
+	.render_doc = html_render,
 };

@@ -1461,18 +1461,9 @@ done:
 
 /* ---- the format's row (backend.h) ---- */
 
-static sr_status odt_row_render(void *engine, doc *tree, int give, buf *out, diag *d)
-{
-	(void)engine;
-	sr_status st = odt_render(tree, out, d);
-	if (give)
-		backend_tree_free(tree);
-	return st;
-}
-
 const backend backend_odt = {
 	.name = "odt",
 	.ext = "odt",
 	.media_type = "application/vnd.oasis.opendocument.text",
-	.render = odt_row_render,
+	.render_doc = odt_render,
 };

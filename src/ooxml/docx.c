@@ -1866,18 +1866,9 @@ done:
 
 /* ---- the format's row (backend.h) ---- */
 
-static sr_status docx_row_render(void *engine, doc *tree, int give, buf *out, diag *d)
-{
-	(void)engine;
-	sr_status st = docx_render(tree, out, d);
-	if (give)
-		backend_tree_free(tree);
-	return st;
-}
-
 const backend backend_docx = {
 	.name = "docx",
 	.ext = "docx",
 	.media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-	.render = docx_row_render,
+	.render_doc = docx_render,
 };
