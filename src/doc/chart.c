@@ -739,3 +739,34 @@ int chart_draw(const doc_chart *c, double w, double fs, chart_measure m, void *m
 		draw_xy(x, y);
 	return out->failed || arena_failed(a) ? -1 : 0;
 }
+
+int chart_columns(const doc_chart *c, chart_col *cols, int max)
+{
+	int n = 0;
+	for (int k = 0; k < c->nseries && n < max; k++)
+		cols[n++] = (chart_col){CHART_COL_SERIES, k, c->series[k].name};
+	if (c->kind == CHART_STACKED_HBAR)
+		return n;
+	if (c->base_cat >= 0 && n < max)
+		cols[n++] = (chart_col){CHART_COL_BASE, 0, c->base_label};
+	if (c->target_cat >= 0 && n < max)
+		cols[n++] = (chart_col){CHART_COL_TARGET, 0, c->target_label};
+	if (c->base_cat >= 0 && c->target_cat > c->base_cat && n < max)
+		cols[n++] = (chart_col){CHART_COL_TRACK, 0, c->track_label};
+	return n;
+}
+
+double chart_col_value(const doc_chart *c, const chart_col *cl, int i)
+{
+	switch (cl->kind) {
+	case CHART_COL_SERIES: return c->series[cl->k].values[i];
+	case CHART_COL_BASE: return i == c->base_cat ? c->base_value : NAN;
+	case CHART_COL_TARGET: return i == c->target_cat ? c->target_value : NAN;
+	default: return chart_track_at(c, i);
+	}
+}
+
+int chart_col_is_line(const doc_chart *c, const chart_col *cl)
+{
+	return c->kind == CHART_LINE || cl->kind != CHART_COL_SERIES;
+}

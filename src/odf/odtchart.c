@@ -64,40 +64,6 @@ double odtchart_height(const doc_chart *c, double w)
 	return h < 150 ? 150 : h > 260 ? 260 : h;
 }
 
-/* Columns of the local table (after the category column). */
-enum { COL_SERIES, COL_BASE, COL_TARGET, COL_TRACK };
-
-typedef struct col {
-	int kind, k;       /* k: series index */
-	const char *name;
-} col;
-
-static int columns(const doc_chart *c, col *cols, int max)
-{
-	int n = 0;
-	for (int k = 0; k < c->nseries && n < max; k++)
-		cols[n++] = (col){COL_SERIES, k, c->series[k].name};
-	if (c->kind == CHART_STACKED_HBAR)
-		return n;
-	if (c->base_cat >= 0 && n < max)
-		cols[n++] = (col){COL_BASE, 0, c->base_label};
-	if (c->target_cat >= 0 && n < max)
-		cols[n++] = (col){COL_TARGET, 0, c->target_label};
-	if (c->base_cat >= 0 && c->target_cat > c->base_cat && n < max)
-		cols[n++] = (col){COL_TRACK, 0, c->track_label};
-	return n;
-}
-
-static double cell_value(const doc_chart *c, const col *cl, int i)
-{
-	switch (cl->kind) {
-	case COL_SERIES: return c->series[cl->k].values[i];
-	case COL_BASE: return i == c->base_cat ? c->base_value : NAN;
-	case COL_TARGET: return i == c->target_cat ? c->target_value : NAN;
-	default: return chart_track_at(c, i);
-	}
-}
-
 /* "B", "C", ... "AA": the column letters of the local table. */
 static void colname(char *s, int i)
 {
@@ -124,7 +90,7 @@ static void text_props(xmlw *x, const char *size, int bold)
 	xmlw_end(x);
 }
 
-static void styles(xmlw *x, const doc_chart *c, const col *cols, int ncols)
+static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols)
 {
 	int hbar = c->kind == CHART_STACKED_HBAR;
 	chart_scale s = chart_value_scale(c);
@@ -211,27 +177,28 @@ static void styles(xmlw *x, const doc_chart *c, const col *cols, int ncols)
 		snprintf(nm, sizeof nm, "s%d", i);
 		style_begin(x, nm);
 		xmlw_start(x, "style:chart-properties");
-		const col *cl = &cols[i];
+		const chart_col *cl = &cols[i];
 		if (hbar) {
 			xmlw_attr(x, "chart:data-label-number", "value");
-		} else if (cl->kind == COL_SERIES) {
+		} else if (cl->kind == CHART_COL_SERIES) {
 			xmlw_attr(x, "chart:symbol-type", "named-symbol");
 			xmlw_attr(x, "chart:symbol-name", "square");
 			xmlw_attr(x, "chart:symbol-width", "0.15cm");
 			xmlw_attr(x, "chart:symbol-height", "0.15cm");
-		} else if (cl->kind == COL_TRACK) {
+		} else if (cl->kind == CHART_COL_TRACK) {
 			xmlw_attr(x, "chart:symbol-type", "none");
 		} else {
 			xmlw_attr(x, "chart:symbol-type", "named-symbol");
-			xmlw_attr(x, "chart:symbol-name", cl->kind == COL_BASE ? "diamond" : "x");
+			xmlw_attr(x, "chart:symbol-name",
+				  cl->kind == CHART_COL_BASE ? "diamond" : "x");
 			xmlw_attr(x, "chart:symbol-width", "0.25cm");
 			xmlw_attr(x, "chart:symbol-height", "0.25cm");
 		}
 		xmlw_end(x);
 		xmlw_start(x, "style:graphic-properties");
-		uint32_t rgb = cl->kind == COL_SERIES ? c->series[cl->k].rgb
-			       : cl->kind == COL_BASE ? 0x374151
-			       : cl->kind == COL_TARGET ? 0xB91C1C : 0x6B7280;
+		uint32_t rgb = cl->kind == CHART_COL_SERIES ? c->series[cl->k].rgb
+			       : cl->kind == CHART_COL_BASE ? 0x374151
+			       : cl->kind == CHART_COL_TARGET ? 0xB91C1C : 0x6B7280;
 		if (hbar) {
 			/* the fill darkened at the edge, as in the PDF (pale status
 			 * shades stay visible on white) */
@@ -241,17 +208,18 @@ static void styles(xmlw *x, const doc_chart *c, const col *cols, int ncols)
 			attr_rgb(x, "svg:stroke-color", e);
 			xmlw_attr(x, "draw:fill", "solid");
 			attr_rgb(x, "draw:fill-color", rgb);
-		} else if (cl->kind == COL_SERIES && c->kind == CHART_BAR) {
+		} else if (cl->kind == CHART_COL_SERIES && c->kind == CHART_BAR) {
 			xmlw_attr(x, "draw:stroke", "none");
 			xmlw_attr(x, "draw:fill", "solid");
 			attr_rgb(x, "draw:fill-color", rgb);
 		} else {
 			xmlw_attr(x, "draw:stroke",
-				  cl->kind == COL_TRACK ? "dash"
-				  : cl->kind == COL_SERIES ? "solid" : "none");
-			if (cl->kind == COL_TRACK)
+				  cl->kind == CHART_COL_TRACK ? "dash"
+				  : cl->kind == CHART_COL_SERIES ? "solid" : "none");
+			if (cl->kind == CHART_COL_TRACK)
 				xmlw_attr(x, "draw:stroke-dash", "Track");
-			xmlw_attr(x, "svg:stroke-width", cl->kind == COL_TRACK ? "0.03cm" : "0.06cm");
+			xmlw_attr(x, "svg:stroke-width",
+				  cl->kind == CHART_COL_TRACK ? "0.03cm" : "0.06cm");
 			attr_rgb(x, "svg:stroke-color", rgb);
 			xmlw_attr(x, "draw:fill", "solid");
 			attr_rgb(x, "draw:fill-color", rgb);
@@ -305,7 +273,7 @@ static const char *short_label(const char *s, char *out, size_t n)
 	return out;
 }
 
-static void local_table(xmlw *x, const doc_chart *c, const col *cols, int ncols)
+static void local_table(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols)
 {
 	char b[64], lab[256];
 	xmlw_start(x, "table:table");
@@ -333,7 +301,7 @@ static void local_table(xmlw *x, const doc_chart *c, const col *cols, int ncols)
 		string_cell(x, c->kind == CHART_STACKED_HBAR ? short_label(c->cats[r], lab, sizeof lab)
 							      : c->cats[r]);
 		for (int i = 0; i < ncols; i++) {
-			double v = cell_value(c, &cols[i], r);
+			double v = chart_col_value(c, &cols[i], r);
 			xmlw_start(x, "table:table-cell");
 			/* a zero count is no bar: an empty cell, so no "0" label */
 			if (isfinite(v) && !(c->kind == CHART_STACKED_HBAR && v == 0)) {
@@ -354,8 +322,8 @@ int odtchart_write(const doc_chart *c, double w, double h, buf *content, buf *st
 		   buf *meta)
 {
 	xmlw x;
-	col cols[64];
-	int ncols = columns(c, cols, 64);
+	chart_col cols[64];
+	int ncols = chart_columns(c, cols, 64);
 	int rc = 0;
 	char range[96], a[8];
 	/* content.xml */
@@ -419,7 +387,7 @@ int odtchart_write(const doc_chart *c, double w, double h, buf *content, buf *st
 		xmlw_attr(&x, "chart:values-cell-range-address", range);
 		snprintf(range, sizeof range, "local-table.$%s$1", a);
 		xmlw_attr(&x, "chart:label-cell-address", range);
-		xmlw_attr(&x, "chart:class", c->kind == CHART_LINE || cols[i].kind != COL_SERIES
+		xmlw_attr(&x, "chart:class", chart_col_is_line(c, &cols[i])
 						  ? "chart:line" : "chart:bar");
 		xmlw_end(&x);
 	}

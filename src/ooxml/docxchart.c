@@ -37,45 +37,11 @@
 
 enum { AX_CAT = 500001, AX_VAL = 500002 };
 
-/* Columns of the chart's data (odtchart.c's local table). */
-enum { COL_SERIES, COL_BASE, COL_TARGET, COL_TRACK };
-
-typedef struct col {
-	int kind, k; /* k: series index */
-	const char *name;
-} col;
-
-static int columns(const doc_chart *c, col *cols, int max)
+static uint32_t col_rgb(const doc_chart *c, const chart_col *cl)
 {
-	int n = 0;
-	for (int k = 0; k < c->nseries && n < max; k++)
-		cols[n++] = (col){COL_SERIES, k, c->series[k].name};
-	if (c->kind == CHART_STACKED_HBAR)
-		return n;
-	if (c->base_cat >= 0 && n < max)
-		cols[n++] = (col){COL_BASE, 0, c->base_label};
-	if (c->target_cat >= 0 && n < max)
-		cols[n++] = (col){COL_TARGET, 0, c->target_label};
-	if (c->base_cat >= 0 && c->target_cat > c->base_cat && n < max)
-		cols[n++] = (col){COL_TRACK, 0, c->track_label};
-	return n;
-}
-
-static double cell_value(const doc_chart *c, const col *cl, int i)
-{
-	switch (cl->kind) {
-	case COL_SERIES: return c->series[cl->k].values[i];
-	case COL_BASE: return i == c->base_cat ? c->base_value : NAN;
-	case COL_TARGET: return i == c->target_cat ? c->target_value : NAN;
-	default: return chart_track_at(c, i);
-	}
-}
-
-static uint32_t col_rgb(const doc_chart *c, const col *cl)
-{
-	return cl->kind == COL_SERIES ? c->series[cl->k].rgb
-	       : cl->kind == COL_BASE ? BASE_RGB
-	       : cl->kind == COL_TARGET ? TARGET_RGB : TRACK_RGB;
+	return cl->kind == CHART_COL_SERIES ? c->series[cl->k].rgb
+	       : cl->kind == CHART_COL_BASE ? BASE_RGB
+	       : cl->kind == CHART_COL_TARGET ? TARGET_RGB : TRACK_RGB;
 }
 
 /* Numbers in XML: always a dot, whatever the process locale. */
@@ -241,7 +207,7 @@ static void str_cache(xmlw *x, const char *f, const char *const *v, int n)
 }
 
 /* One series: name, look, categories and values. */
-static void series(xmlw *x, const doc_chart *c, const col *cl, int idx, int as_bar,
+static void series(xmlw *x, const doc_chart *c, const chart_col *cl, int idx, int as_bar,
 		   const char *lang)
 {
 	int hbar = c->kind == CHART_STACKED_HBAR;
@@ -265,19 +231,20 @@ static void series(xmlw *x, const doc_chart *c, const col *cl, int idx, int as_b
 			     ((rgb & 255) * 7 / 10);
 		line(x, 0.75, e, !hbar, 0);
 	} else {
-		line(x, cl->kind == COL_TRACK ? 0.85 : 1.7, rgb,
-		     cl->kind == COL_BASE || cl->kind == COL_TARGET, cl->kind == COL_TRACK);
+		line(x, cl->kind == CHART_COL_TRACK ? 0.85 : 1.7, rgb,
+		     cl->kind == CHART_COL_BASE || cl->kind == CHART_COL_TARGET,
+		     cl->kind == CHART_COL_TRACK);
 	}
 	xmlw_end(x);
 	if (as_bar) {
 		val(x, "c:invertIfNegative", "0");
 	} else {
 		xmlw_start(x, "c:marker");
-		val(x, "c:symbol", cl->kind == COL_SERIES ? "square"
-				   : cl->kind == COL_BASE ? "diamond"
-				   : cl->kind == COL_TARGET ? "x" : "none");
-		if (cl->kind != COL_TRACK) {
-			val_int(x, "c:size", cl->kind == COL_SERIES ? 4 : 7);
+		val(x, "c:symbol", cl->kind == CHART_COL_SERIES ? "square"
+				   : cl->kind == CHART_COL_BASE ? "diamond"
+				   : cl->kind == CHART_COL_TARGET ? "x" : "none");
+		if (cl->kind != CHART_COL_TRACK) {
+			val_int(x, "c:size", cl->kind == CHART_COL_SERIES ? 4 : 7);
 			xmlw_start(x, "c:spPr");
 			solid(x, rgb);
 			line(x, 0.75, rgb, 0, 0);
@@ -325,7 +292,7 @@ static void series(xmlw *x, const doc_chart *c, const col *cl, int idx, int as_b
 	xmlw_elem(x, "c:formatCode", "General");
 	val_int(x, "c:ptCount", c->ncats);
 	for (int i = 0; i < c->ncats; i++) {
-		double v = cell_value(c, cl, i);
+		double v = chart_col_value(c, cl, i);
 		/* a zero count is no bar: no point, so no "0" label */
 		if (!isfinite(v) || (hbar && v == 0))
 			continue;
@@ -428,8 +395,8 @@ static void axis_ids(xmlw *x)
 int docxchart_write(const doc_chart *c, const char *lang, buf *out)
 {
 	xmlw x;
-	col cols[64];
-	int ncols = columns(c, cols, 64);
+	chart_col cols[64];
+	int ncols = chart_columns(c, cols, 64);
 	int hbar = c->kind == CHART_STACKED_HBAR;
 	if (!lang)
 		lang = "en-GB";
@@ -456,7 +423,7 @@ int docxchart_write(const doc_chart *c, const char *lang, buf *out)
 		val(&x, "c:grouping", hbar ? "stacked" : "clustered");
 		val(&x, "c:varyColors", "0");
 		for (int i = 0; i < ncols; i++)
-			if (cols[i].kind == COL_SERIES)
+			if (cols[i].kind == CHART_COL_SERIES)
 				series(&x, c, &cols[i], i, 1, lang);
 		val(&x, "c:gapWidth", hbar ? "60" : "100");
 		if (hbar)
@@ -466,13 +433,13 @@ int docxchart_write(const doc_chart *c, const char *lang, buf *out)
 	}
 	int lines = 0;
 	for (int i = 0; i < ncols; i++)
-		lines += c->kind == CHART_LINE || cols[i].kind != COL_SERIES;
+		lines += chart_col_is_line(c, &cols[i]);
 	if (lines) {
 		xmlw_start(&x, "c:lineChart");
 		val(&x, "c:grouping", "standard");
 		val(&x, "c:varyColors", "0");
 		for (int i = 0; i < ncols; i++)
-			if (c->kind == CHART_LINE || cols[i].kind != COL_SERIES)
+			if (chart_col_is_line(c, &cols[i]))
 				series(&x, c, &cols[i], i, 0, lang);
 		val(&x, "c:marker", "1");
 		axis_ids(&x);
