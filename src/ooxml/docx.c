@@ -1016,10 +1016,7 @@ static void write_body(docx *o)
 	doc_iter_init(&it, o->doc->root);
 	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE && !x->failed) {
 		int enter = ev == DOC_EV_ENTER;
-		/* what the writer has flushed, deflated a megabyte at a time; a
-		 * failure makes the buf, and so the writer, fail (sticky) */
-		if (x->out->len >= (size_t)1 << 20 && odfzip_deflate(&o->content, x->out, 0) < 0)
-			x->out->failed = 1;
+		odfzip_deflate_some(&o->content, x->out);
 		switch (n->type) {
 		case DOC_DOCUMENT:
 		case DOC_FRAGMENT:
