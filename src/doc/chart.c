@@ -770,3 +770,29 @@ int chart_col_is_line(const doc_chart *c, const chart_col *cl)
 {
 	return c->kind == CHART_LINE || cl->kind != CHART_COL_SERIES;
 }
+
+const char *chart_axis_label(const char *s, char *out, size_t n)
+{
+	size_t chars = 0, i = 0;
+	while (s[i] && chars < CHART_LABEL_CHARS) {
+		i++;
+		while (((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		chars++;
+	}
+	if (!s[i] || i + 4 > n)
+		return s;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	memcpy(out, s, i);
+	memcpy(out + i, "\xe2\x80\xa6", 4);
+	return out;
+}
+
+void chart_sheet_col(char *s, int i)
+{
+	if (i < 26)
+		s[0] = (char)('A' + i), s[1] = 0;
+	else
+		s[0] = (char)('A' + i / 26 - 1), s[1] = (char)('A' + i % 26), s[2] = 0;
+}

@@ -169,4 +169,15 @@ double chart_col_value(const doc_chart *c, const chart_col *cl, int i);
  * baseline, target and path over a bar chart) rather than as bars? */
 int chart_col_is_line(const doc_chart *c, const chart_col *cl);
 
+/* A category's name on a native chart's axis: s when it has at most
+ * CHART_LABEL_CHARS characters, else its first ones and "…" in out (n
+ * bytes), or s when out is too small.  The office suites would give a
+ * long name half the chart; the counts table beside it has the whole. */
+enum { CHART_LABEL_CHARS = 40 };
+const char *chart_axis_label(const char *s, char *out, size_t n);
+
+/* The letters of spreadsheet column i (0: "A", 25: "Z", 26: "AA", up to
+ * 701) into s (3 bytes): where a native chart's references point. */
+void chart_sheet_col(char *s, int i);
+
 #endif

@@ -78,22 +78,6 @@ static void put(html *h, const char *s)
 	buf_puts(h->out, s);
 }
 
-static void putf(html *h, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void putf(html *h, const char *fmt, ...)
-{
-	char small[256];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(small, sizeof small, fmt, ap);
-	va_end(ap);
-	/* Callers format numbers and constants; longer output is a bug. */
-	if (n < 0 || (size_t)n >= sizeof small) {
-		h->failed = 1;
-		return;
-	}
-	buf_put(h->out, small, (size_t)n);
-}
-
 /* A number with at most two decimals and a dot, whatever the locale. */
 static void putnum(html *h, double v)
 {
@@ -102,14 +86,14 @@ static void putnum(html *h, double v)
 		put(h, "-");
 		m = -m;
 	}
-	putf(h, "%ld", m / 100);
+	buf_printf(h->out, "%ld", m / 100);
 	if (m % 100)
-		putf(h, m % 10 ? ".%02ld" : ".%ld", m % 10 ? m % 100 : m % 100 / 10);
+		buf_printf(h->out, m % 10 ? ".%02ld" : ".%ld", m % 10 ? m % 100 : m % 100 / 10);
 }
 
 static void putrgb(html *h, uint32_t rgb)
 {
-	putf(h, "#%06x", (unsigned)(rgb & 0xFFFFFF));
+	buf_printf(h->out, "#%06x", (unsigned)(rgb & 0xFFFFFF));
 }
 
 /* Whether code point c may stand in an HTML document: not a control
@@ -186,7 +170,7 @@ static void attr(html *h, const char *name, const char *value)
 {
 	if (!value)
 		return;
-	putf(h, " %s=\"", name);
+	buf_printf(h->out, " %s=\"", name);
 	esc_s(h, value, 1);
 	put(h, "\"");
 }
@@ -288,9 +272,9 @@ static void fill_class(html *h, int f)
 		ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		     (*p >= '0' && *p <= '9') || *p == '-' || *p == '_';
 	if (ok && strlen(n) < 64)
-		putf(h, "f-%s", n);
+		buf_printf(h->out, "f-%s", n);
 	else
-		putf(h, "fill-%d", f);
+		buf_printf(h->out, "fill-%d", f);
 }
 
 static int heading_level_of(const doc_node *n)
@@ -582,7 +566,7 @@ static void start_table(html *h, const doc_node *n)
 	}
 	put(h, " tabindex=\"0\"><table");
 	/* below this width the columns would crush their words: scroll */
-	putf(h, " style=\"min-width:%dem\">", nc * 7 > 44 ? 44 : nc * 7 < 14 ? 14 : nc * 7);
+	buf_printf(h->out, " style=\"min-width:%dem\">", nc * 7 > 44 ? 44 : nc * 7 < 14 ? 14 : nc * 7);
 	if (cap) {
 		put(h, "<caption");
 		attr(h, "id", capid);
@@ -635,7 +619,7 @@ static void start_cell(html *h, const doc_node *n)
 	int header = h->section == 1;
 	int f = doc_cell_fill(h->doc, n, header);
 	const char *tag = header || (h->row_headers && !n->prev) ? "th" : "td";
-	putf(h, "<%s", tag);
+	buf_printf(h->out, "<%s", tag);
 	if (header)
 		put(h, " scope=\"col\"");
 	else if (*tag == 't' && tag[1] == 'h')
@@ -653,7 +637,7 @@ static void start_cell(html *h, const doc_node *n)
 		if (f)
 			fill_class(h, f);
 		if (al)
-			putf(h, "%s%s", f ? " " : "", al);
+			buf_printf(h->out, "%s%s", f ? " " : "", al);
 		put(h, "\"");
 	}
 	put(h, ">");
@@ -699,7 +683,7 @@ static void start_heading(html *h, const doc_node *n)
 	const char *id = h->hno < h->nh ? h->hid[h->hno] : NULL;
 	h->hno++;
 	h->last_heading_id = id;
-	putf(h, "<h%d", l);
+	buf_printf(h->out, "<h%d", l);
 	attr(h, "id", id);
 	/* a part (tree level 1) starts a printed page, whatever its HTML level */
 	classes(h, heading_level_of(n) == 1 ? "part" : NULL, NULL, take_break(h));
@@ -724,7 +708,7 @@ static void walk(html *h, const doc_node *root)
 			if (enter)
 				start_heading(h, n);
 			else
-				putf(h, "</h%d>\n", h->prev_level);
+				buf_printf(h->out, "</h%d>\n", h->prev_level);
 			break;
 		case DOC_PARAGRAPH:
 			if (enter)
@@ -736,7 +720,7 @@ static void walk(html *h, const doc_node *root)
 			if (enter) {
 				put(h, n->u.list.ordered ? "<ol" : "<ul");
 				if (n->u.list.ordered && n->u.list.start > 1)
-					putf(h, " start=\"%d\"", n->u.list.start);
+					buf_printf(h->out, " start=\"%d\"", n->u.list.start);
 				classes(h, NULL, NULL, take_break(h));
 				put(h, ">\n");
 			} else {
@@ -806,9 +790,9 @@ static void write_toc(html *h)
 	/* one below the heading before it; the outline goes on as before */
 	int l = h->prev_level < 6 ? h->prev_level + 1 : 6;
 	put(h, "<nav aria-labelledby=\"sr-toc\">\n");
-	putf(h, "<h%d id=\"sr-toc\">", l);
+	buf_printf(h->out, "<h%d id=\"sr-toc\">", l);
 	esc_s(h, d->toc_title ? d->toc_title : "Innhold", 0);
-	putf(h, "</h%d>\n", l);
+	buf_printf(h->out, "</h%d>\n", l);
 	int depth = 0;
 	size_t k = 0;
 	for (const doc_node *n = d->root->first; n; n = n->next) {
@@ -869,7 +853,7 @@ static void write_logo(html *h)
 	put(h, "\"");
 	attr(h, "alt", h->doc->author && *h->doc->author ? h->doc->author : "Logo");
 	/* points to CSS px (96 per inch) */
-	putf(h, " width=\"%d\" height=\"%d\">\n", (int)(s->logo_w * 4 / 3 + 0.5),
+	buf_printf(h->out, " width=\"%d\" height=\"%d\">\n", (int)(s->logo_w * 4 / 3 + 0.5),
 	     (int)(s->logo_h * 4 / 3 + 0.5));
 }
 
@@ -1054,7 +1038,7 @@ static void write_css(html *h)
 	putrgb(h, s->heading_rgb);
 	put(h, "}\n");
 	for (int i = 0; i < 6; i++) {
-		putf(h, "h%d{font-size:", i + 1);
+		buf_printf(h->out, "h%d{font-size:", i + 1);
 		putnum(h, H_SIZE[i]);
 		put(h, "em}\n");
 	}

@@ -64,15 +64,6 @@ double odtchart_height(const doc_chart *c, double w)
 	return h < 150 ? 150 : h > 260 ? 260 : h;
 }
 
-/* "B", "C", ... "AA": the column letters of the local table. */
-static void colname(char *s, int i)
-{
-	if (i < 26)
-		s[0] = (char)('A' + i), s[1] = 0;
-	else
-		s[0] = (char)('A' + i / 26 - 1), s[1] = (char)('A' + i % 26), s[2] = 0;
-}
-
 static void style_begin(xmlw *x, const char *name)
 {
 	xmlw_start(x, "style:style");
@@ -252,27 +243,6 @@ static void string_cell(xmlw *x, const char *s)
 	xmlw_end(x);
 }
 
-/* A focus area's name for the category axis: at most 40 characters and
- * "…" (LibreOffice would give a long name half the chart); the counts
- * table beside it has the whole name. */
-static const char *short_label(const char *s, char *out, size_t n)
-{
-	size_t chars = 0, i = 0;
-	while (s[i] && chars < 40) {
-		i++;
-		while (((unsigned char)s[i] & 0xC0) == 0x80)
-			i++;
-		chars++;
-	}
-	if (!s[i] || i + 4 > n)
-		return s;
-	while (i > 0 && s[i - 1] == ' ')
-		i--;
-	memcpy(out, s, i);
-	memcpy(out + i, "\xe2\x80\xa6", 4);
-	return out;
-}
-
 static void local_table(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols)
 {
 	char b[64], lab[256];
@@ -298,8 +268,9 @@ static void local_table(xmlw *x, const doc_chart *c, const chart_col *cols, int 
 	xmlw_start(x, "table:table-rows");
 	for (int r = 0; r < c->ncats; r++) {
 		xmlw_start(x, "table:table-row");
-		string_cell(x, c->kind == CHART_STACKED_HBAR ? short_label(c->cats[r], lab, sizeof lab)
-							      : c->cats[r]);
+		string_cell(x, c->kind == CHART_STACKED_HBAR
+				       ? chart_axis_label(c->cats[r], lab, sizeof lab)
+				       : c->cats[r]);
 		for (int i = 0; i < ncols; i++) {
 			double v = chart_col_value(c, &cols[i], r);
 			xmlw_start(x, "table:table-cell");
@@ -349,7 +320,7 @@ int odtchart_write(const doc_chart *c, double w, double h, buf *content, buf *st
 	xmlw_end(&x);
 	xmlw_start(&x, "chart:plot-area");
 	xmlw_attr(&x, "chart:style-name", "plot");
-	colname(a, ncols);
+	chart_sheet_col(a, ncols);
 	snprintf(range, sizeof range, "local-table.$A$1:.$%s$%d", a, c->ncats + 1);
 	xmlw_attr(&x, "table:cell-range-address", range);
 	xmlw_attr(&x, "chart:data-source-has-labels", "both");
@@ -379,7 +350,7 @@ int odtchart_write(const doc_chart *c, double w, double h, buf *content, buf *st
 	xmlw_end(&x);
 	for (int i = 0; i < ncols; i++) {
 		char st[16];
-		colname(a, i + 1);
+		chart_sheet_col(a, i + 1);
 		xmlw_start(&x, "chart:series");
 		snprintf(st, sizeof st, "s%d", i);
 		xmlw_attr(&x, "chart:style-name", st);

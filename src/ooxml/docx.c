@@ -951,6 +951,15 @@ static void end_link(docx *o)
 	o->live_link = 0;
 }
 
+/* A section's reference to its header or footer part rid. */
+static void part_ref(xmlw *x, const char *elem, const char *type, int rid)
+{
+	xmlw_start(x, elem);
+	xmlw_attr(x, "w:type", type);
+	xmlw_attrf(x, "r:id", "rId%d", rid);
+	xmlw_end(x);
+}
+
 static void write_sectpr(docx *o)
 {
 	xmlw *x = &o->x;
@@ -959,27 +968,14 @@ static void write_sectpr(docx *o)
 	int title_first = f0 && f0->type == DOC_PARAGRAPH && f0->u.para.style == DOC_P_TITLE;
 	int has_header = dc->header_text && *dc->header_text;
 	xmlw_start(x, "w:sectPr");
-	if (has_header) {
-		xmlw_start(x, "w:headerReference");
-		xmlw_attr(x, "w:type", "default");
-		xmlw_attrf(x, "r:id", "rId%d", RID_HEADER);
-		xmlw_end(x);
-	}
-	xmlw_start(x, "w:footerReference");
-	xmlw_attr(x, "w:type", "default");
-	xmlw_attrf(x, "r:id", "rId%d", RID_FOOTER);
-	xmlw_end(x);
+	if (has_header)
+		part_ref(x, "w:headerReference", "default", RID_HEADER);
+	part_ref(x, "w:footerReference", "default", RID_FOOTER);
 	/* The title page: no running header, the footer as on every page
 	 * (a part of its own, as Word writes one per reference). */
 	if (title_first) {
-		xmlw_start(x, "w:headerReference");
-		xmlw_attr(x, "w:type", "first");
-		xmlw_attrf(x, "r:id", "rId%d", RID_HEADER_FIRST);
-		xmlw_end(x);
-		xmlw_start(x, "w:footerReference");
-		xmlw_attr(x, "w:type", "first");
-		xmlw_attrf(x, "r:id", "rId%d", RID_FOOTER_FIRST);
-		xmlw_end(x);
+		part_ref(x, "w:headerReference", "first", RID_HEADER_FIRST);
+		part_ref(x, "w:footerReference", "first", RID_FOOTER_FIRST);
 	}
 	xmlw_start(x, "w:pgSz");
 	attr_long(x, "w:w", twips(o->page_w));

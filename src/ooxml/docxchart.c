@@ -33,7 +33,6 @@
 #define TRACK_RGB 0x6B7280u
 #define TITLE_SIZE 1000 /* hundredths of a point */
 #define LABEL_SIZE 800
-#define LABEL_CHARS 40  /* a category's name on the axis, at most */
 
 enum { AX_CAT = 500001, AX_VAL = 500002 };
 
@@ -160,36 +159,6 @@ static void title(xmlw *x, const char *s, int size, int bold, const char *lang)
 	xmlw_end(x);
 }
 
-/* A focus area's name for the category axis: at most LABEL_CHARS
- * characters and "…", as in the ODT; the counts table has the whole. */
-static const char *short_label(const char *s, char *out, size_t n)
-{
-	size_t chars = 0, i = 0;
-	while (s[i] && chars < LABEL_CHARS) {
-		i++;
-		while (((unsigned char)s[i] & 0xC0) == 0x80)
-			i++;
-		chars++;
-	}
-	if (!s[i] || i + 4 > n)
-		return s;
-	while (i > 0 && s[i - 1] == ' ')
-		i--;
-	memcpy(out, s, i);
-	memcpy(out + i, "\xe2\x80\xa6", 4);
-	return out;
-}
-
-/* "B", "C", ... "AA": the column of a series in the (absent) sheet the
- * references name. */
-static void colname(char *s, int i)
-{
-	if (i < 26)
-		s[0] = (char)('A' + i), s[1] = 0;
-	else
-		s[0] = (char)('A' + i / 26 - 1), s[1] = (char)('A' + i % 26), s[2] = 0;
-}
-
 static void str_cache(xmlw *x, const char *f, const char *const *v, int n)
 {
 	xmlw_start(x, "c:strRef");
@@ -213,7 +182,7 @@ static void series(xmlw *x, const doc_chart *c, const chart_col *cl, int idx, in
 	int hbar = c->kind == CHART_STACKED_HBAR;
 	uint32_t rgb = col_rgb(c, cl);
 	char f[64], a[4], lab[256], b[64];
-	colname(a, idx + 1);
+	chart_sheet_col(a, idx + 1);
 	xmlw_start(x, "c:ser");
 	val_int(x, "c:idx", idx);
 	val_int(x, "c:order", idx);
@@ -278,7 +247,7 @@ static void series(xmlw *x, const doc_chart *c, const chart_col *cl, int idx, in
 		xmlw_start(x, "c:pt");
 		xmlw_attrf(x, "idx", "%d", i);
 		const char *s = c->cats[i] ? c->cats[i] : "";
-		xmlw_elem(x, "c:v", hbar ? short_label(s, lab, sizeof lab) : s);
+		xmlw_elem(x, "c:v", hbar ? chart_axis_label(s, lab, sizeof lab) : s);
 		xmlw_end(x);
 	}
 	xmlw_end(x);
