@@ -411,9 +411,7 @@ static void put_text(docx *o, const char *s, size_t len)
 static void fld_char(xmlw *x, const char *type)
 {
 	xmlw_start(x, "w:r");
-	xmlw_start(x, "w:fldChar");
-	xmlw_attr(x, "w:fldCharType", type);
-	xmlw_end(x);
+	xmlw_empty(x, "w:fldChar", "w:fldCharType", type, NULL);
 	xmlw_end(x);
 }
 
@@ -650,18 +648,15 @@ static void start_table(docx *o, const doc_node *n)
 	attr_long(x, "w:w", twips(o->text_w));
 	xmlw_attr(x, "w:type", "dxa");
 	xmlw_end(x);
-	xmlw_start(x, "w:tblLayout");
-	xmlw_attr(x, "w:type", "fixed");
-	xmlw_end(x);
-	xmlw_start(x, "w:tblLook");
-	xmlw_attr(x, "w:val", n->u.table.header_rows > 0 ? "0420" : "0400");
-	xmlw_attr(x, "w:firstRow", n->u.table.header_rows > 0 ? "1" : "0");
-	xmlw_attr(x, "w:lastRow", "0");
-	xmlw_attr(x, "w:firstColumn", "0");
-	xmlw_attr(x, "w:lastColumn", "0");
-	xmlw_attr(x, "w:noHBand", "1");
-	xmlw_attr(x, "w:noVBand", "1");
-	xmlw_end(x);
+	xmlw_empty(x, "w:tblLayout", "w:type", "fixed", NULL);
+	xmlw_empty(x, "w:tblLook",
+		   "w:val", n->u.table.header_rows > 0 ? "0420" : "0400",
+		   "w:firstRow", n->u.table.header_rows > 0 ? "1" : "0",
+		   "w:lastRow", "0",
+		   "w:firstColumn", "0",
+		   "w:lastColumn", "0",
+		   "w:noHBand", "1",
+		   "w:noVBand", "1", NULL);
 	const char *cap = n->u.table.info->caption;
 	if (cap && *cap)
 		val(x, "w:tblCaption", cap);
@@ -871,11 +866,7 @@ static void write_logo(docx *o)
 	xmlw_start(x, "pic:pic");
 	xmlw_attr(x, "xmlns:pic", NS_PIC);
 	xmlw_start(x, "pic:nvPicPr");
-	xmlw_start(x, "pic:cNvPr");
-	xmlw_attr(x, "id", "0");
-	xmlw_attr(x, "name", logo_name(o) + 6);
-	xmlw_attr(x, "descr", who);
-	xmlw_end(x);
+	xmlw_empty(x, "pic:cNvPr", "id", "0", "name", logo_name(o) + 6, "descr", who, NULL);
 	empty(x, "pic:cNvPicPr");
 	xmlw_end(x);
 	xmlw_start(x, "pic:blipFill");
@@ -888,10 +879,7 @@ static void write_logo(docx *o)
 	xmlw_end(x);
 	xmlw_start(x, "pic:spPr");
 	xmlw_start(x, "a:xfrm");
-	xmlw_start(x, "a:off");
-	xmlw_attr(x, "x", "0");
-	xmlw_attr(x, "y", "0");
-	xmlw_end(x);
+	xmlw_empty(x, "a:off", "x", "0", "y", "0", NULL);
 	xmlw_start(x, "a:ext");
 	attr_long(x, "cx", emu(st->logo_w));
 	attr_long(x, "cy", emu(st->logo_h));
@@ -1208,10 +1196,7 @@ static void page_text_style(docx *o, const char *id, const char *name, int top_r
 	xmlw_end(x);
 	xmlw_end(x);
 	empty(x, "w:suppressAutoHyphens");
-	xmlw_start(x, "w:spacing");
-	xmlw_attr(x, "w:before", "0");
-	xmlw_attr(x, "w:after", "0");
-	xmlw_end(x);
+	xmlw_empty(x, "w:spacing", "w:before", "0", "w:after", "0", NULL);
 	xmlw_end(x);
 	xmlw_start(x, "w:rPr");
 	rpr_size_color(x, 0, s->muted_rgb, o->fs * 0.8);
@@ -1285,10 +1270,7 @@ static void table_styles(docx *o)
 	empty(x, "w:semiHidden");
 	empty(x, "w:unhideWhenUsed");
 	xmlw_start(x, "w:tblPr");
-	xmlw_start(x, "w:tblInd");
-	xmlw_attr(x, "w:w", "0");
-	xmlw_attr(x, "w:type", "dxa");
-	xmlw_end(x);
+	xmlw_empty(x, "w:tblInd", "w:w", "0", "w:type", "dxa", NULL);
 	xmlw_start(x, "w:tblCellMar");
 	static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right"};
 	for (int i = 0; i < 4; i++) {
@@ -1309,10 +1291,7 @@ static void table_styles(docx *o)
 	val(x, "w:basedOn", "TableNormal");
 	val_long(x, "w:uiPriority", 59);
 	xmlw_start(x, "w:pPr");
-	xmlw_start(x, "w:spacing");
-	xmlw_attr(x, "w:before", "0");
-	xmlw_attr(x, "w:after", "0");
-	xmlw_end(x);
+	xmlw_empty(x, "w:spacing", "w:before", "0", "w:after", "0", NULL);
 	xmlw_end(x);
 	xmlw_start(x, "w:tblPr");
 	xmlw_start(x, "w:tblBorders");
@@ -1354,33 +1333,27 @@ static void write_styles_body(docx *o)
 	xmlw_start(x, "w:docDefaults");
 	xmlw_start(x, "w:rPrDefault");
 	xmlw_start(x, "w:rPr");
-	xmlw_start(x, "w:rFonts");
-	xmlw_attr(x, "w:ascii", o->font);
-	xmlw_attr(x, "w:hAnsi", o->font);
-	xmlw_attr(x, "w:eastAsia", o->font);
-	xmlw_attr(x, "w:cs", o->font);
-	xmlw_end(x);
+	xmlw_empty(x, "w:rFonts",
+		   "w:ascii", o->font,
+		   "w:hAnsi", o->font,
+		   "w:eastAsia", o->font,
+		   "w:cs", o->font, NULL);
 	xmlw_start(x, "w:color");
 	attr_rgb(x, "w:val", s->text_rgb);
 	xmlw_end(x);
 	val_long(x, "w:sz", halfpts(fs));
 	val_long(x, "w:szCs", halfpts(fs));
 	if (o->lang[0]) {
-		xmlw_start(x, "w:lang");
-		xmlw_attr(x, "w:val", o->lang);
-		xmlw_attr(x, "w:eastAsia", o->lang);
-		xmlw_attr(x, "w:bidi", o->lang);
-		xmlw_end(x);
+		xmlw_empty(x, "w:lang",
+			   "w:val", o->lang,
+			   "w:eastAsia", o->lang,
+			   "w:bidi", o->lang, NULL);
 	}
 	xmlw_end(x);
 	xmlw_end(x);
 	xmlw_start(x, "w:pPrDefault");
 	xmlw_start(x, "w:pPr");
-	xmlw_start(x, "w:spacing");
-	xmlw_attr(x, "w:after", "0");
-	xmlw_attr(x, "w:line", "240");
-	xmlw_attr(x, "w:lineRule", "auto");
-	xmlw_end(x);
+	xmlw_empty(x, "w:spacing", "w:after", "0", "w:line", "240", "w:lineRule", "auto", NULL);
 	xmlw_end(x);
 	xmlw_end(x);
 	xmlw_end(x);
@@ -1499,9 +1472,7 @@ static void abstract_num(docx *o, int id, int ordered)
 	xmlw *x = &o->x;
 	xmlw_start(x, "w:abstractNum");
 	attr_long(x, "w:abstractNumId", id);
-	xmlw_start(x, "w:nsid");
-	xmlw_attr(x, "w:val", ordered ? "5352504E" : "53525042");
-	xmlw_end(x);
+	xmlw_empty(x, "w:nsid", "w:val", ordered ? "5352504E" : "53525042", NULL);
 	val(x, "w:multiLevelType", "multilevel");
 	for (int l = 0; l < 9; l++) {
 		char text[16];
@@ -1617,9 +1588,7 @@ static int write_settings(docx *o, buf *out)
 	xmlw *x = &o->x;
 	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
 	root_ns(x, "w:settings");
-	xmlw_start(x, "w:zoom");
-	xmlw_attr(x, "w:percent", "100");
-	xmlw_end(x);
+	xmlw_empty(x, "w:zoom", "w:percent", "100", NULL);
 	val(x, "w:defaultTabStop", "709");
 	empty(x, "w:autoHyphenation");
 	val(x, "w:consecutiveHyphenLimit", "2");
@@ -1627,11 +1596,10 @@ static int write_settings(docx *o, buf *out)
 	/* the contents' page numbers are fields: Word fills them in on opening */
 	empty(x, "w:updateFields");
 	xmlw_start(x, "w:compat");
-	xmlw_start(x, "w:compatSetting");
-	xmlw_attr(x, "w:name", "compatibilityMode");
-	xmlw_attr(x, "w:uri", "http://schemas.microsoft.com/office/word");
-	xmlw_attr(x, "w:val", "15");
-	xmlw_end(x);
+	xmlw_empty(x, "w:compatSetting",
+		   "w:name", "compatibilityMode",
+		   "w:uri", "http://schemas.microsoft.com/office/word",
+		   "w:val", "15", NULL);
 	xmlw_end(x);
 	if (o->lang[0])
 		val(x, "w:themeFontLang", o->lang);
@@ -1693,18 +1661,12 @@ static int write_app(docx *o, buf *out)
 
 static void override(xmlw *x, const char *part, const char *type)
 {
-	xmlw_start(x, "Override");
-	xmlw_attr(x, "PartName", part);
-	xmlw_attr(x, "ContentType", type);
-	xmlw_end(x);
+	xmlw_empty(x, "Override", "PartName", part, "ContentType", type, NULL);
 }
 
 static void deflt(xmlw *x, const char *ext, const char *type)
 {
-	xmlw_start(x, "Default");
-	xmlw_attr(x, "Extension", ext);
-	xmlw_attr(x, "ContentType", type);
-	xmlw_end(x);
+	xmlw_empty(x, "Default", "Extension", ext, "ContentType", type, NULL);
 }
 
 static int write_content_types(docx *o, buf *out)

@@ -119,9 +119,7 @@ static void text_props(xmlw *x, int size, int bold, uint32_t rgb, const char *la
 	solid(x, rgb);
 	xmlw_end(x);
 	xmlw_end(x);
-	xmlw_start(x, "a:endParaRPr");
-	xmlw_attr(x, "lang", lang);
-	xmlw_end(x);
+	xmlw_empty(x, "a:endParaRPr", "lang", lang, NULL);
 	xmlw_end(x);
 	xmlw_end(x);
 }
@@ -338,10 +336,7 @@ static void val_axis(xmlw *x, const doc_chart *c, const char *lang)
 	xmlw_end(x);
 	if (c->unit && *c->unit)
 		title(x, c->unit, LABEL_SIZE, 0, lang);
-	xmlw_start(x, "c:numFmt");
-	xmlw_attr(x, "formatCode", fmt);
-	xmlw_attr(x, "sourceLinked", "0");
-	xmlw_end(x);
+	xmlw_empty(x, "c:numFmt", "formatCode", fmt, "sourceLinked", "0", NULL);
 	val(x, "c:majorTickMark", "none");
 	val(x, "c:minorTickMark", "none");
 	val(x, "c:tickLblPos", "nextTo");

@@ -144,6 +144,18 @@ void xmlw_puts(xmlw *x, const char *s)
 		xmlw_text(x, s, strlen(s));
 }
 
+void xmlw_empty(xmlw *x, const char *name, ...)
+{
+	va_list ap;
+	const char *a;
+	xmlw_start(x, name);
+	va_start(ap, name);
+	while ((a = va_arg(ap, const char *)) != NULL)
+		xmlw_attr(x, a, va_arg(ap, const char *));
+	va_end(ap);
+	xmlw_end(x);
+}
+
 void xmlw_elem(xmlw *x, const char *name, const char *text)
 {
 	if (!text)
