@@ -103,14 +103,13 @@ static void line(xmlw *x, double pt, uint32_t rgb, int none, int dash)
 	xmlw_end(x);
 }
 
-/* c:txPr: the default text of an element (size in hundredths of a pt). */
-static void text_props(xmlw *x, int size, int bold, uint32_t rgb, const char *lang)
+/* The opening of a text body: its (default) properties, then an a:p
+ * whose text is size (hundredths of a pt), bold or not, in rgb; the
+ * caller writes the paragraph's runs and ends it. */
+static void text_body(xmlw *x, int size, int bold, uint32_t rgb)
 {
-	xmlw_start(x, "c:txPr");
-	xmlw_start(x, "a:bodyPr");
-	xmlw_end(x);
-	xmlw_start(x, "a:lstStyle");
-	xmlw_end(x);
+	xmlw_empty(x, "a:bodyPr", NULL);
+	xmlw_empty(x, "a:lstStyle", NULL);
 	xmlw_start(x, "a:p");
 	xmlw_start(x, "a:pPr");
 	xmlw_start(x, "a:defRPr");
@@ -119,6 +118,13 @@ static void text_props(xmlw *x, int size, int bold, uint32_t rgb, const char *la
 	solid(x, rgb);
 	xmlw_end(x);
 	xmlw_end(x);
+}
+
+/* c:txPr: the default text of an element (size in hundredths of a pt). */
+static void text_props(xmlw *x, int size, int bold, uint32_t rgb, const char *lang)
+{
+	xmlw_start(x, "c:txPr");
+	text_body(x, size, bold, rgb);
 	xmlw_empty(x, "a:endParaRPr", "lang", lang, NULL);
 	xmlw_end(x);
 	xmlw_end(x);
@@ -130,18 +136,7 @@ static void title(xmlw *x, const char *s, int size, int bold, const char *lang)
 	xmlw_start(x, "c:title");
 	xmlw_start(x, "c:tx");
 	xmlw_start(x, "c:rich");
-	xmlw_start(x, "a:bodyPr");
-	xmlw_end(x);
-	xmlw_start(x, "a:lstStyle");
-	xmlw_end(x);
-	xmlw_start(x, "a:p");
-	xmlw_start(x, "a:pPr");
-	xmlw_start(x, "a:defRPr");
-	xmlw_attrf(x, "sz", "%d", size);
-	xmlw_attr(x, "b", bold ? "1" : "0");
-	solid(x, TEXT_RGB);
-	xmlw_end(x);
-	xmlw_end(x);
+	text_body(x, size, bold, TEXT_RGB);
 	xmlw_start(x, "a:r");
 	xmlw_start(x, "a:rPr");
 	xmlw_attr(x, "lang", lang);
