@@ -15,6 +15,7 @@
 #include "docxchart.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -57,6 +58,19 @@ static void val(xmlw *x, const char *name, const char *v)
 	xmlw_start(x, name);
 	xmlw_attr(x, "val", v);
 	xmlw_end(x);
+}
+
+/* A run of val elements, <name val="v"/>, given as name, value pairs
+ * ended by a NULL name: the property lists a chart is made of. */
+static void vals(xmlw *x, ...) __attribute__((sentinel));
+static void vals(xmlw *x, ...)
+{
+	va_list ap;
+	const char *name;
+	va_start(ap, x);
+	while ((name = va_arg(ap, const char *)) != NULL)
+		val(x, name, va_arg(ap, const char *));
+	va_end(ap);
 }
 
 static void val_num(xmlw *x, const char *name, double v)
@@ -221,13 +235,14 @@ static void series(xmlw *x, const doc_chart *c, const chart_col *cl, int idx, in
 		line(x, 0, 0, 1, 0);
 		xmlw_end(x);
 		text_props(x, LABEL_SIZE, 1, c->series[cl->k].text_rgb, lang);
-		val(x, "c:dLblPos", "ctr");
-		val(x, "c:showLegendKey", "0");
-		val(x, "c:showVal", "1");
-		val(x, "c:showCatName", "0");
-		val(x, "c:showSerName", "0");
-		val(x, "c:showPercent", "0");
-		val(x, "c:showBubbleSize", "0");
+		vals(x,
+		     "c:dLblPos", "ctr",
+		     "c:showLegendKey", "0",
+		     "c:showVal", "1",
+		     "c:showCatName", "0",
+		     "c:showSerName", "0",
+		     "c:showPercent", "0",
+		     "c:showBubbleSize", "0", NULL);
 		xmlw_end(x);
 	}
 	xmlw_start(x, "c:cat");
@@ -287,19 +302,21 @@ static void cat_axis(xmlw *x, const doc_chart *c, const char *lang)
 	xmlw_start(x, "c:scaling");
 	val(x, "c:orientation", hbar ? "maxMin" : "minMax"); /* first area on top */
 	xmlw_end(x);
-	val(x, "c:delete", "0");
-	val(x, "c:axPos", hbar ? "l" : "b");
-	val(x, "c:majorTickMark", "none");
-	val(x, "c:minorTickMark", "none");
-	val(x, "c:tickLblPos", "nextTo");
+	vals(x,
+	     "c:delete", "0",
+	     "c:axPos", hbar ? "l" : "b",
+	     "c:majorTickMark", "none",
+	     "c:minorTickMark", "none",
+	     "c:tickLblPos", "nextTo", NULL);
 	axis_line(x, 0);
 	text_props(x, LABEL_SIZE, 0, TEXT_RGB, lang);
 	val_int(x, "c:crossAx", AX_VAL);
-	val(x, "c:crosses", "autoZero");
-	val(x, "c:auto", "1");
-	val(x, "c:lblAlgn", "ctr");
-	val(x, "c:lblOffset", "100");
-	val(x, "c:noMultiLvlLbl", "0");
+	vals(x,
+	     "c:crosses", "autoZero",
+	     "c:auto", "1",
+	     "c:lblAlgn", "ctr",
+	     "c:lblOffset", "100",
+	     "c:noMultiLvlLbl", "0", NULL);
 	xmlw_end(x);
 }
 
@@ -332,9 +349,10 @@ static void val_axis(xmlw *x, const doc_chart *c, const char *lang)
 	if (c->unit && *c->unit)
 		title(x, c->unit, LABEL_SIZE, 0, lang);
 	xmlw_empty(x, "c:numFmt", "formatCode", fmt, "sourceLinked", "0", NULL);
-	val(x, "c:majorTickMark", "none");
-	val(x, "c:minorTickMark", "none");
-	val(x, "c:tickLblPos", "nextTo");
+	vals(x,
+	     "c:majorTickMark", "none",
+	     "c:minorTickMark", "none",
+	     "c:tickLblPos", "nextTo", NULL);
 	axis_line(x, 1);
 	text_props(x, LABEL_SIZE, 0, TEXT_RGB, lang);
 	val_int(x, "c:crossAx", AX_CAT);
@@ -364,9 +382,10 @@ int docxchart_write(const doc_chart *c, const char *lang, buf *out)
 	xmlw_attr(&x, "xmlns:c", NS_C);
 	xmlw_attr(&x, "xmlns:a", NS_A);
 	xmlw_attr(&x, "xmlns:r", NS_R);
-	val(&x, "c:date1904", "0");
-	val(&x, "c:lang", lang);
-	val(&x, "c:roundedCorners", "0");
+	vals(&x,
+	     "c:date1904", "0",
+	     "c:lang", lang,
+	     "c:roundedCorners", "0", NULL);
 	xmlw_start(&x, "c:chart");
 	if (c->title && *c->title)
 		title(&x, c->title, TITLE_SIZE, 1, lang);
@@ -378,9 +397,10 @@ int docxchart_write(const doc_chart *c, const char *lang, buf *out)
 		/* the values as bars: vertical and clustered, or horizontal and
 		 * stacked */
 		xmlw_start(&x, "c:barChart");
-		val(&x, "c:barDir", hbar ? "bar" : "col");
-		val(&x, "c:grouping", hbar ? "stacked" : "clustered");
-		val(&x, "c:varyColors", "0");
+		vals(&x,
+		     "c:barDir", hbar ? "bar" : "col",
+		     "c:grouping", hbar ? "stacked" : "clustered",
+		     "c:varyColors", "0", NULL);
 		for (int i = 0; i < ncols; i++)
 			if (cols[i].kind == CHART_COL_SERIES)
 				series(&x, c, &cols[i], i, 1, lang);
