@@ -988,6 +988,58 @@ static void write_sectpr(docx *o)
 	xmlw_end(x);
 }
 
+/* What entering node n writes. */
+static void enter_node(docx *o, const doc_node *n)
+{
+	xmlw *x = &o->x;
+	switch (n->type) {
+	case DOC_CHART: write_chart(o, n); break;
+	case DOC_HEADING:
+	case DOC_PARAGRAPH: start_para(o, n); break;
+	case DOC_LIST:
+		if (n->u.list.ordered && push(&o->olists, &o->nolists, &o->capolists, n) < 0)
+			x->failed = 1;
+		break;
+	case DOC_TABLE: start_table(o, n); break;
+	case DOC_ROW: start_row(o, n); break;
+	case DOC_CELL: start_cell(o, n); break;
+	case DOC_TOC: write_toc(o); break;
+	case DOC_PAGE_BREAK:
+		if (!doc_break_is_carried(n))
+			spacer(o, 1, 1);
+		break;
+	case DOC_TEXT: put_text(o, n->u.text.text, n->u.text.len); break;
+	case DOC_EMPH: o->emph++; break;
+	case DOC_STRONG: o->strong++; break;
+	case DOC_LINK: start_link(o, n); break;
+	case DOC_BREAK:
+		xmlw_start(x, "w:r");
+		empty(x, "w:br");
+		xmlw_end(x);
+		break;
+	default: break;
+	}
+}
+
+/* What leaving container n writes. */
+static void exit_node(docx *o, const doc_node *n)
+{
+	switch (n->type) {
+	case DOC_HEADING:
+	case DOC_PARAGRAPH: end_para(o, n); break;
+	case DOC_TABLE:
+		xmlw_end(&o->x);
+		spacer(o, o->fs * 0.8, 0);
+		break;
+	case DOC_ROW:
+	case DOC_CELL: xmlw_end(&o->x); break;
+	case DOC_EMPH: o->emph--; break;
+	case DOC_STRONG: o->strong--; break;
+	case DOC_LINK: end_link(o); break;
+	default: break;
+	}
+}
+
 static void write_body(docx *o)
 {
 	xmlw *x = &o->x;
@@ -999,76 +1051,11 @@ static void write_body(docx *o)
 		write_logo(o);
 	doc_iter_init(&it, o->doc->root);
 	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE && !x->failed) {
-		int enter = ev == DOC_EV_ENTER;
 		odfzip_deflate_some(&o->content, x->out);
-		switch (n->type) {
-		case DOC_DOCUMENT:
-		case DOC_FRAGMENT:
-		case DOC_ITEM:
-			break;
-		case DOC_CHART:
-			write_chart(o, n);
-			break;
-		case DOC_HEADING:
-		case DOC_PARAGRAPH:
-			if (enter)
-				start_para(o, n);
-			else
-				end_para(o, n);
-			break;
-		case DOC_LIST:
-			if (enter && n->u.list.ordered &&
-			    push(&o->olists, &o->nolists, &o->capolists, n) < 0)
-				x->failed = 1;
-			break;
-		case DOC_TABLE:
-			if (enter) {
-				start_table(o, n);
-			} else {
-				xmlw_end(x);
-				spacer(o, o->fs * 0.8, 0);
-			}
-			break;
-		case DOC_ROW:
-			if (enter)
-				start_row(o, n);
-			else
-				xmlw_end(x);
-			break;
-		case DOC_CELL:
-			if (enter)
-				start_cell(o, n);
-			else
-				xmlw_end(x);
-			break;
-		case DOC_TOC:
-			write_toc(o);
-			break;
-		case DOC_PAGE_BREAK:
-			if (!doc_break_is_carried(n))
-				spacer(o, 1, 1);
-			break;
-		case DOC_TEXT:
-			put_text(o, n->u.text.text, n->u.text.len);
-			break;
-		case DOC_EMPH:
-			o->emph += enter ? 1 : -1;
-			break;
-		case DOC_STRONG:
-			o->strong += enter ? 1 : -1;
-			break;
-		case DOC_LINK:
-			if (enter)
-				start_link(o, n);
-			else
-				end_link(o);
-			break;
-		case DOC_BREAK:
-			xmlw_start(x, "w:r");
-			empty(x, "w:br");
-			xmlw_end(x);
-			break;
-		}
+		if (ev == DOC_EV_ENTER)
+			enter_node(o, n);
+		else
+			exit_node(o, n);
 	}
 	write_sectpr(o);
 	xmlw_end(x);
