@@ -691,6 +691,62 @@ static void start_heading(html *h, const doc_node *n)
 }
 
 /* Write node and everything under it. */
+/* What entering node n writes.  A TOC is written only at the top (see
+ * write_body). */
+static void enter_node(html *h, const doc_node *n)
+{
+	switch (n->type) {
+	case DOC_HEADING: start_heading(h, n); break;
+	case DOC_PARAGRAPH: start_para(h, n); break;
+	case DOC_LIST:
+		put(h, n->u.list.ordered ? "<ol" : "<ul");
+		if (n->u.list.ordered && n->u.list.start > 1)
+			buf_printf(h->out, " start=\"%d\"", n->u.list.start);
+		classes(h, NULL, NULL, take_break(h));
+		put(h, ">\n");
+		break;
+	case DOC_ITEM: put(h, "<li>"); break;
+	case DOC_TABLE: start_table(h, n); break;
+	case DOC_ROW: start_row(h, n); break;
+	case DOC_CELL: start_cell(h, n); break;
+	case DOC_PAGE_BREAK: h->pending_break = 1; break;
+	case DOC_CHART: write_chart(h, n); break;
+	case DOC_TEXT: esc(h, n->u.text.text, n->u.text.len, 0); break;
+	case DOC_EMPH: put(h, "<em>"); break;
+	case DOC_STRONG: put(h, "<strong>"); break;
+	case DOC_LINK:
+		if (live_link(n->u.link.href) && h->link_depth++ == 0) {
+			put(h, "<a");
+			attr(h, "href", n->u.link.href);
+			put(h, ">");
+		}
+		break;
+	case DOC_BREAK: put(h, "<br>"); break;
+	default: break;
+	}
+}
+
+/* What leaving container n writes. */
+static void exit_node(html *h, const doc_node *n)
+{
+	switch (n->type) {
+	case DOC_HEADING: buf_printf(h->out, "</h%d>\n", h->prev_level); break;
+	case DOC_PARAGRAPH: end_para(h, n); break;
+	case DOC_LIST: put(h, n->u.list.ordered ? "</ol>\n" : "</ul>\n"); break;
+	case DOC_ITEM: put(h, "</li>\n"); break;
+	case DOC_TABLE: end_table(h); break;
+	case DOC_ROW: put(h, "</tr>\n"); break;
+	case DOC_CELL: end_cell(h, n); break;
+	case DOC_EMPH: put(h, "</em>"); break;
+	case DOC_STRONG: put(h, "</strong>"); break;
+	case DOC_LINK:
+		if (live_link(n->u.link.href) && --h->link_depth == 0)
+			put(h, "</a>");
+		break;
+	default: break;
+	}
+}
+
 static void walk(html *h, const doc_node *root)
 {
 	doc_iter it;
@@ -698,86 +754,10 @@ static void walk(html *h, const doc_node *root)
 	doc_event ev;
 	doc_iter_init(&it, root);
 	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE && !h->failed && !h->out->failed) {
-		int enter = ev == DOC_EV_ENTER;
-		switch (n->type) {
-		case DOC_DOCUMENT:
-		case DOC_FRAGMENT:
-		case DOC_TOC: /* only at the top: see write_body */
-			break;
-		case DOC_HEADING:
-			if (enter)
-				start_heading(h, n);
-			else
-				buf_printf(h->out, "</h%d>\n", h->prev_level);
-			break;
-		case DOC_PARAGRAPH:
-			if (enter)
-				start_para(h, n);
-			else
-				end_para(h, n);
-			break;
-		case DOC_LIST:
-			if (enter) {
-				put(h, n->u.list.ordered ? "<ol" : "<ul");
-				if (n->u.list.ordered && n->u.list.start > 1)
-					buf_printf(h->out, " start=\"%d\"", n->u.list.start);
-				classes(h, NULL, NULL, take_break(h));
-				put(h, ">\n");
-			} else {
-				put(h, n->u.list.ordered ? "</ol>\n" : "</ul>\n");
-			}
-			break;
-		case DOC_ITEM:
-			put(h, enter ? "<li>" : "</li>\n");
-			break;
-		case DOC_TABLE:
-			if (enter)
-				start_table(h, n);
-			else
-				end_table(h);
-			break;
-		case DOC_ROW:
-			if (enter)
-				start_row(h, n);
-			else
-				put(h, "</tr>\n");
-			break;
-		case DOC_CELL:
-			if (enter)
-				start_cell(h, n);
-			else
-				end_cell(h, n);
-			break;
-		case DOC_PAGE_BREAK:
-			h->pending_break = 1;
-			break;
-		case DOC_CHART:
-			write_chart(h, n);
-			break;
-		case DOC_TEXT:
-			esc(h, n->u.text.text, n->u.text.len, 0);
-			break;
-		case DOC_EMPH:
-			put(h, enter ? "<em>" : "</em>");
-			break;
-		case DOC_STRONG:
-			put(h, enter ? "<strong>" : "</strong>");
-			break;
-		case DOC_LINK:
-			if (!live_link(n->u.link.href))
-				break;
-			if (enter && h->link_depth++ == 0) {
-				put(h, "<a");
-				attr(h, "href", n->u.link.href);
-				put(h, ">");
-			} else if (!enter && --h->link_depth == 0) {
-				put(h, "</a>");
-			}
-			break;
-		case DOC_BREAK:
-			put(h, "<br>");
-			break;
-		}
+		if (ev == DOC_EV_ENTER)
+			enter_node(h, n);
+		else
+			exit_node(h, n);
 	}
 }
 
