@@ -1139,13 +1139,8 @@ static void heading_ids(html *h)
 
 sr_status html_render(const doc *dc, buf *out, diag *d)
 {
-	const char *why = NULL;
-	if (!dc || !dc->root || doc_check(dc, &why) < 0) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0,
-			 "cannot write the HTML file: the document is malformed (%s)",
-			 why ? why : "no document");
+	if (backend_check_tree(dc, "HTML", d) != SR_OK)
 		return SR_INVALID;
-	}
 	sr_status st = SR_OK;
 	html *h = xcalloc(1, sizeof *h);
 	if (!h)
@@ -1153,11 +1148,9 @@ sr_status html_render(const doc *dc, buf *out, diag *d)
 	h->doc = dc;
 	h->out = out;
 	arena_init(&h->a);
-	if (dc->style.logo_path && dc->style.logo_w > 0 && dc->style.logo_h > 0) {
-		st = image_load(dc->style.logo_path, &h->logo, &h->logo_info, (srcpos){0}, d);
-		if (st != SR_OK)
-			goto done;
-	}
+	st = backend_load_logo(dc, &h->logo, &h->logo_info, d);
+	if (st != SR_OK)
+		goto done;
 	heading_ids(h);
 	if (!h->failed) {
 		write_head(h);

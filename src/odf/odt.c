@@ -1372,28 +1372,21 @@ static int write_manifest(odt *o, buf *out)
 
 sr_status odt_render(const doc *dc, buf *out, diag *d)
 {
-	const char *why = NULL;
 	buf parts[NPARTS];
 	buf *cparts = NULL, *cnames = NULL; /* issue 6: chart objects' parts, names */
 	sr_status st = SR_SYSTEM;
 	for (int i = 0; i < NPARTS; i++)
 		parts[i] = (buf)BUF_INIT;
-	if (!dc || !dc->root || doc_check(dc, &why) < 0) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0,
-			 "cannot write the ODT file: the document is malformed (%s)",
-			 why ? why : "no document");
+	if (backend_check_tree(dc, "ODT", d) != SR_OK)
 		return SR_INVALID;
-	}
 	odt *o = xcalloc(1, sizeof *o);
 	if (!o)
 		goto oom;
 	odt_init(o, dc);
-	if (dc->style.logo_path && dc->style.logo_w > 0 && dc->style.logo_h > 0) {
-		st = image_load(dc->style.logo_path, &o->logo, &o->logo_info, (srcpos){0}, d);
-		if (st != SR_OK)
-			goto done;
-		st = SR_SYSTEM;
-	}
+	st = backend_load_logo(dc, &o->logo, &o->logo_info, d);
+	if (st != SR_OK)
+		goto done;
+	st = SR_SYSTEM;
 	if (write_content(o, &parts[PART_CONTENT]) < 0 ||
 	    write_styles(o, &parts[PART_STYLES]) < 0 ||
 	    write_meta(o, &parts[PART_META]) < 0 ||

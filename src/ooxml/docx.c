@@ -1716,7 +1716,6 @@ static const char *const part_name[NPARTS] = {
 
 sr_status docx_render(const doc *dc, buf *out, diag *d)
 {
-	const char *why = NULL;
 	buf parts[NPARTS];
 	buf *cparts = NULL; /* the charts' parts */
 	char (*cnames)[48] = NULL;
@@ -1724,21 +1723,15 @@ sr_status docx_render(const doc *dc, buf *out, diag *d)
 	sr_status st = SR_SYSTEM;
 	for (int i = 0; i < NPARTS; i++)
 		parts[i] = (buf)BUF_INIT;
-	if (!dc || !dc->root || doc_check(dc, &why) < 0) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0,
-			 "cannot write the DOCX file: the document is malformed (%s)",
-			 why ? why : "no document");
+	if (backend_check_tree(dc, "DOCX", d) != SR_OK)
 		return SR_INVALID;
-	}
 	docx *o = xcalloc(1, sizeof *o);
 	if (!o)
 		goto oom;
 	docx_init(o, dc);
-	if (dc->style.logo_path && dc->style.logo_w > 0 && dc->style.logo_h > 0) {
-		st = image_load(dc->style.logo_path, &o->logo, &o->logo_info, (srcpos){0}, d);
-		if (st != SR_OK)
-			goto done;
-	}
+	st = backend_load_logo(dc, &o->logo, &o->logo_info, d);
+	if (st != SR_OK)
+		goto done;
 	rels_open(o);
 	if (write_document(o, &parts[P_DOCUMENT]) < 0)
 		goto oom;
