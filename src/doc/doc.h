@@ -254,6 +254,15 @@ int doc_heading_rank(const doc_node *h);
 /* Is block n the last thing in a top-level list (so the list ends after
  * it)? */
 int doc_ends_list(const doc_node *n);
+/* Where a PARAGRAPH stands, as far as its style depends on it. */
+typedef struct doc_place {
+	int in_cell;     /* in a table CELL */
+	int header;      /* that cell heads its column (doc_row_is_header) */
+	int fill;        /* the fill that cell shows (doc_cell_fill); 0: none */
+	int in_item;     /* in a list ITEM, and not in a cell */
+	doc_align align; /* the paragraph's own alignment, else its cell's */
+} doc_place;
+doc_place doc_place_of(const doc *d, const doc_node *para);
 /* Column c's share (0..1) of TABLE t's width: its weight over all;
  * weights that are not positive count as 0, and all columns share alike
  * when none is. */

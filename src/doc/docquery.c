@@ -62,6 +62,25 @@ int doc_ends_list(const doc_node *n)
 	return 0;
 }
 
+doc_place doc_place_of(const doc *d, const doc_node *para)
+{
+	doc_place pl = {0, 0, 0, 0, para->u.para.align};
+	for (const doc_node *p = para->parent; p; p = p->parent) {
+		if (p->type == DOC_ITEM)
+			pl.in_item = 1;
+		if (p->type != DOC_CELL)
+			continue;
+		if (pl.align == DOC_LEFT)
+			pl.align = p->u.cell.align;
+		pl.in_cell = 1;
+		pl.header = p->parent && doc_row_is_header(p->parent);
+		pl.fill = doc_cell_fill(d, p, pl.header);
+		pl.in_item = 0;
+		break;
+	}
+	return pl;
+}
+
 double doc_column_share(const doc_node *t, int c)
 {
 	const double *w = t->u.table.info->widths;

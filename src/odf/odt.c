@@ -241,31 +241,18 @@ static int para_style(const odt *o, const doc_node *n, int *variant)
 	case DOC_P_LEAD: role = R_LEAD; break;
 	default: role = R_BODY; break;
 	}
-	doc_align align = n->u.para.align;
-	int in_item = 0;
-	for (const doc_node *p = n->parent; p; p = p->parent) {
-		if (p->type == DOC_ITEM)
-			in_item = 1;
-		if (p->type != DOC_CELL)
-			continue;
-		if (align == DOC_LEFT)
-			align = p->u.cell.align;
-		int hdr = p->parent && doc_row_is_header(p->parent);
-		int f = doc_cell_fill(o->doc, p, hdr);
-		if (hdr)
-			role = R_TH;
-		else if (f)
-			role = R_FILL + f;
-		else if (role == R_BODY)
-			role = R_TD;
-		in_item = 0;
-		break;
-	}
-	if (in_item && role == R_BODY)
+	doc_place pl = doc_place_of(o->doc, n);
+	if (pl.header)
+		role = R_TH;
+	else if (pl.fill)
+		role = R_FILL + pl.fill;
+	else if (pl.in_cell && role == R_BODY)
+		role = R_TD;
+	if (pl.in_item && role == R_BODY)
 		role = R_LIST;
-	if (in_item && doc_ends_list(n))
+	if (pl.in_item && doc_ends_list(n))
 		v += V_LISTEND;
-	v += align_index(align);
+	v += align_index(pl.align);
 	if (n->u.para.keep_with_next)
 		v += V_KEEP;
 	*variant = v;

@@ -264,28 +264,15 @@ static int para_style(const docx *o, const doc_node *n, doc_align *align)
 	case DOC_P_LEAD: role = S_LEAD; break;
 	default: role = S_NORMAL; break;
 	}
-	*align = n->u.para.align;
-	int in_item = 0;
-	for (const doc_node *p = n->parent; p; p = p->parent) {
-		if (p->type == DOC_ITEM)
-			in_item = 1;
-		if (p->type != DOC_CELL)
-			continue;
-		if (*align == DOC_LEFT)
-			*align = p->u.cell.align;
-		int hdr = p->parent && doc_row_is_header(p->parent);
-		int f = doc_cell_fill(o->doc, p, hdr);
-		if (hdr)
-			role = S_TH;
-		else if (f)
-			role = S_FILL + f;
-		else if (role == S_NORMAL)
-			role = S_TD;
-		return role;
-	}
-	if (in_item && role == S_NORMAL)
-		role = S_LIST;
-	return role;
+	doc_place pl = doc_place_of(o->doc, n);
+	*align = pl.align;
+	if (pl.header)
+		return S_TH;
+	if (pl.fill)
+		return S_FILL + pl.fill;
+	if (pl.in_cell)
+		return role == S_NORMAL ? S_TD : role;
+	return pl.in_item && role == S_NORMAL ? S_LIST : role;
 }
 
 static const char *style_of(const docx *o, int role)
