@@ -502,6 +502,30 @@ static double value_axis_left(dctx *x, const chart_scale *s, double *lw)
 	return w + 6;
 }
 
+/* A line or bar chart's legend at y: the series, then the marks.
+ * Returns the y below it. */
+static double xy_legend(dctx *x, double y)
+{
+	const doc_chart *c = x->c;
+	enum { MAXLG = 40 };
+	lg_kind kinds[MAXLG];
+	const char *names[MAXLG];
+	uint32_t rgbs[MAXLG];
+	int n = 0;
+	for (int k = 0; k < c->nseries && n < MAXLG - 3; k++) {
+		kinds[n] = c->kind == CHART_BAR ? LG_SERIES_BOX : LG_SERIES_LINE;
+		names[n] = c->series[k].name;
+		rgbs[n++] = c->series[k].rgb;
+	}
+	if (c->base_cat >= 0)
+		kinds[n] = LG_BASE, names[n] = c->base_label, rgbs[n++] = 0;
+	if (c->target_cat >= 0)
+		kinds[n] = LG_TARGET, names[n] = c->target_label, rgbs[n++] = 0;
+	if (c->base_cat >= 0 && c->target_cat > c->base_cat)
+		kinds[n] = LG_TRACK, names[n] = c->track_label, rgbs[n++] = 0;
+	return legend(x, y, kinds, names, rgbs, n);
+}
+
 static void draw_xy(dctx *x, double y)
 {
 	const doc_chart *c = x->c;
@@ -631,25 +655,7 @@ static void draw_xy(dctx *x, double y)
 	}
 #undef CX
 #undef VY
-	y = ly + ls * 0.3;
-	/* legend: the series, then the marks */
-	enum { MAXLG = 40 };
-	lg_kind kinds[MAXLG];
-	const char *names[MAXLG];
-	uint32_t rgbs[MAXLG];
-	int n = 0;
-	for (int k2 = 0; k2 < ns && n < MAXLG - 3; k2++) {
-		kinds[n] = c->kind == CHART_BAR ? LG_SERIES_BOX : LG_SERIES_LINE;
-		names[n] = c->series[k2].name;
-		rgbs[n++] = c->series[k2].rgb;
-	}
-	if (c->base_cat >= 0)
-		kinds[n] = LG_BASE, names[n] = c->base_label, rgbs[n++] = 0;
-	if (c->target_cat >= 0)
-		kinds[n] = LG_TARGET, names[n] = c->target_label, rgbs[n++] = 0;
-	if (c->base_cat >= 0 && c->target_cat > c->base_cat)
-		kinds[n] = LG_TRACK, names[n] = c->track_label, rgbs[n++] = 0;
-	y = legend(x, y, kinds, names, rgbs, n);
+	y = xy_legend(x, ly + ls * 0.3);
 	y = on_track_line(x, y);
 	x->d->h = y + 2;
 }
