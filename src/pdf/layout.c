@@ -1136,6 +1136,76 @@ static void rect(ctx *c, layout_kind k, double x, double y, double w, double h, 
 	}
 }
 
+/* Table t's column widths in avail into cw (minw: room for their
+ * minimums; csize: the cells' text size).  A column never narrower than
+ * its longest word when the other columns have room to give; failing
+ * that, never narrower than its longest piece between hyphenation points;
+ * failing that, the weights. */
+static void column_widths(ctx *c, const doc_node *t, double avail, double csize, double *cw,
+			  double *minw)
+{
+	int nc = t->u.table.ncols;
+	double sum = 0;
+	for (int i = 0; i < nc; i++)
+		sum += t->u.table.info->widths[i];
+	for (int whole = 1; whole >= 0; whole--) {
+		for (int i = 0; i < nc; i++) {
+			cw[i] = avail * t->u.table.info->widths[i] / sum;
+			minw[i] = 0;
+		}
+		for (const doc_node *r = t->first; r; r = r->next) {
+			int hdr = doc_row_is_header(r);
+			cellmode cm = {1, csize, hdr ? FONT_BOLD : FONT_REGULAR, 0,
+				       LAYOUT_TABLE_DATA_CELL, DOC_LEFT};
+			int ci = 0;
+			for (const doc_node *cell = r->first; cell && ci < nc; cell = cell->next, ci++) {
+				/* what the column holds already need not be measured */
+				double held = minw[ci] > 0 ? minw[ci] - 2 * PAD - 0.5 : 0;
+				double m = cell_min(c, cell, &cm, whole, held);
+				if (minw[ci] == 0 || m > held)
+					minw[ci] = m + 2 * PAD + 0.5;
+			}
+		}
+		if (doc_columns_fit(cw, minw, nc, !whole) || !whole)
+			break;
+	}
+}
+
+/* Where a row piece from y0 ends when the rest is taller than limit: the
+ * lowest line bottom <= y0 + limit that no line of its cells crosses,
+ * else y0 + limit. */
+static double row_cut(const slabvec *cells, double y0, double limit)
+{
+	double best = -1;
+	for (size_t i = 0; i < cells->n; i++) {
+		double cand = cells->v[i].top + cells->v[i].h;
+		if (cand <= y0 || cand > y0 + limit || cand <= best)
+			continue;
+		int clean = 1;
+		for (size_t k = 0; k < cells->n && clean; k++)
+			if (cells->v[k].top < cand - 1e-6 &&
+			    cells->v[k].top + cells->v[k].h > cand + 1e-6)
+				clean = 0;
+		if (clean)
+			best = cand;
+	}
+	return best > y0 ? best : y0 + limit;
+}
+
+/* Drop the pool's boxes [b0, b1) and close the gap, moving the slabs from
+ * body slab sb0 on with their boxes. */
+static void drop_boxes(ctx *c, size_t b0, size_t b1, size_t sb0)
+{
+	size_t dead = b1 - b0;
+	if (!dead)
+		return;
+	for (size_t k = b1; k < c->npool; k++)
+		*BOX(c, k - dead) = *BOX(c, k);
+	c->npool -= dead;
+	for (size_t k = sb0; k < c->body.n; k++)
+		c->body.v[k].b0 -= dead, c->body.v[k].b1 -= dead;
+}
+
 static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 {
 	int nc = t->u.table.ncols;
@@ -1152,37 +1222,8 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 		goto done;
 	}
 	double *minw = cw + nc, *x = cw + 2 * (size_t)nc;
-	double sum = 0;
-	for (int i = 0; i < nc; i++)
-		sum += t->u.table.info->widths[i];
-	for (int i = 0; i < nc; i++)
-		cw[i] = avail * t->u.table.info->widths[i] / sum;
 	double csize = 0.88 * c->st.font_size;
-	/* A column never narrower than its longest word when the other columns
-	 * have room to give; failing that, never narrower than its longest
-	 * piece between hyphenation points; failing that, the weights. */
-	for (int whole = 1; whole >= 0; whole--) {
-		for (int i = 0; i < nc; i++) {
-			cw[i] = avail * t->u.table.info->widths[i] / sum;
-			minw[i] = 0;
-		}
-		int ri = 0;
-		for (const doc_node *r = t->first; r; r = r->next, ri++) {
-			int hdr = ri < t->u.table.header_rows || r->u.row.header;
-			cellmode cm = {1, csize, hdr ? FONT_BOLD : FONT_REGULAR, 0,
-				       LAYOUT_TABLE_DATA_CELL, DOC_LEFT};
-			int ci = 0;
-			for (const doc_node *cell = r->first; cell && ci < nc; cell = cell->next, ci++) {
-				/* what the column holds already need not be measured */
-				double held = minw[ci] > 0 ? minw[ci] - 2 * PAD - 0.5 : 0;
-				double m = cell_min(c, cell, &cm, whole, held);
-				if (minw[ci] == 0 || m > held)
-					minw[ci] = m + 2 * PAD + 0.5;
-			}
-		}
-		if (doc_columns_fit(cw, minw, nc, !whole) || !whole)
-			break;
-	}
+	column_widths(c, t, avail, csize, cw, minw);
 	x[0] = x0;
 	for (int i = 1; i < nc; i++)
 		x[i] = x[i - 1] + cw[i - 1];
@@ -1210,11 +1251,7 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 		for (ci = 0; ci < nc; ci++) {
 			cp[ci].s0 = cells.n;
 			if (cell) {
-				int fill = cell->u.cell.fill;
-				if (hdr && fill == 0)
-					fill = c->d->style.header_fill;
-				if (fill < 0 || fill >= c->d->nfills)
-					fill = 0;
+				int fill = doc_cell_fill(c->d, cell, hdr);
 				cellmode cm = {1, csize, hdr ? FONT_BOLD : FONT_REGULAR,
 					       fill ? c->d->fills[fill].text_rgb : 0xFFFFFFFF,
 					       hdr ? LAYOUT_TABLE_HEADER_CELL : LAYOUT_TABLE_DATA_CELL,
@@ -1247,23 +1284,8 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 		int firstpiece = 1;
 		do {
 			double y1 = rowh;
-			if (rowh - y0 > limit) {
-				/* the lowest line bottom <= y0+limit that no line crosses */
-				double best = -1;
-				for (size_t i = 0; i < cells.n; i++) {
-					double cand = cells.v[i].top + cells.v[i].h;
-					if (cand <= y0 || cand > y0 + limit || cand <= best)
-						continue;
-					int clean = 1;
-					for (size_t k = 0; k < cells.n && clean; k++)
-						if (cells.v[k].top < cand - 1e-6 &&
-						    cells.v[k].top + cells.v[k].h > cand + 1e-6)
-							clean = 0;
-					if (clean)
-						best = cand;
-				}
-				y1 = best > y0 ? best : y0 + limit;
-			}
+			if (rowh - y0 > limit)
+				y1 = row_cut(&cells, y0, limit);
 			double ph = (y1 - y0) + 2 * PAD;
 			if (firstpiece && ph < csize * 1.3 + 2 * PAD)
 				ph = csize * 1.3 + 2 * PAD;
@@ -1274,10 +1296,8 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 			/* fills first, so the painter's order puts text over them */
 			cell = r->first;
 			for (ci = 0; ci < nc && cell; ci++, cell = cell->next) {
-				int fill = cell->u.cell.fill;
-				if (hdr && fill == 0)
-					fill = c->d->style.header_fill;
-				if (fill > 0 && fill < c->d->nfills)
+				int fill = doc_cell_fill(c->d, cell, hdr);
+				if (fill)
 					rect(c, LAYOUT_FILL, x[ci], 0, cw[ci], ph, c->d->fills[fill].rgb, 0,
 					     hdr ? LAYOUT_TABLE_HEADER_CELL : LAYOUT_TABLE_DATA_CELL, cell);
 				else if (hdr)
@@ -1321,14 +1341,8 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 		/* the cells' own boxes are copied into the pieces: without this
 		 * every table's text was held twice, and pagination saw it as
 		 * boxes no page took */
-		size_t dead = cb1 - cb0;
-		if (dead && !c->failed) {
-			for (size_t k = cb1; k < c->npool; k++)
-				*BOX(c, k - dead) = *BOX(c, k);
-			c->npool -= dead;
-			for (size_t k = sb0; k < c->body.n; k++)
-				c->body.v[k].b0 -= dead, c->body.v[k].b1 -= dead;
-		}
+		if (!c->failed)
+			drop_boxes(c, cb0, cb1, sb0);
 	}
 	c->pending_before = 0.9 * c->st.font_size;
 done:
