@@ -96,6 +96,21 @@ static void putrgb(html *h, uint32_t rgb)
 	buf_printf(h->out, "#%06x", (unsigned)(rgb & 0xFFFFFF));
 }
 
+/* name="v": a number, or a colour, as SVG takes them. */
+static void num_attr(html *h, const char *name, double v)
+{
+	buf_printf(h->out, " %s=\"", name);
+	putnum(h, v);
+	put(h, "\"");
+}
+
+static void rgb_attr(html *h, const char *name, uint32_t rgb)
+{
+	buf_printf(h->out, " %s=\"", name);
+	putrgb(h, rgb);
+	put(h, "\"");
+}
+
 /* Whether code point c may stand in an HTML document: not a control
  * character other than white space, not a noncharacter. */
 static int html_char(uint32_t c)
@@ -439,47 +454,35 @@ static void chart_svg(html *h, const doc_node *n, const chart_drawing *dr, const
 			if ((int)p->kind != (pass == 0 ? CP_RECT : pass == 1 ? CP_LINE : CP_TEXT))
 				continue;
 			if (p->kind == CP_RECT) {
-				put(h, "<rect x=\"");
-				putnum(h, p->x);
-				put(h, "\" y=\"");
-				putnum(h, p->y);
-				put(h, "\" width=\"");
-				putnum(h, p->w);
-				put(h, "\" height=\"");
-				putnum(h, p->h);
-				put(h, "\" fill=\"");
-				putrgb(h, p->rgb);
-				put(h, "\"/>\n");
+				put(h, "<rect");
+				num_attr(h, "x", p->x);
+				num_attr(h, "y", p->y);
+				num_attr(h, "width", p->w);
+				num_attr(h, "height", p->h);
+				rgb_attr(h, "fill", p->rgb);
+				put(h, "/>\n");
 			} else if (p->kind == CP_LINE) {
-				put(h, "<line x1=\"");
-				putnum(h, p->x);
-				put(h, "\" y1=\"");
-				putnum(h, p->y);
-				put(h, "\" x2=\"");
-				putnum(h, p->x + p->w);
-				put(h, "\" y2=\"");
-				putnum(h, p->y + p->h);
-				put(h, "\" stroke=\"");
-				putrgb(h, p->rgb);
-				put(h, "\" stroke-width=\"");
-				putnum(h, p->lw > 0 ? p->lw : 1);
-				put(h, "\"/>\n");
+				put(h, "<line");
+				num_attr(h, "x1", p->x);
+				num_attr(h, "y1", p->y);
+				num_attr(h, "x2", p->x + p->w);
+				num_attr(h, "y2", p->y + p->h);
+				rgb_attr(h, "stroke", p->rgb);
+				num_attr(h, "stroke-width", p->lw > 0 ? p->lw : 1);
+				put(h, "/>\n");
 			} else {
-				put(h, "<text x=\"");
-				putnum(h, p->x);
-				put(h, "\" y=\"");
-				putnum(h, p->y);
-				put(h, "\" font-size=\"");
-				putnum(h, p->h);
-				put(h, p->bold ? "\" font-weight=\"bold" : "");
-				put(h, "\" fill=\"");
-				putrgb(h, p->rgb);
+				put(h, "<text");
+				num_attr(h, "x", p->x);
+				num_attr(h, "y", p->y);
+				num_attr(h, "font-size", p->h);
+				if (p->bold)
+					put(h, " font-weight=\"bold\"");
+				rgb_attr(h, "fill", p->rgb);
 				if (p->w > 0) {
-					put(h, "\" textLength=\"");
-					putnum(h, p->w);
-					put(h, "\" lengthAdjust=\"spacingAndGlyphs");
+					num_attr(h, "textLength", p->w);
+					put(h, " lengthAdjust=\"spacingAndGlyphs\"");
 				}
-				put(h, "\">");
+				put(h, ">");
 				esc_s(h, p->text, 0);
 				put(h, "</text>\n");
 			}
