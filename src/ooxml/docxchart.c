@@ -287,11 +287,19 @@ static void series(xmlw *x, const doc_chart *c, const chart_col *cl, int idx, in
 	xmlw_end(x);
 }
 
-static void axis_line(xmlw *x, int none)
+/* An axis' ticks (none), its labels beside it, its line (or none), its
+ * text, and the axis it crosses. */
+static void axis_look(xmlw *x, int no_line, int cross, const char *lang)
 {
+	vals(x,
+	     "c:majorTickMark", "none",
+	     "c:minorTickMark", "none",
+	     "c:tickLblPos", "nextTo", NULL);
 	xmlw_start(x, "c:spPr");
-	line(x, 0.75, AXIS_RGB, none, 0);
+	line(x, 0.75, AXIS_RGB, no_line, 0);
 	xmlw_end(x);
+	text_props(x, LABEL_SIZE, 0, TEXT_RGB, lang);
+	val_int(x, "c:crossAx", cross);
 }
 
 static void cat_axis(xmlw *x, const doc_chart *c, const char *lang)
@@ -302,15 +310,9 @@ static void cat_axis(xmlw *x, const doc_chart *c, const char *lang)
 	xmlw_start(x, "c:scaling");
 	val(x, "c:orientation", hbar ? "maxMin" : "minMax"); /* first area on top */
 	xmlw_end(x);
-	vals(x,
-	     "c:delete", "0",
-	     "c:axPos", hbar ? "l" : "b",
-	     "c:majorTickMark", "none",
-	     "c:minorTickMark", "none",
-	     "c:tickLblPos", "nextTo", NULL);
-	axis_line(x, 0);
-	text_props(x, LABEL_SIZE, 0, TEXT_RGB, lang);
-	val_int(x, "c:crossAx", AX_VAL);
+	val(x, "c:delete", "0");
+	val(x, "c:axPos", hbar ? "l" : "b");
+	axis_look(x, 0, AX_VAL, lang);
 	vals(x,
 	     "c:crosses", "autoZero",
 	     "c:auto", "1",
@@ -349,13 +351,7 @@ static void val_axis(xmlw *x, const doc_chart *c, const char *lang)
 	if (c->unit && *c->unit)
 		title(x, c->unit, LABEL_SIZE, 0, lang);
 	xmlw_empty(x, "c:numFmt", "formatCode", fmt, "sourceLinked", "0", NULL);
-	vals(x,
-	     "c:majorTickMark", "none",
-	     "c:minorTickMark", "none",
-	     "c:tickLblPos", "nextTo", NULL);
-	axis_line(x, 1);
-	text_props(x, LABEL_SIZE, 0, TEXT_RGB, lang);
-	val_int(x, "c:crossAx", AX_CAT);
+	axis_look(x, 1, AX_CAT, lang);
 	/* reversed categories would put the values on top: keep them below */
 	val(x, "c:crosses", hbar ? "max" : "autoZero");
 	val(x, "c:crossBetween", "between");
