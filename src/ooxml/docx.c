@@ -767,10 +767,7 @@ static void inline_open(docx *o, double w, double h, const char *name, const cha
 	xmlw *x = &o->x;
 	xmlw_start(x, "w:drawing");
 	xmlw_start(x, "wp:inline");
-	xmlw_attr(x, "distT", "0");
-	xmlw_attr(x, "distB", "0");
-	xmlw_attr(x, "distL", "0");
-	xmlw_attr(x, "distR", "0");
+	xmlw_attrs(x, "distT", "0", "distB", "0", "distL", "0", "distR", "0", NULL);
 	xmlw_start(x, "wp:extent");
 	attr_long(x, "cx", emu(w));
 	attr_long(x, "cy", emu(h));
@@ -1599,9 +1596,10 @@ static int write_core(docx *o, buf *out)
 	xmlw_start(x, "cp:coreProperties");
 	xmlw_attr(x, "xmlns:cp",
 		  "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
-	xmlw_attr(x, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
-	xmlw_attr(x, "xmlns:dcterms", "http://purl.org/dc/terms/");
-	xmlw_attr(x, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+	xmlw_attrs(x,
+		   "xmlns:dc", "http://purl.org/dc/elements/1.1/",
+		   "xmlns:dcterms", "http://purl.org/dc/terms/",
+		   "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance", NULL);
 	xmlw_elem(x, "dc:title", dc->title);
 	xmlw_elem(x, "dc:subject", dc->subject);
 	xmlw_elem(x, "dc:creator", dc->author);

@@ -375,9 +375,10 @@ int docxchart_write(const doc_chart *c, const char *lang, buf *out)
 		lang = "en-GB";
 	xmlw_open(&x, out); /* a failure is sticky: xmlw_close reports it */
 	xmlw_start(&x, "c:chartSpace");
-	xmlw_attr(&x, "xmlns:c", NS_C);
-	xmlw_attr(&x, "xmlns:a", NS_A);
-	xmlw_attr(&x, "xmlns:r", NS_R);
+	xmlw_attrs(&x,
+		   "xmlns:c", NS_C,
+		   "xmlns:a", NS_A,
+		   "xmlns:r", NS_R, NULL);
 	vals(&x,
 	     "c:date1904", "0",
 	     "c:lang", lang,

@@ -56,6 +56,8 @@ void xmlw_puts(xmlw *x, const char *s);
  * value pairs ended by a NULL name (a NULL value writes nothing, as
  * xmlw_attr).  For the many property elements office formats nest. */
 void xmlw_empty(xmlw *x, const char *name, ...) __attribute__((sentinel));
+/* The same attributes on the element just started (its content follows). */
+void xmlw_attrs(xmlw *x, ...) __attribute__((sentinel));
 /* <name>text</name>, nothing when text is NULL. */
 void xmlw_elem(xmlw *x, const char *name, const char *text);
 
