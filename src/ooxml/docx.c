@@ -1077,8 +1077,11 @@ typedef struct pdef {
 
 #define NO_RGB 0x1000000u
 
-static void rpr_size_color(xmlw *x, int bold, uint32_t rgb, double size)
+/* A style's w:rPr: bold or not, its colour (NO_RGB: inherited) and size
+ * (0: inherited). */
+static void rpr(xmlw *x, int bold, uint32_t rgb, double size)
 {
+	xmlw_start(x, "w:rPr");
 	if (bold) {
 		empty(x, "w:b");
 		empty(x, "w:bCs");
@@ -1092,6 +1095,7 @@ static void rpr_size_color(xmlw *x, int bold, uint32_t rgb, double size)
 		val_long(x, "w:sz", halfpts(size));
 		val_long(x, "w:szCs", halfpts(size));
 	}
+	xmlw_end(x);
 }
 
 static void style_head(xmlw *x, const char *type, const char *id, const char *name,
@@ -1132,9 +1136,7 @@ static void para_def(docx *o, const pdef *p, const char *extra_tabs_end)
 	if (p->outline)
 		val_long(x, "w:outlineLvl", p->outline - 1);
 	xmlw_end(x);
-	xmlw_start(x, "w:rPr");
-	rpr_size_color(x, p->bold, p->rgb, p->size);
-	xmlw_end(x);
+	rpr(x, p->bold, p->rgb, p->size);
 	xmlw_end(x);
 }
 
@@ -1169,9 +1171,7 @@ static void page_text_style(docx *o, const char *id, const char *name, int top_r
 	empty(x, "w:suppressAutoHyphens");
 	xmlw_empty(x, "w:spacing", "w:before", "0", "w:after", "0", NULL);
 	xmlw_end(x);
-	xmlw_start(x, "w:rPr");
-	rpr_size_color(x, 0, s->muted_rgb, o->fs * 0.8);
-	xmlw_end(x);
+	rpr(x, 0, s->muted_rgb, o->fs * 0.8);
 	xmlw_end(x);
 }
 
@@ -1200,9 +1200,7 @@ static void toc_style(docx *o, int level)
 	attr_long(x, "w:left", twips(indent));
 	xmlw_end(x);
 	xmlw_end(x);
-	xmlw_start(x, "w:rPr");
-	rpr_size_color(x, level == 1, NO_RGB, 0);
-	xmlw_end(x);
+	rpr(x, level == 1, NO_RGB, 0);
 	xmlw_end(x);
 }
 
@@ -1412,9 +1410,7 @@ static void write_styles_body(docx *o)
 	xmlw_end(x);
 	val_long(x, "w:outlineLvl", 9);
 	xmlw_end(x);
-	xmlw_start(x, "w:rPr");
-	rpr_size_color(x, 0, NO_RGB, toch.size);
-	xmlw_end(x);
+	rpr(x, 0, NO_RGB, toch.size);
 	xmlw_end(x);
 	for (int l = 1; l <= 3; l++)
 		toc_style(o, l);
