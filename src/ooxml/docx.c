@@ -1253,12 +1253,7 @@ static void table_styles(docx *o)
 	xmlw_end(x);
 
 	/* the style element's order: ... pPr, rPr, tblPr, trPr, tcPr, tblStylePr */
-	xmlw_start(x, "w:style");
-	xmlw_attr(x, "w:type", "table");
-	xmlw_attr(x, "w:styleId", "ReportTable");
-	val(x, "w:name", "Report Table");
-	val(x, "w:basedOn", "TableNormal");
-	val_long(x, "w:uiPriority", 59);
+	style_head(x, "table", "ReportTable", "Report Table", "TableNormal", NULL, 59, 0);
 	xmlw_start(x, "w:pPr");
 	xmlw_empty(x, "w:spacing", "w:before", "0", "w:after", "0", NULL);
 	xmlw_end(x);
