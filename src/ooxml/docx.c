@@ -1417,14 +1417,21 @@ static void write_styles_body(docx *o)
 	table_styles(o);
 }
 
-static int write_styles(docx *o, buf *out)
+/* Part out from fn, which writes its elements with o->x: 0, or -1 when
+ * any call failed (a failure is sticky: xmlw_close reports it). */
+static int write_part(docx *o, buf *out, void (*fn)(docx *o))
+{
+	xmlw_open(&o->x, out);
+	fn(o);
+	return xmlw_close(&o->x);
+}
+
+static void styles_part(docx *o)
 {
 	xmlw *x = &o->x;
-	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
 	root_ns(x, "w:styles");
 	write_styles_body(o);
 	xmlw_end(x);
-	return xmlw_close(x);
 }
 
 /* ---- numbering.xml ------------------------------------------------------------------ */
@@ -1457,10 +1464,9 @@ static void abstract_num(docx *o, int id, int ordered)
 	xmlw_end(x);
 }
 
-static int write_numbering(docx *o, buf *out)
+static void numbering_part(docx *o)
 {
 	xmlw *x = &o->x;
-	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
 	root_ns(x, "w:numbering");
 	abstract_num(o, 0, 0);
 	abstract_num(o, 1, 1);
@@ -1481,7 +1487,6 @@ static int write_numbering(docx *o, buf *out)
 		xmlw_end(x);
 	}
 	xmlw_end(x);
-	return xmlw_close(x);
 }
 
 /* ---- header, footer, settings --------------------------------------------------------- */
@@ -1516,12 +1521,11 @@ static void simple_field(xmlw *x, const char *code)
 }
 
 /* As the PDF's: the date at the left, "Side X av Y" at the right. */
-static int write_footer(docx *o, buf *out)
+static void footer_part(docx *o)
 {
 	xmlw *x = &o->x;
 	const doc *dc = o->doc;
 	char s[160];
-	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
 	root_ns(x, "w:ftr");
 	xmlw_start(x, "w:p");
 	xmlw_start(x, "w:pPr");
@@ -1542,13 +1546,11 @@ static int write_footer(docx *o, buf *out)
 	simple_field(x, " NUMPAGES ");
 	xmlw_end(x);
 	xmlw_end(x);
-	return xmlw_close(x);
 }
 
-static int write_settings(docx *o, buf *out)
+static void settings_part(docx *o)
 {
 	xmlw *x = &o->x;
-	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
 	root_ns(x, "w:settings");
 	xmlw_empty(x, "w:zoom", "w:percent", "100", NULL);
 	val(x, "w:defaultTabStop", "709");
@@ -1569,12 +1571,11 @@ static int write_settings(docx *o, buf *out)
 	val(x, "w:decimalSymbol", comma ? "," : ".");
 	val(x, "w:listSeparator", comma ? ";" : ",");
 	xmlw_end(x);
-	return xmlw_close(x);
 }
 
 /* ---- docProps, content types, package rels ------------------------------------------------ */
 
-static int write_core(docx *o, buf *out)
+static void core_part(docx *o)
 {
 	xmlw *x = &o->x;
 	const doc *dc = o->doc;
@@ -1583,7 +1584,6 @@ static int write_core(docx *o, buf *out)
 	time_t t = dc->created;
 	if (!gmtime_r(&t, &tm) || !strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm))
 		strcpy(when, "1970-01-01T00:00:00Z");
-	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
 	xmlw_start(x, "cp:coreProperties");
 	xmlw_attr(x, "xmlns:cp",
 		  "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
@@ -1606,20 +1606,17 @@ static int write_core(docx *o, buf *out)
 		xmlw_end(x);
 	}
 	xmlw_end(x);
-	return xmlw_close(x);
 }
 
-static int write_app(docx *o, buf *out)
+static void app_part(docx *o)
 {
 	xmlw *x = &o->x;
-	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
 	xmlw_start(x, "Properties");
 	xmlw_attr(x, "xmlns",
 		  "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties");
 	xmlw_elem(x, "Application", "statusrapport/" SR_VERSION);
 	xmlw_elem(x, "Company", o->doc->author);
 	xmlw_end(x);
-	return xmlw_close(x);
 }
 
 static void override(xmlw *x, const char *part, const char *type)
@@ -1632,10 +1629,9 @@ static void deflt(xmlw *x, const char *ext, const char *type)
 	xmlw_empty(x, "Default", "Extension", ext, "ContentType", type, NULL);
 }
 
-static int write_content_types(docx *o, buf *out)
+static void content_types_part(docx *o)
 {
 	xmlw *x = &o->x;
-	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
 	xmlw_start(x, "Types");
 	xmlw_attr(x, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
 	deflt(x, "rels", "application/vnd.openxmlformats-package.relationships+xml");
@@ -1660,13 +1656,11 @@ static int write_content_types(docx *o, buf *out)
 	override(x, "/docProps/app.xml",
 		 "application/vnd.openxmlformats-officedocument.extended-properties+xml");
 	xmlw_end(x);
-	return xmlw_close(x);
 }
 
-static int write_package_rels(docx *o, buf *out)
+static void package_rels_part(docx *o)
 {
 	xmlw *x = &o->x;
-	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
 	xmlw_start(x, "Relationships");
 	xmlw_attr(x, "xmlns", NS_RELS);
 	rel(x, 1, RT "officeDocument", "word/document.xml", 0);
@@ -1674,7 +1668,6 @@ static int write_package_rels(docx *o, buf *out)
 	    "docProps/core.xml", 0);
 	rel(x, 3, RT "extended-properties", "docProps/app.xml", 0);
 	xmlw_end(x);
-	return xmlw_close(x);
 }
 
 /* ---- entry point ------------------------------------------------------------------------ */
@@ -1716,15 +1709,17 @@ sr_status docx_render(const doc *dc, buf *out, diag *d)
 		goto oom;
 	parts[P_DOCRELS] = o->rels;
 	o->rels = (buf)BUF_INIT;
-	if (write_content_types(o, &parts[P_TYPES]) < 0 ||
-	    write_package_rels(o, &parts[P_RELS]) < 0 || write_styles(o, &parts[P_STYLES]) < 0 ||
-	    write_settings(o, &parts[P_SETTINGS]) < 0 ||
-	    write_numbering(o, &parts[P_NUMBERING]) < 0 ||
+	if (write_part(o, &parts[P_TYPES], content_types_part) < 0 ||
+	    write_part(o, &parts[P_RELS], package_rels_part) < 0 ||
+	    write_part(o, &parts[P_STYLES], styles_part) < 0 ||
+	    write_part(o, &parts[P_SETTINGS], settings_part) < 0 ||
+	    write_part(o, &parts[P_NUMBERING], numbering_part) < 0 ||
 	    write_header(o, &parts[P_HEADER], dc->header_text ? dc->header_text : "") < 0 ||
 	    write_header(o, &parts[P_HEADER_FIRST], NULL) < 0 ||
-	    write_footer(o, &parts[P_FOOTER]) < 0 ||
-	    write_footer(o, &parts[P_FOOTER_FIRST]) < 0 || write_core(o, &parts[P_CORE]) < 0 ||
-	    write_app(o, &parts[P_APP]) < 0)
+	    write_part(o, &parts[P_FOOTER], footer_part) < 0 ||
+	    write_part(o, &parts[P_FOOTER_FIRST], footer_part) < 0 ||
+	    write_part(o, &parts[P_CORE], core_part) < 0 ||
+	    write_part(o, &parts[P_APP], app_part) < 0)
 		goto oom;
 	cparts = xcalloc(o->ncharts + 1, sizeof *cparts);
 	cnames = xcalloc(o->ncharts + 1, sizeof *cnames);
