@@ -944,7 +944,7 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 				doc_iter_skip_children(&it);
 				break;
 			}
-			tstyle t = heading_of(c, n->u.heading.level);
+			tstyle t = heading_of(c, doc_heading_rank(n));
 			pctx pc = {LAYOUT_HEADING, n->u.heading.level, DOC_P_BODY, n, DOC_LEFT};
 			end_title(c, sv, x0, avail);
 			size_t first, cnt = flow_para(c, sv, n, &t, &pc, x0, avail, &first);
@@ -1237,7 +1237,7 @@ static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 	double hdr_h = 0;
 	int ri = 0;
 	for (const doc_node *r = t->first; r && !c->failed; r = r->next, ri++) {
-		int hdr = ri < t->u.table.header_rows || r->u.row.header;
+		int hdr = doc_row_is_header(r);
 		int leading_hdr = hdr && ri == nheader;
 		if (leading_hdr)
 			nheader++;
