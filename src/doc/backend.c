@@ -16,6 +16,13 @@ sr_status backend_check_tree(const doc *tree, const char *format, diag *d)
 	return SR_INVALID;
 }
 
+sr_status backend_out_of_memory(const char *format, diag *d)
+{
+	diag_add(d, DIAG_ERROR, NULL, 0, 0,
+		 "cannot write the %s file: out of memory (or over the output size limit)", format);
+	return SR_SYSTEM;
+}
+
 sr_status backend_load_logo(const doc *tree, buf *data, image_info *info, diag *d)
 {
 	const doc_style *s = &tree->style;

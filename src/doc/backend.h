@@ -62,6 +62,10 @@ sr_status backend_render(const backend *b, void *engine, doc *tree, int give, bu
  * else SR_INVALID with "cannot write the <format> file: ..." in d. */
 sr_status backend_check_tree(const doc *tree, const char *format, diag *d);
 
+/* Say in d that the <format> file could not be written for want of
+ * memory (or room under the output's size limit); returns SR_SYSTEM. */
+sr_status backend_out_of_memory(const char *format, diag *d);
+
 /* The house style's logo, when it has one with a size on the page, read
  * into data (appended) and probed into *info: SR_OK (nothing done when
  * there is none), else image_load's status with its message in d. */

@@ -1163,9 +1163,7 @@ sr_status html_render(const doc *dc, buf *out, diag *d)
 		goto oom;
 	goto done;
 oom:
-	diag_add(d, DIAG_ERROR, NULL, 0, 0,
-		 "cannot write the HTML file: out of memory (or over the output size limit)");
-	st = SR_SYSTEM;
+	st = backend_out_of_memory("HTML", d);
 done:
 	if (h) {
 		buf_free(&h->clean);

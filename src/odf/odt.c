@@ -1416,8 +1416,7 @@ sr_status odt_render(const doc *dc, buf *out, diag *d)
 	xfree(zp);
 	goto done;
 oom:
-	diag_add(d, DIAG_ERROR, NULL, 0, 0,
-		 "cannot write the ODT file: out of memory (or over the output size limit)");
+	st = backend_out_of_memory("ODT", d);
 done:
 	for (size_t i = 0; o && cparts && i < 3 * o->ncharts; i++)
 		buf_free(&cparts[i]);

@@ -1745,9 +1745,7 @@ sr_status docx_render(const doc *dc, buf *out, diag *d)
 	st = odfzip_build(NULL, zp, nzp, dc->created, "the DOCX package", out, d);
 	goto done;
 oom:
-	st = SR_SYSTEM;
-	diag_add(d, DIAG_ERROR, NULL, 0, 0,
-		 "cannot write the DOCX file: out of memory (or over the output size limit)");
+	st = backend_out_of_memory("DOCX", d);
 done:
 	for (size_t i = 0; o && cparts && i < o->ncharts; i++)
 		buf_free(&cparts[i]);
