@@ -1077,14 +1077,20 @@ typedef struct pdef {
 
 #define NO_RGB 0x1000000u
 
-/* A style's w:rPr: bold or not, its colour (NO_RGB: inherited) and size
- * (0: inherited). */
-static void rpr(xmlw *x, int bold, uint32_t rgb, double size)
+enum { RP_BOLD = 1, RP_ITALIC = 2, RP_UNDERLINE = 4 };
+
+/* A style's w:rPr: the RP_ flags in props, its colour (NO_RGB:
+ * inherited) and size (0: inherited), in the schema's order. */
+static void rpr(xmlw *x, int props, uint32_t rgb, double size)
 {
 	xmlw_start(x, "w:rPr");
-	if (bold) {
+	if (props & RP_BOLD) {
 		empty(x, "w:b");
 		empty(x, "w:bCs");
+	}
+	if (props & RP_ITALIC) {
+		empty(x, "w:i");
+		empty(x, "w:iCs");
 	}
 	if (rgb <= 0xFFFFFF) {
 		xmlw_start(x, "w:color");
@@ -1095,6 +1101,8 @@ static void rpr(xmlw *x, int bold, uint32_t rgb, double size)
 		val_long(x, "w:sz", halfpts(size));
 		val_long(x, "w:szCs", halfpts(size));
 	}
+	if (props & RP_UNDERLINE)
+		val(x, "w:u", "single");
 	xmlw_end(x);
 }
 
@@ -1136,7 +1144,7 @@ static void para_def(docx *o, const pdef *p, const char *extra_tabs_end)
 	if (p->outline)
 		val_long(x, "w:outlineLvl", p->outline - 1);
 	xmlw_end(x);
-	rpr(x, p->bold, p->rgb, p->size);
+	rpr(x, p->bold ? RP_BOLD : 0, p->rgb, p->size);
 	xmlw_end(x);
 }
 
@@ -1200,32 +1208,19 @@ static void toc_style(docx *o, int level)
 	attr_long(x, "w:left", twips(indent));
 	xmlw_end(x);
 	xmlw_end(x);
-	rpr(x, level == 1, NO_RGB, 0);
+	rpr(x, level == 1 ? RP_BOLD : 0, NO_RGB, 0);
 	xmlw_end(x);
 }
 
-static void char_style(docx *o, const char *id, const char *name, int bold, int italic,
-		       uint32_t rgb, int underline, int ui)
+/* A character style of the RP_ flags props and colour rgb (NO_RGB:
+ * inherited); ui: its priority in Word's style lists (below 99 it is
+ * also a quick style). */
+static void char_style(docx *o, const char *id, const char *name, int props, uint32_t rgb,
+		       int ui)
 {
 	xmlw *x = &o->x;
 	style_head(x, "character", id, name, "DefaultParagraphFont", NULL, ui, ui < 99);
-	xmlw_start(x, "w:rPr");
-	if (bold) {
-		empty(x, "w:b");
-		empty(x, "w:bCs");
-	}
-	if (italic) {
-		empty(x, "w:i");
-		empty(x, "w:iCs");
-	}
-	if (rgb <= 0xFFFFFF) {
-		xmlw_start(x, "w:color");
-		attr_rgb(x, "w:val", rgb);
-		xmlw_end(x);
-	}
-	if (underline)
-		val(x, "w:u", "single");
-	xmlw_end(x);
+	rpr(x, props, rgb, 0);
 	xmlw_end(x);
 }
 
@@ -1411,9 +1406,9 @@ static void write_styles_body(docx *o)
 		toc_style(o, l);
 	page_text_style(o, "Header", "header", 0);
 	page_text_style(o, "Footer", "footer", 1);
-	char_style(o, "Emphasis", "Emphasis", 0, 1, NO_RGB, 0, 20);
-	char_style(o, "Strong", "Strong", 1, 0, NO_RGB, 0, 22);
-	char_style(o, "Hyperlink", "Hyperlink", 0, 0, s->link_rgb, 1, 99);
+	char_style(o, "Emphasis", "Emphasis", RP_ITALIC, NO_RGB, 20);
+	char_style(o, "Strong", "Strong", RP_BOLD, NO_RGB, 22);
+	char_style(o, "Hyperlink", "Hyperlink", RP_UNDERLINE, s->link_rgb, 99);
 	table_styles(o);
 }
 
