@@ -577,14 +577,11 @@ static void start_table(html *h, const doc_node *n)
 		esc_s(h, cap, 0);
 		put(h, "</caption>");
 	}
-	double sum = 0;
-	for (int c = 0; ti && c < nc; c++)
-		sum += ti->widths[c];
-	if (ti && sum > 0) {
+	if (ti) {
 		put(h, "<colgroup>");
 		for (int c = 0; c < nc; c++) {
 			put(h, "<col style=\"width:");
-			putnum(h, 100.0 * ti->widths[c] / sum);
+			putnum(h, 100.0 * doc_column_share(n, c));
 			put(h, "%\">");
 		}
 		put(h, "</colgroup>");
