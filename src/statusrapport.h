@@ -53,6 +53,7 @@ typedef struct sr_render_opts {
 	int year;                  /* 0: the latest with a status */
 	int pdfa;                  /* tagged PDF/A-2a */
 	FILE *dump;                /* the tree printed here instead of files */
+	int dump_style;            /* with dump: the tree's house style instead */
 } sr_render_opts;
 
 typedef struct sr_render_result {

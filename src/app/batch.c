@@ -206,8 +206,8 @@ sr_status batch_run(const plan *p, const template *owner_tpl, const template *re
 	diag_init(&quiet);
 	(void)render_formats_open(&f, &quiet);
 	diag_free(&quiet);
-	render_formats_prepare(&f, owner_tpl->font_family);
-	render_formats_prepare(&f, regional_tpl->font_family);
+	render_formats_prepare(&f, owner_tpl->style.font_family);
+	render_formats_prepare(&f, regional_tpl->style.font_family);
 	fflush(NULL); /* nothing buffered may be written twice by the children */
 	int started = 0;
 	for (int w = 0; w < workers; w++) {

@@ -59,6 +59,8 @@ static const char usage_render[] =
 	"      --year YEAR      the reporting year (default: the latest with a status)\n"
 	"      --lang LANG      nb, nn or en (default: the template's, else the plan's)\n"
 	"      --dump-tree      print the document tree instead of writing files\n"
+	"      --dump-style     print the report's house style (every size, spacing\n"
+	"                       and colour the formats use) instead\n"
 	"      --pdfa           write the PDF as tagged, accessible PDF/A-2a\n"
 	"  -q, --quiet          do not list the files written\n"
 	"  -h, --help           show this help\n"
@@ -149,7 +151,7 @@ typedef struct opts {
 	size_t nformats;
 	const char *output, *outdir, *template_name, *owner, *lang, *owners, *type;
 	const char *fmt, *deadline, *contact, *plan_file; /* form, import, collect */
-	int year, dump, quiet, jobs, shard_k, shard_n;
+	int year, dump, quiet, jobs, shard_k, shard_n; /* dump: 1 the tree, 2 the style */
 	int pdfa;
 	char **files;
 	int nfiles;
@@ -211,7 +213,7 @@ static void all_formats(opts *o)
 /* Which options each command takes: a character per short option, and the
  * long-only options by their codes. */
 enum { OPT_OWNER = 256, OPT_YEAR, OPT_LANG, OPT_DUMP, OPT_OWNERS, OPT_TYPE, OPT_SHARD,
-       OPT_DEADLINE, OPT_CONTACT, OPT_PLAN, OPT_PDFA };
+       OPT_DEADLINE, OPT_CONTACT, OPT_PLAN, OPT_PDFA, OPT_DUMP_STYLE };
 
 static const struct option longopts[] = {
 	{"format", required_argument, NULL, 'f'},
@@ -226,6 +228,7 @@ static const struct option longopts[] = {
 	{"year", required_argument, NULL, OPT_YEAR},
 	{"lang", required_argument, NULL, OPT_LANG},
 	{"dump-tree", no_argument, NULL, OPT_DUMP},
+	{"dump-style", no_argument, NULL, OPT_DUMP_STYLE},
 	{"pdfa", no_argument, NULL, OPT_PDFA},
 	{"deadline", required_argument, NULL, OPT_DEADLINE},
 	{"contact", required_argument, NULL, OPT_CONTACT},
@@ -244,7 +247,7 @@ static int allowed(const char *cmd, int c)
 	if (strcmp(cmd, "render") == 0)
 		return c < 256 ? strchr("foOt", c) != NULL
 			       : c == OPT_OWNER || c == OPT_YEAR || c == OPT_LANG || c == OPT_DUMP ||
-					 c == OPT_PDFA;
+					 c == OPT_PDFA || c == OPT_DUMP_STYLE;
 	/* form: -f -O --owner --type --year --lang --deadline --contact */
 	if (strcmp(cmd, "form") == 0)
 		return c < 256 ? strchr("fO", c) != NULL
@@ -388,6 +391,7 @@ static int parse_option(const char *cmd, int c, opts *o, const char **format)
 	case OPT_CONTACT: o->contact = optarg; break;
 	case OPT_PLAN: o->plan_file = optarg; break;
 	case OPT_DUMP: o->dump = 1; break;
+	case OPT_DUMP_STYLE: o->dump = 2; break;
 	case OPT_PDFA: o->pdfa = 1; break;
 	case 'q': o->quiet = 1; break;
 	case OPT_DEADLINE: {
@@ -496,7 +500,8 @@ static sr_status run(const opts *o, diag *d)
 		sr_render_opts ro = {.in = in, .nformats = o->nformats, .output = o->output,
 				     .outdir = o->outdir, .template_name = o->template_name,
 				     .owner = o->owner, .lang = o->lang, .year = o->year, .pdfa = o->pdfa,
-				     .dump = o->dump ? stdout : NULL};
+				     .dump = o->dump ? stdout : NULL,
+				     .dump_style = o->dump == 2};
 		memcpy(ro.formats, o->formats, sizeof ro.formats);
 		static sr_render_result r; /* the paths: 32 KB */
 		st = sr_render(&ro, &r, d);

@@ -209,12 +209,15 @@ static sr_status render_template(const sr_render_opts *o, const input *in, repor
 	return SR_OK;
 }
 
-static sr_status dump_tree(const plan *p, const report_opts *ro, FILE *out, diag *d)
+static sr_status dump_tree(const plan *p, const report_opts *ro, int style, FILE *out, diag *d)
 {
 	doc *dd = NULL;
 	sr_status st = report_build(p, ro, &dd, d);
 	if (st == SR_OK) {
-		doc_dump(dd, out);
+		if (style)
+			doc_style_dump(&dd->style, out);
+		else
+			doc_dump(dd, out);
 		if (fflush(out) != 0 || ferror(out)) {
 			diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot write the tree to standard output");
 			st = SR_SYSTEM;
@@ -266,7 +269,7 @@ sr_status sr_render(const sr_render_opts *o, sr_render_result *r, diag *d)
 	if (st == SR_OK)
 		st = render_template(o, &in, &ro, &tpl, d);
 	if (st == SR_OK && o->dump) {
-		st = dump_tree(in.p, &ro, o->dump, d);
+		st = dump_tree(in.p, &ro, o->dump_style, o->dump, d);
 	} else if (st == SR_OK && (st = render_names(o, in.p, &ro, r, d)) == SR_OK) {
 		const char *paths[BACKEND_MAX];
 		for (size_t i = 0; i < r->n; i++)

@@ -225,6 +225,7 @@ typedef struct dctx {
 	arena *a;
 	chart_drawing *d;
 	double w, fs;
+	doc_chart_style cs; /* the colours */
 	/* what later labels keep clear of: texts and marks placed so far
 	 * (rectangles), and the data's lines (series, expected path) */
 	struct { double x0, y0, x1, y1; int line; } used[2048];
@@ -258,6 +259,13 @@ static void line(dctx *x, double x0, double y0, double x1, double y1, double lw,
 	chart_prim *p = prim(x, CP_LINE, rgb);
 	if (p)
 		p->x = x0, p->y = y0, p->w = x1 - x0, p->h = y1 - y0, p->lw = lw;
+}
+
+/* A line of the value grid, or (axis) the axis itself. */
+static void grid_line(dctx *x, double x0, double y0, double x1, double y1, int axis)
+{
+	line(x, x0, y0, x1, y1, axis ? x->cs.axis_w : x->cs.grid_w,
+	     axis ? x->cs.axis_rgb : x->cs.grid_rgb);
 }
 
 static void dashed(dctx *x, double x0, double y0, double x1, double y1, double lw, uint32_t rgb)
@@ -378,7 +386,7 @@ static double title(dctx *x, double y)
 	const doc_chart *c = x->c;
 	if (!c->title || !*c->title)
 		return y;
-	double ts = x->fs * 0.95;
+	double ts = x->cs.title_size;
 	const char *s = c->title;
 	for (int ln = 0; ln < 2 && *s; ln++) {
 		size_t len = strlen(s), cut = len;
@@ -398,7 +406,7 @@ static double title(dctx *x, double y)
 			return y;
 		}
 		y += ts * 1.2;
-		text(x, fit, 0, y - 0.25 * ts, ts, 1, 0x1F2328, 0);
+		text(x, fit, 0, y - 0.25 * ts, ts, 1, x->cs.title_rgb, 0);
 		s += cut;
 		while (*s == ' ')
 			s++;
@@ -412,7 +420,7 @@ typedef enum { LG_SERIES_LINE, LG_SERIES_BOX, LG_BASE, LG_TARGET, LG_TRACK } lg_
 static void base_mark(dctx *x, double cx, double cy)
 {
 	double r = 3.2;
-	uint32_t k = 0x374151;
+	uint32_t k = x->cs.base_rgb;
 	line(x, cx - r, cy - r, cx + r, cy - r, 1, k);
 	line(x, cx + r, cy - r, cx + r, cy + r, 1, k);
 	line(x, cx + r, cy + r, cx - r, cy + r, 1, k);
@@ -422,18 +430,15 @@ static void base_mark(dctx *x, double cx, double cy)
 static void target_mark(dctx *x, double cx, double cy)
 {
 	double r = 3.6;
-	uint32_t k = 0xB91C1C;
-	line(x, cx - r, cy - r, cx + r, cy + r, 1.6, k);
-	line(x, cx - r, cy + r, cx + r, cy - r, 1.6, k);
+	uint32_t k = x->cs.target_rgb;
+	line(x, cx - r, cy - r, cx + r, cy + r, x->cs.line_w, k);
+	line(x, cx - r, cy + r, cx + r, cy - r, x->cs.line_w, k);
 }
-
-static const uint32_t TRACK_RGB = 0x6B7280, GRID_RGB = 0xDDE2E8, AXIS_RGB = 0x6B7280,
-		      LABEL_RGB = 0x374151;
 
 static double legend(dctx *x, double y, const lg_kind *kinds, const char *const *names,
 		     const uint32_t *rgbs, int n)
 {
-	double ls = x->fs * 0.8, sw = 14, gap = 12, cx = 0;
+	double ls = x->cs.label_size, sw = 14, gap = 12, cx = 0;
 	double rowh = ls * 1.6;
 	y += rowh;
 	int any = 0;
@@ -453,7 +458,7 @@ static double legend(dctx *x, double y, const lg_kind *kinds, const char *const 
 		double my = y - 0.3 * ls;
 		switch (kinds[i]) {
 		case LG_SERIES_LINE:
-			line(x, cx, my, cx + sw, my, 1.6, rgbs[i]);
+			line(x, cx, my, cx + sw, my, x->cs.line_w, rgbs[i]);
 			rect(x, cx + sw / 2 - 2, my - 2, 4, 4, rgbs[i]);
 			break;
 		case LG_SERIES_BOX:
@@ -462,9 +467,9 @@ static double legend(dctx *x, double y, const lg_kind *kinds, const char *const 
 			break;
 		case LG_BASE: base_mark(x, cx + sw / 2, my); break;
 		case LG_TARGET: target_mark(x, cx + sw / 2, my); break;
-		case LG_TRACK: dashed(x, cx, my, cx + sw, my, 0.9, TRACK_RGB); break;
+		case LG_TRACK: dashed(x, cx, my, cx + sw, my, x->cs.track_w, x->cs.track_rgb); break;
 		}
-		text(x, nm, cx + sw + 4, y, ls, 0, LABEL_RGB, 0);
+		text(x, nm, cx + sw + 4, y, ls, 0, x->cs.label_rgb, 0);
 		cx += ew + gap;
 		any = 1;
 	}
@@ -476,14 +481,15 @@ static double on_track_line(dctx *x, double y)
 	const doc_chart *c = x->c;
 	if (!c->on_track_text || !*c->on_track_text)
 		return y;
-	double ls = x->fs * 0.85;
+	double ls = x->cs.verdict_size;
 	y += ls * 1.6;
-	rect(x, 0, y - 0.75 * ls, 0.7 * ls, 0.7 * ls, c->on_track_rgb);
+	rect(x, 0, y - 0.75 * ls, 0.7 * ls, 0.7 * ls,
+	     c->on_track < 0 ? x->cs.unknown_rgb : c->on_track ? x->cs.on_track_rgb : x->cs.behind_rgb);
 	const char *s = chart_fit(c->on_track_text, x->w - ls, ls, 1, x->m, x->mc, x->a);
 	if (!s)
 		x->d->failed = 1;
 	else
-		text(x, s, ls, y - 0.1 * ls, ls, 1, LABEL_RGB, 0);
+		text(x, s, ls, y - 0.1 * ls, ls, 1, x->cs.label_rgb, 0);
 	return y + 0.3 * ls;
 }
 
@@ -491,7 +497,7 @@ static double on_track_line(dctx *x, double y)
  * Returns the plot's left edge. */
 static double value_axis_left(dctx *x, const chart_scale *s, double *lw)
 {
-	double ls = x->fs * 0.8, w = 0;
+	double ls = x->cs.label_size, w = 0;
 	char b[64];
 	for (int i = 0; i < s->ticks; i++) {
 		chart_format(x->c, s->lo + i * s->step, s->decimals, b, sizeof b);
@@ -529,13 +535,13 @@ static double xy_legend(dctx *x, double y)
 static void draw_xy(dctx *x, double y)
 {
 	const doc_chart *c = x->c;
-	double ls = x->fs * 0.8;
+	double ls = x->cs.label_size;
 	chart_scale s = chart_value_scale(c);
 	/* the unit over the value labels */
 	if (c->unit && *c->unit) {
 		const char *u = chart_fit(c->unit, x->w * 0.5, ls, 0, x->m, x->mc, x->a);
 		y += ls * 1.1;
-		text(x, u, 0, y, ls, 0, LABEL_RGB, 0);
+		text(x, u, 0, y, ls, 0, x->cs.label_rgb, 0);
 	}
 	double top = y + ls * 0.9;
 	double ph = x->w * (c->compact ? 0.16 : 0.28);
@@ -557,10 +563,10 @@ static void draw_xy(dctx *x, double y)
 	char b[64];
 	for (int i = 0; i < s.ticks; i++) {
 		double v = s.lo + i * s.step, ty = VY(v);
-		line(x, x0, ty, x1, ty, v == 0 || i == 0 ? 0.8 : 0.5, v == 0 || i == 0 ? AXIS_RGB : GRID_RGB);
+		grid_line(x, x0, ty, x1, ty, v == 0 || i == 0);
 		chart_format(c, v, s.decimals, b, sizeof b);
 		double t = tw(x, b, ls, 0);
-		text(x, b, x0 - 5 - t, ty + 0.3 * ls, ls, 0, LABEL_RGB, 1);
+		text(x, b, x0 - 5 - t, ty + 0.3 * ls, ls, 0, x->cs.label_rgb, 1);
 	}
 	int nc = c->ncats > 0 ? c->ncats : 1;
 	double band = pw / nc;
@@ -576,18 +582,18 @@ static void draw_xy(dctx *x, double y)
 		k++;
 	double ly = bottom + ls * 1.7; /* clear of a marker on the axis */
 	for (int i = 0; i < c->ncats; i++) {
-		line(x, CX(i), bottom, CX(i), bottom + 3, 0.6, AXIS_RGB);
+		line(x, CX(i), bottom, CX(i), bottom + 3, 0.6, x->cs.axis_rgb);
 		if (i % k == 0) {
 			const char *lab = chart_fit(c->cats[i], band * k - 4, ls, 0, x->m, x->mc, x->a);
 			double t = lab ? tw(x, lab, ls, 0) : 0;
 			if (lab)
-				text(x, lab, CX(i) - t / 2, ly, ls, 0, LABEL_RGB, 1);
+				text(x, lab, CX(i) - t / 2, ly, ls, 0, x->cs.label_rgb, 1);
 		}
 	}
 	/* the expected path from baseline to target, dashed, under the data */
 	if (c->base_cat >= 0 && c->target_cat > c->base_cat) {
 		dashed(x, CX(c->base_cat), VY(c->base_value), CX(c->target_cat), VY(c->target_value),
-		       0.9, TRACK_RGB);
+		       x->cs.track_w, x->cs.track_rgb);
 		keep_clear(x, 1, CX(c->base_cat), VY(c->base_value), CX(c->target_cat),
 			   VY(c->target_value));
 	}
@@ -606,7 +612,7 @@ static void draw_xy(dctx *x, double y)
 				rect(x, bx + 0.5, vy < zy ? vy : zy, bw - 1, fabs(zy - vy), se->rgb);
 			} else {
 				if (i + 1 < c->ncats && has(se->values[i + 1])) {
-					line(x, CX(i), VY(v), CX(i + 1), VY(se->values[i + 1]), 1.6, se->rgb);
+					line(x, CX(i), VY(v), CX(i + 1), VY(se->values[i + 1]), x->cs.line_w, se->rgb);
 					keep_clear(x, 1, CX(i), VY(v), CX(i + 1), VY(se->values[i + 1]));
 				}
 				rect(x, CX(i) - 2.2, VY(v) - 2.2, 4.4, 4.4, se->rgb);
@@ -663,7 +669,7 @@ static void draw_xy(dctx *x, double y)
 static void draw_hbar(dctx *x, double y)
 {
 	const doc_chart *c = x->c;
-	double ls = x->fs * 0.8;
+	double ls = x->cs.label_size;
 	chart_scale s = chart_value_scale(c);
 	/* category labels: at most 38 % of the width */
 	double labw = 0;
@@ -685,16 +691,16 @@ static void draw_hbar(dctx *x, double y)
 #define VX(v) (x0 + ((v) - s.lo) / span * pw)
 	for (int i = 0; i < s.ticks; i++) {
 		double v = s.lo + i * s.step, tx = VX(v);
-		line(x, tx, top, tx, bottom, i == 0 ? 0.8 : 0.5, i == 0 ? AXIS_RGB : GRID_RGB);
+		grid_line(x, tx, top, tx, bottom, i == 0);
 		chart_format(c, v, s.decimals, b, sizeof b);
 		double t = tw(x, b, ls, 0);
-		text(x, b, tx - t / 2, bottom + ls * 1.3, ls, 0, LABEL_RGB, 1);
+		text(x, b, tx - t / 2, bottom + ls * 1.3, ls, 0, x->cs.label_rgb, 1);
 	}
 	for (int i = 0; i < nc; i++) {
 		double ry = top + rh * i, by = ry + (rh - bh) / 2;
 		const char *lab = chart_fit(c->cats[i], labw, ls, 0, x->m, x->mc, x->a);
 		if (lab)
-			text(x, lab, x0 - 8 - tw(x, lab, ls, 0), by + bh / 2 + 0.33 * ls, ls, 0, LABEL_RGB, 1);
+			text(x, lab, x0 - 8 - tw(x, lab, ls, 0), by + bh / 2 + 0.33 * ls, ls, 0, x->cs.label_rgb, 1);
 		double acc = 0;
 		for (int k = 0; k < c->nseries; k++) {
 			double v = c->series[k].values[i];
@@ -711,7 +717,7 @@ static void draw_hbar(dctx *x, double y)
 			acc += v;
 		}
 		chart_format(c, acc, 0, b, sizeof b);
-		text(x, b, VX(acc) + 4, by + bh / 2 + 0.33 * ls, ls, 1, LABEL_RGB, 1);
+		text(x, b, VX(acc) + 4, by + bh / 2 + 0.33 * ls, ls, 1, x->cs.label_rgb, 1);
 	}
 #undef VX
 	y = bottom + ls * 1.6;
@@ -729,6 +735,15 @@ static void draw_hbar(dctx *x, double y)
 	x->d->h = y + 2;
 }
 
+doc_chart_style chart_style(const doc_chart *c)
+{
+	if (c->style)
+		return *c->style;
+	doc_style s;
+	doc_style_fill(&s, NULL);
+	return s.chart;
+}
+
 int chart_draw(const doc_chart *c, double w, double fs, chart_measure m, void *mctx, arena *a,
 	       chart_drawing *out)
 {
@@ -738,6 +753,7 @@ int chart_draw(const doc_chart *c, double w, double fs, chart_measure m, void *m
 	if (!x)
 		return -1;
 	x->c = c, x->m = m, x->mc = mctx, x->a = a, x->d = out, x->w = w, x->fs = fs > 0 ? fs : 10;
+	x->cs = chart_style(c);
 	double y = title(x, 0);
 	if (c->kind == CHART_STACKED_HBAR)
 		draw_hbar(x, y);

@@ -53,15 +53,16 @@ struct doc_chart {
 	const char *base_label;   /* legend: "Utgangspunkt" */
 	const char *target_label; /* legend: "Målverdi" */
 	const char *track_label;  /* legend: "Bane mot målet" */
-	/* On track: -1 unknown, 0 behind, 1 on track, with its words. */
+	/* On track: -1 unknown, 0 behind, 1 on track, with its words (the
+	 * swatch beside them in the style's colour for each). */
 	int on_track;
 	const char *on_track_text;
-	uint32_t on_track_rgb;
 	int compact;             /* a smaller plot (the board handout) */
 	/* Number formatting of the tick labels, from the report's language. */
 	const char *decimal;     /* "," or "." */
 	const char *group;       /* thousands separator: NBSP or "," */
 	const char *lang;        /* BCP 47 of the words ("nb-NO"): the ODT's number locale */
+	const doc_chart_style *style; /* the house style's chart colours; NULL: the built-in */
 };
 
 /* ---- scales ---- */
@@ -103,6 +104,9 @@ void chart_format(const doc_chart *c, double v, int decimals, char *out, size_t 
  * (series, baseline, target) has, so its data labels and its twin table
  * print every number alike ("2,0" beside "2,4", not "2"). */
 int chart_data_decimals(const doc_chart *c);
+
+/* The chart's colours: c->style, or the built-in house style's. */
+doc_chart_style chart_style(const doc_chart *c);
 
 /* ---- drawing primitives (for the PDF layout) ---- */
 

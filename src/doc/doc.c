@@ -21,6 +21,7 @@ doc *doc_new(void)
 	arena_init(&d->arena);
 	d->root = doc_node_new(d, DOC_DOCUMENT, (srcpos){0});
 	d->nfills = 1; /* index 0: no fill */
+	doc_style_fill(&d->style, NULL);
 	if (!d->root) {
 		doc_free(d);
 		return NULL;

@@ -27,6 +27,7 @@
 
 #include "base/arena.h"
 #include "base/sr.h"
+#include "style.h"
 
 typedef enum doc_type {
 	DOC_DOCUMENT,
@@ -49,17 +50,6 @@ typedef enum doc_type {
 	DOC_LINK,
 	DOC_BREAK       /* leaf: a forced line break */
 } doc_type;
-
-/* Paragraph roles.  Backends map each to one named style (ODT) or one set of
- * layout parameters (PDF). */
-typedef enum doc_pstyle {
-	DOC_P_BODY,     /* running text */
-	DOC_P_TITLE,    /* the report title in the title block */
-	DOC_P_SUBTITLE, /* the lines under the title */
-	DOC_P_NOTE,     /* small, muted text: sources, fallbacks, "as of" lines */
-	DOC_P_CAPTION,  /* a table's or figure's caption, above it */
-	DOC_P_LEAD      /* a lead-in paragraph, slightly larger (e.g. målbilde) */
-} doc_pstyle;
 
 typedef enum doc_align { DOC_LEFT, DOC_RIGHT, DOC_CENTER } doc_align;
 
@@ -106,24 +96,10 @@ struct doc_node {
 	} u;
 };
 
-/* The page and type design the backends apply.  Lengths in points
- * (1/72 inch), colours 0xRRGGBB. */
-typedef struct doc_style {
-	double page_w, page_h;
-	double margin_top, margin_bottom, margin_left, margin_right;
-	const char *font_family;     /* e.g. "Liberation Sans" */
-	double font_size;            /* body text, e.g. 10 */
-	uint32_t text_rgb, heading_rgb, rule_rgb, muted_rgb, link_rgb;
-	int header_fill;             /* doc->fills index for table header rows */
-	const char *logo_path;       /* PNG or JPEG for the title block, or NULL */
-	double logo_w, logo_h;       /* its size on the page, points */
-	int pdfa;                    /* PDF: write tagged PDF/A-2a (issue 9) */
-} doc_style;
-
 typedef struct doc {
 	arena arena;
 	doc_node *root;              /* DOC_DOCUMENT */
-	doc_style style;
+	doc_style style;             /* the house style (style.h) */
 	doc_fill fills[DOC_MAX_FILLS];
 	int nfills;                  /* including index 0 */
 	/* metadata */
@@ -139,7 +115,8 @@ typedef struct doc {
 	const char *skip_text;       /* "Gå til innholdet": the web page's skip link */
 } doc;
 
-/* A new empty document with root DOCUMENT and fill 0; NULL if out of memory.
+/* A new empty document with root DOCUMENT, fill 0 and the built-in house
+ * style (doc_style_fill); NULL if out of memory.
  * Caller owns it: doc_free(). */
 doc *doc_new(void);
 void doc_free(doc *d);

@@ -2,6 +2,7 @@
  * template's arena; reads the logo's header to check it, never decodes. */
 #include "template.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,6 +97,181 @@ static void attr_colour(xmlin_walk *w, const xmlNode *n, const char *name, uint3
 		*out = (uint32_t)v;
 }
 
+/* A plain number in [lo, hi] ("1.38"). */
+static void attr_number(xmlin_walk *w, const xmlNode *n, const char *name, double *out,
+			double lo, double hi)
+{
+	const char *s = xmlin_attr(n, name);
+	if (!s)
+		return;
+	char *end;
+	double v = strtod(s, &end);
+	if (end == s || *end)
+		xmlin_err(w, n, "%s=\"%s\" is not a number; write one like 1.3", name, s);
+	else if (v < lo || v > hi)
+		xmlin_err(w, n, "%s=\"%s\" is out of range (%g to %g)", name, s, lo, hi);
+	else
+		*out = v;
+}
+
+/* yes or no into *out (1 or 0); the schema allows nothing else. */
+static void attr_yesno(const xmlNode *n, const char *name, int *out)
+{
+	const char *s = xmlin_attr(n, name);
+	if (s)
+		*out = strcmp(s, "yes") == 0;
+}
+
+static void page(xmlin_walk *w, template *t, const xmlNode *c)
+{
+	static const struct { const char *n; double w, h; } sizes[] = {
+		{"A4", 595.276, 841.890}, {"A5", 419.528, 595.276},
+		{"A3", 841.890, 1190.551}, {"letter", 612, 792}};
+	const char *size = xmlin_attr(c, "size"), *o = xmlin_attr(c, "orientation");
+	doc_style *st = &t->style;
+	int found = !size;
+	for (size_t i = 0; size && i < sizeof sizes / sizeof *sizes; i++)
+		if (strcmp(size, sizes[i].n) == 0) {
+			st->page_w = sizes[i].w;
+			st->page_h = sizes[i].h;
+			found = 1;
+		}
+	if (!found)
+		xmlin_err(w, c, "size=\"%s\" is not a page size; use A4, A5, A3 or letter", size);
+	if (o && strcmp(o, "landscape") == 0) {
+		if (isnan(st->page_w))
+			st->page_w = sizes[0].w, st->page_h = sizes[0].h;
+		double x = st->page_w;
+		st->page_w = st->page_h;
+		st->page_h = x;
+	} else if (o && strcmp(o, "portrait") != 0) {
+		xmlin_err(w, c, "orientation=\"%s\" must be portrait or landscape", o);
+	}
+	attr_length(w, c, "margin-top", &st->margin_top, 0, 200);
+	attr_length(w, c, "margin-bottom", &st->margin_bottom, 0, 200);
+	attr_length(w, c, "margin-left", &st->margin_left, 0, 200);
+	attr_length(w, c, "margin-right", &st->margin_right, 0, 200);
+	doc_style r;
+	doc_style_fill(&r, st);
+	if (r.margin_left + r.margin_right > r.page_w * 0.6 ||
+	    r.margin_top + r.margin_bottom > r.page_h * 0.6)
+		xmlin_err(w, c, "the margins leave too little room for text");
+}
+
+static void colours(xmlin_walk *w, template *t, const xmlNode *c)
+{
+	doc_style *st = &t->style;
+	attr_colour(w, c, "text", &st->text_rgb);
+	attr_colour(w, c, "heading", &st->heading_rgb);
+	attr_colour(w, c, "rule", &st->rule_rgb);
+	attr_colour(w, c, "muted", &st->muted_rgb);
+	attr_colour(w, c, "link", &st->link_rgb);
+	attr_colour(w, c, "header-fill", &st->table.header_rgb);
+	attr_colour(w, c, "header-text", &st->table.header_text_rgb);
+	for (const xmlNode *s = xmlin_first(c); s; s = xmlin_next(s)) {
+		if (!is(s, "status"))
+			continue;
+		const char *v = xmlin_attr(s, "value");
+		status_value sv = model_status_parse(v);
+		if (!sv) {
+			xmlin_err(w, s, "\"%s\" is not a status; use one of: not-started, in-progress, "
+				  "ongoing, delayed, completed, cancelled", v ? v : "");
+			continue;
+		}
+		attr_colour(w, s, "fill", &st->status_fill[sv]);
+		attr_colour(w, s, "text", &st->status_text[sv]);
+	}
+}
+
+/* <paragraph role="..."> or <heading level="..."> */
+static void role_of(xmlin_walk *w, template *t, const xmlNode *c)
+{
+	static const char *const roles[DOC_P_COUNT] = {"body", "title", "subtitle",
+						       "note", "caption", "lead"};
+	doc_role *r = NULL;
+	if (is(c, "heading")) {
+		const char *lv = xmlin_attr(c, "level");
+		int l = lv ? atoi(lv) : 0;
+		if (l < 1 || l > DOC_HEADINGS)
+			xmlin_err(w, c, "level=\"%s\" must be 1, 2 or 3", lv ? lv : "");
+		else
+			r = &t->style.heading[l - 1];
+	} else {
+		const char *ro = xmlin_attr(c, "role");
+		for (int i = 0; ro && i < DOC_P_COUNT; i++)
+			if (strcmp(ro, roles[i]) == 0)
+				r = &t->style.para[i];
+		if (!r)
+			xmlin_err(w, c, "role=\"%s\" is not a paragraph role; use body, title, "
+				  "subtitle, note, caption or lead", ro ? ro : "");
+	}
+	if (!r)
+		return;
+	attr_length(w, c, "size", &r->size, 4, 72);
+	attr_number(w, c, "leading", &r->leading, 0.8, 3);
+	attr_length(w, c, "space-before", &r->before, 0, 144);
+	attr_length(w, c, "space-after", &r->after, 0, 144);
+	const char *wt = xmlin_attr(c, "weight");
+	if (wt)
+		r->bold = strcmp(wt, "bold") == 0;
+	attr_colour(w, c, "colour", &r->rgb);
+	attr_yesno(c, "hyphenate", &r->hyphenate);
+	attr_yesno(c, "keep-with-next", &r->keep_with_next);
+}
+
+static void table(xmlin_walk *w, template *t, const xmlNode *c)
+{
+	doc_table_style *ts = &t->style.table;
+	attr_length(w, c, "size", &ts->size, 4, 24);
+	attr_length(w, c, "padding", &ts->pad, 0, 36);
+	attr_length(w, c, "rule", &ts->rule_w, 0, 6);
+	attr_length(w, c, "header-rule", &ts->header_rule_w, 0, 6);
+	const char *b = xmlin_attr(c, "borders");
+	if (b)
+		ts->grid = strcmp(b, "grid") == 0;
+	attr_yesno(c, "zebra", &ts->zebra);
+	attr_colour(w, c, "zebra-fill", &ts->zebra_rgb);
+}
+
+static void list(xmlin_walk *w, template *t, const xmlNode *c)
+{
+	attr_length(w, c, "indent", &t->style.list.indent, 6, 72);
+	const char *b = xmlin_attr(c, "bullets");
+	if (!b)
+		return;
+	/* white-space separated, one per level */
+	int n = 0;
+	for (const char *p = b; *p && n < DOC_BULLETS;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		const char *e = p;
+		while (*e && *e != ' ' && *e != '\t' && *e != '\n')
+			e++;
+		if (e > p)
+			t->style.list.bullet[n++] = arena_strndup(&t->arena, p, (size_t)(e - p));
+		p = e;
+	}
+	if (!n)
+		xmlin_err(w, c, "bullets=\"%s\" has no bullet; write them apart, like \"* -\"", b);
+}
+
+static void chart(xmlin_walk *w, template *t, const xmlNode *c)
+{
+	const char *p = xmlin_attr(c, "palette");
+	for (int n = 0; p && *p && n < DOC_PALETTE; n++) {
+		while (*p == ' ')
+			p++;
+		char *end;
+		unsigned long v = *p == '#' ? strtoul(p + 1, &end, 16) : 0;
+		if (*p != '#' || end != p + 7 || (*end && *end != ' ')) {
+			xmlin_err(w, c, "palette=\"%s\" must be colours like #1F3B57, apart", xmlin_attr(c, "palette"));
+			return;
+		}
+		t->style.chart.palette[n] = (uint32_t)v;
+		p = end;
+	}
+}
+
 static void add_section(xmlin_walk *w, template *t, tpl_sec kind, int level, int vision)
 {
 	(void)w;
@@ -163,59 +339,23 @@ static void walk(xmlin_walk *w, const xmlNode *root)
 			t->description = arena_strdup(a, (const char *)s);
 			xmlFree(s);
 		} else if (is(c, "page")) {
-			const char *size = xmlin_attr(c, "size"), *o = xmlin_attr(c, "orientation");
-			static const struct { const char *n; double w, h; } sizes[] = {
-				{"A4", 595.276, 841.890}, {"A5", 419.528, 595.276},
-				{"A3", 841.890, 1190.551}, {"letter", 612, 792}};
-			int found = !size;
-			for (size_t i = 0; size && i < 4; i++)
-				if (strcmp(size, sizes[i].n) == 0) {
-					t->page_w = sizes[i].w;
-					t->page_h = sizes[i].h;
-					found = 1;
-				}
-			if (!found)
-				xmlin_err(w, c, "size=\"%s\" is not a page size; use A4, A5, A3 or letter", size);
-			if (o && strcmp(o, "landscape") == 0) {
-				double x = t->page_w;
-				t->page_w = t->page_h;
-				t->page_h = x;
-			} else if (o && strcmp(o, "portrait") != 0) {
-				xmlin_err(w, c, "orientation=\"%s\" must be portrait or landscape", o);
-			}
-			attr_length(w, c, "margin-top", &t->margin_top, 0, 200);
-			attr_length(w, c, "margin-bottom", &t->margin_bottom, 0, 200);
-			attr_length(w, c, "margin-left", &t->margin_left, 0, 200);
-			attr_length(w, c, "margin-right", &t->margin_right, 0, 200);
-			if (t->margin_left + t->margin_right > t->page_w * 0.6 ||
-			    t->margin_top + t->margin_bottom > t->page_h * 0.6)
-				xmlin_err(w, c, "the margins leave too little room for text");
+			page(w, t, c);
 		} else if (is(c, "font")) {
 			const char *fam = xmlin_attr(c, "family");
 			if (fam)
-				t->font_family = arena_strdup(a, fam);
-			attr_length(w, c, "size", &t->font_size, 6, 24);
+				t->style.font_family = arena_strdup(a, fam);
+			attr_length(w, c, "size", &t->style.font_size, 6, 24);
+			attr_number(w, c, "leading", &t->style.para[DOC_P_BODY].leading, 0.8, 3);
 		} else if (is(c, "colours")) {
-			attr_colour(w, c, "text", &t->text_rgb);
-			attr_colour(w, c, "heading", &t->heading_rgb);
-			attr_colour(w, c, "rule", &t->rule_rgb);
-			attr_colour(w, c, "muted", &t->muted_rgb);
-			attr_colour(w, c, "link", &t->link_rgb);
-			attr_colour(w, c, "header-fill", &t->header_fill);
-			attr_colour(w, c, "header-text", &t->header_text);
-			for (const xmlNode *s = xmlin_first(c); s; s = xmlin_next(s)) {
-				if (!is(s, "status"))
-					continue;
-				const char *v = xmlin_attr(s, "value");
-				status_value sv = model_status_parse(v);
-				if (!sv) {
-					xmlin_err(w, s, "\"%s\" is not a status; use one of: not-started, in-progress, "
-						  "ongoing, delayed, completed, cancelled", v ? v : "");
-					continue;
-				}
-				attr_colour(w, s, "fill", &t->status_fill[sv]);
-				attr_colour(w, s, "text", &t->status_text[sv]);
-			}
+			colours(w, t, c);
+		} else if (is(c, "paragraph") || is(c, "heading")) {
+			role_of(w, t, c);
+		} else if (is(c, "table")) {
+			table(w, t, c);
+		} else if (is(c, "list")) {
+			list(w, t, c);
+		} else if (is(c, "chart")) {
+			chart(w, t, c);
 		} else if (is(c, "logo")) {
 			const char *src = xmlin_attr(c, "src");
 			if (!src)
@@ -256,29 +396,6 @@ static void walk(xmlin_walk *w, const xmlNode *root)
 	}
 }
 
-static void defaults(template *t)
-{
-	static const uint32_t fill[ST_COUNT] = {0xFFFFFF, 0xE5E7EB, 0xDBEAFE, 0xCCFBF1,
-						0xFECACA, 0xD1FAE5, 0xF3F4F6};
-	static const uint32_t text[ST_COUNT] = {0x4B5563, 0x1F2937, 0x1E3A8A, 0x134E4A,
-						0x7F1D1D, 0x065F46, 0x4B5563};
-	t->page_w = 595.276;
-	t->page_h = 841.890;
-	t->margin_top = t->margin_bottom = 70.87;
-	t->margin_left = t->margin_right = 62.36;
-	t->font_family = "Liberation Sans";
-	t->font_size = 10;
-	t->text_rgb = 0x1F2328;
-	t->heading_rgb = 0x1F3B57;
-	t->rule_rgb = 0x9AA5B1;
-	t->muted_rgb = 0x4B5563;
-	t->link_rgb = 0x1D4ED8;
-	t->header_fill = 0xE4EAF1;
-	t->header_text = 0x111827;
-	memcpy(t->status_fill, fill, sizeof fill);
-	memcpy(t->status_text, text, sizeof text);
-}
-
 int template_is_file(const char *name)
 {
 	size_t n = strlen(name);
@@ -306,7 +423,7 @@ sr_status template_load(template **out, const xmlin_schema *schema, const char *
 		return SR_SYSTEM;
 	}
 	arena_init(&t->arena);
-	defaults(t);
+	doc_style_unset(&t->style);
 	xmlin_walk w = {0};
 	w.a = &t->arena;
 	w.ctx = t;
@@ -337,6 +454,8 @@ sr_status template_load(template **out, const xmlin_schema *schema, const char *
 		template_free(t);
 		return st;
 	}
+	doc_style set = t->style;
+	doc_style_fill(&t->style, &set);
 	*out = t;
 	return SR_OK;
 }

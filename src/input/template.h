@@ -9,6 +9,7 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "doc/style.h"
 #include "model/model.h"
 #include "xml/xmlin.h"
 
@@ -35,13 +36,9 @@ typedef struct template {
 	const char *name, *file, *description;
 	tpl_kind kind;
 	const char *lang;            /* NULL: the plan's */
-	double page_w, page_h;       /* points */
-	double margin_top, margin_bottom, margin_left, margin_right;
-	const char *font_family;
-	double font_size;
-	uint32_t text_rgb, heading_rgb, rule_rgb, muted_rgb, link_rgb;
-	uint32_t header_fill, header_text;
-	uint32_t status_fill[ST_COUNT], status_text[ST_COUNT];
+	/* the house style: the built-in one with the values this template
+	 * sets put over it (doc_style_fill) */
+	doc_style style;
 	const char *logo_path;       /* resolved against the template's folder */
 	int logo_px_w, logo_px_h;    /* from the image header */
 	double logo_width;           /* points */

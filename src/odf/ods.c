@@ -9,12 +9,15 @@
  * is "protected" and the input cells must say "none"; the sheet's
  * protection has no key, so LibreOffice enforces it but lifts it without
  * asking for a password (a form, not a safe); rows use the optimal height,
- * so LibreOffice sizes wrapped text itself on loading. */
+ * so LibreOffice sizes wrapped text itself on loading.  Where the forms
+ * mirror the report (the font, the header shade, the heading, muted and
+ * rule colours) they take the house style's values (doc/style.h). */
 #include "ods.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "doc/style.h"
 #include "odfxml.h"
 #include "odfzip.h"
 
@@ -25,12 +28,22 @@ static const char *const style_name[ODS_NSTYLES] = {
 };
 
 
+/* The house style the forms mirror: the built-in one (forms have no
+ * template). */
+static doc_style house(void)
+{
+	doc_style st;
+	doc_style_fill(&st, NULL);
+	return st;
+}
+
 static void font_faces(xmlw *x)
 {
+	doc_style st = house();
 	xmlw_start(x, "office:font-face-decls");
 	xmlw_start(x, "style:font-face");
-	xmlw_attr(x, "style:name", "Liberation Sans");
-	xmlw_attr(x, "svg:font-family", "'Liberation Sans'");
+	xmlw_attr(x, "style:name", st.font_family);
+	xmlw_attrf(x, "svg:font-family", "'%s'", st.font_family);
 	xmlw_attr(x, "style:font-family-generic", "swiss");
 	xmlw_attr(x, "style:font-pitch", "variable");
 	xmlw_end(x);
@@ -77,7 +90,14 @@ static void automatic_styles(ods *o)
 {
 	xmlw *x = &o->x;
 	const ods_spec *s = o->spec;
-	static const char *const line = "0.5pt solid #9aa5b1", *const inline_ = "0.75pt solid #3d6a99";
+	doc_style st = house();
+	char line[48], heading[8], muted[8], head_fill[8], head_text[8];
+	snprintf(line, sizeof line, "0.5pt solid #%06x", (unsigned)st.rule_rgb);
+	snprintf(heading, sizeof heading, "#%06x", (unsigned)st.heading_rgb);
+	snprintf(muted, sizeof muted, "#%06x", (unsigned)st.muted_rgb);
+	snprintf(head_fill, sizeof head_fill, "#%06x", (unsigned)st.table.header_rgb);
+	snprintf(head_text, sizeof head_text, "#%06x", (unsigned)st.table.header_text_rgb);
+	static const char *const inline_ = "0.75pt solid #3d6a99";
 	xmlw_start(x, "office:automatic-styles");
 	for (size_t i = 0; i < s->nwidths; i++) {
 		xmlw_start(x, "style:style");
@@ -105,10 +125,10 @@ static void automatic_styles(ods *o)
 	xmlw_end(x);
 	xmlw_end(x);
 	cell_style(x, ODS_TEXT, NULL, NULL, 0, NULL, NULL, NULL, 1, 1);
-	cell_style(x, ODS_TITLE, NULL, NULL, 1, "14pt", "#1f3a5f", NULL, 0, 1);
-	cell_style(x, ODS_BOLD, NULL, NULL, 1, "11pt", "#1f3a5f", NULL, 1, 1);
-	cell_style(x, ODS_KEY, NULL, NULL, 0, "8pt", "#6b7785", NULL, 0, 1);
-	cell_style(x, ODS_HEAD, "#d5dfea", line, 1, NULL, NULL, NULL, 1, 1);
+	cell_style(x, ODS_TITLE, NULL, NULL, 1, "14pt", heading, NULL, 0, 1);
+	cell_style(x, ODS_BOLD, NULL, NULL, 1, "11pt", heading, NULL, 1, 1);
+	cell_style(x, ODS_KEY, NULL, NULL, 0, "8pt", muted, NULL, 0, 1);
+	cell_style(x, ODS_HEAD, head_fill, line, 1, NULL, head_text, NULL, 1, 1);
 	/* Read-only text a size smaller: it is there to be read, the input
 	 * cells beside it are the point of the form. */
 	cell_style(x, ODS_RO, "#eeeeee", line, 0, "9pt", "#333333", NULL, 1, 1);
@@ -284,8 +304,9 @@ static int write_styles(const ods_spec *s, buf *out)
 	xmlw_start(x, "style:default-style");
 	xmlw_attr(x, "style:family", "table-cell");
 	xmlw_start(x, "style:text-properties");
-	xmlw_attr(x, "style:font-name", "Liberation Sans");
-	xmlw_attr(x, "fo:font-size", "10pt");
+	doc_style st = house();
+	xmlw_attr(x, "style:font-name", st.font_family);
+	xmlw_attrf(x, "fo:font-size", "%dpt", (int)(st.font_size + 0.5));
 	if (s->language && s->country) {
 		xmlw_attr(x, "fo:language", s->language);
 		xmlw_attr(x, "fo:country", s->country);

@@ -43,7 +43,7 @@
  * as R_FILL + fill index. */
 enum {
 	R_BODY, R_TITLE, R_SUBTITLE, R_NOTE, R_CAPTION, R_LEAD,
-	R_H1, R_H2, R_H3, R_TH, R_TD, R_LIST,
+	R_H1, R_H2, R_H3, R_TH, R_TD, R_LIST, R_TNOTE,
 	R_FILL
 };
 enum { NROLES = R_FILL + DOC_MAX_FILLS };
@@ -51,18 +51,19 @@ enum { NROLES = R_FILL + DOC_MAX_FILLS };
 static const char *const role_name[R_FILL] = {
 	"Text_20_body", "Title", "Subtitle", "Note", "Caption", "Lead",
 	"Heading_20_1", "Heading_20_2", "Heading_20_3",
-	"Table_20_Heading", "Table_20_Contents", "List_20_Paragraph",
+	"Table_20_Heading", "Table_20_Contents", "List_20_Paragraph", "Table_20_Note",
 };
 
 /* A paragraph variant: align (0 left, 1 right, 2 center) + 3 * page break
  * before + 6 * keep with next + 12 * not in the outline (a heading left out
  * of the contents) + 24 * last paragraph of a list (body spacing below, so
- * the text after the list does not stick to it).  Variant 0 is the named
- * style itself. */
-enum { NVARIANTS = 48, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 24 };
-
-/* Heading sizes and space above, as multiples of the body font size. */
-static const double hsize[] = {1.6, 1.3, 1.1}, habove[] = {1.8, 1.4, 1.1};
+ * the text after the list does not stick to it) + 48 * a cell's paragraph
+ * after another (the gap between them above it: the first keeps to the
+ * cell's padding, as in the PDF) + 96 * the last paragraph of the leading
+ * title block (the rule under the block as its bottom border).  Variant 0
+ * is the named style itself. */
+enum { NVARIANTS = 192, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 24,
+       V_CELLGAP = 48, V_TITLEEND = 96 };
 
 /* The leading mark written between the footer's page count and the date. */
 #define FOOTER_SEP " \xc2\xb7 "
@@ -191,32 +192,47 @@ static void name_fills(odt *o)
 	}
 }
 
-static double or_default(double v, double def)
-{
-	return v > 0 ? v : def;
-}
-
 static void odt_init(odt *o, const doc *dc)
 {
 	memset(o, 0, sizeof *o);
 	o->doc = dc;
 	const doc_style *s = &dc->style;
-	o->page_w = or_default(s->page_w, 595.28);
-	o->page_h = or_default(s->page_h, 841.89);
-	o->mt = or_default(s->margin_top, 56.69);
-	o->mb = or_default(s->margin_bottom, 56.69);
-	o->ml = or_default(s->margin_left, 56.69);
-	o->mr = or_default(s->margin_right, 56.69);
-	o->fs = or_default(s->font_size, 10);
+	o->page_w = s->page_w;
+	o->page_h = s->page_h;
+	o->mt = s->margin_top;
+	o->mb = s->margin_bottom;
+	o->ml = s->margin_left;
+	o->mr = s->margin_right;
+	o->fs = s->font_size;
 	o->text_w = o->page_w - o->ml - o->mr;
 	if (o->text_w < 72)
 		o->text_w = 72;
-	o->font = s->font_family && *s->font_family ? s->font_family : "Liberation Sans";
+	o->font = s->font_family;
 	parse_lang(o, dc->lang);
 	name_fills(o);
 }
 
 /* ---- paragraph styles ---------------------------------------------------- */
+
+static int in_title_block(const doc_node *n)
+{
+	return n && n->type == DOC_PARAGRAPH &&
+	       (n->u.para.style == DOC_P_TITLE || n->u.para.style == DOC_P_SUBTITLE);
+}
+
+/* Does the leading title block (title and subtitle paragraphs opening the
+ * document, the first a title) end with n, before some other block?  The
+ * PDF draws its rule there. */
+static int ends_title_block(const doc_node *n)
+{
+	if (!in_title_block(n) || !n->parent || n->parent->type != DOC_DOCUMENT || !n->next ||
+	    in_title_block(n->next))
+		return 0;
+	const doc_node *p = n;
+	while (p->prev && in_title_block(p->prev))
+		p = p->prev;
+	return !p->prev && p->u.para.style == DOC_P_TITLE;
+}
 
 static int align_index(doc_align a)
 {
@@ -248,6 +264,10 @@ static int para_style(const odt *o, const doc_node *n, int *variant)
 		role = R_FILL + pl.fill;
 	else if (pl.in_cell && role == R_BODY)
 		role = R_TD;
+	else if (pl.in_cell && role == R_NOTE)
+		role = R_TNOTE;
+	if (pl.in_cell && n->parent->type == DOC_CELL && n->prev)
+		v += V_CELLGAP;
 	if (pl.in_item && role == R_BODY)
 		role = R_LIST;
 	if (pl.in_item && doc_ends_list(n))
@@ -255,6 +275,8 @@ static int para_style(const odt *o, const doc_node *n, int *variant)
 	v += align_index(pl.align);
 	if (n->u.para.keep_with_next)
 		v += V_KEEP;
+	if (ends_title_block(n))
+		v += V_TITLEEND;
 	*variant = v;
 	return role;
 }
@@ -392,17 +414,57 @@ static void text_style_def(odt *o, const char *name, const char *display,
 	xmlw_end(x);
 }
 
+/* A role's spacing, leading (exact, as the PDF sets lines) and keeping,
+ * as attributes of an open style:paragraph-properties. */
+static void role_para_attrs(odt *o, const doc_role *r)
+{
+	attr_cm(o, "fo:margin-top", r->before);
+	attr_cm(o, "fo:margin-bottom", r->after);
+	attr_pt(o, "fo:line-height", r->size * r->leading);
+	xmlw_attr(&o->x, "fo:keep-with-next", r->keep_with_next ? "always" : "auto");
+	attr_int(o, "fo:orphans", o->doc->style.min_lines);
+	attr_int(o, "fo:widows", o->doc->style.min_lines);
+}
+
+/* A role's size, weight, colour and hyphenation as style:text-properties. */
+static void role_text_props(odt *o, const doc_role *r)
+{
+	xmlw *x = &o->x;
+	xmlw_start(x, "style:text-properties");
+	attr_rgb(o, "fo:color", r->rgb);
+	attr_pt(o, "fo:font-size", r->size);
+	xmlw_attr(x, "fo:font-weight", r->bold ? "bold" : "normal");
+	xmlw_attr(x, "fo:hyphenate", r->hyphenate ? "true" : "false");
+	xmlw_end(x);
+}
+
+/* A named paragraph style that is one role of the house style. */
+static void role_style(odt *o, const char *name, const char *display, const char *parent,
+		       const char *next, const char *cls, const doc_role *r)
+{
+	style_open(o, name, display, "paragraph", parent, next, cls);
+	xmlw_start(&o->x, "style:paragraph-properties");
+	role_para_attrs(o, r);
+	xmlw_end(&o->x);
+	role_text_props(o, r);
+	xmlw_end(&o->x);
+}
+
 /* One level's indent in a list style, and the label geometry. */
 static void list_level_props(odt *o, int level)
 {
 	xmlw *x = &o->x;
-	double step = 0.6 * 72 / 2.54; /* 0.6 cm per level */
+	const doc_list_style *ls = &o->doc->style.list;
+	double step = ls->indent;
+	/* as the PDF sets it: the label's right edge label_gap before the
+	 * text, which starts one indent further per level */
 	xmlw_start(x, "style:list-level-properties");
 	xmlw_attr(x, "text:list-level-position-and-space-mode", "label-alignment");
+	xmlw_attr(x, "fo:text-align", "end");
 	xmlw_start(x, "style:list-level-label-alignment");
 	xmlw_attr(x, "text:label-followed-by", "listtab");
 	attr_cm(o, "text:list-tab-stop-position", step * level);
-	attr_cm(o, "fo:text-indent", -step);
+	attr_cm(o, "fo:text-indent", -ls->label_gap);
 	attr_cm(o, "fo:margin-left", step * level);
 	xmlw_end(x);
 	xmlw_end(x);
@@ -411,7 +473,6 @@ static void list_level_props(odt *o, int level)
 static void list_styles(odt *o)
 {
 	xmlw *x = &o->x;
-	static const char *const bullets[] = {"\xe2\x80\xa2", "\xe2\x80\x93", "\xe2\x96\xaa"};
 	static const char *const formats[] = {"1", "a", "i"};
 	static const char *const suffix[] = {".", ")", "."};
 
@@ -421,7 +482,7 @@ static void list_styles(odt *o)
 	for (int l = 1; l <= 10; l++) {
 		xmlw_start(x, "text:list-level-style-bullet");
 		attr_int(o, "text:level", l);
-		xmlw_attr(x, "text:bullet-char", bullets[(l - 1) % 3]);
+		xmlw_attr(x, "text:bullet-char", doc_style_bullet(&o->doc->style, l));
 		list_level_props(o, l);
 		xmlw_end(x);
 	}
@@ -465,12 +526,14 @@ static void contents_style(odt *o, int level)
 	char name[32], display[32];
 	snprintf(name, sizeof name, "Contents_20_%d", level);
 	snprintf(display, sizeof display, "Contents %d", level);
-	double indent = (level - 1) * 0.5 * 72 / 2.54;
+	const doc_toc_style *ts = &o->doc->style.toc;
+	double indent = (level - 1) * ts->indent;
 	style_open(o, name, display, "paragraph", "Index", NULL, "index");
 	xmlw_start(x, "style:paragraph-properties");
 	attr_cm(o, "fo:margin-left", indent);
-	attr_cm(o, "fo:margin-top", level == 1 ? o->fs * 0.4 : 0);
-	attr_cm(o, "fo:margin-bottom", o->fs * 0.15);
+	attr_cm(o, "fo:margin-top", level == 1 ? ts->before_1 : ts->before);
+	attr_cm(o, "fo:margin-bottom", 0);
+	attr_pt(o, "fo:line-height", o->fs * ts->leading);
 	xmlw_start(x, "style:tab-stops");
 	xmlw_start(x, "style:tab-stop");
 	attr_cm(o, "style:position", o->text_w - indent);
@@ -491,12 +554,13 @@ static void header_footer_style(odt *o, const char *name, int top_rule)
 	char b[64], w[32];
 	style_open(o, name, NULL, "paragraph", "Standard", NULL, "extra");
 	xmlw_start(x, "style:paragraph-properties");
-	snprintf(b, sizeof b, "0.5pt solid #%06x", (unsigned)(s->rule_rgb & 0xFFFFFF));
+	snprintf(b, sizeof b, "%s solid #%06x", pt(w, sizeof w, s->furniture_rule_w),
+		 (unsigned)(s->rule_rgb & 0xFFFFFF));
 	xmlw_attr(x, top_rule ? "fo:border-top" : "fo:border-bottom", b);
 	xmlw_attr(x, top_rule ? "fo:padding-top" : "fo:padding-bottom", cm(w, sizeof w, 3));
 	xmlw_attr(x, "fo:text-align", top_rule ? "center" : "start");
 	xmlw_end(x);
-	text_props(o, o->fs * 0.8, s->muted_rgb, NULL, NULL);
+	text_props(o, s->furniture_size, s->muted_rgb, NULL, NULL);
 	xmlw_end(x);
 }
 
@@ -539,58 +603,54 @@ static void named_styles(odt *o)
 	style_open(o, "Standard", NULL, "paragraph", NULL, NULL, "text");
 	xmlw_end(x);
 
-	style_open(o, "Text_20_body", "Text body", "paragraph", "Standard", NULL, "text");
-	xmlw_start(x, "style:paragraph-properties");
-	attr_cm(o, "fo:margin-top", 0);
-	attr_cm(o, "fo:margin-bottom", fs * 0.6);
-	xmlw_attr(x, "fo:line-height", "125%");
-	xmlw_attr(x, "fo:orphans", "2");
-	xmlw_attr(x, "fo:widows", "2");
-	xmlw_end(x);
-	xmlw_start(x, "style:text-properties");
-	xmlw_attr(x, "fo:hyphenate", "true");
-	xmlw_end(x);
-	xmlw_end(x);
-
-	para_style_def(o, "Title", NULL, "Standard", "Subtitle", "chapter",
-		       0, fs * 0.5, 1, fs * 2.2, s->heading_rgb, "bold");
-	para_style_def(o, "Subtitle", NULL, "Standard", "Text_20_body", "chapter",
-		       0, fs * 1.6, 1, fs * 1.3, s->muted_rgb, NULL);
+	role_style(o, "Text_20_body", "Text body", "Standard", NULL, "text", &s->para[DOC_P_BODY]);
+	role_style(o, "Title", NULL, "Standard", "Subtitle", "chapter", &s->para[DOC_P_TITLE]);
+	role_style(o, "Subtitle", NULL, "Standard", "Text_20_body", "chapter",
+		   &s->para[DOC_P_SUBTITLE]);
 
 	style_open(o, "Heading", NULL, "paragraph", "Standard", "Text_20_body", "text");
-	para_props(o, fs * 1.2, fs * 0.5, 1);
 	text_props(o, 0, s->heading_rgb, "bold", NULL);
 	xmlw_end(x);
-	for (int l = 1; l <= 3; l++) {
+	for (int l = 1; l <= DOC_HEADINGS; l++) {
 		char name[32], display[32];
 		snprintf(name, sizeof name, "Heading_20_%d", l);
 		snprintf(display, sizeof display, "Heading %d", l);
 		style_open(o, name, display, "paragraph", "Heading", "Text_20_body", "text");
 		attr_int(o, "style:default-outline-level", l);
-		para_props(o, fs * habove[l - 1], fs * 0.5, 1);
-		text_props(o, fs * hsize[l - 1], NO_RGB, NULL, NULL);
+		xmlw_start(x, "style:paragraph-properties");
+		role_para_attrs(o, doc_style_heading(s, l));
+		xmlw_end(x);
+		role_text_props(o, doc_style_heading(s, l));
 		xmlw_end(x);
 	}
 
-	para_style_def(o, "Lead", NULL, "Text_20_body", NULL, "text",
-		       -1, fs * 0.8, 0, fs * 1.15, NO_RGB, NULL);
-	para_style_def(o, "Note", NULL, "Text_20_body", NULL, "text",
-		       -1, -1, 0, fs * 0.85, s->muted_rgb, NULL);
-	para_style_def(o, "Caption", NULL, "Standard", NULL, "extra",
-		       fs * 0.6, fs * 0.3, 1, fs * 0.9, s->heading_rgb, "bold");
-	para_style_def(o, "List_20_Paragraph", "List Paragraph", "Text_20_body", NULL, "list",
-		       0, fs * 0.2, 0, 0, NO_RGB, NULL);
+	role_style(o, "Lead", NULL, "Text_20_body", NULL, "text", &s->para[DOC_P_LEAD]);
+	/* the paragraph holding the logo, and the space below it */
+	para_style_def(o, "Logo", NULL, "Standard", NULL, "extra", 0, s->logo_after, 1, 0, NO_RGB,
+		       NULL);
+	/* the paragraph holding a chart: the chart's space above and below */
+	para_style_def(o, "Chart", NULL, "Standard", NULL, "extra", s->chart.space, s->chart.space,
+		       0, 0, NO_RGB, NULL);
+	role_style(o, "Note", NULL, "Text_20_body", NULL, "text", &s->para[DOC_P_NOTE]);
+	role_style(o, "Caption", NULL, "Standard", NULL, "extra", &s->para[DOC_P_CAPTION]);
+	/* a list item: the body's, with the list's spacing */
+	doc_role item = s->para[DOC_P_BODY];
+	item.before = s->list.item_before, item.after = 0;
+	role_style(o, "List_20_Paragraph", "List Paragraph", "Text_20_body", NULL, "list", &item);
 
-	style_open(o, "Table_20_Contents", "Table Contents", "paragraph", "Standard", NULL, "extra");
-	para_props(o, 0, 0, 0);
-	xmlw_start(x, "style:text-properties");
-	attr_pt(o, "fo:font-size", fs * 0.9);
-	xmlw_attr(x, "fo:hyphenate", "true");
-	xmlw_end(x);
-	xmlw_end(x);
+	/* a cell's paragraph: the body's, at the table's size and leading;
+	 * the gap between two paragraphs of a cell is a variant's (V_CELLGAP) */
+	const doc_table_style *ts = &s->table;
+	doc_role cell = s->para[DOC_P_BODY];
+	cell.size = ts->size, cell.leading = ts->leading, cell.before = 0, cell.after = 0;
+	role_style(o, "Table_20_Contents", "Table Contents", "Standard", NULL, "extra", &cell);
+	doc_role note = cell;
+	note.size = ts->note_size, note.rgb = s->para[DOC_P_NOTE].rgb;
+	note.bold = s->para[DOC_P_NOTE].bold, note.hyphenate = s->para[DOC_P_NOTE].hyphenate;
+	role_style(o, "Table_20_Note", "Table Note", "Table_20_Contents", NULL, "extra", &note);
 	int hf = doc_fill_valid(o->doc, s->header_fill) ? s->header_fill : 0;
 	para_style_def(o, "Table_20_Heading", "Table Heading", "Table_20_Contents", NULL, "extra",
-		       -1, -1, 0, 0, hf ? dc->fills[hf].text_rgb : NO_RGB, "bold");
+		       -1, -1, 0, 0, hf ? dc->fills[hf].text_rgb : ts->header_text_rgb, "bold");
 
 	/* One paragraph style per fill, named after it, shown by its label:
 	 * change a status colour once for the whole report. */
@@ -609,11 +669,8 @@ static void named_styles(odt *o)
 
 	style_open(o, "Index", NULL, "paragraph", "Standard", NULL, "index");
 	xmlw_end(x);
-	style_open(o, "Contents_20_Heading", "Contents Heading", "paragraph", "Heading",
-		   NULL, "index");
-	para_props(o, fs * 1.2, fs * 0.8, 1);
-	text_props(o, fs * 1.6, NO_RGB, NULL, NULL);
-	xmlw_end(x);
+	role_style(o, "Contents_20_Heading", "Contents Heading", "Heading", NULL, "index",
+		   doc_style_heading(s, 1));
 	for (int l = 1; l <= 3; l++)
 		contents_style(o, l);
 
@@ -639,10 +696,11 @@ static void named_styles(odt *o)
 	xmlw_end(x); /* office:styles */
 }
 
-static double header_space(const odt *o)
+/* The header's (footer's) line, its padding and rule, and the gap to the
+ * body. */
+static double furniture_space(const odt *o, double gap)
 {
-	/* Header line, its rule and padding, and the gap to the body. */
-	return o->fs * 0.8 * 1.2 + 3 + 12;
+	return o->doc->style.furniture_size * 1.2 + 3 + gap;
 }
 
 static void page_layout(odt *o)
@@ -650,9 +708,10 @@ static void page_layout(odt *o)
 	xmlw *x = &o->x;
 	const doc *dc = o->doc;
 	int has_header = dc->header_text && *dc->header_text;
-	double mt = o->mt, mb = o->mb - header_space(o);
+	const doc_style *s = &dc->style;
+	double mt = o->mt, mb = o->mb - furniture_space(o, s->footer_gap);
 	if (has_header)
-		mt -= header_space(o);
+		mt -= furniture_space(o, s->header_gap);
 	/* ODF puts header and footer inside the page margins; PDF measures the
 	 * margins to the body.  Keep the body where the PDF has it. */
 	if (mt < 14)
@@ -677,7 +736,7 @@ static void page_layout(odt *o)
 		xmlw_start(x, "style:header-style");
 		xmlw_start(x, "style:header-footer-properties");
 		attr_cm(o, "fo:min-height", 0);
-		attr_cm(o, "fo:margin-bottom", 12);
+		attr_cm(o, "fo:margin-bottom", s->header_gap);
 		xmlw_attr(x, "style:dynamic-spacing", "false");
 		xmlw_end(x);
 		xmlw_end(x);
@@ -685,7 +744,7 @@ static void page_layout(odt *o)
 	xmlw_start(x, "style:footer-style");
 	xmlw_start(x, "style:header-footer-properties");
 	attr_cm(o, "fo:min-height", 0);
-	attr_cm(o, "fo:margin-top", 12);
+	attr_cm(o, "fo:margin-top", s->footer_gap);
 	xmlw_attr(x, "style:dynamic-spacing", "false");
 	xmlw_end(x);
 	xmlw_end(x);
@@ -744,6 +803,85 @@ static int write_styles(odt *o, buf *out)
 
 /* ---- content.xml ---------------------------------------------------------- */
 
+/* One cell style: fill index f (-1: the zebra shade), header row or not.
+ * Padding and rules as the house style's table: a rule above and below
+ * each row (ODF collapses the two that meet into one line, as the PDF
+ * draws them on one another), or a full grid. */
+static void cell_style(odt *o, const char *prefix, int f, int header)
+{
+	xmlw *x = &o->x;
+	const doc *dc = o->doc;
+	const doc_table_style *ts = &dc->style.table;
+	char name[32], border[64], w[32];
+	if (f < 0)
+		snprintf(name, sizeof name, "%s", prefix);
+	else
+		snprintf(name, sizeof name, "%s%d", prefix, f);
+	style_open(o, name, NULL, "table-cell", f > 0 ? o->fill_style[f] : NULL, NULL, NULL);
+	xmlw_start(x, "style:table-cell-properties");
+	if (f > 0)
+		attr_rgb(o, "fo:background-color", dc->fills[f].rgb);
+	else if (f == 0 && header)
+		attr_rgb(o, "fo:background-color", ts->header_rgb);
+	else if (f < 0)
+		attr_rgb(o, "fo:background-color", ts->zebra_rgb);
+	attr_cm(o, "fo:padding", ts->pad);
+	double lw = header ? ts->header_rule_w : ts->rule_w;
+	if (lw > 0)
+		snprintf(border, sizeof border, "%s solid #%06x", pt(w, sizeof w, lw),
+			 (unsigned)(dc->style.rule_rgb & 0xFFFFFF));
+	else
+		snprintf(border, sizeof border, "none");
+	xmlw_attr(x, "fo:border-top", border);
+	xmlw_attr(x, "fo:border-bottom", border);
+	xmlw_attr(x, "fo:border-left", ts->grid ? border : "none");
+	xmlw_attr(x, "fo:border-right", ts->grid ? border : "none");
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+/* The rule under the title block as the bottom border of its last
+ * paragraph (role r): as far below its last line as the PDF's rule, and as
+ * far above what follows. */
+static void title_rule(odt *o, double after)
+{
+	const doc_style *s = &o->doc->style;
+	char b[64], w[32];
+	snprintf(b, sizeof b, "%s solid #%06x", pt(w, sizeof w, s->title_rule_w),
+		 (unsigned)(s->heading_rgb & 0xFFFFFF));
+	xmlw_attr(&o->x, "fo:border-bottom", b);
+	attr_cm(o, "fo:padding-bottom", after + s->title_rule_above);
+}
+
+/* The space above and below a paragraph of role r (a named style's). */
+static void role_space(const odt *o, int r, double *before, double *after)
+{
+	const doc_style *s = &o->doc->style;
+	static const doc_pstyle para[] = {DOC_P_BODY, DOC_P_TITLE, DOC_P_SUBTITLE, DOC_P_NOTE,
+					  DOC_P_CAPTION, DOC_P_LEAD};
+	*before = *after = 0; /* table cells */
+	if (r <= R_LEAD) {
+		*before = s->para[para[r]].before;
+		*after = s->para[para[r]].after;
+	} else if (r >= R_H1 && r <= R_H3) {
+		*before = doc_style_heading(s, r - R_H1 + 1)->before;
+		*after = doc_style_heading(s, r - R_H1 + 1)->after;
+	} else if (r == R_LIST) {
+		*before = s->list.item_before;
+	}
+}
+
+/* Does block n keep with the block after it? */
+static int kept_with(const doc_style *s, const doc_node *n)
+{
+	if (!n)
+		return 0;
+	if (n->type == DOC_HEADING)
+		return doc_style_heading(s, n->u.heading.level)->keep_with_next;
+	return n->type == DOC_PARAGRAPH &&
+	       (n->u.para.keep_with_next || s->para[n->u.para.style].keep_with_next);
+}
+
 /* Automatic styles: paragraph variants, then per table its width and its
  * columns, then one cell style per fill. */
 static void automatic_styles(odt *o)
@@ -767,20 +905,35 @@ static void automatic_styles(odt *o)
 			 * size and spacing instead. */
 			style_open(o, name, NULL, "paragraph", unlisted ? "Heading" : parent,
 				   NULL, NULL);
+			const doc_role *hr = unlisted ? doc_style_heading(s, r - R_H1 + 1) : NULL;
 			xmlw_start(x, "style:paragraph-properties");
-			if (unlisted)
-				attr_cm(o, "fo:margin-top", o->fs * habove[r - R_H1]);
-			if (v / V_LISTEND)
-				attr_cm(o, "fo:margin-bottom", o->fs * 0.6);
+			if (unlisted) {
+				role_para_attrs(o, hr);
+			} else {
+				/* both margins, always: LibreOffice holds them as one
+				 * property, and a style that sets only one of them
+				 * sets the other to 0 */
+				double before, after;
+				role_space(o, r, &before, &after);
+				if ((v / V_CELLGAP) % 2)
+					before = s->table.para_gap;
+				if (v / V_TITLEEND)
+					title_rule(o, after);
+				after = (v / V_LISTEND) % 2 ? s->list.after
+					: v / V_TITLEEND   ? s->title_rule_below
+							   : after;
+				attr_cm(o, "fo:margin-top", before);
+				attr_cm(o, "fo:margin-bottom", after);
+			}
 			if (v % 3)
 				xmlw_attr(x, "fo:text-align", v % 3 == 1 ? "end" : "center");
 			if ((v / 3) % 2)
 				xmlw_attr(x, "fo:break-before", "page");
-			if ((v / V_KEEP) % 2)
+			if ((v / V_KEEP) % 2 && !unlisted)
 				xmlw_attr(x, "fo:keep-with-next", "always");
 			xmlw_end(x);
 			if (unlisted)
-				text_props(o, o->fs * hsize[r - R_H1], NO_RGB, NULL, NULL);
+				role_text_props(o, hr);
 			xmlw_end(x);
 		}
 	}
@@ -798,8 +951,10 @@ static void automatic_styles(odt *o)
 		xmlw_start(x, "style:table-properties");
 		attr_cm(o, "style:width", o->text_w);
 		xmlw_attr(x, "table:align", "margins");
-		attr_cm(o, "fo:margin-top", 0);
-		attr_cm(o, "fo:margin-bottom", o->fs * 0.8);
+		/* as the PDF: no space between a table and the heading or
+		 * caption kept with it */
+		attr_cm(o, "fo:margin-top", kept_with(s, n->prev) ? 0 : s->table.before);
+		attr_cm(o, "fo:margin-bottom", s->table.after);
 		if (doc_breaks_before(n))
 			xmlw_attr(x, "fo:break-before", "page");
 		xmlw_attr(x, "style:may-break-between-rows", "true");
@@ -826,23 +981,14 @@ static void automatic_styles(odt *o)
 	xmlw_end(x);
 	xmlw_end(x);
 
-	char border[64];
-	snprintf(border, sizeof border, "0.5pt solid #%06x", (unsigned)(s->rule_rgb & 0xFFFFFF));
+	/* cell styles: Cell<fill> for body rows, Head<fill> for header rows
+	 * (Head0: the style's header shade), Zebra for a shaded body row */
 	for (int i = 0; i < dc->nfills && i < DOC_MAX_FILLS; i++) {
-		char name[32];
-		snprintf(name, sizeof name, "Cell%d", i);
-		style_open(o, name, NULL, "table-cell", i ? o->fill_style[i] : NULL, NULL, NULL);
-		xmlw_start(x, "style:table-cell-properties");
-		if (i)
-			attr_rgb(o, "fo:background-color", dc->fills[i].rgb);
-		attr_cm(o, "fo:padding-top", 2.5);
-		attr_cm(o, "fo:padding-bottom", 2.5);
-		attr_cm(o, "fo:padding-left", 4);
-		attr_cm(o, "fo:padding-right", 4);
-		xmlw_attr(x, "fo:border", border);
-		xmlw_end(x);
-		xmlw_end(x);
+		cell_style(o, "Cell", i, 0);
+		cell_style(o, "Head", i, 1);
 	}
+	if (s->table.zebra)
+		cell_style(o, "Zebra", -1, 0);
 	xmlw_end(x);
 }
 
@@ -1056,17 +1202,20 @@ static void start_cell(odt *o, const doc_node *n)
 {
 	xmlw *x = &o->x;
 	char name[32];
-	snprintf(name, sizeof name, "Cell%d", doc_cell_fill(o->doc, n, doc_row_is_header(n->parent)));
+	int header = doc_row_is_header(n->parent), f = doc_cell_fill(o->doc, n, header);
+	int k = o->row_idx - 1 - n->parent->parent->u.table.header_rows; /* body row */
+	if (!header && !f && o->doc->style.table.zebra && k >= 0 && k % 2 == 1)
+		snprintf(name, sizeof name, "Zebra");
+	else
+		snprintf(name, sizeof name, "%s%d", header ? "Head" : "Cell", f);
 	xmlw_start(x, "table:table-cell");
 	xmlw_attr(x, "table:style-name", name);
 	xmlw_attr(x, "office:value-type", "string");
 	if (!n->first) {
 		/* An empty cell still gets a paragraph in the cell's style, so
 		 * its height matches its neighbours'. */
-		int f = doc_cell_fill(o->doc, n, doc_row_is_header(n->parent));
 		char st[64];
-		style_name(o, doc_row_is_header(n->parent) ? R_TH : f ? R_FILL + f : R_TD, 0,
-			   st, sizeof st);
+		style_name(o, header ? R_TH : f ? R_FILL + f : R_TD, 0, st, sizeof st);
 		xmlw_start(x, "text:p");
 		xmlw_attr(x, "text:style-name", st);
 		xmlw_end(x);
@@ -1102,7 +1251,7 @@ static void write_logo(odt *o)
 	const doc_style *st = &o->doc->style;
 	char w[32], h[32];
 	xmlw_start(x, "text:p");
-	xmlw_attr(x, "text:style-name", "Standard");
+	xmlw_attr(x, "text:style-name", "Logo");
 	xmlw_start(x, "draw:frame");
 	xmlw_attr(x, "draw:name", "Logo");
 	xmlw_attr(x, "text:anchor-type", "as-char");
@@ -1141,7 +1290,7 @@ static void write_chart_frame(odt *o, const doc_node *n)
 	o->charts[o->ncharts++] = n;
 	char w[32], h[32];
 	xmlw_start(x, "text:p");
-	xmlw_attr(x, "text:style-name", "Standard");
+	xmlw_attr(x, "text:style-name", "Chart");
 	xmlw_start(x, "draw:frame");
 	xmlw_attrf(x, "draw:name", "Diagram %zu", o->ncharts);
 	xmlw_attr(x, "text:anchor-type", "as-char");

@@ -56,6 +56,13 @@ static void attr_rgb(xmlw *x, const char *name, uint32_t rgb)
 	xmlw_attrf(x, name, "#%06x", (unsigned)(rgb & 0xFFFFFF));
 }
 
+/* Points with one decimal, "9.5pt" (locale-free, as attr_cm). */
+static void attr_pt(xmlw *x, const char *name, double pt)
+{
+	long v = lround(pt * 10);
+	xmlw_attrf(x, name, "%ld.%ldpt", v / 10, v % 10);
+}
+
 double odtchart_height(const doc_chart *c, double w)
 {
 	if (c->kind == CHART_STACKED_HBAR)
@@ -71,13 +78,13 @@ static void style_begin(xmlw *x, const char *name)
 	xmlw_attr(x, "style:family", "chart");
 }
 
-static void text_props(xmlw *x, const char *size, int bold)
+static void text_props(xmlw *x, double size, int bold, uint32_t rgb)
 {
 	xmlw_start(x, "style:text-properties");
-	xmlw_attr(x, "fo:font-size", size);
+	attr_pt(x, "fo:font-size", size);
 	if (bold)
 		xmlw_attr(x, "fo:font-weight", "bold");
-	xmlw_attr(x, "fo:color", "#1f2328");
+	attr_rgb(x, "fo:color", rgb);
 	xmlw_end(x);
 }
 
@@ -85,6 +92,7 @@ static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols
 {
 	int hbar = c->kind == CHART_STACKED_HBAR;
 	chart_scale s = chart_value_scale(c);
+	doc_chart_style cs = chart_style(c);
 	xmlw_start(x, "office:automatic-styles");
 	style_begin(x, "chart");
 	xmlw_start(x, "style:graphic-properties");
@@ -94,14 +102,14 @@ static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols
 	xmlw_end(x);
 	xmlw_end(x);
 	style_begin(x, "title");
-	text_props(x, "10pt", 1);
+	text_props(x, cs.title_size, 1, cs.title_rgb);
 	xmlw_end(x);
 	style_begin(x, "legend");
 	xmlw_start(x, "style:graphic-properties");
 	xmlw_attr(x, "draw:stroke", "none");
 	xmlw_attr(x, "draw:fill", "none");
 	xmlw_end(x);
-	text_props(x, "8pt", 0);
+	text_props(x, cs.label_size, 0, cs.label_rgb);
 	xmlw_end(x);
 	style_begin(x, "plot");
 	xmlw_start(x, "style:chart-properties");
@@ -121,7 +129,7 @@ static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols
 	if (hbar)
 		xmlw_attr(x, "chart:reverse-direction", "true"); /* first area on top */
 	xmlw_end(x);
-	text_props(x, "8pt", 0);
+	text_props(x, cs.label_size, 0, cs.label_rgb);
 	xmlw_end(x);
 	/* the value axis' numbers as the PDF writes them: the tick's decimals,
 	 * grouped, in the report's language (decimal comma in Norwegian) */
@@ -150,7 +158,7 @@ static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols
 	attr_num(x, "chart:interval-major", s.step);
 	xmlw_attr(x, "chart:interval-minor-divisor", "1");
 	xmlw_end(x);
-	text_props(x, "8pt", 0);
+	text_props(x, cs.label_size, 0, cs.label_rgb);
 	xmlw_end(x);
 	style_begin(x, "wall");
 	xmlw_start(x, "style:graphic-properties");
@@ -160,7 +168,8 @@ static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols
 	xmlw_end(x);
 	style_begin(x, "grid");
 	xmlw_start(x, "style:graphic-properties");
-	xmlw_attr(x, "svg:stroke-color", "#dde2e8");
+	attr_rgb(x, "svg:stroke-color", cs.grid_rgb);
+	attr_cm(x, "svg:stroke-width", cs.grid_w);
 	xmlw_end(x);
 	xmlw_end(x);
 	for (int i = 0; i < ncols; i++) {
@@ -188,8 +197,8 @@ static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols
 		xmlw_end(x);
 		xmlw_start(x, "style:graphic-properties");
 		uint32_t rgb = cl->kind == CHART_COL_SERIES ? c->series[cl->k].rgb
-			       : cl->kind == CHART_COL_BASE ? 0x374151
-			       : cl->kind == CHART_COL_TARGET ? 0xB91C1C : 0x6B7280;
+			       : cl->kind == CHART_COL_BASE ? cs.base_rgb
+			       : cl->kind == CHART_COL_TARGET ? cs.target_rgb : cs.track_rgb;
 		if (hbar) {
 			/* the fill darkened at the edge, as in the PDF (pale status
 			 * shades stay visible on white) */
@@ -209,8 +218,8 @@ static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols
 				  : cl->kind == CHART_COL_SERIES ? "solid" : "none");
 			if (cl->kind == CHART_COL_TRACK)
 				xmlw_attr(x, "draw:stroke-dash", "Track");
-			xmlw_attr(x, "svg:stroke-width",
-				  cl->kind == CHART_COL_TRACK ? "0.03cm" : "0.06cm");
+			attr_cm(x, "svg:stroke-width",
+				cl->kind == CHART_COL_TRACK ? cs.track_w : cs.line_w);
 			attr_rgb(x, "svg:stroke-color", rgb);
 			xmlw_attr(x, "draw:fill", "solid");
 			attr_rgb(x, "draw:fill-color", rgb);
@@ -218,7 +227,7 @@ static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols
 		xmlw_end(x);
 		if (hbar) {
 			xmlw_start(x, "style:text-properties");
-			xmlw_attr(x, "fo:font-size", "8pt");
+			attr_pt(x, "fo:font-size", cs.label_size);
 			xmlw_attr(x, "fo:font-weight", "bold");
 			attr_rgb(x, "fo:color", c->series[cl->k].text_rgb);
 			xmlw_end(x);

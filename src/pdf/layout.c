@@ -81,6 +81,7 @@ typedef struct ctx {
 	double pending_before;
 	int pending_break;
 	int in_title; /* inside the leading title block */
+	int nohyph;   /* the paragraph being broken is not to be hyphenated */
 	const char *label; /* a list label for the next line emitted */
 	double label_right;
 	int label_depth;
@@ -179,76 +180,32 @@ static slab *newslab(ctx *c, slabvec *sv, double h)
 
 doc_style layout_style(const doc *d)
 {
-	doc_style s = d->style;
-	if (s.page_w <= 0 || s.page_h <= 0) {
-		s.page_w = 595.276;
-		s.page_h = 841.890;
-	}
-	if (s.margin_top <= 0 && s.margin_bottom <= 0 && s.margin_left <= 0 && s.margin_right <= 0) {
-		s.margin_top = 72;
-		s.margin_bottom = 72;
-		s.margin_left = 64;
-		s.margin_right = 64;
-	}
-	if (!s.font_family || !*s.font_family)
-		s.font_family = "Liberation Sans";
-	if (s.font_size <= 0)
-		s.font_size = 10;
-	if (!s.text_rgb && !s.heading_rgb && !s.rule_rgb && !s.muted_rgb && !s.link_rgb) {
-		s.text_rgb = 0x1F2328;
-		s.heading_rgb = 0x003A70;
-		s.rule_rgb = 0xB8C2CC;
-		s.muted_rgb = 0x5F6B76;
-		s.link_rgb = 0x0B5CAD;
-	}
-	return s;
+	return d->style;
 }
 
-/* Per-block typography. */
+/* Per-block typography: a role of the house style in the layout's terms. */
 typedef struct tstyle {
 	double size, lead; /* font size, line height factor */
 	int face;
 	uint32_t rgb;
 	double before, after;
+	int hyphenate;
 } tstyle;
+
+static tstyle tstyle_of(const doc_role *r)
+{
+	return (tstyle){r->size, r->leading, r->bold ? FONT_BOLD : FONT_REGULAR, r->rgb,
+			r->before, r->after, r->hyphenate};
+}
 
 static tstyle pstyle_of(const ctx *c, doc_pstyle p)
 {
-	double b = c->st.font_size;
-	tstyle t = {b, 1.38, FONT_REGULAR, c->st.text_rgb, 0.55 * b, 0};
-	switch (p) {
-	case DOC_P_BODY:
-		break;
-	case DOC_P_TITLE:
-		t = (tstyle){2.4 * b, 1.15, FONT_BOLD, c->st.heading_rgb, 0, 0.4 * b};
-		break;
-	case DOC_P_SUBTITLE:
-		t = (tstyle){1.3 * b, 1.3, FONT_REGULAR, c->st.muted_rgb, 0.2 * b, 0};
-		break;
-	case DOC_P_NOTE:
-		t = (tstyle){0.85 * b, 1.35, FONT_REGULAR, c->st.muted_rgb, 0.5 * b, 0};
-		break;
-	case DOC_P_CAPTION:
-		t = (tstyle){0.9 * b, 1.3, FONT_BOLD, c->st.text_rgb, 1.0 * b, 0.3 * b};
-		break;
-	case DOC_P_LEAD:
-		t = (tstyle){1.15 * b, 1.4, FONT_REGULAR, c->st.text_rgb, 0.6 * b, 0.3 * b};
-		break;
-	}
-	return t;
+	return tstyle_of(&c->st.para[(int)p >= 0 && (int)p < DOC_P_COUNT ? p : DOC_P_BODY]);
 }
 
 static tstyle heading_of(const ctx *c, int level)
 {
-	double b = c->st.font_size;
-	switch (level) {
-	case 1:
-		return (tstyle){1.7 * b, 1.2, FONT_BOLD, c->st.heading_rgb, 2.2 * b, 0.6 * b};
-	case 2:
-		return (tstyle){1.3 * b, 1.25, FONT_BOLD, c->st.heading_rgb, 1.6 * b, 0.4 * b};
-	default:
-		return (tstyle){1.1 * b, 1.25, FONT_BOLD, c->st.heading_rgb, 1.2 * b, 0.3 * b};
-	}
+	return tstyle_of(doc_style_heading(&c->st, level));
 }
 
 static const font_face *face(const ctx *c, int f) { return &c->fam->face[f & 3]; }
@@ -493,6 +450,8 @@ static int best_break(ctx *c, int i, size_t off, int j, double avail, double siz
 	int mapseg[WORDMAX];
 	size_t mapoff[WORDMAX];
 	size_t n = 0;
+	if (c->nohyph)
+		return 0;
 	for (int s = i; s < j; s++) {
 		const seg *g = &c->segs[s];
 		for (size_t b = s == i ? off : 0; b < g->len; b++) {
@@ -716,7 +675,9 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 			 double w, size_t *first)
 {
 	segment(c, t->size);
+	c->nohyph = !t->hyphenate;
 	break_lines(c, w, t->size);
+	c->nohyph = 0;
 	const font_face *ff = face(c, t->face);
 	double lh = t->size * t->lead;
 	double base = (lh - (ff->ascent + ff->descent) * t->size) / 2 + ff->ascent * t->size;
@@ -873,7 +834,6 @@ typedef struct cellmode {
 } cellmode;
 
 enum { LIST_MAX = 16 };
-static const double INDENT = 18;
 
 static void flow_table(ctx *c, const doc_node *t, double x0, double avail);
 static void flow_toc(ctx *c, double x0, double avail);
@@ -899,15 +859,16 @@ static void end_title(ctx *c, slabvec *sv, double x0, double avail)
 	if (!c->in_title)
 		return;
 	c->in_title = 0;
-	if (!newslab(c, sv, 26))
+	const doc_style *st = &c->st;
+	if (!newslab(c, sv, st->title_rule_above + st->title_rule_below))
 		return;
 	layout_box *b = newbox(c, LAYOUT_RULE, LAYOUT_ARTIFACT, NULL);
 	if (!b)
 		return;
-	b->x = x0, b->y = 12, b->w = avail, b->lw = 1.2;
-	b->rgb = c->st.heading_rgb;
+	b->x = x0, b->y = st->title_rule_above, b->w = avail, b->lw = st->title_rule_w;
+	b->rgb = st->heading_rgb;
 	sv->v[sv->n - 1].b1 = c->npool;
-	settle(c, sv, sv->n - 1, 6);
+	settle(c, sv, sv->n - 1, 0);
 }
 
 /* Flow the blocks under container into sv, text from x0, avail wide.  In a
@@ -929,12 +890,12 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 		if (n == container)
 			continue;
 		int d = depth < LIST_MAX ? depth : LIST_MAX;
-		double ind = (d > 4 ? 4 : d) * INDENT;
+		double ind = (d > 4 ? 4 : d) * c->st.list.indent;
 		if (ev == DOC_EV_EXIT) {
 			if (n->type == DOC_LIST && depth > 0) {
 				depth--;
 				if (depth == 0 && !cm->on)
-					c->pending_before = 0.55 * c->st.font_size;
+					c->pending_before = c->st.list.after;
 			}
 			continue;
 		}
@@ -950,7 +911,7 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 			size_t first, cnt = flow_para(c, sv, n, &t, &pc, x0, avail, &first);
 			settle(c, sv, first, t.before);
 			for (size_t i = first; i < first + cnt; i++)
-				sv->v[i].keep = 1;
+				sv->v[i].keep = doc_style_heading(&c->st, n->u.heading.level)->keep_with_next;
 			if (cnt && c->next_head < c->l->nheads &&
 			    c->l->heads[c->next_head].node == n)
 				sv->v[first].heading = ++c->next_head;
@@ -965,11 +926,16 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 			if (depth > 0)
 				pc.role = LAYOUT_LIST_BODY, pc.level = depth;
 			if (cm->on) {
+				/* in a cell: the table's size and leading, the cell's
+				 * face and colour; a note keeps its smaller size and,
+				 * on no fill, its colour */
+				const doc_table_style *ts = &c->st.table;
 				uint32_t rgb = cm->rgb != 0xFFFFFFFF ? cm->rgb : t.rgb;
-				t = (tstyle){cm->size * (ps == DOC_P_NOTE ? 0.9 : 1), 1.3,
+				t = (tstyle){ps == DOC_P_NOTE ? ts->note_size : cm->size, ts->leading,
 					     cm->face | (t.face & FONT_BOLD && ps != DOC_P_BODY ? FONT_BOLD : 0),
-					     ps == DOC_P_NOTE && cm->rgb == 0xFFFFFFFF ? c->st.muted_rgb : rgb,
-					     0.35 * cm->size, 0};
+					     ps == DOC_P_NOTE && cm->rgb == 0xFFFFFFFF ? c->st.para[DOC_P_NOTE].rgb
+										       : rgb,
+					     ts->para_gap, 0, t.hyphenate};
 				pc.role = cm->role;
 				if (pc.align == DOC_LEFT)
 					pc.align = cm->align;
@@ -978,7 +944,7 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 			}
 			if (label) {
 				c->label = label;
-				c->label_right = x0 + ind - 5;
+				c->label_right = x0 + ind - c->st.list.label_gap;
 				c->label_depth = depth;
 			}
 			size_t first, cnt = flow_para(c, sv, n, &t, &pc, x0 + ind, avail - ind, &first);
@@ -987,16 +953,17 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 				doc_iter_skip_children(&it);
 				break;
 			}
-			settle(c, sv, first, label ? 0.3 * c->st.font_size : t.before);
+			settle(c, sv, first, label ? c->st.list.item_before : t.before);
 			label = NULL;
 			if (!cm->on) {
-				/* orphans and widows: never one line alone */
-				if (cnt >= 2) {
-					sv->v[first].keep = 1;
-					sv->v[first + cnt - 2].keep = 1;
+				/* orphans and widows: never fewer than min_lines
+				 * lines alone */
+				size_t ml = c->st.min_lines > 1 ? (size_t)c->st.min_lines : 1;
+				for (size_t i = 0; cnt >= 2 && i + 1 < ml && i + 1 < cnt; i++) {
+					sv->v[first + i].keep = 1;
+					sv->v[first + cnt - 2 - i].keep = 1;
 				}
-				if (n->u.para.keep_with_next || ps == DOC_P_CAPTION || ps == DOC_P_TITLE ||
-				    ps == DOC_P_SUBTITLE)
+				if (n->u.para.keep_with_next || c->st.para[ps].keep_with_next)
 					sv->v[first + cnt - 1].keep = 1;
 			}
 			c->pending_before = t.after;
@@ -1017,7 +984,7 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 					snprintf(numbuf, sizeof numbuf, "%d.", lists[d - 1].counter);
 					label = numbuf;
 				} else {
-					label = (d - 1) % 2 ? "\xE2\x80\x93" : "\xE2\x80\xA2";
+					label = doc_style_bullet(&c->st, d);
 				}
 			}
 			break;
@@ -1097,13 +1064,11 @@ static void flow_chart(ctx *c, slabvec *sv, const doc_node *n, double x0, double
 	}
 	sv->v[si].b1 = c->npool;
 	sv->v[si].keep = n->next && n->next->type == DOC_TABLE; /* with its twin table */
-	settle(c, sv, mark, 0.6 * c->st.font_size);
-	c->pending_before = 0.6 * c->st.font_size;
+	settle(c, sv, mark, c->st.chart.space);
+	c->pending_before = c->st.chart.space;
 }
 
 /* ---- tables ---- */
-
-static const double PAD = 4;
 
 /* The narrowest the cell's text allows (see min_piece), or floor. */
 static double cell_min(ctx *c, const doc_node *cell, const cellmode *cm, int whole, double floor)
@@ -1136,55 +1101,137 @@ static void rect(ctx *c, layout_kind k, double x, double y, double w, double h, 
 	}
 }
 
-/* Table t's column widths in avail into cw (minw: room for their
- * minimums; csize: the cells' text size).  A column never narrower than
- * its longest word when the other columns have room to give; failing
- * that, never narrower than its longest piece between hyphenation points;
- * failing that, the weights. */
-static void column_widths(ctx *c, const doc_node *t, double avail, double csize, double *cw,
-			  double *minw)
+/* One table being laid out. */
+typedef struct tab {
+	const doc_node *t;
+	int nc;
+	double x0, avail;
+	double *cw, *minw, *x;   /* column widths, their floors, left edges */
+	struct cellpos { size_t s0, s1; } *cp; /* each column's lines in cells */
+	slabvec cells;           /* the current row's lines, cell after cell */
+	int tid;                 /* table id + 1 (slab.table) */
+	int nheader;             /* leading header rows so far */
+	double hdr_h;            /* their height */
+} tab;
+
+/* The column widths: never narrower than a column's longest word when the
+ * other columns have room to give; failing that, never narrower than its
+ * longest piece between hyphenation points (when the cells' text may be
+ * hyphenated); failing that, the weights. */
+static void col_widths(ctx *c, tab *tb)
 {
-	int nc = t->u.table.ncols;
-	double sum = 0;
+	const doc_node *t = tb->t;
+	const doc_table_style *ts = &c->st.table;
+	int nc = tb->nc;
+	double *cw = tb->cw, *minw = tb->minw, sum = 0, pads = 2 * ts->pad + 0.5;
 	for (int i = 0; i < nc; i++)
 		sum += t->u.table.info->widths[i];
-	for (int whole = 1; whole >= 0; whole--) {
+	int last = c->st.para[DOC_P_BODY].hyphenate ? 0 : 1;
+	for (int whole = 1; whole >= last; whole--) {
 		for (int i = 0; i < nc; i++) {
-			cw[i] = avail * t->u.table.info->widths[i] / sum;
+			cw[i] = tb->avail * t->u.table.info->widths[i] / sum;
 			minw[i] = 0;
 		}
 		for (const doc_node *r = t->first; r; r = r->next) {
-			int hdr = doc_row_is_header(r);
-			cellmode cm = {1, csize, hdr ? FONT_BOLD : FONT_REGULAR, 0,
+			cellmode cm = {1, ts->size, doc_row_is_header(r) ? FONT_BOLD : FONT_REGULAR, 0,
 				       LAYOUT_TABLE_DATA_CELL, DOC_LEFT};
 			int ci = 0;
 			for (const doc_node *cell = r->first; cell && ci < nc; cell = cell->next, ci++) {
 				/* what the column holds already need not be measured */
-				double held = minw[ci] > 0 ? minw[ci] - 2 * PAD - 0.5 : 0;
+				double held = minw[ci] > 0 ? minw[ci] - pads : 0;
 				double m = cell_min(c, cell, &cm, whole, held);
 				if (minw[ci] == 0 || m > held)
-					minw[ci] = m + 2 * PAD + 0.5;
+					minw[ci] = m + pads;
 			}
 		}
-		if (doc_columns_fit(cw, minw, nc, !whole) || !whole)
+		if (doc_columns_fit(cw, minw, nc, whole == last) || whole == last)
 			break;
 	}
+	tb->x[0] = tb->x0;
+	for (int i = 1; i < nc; i++)
+		tb->x[i] = tb->x[i - 1] + cw[i - 1];
 }
 
-/* Where a row piece from y0 ends when the rest is taller than limit: the
- * lowest line bottom <= y0 + limit that no line of its cells crosses,
- * else y0 + limit. */
-static double row_cut(const slabvec *cells, double y0, double limit)
+/* The fill of a cell in row ri (body row k = ri - header rows): its own,
+ * else in a header row the header fill, else on every second body row the
+ * zebra shade when the style asks for it.  *rgb and *text_rgb get the
+ * colours (text 0xFFFFFFFF: the paragraph's own); 0 when there is none. */
+static int cell_fill(const ctx *c, const doc_node *cell, int hdr, int ri, uint32_t *rgb,
+		     uint32_t *text_rgb)
 {
+	const doc_table_style *ts = &c->st.table;
+	int f = doc_cell_fill(c->d, cell, hdr);
+	if (f) {
+		*rgb = c->d->fills[f].rgb, *text_rgb = c->d->fills[f].text_rgb;
+		return 1;
+	}
+	int k = ri - cell->parent->parent->u.table.header_rows;
+	*text_rgb = 0xFFFFFFFF;
+	if (hdr) {
+		*rgb = ts->header_rgb, *text_rgb = ts->header_text_rgb;
+		return 1;
+	}
+	if (ts->zebra && k >= 0 && k % 2 == 1) {
+		*rgb = ts->zebra_rgb;
+		return 1;
+	}
+	return 0;
+}
+
+/* Lay out each cell of row r into tb->cells; returns the row's height. */
+static double row_cells(ctx *c, tab *tb, const doc_node *r, int hdr, int ri)
+{
+	const doc_table_style *ts = &c->st.table;
+	double rowh = 0;
+	const doc_node *cell = r->first;
+	tb->cells.n = 0;
+	for (int ci = 0; ci < tb->nc; ci++) {
+		tb->cp[ci].s0 = tb->cells.n;
+		if (cell) {
+			uint32_t rgb, text;
+			cell_fill(c, cell, hdr, ri, &rgb, &text);
+			cellmode cm = {1, ts->size, hdr ? FONT_BOLD : FONT_REGULAR, text,
+				       hdr ? LAYOUT_TABLE_HEADER_CELL : LAYOUT_TABLE_DATA_CELL,
+				       cell->u.cell.align};
+			c->pending_before = 0;
+			flow_blocks(c, cell, &tb->cells, tb->x[ci] + ts->pad, tb->cw[ci] - 2 * ts->pad,
+				    &cm);
+			c->pending_before = 0;
+			c->pending_break = 0;
+			slab *v = tb->cells.v;
+			if (tb->cp[ci].s0 < tb->cells.n)
+				v[tb->cp[ci].s0].before = 0;
+			double y = 0;
+			for (size_t i = tb->cp[ci].s0; i < tb->cells.n; i++) {
+				if (i > tb->cp[ci].s0)
+					y += v[i].before;
+				v[i].top = y;
+				y += v[i].h;
+			}
+			if (y > rowh)
+				rowh = y;
+			cell = cell->next;
+		}
+		tb->cp[ci].s1 = tb->cells.n;
+	}
+	return rowh;
+}
+
+/* Where a piece of a row starting at y0 ends: the row's end when it fits
+ * in limit, else the lowest line bottom no line crosses. */
+static double piece_end(const tab *tb, double y0, double rowh, double limit)
+{
+	if (rowh - y0 <= limit)
+		return rowh;
 	double best = -1;
-	for (size_t i = 0; i < cells->n; i++) {
-		double cand = cells->v[i].top + cells->v[i].h;
+	const slab *v = tb->cells.v;
+	for (size_t i = 0; i < tb->cells.n; i++) {
+		double cand = v[i].top + v[i].h;
 		if (cand <= y0 || cand > y0 + limit || cand <= best)
 			continue;
 		int clean = 1;
-		for (size_t k = 0; k < cells->n && clean; k++)
-			if (cells->v[k].top < cand - 1e-6 &&
-			    cells->v[k].top + cells->v[k].h > cand + 1e-6)
+		for (size_t k = 0; k < tb->cells.n && clean; k++)
+			if (v[k].top < cand - 1e-6 && v[k].top + v[k].h > cand + 1e-6)
 				clean = 0;
 		if (clean)
 			best = cand;
@@ -1192,163 +1239,129 @@ static double row_cut(const slabvec *cells, double y0, double limit)
 	return best > y0 ? best : y0 + limit;
 }
 
-/* Drop the pool's boxes [b0, b1) and close the gap, moving the slabs from
- * body slab sb0 on with their boxes. */
-static void drop_boxes(ctx *c, size_t b0, size_t b1, size_t sb0)
+/* The piece [y0, y1) of row r as one slab of the body: fills, the lines
+ * that start in it, its rules.  Returns the slab's index, or -1. */
+static long row_piece(ctx *c, tab *tb, const doc_node *r, int hdr, int ri, double y0, double y1,
+		      int firstpiece)
 {
-	size_t dead = b1 - b0;
-	if (!dead)
-		return;
-	for (size_t k = b1; k < c->npool; k++)
-		*BOX(c, k - dead) = *BOX(c, k);
-	c->npool -= dead;
-	for (size_t k = sb0; k < c->body.n; k++)
-		c->body.v[k].b0 -= dead, c->body.v[k].b1 -= dead;
+	const doc_table_style *ts = &c->st.table;
+	double ph = (y1 - y0) + 2 * ts->pad, minh = ts->size * ts->leading + 2 * ts->pad;
+	if (firstpiece && ph < minh)
+		ph = minh;
+	slab *s = newslab(c, &c->body, ph);
+	if (!s)
+		return -1;
+	size_t si = c->body.n - 1;
+	layout_role role = hdr ? LAYOUT_TABLE_HEADER_CELL : LAYOUT_TABLE_DATA_CELL;
+	/* fills first, so the painter's order puts text over them */
+	const doc_node *cell = r->first;
+	for (int ci = 0; ci < tb->nc && cell; ci++, cell = cell->next) {
+		uint32_t rgb, text;
+		if (cell_fill(c, cell, hdr, ri, &rgb, &text))
+			rect(c, LAYOUT_FILL, tb->x[ci], 0, tb->cw[ci], ph, rgb, 0, role, cell);
+	}
+	for (int ci = 0; ci < tb->nc; ci++)
+		for (size_t i = tb->cp[ci].s0; i < tb->cp[ci].s1; i++) {
+			const slab *ls = &tb->cells.v[i];
+			if (ls->top < y0 - 1e-6 || ls->top >= y1 - 1e-6)
+				continue;
+			for (size_t b = ls->b0; b < ls->b1; b++) {
+				layout_box *nb = newbox(c, LAYOUT_TEXT, LAYOUT_TABLE_DATA_CELL, NULL);
+				if (!nb)
+					break;
+				*nb = *BOX(c, b);
+				nb->y += ts->pad + ls->top - y0;
+			}
+		}
+	double lw = hdr ? ts->header_rule_w : ts->rule_w;
+	if (lw > 0) {
+		rect(c, LAYOUT_RULE, tb->x0, 0, tb->avail, 0, c->st.rule_rgb, lw, LAYOUT_ARTIFACT, NULL);
+		rect(c, LAYOUT_RULE, tb->x0, ph, tb->avail, 0, c->st.rule_rgb, lw, LAYOUT_ARTIFACT,
+		     NULL);
+		for (int ci = 0; ts->grid && ci <= tb->nc; ci++)
+			rect(c, LAYOUT_RULE, ci < tb->nc ? tb->x[ci] : tb->x0 + tb->avail, 0, 0, ph,
+			     c->st.rule_rgb, lw, LAYOUT_ARTIFACT, NULL);
+	}
+	c->body.v[si].b1 = c->npool;
+	return (long)si;
+}
+
+/* Row ri as one slab, or as several when it is taller than a page. */
+static void flow_row(ctx *c, tab *tb, const doc_node *r, int ri, double maxh)
+{
+	int hdr = doc_row_is_header(r);
+	int leading_hdr = hdr && ri == tb->nheader;
+	if (leading_hdr)
+		tb->nheader++;
+	/* the cells' content: boxes [cb0, cb1) of the pool, which the row's
+	 * pieces copy and move; dropped after the row */
+	size_t cb0 = c->npool, sb0 = c->body.n;
+	double rowh = row_cells(c, tb, r, hdr, ri);
+	size_t cb1 = c->npool;
+	/* room for the repeated header rows above a piece */
+	double limit = maxh - (leading_hdr ? 0 : tb->hdr_h) - 2 * c->st.table.pad - 8;
+	double y0 = 0;
+	int firstpiece = 1;
+	do {
+		double y1 = piece_end(tb, y0, rowh, limit);
+		long si = row_piece(c, tb, r, hdr, ri, y0, y1, firstpiece);
+		if (si < 0)
+			break;
+		slab *s = &c->body.v[si];
+		s->table = tb->tid;
+		s->is_header = leading_hdr;
+		s->keep = leading_hdr;
+		if (firstpiece && ri == 0)
+			settle(c, &c->body, (size_t)si,
+			       si > 0 && c->body.v[si - 1].keep ? 0 : c->st.table.before);
+		if (leading_hdr) {
+			if (ri == 0)
+				c->tabs[tb->tid - 1].h0 = (size_t)si;
+			c->tabs[tb->tid - 1].h1 = (size_t)si + 1;
+			tb->hdr_h += c->body.v[si].h;
+		}
+		firstpiece = 0;
+		y0 = y1;
+	} while (y0 < rowh - 1e-6 && !c->failed);
+	/* the cells' own boxes are copied into the pieces: without this
+	 * every table's text was held twice, and pagination saw it as
+	 * boxes no page took */
+	size_t dead = cb1 - cb0;
+	if (dead && !c->failed) {
+		for (size_t k = cb1; k < c->npool; k++)
+			*BOX(c, k - dead) = *BOX(c, k);
+		c->npool -= dead;
+		for (size_t k = sb0; k < c->body.n; k++)
+			c->body.v[k].b0 -= dead, c->body.v[k].b1 -= dead;
+	}
 }
 
 static void flow_table(ctx *c, const doc_node *t, double x0, double avail)
 {
-	int nc = t->u.table.ncols;
-	if (nc < 1)
+	tab tb = {t, t->u.table.ncols, x0, avail, NULL, NULL, NULL, NULL, {0}, 0, 0, 0};
+	if (tb.nc < 1)
 		return;
-	double *cw = xcalloc((size_t)nc * 3, sizeof *cw);
-	slabvec cells = {0};
-	typedef struct cellpos {
-		size_t s0, s1;
-	} cellpos;
-	cellpos *cp = xcalloc((size_t)nc, sizeof *cp);
-	if (!cw || !cp) {
+	tb.cw = xcalloc((size_t)tb.nc * 3, sizeof *tb.cw);
+	tb.cp = xcalloc((size_t)tb.nc, sizeof *tb.cp);
+	if (!tb.cw || !tb.cp) {
 		c->failed = 1;
 		goto done;
 	}
-	double *minw = cw + nc, *x = cw + 2 * (size_t)nc;
-	double csize = 0.88 * c->st.font_size;
-	column_widths(c, t, avail, csize, cw, minw);
-	x[0] = x0;
-	for (int i = 1; i < nc; i++)
-		x[i] = x[i - 1] + cw[i - 1];
-
-	int tid = (int)c->ntabs + 1;
+	tb.minw = tb.cw + tb.nc, tb.x = tb.cw + 2 * (size_t)tb.nc;
+	col_widths(c, &tb);
+	tb.tid = (int)c->ntabs + 1;
 	add_tab(c);
 	if (c->failed)
 		goto done;
 	double maxh = c->st.page_h - c->st.margin_top - c->st.margin_bottom;
-	int nheader = 0;
-	double hdr_h = 0;
 	int ri = 0;
-	for (const doc_node *r = t->first; r && !c->failed; r = r->next, ri++) {
-		int hdr = doc_row_is_header(r);
-		int leading_hdr = hdr && ri == nheader;
-		if (leading_hdr)
-			nheader++;
-		/* lay out each cell's content: boxes [cb0, cb1) of the pool, which
-		 * the row's pieces copy and move; dropped after the row */
-		cells.n = 0;
-		size_t cb0 = c->npool, sb0 = c->body.n;
-		int ci = 0;
-		double rowh = 0;
-		const doc_node *cell = r->first;
-		for (ci = 0; ci < nc; ci++) {
-			cp[ci].s0 = cells.n;
-			if (cell) {
-				int fill = doc_cell_fill(c->d, cell, hdr);
-				cellmode cm = {1, csize, hdr ? FONT_BOLD : FONT_REGULAR,
-					       fill ? c->d->fills[fill].text_rgb : 0xFFFFFFFF,
-					       hdr ? LAYOUT_TABLE_HEADER_CELL : LAYOUT_TABLE_DATA_CELL,
-					       cell->u.cell.align};
-				c->pending_before = 0;
-				flow_blocks(c, cell, &cells, x[ci] + PAD, cw[ci] - 2 * PAD, &cm);
-				c->pending_before = 0;
-				c->pending_break = 0;
-				if (cp[ci].s0 < cells.n)
-					cells.v[cp[ci].s0].before = 0;
-				double y = 0;
-				for (size_t i = cp[ci].s0; i < cells.n; i++) {
-					if (i > cp[ci].s0)
-						y += cells.v[i].before;
-					cells.v[i].top = y;
-					y += cells.v[i].h;
-				}
-				if (y > rowh)
-					rowh = y;
-				cell = cell->next;
-			}
-			cp[ci].s1 = cells.n;
-		}
-		size_t cb1 = c->npool;
-		/* pieces: normally the whole row; a row taller than a page splits
-		 * between lines */
-		/* room for the repeated header rows above a piece */
-		double limit = maxh - (leading_hdr ? 0 : hdr_h) - 2 * PAD - 8;
-		double y0 = 0;
-		int firstpiece = 1;
-		do {
-			double y1 = rowh;
-			if (rowh - y0 > limit)
-				y1 = row_cut(&cells, y0, limit);
-			double ph = (y1 - y0) + 2 * PAD;
-			if (firstpiece && ph < csize * 1.3 + 2 * PAD)
-				ph = csize * 1.3 + 2 * PAD;
-			slab *s = newslab(c, &c->body, ph);
-			if (!s)
-				break;
-			size_t si = c->body.n - 1;
-			/* fills first, so the painter's order puts text over them */
-			cell = r->first;
-			for (ci = 0; ci < nc && cell; ci++, cell = cell->next) {
-				int fill = doc_cell_fill(c->d, cell, hdr);
-				if (fill)
-					rect(c, LAYOUT_FILL, x[ci], 0, cw[ci], ph, c->d->fills[fill].rgb, 0,
-					     hdr ? LAYOUT_TABLE_HEADER_CELL : LAYOUT_TABLE_DATA_CELL, cell);
-				else if (hdr)
-					rect(c, LAYOUT_FILL, x[ci], 0, cw[ci], ph, 0xE8EDF2, 0,
-					     LAYOUT_TABLE_HEADER_CELL, cell);
-			}
-			for (ci = 0; ci < nc; ci++)
-				for (size_t i = cp[ci].s0; i < cp[ci].s1; i++) {
-					const slab *ls = &cells.v[i];
-					if (ls->top < y0 - 1e-6 || ls->top >= y1 - 1e-6)
-						continue;
-					for (size_t b = ls->b0; b < ls->b1; b++) {
-						layout_box *nb = newbox(c, LAYOUT_TEXT, LAYOUT_TABLE_DATA_CELL, NULL);
-						if (!nb)
-							break;
-						*nb = *BOX(c, b);
-						nb->y += PAD + ls->top - y0;
-					}
-				}
-			rect(c, LAYOUT_RULE, x0, 0, avail, 0, c->st.rule_rgb, hdr ? 0.8 : 0.4,
-			     LAYOUT_ARTIFACT, NULL);
-			rect(c, LAYOUT_RULE, x0, ph, avail, 0, c->st.rule_rgb, hdr ? 0.8 : 0.4,
-			     LAYOUT_ARTIFACT, NULL);
-			s = &c->body.v[si];
-			s->b1 = c->npool;
-			s->table = tid;
-			s->is_header = leading_hdr;
-			s->keep = leading_hdr;
-			if (firstpiece && ri == 0)
-				settle(c, &c->body, si,
-				       si > 0 && c->body.v[si - 1].keep ? 0 : 0.8 * c->st.font_size);
-			if (leading_hdr) {
-				if (ri == 0)
-					c->tabs[tid - 1].h0 = si;
-				c->tabs[tid - 1].h1 = si + 1;
-				hdr_h += ph;
-			}
-			firstpiece = 0;
-			y0 = y1;
-		} while (y0 < rowh - 1e-6 && !c->failed);
-		/* the cells' own boxes are copied into the pieces: without this
-		 * every table's text was held twice, and pagination saw it as
-		 * boxes no page took */
-		if (!c->failed)
-			drop_boxes(c, cb0, cb1, sb0);
-	}
-	c->pending_before = 0.9 * c->st.font_size;
+	for (const doc_node *r = t->first; r && !c->failed; r = r->next, ri++)
+		flow_row(c, &tb, r, ri, maxh);
+	c->pending_before = c->st.table.after;
 done:
-	xfree(cells.v);
-	xfree(cw);
-	xfree(cp);
+	xfree(tb.cells.v);
+	xfree(tb.cw);
+	xfree(tb.cp);
 }
 
 /* ---- table of contents ---- */
@@ -1373,9 +1386,10 @@ static void flow_toc(ctx *c, double x0, double avail)
 		const layout_heading *hd = &c->l->heads[h];
 		if (!hd->in_toc)
 			continue;
-		double ind = (hd->level - 1) * 14;
-		tstyle te = {b, 1.3, hd->level == 1 ? FONT_BOLD : FONT_REGULAR, c->st.text_rgb,
-			     hd->level == 1 ? 0.5 * b : 0.1 * b, 0};
+		const doc_toc_style *ts = &c->st.toc;
+		double ind = (hd->level - 1) * ts->indent;
+		tstyle te = {b, ts->leading, hd->level == 1 ? FONT_BOLD : FONT_REGULAR, c->st.text_rgb,
+			     hd->level == 1 ? ts->before_1 : ts->before, 0, 1};
 		pctx pe = {LAYOUT_TOC_ENTRY, hd->level, DOC_P_BODY, hd->node, DOC_LEFT};
 		c->nruns = 0;
 		add_run(c, hd->title, strlen(hd->title), te.face, te.rgb, NULL, 0);
@@ -1418,7 +1432,7 @@ static void flow_toc(ctx *c, double x0, double avail)
 			s->b1 = c->npool;
 		}
 	}
-	c->pending_before = 1.2 * b;
+	c->pending_before = c->st.toc.after;
 }
 
 /* ---- pagination ---- */
@@ -1523,26 +1537,32 @@ static void furniture(ctx *c, int title_first)
 	const doc_style *st = &c->st;
 	double x0 = st->margin_left, x1 = st->page_w - st->margin_right;
 	double bottom = st->page_h - st->margin_bottom;
-	double fs = 0.8 * st->font_size;
+	double fs = st->furniture_size;
 	const char *pw = d->page_word && *d->page_word ? d->page_word : "Side";
 	const char *ow = d->of_word && *d->of_word ? d->of_word : "av";
 	for (int p = 0; p < c->l->npages && !c->failed; p++) {
 		if (d->header_text && *d->header_text && !(p == 0 && title_first)) {
-			text_box(c, d->header_text, x0, st->margin_top - 22, fs, FONT_REGULAR,
+			/* the header's baseline 6 pt above its rule, the footer's
+			 * 12 pt below its rule: room for the text's descent and
+			 * ascent */
+			double rule = st->margin_top - st->header_gap;
+			text_box(c, d->header_text, x0, rule - 6, fs, FONT_REGULAR,
 				 st->muted_rgb, p, 0);
 			layout_box *r = newbox(c, LAYOUT_RULE, LAYOUT_ARTIFACT, NULL);
 			if (r)
-				r->x = x0, r->y = st->margin_top - 16, r->w = x1 - x0, r->lw = 0.5,
+				r->x = x0, r->y = rule, r->w = x1 - x0, r->lw = st->furniture_rule_w,
 				r->rgb = st->rule_rgb, r->page = p;
 		}
 		layout_box *r = newbox(c, LAYOUT_RULE, LAYOUT_ARTIFACT, NULL);
 		if (r)
-			r->x = x0, r->y = bottom + 14, r->w = x1 - x0, r->lw = 0.5, r->rgb = st->rule_rgb,
+			r->x = x0, r->y = bottom + st->footer_gap, r->w = x1 - x0, r->lw = st->furniture_rule_w,
+			r->rgb = st->rule_rgb,
 			r->page = p;
-		text_box(c, d->date_text, x0, bottom + 26, fs, FONT_REGULAR, st->muted_rgb, p, 0);
+		text_box(c, d->date_text, x0, bottom + st->footer_gap + 12, fs, FONT_REGULAR,
+			 st->muted_rgb, p, 0);
 		char buf[128];
 		snprintf(buf, sizeof buf, "%s %d %s %d", pw, p + 1, ow, c->l->npages);
-		text_box(c, buf, x1, bottom + 26, fs, FONT_REGULAR, st->muted_rgb, p, 1);
+		text_box(c, buf, x1, bottom + st->footer_gap + 12, fs, FONT_REGULAR, st->muted_rgb, p, 1);
 	}
 }
 
@@ -1801,7 +1821,7 @@ sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout
 			lh *= avail / w, w = avail;
 		if (lh > 0.25 * (c.st.page_h - c.st.margin_top - c.st.margin_bottom))
 			lh = 0.25 * (c.st.page_h - c.st.margin_top - c.st.margin_bottom);
-		slab *s = newslab(&c, &c.body, lh + 16);
+		slab *s = newslab(&c, &c.body, lh + c.st.logo_after);
 		layout_box *b = s ? newbox(&c, LAYOUT_IMAGE, LAYOUT_FIGURE, NULL) : NULL;
 		if (!b)
 			goto oom;

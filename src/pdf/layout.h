@@ -109,8 +109,8 @@ typedef struct layout {
 	unsigned faces_used;   /* bit per font_style */
 } layout;
 
-/* The document's style with zero fields replaced by the defaults (A4
- * portrait, 10 pt Liberation Sans, ...). */
+/* The document's house style (doc.h, style.h), which the layout and the
+ * painter map; it keeps no typographic value of its own. */
 doc_style layout_style(const doc *d);
 
 /* Lay out d with the faces of fam, hyphenating with h (may be NULL).  Caller

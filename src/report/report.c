@@ -305,15 +305,13 @@ static const char *point_text(rb *b, const indicator *ind, const ind_point *pt)
 
 /* ---- charts (issue 6) ---------------------------------------------------- */
 
-/* The series' colours, in order: the region first. */
-static const uint32_t series_rgb[] = {0x1F3B57, 0xD97706, 0x0891B2, 0x7C3AED,
-				      0xDB2777, 0x65A30D, 0x9A3412, 0x475569};
 
 static void chart_numbers(rb *b, doc_chart *ch)
 {
 	ch->decimal = b->l->point;
 	ch->group = b->l->group;
 	ch->lang = b->d->lang;
+	ch->style = &b->d->style.chart;
 }
 
 /* A value in words for the alt text and the table: "3,5 %". */
@@ -484,7 +482,7 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 		chart_series *se = &ch->series[ch->nseries];
 		se->name = whose[k] ? whose[k]->name : l->w[W_CHART_REGIONAL];
 		se->values = v;
-		se->rgb = series_rgb[ch->nseries % (int)(sizeof series_rgb / sizeof *series_rgb)];
+		se->rgb = b->d->style.chart.palette[ch->nseries % DOC_PALETTE];
 		ch->nseries++;
 	}
 	for (int i = 0; i < ch->ncats; i++)
@@ -506,7 +504,6 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 	ch->on_track = known ? on : -1;
 	ch->on_track_text = fmt(b, "%s: %s", l->w[W_STATUS_WORD],
 				!known ? l->w[W_NO_DATA] : on ? l->w[W_ON_TRACK] : l->w[W_BEHIND]);
-	ch->on_track_rgb = !known ? 0x9CA3AF : on ? 0x059669 : 0xB91C1C;
 	chart_numbers(b, ch);
 
 	const char *alt_s = chart_alt(b, ind, ch, tg, y0);
@@ -559,8 +556,9 @@ static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int
 			v[i] = (double)rows[shown[i]][cols[k]];
 		const doc_fill *f = &b->d->fills[b->fill[cols[k]]];
 		ch->series[k] = (chart_series){labels_status(l, cols[k]), v,
-					       b->fill[cols[k]] ? f->rgb : 0xF3F4F6,
-					       b->fill[cols[k]] ? f->text_rgb : 0x4B5563};
+					       b->fill[cols[k]] ? f->rgb : b->d->style.chart.no_status_rgb,
+					       b->fill[cols[k]] ? f->text_rgb
+								: b->d->style.chart.no_status_text_rgb};
 	}
 	ch->nseries = ncols;
 	ch->base_cat = ch->target_cat = -1;
@@ -909,40 +907,31 @@ static void owners_appendix(rb *b, int level)
 
 /* ---- the document -------------------------------------------------------- */
 
+_Static_assert((int)ST_COUNT == (int)DOC_STATUSES, "a status colour per status value");
+
 static void set_style(rb *b)
 {
 	const template *t = b->tpl;
 	doc_style *s = &b->d->style;
-	s->page_w = t->page_w;
-	s->page_h = t->page_h;
-	s->margin_top = t->margin_top;
-	s->margin_bottom = t->margin_bottom;
-	s->margin_left = t->margin_left;
-	s->margin_right = t->margin_right;
-	s->font_family = t->font_family;
-	s->font_size = t->font_size;
-	s->text_rgb = t->text_rgb;
-	s->heading_rgb = t->heading_rgb;
-	s->rule_rgb = t->rule_rgb;
-	s->muted_rgb = t->muted_rgb;
-	s->link_rgb = t->link_rgb;
-	s->pdfa = t->pdfa; /* issue 9: the template's pdfa="yes"; --pdfa in report_build */
+	*s = t->style;
+	s->pdfa = t->pdfa; /* the template's pdfa="yes"; --pdfa in report_build */
 	if (t->logo_path && t->logo_px_w > 0) {
 		s->logo_path = t->logo_path;
 		s->logo_w = t->logo_width;
 		s->logo_h = t->logo_width * t->logo_px_h / t->logo_px_w;
 	}
-	s->header_fill = doc_add_fill(b->d, "table-header", "Tabelloverskrift", t->header_fill,
-				      t->header_text);
+	s->header_fill = doc_add_fill(b->d, "table-header", "Tabelloverskrift", s->table.header_rgb,
+				      s->table.header_text_rgb);
 	static const char *const keys[ST_COUNT] = {
 		"status-none", "status-not-started", "status-in-progress", "status-ongoing",
 		"status-delayed", "status-completed", "status-cancelled"};
 	for (int v = 0; v < ST_COUNT; v++)
 		b->fill[v] = v == ST_NONE ? 0
 					  : doc_add_fill(b->d, keys[v], labels_status(b->l, v),
-							 t->status_fill[v], t->status_text[v]);
-	b->fill_ok = doc_add_fill(b->d, "on-track", b->l->w[W_ON_TRACK], 0xD1FAE5, 0x065F46);
-	b->fill_bad = doc_add_fill(b->d, "behind", b->l->w[W_BEHIND], 0xFECACA, 0x7F1D1D);
+							 s->status_fill[v], s->status_text[v]);
+	b->fill_ok = doc_add_fill(b->d, "on-track", b->l->w[W_ON_TRACK], s->on_track_fill,
+				  s->on_track_text);
+	b->fill_bad = doc_add_fill(b->d, "behind", b->l->w[W_BEHIND], s->behind_fill, s->behind_text);
 }
 
 int report_year(const plan *p, const report_opts *o)

@@ -48,11 +48,10 @@ static doc *sample_doc(int rows, int sami)
 	if (!d)
 		return NULL;
 	srcpos z = {0};
-	d->style = (doc_style){.page_w = 595.276, .page_h = 841.89, .margin_top = 72,
-			       .margin_bottom = 72, .margin_left = 64, .margin_right = 64,
-			       .font_family = "Liberation Sans", .font_size = 10,
-			       .text_rgb = 0x1F2328, .heading_rgb = 0x003A70, .rule_rgb = 0xB8C2CC,
-			       .muted_rgb = 0x5F6B76, .link_rgb = 0x0B5CAD};
+	/* the house style (doc_new) with a page of its own */
+	d->style.page_w = 595.276, d->style.page_h = 841.89;
+	d->style.margin_top = d->style.margin_bottom = 72;
+	d->style.margin_left = d->style.margin_right = 64;
 	d->title = "Handlingsplan for forskning 2023–2026: status";
 	d->author = "Helse Midt-Norge RHF";
 	d->subject = "Statusrapport";

@@ -84,18 +84,23 @@ static void test_builtin_templates(void **state)
 		diag d;
 		diag_init(&d);
 		assert_int_equal(template_load(&t, tschema, *name, &d), SR_OK);
-		pair(*name, "text", t->text_rgb, 0xFFFFFF);
-		pair(*name, "heading", t->heading_rgb, 0xFFFFFF);
-		pair(*name, "muted", t->muted_rgb, 0xFFFFFF);
-		pair(*name, "link", t->link_rgb, 0xFFFFFF);
-		pair(*name, "header text", t->header_text, t->header_fill);
-		pair(*name, "link on header", t->link_rgb, t->header_fill);
+		const doc_style *s = &t->style;
+		pair(*name, "text", s->text_rgb, 0xFFFFFF);
+		pair(*name, "heading", s->heading_rgb, 0xFFFFFF);
+		pair(*name, "muted", s->muted_rgb, 0xFFFFFF);
+		pair(*name, "link", s->link_rgb, 0xFFFFFF);
+		pair(*name, "header text", s->table.header_text_rgb, s->table.header_rgb);
+		pair(*name, "link on header", s->link_rgb, s->table.header_rgb);
+		for (int r = 0; r < DOC_P_COUNT; r++)
+			pair(*name, "paragraph role", s->para[r].rgb, 0xFFFFFF);
+		for (int h = 0; h < DOC_HEADINGS; h++)
+			pair(*name, "heading level", s->heading[h].rgb, 0xFFFFFF);
 		for (int v = 1; v < ST_COUNT; v++) {
 			char what[64];
 			snprintf(what, sizeof what, "status %d text", v);
-			pair(*name, what, t->status_text[v], t->status_fill[v]);
+			pair(*name, what, s->status_text[v], s->status_fill[v]);
 			snprintf(what, sizeof what, "link on status %d", v);
-			pair(*name, what, t->link_rgb, t->status_fill[v]);
+			pair(*name, what, s->link_rgb, s->status_fill[v]);
 		}
 		template_free(t);
 		diag_free(&d);

@@ -1,0 +1,456 @@
+#!/usr/bin/env python3
+"""style_check.py: do the PDF and the ODT wear the house style?
+
+  style_check.py STYLE PDF ODT
+        STYLE is `statusrapport render --dump-style` of the same report.
+        Reads the PDF's page content (through qpdf --qdf): font sizes, line
+        advances, text colours, rules, fills, the page and its margins; and
+        the ODT's styles.xml, content.xml and chart objects: every paragraph
+        role, the headings, tables, lists, page, header and footer.  Each
+        value must be the style's, so a backend that drifts from the other
+        (or from the style) fails here.
+  style_check.py differ STYLE_A STYLE_B KEY...
+        every KEY has another value in B than in A (a test template that
+        sets a value really changes it)
+Exit 0 when all holds, 1 with reasons on stderr otherwise.  Stdlib only."""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+import zipfile
+
+TOL = 0.06  # points: the ODT writes 0.001 cm and 0.1 pt, the PDF 0.01 pt
+problems = []
+
+
+def bad(msg):
+    problems.append(msg)
+
+
+def read_style(path):
+    s = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            k, _, v = line.rstrip("\n").partition(" ")
+            s[k] = v
+    return s
+
+
+def num(s, k):
+    return float(s[k])
+
+
+def rgb(v):
+    """'#1F3B57' -> (31, 59, 87)"""
+    v = v.lstrip("#")
+    return (int(v[0:2], 16), int(v[2:4], 16), int(v[4:6], 16))
+
+
+def near(a, b, tol=TOL):
+    return abs(a - b) <= tol
+
+
+# ---- the PDF ---------------------------------------------------------------
+
+def tokens(data):
+    """Content stream tokens: numbers and names as str, strings as ('s', ...)."""
+    i, n = 0, len(data)
+    while i < n:
+        c = data[i]
+        if c in " \t\r\n":
+            i += 1
+        elif c == "(":
+            depth, j, out = 1, i + 1, []
+            while j < n and depth:
+                if data[j] == "\\":
+                    out.append(data[j:j + 2])
+                    j += 2
+                    continue
+                depth += {"(": 1, ")": -1}.get(data[j], 0)
+                if depth:
+                    out.append(data[j])
+                j += 1
+            yield ("s", "".join(out))
+            i = j
+        elif c == "<" and data[i:i + 2] != "<<":
+            j = data.index(">", i)
+            yield ("s", data[i + 1:j])
+            i = j + 1
+        elif c in "[]":
+            i += 1
+        else:
+            j = i
+            while j < n and data[j] not in " \t\r\n()[]<":
+                j += 1
+            yield data[i:j]
+            i = j
+
+
+class Pdf:
+    def __init__(self, path):
+        with tempfile.TemporaryDirectory() as d:
+            q = os.path.join(d, "q.pdf")
+            subprocess.run(["qpdf", "--qdf", "--object-streams=disable", path, q], check=False,
+                           capture_output=True)
+            raw = open(q, "rb").read().decode("latin-1")
+        self.fonts = set(re.findall(r"/BaseFont /(?:[A-Z]{6}\+)?([A-Za-z0-9-]+)", raw))
+        m = re.search(r"/MediaBox \[\s*0\s+0\s+([\d.]+)\s+([\d.]+)", raw)
+        self.page = (float(m.group(1)), float(m.group(2))) if m else (0, 0)
+        self.sizes, self.advances, self.text_rgb = set(), set(), set()
+        self.fills, self.strokes, self.hrules, self.vrules = set(), set(), [], []
+        self.widths, self.hrule_y = set(), set()
+        for m in re.finditer(r"%% Contents for page \d+\n.*?stream\n(.*?)endstream", raw, re.S):
+            self.scan(m.group(1))
+
+    def scan(self, data):
+        st = []
+        size, fill, stroke, lw, path = 0, (0, 0, 0), (0, 0, 0), 1, []
+        for t in tokens(data):
+            if isinstance(t, tuple):
+                st.append(t)
+                continue
+            try:
+                st.append(float(t))
+                continue
+            except ValueError:
+                pass
+            if t.startswith("/"):
+                st.append(t)
+                continue
+            a = [x for x in st if isinstance(x, float)]
+            if t == "Tf":
+                size = a[-1]
+                self.sizes.add(round(size, 2))
+            elif t == "rg":
+                fill = tuple(round(v * 255) for v in a[-3:])
+            elif t == "RG":
+                stroke = tuple(round(v * 255) for v in a[-3:])
+                self.strokes.add(stroke)
+            elif t == "w":
+                lw = a[-1]
+                self.widths.add(round(lw, 3))
+            elif t == "Td":
+                if a[-2] == 0 and a[-1] < 0:
+                    self.advances.add((round(size, 2), round(-a[-1], 2)))
+            elif t in ("Tj", "TJ"):
+                self.text_rgb.add((round(size, 2), fill))
+            elif t == "m":
+                path = [tuple(a[-2:])]
+            elif t == "l":
+                path.append(tuple(a[-2:]))
+            elif t == "S":
+                if len(path) == 2:
+                    (x0, y0), (x1, y1) = path
+                    if near(y0, y1, 0.01):
+                        self.hrules.append((round(lw, 3), stroke, min(x0, x1), max(x0, x1)))
+                        self.hrule_y.add((round(lw, 3), stroke, round(y0, 2)))
+                    elif near(x0, x1, 0.01):
+                        self.vrules.append((round(lw, 3), stroke))
+                path = []
+            elif t == "re":
+                path = ["re"]
+            elif t == "f" and path == ["re"]:
+                self.fills.add(fill)
+            st = []
+
+    def has_size(self, v):
+        return any(near(v, s, 0.01) for s in self.sizes)
+
+    def has_advance(self, size, adv):
+        return any(near(size, s, 0.01) and near(adv, a, 0.02) for s, a in self.advances)
+
+    def has_text(self, size, colour):
+        return any(near(size, s, 0.01) and c == colour for s, c in self.text_rgb)
+
+    def has_hrule(self, w, colour):
+        return any(near(w, lw, 0.001) and c == colour for lw, c, _, _ in self.hrules)
+
+
+def check_pdf(s, path, used_fills):
+    p = Pdf(path)
+    if not (near(p.page[0], num(s, "page.width"), 0.01) and near(p.page[1], num(s, "page.height"), 0.01)):
+        bad(f"PDF: page {p.page}, the style's {s['page.width']} x {s['page.height']}")
+    family = s["font.family"].replace(" ", "")
+    if not any(f.startswith(family) for f in p.fonts):
+        bad(f"PDF: no font of the family {s['font.family']} (fonts: {sorted(p.fonts)})")
+    roles = [("para.title", "title"), ("para.subtitle", "subtitle"), ("para.body", "body"),
+             ("para.note", "note"), ("para.lead", "lead"), ("heading.1", "heading 1"),
+             ("heading.2", "heading 2"), ("heading.3", "heading 3")]
+    for key, name in roles:
+        size, colour = num(s, key + ".size"), rgb(s[key + ".rgb"])
+        if not p.has_text(size, colour):
+            bad(f"PDF: no {name} text at {size} pt in {s[key + '.rgb']} "
+                f"(sizes used: {sorted(p.sizes)})")
+    for key in ("para.body", "para.title"):
+        size, lead = num(s, key + ".size"), num(s, key + ".leading")
+        if not p.has_advance(size, size * lead):
+            bad(f"PDF: no {key} lines {size * lead:.2f} pt apart ({size} x {lead})")
+    ts, tl = num(s, "table.size"), num(s, "table.leading")
+    if not p.has_size(num(s, "table.note-size")):
+        bad(f"PDF: no note in a table at {s['table.note-size']} pt")
+    if not p.has_size(ts):
+        bad(f"PDF: no table text at {ts} pt")
+    if not p.has_advance(ts, ts * tl):
+        bad(f"PDF: no table lines {ts * tl:.2f} pt apart")
+    if not p.has_size(num(s, "furniture.size")):
+        bad(f"PDF: no header or footer at {s['furniture.size']} pt")
+    rule = rgb(s["colour.rule"])
+    ml, mr = num(s, "margin.left"), num(s, "page.width") - num(s, "margin.right")
+    fw = num(s, "furniture.rule")
+    if not any(near(lw, fw, 0.001) and c == rule and near(x0, ml, 0.01) and near(x1, mr, 0.01)
+               for lw, c, x0, x1 in p.hrules):
+        bad(f"PDF: no {fw} pt footer rule from the left margin {ml:.2f} to {mr:.2f}")
+    ph = num(s, "page.height")
+    for y, what in ((ph - num(s, "margin.top") + num(s, "furniture.header-gap"), "header"),
+                    (num(s, "margin.bottom") - num(s, "furniture.footer-gap"), "footer")):
+        if not any(near(lw, fw, 0.001) and c == rule and near(ry, y, 0.02) for lw, c, ry in p.hrule_y):
+            bad(f"PDF: no {what} rule {s['furniture.' + what + '-gap']} pt from the text area")
+    if not p.has_hrule(num(s, "title.rule"), rgb(s["colour.heading"])):
+        bad(f"PDF: no {s['title.rule']} pt rule under the title")
+    for key in ("table.rule", "table.header-rule"):
+        if num(s, key) > 0 and not p.has_hrule(num(s, key), rule):
+            bad(f"PDF: no {s[key]} pt table rule ({key})")
+    grid = any(c == rule for _, c in p.vrules)
+    if grid != (s["table.borders"] == "grid"):
+        bad(f"PDF: table borders are {'a grid' if grid else 'rules'}, the style's {s['table.borders']}")
+    for colour in used_fills:
+        if colour not in p.fills:
+            bad(f"PDF: the ODT's cell fill #{'%02X%02X%02X' % colour} is not filled in the PDF")
+    if rgb(s["table.header-fill"]) not in p.fills:
+        bad(f"PDF: no header fill {s['table.header-fill']}")
+    if rgb(s["chart.palette.1"]) not in p.strokes and rgb(s["chart.palette.1"]) not in p.fills:
+        bad(f"PDF: the first chart colour {s['chart.palette.1']} is not drawn")
+    if not p.has_size(num(s, "chart.title-size")) or not p.has_size(num(s, "chart.label-size")):
+        bad(f"PDF: no chart text at {s['chart.title-size']} and {s['chart.label-size']} pt")
+    if not any(near(w, num(s, "chart.line"), 0.001) for w in p.widths):
+        bad(f"PDF: no chart line {s['chart.line']} pt wide")
+    text = subprocess.run(["pdftotext", path, "-"], capture_output=True).stdout.decode("utf-8")
+    if not re.search(r"^" + re.escape(s["list.bullet.1"]) + r"\s", text, re.M):
+        bad(f"PDF: no list item with the bullet {s['list.bullet.1']}")
+
+
+# ---- the ODT ---------------------------------------------------------------
+
+NS = {
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+}
+
+
+def q(name):
+    p, _, local = name.partition(":")
+    return "{%s}%s" % (NS[p], local)
+
+
+def length(v):
+    """'0.194cm' / '13.8pt' -> points"""
+    m = re.fullmatch(r"(-?[\d.]+)(cm|pt|mm|in)", v or "")
+    if not m:
+        return None
+    f = {"cm": 72 / 2.54, "pt": 1, "mm": 72 / 25.4, "in": 72}[m.group(2)]
+    return float(m.group(1)) * f
+
+
+def border_w(v):
+    m = re.match(r"([\d.]+pt)", v or "")
+    return length(m.group(1)) if m else 0
+
+
+def styles_by_name(root):
+    out = {}
+    for st in root.iter(q("style:style")):
+        out[st.get(q("style:name"))] = st
+    return out
+
+
+def prop(st, kind, attr):
+    e = st.find(q("style:" + kind))
+    return None if e is None else e.get(q(attr))
+
+
+def check_role(styles, s, name, key):
+    st = styles.get(name)
+    if st is None:
+        bad(f"ODT: no paragraph style {name}")
+        return
+    size, lead = num(s, key + ".size"), num(s, key + ".leading")
+    want = {
+        ("text-properties", "fo:font-size"): size,
+        ("paragraph-properties", "fo:line-height"): size * lead,
+        ("paragraph-properties", "fo:margin-top"): num(s, key + ".before"),
+        ("paragraph-properties", "fo:margin-bottom"): num(s, key + ".after"),
+    }
+    for (kind, attr), v in want.items():
+        got = length(prop(st, kind, attr))
+        if got is None or not near(got, v):
+            bad(f"ODT: {name} {attr} is {prop(st, kind, attr)}, the style's {v:.2f} pt ({key})")
+    if (prop(st, "text-properties", "fo:color") or "").upper() != s[key + ".rgb"].upper():
+        bad(f"ODT: {name} colour {prop(st, 'text-properties', 'fo:color')}, the style's {s[key + '.rgb']}")
+    weight = "bold" if s[key + ".bold"] == "1" else "normal"
+    if prop(st, "text-properties", "fo:font-weight") != weight:
+        bad(f"ODT: {name} is not {weight}")
+    hy = "true" if s[key + ".hyphenate"] == "1" else "false"
+    if prop(st, "text-properties", "fo:hyphenate") != hy:
+        bad(f"ODT: {name} hyphenate is not {hy}")
+    for attr in ("fo:orphans", "fo:widows"):
+        if prop(st, "paragraph-properties", attr) != s["para.min-lines"]:
+            bad(f"ODT: {name} {attr} is not {s['para.min-lines']}")
+    keep = "always" if s[key + ".keep-with-next"] == "1" else "auto"
+    if prop(st, "paragraph-properties", "fo:keep-with-next") != keep:
+        bad(f"ODT: {name} keep-with-next is not {keep}")
+
+
+def charts_in(z):
+    return [n for n in z.namelist() if re.fullmatch(r"Object \d+/content\.xml", n)]
+
+
+def check_odt(s, path):
+    z = zipfile.ZipFile(path)
+    sty = ET.fromstring(z.read("styles.xml"))
+    con = ET.fromstring(z.read("content.xml"))
+    named = styles_by_name(sty)
+    auto = styles_by_name(con)
+    ds = sty.find(".//" + q("style:default-style") + "[@" + q("style:family") + "='paragraph']")
+    tp = ds.find(q("style:text-properties")) if ds is not None else None
+    if tp is None or tp.get(q("style:font-name")) != s["font.family"] or \
+            not near(length(tp.get(q("fo:font-size"))), num(s, "font.size")):
+        bad(f"ODT: the default font is not {s['font.family']} {s['font.size']} pt")
+    pl = sty.find(".//" + q("style:page-layout-properties"))
+    for attr, key in (("fo:page-width", "page.width"), ("fo:page-height", "page.height"),
+                      ("fo:margin-left", "margin.left"), ("fo:margin-right", "margin.right")):
+        if not near(length(pl.get(q(attr))), num(s, key)):
+            bad(f"ODT: {attr} {pl.get(q(attr))}, the style's {s[key]} pt")
+    for name, key in (("Text_20_body", "para.body"), ("Title", "para.title"),
+                      ("Subtitle", "para.subtitle"), ("Note", "para.note"),
+                      ("Caption", "para.caption"), ("Lead", "para.lead"),
+                      ("Heading_20_1", "heading.1"), ("Heading_20_2", "heading.2"),
+                      ("Heading_20_3", "heading.3")):
+        check_role(named, s, name, key)
+    tc = named.get("Table_20_Contents")
+    ts, tl = num(s, "table.size"), num(s, "table.leading")
+    if tc is None or not near(length(prop(tc, "text-properties", "fo:font-size")), ts) or \
+            not near(length(prop(tc, "paragraph-properties", "fo:line-height")), ts * tl):
+        bad(f"ODT: table text is not {ts} pt on {ts * tl:.2f} pt lines")
+    tn = named.get("Table_20_Note")
+    if tn is None or not near(length(prop(tn, "text-properties", "fo:font-size")),
+                              num(s, "table.note-size")):
+        bad(f"ODT: a note in a table is not {s['table.note-size']} pt")
+    th = named.get("Table_20_Heading")
+    if th is None or (prop(th, "text-properties", "fo:color") or "").upper() != s["table.header-text"]:
+        bad(f"ODT: table header text is not {s['table.header-text']}")
+    for name, rule_key in (("Cell0", "table.rule"), ("Head0", "table.header-rule")):
+        st = auto.get(name)
+        if st is None:
+            bad(f"ODT: no cell style {name}")
+            continue
+        for side in ("top", "bottom", "left", "right"):
+            w = border_w(prop(st, "table-cell-properties", "fo:border-" + side))
+            want = num(s, rule_key) if side in ("top", "bottom") or s["table.borders"] == "grid" else 0
+            if not near(w, want, 0.001):
+                bad(f"ODT: {name} border-{side} is {w} pt, the style's {want} ({rule_key})")
+        pad = length(prop(st, "table-cell-properties", "fo:padding"))
+        if pad is None or not near(pad, num(s, "table.padding")):
+            bad(f"ODT: {name} padding {pad}, the style's {s['table.padding']}")
+    h0 = auto.get("Head0")
+    if h0 is not None and (prop(h0, "table-cell-properties", "fo:background-color") or "").upper() \
+            != s["table.header-fill"]:
+        bad(f"ODT: the header shade is not {s['table.header-fill']}")
+    tr = [st for st in auto.values()
+          if (prop(st, "paragraph-properties", "fo:border-bottom") or "").startswith(
+              "%.1fpt solid %s" % (num(s, "title.rule"), s["colour.heading"].lower()))]
+    if not tr:
+        bad(f"ODT: no {s['title.rule']} pt rule in {s['colour.heading']} under the title")
+    elif not near(length(prop(tr[0], "paragraph-properties", "fo:padding-bottom")),
+                  num(s, "para.subtitle.after") + num(s, "title.rule-above")) or \
+            not near(length(prop(tr[0], "paragraph-properties", "fo:margin-bottom")),
+                     num(s, "title.rule-below")):
+        bad("ODT: the rule under the title is not as far from the text as the style's")
+    ch = named.get("Chart")
+    if charts_in(z) and (ch is None or not near(length(prop(ch, "paragraph-properties", "fo:margin-top")),
+                                              num(s, "chart.space"))):
+        bad(f"ODT: a chart's paragraph is not {s['chart.space']} pt from its neighbours")
+    tables = [st for n, st in auto.items() if re.fullmatch(r"Table\d+", n)]
+    for attr, key in (("fo:margin-top", "table.before"), ("fo:margin-bottom", "table.after")):
+        if tables and not any(near(length(prop(t, "table-properties", attr)), num(s, key))
+                              for t in tables):
+            bad(f"ODT: no table's {attr} is the style's {s[key]} pt")
+    bl = sty.find(".//" + q("text:list-style") + "[@" + q("style:name") + "='List_20_Bullet']")
+    for lv in bl.iter(q("text:list-level-style-bullet")):
+        n = int(lv.get(q("text:level")))
+        want = s[f"list.bullet.{(n - 1) % 4 + 1}"]
+        if lv.get(q("text:bullet-char")) != want:
+            bad(f"ODT: list level {n} bullet {lv.get(q('text:bullet-char'))}, the style's {want}")
+        if n == 1:
+            la = lv.find(".//" + q("style:list-level-label-alignment"))
+            if not near(length(la.get(q("fo:margin-left"))), num(s, "list.indent")):
+                bad(f"ODT: list indent is not the style's {s['list.indent']} pt")
+    for el, attr, key in (("header-style", "fo:margin-bottom", "furniture.header-gap"),
+                          ("footer-style", "fo:margin-top", "furniture.footer-gap")):
+        hf = sty.find(".//" + q("style:" + el) + "/" + q("style:header-footer-properties"))
+        if hf is None or not near(length(hf.get(q(attr))), num(s, key)):
+            bad(f"ODT: the {el} is not {s[key]} pt from the text area")
+    for name in ("Header", "Footer"):
+        st = named.get(name)
+        if st is None or not near(length(prop(st, "text-properties", "fo:font-size")),
+                                  num(s, "furniture.size")):
+            bad(f"ODT: {name} is not {s['furniture.size']} pt")
+    # the fills the body's cells use, for the PDF to show too
+    used = set()
+    for c in con.iter(q("table:table-cell")):
+        st = auto.get(c.get(q("table:style-name")))
+        bg = st is not None and prop(st, "table-cell-properties", "fo:background-color")
+        if bg:
+            used.add(rgb(bg))
+    for i in range(1, 7):
+        fill = rgb(s[f"status.{i}.fill"])
+        if fill in used or any(
+                (prop(st, "table-cell-properties", "fo:background-color") or "").upper()
+                == s[f"status.{i}.fill"] for st in auto.values()):
+            continue
+        bad(f"ODT: no cell style with the status fill {s[f'status.{i}.fill']}")
+    charts = charts_in(z)
+    pal = s["chart.palette.1"].lower()
+    if charts and not any(pal.encode() in z.read(n).lower() for n in charts):
+        bad(f"ODT: no chart draws the first chart colour {pal}")
+    for n in charts:
+        cs = styles_by_name(ET.fromstring(z.read(n)))
+        title, legend = cs.get("title"), cs.get("legend")
+        for st, key in ((title, "chart.title-size"), (legend, "chart.label-size")):
+            if st is None or not near(length(prop(st, "text-properties", "fo:font-size")), num(s, key)):
+                bad(f"ODT: {n}: chart text is not {s[key]} pt ({key})")
+        s0 = cs.get("s0")
+        w = s0 is not None and prop(s0, "graphic-properties", "svg:stroke-width")
+        if w and prop(s0, "graphic-properties", "draw:stroke") == "solid" and \
+                prop(s0, "graphic-properties", "draw:fill-color") != prop(s0, "graphic-properties", "svg:stroke-color"):
+            pass  # a stacked bar: its edge, not a series line
+        elif w and not near(length(w), num(s, "chart.line")):
+            bad(f"ODT: {n}: a series line is {w}, the style's {s['chart.line']} pt")
+    return used
+
+
+def main(argv):
+    if len(argv) >= 4 and argv[1] == "differ":
+        a, b = read_style(argv[2]), read_style(argv[3])
+        for k in argv[4:]:
+            if k not in a or a[k] == b.get(k):
+                bad(f"{k} is {a.get(k)} in both")
+    elif len(argv) == 4:
+        s = read_style(argv[1])
+        used = check_odt(s, argv[3])
+        check_pdf(s, argv[2], used)
+    else:
+        sys.stderr.write(__doc__)
+        return 2
+    for p in problems:
+        sys.stderr.write(p + "\n")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
