@@ -121,7 +121,7 @@ void render_formats_close(render_formats *f)
 static sr_status render_one(render_formats *f, size_t i, doc *tree, int give, const char *path,
 			    buf *b, diag *d)
 {
-	sr_status st = f->row[i]->render(f->engine[i], tree, give, b, d);
+	sr_status st = backend_render(f->row[i], f->engine[i], tree, give, b, d);
 	if (st == SR_OK && b->failed) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "out of memory writing the report");
 		st = SR_SYSTEM;

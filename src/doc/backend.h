@@ -12,6 +12,7 @@
 #include "base/diag.h"
 #include "base/sr.h"
 #include "doc.h"
+#include "input/image.h"
 
 /* At most this many formats in one run. */
 enum { BACKEND_MAX = 8 };
@@ -47,7 +48,28 @@ typedef struct backend {
 	 * beside another format's render on the same tree: it only reads the
 	 * tree (unless given it) and shares nothing with other formats. */
 	sr_status (*render)(void *engine, doc *tree, int give, buf *out, diag *d);
+	/* For a format with no engine that reads the tree to the end: render
+	 * may be NULL and this renders instead, as render says; the caller
+	 * frees a given tree after it (backend_render). */
+	sr_status (*render_doc)(const doc *tree, buf *out, diag *d);
 } backend;
+
+/* Render tree with row b, as its render (or render_doc) says. */
+sr_status backend_render(const backend *b, void *engine, doc *tree, int give, buf *out,
+			 diag *d);
+
+/* May tree be rendered: present and in the shape doc.h promises?  SR_OK,
+ * else SR_INVALID with "cannot write the <format> file: ..." in d. */
+sr_status backend_check_tree(const doc *tree, const char *format, diag *d);
+
+/* Say in d that the <format> file could not be written for want of
+ * memory (or room under the output's size limit); returns SR_SYSTEM. */
+sr_status backend_out_of_memory(const char *format, diag *d);
+
+/* The house style's logo, when it has one with a size on the page, read
+ * into data (appended) and probed into *info: SR_OK (nothing done when
+ * there is none), else image_load's status with its message in d. */
+sr_status backend_load_logo(const doc *tree, buf *data, image_info *info, diag *d);
 
 /* Free a tree handed to a backend (NULL-safe).  A large tree's memory is
  * given back to the system, not kept for the next tree. */

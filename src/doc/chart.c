@@ -508,6 +508,30 @@ static double value_axis_left(dctx *x, const chart_scale *s, double *lw)
 	return w + 6;
 }
 
+/* A line or bar chart's legend at y: the series, then the marks.
+ * Returns the y below it. */
+static double xy_legend(dctx *x, double y)
+{
+	const doc_chart *c = x->c;
+	enum { MAXLG = 40 };
+	lg_kind kinds[MAXLG];
+	const char *names[MAXLG];
+	uint32_t rgbs[MAXLG];
+	int n = 0;
+	for (int k = 0; k < c->nseries && n < MAXLG - 3; k++) {
+		kinds[n] = c->kind == CHART_BAR ? LG_SERIES_BOX : LG_SERIES_LINE;
+		names[n] = c->series[k].name;
+		rgbs[n++] = c->series[k].rgb;
+	}
+	if (c->base_cat >= 0)
+		kinds[n] = LG_BASE, names[n] = c->base_label, rgbs[n++] = 0;
+	if (c->target_cat >= 0)
+		kinds[n] = LG_TARGET, names[n] = c->target_label, rgbs[n++] = 0;
+	if (c->base_cat >= 0 && c->target_cat > c->base_cat)
+		kinds[n] = LG_TRACK, names[n] = c->track_label, rgbs[n++] = 0;
+	return legend(x, y, kinds, names, rgbs, n);
+}
+
 static void draw_xy(dctx *x, double y)
 {
 	const doc_chart *c = x->c;
@@ -637,25 +661,7 @@ static void draw_xy(dctx *x, double y)
 	}
 #undef CX
 #undef VY
-	y = ly + ls * 0.3;
-	/* legend: the series, then the marks */
-	enum { MAXLG = 40 };
-	lg_kind kinds[MAXLG];
-	const char *names[MAXLG];
-	uint32_t rgbs[MAXLG];
-	int n = 0;
-	for (int k2 = 0; k2 < ns && n < MAXLG - 3; k2++) {
-		kinds[n] = c->kind == CHART_BAR ? LG_SERIES_BOX : LG_SERIES_LINE;
-		names[n] = c->series[k2].name;
-		rgbs[n++] = c->series[k2].rgb;
-	}
-	if (c->base_cat >= 0)
-		kinds[n] = LG_BASE, names[n] = c->base_label, rgbs[n++] = 0;
-	if (c->target_cat >= 0)
-		kinds[n] = LG_TARGET, names[n] = c->target_label, rgbs[n++] = 0;
-	if (c->base_cat >= 0 && c->target_cat > c->base_cat)
-		kinds[n] = LG_TRACK, names[n] = c->track_label, rgbs[n++] = 0;
-	y = legend(x, y, kinds, names, rgbs, n);
+	y = xy_legend(x, ly + ls * 0.3);
 	y = on_track_line(x, y);
 	x->d->h = y + 2;
 }
@@ -754,4 +760,61 @@ int chart_draw(const doc_chart *c, double w, double fs, chart_measure m, void *m
 	else
 		draw_xy(x, y);
 	return out->failed || arena_failed(a) ? -1 : 0;
+}
+
+int chart_columns(const doc_chart *c, chart_col *cols, int max)
+{
+	int n = 0;
+	for (int k = 0; k < c->nseries && n < max; k++)
+		cols[n++] = (chart_col){CHART_COL_SERIES, k, c->series[k].name};
+	if (c->kind == CHART_STACKED_HBAR)
+		return n;
+	if (c->base_cat >= 0 && n < max)
+		cols[n++] = (chart_col){CHART_COL_BASE, 0, c->base_label};
+	if (c->target_cat >= 0 && n < max)
+		cols[n++] = (chart_col){CHART_COL_TARGET, 0, c->target_label};
+	if (c->base_cat >= 0 && c->target_cat > c->base_cat && n < max)
+		cols[n++] = (chart_col){CHART_COL_TRACK, 0, c->track_label};
+	return n;
+}
+
+double chart_col_value(const doc_chart *c, const chart_col *cl, int i)
+{
+	switch (cl->kind) {
+	case CHART_COL_SERIES: return c->series[cl->k].values[i];
+	case CHART_COL_BASE: return i == c->base_cat ? c->base_value : NAN;
+	case CHART_COL_TARGET: return i == c->target_cat ? c->target_value : NAN;
+	default: return chart_track_at(c, i);
+	}
+}
+
+int chart_col_is_line(const doc_chart *c, const chart_col *cl)
+{
+	return c->kind == CHART_LINE || cl->kind != CHART_COL_SERIES;
+}
+
+const char *chart_axis_label(const char *s, char *out, size_t n)
+{
+	size_t chars = 0, i = 0;
+	while (s[i] && chars < CHART_LABEL_CHARS) {
+		i++;
+		while (((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		chars++;
+	}
+	if (!s[i] || i + 4 > n)
+		return s;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	memcpy(out, s, i);
+	memcpy(out + i, "\xe2\x80\xa6", 4);
+	return out;
+}
+
+void chart_sheet_col(char *s, int i)
+{
+	if (i < 26)
+		s[0] = (char)('A' + i), s[1] = 0;
+	else
+		s[0] = (char)('A' + i / 26 - 1), s[1] = (char)('A' + i % 26), s[2] = 0;
 }

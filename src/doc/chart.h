@@ -1,4 +1,4 @@
-/* chart.h: charts, format-neutral (issue 6).
+/* chart.h: charts, format-neutral.
  *
  * The report builder fills a doc_chart (every word already in the report's
  * language, numbers' decimal mark given); the backends never decide a
@@ -6,7 +6,9 @@
  * ticks (Heckbert), the expected-value line from baseline to target, tick
  * labels -- and turns a chart into drawing primitives (lines, rectangles,
  * text with positions) for the PDF layout.  The ODT backend (odtchart.c)
- * writes the same chart as a native ODF chart object with the same scale.
+ * writes the same chart as a native ODF chart object with the same scale,
+ * and the DOCX backend (docxchart.c) as a DrawingML chart; both take the
+ * chart's data columns from here.
  *
  * Ownership: a doc_chart and its arrays live in the doc's arena.  Primitive
  * lists from chart_draw live in the arena passed to it. */
@@ -141,5 +143,45 @@ int chart_draw(const doc_chart *c, double w, double fs, chart_measure m, void *m
  * safe); returns s itself when it fits, else a copy in a (NULL: memory). */
 const char *chart_fit(const char *s, double maxw, double size, int bold, chart_measure m,
 		      void *mctx, arena *a);
+
+/* ---- the chart's data as a table (the ODT's local table, the DOCX's
+ * caches): a column per series, then the baseline, the target and the
+ * expected path, each a column of its own with a value only where it
+ * stands ---- */
+
+typedef enum chart_col_kind {
+	CHART_COL_SERIES,
+	CHART_COL_BASE,
+	CHART_COL_TARGET,
+	CHART_COL_TRACK
+} chart_col_kind;
+
+typedef struct chart_col {
+	chart_col_kind kind;
+	int k;            /* CHART_COL_SERIES: the series' index */
+	const char *name; /* the legend's words */
+} chart_col;
+
+/* The columns of c's data into cols (at most max); returns how many.
+ * Stacked bars have series only. */
+int chart_columns(const doc_chart *c, chart_col *cols, int max);
+
+/* Column cl's value at category i; NAN where it has none. */
+double chart_col_value(const doc_chart *c, const chart_col *cl, int i);
+
+/* Is column cl drawn as a line (every column of a line chart; the
+ * baseline, target and path over a bar chart) rather than as bars? */
+int chart_col_is_line(const doc_chart *c, const chart_col *cl);
+
+/* A category's name on a native chart's axis: s when it has at most
+ * CHART_LABEL_CHARS characters, else its first ones and "…" in out (n
+ * bytes), or s when out is too small.  The office suites would give a
+ * long name half the chart; the counts table beside it has the whole. */
+enum { CHART_LABEL_CHARS = 40 };
+const char *chart_axis_label(const char *s, char *out, size_t n);
+
+/* The letters of spreadsheet column i (0: "A", 25: "Z", 26: "AA", up to
+ * 701) into s (3 bytes): where a native chart's references point. */
+void chart_sheet_col(char *s, int i);
 
 #endif

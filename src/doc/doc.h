@@ -206,4 +206,49 @@ int doc_check(const doc *d, const char **why);
 /* Print the tree as indented text (render --dump-tree). */
 void doc_dump(const doc *d, FILE *out);
 
+/* ---- the questions every backend asks (docquery.c) ------------------------ */
+
+/* Is f a fill of d's table (0, "no fill", is not)? */
+int doc_fill_valid(const doc *d, int f);
+/* Is ROW r a header row: marked so, or among its table's first
+ * header_rows rows?  Counts at most header_rows siblings. */
+int doc_row_is_header(const doc_node *r);
+/* The fill CELL cell shows: its own, else the house style's header fill
+ * when header (the caller says whether the cell heads its column); 0 for
+ * none. */
+int doc_cell_fill(const doc *d, const doc_node *cell, int header);
+/* Does a PAGE_BREAK stand right before top-level block n? */
+int doc_breaks_before(const doc_node *n);
+/* Does the block after PAGE_BREAK n carry the break itself (a heading, a
+ * paragraph or a table starts the new page)?  When not, a format that
+ * breaks on blocks writes an empty one for it. */
+int doc_break_is_carried(const doc_node *n);
+/* The house style has this many heading styles; deeper headings use the
+ * last. */
+enum { DOC_HEADING_RANKS = 3 };
+/* Heading h's style rank, 1..DOC_HEADING_RANKS. */
+int doc_heading_rank(const doc_node *h);
+/* Is block n the last thing in a top-level list (so the list ends after
+ * it)? */
+int doc_ends_list(const doc_node *n);
+/* Where a PARAGRAPH stands, as far as its style depends on it. */
+typedef struct doc_place {
+	int in_cell;     /* in a table CELL */
+	int header;      /* that cell heads its column (doc_row_is_header) */
+	int fill;        /* the fill that cell shows (doc_cell_fill); 0: none */
+	int in_item;     /* in a list ITEM, and not in a cell */
+	doc_align align; /* the paragraph's own alignment, else its cell's */
+} doc_place;
+doc_place doc_place_of(const doc *d, const doc_node *para);
+/* Column c's share (0..1) of TABLE t's width: its weight over all;
+ * weights that are not positive count as 0, and all columns share alike
+ * when none is. */
+double doc_column_share(const doc_node *t, int c);
+/* Widen each of the nc columns cw narrower than its minimum minw to it,
+ * taking the room from the others in proportion to what each has over
+ * its own.  When the others have too little: with partial, the narrow
+ * columns share what there is; without, nothing changes.  Returns 1 when
+ * every column now has its minimum. */
+int doc_columns_fit(double *cw, const double *minw, int nc, int partial);
+
 #endif

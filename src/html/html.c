@@ -78,22 +78,6 @@ static void put(html *h, const char *s)
 	buf_puts(h->out, s);
 }
 
-static void putf(html *h, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void putf(html *h, const char *fmt, ...)
-{
-	char small[256];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(small, sizeof small, fmt, ap);
-	va_end(ap);
-	/* Callers format numbers and constants; longer output is a bug. */
-	if (n < 0 || (size_t)n >= sizeof small) {
-		h->failed = 1;
-		return;
-	}
-	buf_put(h->out, small, (size_t)n);
-}
-
 /* A number with at most two decimals and a dot, whatever the locale. */
 static void putnum(html *h, double v)
 {
@@ -102,14 +86,29 @@ static void putnum(html *h, double v)
 		put(h, "-");
 		m = -m;
 	}
-	putf(h, "%ld", m / 100);
+	buf_printf(h->out, "%ld", m / 100);
 	if (m % 100)
-		putf(h, m % 10 ? ".%02ld" : ".%ld", m % 10 ? m % 100 : m % 100 / 10);
+		buf_printf(h->out, m % 10 ? ".%02ld" : ".%ld", m % 10 ? m % 100 : m % 100 / 10);
 }
 
 static void putrgb(html *h, uint32_t rgb)
 {
-	putf(h, "#%06x", (unsigned)(rgb & 0xFFFFFF));
+	buf_printf(h->out, "#%06x", (unsigned)(rgb & 0xFFFFFF));
+}
+
+/* name="v": a number, or a colour, as SVG takes them. */
+static void num_attr(html *h, const char *name, double v)
+{
+	buf_printf(h->out, " %s=\"", name);
+	putnum(h, v);
+	put(h, "\"");
+}
+
+static void rgb_attr(html *h, const char *name, uint32_t rgb)
+{
+	buf_printf(h->out, " %s=\"", name);
+	putrgb(h, rgb);
+	put(h, "\"");
 }
 
 /* Whether code point c may stand in an HTML document: not a control
@@ -186,7 +185,7 @@ static void attr(html *h, const char *name, const char *value)
 {
 	if (!value)
 		return;
-	putf(h, " %s=\"", name);
+	buf_printf(h->out, " %s=\"", name);
 	esc_s(h, value, 1);
 	put(h, "\"");
 }
@@ -279,31 +278,6 @@ static const char *make_id(html *h, const char *want, const char *fallback)
 
 /* ---- the tree ------------------------------------------------------------ */
 
-static int valid_fill(const html *h, int f)
-{
-	return f > 0 && f < h->doc->nfills && f < DOC_MAX_FILLS;
-}
-
-/* Is row r one of its table's leading header rows? */
-static int is_header_row(const doc_node *r)
-{
-	const doc_node *t = r->parent;
-	if (r->u.row.header)
-		return 1;
-	int i = 0;
-	for (const doc_node *p = r->prev; p && i < t->u.table.header_rows; p = p->prev)
-		i++;
-	return i < t->u.table.header_rows;
-}
-
-static int cell_fill(const html *h, const doc_node *cell, int header)
-{
-	int f = cell->u.cell.fill;
-	if (!valid_fill(h, f) && header)
-		f = h->doc->style.header_fill;
-	return valid_fill(h, f) ? f : 0;
-}
-
 /* A fill's class name: its style key when that is a plain CSS name. */
 static void fill_class(html *h, int f)
 {
@@ -313,9 +287,9 @@ static void fill_class(html *h, int f)
 		ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		     (*p >= '0' && *p <= '9') || *p == '-' || *p == '_';
 	if (ok && strlen(n) < 64)
-		putf(h, "f-%s", n);
+		buf_printf(h->out, "f-%s", n);
 	else
-		putf(h, "fill-%d", f);
+		buf_printf(h->out, "fill-%d", f);
 }
 
 static int heading_level_of(const doc_node *n)
@@ -342,31 +316,7 @@ static int html_level(html *h, int tree_level)
  * memory runs out, which is then reported). */
 static const char *plain(html *h, const doc_node *node)
 {
-	buf b = BUF_INIT;
-	doc_iter it;
-	const doc_node *n;
-	doc_event ev;
-	int space = 0;
-	doc_iter_init(&it, node);
-	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
-		if (ev != DOC_EV_ENTER)
-			continue;
-		const char *s = n->type == DOC_TEXT ? n->u.text.text : " ";
-		size_t len = n->type == DOC_TEXT ? n->u.text.len : n->type == DOC_BREAK;
-		for (size_t i = 0; i < len; i++) {
-			char c = s[i];
-			if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-				space = b.len > 0;
-				continue;
-			}
-			if (space)
-				buf_putc(&b, ' ');
-			space = 0;
-			buf_putc(&b, c);
-		}
-	}
-	const char *s = b.failed ? NULL : arena_strndup(&h->a, (const char *)b.data, b.len);
-	buf_free(&b);
+	const char *s = doc_flatten(&h->a, node, DOC_WS_COLLAPSE);
 	if (!s)
 		h->failed = 1;
 	return s ? s : "";
@@ -504,47 +454,35 @@ static void chart_svg(html *h, const doc_node *n, const chart_drawing *dr, const
 			if ((int)p->kind != (pass == 0 ? CP_RECT : pass == 1 ? CP_LINE : CP_TEXT))
 				continue;
 			if (p->kind == CP_RECT) {
-				put(h, "<rect x=\"");
-				putnum(h, p->x);
-				put(h, "\" y=\"");
-				putnum(h, p->y);
-				put(h, "\" width=\"");
-				putnum(h, p->w);
-				put(h, "\" height=\"");
-				putnum(h, p->h);
-				put(h, "\" fill=\"");
-				putrgb(h, p->rgb);
-				put(h, "\"/>\n");
+				put(h, "<rect");
+				num_attr(h, "x", p->x);
+				num_attr(h, "y", p->y);
+				num_attr(h, "width", p->w);
+				num_attr(h, "height", p->h);
+				rgb_attr(h, "fill", p->rgb);
+				put(h, "/>\n");
 			} else if (p->kind == CP_LINE) {
-				put(h, "<line x1=\"");
-				putnum(h, p->x);
-				put(h, "\" y1=\"");
-				putnum(h, p->y);
-				put(h, "\" x2=\"");
-				putnum(h, p->x + p->w);
-				put(h, "\" y2=\"");
-				putnum(h, p->y + p->h);
-				put(h, "\" stroke=\"");
-				putrgb(h, p->rgb);
-				put(h, "\" stroke-width=\"");
-				putnum(h, p->lw > 0 ? p->lw : 1);
-				put(h, "\"/>\n");
+				put(h, "<line");
+				num_attr(h, "x1", p->x);
+				num_attr(h, "y1", p->y);
+				num_attr(h, "x2", p->x + p->w);
+				num_attr(h, "y2", p->y + p->h);
+				rgb_attr(h, "stroke", p->rgb);
+				num_attr(h, "stroke-width", p->lw > 0 ? p->lw : 1);
+				put(h, "/>\n");
 			} else {
-				put(h, "<text x=\"");
-				putnum(h, p->x);
-				put(h, "\" y=\"");
-				putnum(h, p->y);
-				put(h, "\" font-size=\"");
-				putnum(h, p->h);
-				put(h, p->bold ? "\" font-weight=\"bold" : "");
-				put(h, "\" fill=\"");
-				putrgb(h, p->rgb);
+				put(h, "<text");
+				num_attr(h, "x", p->x);
+				num_attr(h, "y", p->y);
+				num_attr(h, "font-size", p->h);
+				if (p->bold)
+					put(h, " font-weight=\"bold\"");
+				rgb_attr(h, "fill", p->rgb);
 				if (p->w > 0) {
-					put(h, "\" textLength=\"");
-					putnum(h, p->w);
-					put(h, "\" lengthAdjust=\"spacingAndGlyphs");
+					num_attr(h, "textLength", p->w);
+					put(h, " lengthAdjust=\"spacingAndGlyphs\"");
 				}
-				put(h, "\">");
+				put(h, ">");
 				esc_s(h, p->text, 0);
 				put(h, "</text>\n");
 			}
@@ -631,7 +569,7 @@ static void start_table(html *h, const doc_node *n)
 	}
 	put(h, " tabindex=\"0\"><table");
 	/* below this width the columns would crush their words: scroll */
-	putf(h, " style=\"min-width:%dem\">", nc * 7 > 44 ? 44 : nc * 7 < 14 ? 14 : nc * 7);
+	buf_printf(h->out, " style=\"min-width:%dem\">", nc * 7 > 44 ? 44 : nc * 7 < 14 ? 14 : nc * 7);
 	if (cap) {
 		put(h, "<caption");
 		attr(h, "id", capid);
@@ -639,14 +577,11 @@ static void start_table(html *h, const doc_node *n)
 		esc_s(h, cap, 0);
 		put(h, "</caption>");
 	}
-	double sum = 0;
-	for (int c = 0; ti && c < nc; c++)
-		sum += ti->widths[c];
-	if (ti && sum > 0) {
+	if (ti) {
 		put(h, "<colgroup>");
 		for (int c = 0; c < nc; c++) {
 			put(h, "<col style=\"width:");
-			putnum(h, 100.0 * ti->widths[c] / sum);
+			putnum(h, 100.0 * doc_column_share(n, c));
 			put(h, "%\">");
 		}
 		put(h, "</colgroup>");
@@ -664,7 +599,7 @@ static void end_table(html *h)
 static void start_row(html *h, const doc_node *n)
 {
 	/* header rows only lead: one after a body row is a body row */
-	int header = h->section != 2 && is_header_row(n);
+	int header = h->section != 2 && doc_row_is_header(n);
 	if (header && h->section != 1) {
 		put(h, "<thead>");
 		h->section = 1;
@@ -682,9 +617,9 @@ static void start_row(html *h, const doc_node *n)
 static void start_cell(html *h, const doc_node *n)
 {
 	int header = h->section == 1;
-	int f = cell_fill(h, n, header);
+	int f = doc_cell_fill(h->doc, n, header);
 	const char *tag = header || (h->row_headers && !n->prev) ? "th" : "td";
-	putf(h, "<%s", tag);
+	buf_printf(h->out, "<%s", tag);
 	if (header)
 		put(h, " scope=\"col\"");
 	else if (*tag == 't' && tag[1] == 'h')
@@ -702,7 +637,7 @@ static void start_cell(html *h, const doc_node *n)
 		if (f)
 			fill_class(h, f);
 		if (al)
-			putf(h, "%s%s", f ? " " : "", al);
+			buf_printf(h->out, "%s%s", f ? " " : "", al);
 		put(h, "\"");
 	}
 	put(h, ">");
@@ -748,7 +683,7 @@ static void start_heading(html *h, const doc_node *n)
 	const char *id = h->hno < h->nh ? h->hid[h->hno] : NULL;
 	h->hno++;
 	h->last_heading_id = id;
-	putf(h, "<h%d", l);
+	buf_printf(h->out, "<h%d", l);
 	attr(h, "id", id);
 	/* a part (tree level 1) starts a printed page, whatever its HTML level */
 	classes(h, heading_level_of(n) == 1 ? "part" : NULL, NULL, take_break(h));
@@ -756,6 +691,62 @@ static void start_heading(html *h, const doc_node *n)
 }
 
 /* Write node and everything under it. */
+/* What entering node n writes.  A TOC is written only at the top (see
+ * write_body). */
+static void enter_node(html *h, const doc_node *n)
+{
+	switch (n->type) {
+	case DOC_HEADING: start_heading(h, n); break;
+	case DOC_PARAGRAPH: start_para(h, n); break;
+	case DOC_LIST:
+		put(h, n->u.list.ordered ? "<ol" : "<ul");
+		if (n->u.list.ordered && n->u.list.start > 1)
+			buf_printf(h->out, " start=\"%d\"", n->u.list.start);
+		classes(h, NULL, NULL, take_break(h));
+		put(h, ">\n");
+		break;
+	case DOC_ITEM: put(h, "<li>"); break;
+	case DOC_TABLE: start_table(h, n); break;
+	case DOC_ROW: start_row(h, n); break;
+	case DOC_CELL: start_cell(h, n); break;
+	case DOC_PAGE_BREAK: h->pending_break = 1; break;
+	case DOC_CHART: write_chart(h, n); break;
+	case DOC_TEXT: esc(h, n->u.text.text, n->u.text.len, 0); break;
+	case DOC_EMPH: put(h, "<em>"); break;
+	case DOC_STRONG: put(h, "<strong>"); break;
+	case DOC_LINK:
+		if (live_link(n->u.link.href) && h->link_depth++ == 0) {
+			put(h, "<a");
+			attr(h, "href", n->u.link.href);
+			put(h, ">");
+		}
+		break;
+	case DOC_BREAK: put(h, "<br>"); break;
+	default: break;
+	}
+}
+
+/* What leaving container n writes. */
+static void exit_node(html *h, const doc_node *n)
+{
+	switch (n->type) {
+	case DOC_HEADING: buf_printf(h->out, "</h%d>\n", h->prev_level); break;
+	case DOC_PARAGRAPH: end_para(h, n); break;
+	case DOC_LIST: put(h, n->u.list.ordered ? "</ol>\n" : "</ul>\n"); break;
+	case DOC_ITEM: put(h, "</li>\n"); break;
+	case DOC_TABLE: end_table(h); break;
+	case DOC_ROW: put(h, "</tr>\n"); break;
+	case DOC_CELL: end_cell(h, n); break;
+	case DOC_EMPH: put(h, "</em>"); break;
+	case DOC_STRONG: put(h, "</strong>"); break;
+	case DOC_LINK:
+		if (live_link(n->u.link.href) && --h->link_depth == 0)
+			put(h, "</a>");
+		break;
+	default: break;
+	}
+}
+
 static void walk(html *h, const doc_node *root)
 {
 	doc_iter it;
@@ -763,86 +754,10 @@ static void walk(html *h, const doc_node *root)
 	doc_event ev;
 	doc_iter_init(&it, root);
 	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE && !h->failed && !h->out->failed) {
-		int enter = ev == DOC_EV_ENTER;
-		switch (n->type) {
-		case DOC_DOCUMENT:
-		case DOC_FRAGMENT:
-		case DOC_TOC: /* only at the top: see write_body */
-			break;
-		case DOC_HEADING:
-			if (enter)
-				start_heading(h, n);
-			else
-				putf(h, "</h%d>\n", h->prev_level);
-			break;
-		case DOC_PARAGRAPH:
-			if (enter)
-				start_para(h, n);
-			else
-				end_para(h, n);
-			break;
-		case DOC_LIST:
-			if (enter) {
-				put(h, n->u.list.ordered ? "<ol" : "<ul");
-				if (n->u.list.ordered && n->u.list.start > 1)
-					putf(h, " start=\"%d\"", n->u.list.start);
-				classes(h, NULL, NULL, take_break(h));
-				put(h, ">\n");
-			} else {
-				put(h, n->u.list.ordered ? "</ol>\n" : "</ul>\n");
-			}
-			break;
-		case DOC_ITEM:
-			put(h, enter ? "<li>" : "</li>\n");
-			break;
-		case DOC_TABLE:
-			if (enter)
-				start_table(h, n);
-			else
-				end_table(h);
-			break;
-		case DOC_ROW:
-			if (enter)
-				start_row(h, n);
-			else
-				put(h, "</tr>\n");
-			break;
-		case DOC_CELL:
-			if (enter)
-				start_cell(h, n);
-			else
-				end_cell(h, n);
-			break;
-		case DOC_PAGE_BREAK:
-			h->pending_break = 1;
-			break;
-		case DOC_CHART:
-			write_chart(h, n);
-			break;
-		case DOC_TEXT:
-			esc(h, n->u.text.text, n->u.text.len, 0);
-			break;
-		case DOC_EMPH:
-			put(h, enter ? "<em>" : "</em>");
-			break;
-		case DOC_STRONG:
-			put(h, enter ? "<strong>" : "</strong>");
-			break;
-		case DOC_LINK:
-			if (!live_link(n->u.link.href))
-				break;
-			if (enter && h->link_depth++ == 0) {
-				put(h, "<a");
-				attr(h, "href", n->u.link.href);
-				put(h, ">");
-			} else if (!enter && --h->link_depth == 0) {
-				put(h, "</a>");
-			}
-			break;
-		case DOC_BREAK:
-			put(h, "<br>");
-			break;
-		}
+		if (ev == DOC_EV_ENTER)
+			enter_node(h, n);
+		else
+			exit_node(h, n);
 	}
 }
 
@@ -855,9 +770,9 @@ static void write_toc(html *h)
 	/* one below the heading before it; the outline goes on as before */
 	int l = h->prev_level < 6 ? h->prev_level + 1 : 6;
 	put(h, "<nav aria-labelledby=\"sr-toc\">\n");
-	putf(h, "<h%d id=\"sr-toc\">", l);
+	buf_printf(h->out, "<h%d id=\"sr-toc\">", l);
 	esc_s(h, d->toc_title ? d->toc_title : "Innhold", 0);
-	putf(h, "</h%d>\n", l);
+	buf_printf(h->out, "</h%d>\n", l);
 	int depth = 0;
 	size_t k = 0;
 	for (const doc_node *n = d->root->first; n; n = n->next) {
@@ -918,7 +833,7 @@ static void write_logo(html *h)
 	put(h, "\"");
 	attr(h, "alt", h->doc->author && *h->doc->author ? h->doc->author : "Logo");
 	/* points to CSS px (96 per inch) */
-	putf(h, " width=\"%d\" height=\"%d\">\n", (int)(s->logo_w * 4 / 3 + 0.5),
+	buf_printf(h->out, " width=\"%d\" height=\"%d\">\n", (int)(s->logo_w * 4 / 3 + 0.5),
 	     (int)(s->logo_h * 4 / 3 + 0.5));
 }
 
@@ -1071,7 +986,7 @@ static void write_css(html *h)
 	const doc_style *s = &d->style;
 	double fs = s->font_size > 0 ? s->font_size : 10;
 	double col = column_ems(d);
-	int hf = valid_fill(h, s->header_fill) ? s->header_fill : 0;
+	int hf = doc_fill_valid(h->doc, s->header_fill) ? s->header_fill : 0;
 	put(h, "<style>\n");
 	put(h, "*,*::before,*::after{box-sizing:border-box}\n"
 	       "html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
@@ -1103,7 +1018,7 @@ static void write_css(html *h)
 	putrgb(h, s->heading_rgb);
 	put(h, "}\n");
 	for (int i = 0; i < 6; i++) {
-		putf(h, "h%d{font-size:", i + 1);
+		buf_printf(h->out, "h%d{font-size:", i + 1);
 		putnum(h, H_SIZE[i]);
 		put(h, "em}\n");
 	}
@@ -1224,13 +1139,8 @@ static void heading_ids(html *h)
 
 sr_status html_render(const doc *dc, buf *out, diag *d)
 {
-	const char *why = NULL;
-	if (!dc || !dc->root || doc_check(dc, &why) < 0) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0,
-			 "cannot write the HTML file: the document is malformed (%s)",
-			 why ? why : "no document");
+	if (backend_check_tree(dc, "HTML", d) != SR_OK)
 		return SR_INVALID;
-	}
 	sr_status st = SR_OK;
 	html *h = xcalloc(1, sizeof *h);
 	if (!h)
@@ -1238,11 +1148,9 @@ sr_status html_render(const doc *dc, buf *out, diag *d)
 	h->doc = dc;
 	h->out = out;
 	arena_init(&h->a);
-	if (dc->style.logo_path && dc->style.logo_w > 0 && dc->style.logo_h > 0) {
-		st = image_load(dc->style.logo_path, &h->logo, &h->logo_info, (srcpos){0}, d);
-		if (st != SR_OK)
-			goto done;
-	}
+	st = backend_load_logo(dc, &h->logo, &h->logo_info, d);
+	if (st != SR_OK)
+		goto done;
 	heading_ids(h);
 	if (!h->failed) {
 		write_head(h);
@@ -1252,9 +1160,7 @@ sr_status html_render(const doc *dc, buf *out, diag *d)
 		goto oom;
 	goto done;
 oom:
-	diag_add(d, DIAG_ERROR, NULL, 0, 0,
-		 "cannot write the HTML file: out of memory (or over the output size limit)");
-	st = SR_SYSTEM;
+	st = backend_out_of_memory("HTML", d);
 done:
 	if (h) {
 		buf_free(&h->clean);
@@ -1268,18 +1174,9 @@ done:
 
 /* ---- the format's row (backend.h) ---- */
 
-static sr_status html_row_render(void *engine, doc *tree, int give, buf *out, diag *d)
-{
-	(void)engine;
-	sr_status st = html_render(tree, out, d);
-	if (give)
-		backend_tree_free(tree);
-	return st;
-}
-
 const backend backend_html = {
 	.name = "html",
 	.ext = "html",
 	.media_type = "text/html",
-	.render = html_row_render,
+	.render_doc = html_render,
 };

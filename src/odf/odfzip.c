@@ -86,6 +86,12 @@ fail:
 	return -1;
 }
 
+void odfzip_deflate_some(odfzip_deflated *p, buf *in)
+{
+	if (in->len >= (size_t)1 << 20 && odfzip_deflate(p, in, 0) < 0)
+		in->failed = 1;
+}
+
 void odfzip_deflated_free(odfzip_deflated *p)
 {
 	if (p->started)

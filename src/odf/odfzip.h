@@ -33,6 +33,10 @@ typedef struct odfzip_deflated {
  * them.  0, or -1 (out of memory, or over z's cap) and p->failed; -1 and
  * nothing done after the last. */
 int odfzip_deflate(odfzip_deflated *p, buf *in, int finish);
+/* While writing: deflate in's bytes once they reach a megabyte, so a
+ * part is never held whole.  A failure makes in fail (sticky), and so the
+ * writer that fills it. */
+void odfzip_deflate_some(odfzip_deflated *p, buf *in);
 void odfzip_deflated_free(odfzip_deflated *p);
 
 typedef struct odfzip_part {

@@ -214,55 +214,6 @@ static void odt_init(odt *o, const doc *dc)
 
 /* ---- paragraph styles ---------------------------------------------------- */
 
-static int valid_fill(const odt *o, int f)
-{
-	return f > 0 && f < o->doc->nfills && f < DOC_MAX_FILLS;
-}
-
-/* Is row r one of its table's header rows?  Counts at most header_rows
- * siblings, so big tables stay linear. */
-static int is_header_row(const doc_node *r)
-{
-	const doc_node *t = r->parent;
-	if (r->u.row.header)
-		return 1;
-	if (!t)
-		return 0;
-	int i = 0;
-	for (const doc_node *p = r->prev; p && i < t->u.table.header_rows; p = p->prev)
-		i++;
-	return i < t->u.table.header_rows;
-}
-
-static int cell_fill(const odt *o, const doc_node *cell)
-{
-	int f = cell->u.cell.fill;
-	if (!valid_fill(o, f) && cell->parent && is_header_row(cell->parent))
-		f = o->doc->style.header_fill;
-	return valid_fill(o, f) ? f : 0;
-}
-
-static int breaks_before(const doc_node *n)
-{
-	return n->parent && n->parent->type == DOC_DOCUMENT && n->prev &&
-	       n->prev->type == DOC_PAGE_BREAK;
-}
-
-/* A PAGE_BREAK writes its own (empty) paragraph only when the next block
- * cannot carry the break itself. */
-static int break_needs_para(const doc_node *n)
-{
-	const doc_node *x = n->next;
-	return !x || !(x->type == DOC_HEADING || x->type == DOC_PARAGRAPH ||
-		       x->type == DOC_TABLE);
-}
-
-static int heading_level(const doc_node *h)
-{
-	int l = h->u.heading.level;
-	return l < 1 ? 1 : l > 3 ? 3 : l;
-}
-
 static int in_title_block(const doc_node *n)
 {
 	return n && n->type == DOC_PARAGRAPH &&
@@ -283,21 +234,6 @@ static int ends_title_block(const doc_node *n)
 	return !p->prev && p->u.para.style == DOC_P_TITLE;
 }
 
-/* Is paragraph n the last thing of a list at document level? */
-static int ends_list(const doc_node *n)
-{
-	const doc_node *p = n;
-	while (!p->next && p->parent && p->parent->type == DOC_ITEM) {
-		const doc_node *list = p->parent->parent;
-		if (p->parent->next || !list)
-			return 0;
-		if (list->parent && list->parent->type == DOC_DOCUMENT)
-			return 1;
-		p = list;
-	}
-	return 0;
-}
-
 static int align_index(doc_align a)
 {
 	return a == DOC_RIGHT ? 1 : a == DOC_CENTER ? 2 : 0;
@@ -307,10 +243,10 @@ static int align_index(doc_align a)
  * tree: header rows, filled cells and list items have their own styles. */
 static int para_style(const odt *o, const doc_node *n, int *variant)
 {
-	int v = breaks_before(n) ? V_BREAK : 0;
+	int v = doc_breaks_before(n) ? V_BREAK : 0;
 	if (n->type == DOC_HEADING) {
 		*variant = v + (n->u.heading.in_toc ? 0 : V_UNLISTED);
-		return R_H1 + heading_level(n) - 1;
+		return R_H1 + doc_heading_rank(n) - 1;
 	}
 	int role;
 	switch (n->u.para.style) {
@@ -321,34 +257,22 @@ static int para_style(const odt *o, const doc_node *n, int *variant)
 	case DOC_P_LEAD: role = R_LEAD; break;
 	default: role = R_BODY; break;
 	}
-	doc_align align = n->u.para.align;
-	int in_item = 0;
-	for (const doc_node *p = n->parent; p; p = p->parent) {
-		if (p->type == DOC_ITEM)
-			in_item = 1;
-		if (p->type != DOC_CELL)
-			continue;
-		if (align == DOC_LEFT)
-			align = p->u.cell.align;
-		int f = cell_fill(o, p);
-		if (p->parent && is_header_row(p->parent))
-			role = R_TH;
-		else if (f)
-			role = R_FILL + f;
-		else if (role == R_BODY)
-			role = R_TD;
-		else if (role == R_NOTE)
-			role = R_TNOTE;
-		if (n->parent == p && n->prev)
-			v += V_CELLGAP;
-		in_item = 0;
-		break;
-	}
-	if (in_item && role == R_BODY)
+	doc_place pl = doc_place_of(o->doc, n);
+	if (pl.header)
+		role = R_TH;
+	else if (pl.fill)
+		role = R_FILL + pl.fill;
+	else if (pl.in_cell && role == R_BODY)
+		role = R_TD;
+	else if (pl.in_cell && role == R_NOTE)
+		role = R_TNOTE;
+	if (pl.in_cell && n->parent->type == DOC_CELL && n->prev)
+		v += V_CELLGAP;
+	if (pl.in_item && role == R_BODY)
 		role = R_LIST;
-	if (in_item && ends_list(n))
+	if (pl.in_item && doc_ends_list(n))
 		v += V_LISTEND;
-	v += align_index(align);
+	v += align_index(pl.align);
 	if (n->u.para.keep_with_next)
 		v += V_KEEP;
 	if (ends_title_block(n))
@@ -381,7 +305,7 @@ static void collect_styles(odt *o)
 		int v = 0, role = -1;
 		if (n->type == DOC_HEADING || n->type == DOC_PARAGRAPH)
 			role = para_style(o, n, &v);
-		else if (n->type == DOC_PAGE_BREAK && break_needs_para(n))
+		else if (n->type == DOC_PAGE_BREAK && !doc_break_is_carried(n))
 			role = R_BODY, v = V_BREAK;
 		if (role >= 0)
 			o->used[role][v] = 1;
@@ -724,7 +648,7 @@ static void named_styles(odt *o)
 	note.size = ts->note_size, note.rgb = s->para[DOC_P_NOTE].rgb;
 	note.bold = s->para[DOC_P_NOTE].bold, note.hyphenate = s->para[DOC_P_NOTE].hyphenate;
 	role_style(o, "Table_20_Note", "Table Note", "Table_20_Contents", NULL, "extra", &note);
-	int hf = valid_fill(o, s->header_fill) ? s->header_fill : 0;
+	int hf = doc_fill_valid(o->doc, s->header_fill) ? s->header_fill : 0;
 	para_style_def(o, "Table_20_Heading", "Table Heading", "Table_20_Contents", NULL, "extra",
 		       -1, -1, 0, 0, hf ? dc->fills[hf].text_rgb : ts->header_text_rgb, "bold");
 
@@ -879,14 +803,6 @@ static int write_styles(odt *o, buf *out)
 
 /* ---- content.xml ---------------------------------------------------------- */
 
-static double table_width_sum(const doc_node *t)
-{
-	double sum = 0;
-	for (int i = 0; i < t->u.table.ncols; i++)
-		sum += t->u.table.info->widths[i] > 0 ? t->u.table.info->widths[i] : 0;
-	return sum;
-}
-
 /* One cell style: fill index f (-1: the zebra shade), header row or not.
  * Padding and rules as the house style's table: a rule above and below
  * each row (ODF collapses the two that meet into one line, as the PDF
@@ -1039,15 +955,13 @@ static void automatic_styles(odt *o)
 		 * caption kept with it */
 		attr_cm(o, "fo:margin-top", kept_with(s, n->prev) ? 0 : s->table.before);
 		attr_cm(o, "fo:margin-bottom", s->table.after);
-		if (breaks_before(n))
+		if (doc_breaks_before(n))
 			xmlw_attr(x, "fo:break-before", "page");
 		xmlw_attr(x, "style:may-break-between-rows", "true");
 		xmlw_end(x);
 		xmlw_end(x);
-		double sum = table_width_sum(n);
 		for (int c = 0; c < n->u.table.ncols; c++) {
-			double w = n->u.table.info->widths[c];
-			double f = sum > 0 ? (w > 0 ? w : 0) / sum : 1.0 / n->u.table.ncols;
+			double f = doc_column_share(n, c);
 			snprintf(name, sizeof name, "Table%d.C%d", t, c + 1);
 			style_open(o, name, NULL, "table-column", NULL, NULL, NULL);
 			xmlw_start(x, "style:table-column-properties");
@@ -1207,7 +1121,7 @@ static void write_toc(odt *o)
 		heading_bookmark(o, h, mark, sizeof mark);
 		if (!h->u.heading.in_toc)
 			continue;
-		snprintf(st, sizeof st, "Contents_20_%d", heading_level(h));
+		snprintf(st, sizeof st, "Contents_20_%d", doc_heading_rank(h));
 		xmlw_start(x, "text:p");
 		xmlw_attr(x, "text:style-name", st);
 		xmlw_start(x, "text:a");
@@ -1288,7 +1202,7 @@ static void start_cell(odt *o, const doc_node *n)
 {
 	xmlw *x = &o->x;
 	char name[32];
-	int header = is_header_row(n->parent), f = cell_fill(o, n);
+	int header = doc_row_is_header(n->parent), f = doc_cell_fill(o->doc, n, header);
 	int k = o->row_idx - 1 - n->parent->parent->u.table.header_rows; /* body row */
 	if (!header && !f && o->doc->style.table.zebra && k >= 0 && k % 2 == 1)
 		snprintf(name, sizeof name, "Zebra");
@@ -1407,10 +1321,7 @@ static void write_body(odt *o)
 	doc_iter_init(&it, o->doc->root);
 	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE && !x->failed) {
 		int enter = ev == DOC_EV_ENTER;
-		/* what the writer has flushed, deflated a megabyte at a time; a
-		 * failure makes the buf, and so the writer, fail (sticky) */
-		if (x->out->len >= (size_t)1 << 20 && odfzip_deflate(&o->content, x->out, 0) < 0)
-			x->out->failed = 1;
+		odfzip_deflate_some(&o->content, x->out);
 		switch (n->type) {
 		case DOC_DOCUMENT:
 		case DOC_FRAGMENT:
@@ -1463,7 +1374,7 @@ static void write_body(odt *o)
 			write_toc(o);
 			break;
 		case DOC_PAGE_BREAK:
-			if (break_needs_para(n)) {
+			if (!doc_break_is_carried(n)) {
 				char name[32];
 				style_name(o, R_BODY, V_BREAK, name, sizeof name);
 				xmlw_start(x, "text:p");
@@ -1597,28 +1508,21 @@ static int write_manifest(odt *o, buf *out)
 
 sr_status odt_render(const doc *dc, buf *out, diag *d)
 {
-	const char *why = NULL;
 	buf parts[NPARTS];
 	buf *cparts = NULL, *cnames = NULL; /* issue 6: chart objects' parts, names */
 	sr_status st = SR_SYSTEM;
 	for (int i = 0; i < NPARTS; i++)
 		parts[i] = (buf)BUF_INIT;
-	if (!dc || !dc->root || doc_check(dc, &why) < 0) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0,
-			 "cannot write the ODT file: the document is malformed (%s)",
-			 why ? why : "no document");
+	if (backend_check_tree(dc, "ODT", d) != SR_OK)
 		return SR_INVALID;
-	}
 	odt *o = xcalloc(1, sizeof *o);
 	if (!o)
 		goto oom;
 	odt_init(o, dc);
-	if (dc->style.logo_path && dc->style.logo_w > 0 && dc->style.logo_h > 0) {
-		st = image_load(dc->style.logo_path, &o->logo, &o->logo_info, (srcpos){0}, d);
-		if (st != SR_OK)
-			goto done;
-		st = SR_SYSTEM;
-	}
+	st = backend_load_logo(dc, &o->logo, &o->logo_info, d);
+	if (st != SR_OK)
+		goto done;
+	st = SR_SYSTEM;
 	if (write_content(o, &parts[PART_CONTENT]) < 0 ||
 	    write_styles(o, &parts[PART_STYLES]) < 0 ||
 	    write_meta(o, &parts[PART_META]) < 0 ||
@@ -1661,8 +1565,7 @@ sr_status odt_render(const doc *dc, buf *out, diag *d)
 	xfree(zp);
 	goto done;
 oom:
-	diag_add(d, DIAG_ERROR, NULL, 0, 0,
-		 "cannot write the ODT file: out of memory (or over the output size limit)");
+	st = backend_out_of_memory("ODT", d);
 done:
 	for (size_t i = 0; o && cparts && i < 3 * o->ncharts; i++)
 		buf_free(&cparts[i]);
@@ -1683,18 +1586,9 @@ done:
 
 /* ---- the format's row (backend.h) ---- */
 
-static sr_status odt_row_render(void *engine, doc *tree, int give, buf *out, diag *d)
-{
-	(void)engine;
-	sr_status st = odt_render(tree, out, d);
-	if (give)
-		backend_tree_free(tree);
-	return st;
-}
-
 const backend backend_odt = {
 	.name = "odt",
 	.ext = "odt",
 	.media_type = "application/vnd.oasis.opendocument.text",
-	.render = odt_row_render,
+	.render_doc = odt_render,
 };

@@ -71,49 +71,6 @@ double odtchart_height(const doc_chart *c, double w)
 	return h < 150 ? 150 : h > 260 ? 260 : h;
 }
 
-/* Columns of the local table (after the category column). */
-enum { COL_SERIES, COL_BASE, COL_TARGET, COL_TRACK };
-
-typedef struct col {
-	int kind, k;       /* k: series index */
-	const char *name;
-} col;
-
-static int columns(const doc_chart *c, col *cols, int max)
-{
-	int n = 0;
-	for (int k = 0; k < c->nseries && n < max; k++)
-		cols[n++] = (col){COL_SERIES, k, c->series[k].name};
-	if (c->kind == CHART_STACKED_HBAR)
-		return n;
-	if (c->base_cat >= 0 && n < max)
-		cols[n++] = (col){COL_BASE, 0, c->base_label};
-	if (c->target_cat >= 0 && n < max)
-		cols[n++] = (col){COL_TARGET, 0, c->target_label};
-	if (c->base_cat >= 0 && c->target_cat > c->base_cat && n < max)
-		cols[n++] = (col){COL_TRACK, 0, c->track_label};
-	return n;
-}
-
-static double cell_value(const doc_chart *c, const col *cl, int i)
-{
-	switch (cl->kind) {
-	case COL_SERIES: return c->series[cl->k].values[i];
-	case COL_BASE: return i == c->base_cat ? c->base_value : NAN;
-	case COL_TARGET: return i == c->target_cat ? c->target_value : NAN;
-	default: return chart_track_at(c, i);
-	}
-}
-
-/* "B", "C", ... "AA": the column letters of the local table. */
-static void colname(char *s, int i)
-{
-	if (i < 26)
-		s[0] = (char)('A' + i), s[1] = 0;
-	else
-		s[0] = (char)('A' + i / 26 - 1), s[1] = (char)('A' + i % 26), s[2] = 0;
-}
-
 static void style_begin(xmlw *x, const char *name)
 {
 	xmlw_start(x, "style:style");
@@ -131,7 +88,7 @@ static void text_props(xmlw *x, double size, int bold, uint32_t rgb)
 	xmlw_end(x);
 }
 
-static void styles(xmlw *x, const doc_chart *c, const col *cols, int ncols)
+static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols)
 {
 	int hbar = c->kind == CHART_STACKED_HBAR;
 	chart_scale s = chart_value_scale(c);
@@ -220,27 +177,28 @@ static void styles(xmlw *x, const doc_chart *c, const col *cols, int ncols)
 		snprintf(nm, sizeof nm, "s%d", i);
 		style_begin(x, nm);
 		xmlw_start(x, "style:chart-properties");
-		const col *cl = &cols[i];
+		const chart_col *cl = &cols[i];
 		if (hbar) {
 			xmlw_attr(x, "chart:data-label-number", "value");
-		} else if (cl->kind == COL_SERIES) {
+		} else if (cl->kind == CHART_COL_SERIES) {
 			xmlw_attr(x, "chart:symbol-type", "named-symbol");
 			xmlw_attr(x, "chart:symbol-name", "square");
 			xmlw_attr(x, "chart:symbol-width", "0.15cm");
 			xmlw_attr(x, "chart:symbol-height", "0.15cm");
-		} else if (cl->kind == COL_TRACK) {
+		} else if (cl->kind == CHART_COL_TRACK) {
 			xmlw_attr(x, "chart:symbol-type", "none");
 		} else {
 			xmlw_attr(x, "chart:symbol-type", "named-symbol");
-			xmlw_attr(x, "chart:symbol-name", cl->kind == COL_BASE ? "diamond" : "x");
+			xmlw_attr(x, "chart:symbol-name",
+				  cl->kind == CHART_COL_BASE ? "diamond" : "x");
 			xmlw_attr(x, "chart:symbol-width", "0.25cm");
 			xmlw_attr(x, "chart:symbol-height", "0.25cm");
 		}
 		xmlw_end(x);
 		xmlw_start(x, "style:graphic-properties");
-		uint32_t rgb = cl->kind == COL_SERIES ? c->series[cl->k].rgb
-			       : cl->kind == COL_BASE ? cs.base_rgb
-			       : cl->kind == COL_TARGET ? cs.target_rgb : cs.track_rgb;
+		uint32_t rgb = cl->kind == CHART_COL_SERIES ? c->series[cl->k].rgb
+			       : cl->kind == CHART_COL_BASE ? cs.base_rgb
+			       : cl->kind == CHART_COL_TARGET ? cs.target_rgb : cs.track_rgb;
 		if (hbar) {
 			/* the fill darkened at the edge, as in the PDF (pale status
 			 * shades stay visible on white) */
@@ -250,17 +208,18 @@ static void styles(xmlw *x, const doc_chart *c, const col *cols, int ncols)
 			attr_rgb(x, "svg:stroke-color", e);
 			xmlw_attr(x, "draw:fill", "solid");
 			attr_rgb(x, "draw:fill-color", rgb);
-		} else if (cl->kind == COL_SERIES && c->kind == CHART_BAR) {
+		} else if (cl->kind == CHART_COL_SERIES && c->kind == CHART_BAR) {
 			xmlw_attr(x, "draw:stroke", "none");
 			xmlw_attr(x, "draw:fill", "solid");
 			attr_rgb(x, "draw:fill-color", rgb);
 		} else {
 			xmlw_attr(x, "draw:stroke",
-				  cl->kind == COL_TRACK ? "dash"
-				  : cl->kind == COL_SERIES ? "solid" : "none");
-			if (cl->kind == COL_TRACK)
+				  cl->kind == CHART_COL_TRACK ? "dash"
+				  : cl->kind == CHART_COL_SERIES ? "solid" : "none");
+			if (cl->kind == CHART_COL_TRACK)
 				xmlw_attr(x, "draw:stroke-dash", "Track");
-			attr_cm(x, "svg:stroke-width", cl->kind == COL_TRACK ? cs.track_w : cs.line_w);
+			attr_cm(x, "svg:stroke-width",
+				cl->kind == CHART_COL_TRACK ? cs.track_w : cs.line_w);
 			attr_rgb(x, "svg:stroke-color", rgb);
 			xmlw_attr(x, "draw:fill", "solid");
 			attr_rgb(x, "draw:fill-color", rgb);
@@ -293,28 +252,7 @@ static void string_cell(xmlw *x, const char *s)
 	xmlw_end(x);
 }
 
-/* A focus area's name for the category axis: at most 40 characters and
- * "…" (LibreOffice would give a long name half the chart); the counts
- * table beside it has the whole name. */
-static const char *short_label(const char *s, char *out, size_t n)
-{
-	size_t chars = 0, i = 0;
-	while (s[i] && chars < 40) {
-		i++;
-		while (((unsigned char)s[i] & 0xC0) == 0x80)
-			i++;
-		chars++;
-	}
-	if (!s[i] || i + 4 > n)
-		return s;
-	while (i > 0 && s[i - 1] == ' ')
-		i--;
-	memcpy(out, s, i);
-	memcpy(out + i, "\xe2\x80\xa6", 4);
-	return out;
-}
-
-static void local_table(xmlw *x, const doc_chart *c, const col *cols, int ncols)
+static void local_table(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols)
 {
 	char b[64], lab[256];
 	xmlw_start(x, "table:table");
@@ -339,10 +277,11 @@ static void local_table(xmlw *x, const doc_chart *c, const col *cols, int ncols)
 	xmlw_start(x, "table:table-rows");
 	for (int r = 0; r < c->ncats; r++) {
 		xmlw_start(x, "table:table-row");
-		string_cell(x, c->kind == CHART_STACKED_HBAR ? short_label(c->cats[r], lab, sizeof lab)
-							      : c->cats[r]);
+		string_cell(x, c->kind == CHART_STACKED_HBAR
+				       ? chart_axis_label(c->cats[r], lab, sizeof lab)
+				       : c->cats[r]);
 		for (int i = 0; i < ncols; i++) {
-			double v = cell_value(c, &cols[i], r);
+			double v = chart_col_value(c, &cols[i], r);
 			xmlw_start(x, "table:table-cell");
 			/* a zero count is no bar: an empty cell, so no "0" label */
 			if (isfinite(v) && !(c->kind == CHART_STACKED_HBAR && v == 0)) {
@@ -363,8 +302,8 @@ int odtchart_write(const doc_chart *c, double w, double h, buf *content, buf *st
 		   buf *meta)
 {
 	xmlw x;
-	col cols[64];
-	int ncols = columns(c, cols, 64);
+	chart_col cols[64];
+	int ncols = chart_columns(c, cols, 64);
 	int rc = 0;
 	char range[96], a[8];
 	/* content.xml */
@@ -390,7 +329,7 @@ int odtchart_write(const doc_chart *c, double w, double h, buf *content, buf *st
 	xmlw_end(&x);
 	xmlw_start(&x, "chart:plot-area");
 	xmlw_attr(&x, "chart:style-name", "plot");
-	colname(a, ncols);
+	chart_sheet_col(a, ncols);
 	snprintf(range, sizeof range, "local-table.$A$1:.$%s$%d", a, c->ncats + 1);
 	xmlw_attr(&x, "table:cell-range-address", range);
 	xmlw_attr(&x, "chart:data-source-has-labels", "both");
@@ -420,7 +359,7 @@ int odtchart_write(const doc_chart *c, double w, double h, buf *content, buf *st
 	xmlw_end(&x);
 	for (int i = 0; i < ncols; i++) {
 		char st[16];
-		colname(a, i + 1);
+		chart_sheet_col(a, i + 1);
 		xmlw_start(&x, "chart:series");
 		snprintf(st, sizeof st, "s%d", i);
 		xmlw_attr(&x, "chart:style-name", st);
@@ -428,7 +367,7 @@ int odtchart_write(const doc_chart *c, double w, double h, buf *content, buf *st
 		xmlw_attr(&x, "chart:values-cell-range-address", range);
 		snprintf(range, sizeof range, "local-table.$%s$1", a);
 		xmlw_attr(&x, "chart:label-cell-address", range);
-		xmlw_attr(&x, "chart:class", c->kind == CHART_LINE || cols[i].kind != COL_SERIES
+		xmlw_attr(&x, "chart:class", chart_col_is_line(c, &cols[i])
 						  ? "chart:line" : "chart:bar");
 		xmlw_end(&x);
 	}

@@ -230,11 +230,6 @@ static void docx_init(docx *o, const doc *dc)
 	name_fills(o);
 }
 
-static int valid_fill(const docx *o, int f)
-{
-	return f > 0 && f < o->doc->nfills && f < DOC_MAX_FILLS;
-}
-
 /* Append p to a growing array of node pointers; -1 when memory runs out. */
 static int push(const doc_node ***v, size_t *n, size_t *cap, const doc_node *p)
 {
@@ -252,63 +247,6 @@ static int push(const doc_node ***v, size_t *n, size_t *cap, const doc_node *p)
 
 /* ---- the tree's shapes --------------------------------------------------------- */
 
-/* Is row r one of its table's header rows?  Counts at most header_rows
- * siblings, so big tables stay linear. */
-static int is_header_row(const doc_node *r)
-{
-	const doc_node *t = r->parent;
-	if (r->u.row.header)
-		return 1;
-	if (!t)
-		return 0;
-	int i = 0;
-	for (const doc_node *p = r->prev; p && i < t->u.table.header_rows; p = p->prev)
-		i++;
-	return i < t->u.table.header_rows;
-}
-
-/* The fill of a cell: its own, else the header rows' (0 when none). */
-static int cell_fill(const docx *o, const doc_node *cell)
-{
-	int f = cell->u.cell.fill;
-	if (!valid_fill(o, f) && cell->parent && is_header_row(cell->parent))
-		f = o->doc->style.header_fill;
-	return valid_fill(o, f) ? f : 0;
-}
-
-static int breaks_before(const doc_node *n)
-{
-	return n->parent && n->parent->type == DOC_DOCUMENT && n->prev &&
-	       n->prev->type == DOC_PAGE_BREAK;
-}
-
-static int break_needs_para(const doc_node *n)
-{
-	const doc_node *x = n->next;
-	return !x || !(x->type == DOC_HEADING || x->type == DOC_PARAGRAPH);
-}
-
-static int heading_level(const doc_node *h)
-{
-	int l = h->u.heading.level;
-	return l < 1 ? 1 : l > 3 ? 3 : l;
-}
-
-/* Is paragraph n the last thing of a list at document level? */
-static int ends_list(const doc_node *n)
-{
-	const doc_node *p = n;
-	while (!p->next && p->parent && p->parent->type == DOC_ITEM) {
-		const doc_node *list = p->parent->parent;
-		if (p->parent->next || !list)
-			return 0;
-		if (list->parent && list->parent->type == DOC_DOCUMENT)
-			return 1;
-		p = list;
-	}
-	return 0;
-}
-
 /* The paragraph style of a HEADING or PARAGRAPH from its role and place;
  * *align gets the alignment it needs (a cell's when the paragraph has
  * none of its own). */
@@ -316,7 +254,7 @@ static int para_style(const docx *o, const doc_node *n, doc_align *align)
 {
 	*align = DOC_LEFT;
 	if (n->type == DOC_HEADING)
-		return (n->u.heading.in_toc ? S_H1 : S_MINOR1) + heading_level(n) - 1;
+		return (n->u.heading.in_toc ? S_H1 : S_MINOR1) + doc_heading_rank(n) - 1;
 	int role;
 	switch (n->u.para.style) {
 	case DOC_P_TITLE: role = S_TITLE; break;
@@ -326,27 +264,15 @@ static int para_style(const docx *o, const doc_node *n, doc_align *align)
 	case DOC_P_LEAD: role = S_LEAD; break;
 	default: role = S_NORMAL; break;
 	}
-	*align = n->u.para.align;
-	int in_item = 0;
-	for (const doc_node *p = n->parent; p; p = p->parent) {
-		if (p->type == DOC_ITEM)
-			in_item = 1;
-		if (p->type != DOC_CELL)
-			continue;
-		if (*align == DOC_LEFT)
-			*align = p->u.cell.align;
-		int f = cell_fill(o, p);
-		if (p->parent && is_header_row(p->parent))
-			role = S_TH;
-		else if (f)
-			role = S_FILL + f;
-		else if (role == S_NORMAL)
-			role = S_TD;
-		return role;
-	}
-	if (in_item && role == S_NORMAL)
-		role = S_LIST;
-	return role;
+	doc_place pl = doc_place_of(o->doc, n);
+	*align = pl.align;
+	if (pl.header)
+		return S_TH;
+	if (pl.fill)
+		return S_FILL + pl.fill;
+	if (pl.in_cell)
+		return role == S_NORMAL ? S_TD : role;
+	return pl.in_item && role == S_NORMAL ? S_LIST : role;
 }
 
 static const char *style_of(const docx *o, int role)
@@ -434,6 +360,19 @@ static void put_t(xmlw *x, const char *s, size_t len)
 	xmlw_end(x);
 }
 
+/* A heading's words as one run on one line, as its contents entry. */
+static void put_plain(docx *o, const doc_node *h)
+{
+	buf b = BUF_INIT;
+	doc_flatten_put(&b, h, DOC_WS_COLLAPSE);
+	if (b.failed)
+		o->x.failed = 1;
+	xmlw_start(&o->x, "w:r");
+	put_t(&o->x, (const char *)b.data, b.len);
+	xmlw_end(&o->x);
+	buf_free(&b);
+}
+
 /* A TEXT node as one run: TAB a w:tab, LF (CR LF, CR) a w:br. */
 static void put_text(docx *o, const char *s, size_t len)
 {
@@ -455,47 +394,11 @@ static void put_text(docx *o, const char *s, size_t len)
 	xmlw_end(x);
 }
 
-/* A heading's words on one line, white space collapsed: its TOC entry. */
-static void put_plain(docx *o, const doc_node *h)
-{
-	buf b = BUF_INIT;
-	doc_iter it;
-	const doc_node *n;
-	doc_event ev;
-	int space = 0;
-	doc_iter_init(&it, h);
-	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
-		if (ev != DOC_EV_ENTER)
-			continue;
-		const char *s = n->type == DOC_TEXT ? n->u.text.text : " ";
-		size_t len = n->type == DOC_TEXT ? n->u.text.len : n->type == DOC_BREAK;
-		for (size_t i = 0; i < len; i++) {
-			char c = s[i];
-			if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-				space = b.len > 0;
-				continue;
-			}
-			if (space)
-				buf_putc(&b, ' ');
-			space = 0;
-			buf_putc(&b, c);
-		}
-	}
-	if (b.failed)
-		o->x.failed = 1;
-	xmlw_start(&o->x, "w:r");
-	put_t(&o->x, (const char *)b.data, b.len);
-	xmlw_end(&o->x);
-	buf_free(&b);
-}
-
 /* A complex field's parts: begin, instruction, separate ... end. */
 static void fld_char(xmlw *x, const char *type)
 {
 	xmlw_start(x, "w:r");
-	xmlw_start(x, "w:fldChar");
-	xmlw_attr(x, "w:fldCharType", type);
-	xmlw_end(x);
+	xmlw_empty(x, "w:fldChar", "w:fldCharType", type, NULL);
 	xmlw_end(x);
 }
 
@@ -559,7 +462,7 @@ static void start_para(docx *o, const doc_node *n)
 	val(x, "w:pStyle", style_of(o, role));
 	if (n->type == DOC_PARAGRAPH && n->u.para.keep_with_next)
 		empty(x, "w:keepNext");
-	if (breaks_before(n))
+	if (doc_breaks_before(n))
 		empty(x, "w:pageBreakBefore");
 	if (list) {
 		xmlw_start(x, "w:numPr");
@@ -568,7 +471,7 @@ static void start_para(docx *o, const doc_node *n)
 		xmlw_end(x);
 	}
 	int in_list = n->parent && n->parent->type == DOC_ITEM;
-	if (in_list && ends_list(n)) {
+	if (in_list && doc_ends_list(n)) {
 		xmlw_start(x, "w:spacing");
 		attr_long(x, "w:after", twips(o->fs * 0.6));
 		xmlw_end(x);
@@ -689,34 +592,20 @@ static int column_widths(docx *o, const doc_node *t)
 			return -1;
 		o->colw = v, o->capcolw = (size_t)nc;
 	}
-	double *cw = o->colw, *minw = o->colw + nc, sum = 0;
-	for (int i = 0; i < nc; i++)
-		sum += t->u.table.info->widths[i] > 0 ? t->u.table.info->widths[i] : 0;
+	double *cw = o->colw, *minw = o->colw + nc;
 	for (int i = 0; i < nc; i++) {
-		double w = t->u.table.info->widths[i];
-		cw[i] = o->text_w * (sum > 0 ? (w > 0 ? w : 0) / sum : 1.0 / nc);
+		cw[i] = o->text_w * doc_column_share(t, i);
 		minw[i] = 0;
 	}
 	for (const doc_node *r = t->first; r; r = r->next) {
-		int hdr = is_header_row(r), ci = 0;
+		int hdr = doc_row_is_header(r), ci = 0;
 		for (const doc_node *c = r->first; c && ci < nc; c = c->next, ci++) {
 			double m = longest_word(c, o->fs * 0.9, hdr) + 2 * CELL_PAD_H + 0.5;
 			if (m > minw[ci])
 				minw[ci] = m;
 		}
 	}
-	double need = 0, slack = 0;
-	for (int i = 0; i < nc; i++) {
-		if (cw[i] < minw[i])
-			need += minw[i] - cw[i];
-		else
-			slack += cw[i] - minw[i];
-	}
-	if (need > 0 && need <= slack) {
-		double f = need / slack;
-		for (int i = 0; i < nc; i++)
-			cw[i] = cw[i] < minw[i] ? minw[i] : cw[i] - (cw[i] - minw[i]) * f;
-	}
+	doc_columns_fit(cw, minw, nc, 0);
 	return 0;
 }
 
@@ -737,7 +626,7 @@ static void start_table(docx *o, const doc_node *n)
 		x->failed = 1;
 		return;
 	}
-	if (breaks_before(n))
+	if (doc_breaks_before(n))
 		spacer(o, 1, 1);
 	xmlw_start(x, "w:tbl");
 	xmlw_start(x, "w:tblPr");
@@ -746,18 +635,15 @@ static void start_table(docx *o, const doc_node *n)
 	attr_long(x, "w:w", twips(o->text_w));
 	xmlw_attr(x, "w:type", "dxa");
 	xmlw_end(x);
-	xmlw_start(x, "w:tblLayout");
-	xmlw_attr(x, "w:type", "fixed");
-	xmlw_end(x);
-	xmlw_start(x, "w:tblLook");
-	xmlw_attr(x, "w:val", n->u.table.header_rows > 0 ? "0420" : "0400");
-	xmlw_attr(x, "w:firstRow", n->u.table.header_rows > 0 ? "1" : "0");
-	xmlw_attr(x, "w:lastRow", "0");
-	xmlw_attr(x, "w:firstColumn", "0");
-	xmlw_attr(x, "w:lastColumn", "0");
-	xmlw_attr(x, "w:noHBand", "1");
-	xmlw_attr(x, "w:noVBand", "1");
-	xmlw_end(x);
+	xmlw_empty(x, "w:tblLayout", "w:type", "fixed", NULL);
+	xmlw_empty(x, "w:tblLook",
+		   "w:val", n->u.table.header_rows > 0 ? "0420" : "0400",
+		   "w:firstRow", n->u.table.header_rows > 0 ? "1" : "0",
+		   "w:lastRow", "0",
+		   "w:firstColumn", "0",
+		   "w:lastColumn", "0",
+		   "w:noHBand", "1",
+		   "w:noVBand", "1", NULL);
 	const char *cap = n->u.table.info->caption;
 	if (cap && *cap)
 		val(x, "w:tblCaption", cap);
@@ -778,7 +664,7 @@ static void start_row(docx *o, const doc_node *n)
 	xmlw_start(x, "w:trPr");
 	/* a measure reads as one unit: its row never splits over pages */
 	empty(x, "w:cantSplit");
-	if (is_header_row(n))
+	if (doc_row_is_header(n))
 		empty(x, "w:tblHeader");
 	xmlw_end(x);
 }
@@ -796,9 +682,10 @@ static void start_cell(docx *o, const doc_node *n)
 	attr_long(x, "w:w", c < t->u.table.ncols ? col_twips(o, t, c) : 0);
 	xmlw_attr(x, "w:type", "dxa");
 	xmlw_end(x);
-	int f = cell_fill(o, n);
+	int hdr = doc_row_is_header(row);
+	int f = doc_cell_fill(o->doc, n, hdr);
 	uint32_t rgb = f ? o->doc->fills[f].rgb : DEF_HEADER_FILL;
-	if (f || is_header_row(row)) {
+	if (f || hdr) {
 		xmlw_start(x, "w:shd");
 		xmlw_attr(x, "w:val", "clear");
 		xmlw_attr(x, "w:color", "auto");
@@ -811,7 +698,7 @@ static void start_cell(docx *o, const doc_node *n)
 		 * its height matches its neighbours' */
 		xmlw_start(x, "w:p");
 		xmlw_start(x, "w:pPr");
-		val(x, "w:pStyle", style_of(o, is_header_row(row) ? S_TH : f ? S_FILL + f : S_TD));
+		val(x, "w:pStyle", style_of(o, hdr ? S_TH : f ? S_FILL + f : S_TD));
 		xmlw_end(x);
 		xmlw_end(x);
 	}
@@ -840,7 +727,7 @@ static void write_toc(docx *o)
 		heading_mark(h, ++no, mark, sizeof mark);
 		if (!h->u.heading.in_toc)
 			continue;
-		snprintf(st, sizeof st, "TOC%d", heading_level(h));
+		snprintf(st, sizeof st, "TOC%d", doc_heading_rank(h));
 		xmlw_start(x, "w:p");
 		xmlw_start(x, "w:pPr");
 		val(x, "w:pStyle", st);
@@ -880,10 +767,7 @@ static void inline_open(docx *o, double w, double h, const char *name, const cha
 	xmlw *x = &o->x;
 	xmlw_start(x, "w:drawing");
 	xmlw_start(x, "wp:inline");
-	xmlw_attr(x, "distT", "0");
-	xmlw_attr(x, "distB", "0");
-	xmlw_attr(x, "distL", "0");
-	xmlw_attr(x, "distR", "0");
+	xmlw_attrs(x, "distT", "0", "distB", "0", "distL", "0", "distR", "0", NULL);
 	xmlw_start(x, "wp:extent");
 	attr_long(x, "cx", emu(w));
 	attr_long(x, "cy", emu(h));
@@ -966,11 +850,7 @@ static void write_logo(docx *o)
 	xmlw_start(x, "pic:pic");
 	xmlw_attr(x, "xmlns:pic", NS_PIC);
 	xmlw_start(x, "pic:nvPicPr");
-	xmlw_start(x, "pic:cNvPr");
-	xmlw_attr(x, "id", "0");
-	xmlw_attr(x, "name", logo_name(o) + 6);
-	xmlw_attr(x, "descr", who);
-	xmlw_end(x);
+	xmlw_empty(x, "pic:cNvPr", "id", "0", "name", logo_name(o) + 6, "descr", who, NULL);
 	empty(x, "pic:cNvPicPr");
 	xmlw_end(x);
 	xmlw_start(x, "pic:blipFill");
@@ -983,10 +863,7 @@ static void write_logo(docx *o)
 	xmlw_end(x);
 	xmlw_start(x, "pic:spPr");
 	xmlw_start(x, "a:xfrm");
-	xmlw_start(x, "a:off");
-	xmlw_attr(x, "x", "0");
-	xmlw_attr(x, "y", "0");
-	xmlw_end(x);
+	xmlw_empty(x, "a:off", "x", "0", "y", "0", NULL);
 	xmlw_start(x, "a:ext");
 	attr_long(x, "cx", emu(st->logo_w));
 	attr_long(x, "cy", emu(st->logo_h));
@@ -1046,6 +923,15 @@ static void end_link(docx *o)
 	o->live_link = 0;
 }
 
+/* A section's reference to its header or footer part rid. */
+static void part_ref(xmlw *x, const char *elem, const char *type, int rid)
+{
+	xmlw_start(x, elem);
+	xmlw_attr(x, "w:type", type);
+	xmlw_attrf(x, "r:id", "rId%d", rid);
+	xmlw_end(x);
+}
+
 static void write_sectpr(docx *o)
 {
 	xmlw *x = &o->x;
@@ -1054,27 +940,14 @@ static void write_sectpr(docx *o)
 	int title_first = f0 && f0->type == DOC_PARAGRAPH && f0->u.para.style == DOC_P_TITLE;
 	int has_header = dc->header_text && *dc->header_text;
 	xmlw_start(x, "w:sectPr");
-	if (has_header) {
-		xmlw_start(x, "w:headerReference");
-		xmlw_attr(x, "w:type", "default");
-		xmlw_attrf(x, "r:id", "rId%d", RID_HEADER);
-		xmlw_end(x);
-	}
-	xmlw_start(x, "w:footerReference");
-	xmlw_attr(x, "w:type", "default");
-	xmlw_attrf(x, "r:id", "rId%d", RID_FOOTER);
-	xmlw_end(x);
+	if (has_header)
+		part_ref(x, "w:headerReference", "default", RID_HEADER);
+	part_ref(x, "w:footerReference", "default", RID_FOOTER);
 	/* The title page: no running header, the footer as on every page
 	 * (a part of its own, as Word writes one per reference). */
 	if (title_first) {
-		xmlw_start(x, "w:headerReference");
-		xmlw_attr(x, "w:type", "first");
-		xmlw_attrf(x, "r:id", "rId%d", RID_HEADER_FIRST);
-		xmlw_end(x);
-		xmlw_start(x, "w:footerReference");
-		xmlw_attr(x, "w:type", "first");
-		xmlw_attrf(x, "r:id", "rId%d", RID_FOOTER_FIRST);
-		xmlw_end(x);
+		part_ref(x, "w:headerReference", "first", RID_HEADER_FIRST);
+		part_ref(x, "w:footerReference", "first", RID_FOOTER_FIRST);
 	}
 	xmlw_start(x, "w:pgSz");
 	attr_long(x, "w:w", twips(o->page_w));
@@ -1099,6 +972,58 @@ static void write_sectpr(docx *o)
 	xmlw_end(x);
 }
 
+/* What entering node n writes. */
+static void enter_node(docx *o, const doc_node *n)
+{
+	xmlw *x = &o->x;
+	switch (n->type) {
+	case DOC_CHART: write_chart(o, n); break;
+	case DOC_HEADING:
+	case DOC_PARAGRAPH: start_para(o, n); break;
+	case DOC_LIST:
+		if (n->u.list.ordered && push(&o->olists, &o->nolists, &o->capolists, n) < 0)
+			x->failed = 1;
+		break;
+	case DOC_TABLE: start_table(o, n); break;
+	case DOC_ROW: start_row(o, n); break;
+	case DOC_CELL: start_cell(o, n); break;
+	case DOC_TOC: write_toc(o); break;
+	case DOC_PAGE_BREAK:
+		if (!doc_break_is_carried(n))
+			spacer(o, 1, 1);
+		break;
+	case DOC_TEXT: put_text(o, n->u.text.text, n->u.text.len); break;
+	case DOC_EMPH: o->emph++; break;
+	case DOC_STRONG: o->strong++; break;
+	case DOC_LINK: start_link(o, n); break;
+	case DOC_BREAK:
+		xmlw_start(x, "w:r");
+		empty(x, "w:br");
+		xmlw_end(x);
+		break;
+	default: break;
+	}
+}
+
+/* What leaving container n writes. */
+static void exit_node(docx *o, const doc_node *n)
+{
+	switch (n->type) {
+	case DOC_HEADING:
+	case DOC_PARAGRAPH: end_para(o, n); break;
+	case DOC_TABLE:
+		xmlw_end(&o->x);
+		spacer(o, o->fs * 0.8, 0);
+		break;
+	case DOC_ROW:
+	case DOC_CELL: xmlw_end(&o->x); break;
+	case DOC_EMPH: o->emph--; break;
+	case DOC_STRONG: o->strong--; break;
+	case DOC_LINK: end_link(o); break;
+	default: break;
+	}
+}
+
 static void write_body(docx *o)
 {
 	xmlw *x = &o->x;
@@ -1110,79 +1035,11 @@ static void write_body(docx *o)
 		write_logo(o);
 	doc_iter_init(&it, o->doc->root);
 	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE && !x->failed) {
-		int enter = ev == DOC_EV_ENTER;
-		/* what the writer has flushed, deflated a megabyte at a time; a
-		 * failure makes the buf, and so the writer, fail (sticky) */
-		if (x->out->len >= (size_t)1 << 20 && odfzip_deflate(&o->content, x->out, 0) < 0)
-			x->out->failed = 1;
-		switch (n->type) {
-		case DOC_DOCUMENT:
-		case DOC_FRAGMENT:
-		case DOC_ITEM:
-			break;
-		case DOC_CHART:
-			write_chart(o, n);
-			break;
-		case DOC_HEADING:
-		case DOC_PARAGRAPH:
-			if (enter)
-				start_para(o, n);
-			else
-				end_para(o, n);
-			break;
-		case DOC_LIST:
-			if (enter && n->u.list.ordered &&
-			    push(&o->olists, &o->nolists, &o->capolists, n) < 0)
-				x->failed = 1;
-			break;
-		case DOC_TABLE:
-			if (enter) {
-				start_table(o, n);
-			} else {
-				xmlw_end(x);
-				spacer(o, o->fs * 0.8, 0);
-			}
-			break;
-		case DOC_ROW:
-			if (enter)
-				start_row(o, n);
-			else
-				xmlw_end(x);
-			break;
-		case DOC_CELL:
-			if (enter)
-				start_cell(o, n);
-			else
-				xmlw_end(x);
-			break;
-		case DOC_TOC:
-			write_toc(o);
-			break;
-		case DOC_PAGE_BREAK:
-			if (break_needs_para(n) && !(n->next && n->next->type == DOC_TABLE))
-				spacer(o, 1, 1);
-			break;
-		case DOC_TEXT:
-			put_text(o, n->u.text.text, n->u.text.len);
-			break;
-		case DOC_EMPH:
-			o->emph += enter ? 1 : -1;
-			break;
-		case DOC_STRONG:
-			o->strong += enter ? 1 : -1;
-			break;
-		case DOC_LINK:
-			if (enter)
-				start_link(o, n);
-			else
-				end_link(o);
-			break;
-		case DOC_BREAK:
-			xmlw_start(x, "w:r");
-			empty(x, "w:br");
-			xmlw_end(x);
-			break;
-		}
+		odfzip_deflate_some(&o->content, x->out);
+		if (ev == DOC_EV_ENTER)
+			enter_node(o, n);
+		else
+			exit_node(o, n);
 	}
 	write_sectpr(o);
 	xmlw_end(x);
@@ -1220,11 +1077,20 @@ typedef struct pdef {
 
 #define NO_RGB 0x1000000u
 
-static void rpr_size_color(xmlw *x, int bold, uint32_t rgb, double size)
+enum { RP_BOLD = 1, RP_ITALIC = 2, RP_UNDERLINE = 4 };
+
+/* A style's w:rPr: the RP_ flags in props, its colour (NO_RGB:
+ * inherited) and size (0: inherited), in the schema's order. */
+static void rpr(xmlw *x, int props, uint32_t rgb, double size)
 {
-	if (bold) {
+	xmlw_start(x, "w:rPr");
+	if (props & RP_BOLD) {
 		empty(x, "w:b");
 		empty(x, "w:bCs");
+	}
+	if (props & RP_ITALIC) {
+		empty(x, "w:i");
+		empty(x, "w:iCs");
 	}
 	if (rgb <= 0xFFFFFF) {
 		xmlw_start(x, "w:color");
@@ -1235,6 +1101,9 @@ static void rpr_size_color(xmlw *x, int bold, uint32_t rgb, double size)
 		val_long(x, "w:sz", halfpts(size));
 		val_long(x, "w:szCs", halfpts(size));
 	}
+	if (props & RP_UNDERLINE)
+		val(x, "w:u", "single");
+	xmlw_end(x);
 }
 
 static void style_head(xmlw *x, const char *type, const char *id, const char *name,
@@ -1275,9 +1144,7 @@ static void para_def(docx *o, const pdef *p, const char *extra_tabs_end)
 	if (p->outline)
 		val_long(x, "w:outlineLvl", p->outline - 1);
 	xmlw_end(x);
-	xmlw_start(x, "w:rPr");
-	rpr_size_color(x, p->bold, p->rgb, p->size);
-	xmlw_end(x);
+	rpr(x, p->bold ? RP_BOLD : 0, p->rgb, p->size);
 	xmlw_end(x);
 }
 
@@ -1310,14 +1177,9 @@ static void page_text_style(docx *o, const char *id, const char *name, int top_r
 	xmlw_end(x);
 	xmlw_end(x);
 	empty(x, "w:suppressAutoHyphens");
-	xmlw_start(x, "w:spacing");
-	xmlw_attr(x, "w:before", "0");
-	xmlw_attr(x, "w:after", "0");
+	xmlw_empty(x, "w:spacing", "w:before", "0", "w:after", "0", NULL);
 	xmlw_end(x);
-	xmlw_end(x);
-	xmlw_start(x, "w:rPr");
-	rpr_size_color(x, 0, s->muted_rgb, o->fs * 0.8);
-	xmlw_end(x);
+	rpr(x, 0, s->muted_rgb, o->fs * 0.8);
 	xmlw_end(x);
 }
 
@@ -1346,34 +1208,19 @@ static void toc_style(docx *o, int level)
 	attr_long(x, "w:left", twips(indent));
 	xmlw_end(x);
 	xmlw_end(x);
-	xmlw_start(x, "w:rPr");
-	rpr_size_color(x, level == 1, NO_RGB, 0);
-	xmlw_end(x);
+	rpr(x, level == 1 ? RP_BOLD : 0, NO_RGB, 0);
 	xmlw_end(x);
 }
 
-static void char_style(docx *o, const char *id, const char *name, int bold, int italic,
-		       uint32_t rgb, int underline, int ui)
+/* A character style of the RP_ flags props and colour rgb (NO_RGB:
+ * inherited); ui: its priority in Word's style lists (below 99 it is
+ * also a quick style). */
+static void char_style(docx *o, const char *id, const char *name, int props, uint32_t rgb,
+		       int ui)
 {
 	xmlw *x = &o->x;
 	style_head(x, "character", id, name, "DefaultParagraphFont", NULL, ui, ui < 99);
-	xmlw_start(x, "w:rPr");
-	if (bold) {
-		empty(x, "w:b");
-		empty(x, "w:bCs");
-	}
-	if (italic) {
-		empty(x, "w:i");
-		empty(x, "w:iCs");
-	}
-	if (rgb <= 0xFFFFFF) {
-		xmlw_start(x, "w:color");
-		attr_rgb(x, "w:val", rgb);
-		xmlw_end(x);
-	}
-	if (underline)
-		val(x, "w:u", "single");
-	xmlw_end(x);
+	rpr(x, props, rgb, 0);
 	xmlw_end(x);
 }
 
@@ -1387,10 +1234,7 @@ static void table_styles(docx *o)
 	empty(x, "w:semiHidden");
 	empty(x, "w:unhideWhenUsed");
 	xmlw_start(x, "w:tblPr");
-	xmlw_start(x, "w:tblInd");
-	xmlw_attr(x, "w:w", "0");
-	xmlw_attr(x, "w:type", "dxa");
-	xmlw_end(x);
+	xmlw_empty(x, "w:tblInd", "w:w", "0", "w:type", "dxa", NULL);
 	xmlw_start(x, "w:tblCellMar");
 	static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right"};
 	for (int i = 0; i < 4; i++) {
@@ -1404,17 +1248,9 @@ static void table_styles(docx *o)
 	xmlw_end(x);
 
 	/* the style element's order: ... pPr, rPr, tblPr, trPr, tcPr, tblStylePr */
-	xmlw_start(x, "w:style");
-	xmlw_attr(x, "w:type", "table");
-	xmlw_attr(x, "w:styleId", "ReportTable");
-	val(x, "w:name", "Report Table");
-	val(x, "w:basedOn", "TableNormal");
-	val_long(x, "w:uiPriority", 59);
+	style_head(x, "table", "ReportTable", "Report Table", "TableNormal", NULL, 59, 0);
 	xmlw_start(x, "w:pPr");
-	xmlw_start(x, "w:spacing");
-	xmlw_attr(x, "w:before", "0");
-	xmlw_attr(x, "w:after", "0");
-	xmlw_end(x);
+	xmlw_empty(x, "w:spacing", "w:before", "0", "w:after", "0", NULL);
 	xmlw_end(x);
 	xmlw_start(x, "w:tblPr");
 	xmlw_start(x, "w:tblBorders");
@@ -1456,33 +1292,27 @@ static void write_styles_body(docx *o)
 	xmlw_start(x, "w:docDefaults");
 	xmlw_start(x, "w:rPrDefault");
 	xmlw_start(x, "w:rPr");
-	xmlw_start(x, "w:rFonts");
-	xmlw_attr(x, "w:ascii", o->font);
-	xmlw_attr(x, "w:hAnsi", o->font);
-	xmlw_attr(x, "w:eastAsia", o->font);
-	xmlw_attr(x, "w:cs", o->font);
-	xmlw_end(x);
+	xmlw_empty(x, "w:rFonts",
+		   "w:ascii", o->font,
+		   "w:hAnsi", o->font,
+		   "w:eastAsia", o->font,
+		   "w:cs", o->font, NULL);
 	xmlw_start(x, "w:color");
 	attr_rgb(x, "w:val", s->text_rgb);
 	xmlw_end(x);
 	val_long(x, "w:sz", halfpts(fs));
 	val_long(x, "w:szCs", halfpts(fs));
 	if (o->lang[0]) {
-		xmlw_start(x, "w:lang");
-		xmlw_attr(x, "w:val", o->lang);
-		xmlw_attr(x, "w:eastAsia", o->lang);
-		xmlw_attr(x, "w:bidi", o->lang);
-		xmlw_end(x);
+		xmlw_empty(x, "w:lang",
+			   "w:val", o->lang,
+			   "w:eastAsia", o->lang,
+			   "w:bidi", o->lang, NULL);
 	}
 	xmlw_end(x);
 	xmlw_end(x);
 	xmlw_start(x, "w:pPrDefault");
 	xmlw_start(x, "w:pPr");
-	xmlw_start(x, "w:spacing");
-	xmlw_attr(x, "w:after", "0");
-	xmlw_attr(x, "w:line", "240");
-	xmlw_attr(x, "w:lineRule", "auto");
-	xmlw_end(x);
+	xmlw_empty(x, "w:spacing", "w:after", "0", "w:line", "240", "w:lineRule", "auto", NULL);
 	xmlw_end(x);
 	xmlw_end(x);
 	xmlw_end(x);
@@ -1540,7 +1370,7 @@ static void write_styles_body(docx *o)
 	};
 	for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++)
 		para_def(o, &defs[i], NULL);
-	int hf = valid_fill(o, s->header_fill) ? s->header_fill : 0;
+	int hf = doc_fill_valid(o->doc, s->header_fill) ? s->header_fill : 0;
 	pdef th = {"TableHeading", "Table Heading", "TableContents", NULL, -1, -1, -1,
 		   hf ? dc->fills[hf].text_rgb : NO_RGB, 1, 0, 0, 1, 0};
 	para_def(o, &th, NULL);
@@ -1570,28 +1400,33 @@ static void write_styles_body(docx *o)
 	xmlw_end(x);
 	val_long(x, "w:outlineLvl", 9);
 	xmlw_end(x);
-	xmlw_start(x, "w:rPr");
-	rpr_size_color(x, 0, NO_RGB, toch.size);
-	xmlw_end(x);
+	rpr(x, 0, NO_RGB, toch.size);
 	xmlw_end(x);
 	for (int l = 1; l <= 3; l++)
 		toc_style(o, l);
 	page_text_style(o, "Header", "header", 0);
 	page_text_style(o, "Footer", "footer", 1);
-	char_style(o, "Emphasis", "Emphasis", 0, 1, NO_RGB, 0, 20);
-	char_style(o, "Strong", "Strong", 1, 0, NO_RGB, 0, 22);
-	char_style(o, "Hyperlink", "Hyperlink", 0, 0, s->link_rgb, 1, 99);
+	char_style(o, "Emphasis", "Emphasis", RP_ITALIC, NO_RGB, 20);
+	char_style(o, "Strong", "Strong", RP_BOLD, NO_RGB, 22);
+	char_style(o, "Hyperlink", "Hyperlink", RP_UNDERLINE, s->link_rgb, 99);
 	table_styles(o);
 }
 
-static int write_styles(docx *o, buf *out)
+/* Part out from fn, which writes its elements with o->x: 0, or -1 when
+ * any call failed (a failure is sticky: xmlw_close reports it). */
+static int write_part(docx *o, buf *out, void (*fn)(docx *o))
+{
+	xmlw_open(&o->x, out);
+	fn(o);
+	return xmlw_close(&o->x);
+}
+
+static void styles_part(docx *o)
 {
 	xmlw *x = &o->x;
-	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
 	root_ns(x, "w:styles");
 	write_styles_body(o);
 	xmlw_end(x);
-	return xmlw_close(x);
 }
 
 /* ---- numbering.xml ------------------------------------------------------------------ */
@@ -1601,9 +1436,7 @@ static void abstract_num(docx *o, int id, int ordered)
 	xmlw *x = &o->x;
 	xmlw_start(x, "w:abstractNum");
 	attr_long(x, "w:abstractNumId", id);
-	xmlw_start(x, "w:nsid");
-	xmlw_attr(x, "w:val", ordered ? "5352504E" : "53525042");
-	xmlw_end(x);
+	xmlw_empty(x, "w:nsid", "w:val", ordered ? "5352504E" : "53525042", NULL);
 	val(x, "w:multiLevelType", "multilevel");
 	for (int l = 0; l < 9; l++) {
 		char text[16];
@@ -1626,10 +1459,9 @@ static void abstract_num(docx *o, int id, int ordered)
 	xmlw_end(x);
 }
 
-static int write_numbering(docx *o, buf *out)
+static void numbering_part(docx *o)
 {
 	xmlw *x = &o->x;
-	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
 	root_ns(x, "w:numbering");
 	abstract_num(o, 0, 0);
 	abstract_num(o, 1, 1);
@@ -1650,7 +1482,6 @@ static int write_numbering(docx *o, buf *out)
 		xmlw_end(x);
 	}
 	xmlw_end(x);
-	return xmlw_close(x);
 }
 
 /* ---- header, footer, settings --------------------------------------------------------- */
@@ -1685,12 +1516,11 @@ static void simple_field(xmlw *x, const char *code)
 }
 
 /* As the PDF's: the date at the left, "Side X av Y" at the right. */
-static int write_footer(docx *o, buf *out)
+static void footer_part(docx *o)
 {
 	xmlw *x = &o->x;
 	const doc *dc = o->doc;
 	char s[160];
-	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
 	root_ns(x, "w:ftr");
 	xmlw_start(x, "w:p");
 	xmlw_start(x, "w:pPr");
@@ -1711,17 +1541,13 @@ static int write_footer(docx *o, buf *out)
 	simple_field(x, " NUMPAGES ");
 	xmlw_end(x);
 	xmlw_end(x);
-	return xmlw_close(x);
 }
 
-static int write_settings(docx *o, buf *out)
+static void settings_part(docx *o)
 {
 	xmlw *x = &o->x;
-	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
 	root_ns(x, "w:settings");
-	xmlw_start(x, "w:zoom");
-	xmlw_attr(x, "w:percent", "100");
-	xmlw_end(x);
+	xmlw_empty(x, "w:zoom", "w:percent", "100", NULL);
 	val(x, "w:defaultTabStop", "709");
 	empty(x, "w:autoHyphenation");
 	val(x, "w:consecutiveHyphenLimit", "2");
@@ -1729,11 +1555,10 @@ static int write_settings(docx *o, buf *out)
 	/* the contents' page numbers are fields: Word fills them in on opening */
 	empty(x, "w:updateFields");
 	xmlw_start(x, "w:compat");
-	xmlw_start(x, "w:compatSetting");
-	xmlw_attr(x, "w:name", "compatibilityMode");
-	xmlw_attr(x, "w:uri", "http://schemas.microsoft.com/office/word");
-	xmlw_attr(x, "w:val", "15");
-	xmlw_end(x);
+	xmlw_empty(x, "w:compatSetting",
+		   "w:name", "compatibilityMode",
+		   "w:uri", "http://schemas.microsoft.com/office/word",
+		   "w:val", "15", NULL);
 	xmlw_end(x);
 	if (o->lang[0])
 		val(x, "w:themeFontLang", o->lang);
@@ -1741,12 +1566,11 @@ static int write_settings(docx *o, buf *out)
 	val(x, "w:decimalSymbol", comma ? "," : ".");
 	val(x, "w:listSeparator", comma ? ";" : ",");
 	xmlw_end(x);
-	return xmlw_close(x);
 }
 
 /* ---- docProps, content types, package rels ------------------------------------------------ */
 
-static int write_core(docx *o, buf *out)
+static void core_part(docx *o)
 {
 	xmlw *x = &o->x;
 	const doc *dc = o->doc;
@@ -1755,13 +1579,13 @@ static int write_core(docx *o, buf *out)
 	time_t t = dc->created;
 	if (!gmtime_r(&t, &tm) || !strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm))
 		strcpy(when, "1970-01-01T00:00:00Z");
-	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
 	xmlw_start(x, "cp:coreProperties");
 	xmlw_attr(x, "xmlns:cp",
 		  "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
-	xmlw_attr(x, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
-	xmlw_attr(x, "xmlns:dcterms", "http://purl.org/dc/terms/");
-	xmlw_attr(x, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+	xmlw_attrs(x,
+		   "xmlns:dc", "http://purl.org/dc/elements/1.1/",
+		   "xmlns:dcterms", "http://purl.org/dc/terms/",
+		   "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance", NULL);
 	xmlw_elem(x, "dc:title", dc->title);
 	xmlw_elem(x, "dc:subject", dc->subject);
 	xmlw_elem(x, "dc:creator", dc->author);
@@ -1777,42 +1601,32 @@ static int write_core(docx *o, buf *out)
 		xmlw_end(x);
 	}
 	xmlw_end(x);
-	return xmlw_close(x);
 }
 
-static int write_app(docx *o, buf *out)
+static void app_part(docx *o)
 {
 	xmlw *x = &o->x;
-	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
 	xmlw_start(x, "Properties");
 	xmlw_attr(x, "xmlns",
 		  "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties");
 	xmlw_elem(x, "Application", "statusrapport/" SR_VERSION);
 	xmlw_elem(x, "Company", o->doc->author);
 	xmlw_end(x);
-	return xmlw_close(x);
 }
 
 static void override(xmlw *x, const char *part, const char *type)
 {
-	xmlw_start(x, "Override");
-	xmlw_attr(x, "PartName", part);
-	xmlw_attr(x, "ContentType", type);
-	xmlw_end(x);
+	xmlw_empty(x, "Override", "PartName", part, "ContentType", type, NULL);
 }
 
 static void deflt(xmlw *x, const char *ext, const char *type)
 {
-	xmlw_start(x, "Default");
-	xmlw_attr(x, "Extension", ext);
-	xmlw_attr(x, "ContentType", type);
-	xmlw_end(x);
+	xmlw_empty(x, "Default", "Extension", ext, "ContentType", type, NULL);
 }
 
-static int write_content_types(docx *o, buf *out)
+static void content_types_part(docx *o)
 {
 	xmlw *x = &o->x;
-	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
 	xmlw_start(x, "Types");
 	xmlw_attr(x, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
 	deflt(x, "rels", "application/vnd.openxmlformats-package.relationships+xml");
@@ -1837,13 +1651,11 @@ static int write_content_types(docx *o, buf *out)
 	override(x, "/docProps/app.xml",
 		 "application/vnd.openxmlformats-officedocument.extended-properties+xml");
 	xmlw_end(x);
-	return xmlw_close(x);
 }
 
-static int write_package_rels(docx *o, buf *out)
+static void package_rels_part(docx *o)
 {
 	xmlw *x = &o->x;
-	xmlw_open(x, out); /* a failure is sticky: xmlw_close reports it */
 	xmlw_start(x, "Relationships");
 	xmlw_attr(x, "xmlns", NS_RELS);
 	rel(x, 1, RT "officeDocument", "word/document.xml", 0);
@@ -1851,7 +1663,6 @@ static int write_package_rels(docx *o, buf *out)
 	    "docProps/core.xml", 0);
 	rel(x, 3, RT "extended-properties", "docProps/app.xml", 0);
 	xmlw_end(x);
-	return xmlw_close(x);
 }
 
 /* ---- entry point ------------------------------------------------------------------------ */
@@ -1869,7 +1680,6 @@ static const char *const part_name[NPARTS] = {
 
 sr_status docx_render(const doc *dc, buf *out, diag *d)
 {
-	const char *why = NULL;
 	buf parts[NPARTS];
 	buf *cparts = NULL; /* the charts' parts */
 	char (*cnames)[48] = NULL;
@@ -1877,21 +1687,15 @@ sr_status docx_render(const doc *dc, buf *out, diag *d)
 	sr_status st = SR_SYSTEM;
 	for (int i = 0; i < NPARTS; i++)
 		parts[i] = (buf)BUF_INIT;
-	if (!dc || !dc->root || doc_check(dc, &why) < 0) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0,
-			 "cannot write the DOCX file: the document is malformed (%s)",
-			 why ? why : "no document");
+	if (backend_check_tree(dc, "DOCX", d) != SR_OK)
 		return SR_INVALID;
-	}
 	docx *o = xcalloc(1, sizeof *o);
 	if (!o)
 		goto oom;
 	docx_init(o, dc);
-	if (dc->style.logo_path && dc->style.logo_w > 0 && dc->style.logo_h > 0) {
-		st = image_load(dc->style.logo_path, &o->logo, &o->logo_info, (srcpos){0}, d);
-		if (st != SR_OK)
-			goto done;
-	}
+	st = backend_load_logo(dc, &o->logo, &o->logo_info, d);
+	if (st != SR_OK)
+		goto done;
 	rels_open(o);
 	if (write_document(o, &parts[P_DOCUMENT]) < 0)
 		goto oom;
@@ -1900,15 +1704,17 @@ sr_status docx_render(const doc *dc, buf *out, diag *d)
 		goto oom;
 	parts[P_DOCRELS] = o->rels;
 	o->rels = (buf)BUF_INIT;
-	if (write_content_types(o, &parts[P_TYPES]) < 0 ||
-	    write_package_rels(o, &parts[P_RELS]) < 0 || write_styles(o, &parts[P_STYLES]) < 0 ||
-	    write_settings(o, &parts[P_SETTINGS]) < 0 ||
-	    write_numbering(o, &parts[P_NUMBERING]) < 0 ||
+	if (write_part(o, &parts[P_TYPES], content_types_part) < 0 ||
+	    write_part(o, &parts[P_RELS], package_rels_part) < 0 ||
+	    write_part(o, &parts[P_STYLES], styles_part) < 0 ||
+	    write_part(o, &parts[P_SETTINGS], settings_part) < 0 ||
+	    write_part(o, &parts[P_NUMBERING], numbering_part) < 0 ||
 	    write_header(o, &parts[P_HEADER], dc->header_text ? dc->header_text : "") < 0 ||
 	    write_header(o, &parts[P_HEADER_FIRST], NULL) < 0 ||
-	    write_footer(o, &parts[P_FOOTER]) < 0 ||
-	    write_footer(o, &parts[P_FOOTER_FIRST]) < 0 || write_core(o, &parts[P_CORE]) < 0 ||
-	    write_app(o, &parts[P_APP]) < 0)
+	    write_part(o, &parts[P_FOOTER], footer_part) < 0 ||
+	    write_part(o, &parts[P_FOOTER_FIRST], footer_part) < 0 ||
+	    write_part(o, &parts[P_CORE], core_part) < 0 ||
+	    write_part(o, &parts[P_APP], app_part) < 0)
 		goto oom;
 	cparts = xcalloc(o->ncharts + 1, sizeof *cparts);
 	cnames = xcalloc(o->ncharts + 1, sizeof *cnames);
@@ -1934,9 +1740,7 @@ sr_status docx_render(const doc *dc, buf *out, diag *d)
 	st = odfzip_build(NULL, zp, nzp, dc->created, "the DOCX package", out, d);
 	goto done;
 oom:
-	st = SR_SYSTEM;
-	diag_add(d, DIAG_ERROR, NULL, 0, 0,
-		 "cannot write the DOCX file: out of memory (or over the output size limit)");
+	st = backend_out_of_memory("DOCX", d);
 done:
 	for (size_t i = 0; o && cparts && i < o->ncharts; i++)
 		buf_free(&cparts[i]);
@@ -1961,18 +1765,9 @@ done:
 
 /* ---- the format's row (backend.h) ---- */
 
-static sr_status docx_row_render(void *engine, doc *tree, int give, buf *out, diag *d)
-{
-	(void)engine;
-	sr_status st = docx_render(tree, out, d);
-	if (give)
-		backend_tree_free(tree);
-	return st;
-}
-
 const backend backend_docx = {
 	.name = "docx",
 	.ext = "docx",
 	.media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-	.render = docx_row_render,
+	.render_doc = docx_render,
 };

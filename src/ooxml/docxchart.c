@@ -15,6 +15,7 @@
 #include "docxchart.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,49 +34,14 @@
 #define TRACK_RGB 0x6B7280u
 #define TITLE_SIZE 1000 /* hundredths of a point */
 #define LABEL_SIZE 800
-#define LABEL_CHARS 40  /* a category's name on the axis, at most */
 
 enum { AX_CAT = 500001, AX_VAL = 500002 };
 
-/* Columns of the chart's data (odtchart.c's local table). */
-enum { COL_SERIES, COL_BASE, COL_TARGET, COL_TRACK };
-
-typedef struct col {
-	int kind, k; /* k: series index */
-	const char *name;
-} col;
-
-static int columns(const doc_chart *c, col *cols, int max)
+static uint32_t col_rgb(const doc_chart *c, const chart_col *cl)
 {
-	int n = 0;
-	for (int k = 0; k < c->nseries && n < max; k++)
-		cols[n++] = (col){COL_SERIES, k, c->series[k].name};
-	if (c->kind == CHART_STACKED_HBAR)
-		return n;
-	if (c->base_cat >= 0 && n < max)
-		cols[n++] = (col){COL_BASE, 0, c->base_label};
-	if (c->target_cat >= 0 && n < max)
-		cols[n++] = (col){COL_TARGET, 0, c->target_label};
-	if (c->base_cat >= 0 && c->target_cat > c->base_cat && n < max)
-		cols[n++] = (col){COL_TRACK, 0, c->track_label};
-	return n;
-}
-
-static double cell_value(const doc_chart *c, const col *cl, int i)
-{
-	switch (cl->kind) {
-	case COL_SERIES: return c->series[cl->k].values[i];
-	case COL_BASE: return i == c->base_cat ? c->base_value : NAN;
-	case COL_TARGET: return i == c->target_cat ? c->target_value : NAN;
-	default: return chart_track_at(c, i);
-	}
-}
-
-static uint32_t col_rgb(const doc_chart *c, const col *cl)
-{
-	return cl->kind == COL_SERIES ? c->series[cl->k].rgb
-	       : cl->kind == COL_BASE ? BASE_RGB
-	       : cl->kind == COL_TARGET ? TARGET_RGB : TRACK_RGB;
+	return cl->kind == CHART_COL_SERIES ? c->series[cl->k].rgb
+	       : cl->kind == CHART_COL_BASE ? BASE_RGB
+	       : cl->kind == CHART_COL_TARGET ? TARGET_RGB : TRACK_RGB;
 }
 
 /* Numbers in XML: always a dot, whatever the process locale. */
@@ -92,6 +58,19 @@ static void val(xmlw *x, const char *name, const char *v)
 	xmlw_start(x, name);
 	xmlw_attr(x, "val", v);
 	xmlw_end(x);
+}
+
+/* A run of val elements, <name val="v"/>, given as name, value pairs
+ * ended by a NULL name: the property lists a chart is made of. */
+static void vals(xmlw *x, ...) __attribute__((sentinel));
+static void vals(xmlw *x, ...)
+{
+	va_list ap;
+	const char *name;
+	va_start(ap, x);
+	while ((name = va_arg(ap, const char *)) != NULL)
+		val(x, name, va_arg(ap, const char *));
+	va_end(ap);
 }
 
 static void val_num(xmlw *x, const char *name, double v)
@@ -138,14 +117,13 @@ static void line(xmlw *x, double pt, uint32_t rgb, int none, int dash)
 	xmlw_end(x);
 }
 
-/* c:txPr: the default text of an element (size in hundredths of a pt). */
-static void text_props(xmlw *x, int size, int bold, uint32_t rgb, const char *lang)
+/* The opening of a text body: its (default) properties, then an a:p
+ * whose text is size (hundredths of a pt), bold or not, in rgb; the
+ * caller writes the paragraph's runs and ends it. */
+static void text_body(xmlw *x, int size, int bold, uint32_t rgb)
 {
-	xmlw_start(x, "c:txPr");
-	xmlw_start(x, "a:bodyPr");
-	xmlw_end(x);
-	xmlw_start(x, "a:lstStyle");
-	xmlw_end(x);
+	xmlw_empty(x, "a:bodyPr", NULL);
+	xmlw_empty(x, "a:lstStyle", NULL);
 	xmlw_start(x, "a:p");
 	xmlw_start(x, "a:pPr");
 	xmlw_start(x, "a:defRPr");
@@ -154,9 +132,14 @@ static void text_props(xmlw *x, int size, int bold, uint32_t rgb, const char *la
 	solid(x, rgb);
 	xmlw_end(x);
 	xmlw_end(x);
-	xmlw_start(x, "a:endParaRPr");
-	xmlw_attr(x, "lang", lang);
-	xmlw_end(x);
+}
+
+/* c:txPr: the default text of an element (size in hundredths of a pt). */
+static void text_props(xmlw *x, int size, int bold, uint32_t rgb, const char *lang)
+{
+	xmlw_start(x, "c:txPr");
+	text_body(x, size, bold, rgb);
+	xmlw_empty(x, "a:endParaRPr", "lang", lang, NULL);
 	xmlw_end(x);
 	xmlw_end(x);
 }
@@ -167,18 +150,7 @@ static void title(xmlw *x, const char *s, int size, int bold, const char *lang)
 	xmlw_start(x, "c:title");
 	xmlw_start(x, "c:tx");
 	xmlw_start(x, "c:rich");
-	xmlw_start(x, "a:bodyPr");
-	xmlw_end(x);
-	xmlw_start(x, "a:lstStyle");
-	xmlw_end(x);
-	xmlw_start(x, "a:p");
-	xmlw_start(x, "a:pPr");
-	xmlw_start(x, "a:defRPr");
-	xmlw_attrf(x, "sz", "%d", size);
-	xmlw_attr(x, "b", bold ? "1" : "0");
-	solid(x, TEXT_RGB);
-	xmlw_end(x);
-	xmlw_end(x);
+	text_body(x, size, bold, TEXT_RGB);
 	xmlw_start(x, "a:r");
 	xmlw_start(x, "a:rPr");
 	xmlw_attr(x, "lang", lang);
@@ -192,36 +164,6 @@ static void title(xmlw *x, const char *s, int size, int bold, const char *lang)
 	xmlw_end(x);
 	val(x, "c:overlay", "0");
 	xmlw_end(x);
-}
-
-/* A focus area's name for the category axis: at most LABEL_CHARS
- * characters and "…", as in the ODT; the counts table has the whole. */
-static const char *short_label(const char *s, char *out, size_t n)
-{
-	size_t chars = 0, i = 0;
-	while (s[i] && chars < LABEL_CHARS) {
-		i++;
-		while (((unsigned char)s[i] & 0xC0) == 0x80)
-			i++;
-		chars++;
-	}
-	if (!s[i] || i + 4 > n)
-		return s;
-	while (i > 0 && s[i - 1] == ' ')
-		i--;
-	memcpy(out, s, i);
-	memcpy(out + i, "\xe2\x80\xa6", 4);
-	return out;
-}
-
-/* "B", "C", ... "AA": the column of a series in the (absent) sheet the
- * references name. */
-static void colname(char *s, int i)
-{
-	if (i < 26)
-		s[0] = (char)('A' + i), s[1] = 0;
-	else
-		s[0] = (char)('A' + i / 26 - 1), s[1] = (char)('A' + i % 26), s[2] = 0;
 }
 
 static void str_cache(xmlw *x, const char *f, const char *const *v, int n)
@@ -241,13 +183,13 @@ static void str_cache(xmlw *x, const char *f, const char *const *v, int n)
 }
 
 /* One series: name, look, categories and values. */
-static void series(xmlw *x, const doc_chart *c, const col *cl, int idx, int as_bar,
+static void series(xmlw *x, const doc_chart *c, const chart_col *cl, int idx, int as_bar,
 		   const char *lang)
 {
 	int hbar = c->kind == CHART_STACKED_HBAR;
 	uint32_t rgb = col_rgb(c, cl);
 	char f[64], a[4], lab[256], b[64];
-	colname(a, idx + 1);
+	chart_sheet_col(a, idx + 1);
 	xmlw_start(x, "c:ser");
 	val_int(x, "c:idx", idx);
 	val_int(x, "c:order", idx);
@@ -265,19 +207,20 @@ static void series(xmlw *x, const doc_chart *c, const col *cl, int idx, int as_b
 			     ((rgb & 255) * 7 / 10);
 		line(x, 0.75, e, !hbar, 0);
 	} else {
-		line(x, cl->kind == COL_TRACK ? 0.85 : 1.7, rgb,
-		     cl->kind == COL_BASE || cl->kind == COL_TARGET, cl->kind == COL_TRACK);
+		line(x, cl->kind == CHART_COL_TRACK ? 0.85 : 1.7, rgb,
+		     cl->kind == CHART_COL_BASE || cl->kind == CHART_COL_TARGET,
+		     cl->kind == CHART_COL_TRACK);
 	}
 	xmlw_end(x);
 	if (as_bar) {
 		val(x, "c:invertIfNegative", "0");
 	} else {
 		xmlw_start(x, "c:marker");
-		val(x, "c:symbol", cl->kind == COL_SERIES ? "square"
-				   : cl->kind == COL_BASE ? "diamond"
-				   : cl->kind == COL_TARGET ? "x" : "none");
-		if (cl->kind != COL_TRACK) {
-			val_int(x, "c:size", cl->kind == COL_SERIES ? 4 : 7);
+		val(x, "c:symbol", cl->kind == CHART_COL_SERIES ? "square"
+				   : cl->kind == CHART_COL_BASE ? "diamond"
+				   : cl->kind == CHART_COL_TARGET ? "x" : "none");
+		if (cl->kind != CHART_COL_TRACK) {
+			val_int(x, "c:size", cl->kind == CHART_COL_SERIES ? 4 : 7);
 			xmlw_start(x, "c:spPr");
 			solid(x, rgb);
 			line(x, 0.75, rgb, 0, 0);
@@ -292,13 +235,14 @@ static void series(xmlw *x, const doc_chart *c, const col *cl, int idx, int as_b
 		line(x, 0, 0, 1, 0);
 		xmlw_end(x);
 		text_props(x, LABEL_SIZE, 1, c->series[cl->k].text_rgb, lang);
-		val(x, "c:dLblPos", "ctr");
-		val(x, "c:showLegendKey", "0");
-		val(x, "c:showVal", "1");
-		val(x, "c:showCatName", "0");
-		val(x, "c:showSerName", "0");
-		val(x, "c:showPercent", "0");
-		val(x, "c:showBubbleSize", "0");
+		vals(x,
+		     "c:dLblPos", "ctr",
+		     "c:showLegendKey", "0",
+		     "c:showVal", "1",
+		     "c:showCatName", "0",
+		     "c:showSerName", "0",
+		     "c:showPercent", "0",
+		     "c:showBubbleSize", "0", NULL);
 		xmlw_end(x);
 	}
 	xmlw_start(x, "c:cat");
@@ -311,7 +255,7 @@ static void series(xmlw *x, const doc_chart *c, const col *cl, int idx, int as_b
 		xmlw_start(x, "c:pt");
 		xmlw_attrf(x, "idx", "%d", i);
 		const char *s = c->cats[i] ? c->cats[i] : "";
-		xmlw_elem(x, "c:v", hbar ? short_label(s, lab, sizeof lab) : s);
+		xmlw_elem(x, "c:v", hbar ? chart_axis_label(s, lab, sizeof lab) : s);
 		xmlw_end(x);
 	}
 	xmlw_end(x);
@@ -325,7 +269,7 @@ static void series(xmlw *x, const doc_chart *c, const col *cl, int idx, int as_b
 	xmlw_elem(x, "c:formatCode", "General");
 	val_int(x, "c:ptCount", c->ncats);
 	for (int i = 0; i < c->ncats; i++) {
-		double v = cell_value(c, cl, i);
+		double v = chart_col_value(c, cl, i);
 		/* a zero count is no bar: no point, so no "0" label */
 		if (!isfinite(v) || (hbar && v == 0))
 			continue;
@@ -343,11 +287,19 @@ static void series(xmlw *x, const doc_chart *c, const col *cl, int idx, int as_b
 	xmlw_end(x);
 }
 
-static void axis_line(xmlw *x, int none)
+/* An axis' ticks (none), its labels beside it, its line (or none), its
+ * text, and the axis it crosses. */
+static void axis_look(xmlw *x, int no_line, int cross, const char *lang)
 {
+	vals(x,
+	     "c:majorTickMark", "none",
+	     "c:minorTickMark", "none",
+	     "c:tickLblPos", "nextTo", NULL);
 	xmlw_start(x, "c:spPr");
-	line(x, 0.75, AXIS_RGB, none, 0);
+	line(x, 0.75, AXIS_RGB, no_line, 0);
 	xmlw_end(x);
+	text_props(x, LABEL_SIZE, 0, TEXT_RGB, lang);
+	val_int(x, "c:crossAx", cross);
 }
 
 static void cat_axis(xmlw *x, const doc_chart *c, const char *lang)
@@ -360,17 +312,13 @@ static void cat_axis(xmlw *x, const doc_chart *c, const char *lang)
 	xmlw_end(x);
 	val(x, "c:delete", "0");
 	val(x, "c:axPos", hbar ? "l" : "b");
-	val(x, "c:majorTickMark", "none");
-	val(x, "c:minorTickMark", "none");
-	val(x, "c:tickLblPos", "nextTo");
-	axis_line(x, 0);
-	text_props(x, LABEL_SIZE, 0, TEXT_RGB, lang);
-	val_int(x, "c:crossAx", AX_VAL);
-	val(x, "c:crosses", "autoZero");
-	val(x, "c:auto", "1");
-	val(x, "c:lblAlgn", "ctr");
-	val(x, "c:lblOffset", "100");
-	val(x, "c:noMultiLvlLbl", "0");
+	axis_look(x, 0, AX_VAL, lang);
+	vals(x,
+	     "c:crosses", "autoZero",
+	     "c:auto", "1",
+	     "c:lblAlgn", "ctr",
+	     "c:lblOffset", "100",
+	     "c:noMultiLvlLbl", "0", NULL);
 	xmlw_end(x);
 }
 
@@ -402,16 +350,8 @@ static void val_axis(xmlw *x, const doc_chart *c, const char *lang)
 	xmlw_end(x);
 	if (c->unit && *c->unit)
 		title(x, c->unit, LABEL_SIZE, 0, lang);
-	xmlw_start(x, "c:numFmt");
-	xmlw_attr(x, "formatCode", fmt);
-	xmlw_attr(x, "sourceLinked", "0");
-	xmlw_end(x);
-	val(x, "c:majorTickMark", "none");
-	val(x, "c:minorTickMark", "none");
-	val(x, "c:tickLblPos", "nextTo");
-	axis_line(x, 1);
-	text_props(x, LABEL_SIZE, 0, TEXT_RGB, lang);
-	val_int(x, "c:crossAx", AX_CAT);
+	xmlw_empty(x, "c:numFmt", "formatCode", fmt, "sourceLinked", "0", NULL);
+	axis_look(x, 1, AX_CAT, lang);
 	/* reversed categories would put the values on top: keep them below */
 	val(x, "c:crosses", hbar ? "max" : "autoZero");
 	val(x, "c:crossBetween", "between");
@@ -428,19 +368,21 @@ static void axis_ids(xmlw *x)
 int docxchart_write(const doc_chart *c, const char *lang, buf *out)
 {
 	xmlw x;
-	col cols[64];
-	int ncols = columns(c, cols, 64);
+	chart_col cols[64];
+	int ncols = chart_columns(c, cols, 64);
 	int hbar = c->kind == CHART_STACKED_HBAR;
 	if (!lang)
 		lang = "en-GB";
 	xmlw_open(&x, out); /* a failure is sticky: xmlw_close reports it */
 	xmlw_start(&x, "c:chartSpace");
-	xmlw_attr(&x, "xmlns:c", NS_C);
-	xmlw_attr(&x, "xmlns:a", NS_A);
-	xmlw_attr(&x, "xmlns:r", NS_R);
-	val(&x, "c:date1904", "0");
-	val(&x, "c:lang", lang);
-	val(&x, "c:roundedCorners", "0");
+	xmlw_attrs(&x,
+		   "xmlns:c", NS_C,
+		   "xmlns:a", NS_A,
+		   "xmlns:r", NS_R, NULL);
+	vals(&x,
+	     "c:date1904", "0",
+	     "c:lang", lang,
+	     "c:roundedCorners", "0", NULL);
 	xmlw_start(&x, "c:chart");
 	if (c->title && *c->title)
 		title(&x, c->title, TITLE_SIZE, 1, lang);
@@ -452,11 +394,12 @@ int docxchart_write(const doc_chart *c, const char *lang, buf *out)
 		/* the values as bars: vertical and clustered, or horizontal and
 		 * stacked */
 		xmlw_start(&x, "c:barChart");
-		val(&x, "c:barDir", hbar ? "bar" : "col");
-		val(&x, "c:grouping", hbar ? "stacked" : "clustered");
-		val(&x, "c:varyColors", "0");
+		vals(&x,
+		     "c:barDir", hbar ? "bar" : "col",
+		     "c:grouping", hbar ? "stacked" : "clustered",
+		     "c:varyColors", "0", NULL);
 		for (int i = 0; i < ncols; i++)
-			if (cols[i].kind == COL_SERIES)
+			if (cols[i].kind == CHART_COL_SERIES)
 				series(&x, c, &cols[i], i, 1, lang);
 		val(&x, "c:gapWidth", hbar ? "60" : "100");
 		if (hbar)
@@ -466,13 +409,13 @@ int docxchart_write(const doc_chart *c, const char *lang, buf *out)
 	}
 	int lines = 0;
 	for (int i = 0; i < ncols; i++)
-		lines += c->kind == CHART_LINE || cols[i].kind != COL_SERIES;
+		lines += chart_col_is_line(c, &cols[i]);
 	if (lines) {
 		xmlw_start(&x, "c:lineChart");
 		val(&x, "c:grouping", "standard");
 		val(&x, "c:varyColors", "0");
 		for (int i = 0; i < ncols; i++)
-			if (c->kind == CHART_LINE || cols[i].kind != COL_SERIES)
+			if (chart_col_is_line(c, &cols[i]))
 				series(&x, c, &cols[i], i, 0, lang);
 		val(&x, "c:marker", "1");
 		axis_ids(&x);

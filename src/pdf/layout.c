@@ -918,7 +918,7 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 				doc_iter_skip_children(&it);
 				break;
 			}
-			tstyle t = heading_of(c, n->u.heading.level);
+			tstyle t = heading_of(c, doc_heading_rank(n));
 			pctx pc = {LAYOUT_HEADING, n->u.heading.level, DOC_P_BODY, n, DOC_LEFT};
 			end_title(c, sv, x0, avail);
 			size_t first, cnt = flow_para(c, sv, n, &t, &pc, x0, avail, &first);
@@ -1130,11 +1130,6 @@ typedef struct tab {
 	double hdr_h;            /* their height */
 } tab;
 
-static int is_header(const doc_node *t, const doc_node *r, int ri)
-{
-	return ri < t->u.table.header_rows || r->u.row.header;
-}
-
 /* The column widths: never narrower than a column's longest word when the
  * other columns have room to give; failing that, never narrower than its
  * longest piece between hyphenation points (when the cells' text may be
@@ -1153,9 +1148,8 @@ static void col_widths(ctx *c, tab *tb)
 			cw[i] = tb->avail * t->u.table.info->widths[i] / sum;
 			minw[i] = 0;
 		}
-		int ri = 0;
-		for (const doc_node *r = t->first; r; r = r->next, ri++) {
-			cellmode cm = {1, ts->size, is_header(t, r, ri) ? FONT_BOLD : FONT_REGULAR, 0,
+		for (const doc_node *r = t->first; r; r = r->next) {
+			cellmode cm = {1, ts->size, doc_row_is_header(r) ? FONT_BOLD : FONT_REGULAR, 0,
 				       LAYOUT_TABLE_DATA_CELL, DOC_LEFT};
 			int ci = 0;
 			for (const doc_node *cell = r->first; cell && ci < nc; cell = cell->next, ci++) {
@@ -1166,26 +1160,8 @@ static void col_widths(ctx *c, tab *tb)
 					minw[ci] = m + pads;
 			}
 		}
-		double need = 0, slack = 0;
-		for (int i = 0; i < nc; i++) {
-			if (cw[i] < minw[i])
-				need += minw[i] - cw[i];
-			else
-				slack += cw[i] - minw[i];
-		}
-		if (need > slack && whole > last)
-			continue;
-		if (need > 0 && slack > 0) {
-			double f = need < slack ? need / slack : 1;
-			for (int i = 0; i < nc; i++) {
-				if (cw[i] < minw[i])
-					cw[i] = need < slack ? minw[i]
-							     : cw[i] + (minw[i] - cw[i]) * slack / need;
-				else
-					cw[i] -= (cw[i] - minw[i]) * f;
-			}
-		}
-		break;
+		if (doc_columns_fit(cw, minw, nc, whole == last) || whole == last)
+			break;
 	}
 	tb->x[0] = tb->x0;
 	for (int i = 1; i < nc; i++)
@@ -1200,10 +1176,8 @@ static int cell_fill(const ctx *c, const doc_node *cell, int hdr, int ri, uint32
 		     uint32_t *text_rgb)
 {
 	const doc_table_style *ts = &c->st.table;
-	int f = cell->u.cell.fill;
-	if (hdr && f == 0)
-		f = c->d->style.header_fill;
-	if (f > 0 && f < c->d->nfills) {
+	int f = doc_cell_fill(c->d, cell, hdr);
+	if (f) {
 		*rgb = c->d->fills[f].rgb, *text_rgb = c->d->fills[f].text_rgb;
 		return 1;
 	}
@@ -1352,7 +1326,7 @@ static long row_piece(ctx *c, tab *tb, const doc_node *r, int hdr, int ri, doubl
 /* Row ri as one slab, or as several when it is taller than a page. */
 static void flow_row(ctx *c, tab *tb, const doc_node *r, int ri, double maxh)
 {
-	int hdr = is_header(tb->t, r, ri);
+	int hdr = doc_row_is_header(r);
 	int leading_hdr = hdr && ri == tb->nheader;
 	if (leading_hdr)
 		tb->nheader++;

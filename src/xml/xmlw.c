@@ -144,6 +144,31 @@ void xmlw_puts(xmlw *x, const char *s)
 		xmlw_text(x, s, strlen(s));
 }
 
+static void attrs_v(xmlw *x, va_list ap)
+{
+	const char *a;
+	while ((a = va_arg(ap, const char *)) != NULL)
+		xmlw_attr(x, a, va_arg(ap, const char *));
+}
+
+void xmlw_attrs(xmlw *x, ...)
+{
+	va_list ap;
+	va_start(ap, x);
+	attrs_v(x, ap);
+	va_end(ap);
+}
+
+void xmlw_empty(xmlw *x, const char *name, ...)
+{
+	va_list ap;
+	xmlw_start(x, name);
+	va_start(ap, name);
+	attrs_v(x, ap);
+	va_end(ap);
+	xmlw_end(x);
+}
+
 void xmlw_elem(xmlw *x, const char *name, const char *text)
 {
 	if (!text)

@@ -52,6 +52,12 @@ void xmlw_attrf(xmlw *x, const char *name, const char *fmt, ...)
 /* Character data, cleaned and escaped.  s may hold NUL bytes (dropped). */
 void xmlw_text(xmlw *x, const char *s, size_t len);
 void xmlw_puts(xmlw *x, const char *s);
+/* <name a1="v1" .../>: an element of attributes only, given as name,
+ * value pairs ended by a NULL name (a NULL value writes nothing, as
+ * xmlw_attr).  For the many property elements office formats nest. */
+void xmlw_empty(xmlw *x, const char *name, ...) __attribute__((sentinel));
+/* The same attributes on the element just started (its content follows). */
+void xmlw_attrs(xmlw *x, ...) __attribute__((sentinel));
 /* <name>text</name>, nothing when text is NULL. */
 void xmlw_elem(xmlw *x, const char *name, const char *text);
 

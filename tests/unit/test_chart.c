@@ -378,6 +378,23 @@ static void test_draw_hbar(void **st)
 	arena_free(&a);
 }
 
+static void test_columns_and_labels(void **state)
+{
+	(void)state;
+	char a[4], lab[256];
+	chart_sheet_col(a, 0);
+	assert_string_equal(a, "A");
+	chart_sheet_col(a, 27);
+	assert_string_equal(a, "AB");
+	const char *s = "Forskning og innovasjon i spesialisthelsetjenesten i Midt-Norge";
+	const char *t = chart_axis_label(s, lab, sizeof lab);
+	assert_ptr_equal(t, lab);
+	assert_string_equal(t, "Forskning og innovasjon i spesialisthels\xe2\x80\xa6");
+	const char *k = "Kort";
+	assert_ptr_equal(chart_axis_label(k, lab, sizeof lab), k);
+	assert_ptr_equal(chart_axis_label(s, lab, 8), s); /* no room: the whole */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -393,6 +410,7 @@ int main(void)
 		cmocka_unit_test(test_draw_labels_clear),
 		cmocka_unit_test(test_data_decimals),
 		cmocka_unit_test(test_draw_hbar),
+		cmocka_unit_test(test_columns_and_labels),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -160,6 +160,23 @@ static void test_elem_and_nesting(void **state)
 	buf_free(&b);
 }
 
+static void test_attribute_lists(void **state)
+{
+	(void)state;
+	buf b = BUF_INIT;
+	xmlw x;
+	assert_int_equal(xmlw_open(&x, &b), 0);
+	xmlw_start(&x, "r");
+	xmlw_attrs(&x, "a", "1", "b", NULL, "c", "<", NULL);
+	xmlw_empty(&x, "e", "k", "v", NULL);
+	xmlw_empty(&x, "f", NULL);
+	xmlw_end(&x);
+	assert_int_equal(xmlw_close(&x), 0);
+	char *s = buf_cstr(&b);
+	assert_non_null(strstr(s, "<r a=\"1\" c=\"&lt;\"><e k=\"v\"/><f/></r>"));
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -168,6 +185,7 @@ int main(void)
 		cmocka_unit_test(test_invalid_utf8_replaced),
 		cmocka_unit_test(test_sticky_failure),
 		cmocka_unit_test(test_elem_and_nesting),
+		cmocka_unit_test(test_attribute_lists),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	xmlCleanupParser();
