@@ -37,7 +37,13 @@ sweep() {
 	# the sweeping process itself, with every allocation granted, made
 	# the report and nothing else; no child left a file
 	left=$(ls -A sw | grep -v -e '\.pdf$' -e '\.odt$' -e '\.docx$' -e '\.html$')
-	if [ "$(ls sw | wc -l)" -ne "$nfmt" ] || [ -n "$left" ]; then
+	# a file per format: every format, or those -f names
+	want=$nfmt prev=
+	for a in "$@"; do
+		[ "$prev" = -f ] && want=$(echo "$a" | tr ',' '\n' | grep -c .)
+		prev=$a
+	done
+	if [ "$(ls sw | wc -l)" -ne "$want" ] || [ -n "$left" ]; then
 		fail "$name: allocation sweep output" "$(ls -A sw)"
 		return
 	fi
