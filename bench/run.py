@@ -354,7 +354,7 @@ def main():
     for mode in ("utf8", "cp1252"):
         t, m = measure([floor, mode, os.path.join(tmp, "floor.pdf")] + faces, env_runs)
         fl[mode] = (t, CPU[-1])
-    for fmt in ("pdf", "odt", "pdf,odt"):
+    for fmt in ("pdf", "odt", "docx", "html", "pdf,odt", "docx,html,odt,pdf"):
         t, m = measure([binary, "render", "-O", tmp, "-f", fmt] + SAMPLE, env_runs)
         say("| sample -> %s | %.1f | %.1f | %.1f | %.1f |" %
             (fmt, t * 1e3, CPU[-1] * 1e3, m, t / fl["utf8"][0]))
@@ -371,6 +371,8 @@ def main():
     counts = [("sample -> pdf,odt", [binary, "render", "-O", tmp, "-f", "pdf,odt"] + SAMPLE),
               ("sample -> pdf", [binary, "render", "-O", tmp, "-f", "pdf"] + SAMPLE),
               ("sample -> odt", [binary, "render", "-O", tmp, "-f", "odt"] + SAMPLE),
+              ("sample -> docx", [binary, "render", "-O", tmp, "-f", "docx"] + SAMPLE),
+              ("sample -> html", [binary, "render", "-O", tmp, "-f", "html"] + SAMPLE),
               ("floor, CP1252", [floor, "cp1252", os.path.join(tmp, "floor.pdf")] + faces),
               ("floor, UTF-8", [floor, "utf8", os.path.join(tmp, "floor.pdf")] + faces)]
     got = [(name, instructions(argv)) for name, argv in counts]
@@ -409,6 +411,19 @@ def main():
         n = len(glob.glob(os.path.join(out, "*.pdf")))
         say("| %d | %d | %.2f | %.1f | %.1f | %.1f |" %
             (j, n, t, 1e3 * t / max(n, 1), 1e3 * CPU[-1] / max(n, 1), m))
+        shutil.rmtree(out, ignore_errors=True)
+    say()
+    say("Each editable or web format alone, the same batch at -j %d (one run each):" % cores)
+    say()
+    say("| format | reports | total s | CPU ms per report | peak MB |")
+    say("|---|---:|---:|---:|---:|")
+    for fmt in ("odt", "docx", "html"):
+        out = os.path.join(tmp, "batch-" + fmt)
+        shutil.rmtree(out, ignore_errors=True)
+        os.makedirs(out)
+        t, m = run1([binary, "batch", "-O", out, "-f", fmt, "--type", "hf", "-j", str(cores), plan])
+        n = len(glob.glob(os.path.join(out, "*." + fmt)))
+        say("| %s | %d | %.2f | %.1f | %.1f |" % (fmt, n, t, 1e3 * CPU[-1] / max(n, 1), m))
         shutil.rmtree(out, ignore_errors=True)
     say()
 
