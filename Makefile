@@ -132,6 +132,7 @@ check: test-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
 		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" tests
 	@$(MAKE) --no-print-directory alloc
+	@$(MAKE) --no-print-directory fuzz-run SECONDS=$(CHECK_FUZZ_SECONDS)
 	@tests/run build build/asan
 
 # Deliberate breaks the suite must catch (tests/mutations/, one file each;
@@ -170,6 +171,8 @@ alloc:
 # runs it time-boxed on a corpus seeded from samples/ and tests/bad/;
 # findings are written to build/fuzz/findings/ to become regression inputs.
 SECONDS ?= 60
+# make check fuzzes for this long: any crash, leak or sanitizer report fails it
+CHECK_FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g \
 	-fsanitize=fuzzer-no-link,address,undefined -Isrc -Ibuild/fuzz/gen $(PKG_CFLAGS)
 
