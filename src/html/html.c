@@ -1234,19 +1234,25 @@ static void write_css(html *h)
 	put(h, "pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}\n.skip{display:none}\n"
 	       "header,nav,main,footer{max-width:none;padding:0}\n"
 	       ".part,.pb{break-before:page}\n");
-	/* keep-with-next is CSS's break-after:avoid (headings always); the
-	 * lines a paragraph keeps together are its orphans and widows */
-	put(h, "h1,h2,h3,h4,h5,h6");
+	/* keep-with-next is CSS's break-after:avoid; the lines a paragraph
+	 * keeps together are its orphans and widows.  The selector list
+	 * starts with one that matches nothing, so each kept role adds
+	 * ",sel" and none leaves a valid rule. */
 	static const struct {
 		const char *sel;
-		int role;
-	} kw[] = {{"p", DOC_P_BODY}, {".lead", DOC_P_LEAD}, {".subtitle", DOC_P_SUBTITLE},
+		int role; /* a doc_pstyle, or -level for a heading */
+	} kw[] = {{"h1", DOC_P_TITLE}, {"h2", -1}, {"h3", -2}, {"h4", -3}, {"h5", -3}, {"h6", -3},
+		  {"p", DOC_P_BODY}, {".lead", DOC_P_LEAD}, {".subtitle", DOC_P_SUBTITLE},
 		  {".note", DOC_P_NOTE}, {".caption", DOC_P_CAPTION}};
-	for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
-		if (s->para[kw[i].role].keep_with_next) {
+	put(h, ".sr-keep");
+	for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++) {
+		const doc_role *r = kw[i].role < 0 ? doc_style_heading(s, -kw[i].role)
+						   : &s->para[kw[i].role];
+		if (r->keep_with_next) {
 			put(h, ",");
 			put(h, kw[i].sel);
 		}
+	}
 	buf_printf(h->out, "{break-after:avoid}\np{orphans:%d;widows:%d}\n", s->min_lines,
 		   s->min_lines);
 	put(h, "tr,figure,img{break-inside:avoid}\nthead{display:table-header-group}\n"
