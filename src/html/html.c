@@ -1199,11 +1199,15 @@ static void write_css(html *h)
 	       ".stack colgroup{display:none}\n"
 	       ".stack tbody tr{padding:.3em 0;");
 	border(h, "border-bottom", t->rule_w, s->rule_rgb);
+	/* a narrow screen: the column's name as small as a note, the title
+	 * no larger than a level-1 heading */
 	put(h, "}\n"
 	       ".stack [data-label]::before{content:attr(data-label);display:block;font-weight:bold;"
-	       "font-size:.85em}\n"
-	       ".stack .r{text-align:left}\n"
-	       "h1{font-size:1.7em}\n}\n");
+	       "font-size:");
+	putem(h, s->para[DOC_P_NOTE].size, t->size);
+	put(h, "}\n.stack .r{text-align:left}\nh1{font-size:");
+	putem(h, doc_style_heading(s, 1)->size, fs);
+	put(h, "}\n}\n");
 	put(h, "figure.chart{margin:");
 	putem(h, s->chart.space, fs);
 	put(h, " 0}\n.chart svg{display:block;width:100%;height:auto}\n"

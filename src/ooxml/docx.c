@@ -119,6 +119,12 @@ typedef struct docx {
 static long twips(double pt) { return (long)(pt * 20.0 + (pt < 0 ? -0.5 : 0.5)); }
 static long halfpts(double pt) { return (long)(pt * 2.0 + 0.5); }
 static long emu(double pt) { return (long)(pt * 12700.0 + 0.5); }
+
+/* Word has no leading in multiples of the size: an "auto" line of 240 is
+ * the font's own line (ascent plus descent), which for Liberation Sans and
+ * its metric twins is 1.15 of the size.  A font metric, not a style value. */
+#define FONT_LINE 1.15
+static long auto_line(double leading) { return (long)(leading / FONT_LINE * 240 + 0.5); }
 /* A border width in eighths of a point, within what Word accepts (2..96). */
 static long eighths(double pt)
 {
@@ -943,7 +949,7 @@ static void write_sectpr(docx *o)
 	/* Word measures the margins to the body, as the PDF does; the header
 	 * and footer sit in them where the PDF draws its own. */
 	const doc_style *st = &o->doc->style;
-	double fl = st->furniture_size * 1.15; /* one line of the furniture */
+	double fl = st->furniture_size * FONT_LINE; /* one line of the furniture */
 	double hd = o->mt - st->header_gap - fl, fd = o->mb - st->footer_gap - fl;
 	xmlw_start(x, "w:pgMar");
 	attr_long(x, "w:top", twips(o->mt));
@@ -1137,10 +1143,7 @@ static void para_def(docx *o, const pdef *p, const char *extra_tabs_end)
 		if (p->below >= 0)
 			attr_long(x, "w:after", twips(p->below));
 		if (p->leading > 0) {
-			/* "auto" lines are 240ths of the font's own line height,
-			 * which for Liberation Sans is 1.15 of the size: the
-			 * nearest Word comes to a leading in multiples of the size */
-			attr_long(x, "w:line", (long)(p->leading / 1.15 * 240 + 0.5));
+			attr_long(x, "w:line", auto_line(p->leading));
 			xmlw_attr(x, "w:lineRule", "auto");
 		}
 		xmlw_end(x);
@@ -1208,7 +1211,7 @@ static void toc_style(docx *o, int level)
 	xmlw_start(x, "w:spacing");
 	attr_long(x, "w:before", twips(level == 1 ? t->before_1 : t->before));
 	xmlw_attr(x, "w:after", "0");
-	attr_long(x, "w:line", (long)(t->leading / 1.15 * 240 + 0.5));
+	attr_long(x, "w:line", auto_line(t->leading));
 	xmlw_attr(x, "w:lineRule", "auto");
 	xmlw_end(x);
 	xmlw_start(x, "w:ind");
@@ -1340,7 +1343,7 @@ static void write_styles_body(docx *o)
 	xmlw_start(x, "w:spacing");
 	attr_long(x, "w:before", twips(body->before));
 	attr_long(x, "w:after", twips(body->after));
-	attr_long(x, "w:line", (long)(body->leading / 1.15 * 240 + 0.5));
+	attr_long(x, "w:line", auto_line(body->leading));
 	xmlw_attr(x, "w:lineRule", "auto");
 	xmlw_end(x);
 	xmlw_end(x);
