@@ -510,6 +510,9 @@ def check_docx(s, path):
             or not near(int(w_attr(tc, f"{W}pPr/{W}spacing", "line") or 0) / LINE_AUTO,
                         num(s, "table.leading"), 0.006):
         bad(f"DOCX: table text is not {s['table.size']} pt at leading {s['table.leading']}")
+    tn = named.get("TableNote")
+    if tn is None or not near(int(w_attr(tn, f"{W}rPr/{W}sz") or 0) / 2, num(s, "table.note-size"), 0.25):
+        bad(f"DOCX: a note in a table is not {s['table.note-size']} pt")
     th = named.get("TableHeading")
     if th is None or (w_attr(th, f"{W}rPr/{W}color") or "").upper() != s["table.header-text"].lstrip("#"):
         bad(f"DOCX: table header text is not {s['table.header-text']}")

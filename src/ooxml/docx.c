@@ -74,11 +74,11 @@ enum { RID_STYLES = 1, RID_SETTINGS, RID_NUMBERING, RID_HEADER, RID_HEADER_FIRST
 
 /* Paragraph styles by role: ids (and Word's built-in names). */
 enum { S_NORMAL, S_TITLE, S_SUBTITLE, S_NOTE, S_CAPTION, S_LEAD, S_H1, S_H2, S_H3,
-       S_MINOR1, S_MINOR2, S_MINOR3, S_TH, S_TD, S_LIST, S_FILL };
+       S_MINOR1, S_MINOR2, S_MINOR3, S_TH, S_TD, S_TNOTE, S_LIST, S_FILL };
 static const char *const style_id[S_FILL] = {
 	"Normal", "Title", "Subtitle", "Note", "Caption", "Lead",
 	"Heading1", "Heading2", "Heading3", "MinorHeading1", "MinorHeading2", "MinorHeading3",
-	"TableHeading", "TableContents", "ListParagraph",
+	"TableHeading", "TableContents", "TableNote", "ListParagraph",
 };
 
 typedef struct docx {
@@ -261,7 +261,7 @@ static int para_style(const docx *o, const doc_node *n, doc_align *align)
 	if (pl.fill)
 		return S_FILL + pl.fill;
 	if (pl.in_cell)
-		return role == S_NORMAL ? S_TD : role;
+		return role == S_NORMAL ? S_TD : role == S_NOTE ? S_TNOTE : role;
 	return pl.in_item && role == S_NORMAL ? S_LIST : role;
 }
 
@@ -458,6 +458,12 @@ static void start_para(docx *o, const doc_node *n)
 		xmlw_start(x, "w:numPr");
 		val_long(x, "w:ilvl", depth > 9 ? 8 : depth - 1);
 		val_long(x, "w:numId", num_id(o, list));
+		xmlw_end(x);
+	}
+	if (n->parent && n->parent->type == DOC_CELL && n->prev) {
+		/* a later paragraph of a cell: the table's gap above it */
+		xmlw_start(x, "w:spacing");
+		attr_long(x, "w:before", twips(o->doc->style.table.para_gap));
 		xmlw_end(x);
 	}
 	int in_list = n->parent && n->parent->type == DOC_ITEM;
@@ -1381,10 +1387,11 @@ static void write_styles_body(docx *o)
 		 NO_RGB, 0, 0, 0, 0, 34, 0},
 		{"Figure", "Figure", "Normal", "Normal", s->chart.space, s->chart.space, -1, NO_RGB,
 		 0, 0, 0, 1, 0, 0},
-		/* Word has no gap between two paragraphs of one cell only: the
-		 * gap goes above each, the first's too */
-		{"TableContents", "Table Contents", "Normal", NULL, ts->para_gap, 0, ts->size,
+		/* the gap between two paragraphs of one cell: start_para */
+		{"TableContents", "Table Contents", "Normal", NULL, 0, 0, ts->size,
 		 NO_RGB, 0, 0, 0, 0, 0, ts->leading},
+		{"TableNote", "Table Note", "TableContents", NULL, -1, -1, ts->note_size,
+		 P[DOC_P_NOTE].rgb, 0, 0, 0, 0, 0, 0},
 	};
 	for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++)
 		para_def(o, &defs[i], NULL);
