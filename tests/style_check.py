@@ -704,9 +704,9 @@ def check_html(s, path):
     want_em("footer", "font-size", num(s, "furniture.size"), fs, "furniture.size")
     want("footer", "border-top", "%gpt solid %s" % (num(s, "furniture.rule"), s["colour.rule"].lower()),
          "furniture.rule")
-    want("header", "border-bottom", "%gpt solid %s" % (num(s, "title.rule"), s["colour.heading"].lower()),
+    want("header::after", "border-top", "%gpt solid %s" % (num(s, "title.rule"), s["colour.heading"].lower()),
          "title.rule")
-    want_em("header", "padding-bottom", num(s, "title.rule-above"), fs, "title.rule-above")
+    want_em("header::after", "margin-top", num(s, "title.rule-above"), fs, "title.rule-above")
     want_em("header", "margin-bottom", num(s, "title.rule-below"), fs, "title.rule-below")
     want_em("figure.chart", "margin", num(s, "chart.space"), fs, "chart.space", 0)
     page = prt.get("@page", {})

@@ -1072,13 +1072,14 @@ static void write_css(html *h)
 	put(h, "header,nav,main,footer{max-width:");
 	putnum(h, col + 2);
 	put(h, "em;margin:0 auto;padding:0 1em}\n");
-	/* the title block ends in the heading colour's rule, as on paper */
-	put(h, "header{padding-top:2em;padding-bottom:");
-	putem(h, s->title_rule_above, fs);
-	put(h, ";margin-bottom:");
+	/* the title block ends in the heading colour's rule, as on paper:
+	 * drawn inside the header's padding, so it is as wide as the text */
+	put(h, "header{padding-top:2em;margin-bottom:");
 	putem(h, s->title_rule_below, fs);
+	put(h, "}\nheader::after{content:\"\";display:block;margin-top:");
+	putem(h, s->title_rule_above, fs);
 	put(h, ";");
-	border(h, "border-bottom", s->title_rule_w, s->heading_rgb);
+	border(h, "border-top", s->title_rule_w, s->heading_rgb);
 	put(h, "}\n.logo{display:block;max-width:100%;height:auto;margin-bottom:");
 	putem(h, s->logo_after, fs);
 	put(h, "}\n");
