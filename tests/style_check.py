@@ -572,6 +572,8 @@ def check_docx(s, path):
         left = int(w_attr(lvl, f"{W}pPr/{W}ind", "left")) / 20
         if not near(left, n * num(s, "list.indent")):
             bad(f"DOCX: list level {n} indent {left} pt, the style's {n} x {s['list.indent']}")
+    if (s["table.zebra-fill"].lstrip("#") in shades) != (s["table.zebra"] == "1"):
+        bad(f"DOCX: zebra rows are not {s['table.zebra']} ({s['table.zebra-fill']})")
     fills = {s[f"status.{i}.fill"].lstrip("#") for i in range(1, 7)}
     if not fills & shades:
         bad("DOCX: no cell has a status fill")

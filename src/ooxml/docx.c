@@ -681,8 +681,18 @@ static void start_cell(docx *o, const doc_node *n)
 	xmlw_end(x);
 	int hdr = doc_row_is_header(row);
 	int f = doc_cell_fill(o->doc, n, hdr);
-	uint32_t rgb = f ? o->doc->fills[f].rgb : o->doc->style.table.header_rgb;
-	if (f || hdr) {
+	const doc_table_style *ts = &o->doc->style.table;
+	uint32_t rgb = f ? o->doc->fills[f].rgb : ts->header_rgb;
+	int zebra = 0;
+	if (!f && !hdr && ts->zebra) {
+		/* every second body row, as the PDF shades them */
+		int k = -t->u.table.header_rows;
+		for (const doc_node *p = row->prev; p; p = p->prev)
+			k++;
+		zebra = k >= 0 && k % 2 == 1;
+		rgb = ts->zebra_rgb;
+	}
+	if (f || hdr || zebra) {
 		xmlw_start(x, "w:shd");
 		xmlw_attr(x, "w:val", "clear");
 		xmlw_attr(x, "w:color", "auto");
