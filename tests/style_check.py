@@ -572,6 +572,10 @@ def check_docx(s, path):
         left = int(w_attr(lvl, f"{W}pPr/{W}ind", "left")) / 20
         if not near(left, n * num(s, "list.indent")):
             bad(f"DOCX: list level {n} indent {left} pt, the style's {n} x {s['list.indent']}")
+    rules = [b for b in doc.iter(W + "pBdr") if b.find(W + "bottom") is not None and
+             (b.find(W + "bottom").get(W + "color") or "").upper() == s["colour.heading"].lstrip("#")]
+    if not rules or not near(border_pt(rules[0].find(W + "bottom")), num(s, "title.rule"), 0.07):
+        bad(f"DOCX: no {s['title.rule']} pt rule in {s['colour.heading']} under the title")
     if (s["table.zebra-fill"].lstrip("#") in shades) != (s["table.zebra"] == "1"):
         bad(f"DOCX: zebra rows are not {s['table.zebra']} ({s['table.zebra-fill']})")
     fills = {s[f"status.{i}.fill"].lstrip("#") for i in range(1, 7)}

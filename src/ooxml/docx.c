@@ -428,6 +428,18 @@ static int list_depth(const doc_node *n)
 	return d;
 }
 
+static void border(xmlw *x, const char *side, double width, uint32_t rgb, double space)
+{
+	xmlw_start(x, side);
+	xmlw_attr(x, "w:val", width > 0 ? "single" : "nil");
+	if (width > 0) {
+		attr_long(x, "w:sz", eighths(width));
+		attr_long(x, "w:space", (long)(space + 0.5));
+		attr_rgb(x, "w:color", rgb);
+	}
+	xmlw_end(x);
+}
+
 /* The w:numId of a list: 1 for every bulleted list, an ordered list its
  * own (it restarts at its start value), from 2 in the order met. */
 static long num_id(const docx *o, const doc_node *list)
@@ -458,6 +470,18 @@ static void start_para(docx *o, const doc_node *n)
 		xmlw_start(x, "w:numPr");
 		val_long(x, "w:ilvl", depth > 9 ? 8 : depth - 1);
 		val_long(x, "w:numId", num_id(o, list));
+		xmlw_end(x);
+	}
+	if (n->type == DOC_PARAGRAPH && doc_ends_title_block(n)) {
+		/* the house's rule under the title block; Word measures a
+		 * border's distance from the text in whole points, at most 31 */
+		const doc_style *st = &o->doc->style;
+		double space = st->para[n->u.para.style].after + st->title_rule_above;
+		xmlw_start(x, "w:pBdr");
+		border(x, "w:bottom", st->title_rule_w, st->heading_rgb, space > 31 ? 31 : space);
+		xmlw_end(x);
+		xmlw_start(x, "w:spacing");
+		attr_long(x, "w:after", twips(st->title_rule_below));
 		xmlw_end(x);
 	}
 	if (n->parent && n->parent->type == DOC_CELL && n->prev) {
@@ -1171,17 +1195,6 @@ static void para_def(docx *o, const pdef *p, const char *extra_tabs_end)
 	xmlw_end(x);
 }
 
-static void border(xmlw *x, const char *side, double width, uint32_t rgb, double space)
-{
-	xmlw_start(x, side);
-	xmlw_attr(x, "w:val", width > 0 ? "single" : "nil");
-	if (width > 0) {
-		attr_long(x, "w:sz", eighths(width));
-		attr_long(x, "w:space", (long)(space + 0.5));
-		attr_rgb(x, "w:color", rgb);
-	}
-	xmlw_end(x);
-}
 
 /* header or footer: small, muted, a rule below (header) or above. */
 static void page_text_style(docx *o, const char *id, const char *name, int top_rule)
