@@ -875,6 +875,10 @@ static void write_logo(docx *o)
 	xmlw_start(x, "w:p");
 	xmlw_start(x, "w:pPr");
 	val(x, "w:pStyle", "Figure");
+	xmlw_start(x, "w:spacing");
+	xmlw_attr(x, "w:before", "0");
+	attr_long(x, "w:after", twips(st->logo_after));
+	xmlw_end(x);
 	xmlw_end(x);
 	xmlw_start(x, "w:r");
 	inline_open(o, st->logo_w, st->logo_h, "Logo", NULL, who, NS_PIC);
@@ -1496,11 +1500,13 @@ static void abstract_num(docx *o, int id, int ordered)
 		if (ordered)
 			snprintf(text, sizeof text, "%%%d%s", l + 1, numsuffix[l % 3]);
 		val(x, "w:lvlText", ordered ? text : doc_style_bullet(&o->doc->style, l + 1));
-		val(x, "w:lvlJc", "left");
+		/* as the PDF sets it: the label's right edge label_gap before
+		 * the text, which starts one indent further per level */
+		val(x, "w:lvlJc", "right");
 		xmlw_start(x, "w:pPr");
 		xmlw_start(x, "w:ind");
 		attr_long(x, "w:left", twips(o->doc->style.list.indent * (l + 1)));
-		attr_long(x, "w:hanging", twips(o->doc->style.list.indent));
+		attr_long(x, "w:hanging", twips(o->doc->style.list.label_gap));
 		xmlw_end(x);
 		xmlw_end(x);
 		xmlw_end(x);
