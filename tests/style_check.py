@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
-"""style_check.py: do the PDF and the ODT wear the house style?
+"""style_check.py: do the PDF, the ODT, the DOCX and the HTML wear the house style?
 
-  style_check.py STYLE PDF ODT
+  style_check.py STYLE PDF ODT [DOCX] [HTML]
         STYLE is `statusrapport render --dump-style` of the same report.
         Reads the PDF's page content (through qpdf --qdf): font sizes, line
         advances, text colours, rules, fills, the page and its margins; and
         the ODT's styles.xml, content.xml and chart objects: every paragraph
         role, the headings, tables, lists, page, header and footer.  Each
         value must be the style's, so a backend that drifts from the other
-        (or from the style) fails here.
+        (or from the style) fails here.  The DOCX: word/styles.xml (sizes in
+        half-points, spacing in twips, Word's "auto" lines), the sectPr's page
+        and margins, the table style's cell margins and rules, numbering,
+        chart parts.  The HTML: its inline CSS (sizes and spacing in ems of
+        the body size, line-heights, rules in points, colours, @page).
   style_check.py differ STYLE_A STYLE_B KEY...
         every KEY has another value in B than in A (a test template that
         sets a value really changes it)
@@ -434,16 +438,319 @@ def check_odt(s, path):
     return used
 
 
+
+# ---- the DOCX --------------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+LINE_AUTO = 240 / 1.15  # an "auto" line of 240 is the font's own, 1.15 of its size
+
+
+def w_attr(el, path, attr="val"):
+    e = el.find(path) if path else el
+    return None if e is None else e.get(W + attr)
+
+
+def check_docx_role(st, s, name, key):
+    if st is None:
+        bad(f"DOCX: no paragraph style {name}")
+        return
+    size = num(s, key + ".size")
+    sz = w_attr(st, f"{W}rPr/{W}sz")
+    if sz is None or not near(int(sz) / 2, size, 0.25):
+        bad(f"DOCX: {name} w:sz is {sz}, the style's {size} pt ({key})")
+    sp = st.find(f"{W}pPr/{W}spacing")
+    for attr, k in (("before", ".before"), ("after", ".after")):
+        v = None if sp is None else sp.get(W + attr)
+        if v is None or not near(int(v) / 20, num(s, key + k)):
+            bad(f"DOCX: {name} w:{attr} is {v}, the style's {s[key + k]} pt ({key})")
+    line = None if sp is None else sp.get(W + "line")
+    if line is None or sp.get(W + "lineRule") != "auto" or \
+            not near(int(line) / LINE_AUTO, num(s, key + ".leading"), 0.006):
+        bad(f"DOCX: {name} w:line is {line}, the style's leading {s[key + '.leading']} ({key})")
+    if (w_attr(st, f"{W}rPr/{W}color") or "").upper() != s[key + ".rgb"].lstrip("#").upper():
+        bad(f"DOCX: {name} colour {w_attr(st, f'{W}rPr/{W}color')}, the style's {s[key + '.rgb']}")
+    if (st.find(f"{W}rPr/{W}b") is not None) != (s[key + ".bold"] == "1"):
+        bad(f"DOCX: {name} bold is not {s[key + '.bold']}")
+    if (st.find(f"{W}pPr/{W}keepNext") is not None) != (s[key + ".keep-with-next"] == "1"):
+        bad(f"DOCX: {name} keep-with-next is not {s[key + '.keep-with-next']}")
+    if (st.find(f"{W}pPr/{W}suppressAutoHyphens") is None) != (s[key + ".hyphenate"] == "1"):
+        bad(f"DOCX: {name} hyphenate is not {s[key + '.hyphenate']}")
+
+
+def border_pt(el):
+    if el is None or el.get(W + "val") in (None, "nil", "none"):
+        return 0
+    return int(el.get(W + "sz")) / 8
+
+
+def check_docx(s, path):
+    z = zipfile.ZipFile(path)
+    sty = ET.fromstring(z.read("word/styles.xml"))
+    doc = ET.fromstring(z.read("word/document.xml"))
+    named = {st.get(W + "styleId"): st for st in sty.iter(W + "style")}
+    rd = sty.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    if rd is None or w_attr(rd, f"{W}rFonts", "ascii") != s["font.family"] or \
+            not near(int(w_attr(rd, f"{W}sz")) / 2, num(s, "font.size"), 0.25):
+        bad(f"DOCX: the default font is not {s['font.family']} {s['font.size']} pt")
+    sect = doc.find(f".//{W}sectPr")
+    for el, attr, key in (("pgSz", "w", "page.width"), ("pgSz", "h", "page.height"),
+                          ("pgMar", "top", "margin.top"), ("pgMar", "bottom", "margin.bottom"),
+                          ("pgMar", "left", "margin.left"), ("pgMar", "right", "margin.right")):
+        v = w_attr(sect, f"{W}{el}", attr)
+        if v is None or not near(int(v) / 20, num(s, key)):
+            bad(f"DOCX: {el} {attr} is {v} twips, the style's {s[key]} pt")
+    for name, key in (("Normal", "para.body"), ("Title", "para.title"),
+                      ("Subtitle", "para.subtitle"), ("Note", "para.note"),
+                      ("Caption", "para.caption"), ("Lead", "para.lead"),
+                      ("Heading1", "heading.1"), ("Heading2", "heading.2"),
+                      ("Heading3", "heading.3")):
+        check_docx_role(named.get(name), s, name, key)
+    tc = named.get("TableContents")
+    if tc is None or not near(int(w_attr(tc, f"{W}rPr/{W}sz") or 0) / 2, num(s, "table.size"), 0.25) \
+            or not near(int(w_attr(tc, f"{W}pPr/{W}spacing", "line") or 0) / LINE_AUTO,
+                        num(s, "table.leading"), 0.006):
+        bad(f"DOCX: table text is not {s['table.size']} pt at leading {s['table.leading']}")
+    tn = named.get("TableNote")
+    if tn is None or not near(int(w_attr(tn, f"{W}rPr/{W}sz") or 0) / 2, num(s, "table.note-size"), 0.25):
+        bad(f"DOCX: a note in a table is not {s['table.note-size']} pt")
+    th = named.get("TableHeading")
+    if th is None or (w_attr(th, f"{W}rPr/{W}color") or "").upper() != s["table.header-text"].lstrip("#"):
+        bad(f"DOCX: table header text is not {s['table.header-text']}")
+    rt = named.get("ReportTable")
+    grid = s["table.borders"] == "grid"
+    if rt is None:
+        bad("DOCX: no table style ReportTable")
+    else:
+        for side in ("top", "bottom", "insideH", "left", "right", "insideV"):
+            w = border_pt(rt.find(f"{W}tblPr/{W}tblBorders/{W}{side}"))
+            want = num(s, "table.rule") if side in ("top", "bottom", "insideH") or grid else 0
+            if not near(w, want, 0.07):
+                bad(f"DOCX: table border {side} is {w} pt, the style's {want} (table.rule)")
+        for side in ("top", "left", "bottom", "right"):
+            v = w_attr(rt, f"{W}tblPr/{W}tblCellMar/{W}{side}", "w")
+            if v is None or not near(int(v) / 20, num(s, "table.padding")):
+                bad(f"DOCX: cell margin {side} is {v} twips, the style's {s['table.padding']} pt")
+        fr = rt.find(f"{W}tblStylePr[@{W}type='firstRow']/{W}tcPr/{W}tcBorders")
+        for side in ("top", "bottom"):
+            w = border_pt(None if fr is None else fr.find(W + side))
+            if not near(w, num(s, "table.header-rule"), 0.07):
+                bad(f"DOCX: header row border {side} is {w} pt, the style's {s['table.header-rule']}")
+        for b in rt.iter():
+            c = b.get(W + "color")
+            if b.tag.startswith(W) and c and c.upper() != s["colour.rule"].lstrip("#"):
+                bad(f"DOCX: a table rule is {c}, the style's {s['colour.rule']}")
+    shades = {e.get(W + "fill", "").upper() for e in doc.iter(W + "shd")}
+    if doc.find(f".//{W}tblHeader") is not None and s["table.header-fill"].lstrip("#") not in shades:
+        bad(f"DOCX: no cell has the header shade {s['table.header-fill']}")
+    for name in ("Header", "Footer"):
+        st = named.get(name)
+        if st is None or not near(int(w_attr(st, f"{W}rPr/{W}sz") or 0) / 2, num(s, "furniture.size"), 0.25):
+            bad(f"DOCX: {name} is not {s['furniture.size']} pt")
+        side = "bottom" if name == "Header" else "top"
+        if st is None or not near(border_pt(st.find(f"{W}pPr/{W}pBdr/{W}{side}")),
+                                  num(s, "furniture.rule"), 0.07):
+            bad(f"DOCX: {name}'s rule is not {s['furniture.rule']} pt")
+    for lv, key in (("TOC1", "toc.before-1"), ("TOC2", "toc.before")):
+        st = named.get(lv)
+        v = None if st is None else w_attr(st, f"{W}pPr/{W}spacing", "before")
+        if v is None or not near(int(v) / 20, num(s, key)):
+            bad(f"DOCX: {lv} is {v} twips below the entry before, the style's {s[key]} pt")
+    t2 = named.get("TOC2")
+    if t2 is None or not near(int(w_attr(t2, f"{W}pPr/{W}ind", "left") or 0) / 20, num(s, "toc.indent")):
+        bad(f"DOCX: a level-2 contents entry is not indented {s['toc.indent']} pt")
+    li = named.get("ListParagraph")
+    if li is None or not near(int(w_attr(li, f"{W}pPr/{W}spacing", "before") or -1) / 20,
+                              num(s, "list.item-before")):
+        bad(f"DOCX: list items are not {s['list.item-before']} pt apart")
+    nb = ET.fromstring(z.read("word/numbering.xml"))
+    an = nb.find(f"{W}abstractNum")
+    for lvl in an.iter(W + "lvl"):
+        n = int(lvl.get(W + "ilvl")) + 1
+        want = s[f"list.bullet.{(n - 1) % 4 + 1}"]
+        if w_attr(lvl, f"{W}lvlText") != want:
+            bad(f"DOCX: list level {n} bullet {w_attr(lvl, f'{W}lvlText')}, the style's {want}")
+        left = int(w_attr(lvl, f"{W}pPr/{W}ind", "left")) / 20
+        if not near(left, n * num(s, "list.indent")):
+            bad(f"DOCX: list level {n} indent {left} pt, the style's {n} x {s['list.indent']}")
+    rules = [b for b in doc.iter(W + "pBdr") if b.find(W + "bottom") is not None and
+             (b.find(W + "bottom").get(W + "color") or "").upper() == s["colour.heading"].lstrip("#")]
+    if not rules or not near(border_pt(rules[0].find(W + "bottom")), num(s, "title.rule"), 0.07):
+        bad(f"DOCX: no {s['title.rule']} pt rule in {s['colour.heading']} under the title")
+    if (s["table.zebra-fill"].lstrip("#") in shades) != (s["table.zebra"] == "1"):
+        bad(f"DOCX: zebra rows are not {s['table.zebra']} ({s['table.zebra-fill']})")
+    fills = {s[f"status.{i}.fill"].lstrip("#") for i in range(1, 7)}
+    if not fills & shades:
+        bad("DOCX: no cell has a status fill")
+    charts = [n for n in z.namelist() if re.fullmatch(r"word/charts/chart\d+\.xml", n)]
+    pal = s["chart.palette.1"].lstrip("#").upper().encode()
+    if charts and not any(pal in z.read(n).upper() for n in charts):
+        bad(f"DOCX: no chart draws the first chart colour {s['chart.palette.1']}")
+    A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    for n in charts:
+        ch = ET.fromstring(z.read(n))
+        t = ch.find(f"{C}chart/{C}title//{A}defRPr")
+        if t is not None and not near(int(t.get("sz")) / 100, num(s, "chart.title-size"), 0.01):
+            bad(f"DOCX: {n}: the title is {t.get('sz')}, the style's {s['chart.title-size']} pt")
+        lg = ch.find(f".//{C}legend//{A}defRPr")
+        if lg is None or not near(int(lg.get("sz")) / 100, num(s, "chart.label-size"), 0.01) or \
+                (lg.find(f".//{A}srgbClr") is None or
+                 lg.find(f".//{A}srgbClr").get("val").upper() != s["chart.label"].lstrip("#")):
+            bad(f"DOCX: {n}: the legend is not {s['chart.label-size']} pt in {s['chart.label']}")
+        g = ch.find(f".//{C}majorGridlines//{A}ln")
+        if g is None or not near(int(g.get("w")) / 12700, num(s, "chart.grid-line"), 0.01) or \
+                g.find(f".//{A}srgbClr").get("val").upper() != s["chart.grid"].lstrip("#"):
+            bad(f"DOCX: {n}: the grid is not {s['chart.grid-line']} pt in {s['chart.grid']}")
+        ax = ch.find(f".//{C}catAx/{C}spPr/{A}ln")
+        if ax is None or ax.find(f".//{A}srgbClr") is None or \
+                ax.find(f".//{A}srgbClr").get("val").upper() != s["chart.axis"].lstrip("#") or \
+                not near(int(ax.get("w")) / 12700, num(s, "chart.axis-line"), 0.01):
+            bad(f"DOCX: {n}: the axis is not {s['chart.axis-line']} pt in {s['chart.axis']}")
+
+
+# ---- the HTML --------------------------------------------------------------
+
+def css_rules(text):
+    """{selector: {property: value}} of the top level and of @media print."""
+    top, prt = {}, {}
+    css = re.search(r"<style>(.*?)</style>", text, re.S).group(1)
+    i, depth, where = 0, 0, top
+    for m in re.finditer(r"(@media[^{]*\{)|([^{}]+)\{([^{}]*)\}|(\})", css):
+        if m.group(1):
+            depth += 1
+            where = prt if "print" in m.group(1) else None
+        elif m.group(4):
+            depth -= 1
+            where = top if depth == 0 else where
+        elif where is not None:
+            props = dict(p.split(":", 1) for p in m.group(3).split(";") if ":" in p)
+            for sel in (m.group(2).strip(),):
+                where.setdefault(sel, {}).update(props)
+    return top, prt
+
+
+def em(v):
+    return float(v[:-2]) if v and v.endswith("em") else None
+
+
+def css_len(v):
+    if not v:
+        return None
+    m = re.fullmatch(r"(-?[\d.]+)(pt|mm)", v)
+    if not m:
+        return None
+    return float(m.group(1)) * (72 / 25.4 if m.group(2) == "mm" else 1)
+
+
+def check_html(s, path):
+    text = open(path, encoding="utf-8").read()
+    top, prt = css_rules(text)
+    fs = num(s, "font.size")
+
+    def want_em(sel, prop, v, rel, key, idx=None):
+        got = top.get(sel, {}).get(prop)
+        part = got.split()[idx] if got and idx is not None else got
+        e = em(part)
+        if e is None or not near(e * rel, v, 0.006 * rel + 0.001):
+            bad(f"HTML: {sel} {prop} is {got}, the style's {v} pt ({key})")
+
+    def want(sel, prop, v, key):
+        got = top.get(sel, {}).get(prop)
+        if (got or "").lower() != v.lower():
+            bad(f"HTML: {sel} {prop} is {got}, the style's {v} ({key})")
+
+    for sel, key in (("p", "para.body"), ("h1", "para.title"), ("h2", "heading.1"),
+                     ("h3", "heading.2"), ("h4", "heading.3"), (".lead", "para.lead"),
+                     (".subtitle", "para.subtitle"), (".note", "para.note"),
+                     (".caption", "para.caption")):
+        size = num(s, key + ".size")
+        want_em(sel, "font-size", size, fs, key + ".size")
+        if sel != "h1":
+            want_em(sel, "margin", num(s, key + ".before"), size, key + ".before", 0)
+        want_em(sel, "margin", num(s, key + ".after"), size, key + ".after", 2)
+        lh = top.get(sel, {}).get("line-height")
+        if lh is None or not near(float(lh), num(s, key + ".leading"), 0.006):
+            bad(f"HTML: {sel} line-height is {lh}, the style's {s[key + '.leading']}")
+        want(sel, "color", s[key + ".rgb"], key + ".rgb")
+        want(sel, "font-weight", "bold" if s[key + ".bold"] == "1" else "normal", key + ".bold")
+        want(sel, "hyphens", "auto" if s[key + ".hyphenate"] == "1" else "manual", key + ".hyphenate")
+    keep = [x for x in prt if "break-after" in prt[x]]
+    for sel, key in (("h2", "heading.1"), (".caption", "para.caption"), (".note", "para.note")):
+        kept = any(sel in [p.strip() for p in x.split(",")] for x in keep)
+        if kept != (s[key + ".keep-with-next"] == "1"):
+            bad(f"HTML: {sel} break-after:avoid in print is not keep-with-next {s[key + '.keep-with-next']}")
+    want("body", "color", s["colour.text"], "colour.text")
+    want("body", "line-height", "%g" % num(s, "para.body.leading"), "para.body.leading")
+    want_em("table", "font-size", num(s, "table.size"), fs, "table.size")
+    want("table", "line-height", "%g" % num(s, "table.leading"), "table.leading")
+    want_em("th,td", "padding", num(s, "table.padding"), num(s, "table.size"), "table.padding")
+    rule = "%gpt solid %s" % (num(s, "table.rule"), s["colour.rule"].lower())
+    for side in ("top", "bottom") + (("left", "right") if s["table.borders"] == "grid" else ()):
+        want("th,td", "border-" + side, rule, "table.rule")
+    if s["table.borders"] != "grid" and "border-left" in top.get("th,td", {}):
+        bad("HTML: table cells are boxed, the style's borders are rules")
+    want("thead th", "border-top-width", "%gpt" % num(s, "table.header-rule"), "table.header-rule")
+    want("thead th", "background", s["table.header-fill"], "table.header-fill")
+    want("thead th", "color", s["table.header-text"], "table.header-text")
+    want_em("th p+p,td p+p", "margin-top", num(s, "table.para-gap"), num(s, "table.size"), "table.para-gap")
+    want_em(".table-wrap", "margin", num(s, "table.before"), fs, "table.before", 0)
+    want_em(".table-wrap", "margin", num(s, "table.after"), fs, "table.after", 2)
+    zebra = ":where(tbody tr:nth-child(even))>*"
+    if (zebra in top) != (s["table.zebra"] == "1"):
+        bad(f"HTML: zebra rows are not {s['table.zebra']}")
+    elif zebra in top:
+        want(zebra, "background", s["table.zebra-fill"], "table.zebra-fill")
+    want_em("main ul,main ol", "padding-left", num(s, "list.indent"), fs, "list.indent")
+    want_em("main li", "margin-top", num(s, "list.item-before"), fs, "list.item-before")
+    want("main ul", "list-style-type", '"%s "' % s["list.bullet.1"], "list.bullet.1")
+    want("main ul ul", "list-style-type", '"%s "' % s["list.bullet.2"], "list.bullet.2")
+    want_em("nav ol ol", "padding-left", num(s, "toc.indent"), fs, "toc.indent")
+    want_em("nav>ol>li", "margin-top", num(s, "toc.before-1"), fs, "toc.before-1")
+    want_em("nav", "margin-bottom", num(s, "toc.after"), fs, "toc.after")
+    want_em("footer", "font-size", num(s, "furniture.size"), fs, "furniture.size")
+    want("footer", "border-top", "%gpt solid %s" % (num(s, "furniture.rule"), s["colour.rule"].lower()),
+         "furniture.rule")
+    want("header::after", "border-top", "%gpt solid %s" % (num(s, "title.rule"), s["colour.heading"].lower()),
+         "title.rule")
+    want_em("header::after", "margin-top", num(s, "title.rule-above"), fs, "title.rule-above")
+    want_em("header", "margin-bottom", num(s, "title.rule-below"), fs, "title.rule-below")
+    want_em("figure.chart", "margin", num(s, "chart.space"), fs, "chart.space", 0)
+    page = prt.get("@page", {})
+    size = (page.get("size") or "").split()
+    marg = (page.get("margin") or "").split()
+    for i, key in enumerate(("page.width", "page.height")):
+        if len(size) != 2 or not near(css_len(size[i]), num(s, key), 0.1):
+            bad(f"HTML: @page size is {page.get('size')}, the style's {s[key]} pt")
+    for i, key in enumerate(("margin.top", "margin.right", "margin.bottom", "margin.left")):
+        if len(marg) != 4 or not near(css_len(marg[i]), num(s, key), 0.1):
+            bad(f"HTML: @page margin is {page.get('margin')}, the style's {s[key]} pt")
+    if not near(css_len(prt.get("body", {}).get("font-size")) or 0, fs):
+        bad(f"HTML: the printed body is not {fs} pt")
+    bgs = {v.get("background", "").upper() for v in top.values()}
+    for i in range(1, 7):
+        if s[f"status.{i}.fill"] not in bgs:
+            bad(f"HTML: no class with the status fill {s[f'status.{i}.fill']}")
+    if "<svg" in text and s["chart.palette.1"].lower() not in text.lower():
+        bad(f"HTML: no chart draws the first chart colour {s['chart.palette.1']}")
+
+
 def main(argv):
     if len(argv) >= 4 and argv[1] == "differ":
         a, b = read_style(argv[2]), read_style(argv[3])
         for k in argv[4:]:
             if k not in a or a[k] == b.get(k):
                 bad(f"{k} is {a.get(k)} in both")
-    elif len(argv) == 4:
+    elif len(argv) >= 4:
         s = read_style(argv[1])
         used = check_odt(s, argv[3])
         check_pdf(s, argv[2], used)
+        for extra in argv[4:]:
+            if extra.endswith(".docx"):
+                check_docx(s, extra)
+            elif extra.endswith(".html"):
+                check_html(s, extra)
+            else:
+                bad(f"{extra}: neither a DOCX nor an HTML file")
     else:
         sys.stderr.write(__doc__)
         return 2

@@ -231,6 +231,10 @@ int doc_heading_rank(const doc_node *h);
 /* Is block n the last thing in a top-level list (so the list ends after
  * it)? */
 int doc_ends_list(const doc_node *n);
+/* Does the leading title block (the title and subtitle paragraphs opening
+ * the document, the first a title) end with n, before some other block?
+ * The house's title rule goes there. */
+int doc_ends_title_block(const doc_node *n);
 /* Where a PARAGRAPH stands, as far as its style depends on it. */
 typedef struct doc_place {
 	int in_cell;     /* in a table CELL */

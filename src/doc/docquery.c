@@ -48,6 +48,23 @@ int doc_heading_rank(const doc_node *h)
 	return l < 1 ? 1 : l > DOC_HEADING_RANKS ? DOC_HEADING_RANKS : l;
 }
 
+static int in_title_block(const doc_node *n)
+{
+	return n && n->type == DOC_PARAGRAPH &&
+	       (n->u.para.style == DOC_P_TITLE || n->u.para.style == DOC_P_SUBTITLE);
+}
+
+int doc_ends_title_block(const doc_node *n)
+{
+	if (!in_title_block(n) || !n->parent || n->parent->type != DOC_DOCUMENT || !n->next ||
+	    in_title_block(n->next))
+		return 0;
+	const doc_node *p = n;
+	while (p->prev && in_title_block(p->prev))
+		p = p->prev;
+	return !p->prev && p->u.para.style == DOC_P_TITLE;
+}
+
 int doc_ends_list(const doc_node *n)
 {
 	const doc_node *p = n;

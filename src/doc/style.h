@@ -2,10 +2,11 @@
  *
  * One doc_style travels with each document tree (doc->style).  It is filled
  * once, by doc_style_fill(): the built-in defaults, then the values a
- * template sets.  The backends (the PDF layout and painter, the ODT and
- * its charts, the forms' spreadsheets) only map it to their format; none
- * keeps a size, a spacing, a rule width or a colour of its own, so the PDF
- * and the ODT cannot disagree.  `render --dump-style` prints it.
+ * template sets.  The backends (the PDF layout and painter, the ODT, the
+ * DOCX and their charts, the HTML's CSS, the forms' spreadsheets) only map
+ * it to their format; none keeps a size, a spacing, a rule width or a
+ * colour of its own, so no two formats can disagree.  `render --dump-style`
+ * prints it.
  *
  * Lengths are points (1/72 inch), colours 0xRRGGBB, leadings a multiple of
  * the font size.  Knows nothing of plans: the status colours are indexed

@@ -39,7 +39,6 @@
 
 /* Type sizes as multiples of the body size: the same ratios the ODT's
  * named styles use, so the two editions read alike. */
-static const double H_SIZE[] = {2.2, 1.6, 1.3, 1.1, 1.0, 1.0}; /* h1 (title) .. h6 */
 enum { CHART_PX = 16 };        /* the body size charts are drawn for, CSS px */
 enum { NARROW_EMS = 20 };      /* the phone drawing's width, in body sizes */
 
@@ -496,11 +495,7 @@ static void chart_svg(html *h, const doc_node *n, const chart_drawing *dr, const
 static double column_ems(const doc *d)
 {
 	const doc_style *s = &d->style;
-	double pw = s->page_w > 0 ? s->page_w : 595.28;
-	double ml = s->margin_left > 0 ? s->margin_left : 56.69;
-	double mr = s->margin_right > 0 ? s->margin_right : 56.69;
-	double fs = s->font_size > 0 ? s->font_size : 10;
-	double w = (pw - ml - mr) / fs;
+	double w = (s->page_w - s->margin_left - s->margin_right) / s->font_size;
 	return w < 24 ? 24 : w > 80 ? 80 : w;
 }
 
@@ -970,6 +965,55 @@ static void putmm(html *h, double pt)
 	put(h, "mm");
 }
 
+/* A length in points as ems of a font of size pt: CSS margins and paddings
+ * in em scale with the element's own text, as the house's do with the
+ * body size. */
+static void putem(html *h, double len, double size)
+{
+	putnum(h, size > 0 ? len / size : 0);
+	put(h, "em");
+}
+
+/* A rule's width: points, which a browser draws at least one pixel wide. */
+static void putpt(html *h, double pt)
+{
+	putnum(h, pt);
+	put(h, "pt");
+}
+
+/* One paragraph role or heading level as a CSS rule.  Its size is in ems
+ * of the body text (fs); its spacing in ems of its own size.  CSS margins
+ * collapse where the PDF adds a paragraph's space above to the one below
+ * the paragraph before: the larger of the two shows. */
+static void role_css(html *h, const char *sel, const doc_role *r, double fs)
+{
+	put(h, sel);
+	put(h, "{font-size:");
+	putem(h, r->size, fs);
+	put(h, ";line-height:");
+	putnum(h, r->leading);
+	put(h, ";margin:");
+	putem(h, r->before, r->size);
+	put(h, " 0 ");
+	putem(h, r->after, r->size);
+	put(h, r->bold ? ";font-weight:bold" : ";font-weight:normal");
+	put(h, r->hyphenate ? ";hyphens:auto" : ";hyphens:manual");
+	put(h, ";color:");
+	putrgb(h, r->rgb);
+	put(h, "}\n");
+}
+
+/* A template's bullet as a CSS string: the characters that would end the
+ * string or the style element are left out. */
+static void put_bullet(html *h, const char *b)
+{
+	put(h, "\"");
+	for (const char *p = b ? b : ""; *p; p++)
+		if (*p != '"' && *p != '\\' && *p != '<' && *p != '>' && (unsigned char)*p >= ' ')
+			buf_putc(h->out, *p);
+	put(h, " \"");
+}
+
 static void css_rule(html *h, const char *sel, const char *prop, uint32_t rgb)
 {
 	put(h, sel);
@@ -980,11 +1024,28 @@ static void css_rule(html *h, const char *sel, const char *prop, uint32_t rgb)
 	put(h, "}\n");
 }
 
+/* A rule's border: its width and the house's rule colour. */
+static void border(html *h, const char *side, double w, uint32_t rgb)
+{
+	put(h, side);
+	put(h, ":");
+	putpt(h, w);
+	put(h, " solid ");
+	putrgb(h, rgb);
+}
+
+/* The house style as CSS.  On screen the body text is the reader's own
+ * size (100 %) and every other size and spacing keeps its proportion to
+ * the body's; in print the body is the house's size in points, so every
+ * value comes out as the PDF's. */
 static void write_css(html *h)
 {
 	const doc *d = h->doc;
 	const doc_style *s = &d->style;
-	double fs = s->font_size > 0 ? s->font_size : 10;
+	const doc_table_style *t = &s->table;
+	const doc_list_style *li = &s->list;
+	const doc_toc_style *toc = &s->toc;
+	double fs = s->font_size;
 	double col = column_ems(d);
 	int hf = doc_fill_valid(h->doc, s->header_fill) ? s->header_fill : 0;
 	put(h, "<style>\n");
@@ -1003,30 +1064,42 @@ static void write_css(html *h)
 	if (!s->font_family || strcmp(s->font_family, "Liberation Sans") != 0)
 		put(h, "\"Liberation Sans\",");
 	put(h, "Arial,Helvetica,sans-serif;"
-	       "font-size:100%;line-height:1.5;overflow-wrap:break-word;background:#fff;color:");
+	       "font-size:100%;overflow-wrap:break-word;background:#fff;line-height:");
+	putnum(h, s->para[DOC_P_BODY].leading);
+	put(h, ";color:");
 	putrgb(h, s->text_rgb);
 	put(h, "}\n");
 	put(h, "header,nav,main,footer{max-width:");
 	putnum(h, col + 2);
 	put(h, "em;margin:0 auto;padding:0 1em}\n");
-	put(h, "header{padding-top:2em}\n.logo{display:block;max-width:100%;height:auto;"
-	       "margin-bottom:1em}\n");
+	/* the title block ends in the heading colour's rule, as on paper:
+	 * drawn inside the header's padding, so it is as wide as the text */
+	put(h, "header{padding-top:2em;margin-bottom:");
+	putem(h, s->title_rule_below, fs);
+	put(h, "}\nheader::after{content:\"\";display:block;margin-top:");
+	putem(h, s->title_rule_above, fs);
+	put(h, ";");
+	border(h, "border-top", s->title_rule_w, s->heading_rgb);
+	put(h, "}\n.logo{display:block;max-width:100%;height:auto;margin-bottom:");
+	putem(h, s->logo_after, fs);
+	put(h, "}\n");
 	put(h, ".skip{position:absolute;left:-100em;top:0}\n"
 	       ".skip:focus{left:1em;top:1em;z-index:1;padding:.5em 1em;background:#fff}\n");
-	put(h, "h1,h2,h3,h4,h5,h6{line-height:1.2;margin:1.4em 0 .5em;");
-	put(h, "color:");
-	putrgb(h, s->heading_rgb);
-	put(h, "}\n");
-	for (int i = 0; i < 6; i++) {
-		buf_printf(h->out, "h%d{font-size:", i + 1);
-		putnum(h, H_SIZE[i]);
-		put(h, "em}\n");
+	role_css(h, "p", &s->para[DOC_P_BODY], fs);
+	/* h1 is the title; the headings' levels follow it, deeper ones as
+	 * the deepest the house styles */
+	role_css(h, "h1", &s->para[DOC_P_TITLE], fs);
+	for (int i = 2; i <= 6; i++) {
+		char sel[3] = {'h', (char)('0' + i), 0};
+		role_css(h, sel, doc_style_heading(s, i - 1), fs);
 	}
 	put(h, "h1{margin-top:0}\n");
-	put(h, "p{margin:0 0 .6em}\n.lead{font-size:1.15em}\n.subtitle{font-size:1.3em;"
-	       "margin:0 0 .3em}\n.note{font-size:.85em}\n.caption{font-size:.9em;font-weight:bold}\n");
-	css_rule(h, ".subtitle,.note,footer", "color", s->muted_rgb);
-	css_rule(h, ".caption", "color", s->heading_rgb);
+	role_css(h, ".lead", &s->para[DOC_P_LEAD], fs);
+	role_css(h, ".subtitle", &s->para[DOC_P_SUBTITLE], fs);
+	role_css(h, ".note", &s->para[DOC_P_NOTE], fs);
+	role_css(h, ".caption", &s->para[DOC_P_CAPTION], fs);
+	css_rule(h, "footer", "color", s->muted_rgb);
+	put(h, "footer p{font-size:1em;color:inherit}\n");
 	put(h, ".r{text-align:right}\n.c{text-align:center}\n");
 	css_rule(h, "a", "color", s->link_rgb);
 	put(h, "a:focus-visible,.table-wrap:focus-visible,.skip:focus{outline:3px solid ");
@@ -1035,22 +1108,77 @@ static void write_css(html *h)
 	put(h, ";outline-offset:2px}\ntr:target{outline:2px solid ");
 	putrgb(h, s->link_rgb);
 	put(h, ";outline-offset:-2px}\n");
-	put(h, "nav ol{list-style:none;padding-left:0;margin:0}\nnav ol ol{padding-left:1.5em}\n"
-	       "nav li{margin:.3em 0}\n");
-	put(h, ".table-wrap{overflow-x:auto;margin:0 0 1.2em}\n"
-	       "table{border-collapse:collapse;width:100%;font-size:.9em}\n"
-	       "caption{position:absolute;width:1px;height:1px;overflow:hidden;"
+	put(h, "nav{margin-bottom:");
+	putem(h, toc->after, fs);
+	put(h, ";line-height:");
+	putnum(h, toc->leading);
+	put(h, "}\nnav ol{list-style:none;padding-left:0;margin:0}\nnav ol ol{padding-left:");
+	putem(h, toc->indent, fs);
+	put(h, "}\nnav li{margin:");
+	putem(h, toc->before, fs);
+	put(h, " 0 0}\nnav>ol>li{font-weight:bold;margin-top:");
+	putem(h, toc->before_1, fs);
+	put(h, "}\nnav li li{font-weight:normal}\n");
+	/* lists: the label sits in the indent; CSS sets no gap after a
+	 * marker, so a space in the marker's string stands for it */
+	put(h, "main ul,main ol{margin:0 0 ");
+	putem(h, li->after, fs);
+	put(h, ";padding-left:");
+	putem(h, li->indent, fs);
+	put(h, "}\nmain li ul,main li ol{margin-bottom:0}\nmain li{margin-top:");
+	putem(h, li->item_before, fs);
+	put(h, "}\nmain li>p{margin:0}\n");
+	for (int l = 1; l <= DOC_BULLETS; l++) {
+		put(h, "main ");
+		for (int k = 1; k < l; k++)
+			put(h, "ul ");
+		put(h, "ul{list-style-type:");
+		put_bullet(h, doc_style_bullet(s, l));
+		put(h, "}\n");
+	}
+	put(h, ".table-wrap{overflow-x:auto;margin:");
+	putem(h, t->before, fs);
+	put(h, " 0 ");
+	putem(h, t->after, fs);
+	put(h, "}\ntable{border-collapse:collapse;width:100%;font-size:");
+	putem(h, t->size, fs);
+	put(h, ";line-height:");
+	putnum(h, t->leading);
+	put(h, "}\ncaption{position:absolute;width:1px;height:1px;overflow:hidden;"
 	       "clip:rect(0 0 0 0);white-space:nowrap}\n"
-	       "th,td{padding:.35em .5em;vertical-align:top;text-align:left;border-bottom:1px solid ");
-	putrgb(h, s->rule_rgb);
-	put(h, "}\nthead th{font-weight:bold}\ntbody th{font-weight:normal}\n"
-	       "th p,td p{margin:0}\nth p+p,td p+p{margin-top:.25em}\n"
-	       "td ul,td ol{margin:0;padding-left:1.2em}\n");
-	if (hf) {
-		put(h, "thead th{background:");
-		putrgb(h, d->fills[hf].rgb);
-		put(h, ";color:");
-		putrgb(h, d->fills[hf].text_rgb);
+	       "th,td{vertical-align:top;text-align:left;padding:");
+	putem(h, t->pad, t->size);
+	put(h, ";");
+	border(h, "border-top", t->rule_w, s->rule_rgb);
+	put(h, ";");
+	border(h, "border-bottom", t->rule_w, s->rule_rgb);
+	if (t->grid) {
+		put(h, ";");
+		border(h, "border-left", t->rule_w, s->rule_rgb);
+		put(h, ";");
+		border(h, "border-right", t->rule_w, s->rule_rgb);
+	}
+	put(h, "}\nthead th{font-weight:bold;border-top-width:");
+	putpt(h, t->header_rule_w);
+	put(h, ";border-bottom-width:");
+	putpt(h, t->header_rule_w);
+	put(h, ";background:");
+	putrgb(h, hf ? d->fills[hf].rgb : t->header_rgb);
+	put(h, ";color:");
+	putrgb(h, hf ? d->fills[hf].text_rgb : t->header_text_rgb);
+	put(h, "}\ntbody th{font-weight:normal}\n"
+	       "th p,td p{margin:0;font-size:1em;line-height:inherit;color:inherit}\n"
+	       "th p+p,td p+p{margin-top:");
+	putem(h, t->para_gap, t->size);
+	put(h, "}\nth p.note,td p.note{font-size:");
+	putem(h, t->note_size, t->size);
+	put(h, "}\ntd ul,td ol{margin:0;padding-left:");
+	putem(h, li->indent, t->size);
+	put(h, "}\n");
+	if (t->zebra) {
+		/* no weight of its own: a fill's class wins */
+		put(h, ":where(tbody tr:nth-child(even))>*{background:");
+		putrgb(h, t->zebra_rgb);
 		put(h, "}\n");
 	}
 	for (int f = 1; f < d->nfills && f < DOC_MAX_FILLS; f++) {
@@ -1070,38 +1198,69 @@ static void write_css(html *h)
 	       "clip:rect(0 0 0 0);white-space:nowrap}\n"
 	       ".stack table,.stack tbody,.stack tr,.stack th,.stack td{display:block;border:0}\n"
 	       ".stack colgroup{display:none}\n"
-	       ".stack tbody tr{padding:.3em 0;border-bottom:1px solid ");
-	putrgb(h, s->rule_rgb);
+	       ".stack tbody tr{padding:.3em 0;");
+	border(h, "border-bottom", t->rule_w, s->rule_rgb);
+	/* a narrow screen: the column's name as small as a note, the title
+	 * no larger than a level-1 heading */
 	put(h, "}\n"
 	       ".stack [data-label]::before{content:attr(data-label);display:block;font-weight:bold;"
-	       "font-size:.85em}\n"
-	       ".stack .r{text-align:left}\n"
-	       "h1{font-size:1.7em}\n}\n");
-	put(h, "figure.chart{margin:1em 0 .6em}\n.chart svg{display:block;width:100%;height:auto}\n"
+	       "font-size:");
+	putem(h, s->para[DOC_P_NOTE].size, t->size);
+	put(h, "}\n.stack .r{text-align:left}\nh1{font-size:");
+	putem(h, doc_style_heading(s, 1)->size, fs);
+	put(h, "}\n}\n");
+	put(h, "figure.chart{margin:");
+	putem(h, s->chart.space, fs);
+	put(h, " 0}\n.chart svg{display:block;width:100%;height:auto}\n"
 	       ".chart .narrow{display:none}\n"
 	       "@media (max-width:36em){.chart .wide{display:none}.chart .narrow{display:block;"
 	       "max-width:30em}}\n");
-	put(h, "footer{margin-top:3em;padding-top:1em;padding-bottom:2em;font-size:.85em;"
-	       "border-top:1px solid ");
-	putrgb(h, s->rule_rgb);
+	put(h, "footer{margin-top:3em;padding-top:1em;padding-bottom:2em;font-size:");
+	putem(h, s->furniture_size, fs);
+	put(h, ";");
+	border(h, "border-top", s->furniture_rule_w, s->rule_rgb);
 	put(h, "}\n");
 	/* print: the house's page, its body size, a page per level-1 part */
-	put(h, "@media print{\n@page{size:A4;margin:");
-	putmm(h, s->margin_top > 0 ? s->margin_top : 56.69);
+	put(h, "@media print{\n@page{size:");
+	putmm(h, s->page_w);
 	put(h, " ");
-	putmm(h, s->margin_right > 0 ? s->margin_right : 56.69);
+	putmm(h, s->page_h);
+	put(h, ";margin:");
+	putmm(h, s->margin_top);
 	put(h, " ");
-	putmm(h, s->margin_bottom > 0 ? s->margin_bottom : 56.69);
+	putmm(h, s->margin_right);
 	put(h, " ");
-	putmm(h, s->margin_left > 0 ? s->margin_left : 56.69);
+	putmm(h, s->margin_bottom);
+	put(h, " ");
+	putmm(h, s->margin_left);
 	put(h, "}\nbody{font-size:");
 	putnum(h, fs);
 	/* the status fills are the house's meaning, not decoration: printed */
 	put(h, "pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}\n.skip{display:none}\n"
 	       "header,nav,main,footer{max-width:none;padding:0}\n"
-	       ".part,.pb{break-before:page}\n"
-	       "h1,h2,h3,h4,h5,h6{break-after:avoid}\n"
-	       "tr,figure,img{break-inside:avoid}\nthead{display:table-header-group}\n"
+	       ".part,.pb{break-before:page}\n");
+	/* keep-with-next is CSS's break-after:avoid; the lines a paragraph
+	 * keeps together are its orphans and widows.  The selector list
+	 * starts with one that matches nothing, so each kept role adds
+	 * ",sel" and none leaves a valid rule. */
+	static const struct {
+		const char *sel;
+		int role; /* a doc_pstyle, or -level for a heading */
+	} kw[] = {{"h1", DOC_P_TITLE}, {"h2", -1}, {"h3", -2}, {"h4", -3}, {"h5", -3}, {"h6", -3},
+		  {"p", DOC_P_BODY}, {".lead", DOC_P_LEAD}, {".subtitle", DOC_P_SUBTITLE},
+		  {".note", DOC_P_NOTE}, {".caption", DOC_P_CAPTION}};
+	put(h, ".sr-keep");
+	for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++) {
+		const doc_role *r = kw[i].role < 0 ? doc_style_heading(s, -kw[i].role)
+						   : &s->para[kw[i].role];
+		if (r->keep_with_next) {
+			put(h, ",");
+			put(h, kw[i].sel);
+		}
+	}
+	buf_printf(h->out, "{break-after:avoid}\np{orphans:%d;widows:%d}\n", s->min_lines,
+		   s->min_lines);
+	put(h, "tr,figure,img{break-inside:avoid}\nthead{display:table-header-group}\n"
 	       ".table-wrap{overflow:visible}\ntable{min-width:0!important}\n"
 	       ".chart .wide{display:block}.chart .narrow{display:none}\n"
 	       "a[href^=\"http\"]::after{content:\" (\" attr(href) \")\";word-break:break-all}\n"

@@ -214,26 +214,6 @@ static void odt_init(odt *o, const doc *dc)
 
 /* ---- paragraph styles ---------------------------------------------------- */
 
-static int in_title_block(const doc_node *n)
-{
-	return n && n->type == DOC_PARAGRAPH &&
-	       (n->u.para.style == DOC_P_TITLE || n->u.para.style == DOC_P_SUBTITLE);
-}
-
-/* Does the leading title block (title and subtitle paragraphs opening the
- * document, the first a title) end with n, before some other block?  The
- * PDF draws its rule there. */
-static int ends_title_block(const doc_node *n)
-{
-	if (!in_title_block(n) || !n->parent || n->parent->type != DOC_DOCUMENT || !n->next ||
-	    in_title_block(n->next))
-		return 0;
-	const doc_node *p = n;
-	while (p->prev && in_title_block(p->prev))
-		p = p->prev;
-	return !p->prev && p->u.para.style == DOC_P_TITLE;
-}
-
 static int align_index(doc_align a)
 {
 	return a == DOC_RIGHT ? 1 : a == DOC_CENTER ? 2 : 0;
@@ -275,7 +255,7 @@ static int para_style(const odt *o, const doc_node *n, int *variant)
 	v += align_index(pl.align);
 	if (n->u.para.keep_with_next)
 		v += V_KEEP;
-	if (ends_title_block(n))
+	if (doc_ends_title_block(n))
 		v += V_TITLEEND;
 	*variant = v;
 	return role;

@@ -52,21 +52,6 @@
 /* ---- the house style's values this backend applies ------------------------
  * Mirrors of odt.c and the PDF layout, in one place so that they can be
  * taken from doc->style when it carries them. */
-static const double hsize[] = {1.6, 1.3, 1.1};  /* heading size, x body size */
-static const double habove[] = {1.8, 1.4, 1.1}; /* space above, x body size */
-#define DEF_PAGE_W 595.28
-#define DEF_PAGE_H 841.89
-#define DEF_MARGIN 56.69
-#define DEF_FONT "Liberation Sans"
-#define DEF_HEADER_FILL 0xE8EDF2u /* header rows without a fill (layout.c) */
-#define CELL_PAD_V 2.5            /* cell padding, points */
-#define CELL_PAD_H 4.0
-#define RULE_ROW 0.4              /* rules between rows, points (layout.c) */
-#define RULE_HEADER 0.8           /* rules around header rows */
-#define RULE_PAGE 0.5             /* running header's and footer's rules */
-#define LIST_STEP 17.0            /* list indent per level, points (0.6 cm) */
-#define CHART_TEXT_RGB 0x1F2328u
-static const char *const bullets[] = {"\xe2\x80\xa2", "\xe2\x80\x93", "\xe2\x96\xaa"};
 static const char *const numfmts[] = {"decimal", "lowerLetter", "lowerRoman"};
 static const char *const numsuffix[] = {".", ")", "."};
 
@@ -89,11 +74,11 @@ enum { RID_STYLES = 1, RID_SETTINGS, RID_NUMBERING, RID_HEADER, RID_HEADER_FIRST
 
 /* Paragraph styles by role: ids (and Word's built-in names). */
 enum { S_NORMAL, S_TITLE, S_SUBTITLE, S_NOTE, S_CAPTION, S_LEAD, S_H1, S_H2, S_H3,
-       S_MINOR1, S_MINOR2, S_MINOR3, S_TH, S_TD, S_LIST, S_FILL };
+       S_MINOR1, S_MINOR2, S_MINOR3, S_TH, S_TD, S_TNOTE, S_LIST, S_FILL };
 static const char *const style_id[S_FILL] = {
 	"Normal", "Title", "Subtitle", "Note", "Caption", "Lead",
 	"Heading1", "Heading2", "Heading3", "MinorHeading1", "MinorHeading2", "MinorHeading3",
-	"TableHeading", "TableContents", "ListParagraph",
+	"TableHeading", "TableContents", "TableNote", "ListParagraph",
 };
 
 typedef struct docx {
@@ -134,6 +119,12 @@ typedef struct docx {
 static long twips(double pt) { return (long)(pt * 20.0 + (pt < 0 ? -0.5 : 0.5)); }
 static long halfpts(double pt) { return (long)(pt * 2.0 + 0.5); }
 static long emu(double pt) { return (long)(pt * 12700.0 + 0.5); }
+
+/* Word has no leading in multiples of the size: an "auto" line of 240 is
+ * the font's own line (ascent plus descent), which for Liberation Sans and
+ * its metric twins is 1.15 of the size.  A font metric, not a style value. */
+#define FONT_LINE 1.15
+static long auto_line(double leading) { return (long)(leading / FONT_LINE * 240 + 0.5); }
 /* A border width in eighths of a point, within what Word accepts (2..96). */
 static long eighths(double pt)
 {
@@ -166,7 +157,6 @@ static void empty(xmlw *x, const char *name)
 	xmlw_end(x);
 }
 
-static double or_default(double v, double def) { return v > 0 ? v : def; }
 
 /* "nb-NO" as given; "en" becomes en-GB (British spelling suits a
  * Norwegian public body best); anything that is not letters, digits and
@@ -214,17 +204,17 @@ static void docx_init(docx *o, const doc *dc)
 	memset(o, 0, sizeof *o);
 	o->doc = dc;
 	const doc_style *s = &dc->style;
-	o->page_w = or_default(s->page_w, DEF_PAGE_W);
-	o->page_h = or_default(s->page_h, DEF_PAGE_H);
-	o->mt = or_default(s->margin_top, DEF_MARGIN);
-	o->mb = or_default(s->margin_bottom, DEF_MARGIN);
-	o->ml = or_default(s->margin_left, DEF_MARGIN);
-	o->mr = or_default(s->margin_right, DEF_MARGIN);
-	o->fs = or_default(s->font_size, 10);
+	o->page_w = s->page_w;
+	o->page_h = s->page_h;
+	o->mt = s->margin_top;
+	o->mb = s->margin_bottom;
+	o->ml = s->margin_left;
+	o->mr = s->margin_right;
+	o->fs = s->font_size;
 	o->text_w = o->page_w - o->ml - o->mr;
 	if (o->text_w < 72)
 		o->text_w = 72;
-	o->font = s->font_family && *s->font_family ? s->font_family : DEF_FONT;
+	o->font = s->font_family;
 	o->next_rid = RID_FIRST_FREE;
 	set_lang(o, dc->lang);
 	name_fills(o);
@@ -271,7 +261,7 @@ static int para_style(const docx *o, const doc_node *n, doc_align *align)
 	if (pl.fill)
 		return S_FILL + pl.fill;
 	if (pl.in_cell)
-		return role == S_NORMAL ? S_TD : role;
+		return role == S_NORMAL ? S_TD : role == S_NOTE ? S_TNOTE : role;
 	return pl.in_item && role == S_NORMAL ? S_LIST : role;
 }
 
@@ -438,6 +428,18 @@ static int list_depth(const doc_node *n)
 	return d;
 }
 
+static void border(xmlw *x, const char *side, double width, uint32_t rgb, double space)
+{
+	xmlw_start(x, side);
+	xmlw_attr(x, "w:val", width > 0 ? "single" : "nil");
+	if (width > 0) {
+		attr_long(x, "w:sz", eighths(width));
+		attr_long(x, "w:space", (long)(space + 0.5));
+		attr_rgb(x, "w:color", rgb);
+	}
+	xmlw_end(x);
+}
+
 /* The w:numId of a list: 1 for every bulleted list, an ordered list its
  * own (it restarts at its start value), from 2 in the order met. */
 static long num_id(const docx *o, const doc_node *list)
@@ -470,17 +472,35 @@ static void start_para(docx *o, const doc_node *n)
 		val_long(x, "w:numId", num_id(o, list));
 		xmlw_end(x);
 	}
+	if (n->type == DOC_PARAGRAPH && doc_ends_title_block(n)) {
+		/* the house's rule under the title block; Word measures a
+		 * border's distance from the text in whole points, at most 31 */
+		const doc_style *st = &o->doc->style;
+		double space = st->para[n->u.para.style].after + st->title_rule_above;
+		xmlw_start(x, "w:pBdr");
+		border(x, "w:bottom", st->title_rule_w, st->heading_rgb, space > 31 ? 31 : space);
+		xmlw_end(x);
+		xmlw_start(x, "w:spacing");
+		attr_long(x, "w:after", twips(st->title_rule_below));
+		xmlw_end(x);
+	}
+	if (n->parent && n->parent->type == DOC_CELL && n->prev) {
+		/* a later paragraph of a cell: the table's gap above it */
+		xmlw_start(x, "w:spacing");
+		attr_long(x, "w:before", twips(o->doc->style.table.para_gap));
+		xmlw_end(x);
+	}
 	int in_list = n->parent && n->parent->type == DOC_ITEM;
 	if (in_list && doc_ends_list(n)) {
 		xmlw_start(x, "w:spacing");
-		attr_long(x, "w:after", twips(o->fs * 0.6));
+		attr_long(x, "w:after", twips(o->doc->style.list.after));
 		xmlw_end(x);
 	}
 	if (in_list && !list) {
 		/* a later paragraph of an item: under the first one's text */
 		int d = list_depth(n);
 		xmlw_start(x, "w:ind");
-		attr_long(x, "w:left", twips(LIST_STEP * (d > 9 ? 9 : d)));
+		attr_long(x, "w:left", twips(o->doc->style.list.indent * (d > 9 ? 9 : d)));
 		xmlw_end(x);
 	}
 	if (align != DOC_LEFT)
@@ -600,7 +620,8 @@ static int column_widths(docx *o, const doc_node *t)
 	for (const doc_node *r = t->first; r; r = r->next) {
 		int hdr = doc_row_is_header(r), ci = 0;
 		for (const doc_node *c = r->first; c && ci < nc; c = c->next, ci++) {
-			double m = longest_word(c, o->fs * 0.9, hdr) + 2 * CELL_PAD_H + 0.5;
+			double m = longest_word(c, o->doc->style.table.size, hdr) +
+				   2 * o->doc->style.table.pad + 0.5;
 			if (m > minw[ci])
 				minw[ci] = m;
 		}
@@ -684,8 +705,18 @@ static void start_cell(docx *o, const doc_node *n)
 	xmlw_end(x);
 	int hdr = doc_row_is_header(row);
 	int f = doc_cell_fill(o->doc, n, hdr);
-	uint32_t rgb = f ? o->doc->fills[f].rgb : DEF_HEADER_FILL;
-	if (f || hdr) {
+	const doc_table_style *ts = &o->doc->style.table;
+	uint32_t rgb = f ? o->doc->fills[f].rgb : ts->header_rgb;
+	int zebra = 0;
+	if (!f && !hdr && ts->zebra) {
+		/* every second body row, as the PDF shades them */
+		int k = -t->u.table.header_rows;
+		for (const doc_node *p = row->prev; p; p = p->prev)
+			k++;
+		zebra = k >= 0 && k % 2 == 1;
+		rgb = ts->zebra_rgb;
+	}
+	if (f || hdr || zebra) {
 		xmlw_start(x, "w:shd");
 		xmlw_attr(x, "w:val", "clear");
 		xmlw_attr(x, "w:color", "auto");
@@ -844,6 +875,10 @@ static void write_logo(docx *o)
 	xmlw_start(x, "w:p");
 	xmlw_start(x, "w:pPr");
 	val(x, "w:pStyle", "Figure");
+	xmlw_start(x, "w:spacing");
+	xmlw_attr(x, "w:before", "0");
+	attr_long(x, "w:after", twips(st->logo_after));
+	xmlw_end(x);
 	xmlw_end(x);
 	xmlw_start(x, "w:r");
 	inline_open(o, st->logo_w, st->logo_h, "Logo", NULL, who, NS_PIC);
@@ -957,7 +992,9 @@ static void write_sectpr(docx *o)
 	xmlw_end(x);
 	/* Word measures the margins to the body, as the PDF does; the header
 	 * and footer sit in them where the PDF draws its own. */
-	double hd = o->mt - 22 - o->fs * 0.8, fd = o->mb - 26 - o->fs * 0.3;
+	const doc_style *st = &o->doc->style;
+	double fl = st->furniture_size * FONT_LINE; /* one line of the furniture */
+	double hd = o->mt - st->header_gap - fl, fd = o->mb - st->footer_gap - fl;
 	xmlw_start(x, "w:pgMar");
 	attr_long(x, "w:top", twips(o->mt));
 	attr_long(x, "w:right", twips(o->mr));
@@ -1013,7 +1050,7 @@ static void exit_node(docx *o, const doc_node *n)
 	case DOC_PARAGRAPH: end_para(o, n); break;
 	case DOC_TABLE:
 		xmlw_end(&o->x);
-		spacer(o, o->fs * 0.8, 0);
+		spacer(o, o->doc->style.table.after, 0);
 		break;
 	case DOC_ROW:
 	case DOC_CELL: xmlw_end(&o->x); break;
@@ -1073,6 +1110,7 @@ typedef struct pdef {
 	uint32_t rgb;              /* > 0xFFFFFF: not set */
 	int bold, keep, outline;   /* outline: 0 none, else level 1..9 */
 	int nohyph, ui;            /* ui: uiPriority, 0 none */
+	double leading;            /* line height / size; 0: not set */
 } pdef;
 
 #define NO_RGB 0x1000000u
@@ -1123,6 +1161,15 @@ static void style_head(xmlw *x, const char *type, const char *id, const char *na
 		empty(x, "w:qFormat");
 }
 
+/* The style of a paragraph role or heading level r, based on Normal. */
+static pdef role_pdef(const char *id, const char *name, const char *next, const doc_role *r,
+		      int outline, int ui)
+{
+	pdef p = {id, name, "Normal", next, r->before, r->after, r->size, r->rgb, r->bold,
+		  r->keep_with_next, outline, !r->hyphenate, ui, r->leading};
+	return p;
+}
+
 static void para_def(docx *o, const pdef *p, const char *extra_tabs_end)
 {
 	xmlw *x = &o->x;
@@ -1133,12 +1180,16 @@ static void para_def(docx *o, const pdef *p, const char *extra_tabs_end)
 		empty(x, "w:keepNext");
 	if (p->nohyph)
 		empty(x, "w:suppressAutoHyphens");
-	if (p->above >= 0 || p->below >= 0) {
+	if (p->above >= 0 || p->below >= 0 || p->leading > 0) {
 		xmlw_start(x, "w:spacing");
 		if (p->above >= 0)
 			attr_long(x, "w:before", twips(p->above));
 		if (p->below >= 0)
 			attr_long(x, "w:after", twips(p->below));
+		if (p->leading > 0) {
+			attr_long(x, "w:line", auto_line(p->leading));
+			xmlw_attr(x, "w:lineRule", "auto");
+		}
 		xmlw_end(x);
 	}
 	if (p->outline)
@@ -1148,17 +1199,6 @@ static void para_def(docx *o, const pdef *p, const char *extra_tabs_end)
 	xmlw_end(x);
 }
 
-static void border(xmlw *x, const char *side, double width, uint32_t rgb, double space)
-{
-	xmlw_start(x, side);
-	xmlw_attr(x, "w:val", width > 0 ? "single" : "nil");
-	if (width > 0) {
-		attr_long(x, "w:sz", eighths(width));
-		attr_long(x, "w:space", (long)(space + 0.5));
-		attr_rgb(x, "w:color", rgb);
-	}
-	xmlw_end(x);
-}
 
 /* header or footer: small, muted, a rule below (header) or above. */
 static void page_text_style(docx *o, const char *id, const char *name, int top_rule)
@@ -1168,7 +1208,7 @@ static void page_text_style(docx *o, const char *id, const char *name, int top_r
 	style_head(x, "paragraph", id, name, "Normal", NULL, 99, 0);
 	xmlw_start(x, "w:pPr");
 	xmlw_start(x, "w:pBdr");
-	border(x, top_rule ? "w:top" : "w:bottom", RULE_PAGE, s->rule_rgb, 3);
+	border(x, top_rule ? "w:top" : "w:bottom", s->furniture_rule_w, s->rule_rgb, 3);
 	xmlw_end(x);
 	xmlw_start(x, "w:tabs");
 	xmlw_start(x, "w:tab");
@@ -1179,7 +1219,7 @@ static void page_text_style(docx *o, const char *id, const char *name, int top_r
 	empty(x, "w:suppressAutoHyphens");
 	xmlw_empty(x, "w:spacing", "w:before", "0", "w:after", "0", NULL);
 	xmlw_end(x);
-	rpr(x, 0, s->muted_rgb, o->fs * 0.8);
+	rpr(x, 0, s->muted_rgb, s->furniture_size);
 	xmlw_end(x);
 }
 
@@ -1189,7 +1229,8 @@ static void toc_style(docx *o, int level)
 	char id[16], name[16];
 	snprintf(id, sizeof id, "TOC%d", level);
 	snprintf(name, sizeof name, "toc %d", level);
-	double indent = (level - 1) * 0.5 * 72 / 2.54;
+	const doc_toc_style *t = &o->doc->style.toc;
+	double indent = (level - 1) * t->indent;
 	style_head(x, "paragraph", id, name, "Normal", "Normal", 39, 0);
 	xmlw_start(x, "w:pPr");
 	xmlw_start(x, "w:tabs");
@@ -1201,8 +1242,10 @@ static void toc_style(docx *o, int level)
 	xmlw_end(x);
 	empty(x, "w:suppressAutoHyphens");
 	xmlw_start(x, "w:spacing");
-	attr_long(x, "w:before", twips(level == 1 ? o->fs * 0.4 : 0));
-	attr_long(x, "w:after", twips(o->fs * 0.15));
+	attr_long(x, "w:before", twips(level == 1 ? t->before_1 : t->before));
+	xmlw_attr(x, "w:after", "0");
+	attr_long(x, "w:line", auto_line(t->leading));
+	xmlw_attr(x, "w:lineRule", "auto");
 	xmlw_end(x);
 	xmlw_start(x, "w:ind");
 	attr_long(x, "w:left", twips(indent));
@@ -1230,6 +1273,7 @@ static void table_styles(docx *o)
 {
 	xmlw *x = &o->x;
 	const doc_style *s = &o->doc->style;
+	const doc_table_style *ts = &s->table;
 	style_head(x, "table", "TableNormal", "Normal Table", NULL, NULL, 99, 0);
 	empty(x, "w:semiHidden");
 	empty(x, "w:unhideWhenUsed");
@@ -1239,7 +1283,7 @@ static void table_styles(docx *o)
 	static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right"};
 	for (int i = 0; i < 4; i++) {
 		xmlw_start(x, sides[i]);
-		attr_long(x, "w:w", twips(i % 2 ? CELL_PAD_H : 0));
+		attr_long(x, "w:w", twips(i % 2 ? ts->pad : 0));
 		xmlw_attr(x, "w:type", "dxa");
 		xmlw_end(x);
 	}
@@ -1254,17 +1298,18 @@ static void table_styles(docx *o)
 	xmlw_end(x);
 	xmlw_start(x, "w:tblPr");
 	xmlw_start(x, "w:tblBorders");
-	border(x, "w:top", RULE_ROW, s->rule_rgb, 0);
-	border(x, "w:left", 0, 0, 0);
-	border(x, "w:bottom", RULE_ROW, s->rule_rgb, 0);
-	border(x, "w:right", 0, 0, 0);
-	border(x, "w:insideH", RULE_ROW, s->rule_rgb, 0);
-	border(x, "w:insideV", 0, 0, 0);
+	double vw = ts->grid ? ts->rule_w : 0; /* a grid boxes every cell */
+	border(x, "w:top", ts->rule_w, s->rule_rgb, 0);
+	border(x, "w:left", vw, s->rule_rgb, 0);
+	border(x, "w:bottom", ts->rule_w, s->rule_rgb, 0);
+	border(x, "w:right", vw, s->rule_rgb, 0);
+	border(x, "w:insideH", ts->rule_w, s->rule_rgb, 0);
+	border(x, "w:insideV", vw, s->rule_rgb, 0);
 	xmlw_end(x);
 	xmlw_start(x, "w:tblCellMar");
 	for (int i = 0; i < 4; i++) {
 		xmlw_start(x, sides[i]);
-		attr_long(x, "w:w", twips(i % 2 ? CELL_PAD_H : CELL_PAD_V));
+		attr_long(x, "w:w", twips(ts->pad));
 		xmlw_attr(x, "w:type", "dxa");
 		xmlw_end(x);
 	}
@@ -1274,8 +1319,8 @@ static void table_styles(docx *o)
 	xmlw_attr(x, "w:type", "firstRow");
 	xmlw_start(x, "w:tcPr");
 	xmlw_start(x, "w:tcBorders");
-	border(x, "w:top", RULE_HEADER, s->rule_rgb, 0);
-	border(x, "w:bottom", RULE_HEADER, s->rule_rgb, 0);
+	border(x, "w:top", ts->header_rule_w, s->rule_rgb, 0);
+	border(x, "w:bottom", ts->header_rule_w, s->rule_rgb, 0);
 	xmlw_end(x);
 	xmlw_end(x);
 	xmlw_end(x);
@@ -1317,17 +1362,25 @@ static void write_styles_body(docx *o)
 	xmlw_end(x);
 	xmlw_end(x);
 
-	/* Normal is the running text: hyphenated, 125 % line height. */
+	/* Normal is the running text.  Word's widow control keeps two lines
+	 * together, whatever the style's min_lines says. */
+	const doc_role *body = &s->para[DOC_P_BODY];
 	style_head(x, "paragraph", "Normal", "Normal", NULL, NULL, 0, 1);
 	xmlw_start(x, "w:pPr");
-	empty(x, "w:widowControl");
+	if (body->keep_with_next)
+		empty(x, "w:keepNext");
+	if (s->min_lines > 1)
+		empty(x, "w:widowControl");
+	if (!body->hyphenate)
+		empty(x, "w:suppressAutoHyphens");
 	xmlw_start(x, "w:spacing");
-	xmlw_attr(x, "w:before", "0");
-	attr_long(x, "w:after", twips(fs * 0.6));
-	xmlw_attr(x, "w:line", "300");
+	attr_long(x, "w:before", twips(body->before));
+	attr_long(x, "w:after", twips(body->after));
+	attr_long(x, "w:line", auto_line(body->leading));
 	xmlw_attr(x, "w:lineRule", "auto");
 	xmlw_end(x);
 	xmlw_end(x);
+	rpr(x, body->bold ? RP_BOLD : 0, body->rgb, body->size);
 	xmlw_end(x);
 
 	style_head(x, "character", "DefaultParagraphFont", "Default Paragraph Font", NULL, NULL, 1,
@@ -1340,39 +1393,38 @@ static void write_styles_body(docx *o)
 	empty(x, "w:unhideWhenUsed");
 	xmlw_end(x);
 
+	const doc_role *P = s->para;
+	const doc_table_style *ts = &s->table;
 	const pdef defs[] = {
-		{"Title", "Title", "Normal", "Subtitle", 0, fs * 0.5, fs * 2.2, s->heading_rgb, 1, 1,
-		 0, 1, 10},
-		{"Subtitle", "Subtitle", "Normal", "Normal", 0, fs * 1.6, fs * 1.3, s->muted_rgb, 0, 1,
-		 0, 1, 11},
-		{"Heading1", "heading 1", "Normal", "Normal", fs * habove[0], fs * 0.5, fs * hsize[0],
-		 s->heading_rgb, 1, 1, 1, 1, 9},
-		{"Heading2", "heading 2", "Normal", "Normal", fs * habove[1], fs * 0.5, fs * hsize[1],
-		 s->heading_rgb, 1, 1, 2, 1, 9},
-		{"Heading3", "heading 3", "Normal", "Normal", fs * habove[2], fs * 0.5, fs * hsize[2],
-		 s->heading_rgb, 1, 1, 3, 1, 9},
-		{"MinorHeading1", "Heading 1 (not in contents)", "Normal", "Normal", fs * habove[0],
-		 fs * 0.5, fs * hsize[0], s->heading_rgb, 1, 1, 0, 1, 0},
-		{"MinorHeading2", "Heading 2 (not in contents)", "Normal", "Normal", fs * habove[1],
-		 fs * 0.5, fs * hsize[1], s->heading_rgb, 1, 1, 0, 1, 0},
-		{"MinorHeading3", "Heading 3 (not in contents)", "Normal", "Normal", fs * habove[2],
-		 fs * 0.5, fs * hsize[2], s->heading_rgb, 1, 1, 0, 1, 0},
-		{"Lead", "Lead", "Normal", NULL, -1, fs * 0.8, fs * 1.15, NO_RGB, 0, 0, 0, 0, 0},
-		{"Note", "Note", "Normal", NULL, -1, -1, fs * 0.85, s->muted_rgb, 0, 0, 0, 0, 0},
-		{"Caption", "caption", "Normal", "Normal", fs * 0.6, fs * 0.3, fs * 0.9,
-		 s->heading_rgb, 1, 1, 0, 1, 35},
-		{"ListParagraph", "List Paragraph", "Normal", NULL, 0, fs * 0.2, -1, NO_RGB, 0, 0, 0,
-		 0, 34},
-		{"Figure", "Figure", "Normal", "Normal", fs * 0.4, fs * 0.6, -1, NO_RGB, 0, 0, 0, 1,
-		 0},
-		{"TableContents", "Table Contents", "Normal", NULL, 0, 0, fs * 0.9, NO_RGB, 0, 0, 0, 0,
-		 0},
+		role_pdef("Title", "Title", "Subtitle", &P[DOC_P_TITLE], 0, 10),
+		role_pdef("Subtitle", "Subtitle", "Normal", &P[DOC_P_SUBTITLE], 0, 11),
+		role_pdef("Heading1", "heading 1", "Normal", doc_style_heading(s, 1), 1, 9),
+		role_pdef("Heading2", "heading 2", "Normal", doc_style_heading(s, 2), 2, 9),
+		role_pdef("Heading3", "heading 3", "Normal", doc_style_heading(s, 3), 3, 9),
+		role_pdef("MinorHeading1", "Heading 1 (not in contents)", "Normal",
+			  doc_style_heading(s, 1), 0, 0),
+		role_pdef("MinorHeading2", "Heading 2 (not in contents)", "Normal",
+			  doc_style_heading(s, 2), 0, 0),
+		role_pdef("MinorHeading3", "Heading 3 (not in contents)", "Normal",
+			  doc_style_heading(s, 3), 0, 0),
+		role_pdef("Lead", "Lead", NULL, &P[DOC_P_LEAD], 0, 0),
+		role_pdef("Note", "Note", NULL, &P[DOC_P_NOTE], 0, 0),
+		role_pdef("Caption", "caption", "Normal", &P[DOC_P_CAPTION], 0, 35),
+		{"ListParagraph", "List Paragraph", "Normal", NULL, s->list.item_before, 0, -1,
+		 NO_RGB, 0, 0, 0, 0, 34, 0},
+		{"Figure", "Figure", "Normal", "Normal", s->chart.space, s->chart.space, -1, NO_RGB,
+		 0, 0, 0, 1, 0, 0},
+		/* the gap between two paragraphs of one cell: start_para */
+		{"TableContents", "Table Contents", "Normal", NULL, 0, 0, ts->size,
+		 NO_RGB, 0, 0, 0, 0, 0, ts->leading},
+		{"TableNote", "Table Note", "TableContents", NULL, -1, -1, ts->note_size,
+		 P[DOC_P_NOTE].rgb, 0, 0, 0, 0, 0, 0},
 	};
 	for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++)
 		para_def(o, &defs[i], NULL);
 	int hf = doc_fill_valid(o->doc, s->header_fill) ? s->header_fill : 0;
 	pdef th = {"TableHeading", "Table Heading", "TableContents", NULL, -1, -1, -1,
-		   hf ? dc->fills[hf].text_rgb : NO_RGB, 1, 0, 0, 1, 0};
+		   hf ? dc->fills[hf].text_rgb : ts->header_text_rgb, 1, 0, 0, 1, 0, 0};
 	para_def(o, &th, NULL);
 	/* One paragraph style per fill, shown by its label: change a
 	 * status's text once for the whole report.  The cell's shade is on
@@ -1386,11 +1438,12 @@ static void write_styles_body(docx *o)
 		char name[128];
 		snprintf(name, sizeof name, dup ? "%s (%s)" : "%s", label, o->fill_id[i]);
 		pdef fp = {o->fill_id[i], name, "TableContents", NULL, -1, -1, -1,
-			   dc->fills[i].text_rgb, 0, 0, 0, 0, 0};
+			   dc->fills[i].text_rgb, 0, 0, 0, 0, 0, 0};
 		para_def(o, &fp, NULL);
 	}
-	pdef toch = {"TOCHeading", "TOC Heading", "Heading1", "Normal", fs * 1.2, fs * 0.8,
-		     fs * 1.6, NO_RGB, 0, 1, 0, 1, 39};
+	pdef toch = role_pdef("TOCHeading", "TOC Heading", "Normal", doc_style_heading(s, 1), 0,
+			      39);
+	toch.based = "Heading1";
 	/* the contents' title must not be listed in the contents */
 	style_head(x, "paragraph", toch.id, toch.name, toch.based, toch.next, toch.ui, 1);
 	xmlw_start(x, "w:pPr");
@@ -1446,12 +1499,14 @@ static void abstract_num(docx *o, int id, int ordered)
 		val(x, "w:numFmt", ordered ? numfmts[l % 3] : "bullet");
 		if (ordered)
 			snprintf(text, sizeof text, "%%%d%s", l + 1, numsuffix[l % 3]);
-		val(x, "w:lvlText", ordered ? text : bullets[l % 3]);
-		val(x, "w:lvlJc", "left");
+		val(x, "w:lvlText", ordered ? text : doc_style_bullet(&o->doc->style, l + 1));
+		/* as the PDF sets it: the label's right edge label_gap before
+		 * the text, which starts one indent further per level */
+		val(x, "w:lvlJc", "right");
 		xmlw_start(x, "w:pPr");
 		xmlw_start(x, "w:ind");
-		attr_long(x, "w:left", twips(LIST_STEP * (l + 1)));
-		attr_long(x, "w:hanging", twips(LIST_STEP));
+		attr_long(x, "w:left", twips(o->doc->style.list.indent * (l + 1)));
+		attr_long(x, "w:hanging", twips(o->doc->style.list.label_gap));
 		xmlw_end(x);
 		xmlw_end(x);
 		xmlw_end(x);

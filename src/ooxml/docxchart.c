@@ -26,22 +26,17 @@
 #define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 /* Mirrors of odtchart.c's constants, in one place. */
-#define TEXT_RGB 0x1F2328u
-#define GRID_RGB 0xDDE2E8u
-#define AXIS_RGB 0xB8C2CCu
-#define BASE_RGB 0x374151u
-#define TARGET_RGB 0xB91C1Cu
-#define TRACK_RGB 0x6B7280u
-#define TITLE_SIZE 1000 /* hundredths of a point */
-#define LABEL_SIZE 800
+/* DrawingML text sizes are hundredths of a point. */
+static int hundredths(double pt) { return (int)(pt * 100 + 0.5); }
 
 enum { AX_CAT = 500001, AX_VAL = 500002 };
 
 static uint32_t col_rgb(const doc_chart *c, const chart_col *cl)
 {
+	doc_chart_style cs = chart_style(c);
 	return cl->kind == CHART_COL_SERIES ? c->series[cl->k].rgb
-	       : cl->kind == CHART_COL_BASE ? BASE_RGB
-	       : cl->kind == CHART_COL_TARGET ? TARGET_RGB : TRACK_RGB;
+	       : cl->kind == CHART_COL_BASE ? cs.base_rgb
+	       : cl->kind == CHART_COL_TARGET ? cs.target_rgb : cs.track_rgb;
 }
 
 /* Numbers in XML: always a dot, whatever the process locale. */
@@ -145,12 +140,12 @@ static void text_props(xmlw *x, int size, int bold, uint32_t rgb, const char *la
 }
 
 /* c:title holding one run of text. */
-static void title(xmlw *x, const char *s, int size, int bold, const char *lang)
+static void title(xmlw *x, const char *s, int size, int bold, uint32_t rgb, const char *lang)
 {
 	xmlw_start(x, "c:title");
 	xmlw_start(x, "c:tx");
 	xmlw_start(x, "c:rich");
-	text_body(x, size, bold, TEXT_RGB);
+	text_body(x, size, bold, rgb);
 	xmlw_start(x, "a:r");
 	xmlw_start(x, "a:rPr");
 	xmlw_attr(x, "lang", lang);
@@ -187,6 +182,7 @@ static void series(xmlw *x, const doc_chart *c, const chart_col *cl, int idx, in
 		   const char *lang)
 {
 	int hbar = c->kind == CHART_STACKED_HBAR;
+	doc_chart_style cs = chart_style(c);
 	uint32_t rgb = col_rgb(c, cl);
 	char f[64], a[4], lab[256], b[64];
 	chart_sheet_col(a, idx + 1);
@@ -205,9 +201,9 @@ static void series(xmlw *x, const doc_chart *c, const chart_col *cl, int idx, in
 		 * shades stay visible on white */
 		uint32_t e = (((rgb >> 16) & 255) * 7 / 10) << 16 | (((rgb >> 8) & 255) * 7 / 10) << 8 |
 			     ((rgb & 255) * 7 / 10);
-		line(x, 0.75, e, !hbar, 0);
+		line(x, cs.axis_w, e, !hbar, 0); /* the edge as thin as an axis */
 	} else {
-		line(x, cl->kind == CHART_COL_TRACK ? 0.85 : 1.7, rgb,
+		line(x, cl->kind == CHART_COL_TRACK ? cs.track_w : cs.line_w, rgb,
 		     cl->kind == CHART_COL_BASE || cl->kind == CHART_COL_TARGET,
 		     cl->kind == CHART_COL_TRACK);
 	}
@@ -223,7 +219,7 @@ static void series(xmlw *x, const doc_chart *c, const chart_col *cl, int idx, in
 			val_int(x, "c:size", cl->kind == CHART_COL_SERIES ? 4 : 7);
 			xmlw_start(x, "c:spPr");
 			solid(x, rgb);
-			line(x, 0.75, rgb, 0, 0);
+			line(x, cs.axis_w, rgb, 0, 0);
 			xmlw_end(x);
 		}
 		xmlw_end(x);
@@ -234,7 +230,7 @@ static void series(xmlw *x, const doc_chart *c, const chart_col *cl, int idx, in
 		no_fill(x);
 		line(x, 0, 0, 1, 0);
 		xmlw_end(x);
-		text_props(x, LABEL_SIZE, 1, c->series[cl->k].text_rgb, lang);
+		text_props(x, hundredths(cs.label_size), 1, c->series[cl->k].text_rgb, lang);
 		vals(x,
 		     "c:dLblPos", "ctr",
 		     "c:showLegendKey", "0",
@@ -289,16 +285,17 @@ static void series(xmlw *x, const doc_chart *c, const chart_col *cl, int idx, in
 
 /* An axis' ticks (none), its labels beside it, its line (or none), its
  * text, and the axis it crosses. */
-static void axis_look(xmlw *x, int no_line, int cross, const char *lang)
+static void axis_look(xmlw *x, const doc_chart_style *cs, int no_line, int cross,
+		      const char *lang)
 {
 	vals(x,
 	     "c:majorTickMark", "none",
 	     "c:minorTickMark", "none",
 	     "c:tickLblPos", "nextTo", NULL);
 	xmlw_start(x, "c:spPr");
-	line(x, 0.75, AXIS_RGB, no_line, 0);
+	line(x, cs->axis_w, cs->axis_rgb, no_line, 0);
 	xmlw_end(x);
-	text_props(x, LABEL_SIZE, 0, TEXT_RGB, lang);
+	text_props(x, hundredths(cs->label_size), 0, cs->label_rgb, lang);
 	val_int(x, "c:crossAx", cross);
 }
 
@@ -312,7 +309,8 @@ static void cat_axis(xmlw *x, const doc_chart *c, const char *lang)
 	xmlw_end(x);
 	val(x, "c:delete", "0");
 	val(x, "c:axPos", hbar ? "l" : "b");
-	axis_look(x, 0, AX_VAL, lang);
+	doc_chart_style cs = chart_style(c);
+	axis_look(x, &cs, 0, AX_VAL, lang);
 	vals(x,
 	     "c:crosses", "autoZero",
 	     "c:auto", "1",
@@ -345,13 +343,14 @@ static void val_axis(xmlw *x, const doc_chart *c, const char *lang)
 	val(x, "c:axPos", hbar ? "b" : "l");
 	xmlw_start(x, "c:majorGridlines");
 	xmlw_start(x, "c:spPr");
-	line(x, 0.75, GRID_RGB, 0, 0);
+	doc_chart_style cs = chart_style(c);
+	line(x, cs.grid_w, cs.grid_rgb, 0, 0);
 	xmlw_end(x);
 	xmlw_end(x);
 	if (c->unit && *c->unit)
-		title(x, c->unit, LABEL_SIZE, 0, lang);
+		title(x, c->unit, hundredths(cs.label_size), 0, cs.label_rgb, lang);
 	xmlw_empty(x, "c:numFmt", "formatCode", fmt, "sourceLinked", "0", NULL);
-	axis_look(x, 1, AX_CAT, lang);
+	axis_look(x, &cs, 1, AX_CAT, lang);
 	/* reversed categories would put the values on top: keep them below */
 	val(x, "c:crosses", hbar ? "max" : "autoZero");
 	val(x, "c:crossBetween", "between");
@@ -371,6 +370,7 @@ int docxchart_write(const doc_chart *c, const char *lang, buf *out)
 	chart_col cols[64];
 	int ncols = chart_columns(c, cols, 64);
 	int hbar = c->kind == CHART_STACKED_HBAR;
+	doc_chart_style cs = chart_style(c);
 	if (!lang)
 		lang = "en-GB";
 	xmlw_open(&x, out); /* a failure is sticky: xmlw_close reports it */
@@ -385,7 +385,7 @@ int docxchart_write(const doc_chart *c, const char *lang, buf *out)
 	     "c:roundedCorners", "0", NULL);
 	xmlw_start(&x, "c:chart");
 	if (c->title && *c->title)
-		title(&x, c->title, TITLE_SIZE, 1, lang);
+		title(&x, c->title, hundredths(cs.title_size), 1, cs.title_rgb, lang);
 	val(&x, "c:autoTitleDeleted", c->title && *c->title ? "0" : "1");
 	xmlw_start(&x, "c:plotArea");
 	xmlw_start(&x, "c:layout");
@@ -431,7 +431,7 @@ int docxchart_write(const doc_chart *c, const char *lang, buf *out)
 	xmlw_start(&x, "c:legend");
 	val(&x, "c:legendPos", "b");
 	val(&x, "c:overlay", "0");
-	text_props(&x, LABEL_SIZE, 0, TEXT_RGB, lang);
+	text_props(&x, hundredths(cs.label_size), 0, cs.label_rgb, lang);
 	xmlw_end(&x);
 	val(&x, "c:plotVisOnly", "1");
 	val(&x, "c:dispBlanksAs", "gap");
@@ -440,7 +440,7 @@ int docxchart_write(const doc_chart *c, const char *lang, buf *out)
 	solid(&x, 0xFFFFFF);
 	line(&x, 0, 0, 1, 0);
 	xmlw_end(&x);
-	text_props(&x, LABEL_SIZE, 0, TEXT_RGB, lang);
+	text_props(&x, hundredths(cs.label_size), 0, cs.label_rgb, lang);
 	xmlw_end(&x);
 	return xmlw_close(&x);
 }

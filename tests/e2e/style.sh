@@ -1,8 +1,9 @@
-# The PDF and the ODT wear one house style: for the built-in template and
-# for tests/templates/all-values.xml (which sets every value a template
-# can set), `render --dump-style` gives the style, and tests/style_check.py
-# reads both files and compares every size, spacing, rule and colour with
-# it.  A copy of each file with one value changed by hand must fail.
+# The PDF, the ODT, the DOCX and the HTML wear one house style: for the
+# built-in template and for tests/templates/all-values.xml (which sets every
+# value a template can set), `render --dump-style` gives the style, and
+# tests/style_check.py reads the four files and compares every size,
+# spacing, rule and colour with it.  A copy of each file with one value
+# changed by hand must fail.
 . "$SR_TOP/tests/lib.sh"
 export SOURCE_DATE_EPOCH=1735689600
 # shellcheck disable=SC2086
@@ -18,17 +19,20 @@ for t in arsrapport "$SR_TOP/tests/templates/all-values.xml"; do
 	mkdir -p "$name"
 	expect_exit "$name: --dump-style" 0 "$SR" render --dump-style -t "$t" "$@"
 	"$SR" render --dump-style -t "$t" "$@" > "$name/style.txt" 2>/dev/null
-	expect_exit "$name: renders" 0 "$SR" render -q -t "$t" -f pdf,odt -O "$name" "$@"
+	expect_exit "$name: renders" 0 "$SR" render -q -t "$t" -f pdf,odt,docx,html -O "$name" "$@"
 	pdf=$(ls "$name"/*.pdf 2>/dev/null | head -1)
 	odt=$(ls "$name"/*.odt 2>/dev/null | head -1)
-	if [ -z "$pdf" ] || [ -z "$odt" ]; then
-		fail "$name: both formats" "no PDF or ODT written"
+	docx=$(ls "$name"/*.docx 2>/dev/null | head -1)
+	html=$(ls "$name"/*.html 2>/dev/null | head -1)
+	if [ -z "$pdf" ] || [ -z "$odt" ] || [ -z "$docx" ] || [ -z "$html" ]; then
+		fail "$name: every format" "no PDF, ODT, DOCX or HTML written"
 		continue
 	fi
-	if out=$(python3 "$CHECK" "$name/style.txt" "$pdf" "$odt" 2>&1); then
-		pass "$name: the PDF and the ODT wear the style"
+	if out=$(python3 "$CHECK" "$name/style.txt" "$pdf" "$odt" "$docx" "$html" 2>&1); then
+		pass "$name: the PDF, the ODT, the DOCX and the HTML wear the style"
 	else
-		fail "$name: the PDF and the ODT wear the style" "$(printf '%s' "$out" | head -8)"
+		fail "$name: the PDF, the ODT, the DOCX and the HTML wear the style" \
+			"$(printf '%s' "$out" | head -8)"
 	fi
 done
 
@@ -73,6 +77,35 @@ if python3 "$CHECK" arsrapport/style.txt drift.pdf "$odt" >/dev/null 2>&1; then
 	fail "a drifted PDF heading size is caught" "style_check.py passed it"
 else
 	pass "a drifted PDF heading size is caught"
+fi
+
+docx=$(ls arsrapport/*.docx | head -1)
+html=$(ls arsrapport/*.html | head -1)
+python3 - "$docx" drift.docx <<'EOF'
+import re, sys, zipfile
+src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], "w")
+for i in src.infolist():
+    data = src.read(i)
+    if i.filename == "word/styles.xml":
+        # Heading 1 a point smaller (two half-points)
+        data = re.sub(rb'(w:styleId="Heading1".*?<w:sz w:val=")(\d+)',
+                      lambda m: m.group(1) + b"%d" % (int(m.group(2)) - 2), data, 1, re.S)
+    dst.writestr(i, data)
+dst.close()
+EOF
+if python3 "$CHECK" arsrapport/style.txt "$pdf" "$odt" drift.docx >/dev/null 2>&1; then
+	fail "a drifted DOCX heading size is caught" "style_check.py passed it"
+else
+	pass "a drifted DOCX heading size is caught"
+fi
+# the table cells' padding a little wider
+sed 's/\(th,td{[^}]*padding:\)[0-9.]*em/\10.6em/' "$html" > drift.html
+if cmp -s "$html" drift.html; then
+	fail "a drifted HTML padding is caught" "the padding was not found to change"
+elif python3 "$CHECK" arsrapport/style.txt "$pdf" "$odt" drift.html >/dev/null 2>&1; then
+	fail "a drifted HTML padding is caught" "style_check.py passed it"
+else
+	pass "a drifted HTML padding is caught"
 fi
 
 # A style value a template gets wrong is refused where it stands.

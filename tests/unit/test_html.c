@@ -153,6 +153,26 @@ static void test_heading_shift(void **state)
 	doc_free(d);
 }
 
+/* The CSS is the tree's style: a heading twice the body size is 2em, a cell
+ * padded by its own text size 1em, in print the body is the house's size. */
+static void test_style_css(void **state)
+{
+	(void)state;
+	doc *d = titled();
+	doc_add_text(d, doc_append(d->root, doc_heading(d, 1, "a", Z)), "A");
+	d->style.font_size = 10;
+	d->style.heading[0].size = 20;
+	d->style.table.pad = d->style.table.size;
+	d->style.table.grid = 1;
+	char *s = render(d);
+	assert_non_null(strstr(s, "h2{font-size:2em;"));
+	assert_non_null(strstr(s, ";padding:1em;"));
+	assert_non_null(strstr(s, "border-left:"));
+	assert_non_null(strstr(s, "body{font-size:10pt;"));
+	done(s);
+	doc_free(d);
+}
+
 /* Anchors become valid ids (no white space, nothing a URL fragment must
  * escape), unique even against the page's own ids. */
 static void test_ids(void **state)
@@ -273,6 +293,7 @@ int main(void)
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_heading_shift),
 		cmocka_unit_test(test_ids),
+		cmocka_unit_test(test_style_css),
 		cmocka_unit_test(test_chart),
 		cmocka_unit_test(test_deterministic_and_full),
 	};
