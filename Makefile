@@ -210,9 +210,13 @@ $(BUILD)/lint/%.ok: %.c $(HDR) $(wildcard tests/unit/*.h) .clang-tidy
 	clang-tidy --quiet $< -- $(LINT_CFLAGS)
 	@touch $@
 
+# varFuncNullUB: the XML writer's attribute lists end in NULL, checked by
+# __attribute__((sentinel)); glibc's NULL is ((void *)0), a pointer, so the
+# sentinel is read as one.
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
-		--suppress=missingIncludeSystem -Isrc src tests/unit tests/fuzz tests/alloc
+		--suppress=missingIncludeSystem --suppress=varFuncNullUB \
+		-Isrc src tests/unit tests/fuzz tests/alloc
 	@$(MAKE) --no-print-directory -j$(LINT_JOBS) -Otarget lint-tidy
 
 lint-tidy: $(LINT_OK)

@@ -797,10 +797,11 @@ static void cell_style(odt *o, const char *prefix, int f, int header)
 		snprintf(name, sizeof name, "%s", prefix);
 	else
 		snprintf(name, sizeof name, "%s%d", prefix, f);
-	style_open(o, name, NULL, "table-cell", f > 0 ? o->fill_style[f] : NULL, NULL, NULL);
+	int fill = f > 0 && f < DOC_MAX_FILLS ? f : 0; /* 0: no fill of its own */
+	style_open(o, name, NULL, "table-cell", fill ? o->fill_style[fill] : NULL, NULL, NULL);
 	xmlw_start(x, "style:table-cell-properties");
-	if (f > 0)
-		attr_rgb(o, "fo:background-color", dc->fills[f].rgb);
+	if (fill)
+		attr_rgb(o, "fo:background-color", dc->fills[fill].rgb);
 	else if (f == 0 && header)
 		attr_rgb(o, "fo:background-color", ts->header_rgb);
 	else if (f < 0)
