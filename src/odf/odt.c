@@ -1503,7 +1503,6 @@ sr_status odt_render(const doc *dc, buf *out, diag *d)
 	st = backend_load_logo(dc, &o->logo, &o->logo_info, d);
 	if (st != SR_OK)
 		goto done;
-	st = SR_SYSTEM;
 	if (write_content(o, &parts[PART_CONTENT]) < 0 ||
 	    write_styles(o, &parts[PART_STYLES]) < 0 ||
 	    write_meta(o, &parts[PART_META]) < 0 ||
