@@ -132,7 +132,7 @@ check: test-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
 		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" tests
 	@$(MAKE) --no-print-directory alloc
-	@$(MAKE) --no-print-directory fuzz-run SECONDS=$(CHECK_FUZZ_SECONDS)
+	@$(MAKE) --no-print-directory fuzz-run SECONDS=$(CHECK_FUZZ_SECONDS) FUZZ_FLAGS=-seed=1
 	@tests/run build build/asan
 
 # Deliberate breaks the suite must catch (tests/mutations/, one file each;
@@ -171,8 +171,12 @@ alloc:
 # runs it time-boxed on a corpus seeded from samples/ and tests/bad/;
 # findings are written to build/fuzz/findings/ to become regression inputs.
 SECONDS ?= 60
-# make check fuzzes for this long: any crash, leak or sanitizer report fails it
+# make check fuzzes for this long, from a fixed seed so that a finding can be
+# run again: any crash, leak, sanitizer report or unit slower than
+# FUZZ_TIMEOUT seconds fails it
 CHECK_FUZZ_SECONDS ?= 60
+FUZZ_TIMEOUT ?= 60
+FUZZ_FLAGS ?=
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g \
 	-fsanitize=fuzzer-no-link,address,undefined -Isrc -Ibuild/fuzz/gen $(PKG_CFLAGS)
 
@@ -187,7 +191,7 @@ fuzz-run: fuzz
 	@mkdir -p build/fuzz/corpus build/fuzz/findings
 	@cp samples/*.xml tests/bad/*.xml tests/fuzz/corpus/*.xml build/fuzz/corpus/ 2>/dev/null || true
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
-	build/fuzz/fuzz_render -max_total_time=$(SECONDS) -max_len=65536 -timeout=20 \
+	build/fuzz/fuzz_render -max_total_time=$(SECONDS) -max_len=65536 -timeout=$(FUZZ_TIMEOUT) $(FUZZ_FLAGS) \
 		-artifact_prefix=build/fuzz/findings/ -dict=tests/fuzz/xml.dict build/fuzz/corpus
 
 asan:
