@@ -699,7 +699,9 @@ static void read_plan(rd *r, const xmlNode *root)
 				err(r, c, "the period ends (%d) before it begins (%d)", p->year_to, p->year_from);
 		} else if (xmlin_is(c, "adopted"))
 			p->adopted = parse_date(r, c, "date", req(r, c, "date"));
-		else if (xmlin_is(c, "owners")) {
+		else if (xmlin_is(c, "owners") && !p->owners) {
+			/* Only the first <owners> and <goals> are read: the arrays
+			 * are sized for one, and the schema refuses a second. */
 			/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 			p->owners = arena_array(r->a, count_children(c, "owner") + 1, sizeof *p->owners);
 			for (const xmlNode *o = xmlin_first(c); o; o = xmlin_next(o))
@@ -707,7 +709,7 @@ static void read_plan(rd *r, const xmlNode *root)
 					read_owner(r, o);
 		} else if (xmlin_is(c, "intro"))
 			p->intro = rich(r, c);
-		else if (xmlin_is(c, "goals")) {
+		else if (xmlin_is(c, "goals") && !p->indicators) {
 			/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 			p->indicators = arena_array(r->a, count_children(c, "indicator") + 1, sizeof *p->indicators);
 			/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
