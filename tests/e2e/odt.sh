@@ -147,3 +147,15 @@ fi
 if have readelf; then
 	contains "libzip: named among the binary's libraries" "$(readelf -d "$SR")" "[libzip.so"
 else skip "libzip: named among the binary's libraries" "readelf not installed"; fi
+
+# --- a report is all its formats or none -------------------------------------
+# The PDF is rendered last; when it fails (its template's font is not
+# installed), the formats staged before it are discarded: no file and no
+# hidden temporary file is left.
+sed 's/family="Liberation Sans"/family="No Such Font Zz"/' "$SR_TOP/templates/arsrapport.xml" > nofont.xml
+mkdir -p nofont
+# shellcheck disable=SC2086
+expect_exit "a format that fails: exit 3" 3 "$SR" render -t nofont.xml -O nofont "$PLAN" $STATUSES
+contains "a format that fails: says which font" "$ERR" 'font family "No Such Font Zz"'
+if [ -z "$(ls -A nofont)" ]; then pass "a format that fails: no file, no temporary file left"
+else fail "a format that fails: no file, no temporary file left" "$(ls -A nofont)"; fi
