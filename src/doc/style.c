@@ -257,6 +257,11 @@ void doc_style_fill(doc_style *s, const doc_style *o)
 	flag(&s->pdfa, o->pdfa);
 }
 
+double doc_style_text_width(const doc_style *s)
+{
+	return s->page_w - s->margin_left - s->margin_right;
+}
+
 const doc_role *doc_style_heading(const doc_style *s, int level)
 {
 	return &s->heading[level < 1 ? 0 : level > DOC_HEADINGS ? DOC_HEADINGS - 1 : level - 1];

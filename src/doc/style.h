@@ -130,6 +130,10 @@ void doc_style_unset(doc_style *s);
  * scales them all.  The only function that decides a style value. */
 void doc_style_fill(doc_style *s, const doc_style *over);
 
+/* The width of the text area: the page less its side margins (a template
+ * keeps them under 60 % of the page, so this is never small). */
+double doc_style_text_width(const doc_style *s);
+
 /* The style of heading level (1 = largest; deeper levels use the last). */
 const doc_role *doc_style_heading(const doc_style *s, int level);
 

@@ -495,7 +495,7 @@ static void chart_svg(html *h, const doc_node *n, const chart_drawing *dr, const
 static double column_ems(const doc *d)
 {
 	const doc_style *s = &d->style;
-	double w = (s->page_w - s->margin_left - s->margin_right) / s->font_size;
+	double w = doc_style_text_width(s) / s->font_size;
 	return w < 24 ? 24 : w > 80 ? 80 : w;
 }
 

@@ -72,8 +72,7 @@ typedef struct odt {
 	const doc *doc;
 	xmlw x;
 	/* design, with defaults filled in */
-	double page_w, page_h, mt, mb, ml, mr, fs, text_w;
-	const char *font;
+	double text_w; /* the text area's width, from the style */
 	char language[4], country[4];
 	char fill_style[DOC_MAX_FILLS][48]; /* NCName-safe names of the fills */
 	unsigned char used[NROLES][NVARIANTS];
@@ -196,18 +195,7 @@ static void odt_init(odt *o, const doc *dc)
 {
 	memset(o, 0, sizeof *o);
 	o->doc = dc;
-	const doc_style *s = &dc->style;
-	o->page_w = s->page_w;
-	o->page_h = s->page_h;
-	o->mt = s->margin_top;
-	o->mb = s->margin_bottom;
-	o->ml = s->margin_left;
-	o->mr = s->margin_right;
-	o->fs = s->font_size;
-	o->text_w = o->page_w - o->ml - o->mr;
-	if (o->text_w < 72)
-		o->text_w = 72;
-	o->font = s->font_family;
+	o->text_w = doc_style_text_width(&dc->style);
 	parse_lang(o, dc->lang);
 	name_fills(o);
 }
@@ -303,10 +291,10 @@ static void font_faces(odt *o)
 	xmlw *x = &o->x;
 	xmlw_start(x, "office:font-face-decls");
 	xmlw_start(x, "style:font-face");
-	xmlw_attr(x, "style:name", o->font);
+	xmlw_attr(x, "style:name", o->doc->style.font_family);
 	/* svg:font-family is a CSS family list: quote the name. */
 	buf q = BUF_INIT;
-	buf_printf(&q, "'%s'", o->font);
+	buf_printf(&q, "'%s'", o->doc->style.font_family);
 	const char *qs = buf_cstr(&q);
 	if (!qs)
 		x->failed = 1;
@@ -513,7 +501,7 @@ static void contents_style(odt *o, int level)
 	attr_cm(o, "fo:margin-left", indent);
 	attr_cm(o, "fo:margin-top", level == 1 ? ts->before_1 : ts->before);
 	attr_cm(o, "fo:margin-bottom", 0);
-	attr_pt(o, "fo:line-height", o->fs * ts->leading);
+	attr_pt(o, "fo:line-height", o->doc->style.font_size * ts->leading);
 	xmlw_start(x, "style:tab-stops");
 	xmlw_start(x, "style:tab-stop");
 	attr_cm(o, "style:position", o->text_w - indent);
@@ -549,7 +537,7 @@ static void named_styles(odt *o)
 	xmlw *x = &o->x;
 	const doc *dc = o->doc;
 	const doc_style *s = &dc->style;
-	double fs = o->fs;
+	double fs = o->doc->style.font_size;
 
 	xmlw_start(x, "office:styles");
 
@@ -562,7 +550,7 @@ static void named_styles(odt *o)
 	xmlw_attr(x, "style:writing-mode", "page");
 	xmlw_end(x);
 	xmlw_start(x, "style:text-properties");
-	xmlw_attr(x, "style:font-name", o->font);
+	xmlw_attr(x, "style:font-name", o->doc->style.font_family);
 	attr_pt(o, "fo:font-size", fs);
 	attr_rgb(o, "fo:color", s->text_rgb);
 	if (o->language[0]) {
@@ -689,7 +677,7 @@ static void page_layout(odt *o)
 	const doc *dc = o->doc;
 	int has_header = dc->header_text && *dc->header_text;
 	const doc_style *s = &dc->style;
-	double mt = o->mt, mb = o->mb - furniture_space(o, s->footer_gap);
+	double mt = o->doc->style.margin_top, mb = o->doc->style.margin_bottom - furniture_space(o, s->footer_gap);
 	if (has_header)
 		mt -= furniture_space(o, s->header_gap);
 	/* ODF puts header and footer inside the page margins; PDF measures the
@@ -703,13 +691,13 @@ static void page_layout(odt *o)
 	xmlw_start(x, "style:page-layout");
 	xmlw_attr(x, "style:name", "pm1");
 	xmlw_start(x, "style:page-layout-properties");
-	attr_cm(o, "fo:page-width", o->page_w);
-	attr_cm(o, "fo:page-height", o->page_h);
-	xmlw_attr(x, "style:print-orientation", o->page_h >= o->page_w ? "portrait" : "landscape");
+	attr_cm(o, "fo:page-width", o->doc->style.page_w);
+	attr_cm(o, "fo:page-height", o->doc->style.page_h);
+	xmlw_attr(x, "style:print-orientation", o->doc->style.page_h >= o->doc->style.page_w ? "portrait" : "landscape");
 	attr_cm(o, "fo:margin-top", mt);
 	attr_cm(o, "fo:margin-bottom", mb);
-	attr_cm(o, "fo:margin-left", o->ml);
-	attr_cm(o, "fo:margin-right", o->mr);
+	attr_cm(o, "fo:margin-left", o->doc->style.margin_left);
+	attr_cm(o, "fo:margin-right", o->doc->style.margin_right);
 	xmlw_attr(x, "style:writing-mode", "lr-tb");
 	xmlw_end(x);
 	if (has_header) {

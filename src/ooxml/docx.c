@@ -85,8 +85,7 @@ typedef struct docx {
 	const doc *doc;
 	xmlw x;            /* document.xml, then each other part in turn */
 	/* design, with defaults filled in */
-	double page_w, page_h, mt, mb, ml, mr, fs, text_w;
-	const char *font;
+	double text_w; /* the text area's width, from the style */
 	char lang[16];     /* "nb-NO"; empty: none */
 	char fill_id[DOC_MAX_FILLS][48];
 	/* document.xml.rels, written while the body is (links, charts) */
@@ -203,18 +202,7 @@ static void docx_init(docx *o, const doc *dc)
 {
 	memset(o, 0, sizeof *o);
 	o->doc = dc;
-	const doc_style *s = &dc->style;
-	o->page_w = s->page_w;
-	o->page_h = s->page_h;
-	o->mt = s->margin_top;
-	o->mb = s->margin_bottom;
-	o->ml = s->margin_left;
-	o->mr = s->margin_right;
-	o->fs = s->font_size;
-	o->text_w = o->page_w - o->ml - o->mr;
-	if (o->text_w < 72)
-		o->text_w = 72;
-	o->font = s->font_family;
+	o->text_w = doc_style_text_width(&dc->style);
 	o->next_rid = RID_FIRST_FREE;
 	set_lang(o, dc->lang);
 	name_fills(o);
@@ -985,21 +973,21 @@ static void write_sectpr(docx *o)
 		part_ref(x, "w:footerReference", "first", RID_FOOTER_FIRST);
 	}
 	xmlw_start(x, "w:pgSz");
-	attr_long(x, "w:w", twips(o->page_w));
-	attr_long(x, "w:h", twips(o->page_h));
-	if (o->page_w > o->page_h)
+	attr_long(x, "w:w", twips(o->doc->style.page_w));
+	attr_long(x, "w:h", twips(o->doc->style.page_h));
+	if (o->doc->style.page_w > o->doc->style.page_h)
 		xmlw_attr(x, "w:orient", "landscape");
 	xmlw_end(x);
 	/* Word measures the margins to the body, as the PDF does; the header
 	 * and footer sit in them where the PDF draws its own. */
 	const doc_style *st = &o->doc->style;
 	double fl = st->furniture_size * FONT_LINE; /* one line of the furniture */
-	double hd = o->mt - st->header_gap - fl, fd = o->mb - st->footer_gap - fl;
+	double hd = o->doc->style.margin_top - st->header_gap - fl, fd = o->doc->style.margin_bottom - st->footer_gap - fl;
 	xmlw_start(x, "w:pgMar");
-	attr_long(x, "w:top", twips(o->mt));
-	attr_long(x, "w:right", twips(o->mr));
-	attr_long(x, "w:bottom", twips(o->mb));
-	attr_long(x, "w:left", twips(o->ml));
+	attr_long(x, "w:top", twips(o->doc->style.margin_top));
+	attr_long(x, "w:right", twips(o->doc->style.margin_right));
+	attr_long(x, "w:bottom", twips(o->doc->style.margin_bottom));
+	attr_long(x, "w:left", twips(o->doc->style.margin_left));
 	attr_long(x, "w:header", twips(hd < 14 ? 14 : hd));
 	attr_long(x, "w:footer", twips(fd < 14 ? 14 : fd));
 	xmlw_attr(x, "w:gutter", "0");
@@ -1332,16 +1320,16 @@ static void write_styles_body(docx *o)
 	xmlw *x = &o->x;
 	const doc *dc = o->doc;
 	const doc_style *s = &dc->style;
-	double fs = o->fs;
+	double fs = o->doc->style.font_size;
 
 	xmlw_start(x, "w:docDefaults");
 	xmlw_start(x, "w:rPrDefault");
 	xmlw_start(x, "w:rPr");
 	xmlw_empty(x, "w:rFonts",
-		   "w:ascii", o->font,
-		   "w:hAnsi", o->font,
-		   "w:eastAsia", o->font,
-		   "w:cs", o->font, NULL);
+		   "w:ascii", o->doc->style.font_family,
+		   "w:hAnsi", o->doc->style.font_family,
+		   "w:eastAsia", o->doc->style.font_family,
+		   "w:cs", o->doc->style.font_family, NULL);
 	xmlw_start(x, "w:color");
 	attr_rgb(x, "w:val", s->text_rgb);
 	xmlw_end(x);

@@ -1849,7 +1849,7 @@ sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout
 	int title_first = f0 && f0->type == DOC_PARAGRAPH && f0->u.para.style == DOC_P_TITLE;
 	c.in_title = title_first;
 	cellmode none = {0, 0, 0, 0, LAYOUT_PARAGRAPH, DOC_LEFT};
-	double x0 = c.st.margin_left, avail = c.st.page_w - c.st.margin_left - c.st.margin_right;
+	double x0 = c.st.margin_left, avail = doc_style_text_width(&c.st);
 	if (c.st.logo_path && *c.st.logo_path) {
 		/* the template's logo opens the title block, at the size the
 		 * template gives (40 mm wide when it gives none), never wider than
