@@ -35,20 +35,27 @@ SAMPLE = [os.path.join(ROOT, "samples", "handlingsplan-forskning-2023-2026.xml")
 def run1(argv, cwd=None, env=None):
     """Wall seconds and peak RSS (MB) of one child; raises on failure.  The
     child's CPU seconds (user + system, its own workers included) go to
-    CPU[-1]: on a shared machine they move less than the wall time.  Linux
-    keeps ru_maxrss across exec, so a child smaller than this python process
-    reads as python's size (~16 MB): small runs' peaks are upper bounds."""
+    CPU[-1]: on a shared machine they move less than the wall time.  The
+    peak is GNU time's reading of the program itself: Linux carries
+    ru_maxrss across exec, so a child forked from this python process would
+    read as python's size (~16 MB) however small it is."""
+    fd, peakf = tempfile.mkstemp(prefix="peak-")
+    os.close(fd)
     t0 = time.perf_counter()
-    p = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", peakf] + argv, cwd=cwd, env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, ru = os.wait4(p.pid, 0)
     dt = time.perf_counter() - t0
     err = p.stderr.read().decode(errors="replace")
     p.stderr.close()
     p.returncode = os.waitstatus_to_exitcode(status)
+    with open(peakf) as f:
+        kb = f.read().split()
+    os.unlink(peakf)
     if p.returncode != 0:
         raise SystemExit("bench: %s failed (%d): %s" % (" ".join(argv), p.returncode, err[-500:]))
     CPU.append(ru.ru_utime + ru.ru_stime)
-    return dt, ru.ru_maxrss / 1024.0
+    return dt, int(kb[-1]) / 1024.0
 
 
 CPU = []
