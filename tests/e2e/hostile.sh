@@ -166,3 +166,40 @@ contains "batch -v: says the folder was made" "$ERR" "statusrapport: made the fo
 sed 's/xml:lang="nb"/xml:lang="nb-NO"/' "$BASE" > tag.xml
 expect_exit "xml:lang=\"nb-NO\" renders" 0 "$SR" render -q -f pdf -O new tag.xml
 rm -rf new tag.xml
+
+# --- concurrent runs into one folder ------------------------------------------
+# Two renders of one report at once, and a batch beside a render: each file
+# is renamed into place whole, so every file left is complete and equal to
+# what one of the runs made alone, and no temporary file is left.
+mkdir -p refA refB conc
+SOURCE_DATE_EPOCH=1700000000 "$SR" render -q -O refA "$BASE" || fail "concurrent: reference A" "exit $?"
+SOURCE_DATE_EPOCH=1800000000 "$SR" render -q -O refB "$BASE" || fail "concurrent: reference B" "exit $?"
+bad=0
+for i in 1 2 3 4 5; do
+	SOURCE_DATE_EPOCH=1700000000 "$SR" render -q -O conc "$BASE" & a=$!
+	SOURCE_DATE_EPOCH=1800000000 "$SR" render -q -O conc "$BASE" & b=$!
+	wait "$a" || bad=$((bad + 1))
+	wait "$b" || bad=$((bad + 1))
+	for f in refA/*; do
+		n=$(basename "$f")
+		cmp -s "conc/$n" "$f" || cmp -s "conc/$n" "refB/$n" || { bad=$((bad + 1)); echo "round $i: $n is neither run's"; }
+	done
+done
+left=$(ls -A conc | grep '^\.' || true)
+if [ "$bad" -eq 0 ] && [ -z "$left" ]; then pass "concurrent renders: every file whole, one run's or the other's"
+else fail "concurrent renders" "$bad bad, left: $left"; fi
+mkdir -p cb
+SOURCE_DATE_EPOCH=1800000000 "$SR" batch -q -j 2 -O cb "$BASE" & a=$!
+SOURCE_DATE_EPOCH=1700000000 "$SR" render -q -O cb "$BASE" & b=$!
+wait "$a"; ra=$?
+wait "$b"; rb=$?
+bad=0
+for f in refA/*; do
+	n=$(basename "$f")
+	cmp -s "cb/$n" "$f" || cmp -s "cb/$n" "refB/$n" || { bad=$((bad + 1)); echo "batch beside render: $n is neither run's"; }
+done
+left=$(ls -A cb | grep '^\.' || true)
+if [ "$ra" -eq 0 ] && [ "$rb" -eq 0 ] && [ "$bad" -eq 0 ] && [ -z "$left" ]; then
+	pass "a batch beside a render: the report whole, one run's or the other's"
+else fail "a batch beside a render" "exit $ra/$rb, $bad bad, left: $left"; fi
+rm -rf refA refB conc cb
