@@ -793,17 +793,28 @@ sr_status plan_read_mem(plan **out, const xmlin_schema *schema, const char *name
 	return SR_OK;
 }
 
-sr_status plan_read(plan **out, const xmlin_schema *schema, const char *path, diag *d)
+/* The path readers are the in-memory ones over the whole file, so that a
+ * file and the same bytes given in memory read alike. With `out` the
+ * file is a plan read into a new one, without it a status file merged
+ * into `into`. */
+static sr_status read_path(plan **out, plan *into, const xmlin_schema *schema, const char *path,
+			   diag *d)
 {
 	char *data;
 	size_t len;
-	*out = NULL;
 	sr_status st = xmlin_slurp(path, &data, &len, d);
 	if (st != SR_OK)
 		return st;
-	st = plan_read_mem(out, schema, path, data, len, d);
+	st = out ? plan_read_mem(out, schema, path, data, len, d)
+		 : plan_merge_status_mem(into, schema, path, data, len, d);
 	xfree(data);
 	return st;
+}
+
+sr_status plan_read(plan **out, const xmlin_schema *schema, const char *path, diag *d)
+{
+	*out = NULL;
+	return read_path(out, NULL, schema, path, d);
 }
 
 /* ---- status files -------------------------------------------------------- */
@@ -874,12 +885,5 @@ sr_status plan_merge_status_mem(plan *p, const xmlin_schema *schema, const char 
 
 sr_status plan_merge_status(plan *p, const xmlin_schema *schema, const char *path, diag *d)
 {
-	char *data;
-	size_t len;
-	sr_status st = xmlin_slurp(path, &data, &len, d);
-	if (st != SR_OK)
-		return st;
-	st = plan_merge_status_mem(p, schema, path, data, len, d);
-	xfree(data);
-	return st;
+	return read_path(NULL, p, schema, path, d);
 }

@@ -122,11 +122,18 @@ static void attr_number(xmlin_walk *w, const xmlNode *n, const char *name, doubl
 }
 
 /* yes or no into *out (1 or 0); the schema allows nothing else. */
-static void attr_yesno(const xmlNode *n, const char *name, int *out)
+/* For an attribute the schema limits to two words: an absent one leaves
+ * the default standing, a present one sets *out to whether it is `word`. */
+static void attr_is(const xmlNode *n, const char *name, const char *word, int *out)
 {
 	const char *s = xmlin_attr(n, name);
 	if (s)
-		*out = strcmp(s, "yes") == 0;
+		*out = strcmp(s, word) == 0;
+}
+
+static void attr_yesno(const xmlNode *n, const char *name, int *out)
+{
+	attr_is(n, name, "yes", out);
 }
 
 static void page(xmlin_walk *w, template *t, const xmlNode *c)
@@ -218,9 +225,7 @@ static void role_of(xmlin_walk *w, template *t, const xmlNode *c)
 	attr_number(w, c, "leading", &r->leading, 0.8, 3);
 	attr_length(w, c, "space-before", &r->before, 0, 144);
 	attr_length(w, c, "space-after", &r->after, 0, 144);
-	const char *wt = xmlin_attr(c, "weight");
-	if (wt)
-		r->bold = strcmp(wt, "bold") == 0;
+	attr_is(c, "weight", "bold", &r->bold);
 	attr_colour(w, c, "colour", &r->rgb);
 	attr_yesno(c, "hyphenate", &r->hyphenate);
 	attr_yesno(c, "keep-with-next", &r->keep_with_next);
@@ -233,9 +238,7 @@ static void table(xmlin_walk *w, template *t, const xmlNode *c)
 	attr_length(w, c, "padding", &ts->pad, 0, 36);
 	attr_length(w, c, "rule", &ts->rule_w, 0, 6);
 	attr_length(w, c, "header-rule", &ts->header_rule_w, 0, 6);
-	const char *b = xmlin_attr(c, "borders");
-	if (b)
-		ts->grid = strcmp(b, "grid") == 0;
+	attr_is(c, "borders", "grid", &ts->grid);
 	attr_yesno(c, "zebra", &ts->zebra);
 	attr_colour(w, c, "zebra-fill", &ts->zebra_rgb);
 }
