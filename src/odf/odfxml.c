@@ -81,12 +81,18 @@ int odfxml_meta_write(xmlw *x, buf *out, const odfxml_meta *m)
 	return xmlw_close(x);
 }
 
+const char *const odfxml_part_name[ODF_NPARTS] = {
+	"content.xml", "styles.xml", "meta.xml", "settings.xml", "META-INF/manifest.xml",
+};
+
 void odfxml_manifest_start(xmlw *x, const char *media_type)
 {
 	xmlw_start(x, "manifest:manifest");
 	xmlw_attr(x, "xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
 	xmlw_attr(x, "manifest:version", ODF_VERSION);
 	odfxml_manifest_entry(x, "/", media_type, 1);
+	for (int i = 0; i < ODF_PART_MANIFEST; i++)
+		odfxml_manifest_entry(x, odfxml_part_name[i], "text/xml", 0);
 }
 
 void odfxml_manifest_entry(xmlw *x, const char *path, const char *media_type, int versioned)

@@ -444,48 +444,41 @@ static int write_settings(const ods_spec *s, buf *out)
 	return xmlw_close(x);
 }
 
-enum { P_CONTENT, P_STYLES, P_META, P_SETTINGS, P_MANIFEST, NPARTS };
-static const char *const part_name[NPARTS] = {
-	"content.xml", "styles.xml", "meta.xml", "settings.xml", "META-INF/manifest.xml",
-};
-
 static int write_manifest(buf *out)
 {
 	xmlw xx, *x = &xx;
 	xmlw_open(x, out);
 	odfxml_manifest_start(x, MEDIA_TYPE);
-	for (int i = 0; i < P_MANIFEST; i++)
-		odfxml_manifest_entry(x, part_name[i], "text/xml", 0);
 	xmlw_end(x);
 	return xmlw_close(x);
 }
 
 sr_status ods_finish(ods *o, buf *out, diag *d)
 {
-	buf parts[NPARTS];
+	buf parts[ODF_NPARTS];
 	sr_status st = SR_SYSTEM;
-	for (int i = 1; i < NPARTS; i++)
+	for (int i = 1; i < ODF_NPARTS; i++)
 		parts[i] = (buf)BUF_INIT;
 	xmlw_end(&o->x); /* office:spreadsheet */
 	xmlw_end(&o->x); /* office:body */
 	xmlw_end(&o->x); /* office:document-content */
 	int bad = xmlw_close(&o->x) < 0;
-	parts[P_CONTENT] = o->content;
+	parts[ODF_PART_CONTENT] = o->content;
 	o->content = (buf)BUF_INIT;
-	if (bad || write_styles(o->spec, &parts[P_STYLES]) < 0 ||
-	    write_meta(o->spec, &parts[P_META]) < 0 ||
-	    write_settings(o->spec, &parts[P_SETTINGS]) < 0 ||
-	    write_manifest(&parts[P_MANIFEST]) < 0) {
+	if (bad || write_styles(o->spec, &parts[ODF_PART_STYLES]) < 0 ||
+	    write_meta(o->spec, &parts[ODF_PART_META]) < 0 ||
+	    write_settings(o->spec, &parts[ODF_PART_SETTINGS]) < 0 ||
+	    write_manifest(&parts[ODF_PART_MANIFEST]) < 0) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0,
 			 "cannot write the spreadsheet: out of memory (or over the output size limit)");
 		goto done;
 	}
-	odfzip_part zp[NPARTS];
-	for (int i = 0; i < NPARTS; i++)
-		zp[i] = (odfzip_part){part_name[i], &parts[i], NULL};
-	st = odfzip_build(MEDIA_TYPE, zp, NPARTS, o->spec->created, "the ODS package", out, d);
+	odfzip_part zp[ODF_NPARTS];
+	for (int i = 0; i < ODF_NPARTS; i++)
+		zp[i] = (odfzip_part){odfxml_part_name[i], &parts[i], NULL};
+	st = odfzip_build(MEDIA_TYPE, zp, ODF_NPARTS, o->spec->created, "the ODS package", out, d);
 done:
-	for (int i = 0; i < NPARTS; i++)
+	for (int i = 0; i < ODF_NPARTS; i++)
 		buf_free(&parts[i]);
 	return st;
 }

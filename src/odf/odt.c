@@ -1443,19 +1443,11 @@ static int write_settings(odt *o, buf *out)
 	return xmlw_close(x);
 }
 
-/* The package's parts, in zip order after mimetype. */
-enum { PART_CONTENT, PART_STYLES, PART_META, PART_SETTINGS, PART_MANIFEST, NPARTS };
-static const char *const part_name[NPARTS] = {
-	"content.xml", "styles.xml", "meta.xml", "settings.xml", "META-INF/manifest.xml",
-};
-
 static int write_manifest(odt *o, buf *out)
 {
 	xmlw *x = &o->x;
 	xmlw_open(x, out);
 	odfxml_manifest_start(x, MEDIA_TYPE);
-	for (int i = 0; i < PART_MANIFEST; i++)
-		odfxml_manifest_entry(x, part_name[i], "text/xml", 0);
 	for (size_t i = 0; i < o->ncharts; i++) { /* issue 6: chart objects */
 		static const char *const files[] = {"", "content.xml", "styles.xml", "meta.xml"};
 		for (int f = 0; f < 4; f++) {
@@ -1477,10 +1469,10 @@ static int write_manifest(odt *o, buf *out)
 
 sr_status odt_render(const doc *dc, buf *out, diag *d)
 {
-	buf parts[NPARTS];
+	buf parts[ODF_NPARTS];
 	buf *cparts = NULL, *cnames = NULL; /* issue 6: chart objects' parts, names */
 	sr_status st = SR_SYSTEM;
-	for (int i = 0; i < NPARTS; i++)
+	for (int i = 0; i < ODF_NPARTS; i++)
 		parts[i] = (buf)BUF_INIT;
 	if (backend_check_tree(dc, "ODT", d) != SR_OK)
 		return SR_INVALID;
@@ -1491,23 +1483,24 @@ sr_status odt_render(const doc *dc, buf *out, diag *d)
 	st = backend_load_logo(dc, &o->logo, &o->logo_info, d);
 	if (st != SR_OK)
 		goto done;
-	if (write_content(o, &parts[PART_CONTENT]) < 0 ||
-	    write_styles(o, &parts[PART_STYLES]) < 0 ||
-	    write_meta(o, &parts[PART_META]) < 0 ||
-	    write_settings(o, &parts[PART_SETTINGS]) < 0 ||
-	    write_manifest(o, &parts[PART_MANIFEST]) < 0)
+	if (write_content(o, &parts[ODF_PART_CONTENT]) < 0 ||
+	    write_styles(o, &parts[ODF_PART_STYLES]) < 0 ||
+	    write_meta(o, &parts[ODF_PART_META]) < 0 ||
+	    write_settings(o, &parts[ODF_PART_SETTINGS]) < 0 ||
+	    write_manifest(o, &parts[ODF_PART_MANIFEST]) < 0)
 		goto oom;
 	/* issue 6: three parts per chart object, after the document's own */
 	cparts = xcalloc(3 * o->ncharts + 1, sizeof *cparts);
 	cnames = xcalloc(3 * o->ncharts + 1, sizeof *cnames);
-	odfzip_part *zp = xcalloc(NPARTS + 1 + 3 * o->ncharts, sizeof *zp);
+	odfzip_part *zp = xcalloc(ODF_NPARTS + 1 + 3 * o->ncharts, sizeof *zp);
 	if (!cparts || !cnames || !zp) {
 		xfree(zp);
 		goto oom;
 	}
 	size_t nzp = 0;
-	for (int i = 0; i < NPARTS; i++)
-		zp[nzp++] = (odfzip_part){part_name[i], &parts[i], i == PART_CONTENT ? &o->content : NULL};
+	for (int i = 0; i < ODF_NPARTS; i++)
+		zp[nzp++] = (odfzip_part){odfxml_part_name[i], &parts[i],
+					  i == ODF_PART_CONTENT ? &o->content : NULL};
 	for (size_t i = 0; i < o->ncharts; i++) {
 		const doc_chart *ch = o->charts[i]->u.chart.chart;
 		static const char *const files[] = {"content.xml", "styles.xml", "meta.xml"};
@@ -1547,7 +1540,7 @@ done:
 		odfzip_deflated_free(&o->content);
 	}
 	xfree(o);
-	for (int i = 0; i < NPARTS; i++)
+	for (int i = 0; i < ODF_NPARTS; i++)
 		buf_free(&parts[i]);
 	return st;
 }
