@@ -81,6 +81,15 @@ int odfxml_meta_write(xmlw *x, buf *out, const odfxml_meta *m)
 	return xmlw_close(x);
 }
 
+void odfxml_config_item(xmlw *x, const char *name, const char *type, const char *value)
+{
+	xmlw_start(x, "config:config-item");
+	xmlw_attr(x, "config:name", name);
+	xmlw_attr(x, "config:type", type);
+	xmlw_puts(x, value);
+	xmlw_end(x);
+}
+
 const char *const odfxml_part_name[ODF_NPARTS] = {
 	"content.xml", "styles.xml", "meta.xml", "settings.xml", "META-INF/manifest.xml",
 };

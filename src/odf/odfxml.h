@@ -31,6 +31,9 @@ typedef struct odfxml_meta {
  * Returns xmlw_close's 0, or -1 when out of memory. */
 int odfxml_meta_write(xmlw *x, buf *out, const odfxml_meta *m);
 
+/* One config:config-item of settings.xml, its value as text. */
+void odfxml_config_item(xmlw *x, const char *name, const char *type, const char *value);
+
 /* The XML parts every package of ours holds, in zip order after mimetype;
  * the manifest last, as it lists the ones before it. */
 enum { ODF_PART_CONTENT, ODF_PART_STYLES, ODF_PART_META, ODF_PART_SETTINGS, ODF_PART_MANIFEST,

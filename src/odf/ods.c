@@ -388,15 +388,11 @@ static int write_meta(const ods_spec *s, buf *out)
 	return odfxml_meta_write(&x, out, &m);
 }
 
-static void config(xmlw *x, const char *name, const char *type, const char *fmt, int v)
+static void config_int(xmlw *x, const char *name, const char *type, int v)
 {
-	xmlw_start(x, "config:config-item");
-	xmlw_attr(x, "config:name", name);
-	xmlw_attr(x, "config:type", type);
 	char s[32];
 	snprintf(s, sizeof s, "%d", v);
-	xmlw_puts(x, fmt ? fmt : s);
-	xmlw_end(x);
+	odfxml_config_item(x, name, type, s);
 }
 
 /* The view as LibreOffice writes it: per sheet, a frozen split below the
@@ -413,29 +409,29 @@ static int write_settings(const ods_spec *s, buf *out)
 	xmlw_start(x, "config:config-item-map-indexed");
 	xmlw_attr(x, "config:name", "Views");
 	xmlw_start(x, "config:config-item-map-entry");
-	config(x, "ViewId", "string", "view1", 0);
+	odfxml_config_item(x, "ViewId", "string", "view1");
 	xmlw_start(x, "config:config-item-map-named");
 	xmlw_attr(x, "config:name", "Tables");
 	for (size_t i = 0; i < s->nfreezes; i++) {
 		const ods_freeze *f = &s->freezes[i];
 		xmlw_start(x, "config:config-item-map-entry");
 		xmlw_attr(x, "config:name", f->table);
-		config(x, "CursorPositionX", "int", NULL, f->cursor_col);
-		config(x, "CursorPositionY", "int", NULL, f->cursor_row);
-		config(x, "HorizontalSplitMode", "short", NULL, 0);
-		config(x, "VerticalSplitMode", "short", NULL, f->rows ? 2 : 0);
-		config(x, "HorizontalSplitPosition", "int", NULL, 0);
-		config(x, "VerticalSplitPosition", "int", NULL, f->rows);
-		config(x, "ActiveSplitRange", "short", NULL, f->rows ? 2 : 0);
-		config(x, "PositionLeft", "int", NULL, 0);
-		config(x, "PositionRight", "int", NULL, 0);
-		config(x, "PositionTop", "int", NULL, 0);
-		config(x, "PositionBottom", "int", NULL, f->rows);
+		config_int(x, "CursorPositionX", "int", f->cursor_col);
+		config_int(x, "CursorPositionY", "int", f->cursor_row);
+		config_int(x, "HorizontalSplitMode", "short", 0);
+		config_int(x, "VerticalSplitMode", "short", f->rows ? 2 : 0);
+		config_int(x, "HorizontalSplitPosition", "int", 0);
+		config_int(x, "VerticalSplitPosition", "int", f->rows);
+		config_int(x, "ActiveSplitRange", "short", f->rows ? 2 : 0);
+		config_int(x, "PositionLeft", "int", 0);
+		config_int(x, "PositionRight", "int", 0);
+		config_int(x, "PositionTop", "int", 0);
+		config_int(x, "PositionBottom", "int", f->rows);
 		xmlw_end(x);
 	}
 	xmlw_end(x);
 	if (s->nfreezes)
-		config(x, "ActiveTable", "string", s->freezes[0].table, 0);
+		odfxml_config_item(x, "ActiveTable", "string", s->freezes[0].table);
 	xmlw_end(x);
 	xmlw_end(x);
 	xmlw_end(x);

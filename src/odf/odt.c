@@ -1432,11 +1432,7 @@ static int write_settings(odt *o, buf *out)
 	xmlw_start(x, "config:config-item-set");
 	xmlw_attr(x, "config:name", "ooo:configuration-settings");
 	/* Lay out as printed, not for the screen's resolution. */
-	xmlw_start(x, "config:config-item");
-	xmlw_attr(x, "config:name", "PrinterIndependentLayout");
-	xmlw_attr(x, "config:type", "string");
-	xmlw_puts(x, "high-resolution");
-	xmlw_end(x);
+	odfxml_config_item(x, "PrinterIndependentLayout", "string", "high-resolution");
 	xmlw_end(x);
 	xmlw_end(x);
 	xmlw_end(x);
