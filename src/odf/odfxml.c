@@ -81,6 +81,13 @@ int odfxml_meta_write(xmlw *x, buf *out, const odfxml_meta *m)
 	return xmlw_close(x);
 }
 
+void odfxml_style_open(xmlw *x, const char *name, const char *family)
+{
+	xmlw_start(x, "style:style");
+	xmlw_attr(x, "style:name", name);
+	xmlw_attr(x, "style:family", family);
+}
+
 void odfxml_config_item(xmlw *x, const char *name, const char *type, const char *value)
 {
 	xmlw_start(x, "config:config-item");

@@ -31,6 +31,9 @@ typedef struct odfxml_meta {
  * Returns xmlw_close's 0, or -1 when out of memory. */
 int odfxml_meta_write(xmlw *x, buf *out, const odfxml_meta *m);
 
+/* <style:style> with its name and family, left open for its properties. */
+void odfxml_style_open(xmlw *x, const char *name, const char *family);
+
 /* One config:config-item of settings.xml, its value as text. */
 void odfxml_config_item(xmlw *x, const char *name, const char *type, const char *value);
 

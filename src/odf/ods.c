@@ -55,9 +55,7 @@ static void cell_style(xmlw *x, int i, const char *fill, const char *border, int
 		       const char *size, const char *color, const char *align, int wrap,
 		       int protect)
 {
-	xmlw_start(x, "style:style");
-	xmlw_attr(x, "style:name", style_name[i]);
-	xmlw_attr(x, "style:family", "table-cell");
+	odfxml_style_open(x, style_name[i], "table-cell");
 	xmlw_attr(x, "style:parent-style-name", "Default");
 	xmlw_start(x, "style:table-cell-properties");
 	if (fill)
@@ -100,24 +98,20 @@ static void automatic_styles(ods *o)
 	static const char *const inline_ = "0.75pt solid #3d6a99";
 	xmlw_start(x, "office:automatic-styles");
 	for (size_t i = 0; i < s->nwidths; i++) {
-		xmlw_start(x, "style:style");
-		xmlw_attrf(x, "style:name", "co%d", s->widths_mm[i]);
-		xmlw_attr(x, "style:family", "table-column");
+		char name[16];
+		snprintf(name, sizeof name, "co%d", s->widths_mm[i]);
+		odfxml_style_open(x, name, "table-column");
 		xmlw_start(x, "style:table-column-properties");
 		xmlw_attrf(x, "style:column-width", "%d.%dcm", s->widths_mm[i] / 10, s->widths_mm[i] % 10);
 		xmlw_end(x);
 		xmlw_end(x);
 	}
-	xmlw_start(x, "style:style");
-	xmlw_attr(x, "style:name", "ro1");
-	xmlw_attr(x, "style:family", "table-row");
+	odfxml_style_open(x, "ro1", "table-row");
 	xmlw_start(x, "style:table-row-properties");
 	xmlw_attr(x, "style:use-optimal-row-height", "true");
 	xmlw_end(x);
 	xmlw_end(x);
-	xmlw_start(x, "style:style");
-	xmlw_attr(x, "style:name", "ta1");
-	xmlw_attr(x, "style:family", "table");
+	odfxml_style_open(x, "ta1", "table");
 	xmlw_attr(x, "style:master-page-name", "Default");
 	xmlw_start(x, "style:table-properties");
 	xmlw_attr(x, "table:display", "true");
@@ -313,9 +307,7 @@ static int write_styles(const ods_spec *s, buf *out)
 	}
 	xmlw_end(x);
 	xmlw_end(x);
-	xmlw_start(x, "style:style");
-	xmlw_attr(x, "style:name", "Default");
-	xmlw_attr(x, "style:family", "table-cell");
+	odfxml_style_open(x, "Default", "table-cell");
 	xmlw_end(x);
 	xmlw_end(x);
 	xmlw_start(x, "office:automatic-styles");

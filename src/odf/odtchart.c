@@ -73,9 +73,7 @@ double odtchart_height(const doc_chart *c, double w)
 
 static void style_begin(xmlw *x, const char *name)
 {
-	xmlw_start(x, "style:style");
-	xmlw_attr(x, "style:name", name);
-	xmlw_attr(x, "style:family", "chart");
+	odfxml_style_open(x, name, "chart");
 }
 
 static void text_props(xmlw *x, double size, int bold, uint32_t rgb)
