@@ -671,6 +671,21 @@ static double furniture_space(const odt *o, double gap)
 	return o->doc->style.furniture_size * 1.2 + 3 + gap;
 }
 
+/* A header's or footer's style: as tall as its content, then a fixed gap
+ * on the side that faces the body (gap_attr) -- the gap page_layout has
+ * already taken out of the page margin. */
+static void furniture_style(odt *o, const char *elem, const char *gap_attr, double gap)
+{
+	xmlw *x = &o->x;
+	xmlw_start(x, elem);
+	xmlw_start(x, "style:header-footer-properties");
+	attr_cm(o, "fo:min-height", 0);
+	attr_cm(o, gap_attr, gap);
+	xmlw_attr(x, "style:dynamic-spacing", "false");
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
 static void page_layout(odt *o)
 {
 	xmlw *x = &o->x;
@@ -700,22 +715,9 @@ static void page_layout(odt *o)
 	attr_cm(o, "fo:margin-right", o->doc->style.margin_right);
 	xmlw_attr(x, "style:writing-mode", "lr-tb");
 	xmlw_end(x);
-	if (has_header) {
-		xmlw_start(x, "style:header-style");
-		xmlw_start(x, "style:header-footer-properties");
-		attr_cm(o, "fo:min-height", 0);
-		attr_cm(o, "fo:margin-bottom", s->header_gap);
-		xmlw_attr(x, "style:dynamic-spacing", "false");
-		xmlw_end(x);
-		xmlw_end(x);
-	}
-	xmlw_start(x, "style:footer-style");
-	xmlw_start(x, "style:header-footer-properties");
-	attr_cm(o, "fo:min-height", 0);
-	attr_cm(o, "fo:margin-top", s->footer_gap);
-	xmlw_attr(x, "style:dynamic-spacing", "false");
-	xmlw_end(x);
-	xmlw_end(x);
+	if (has_header)
+		furniture_style(o, "style:header-style", "fo:margin-bottom", s->header_gap);
+	furniture_style(o, "style:footer-style", "fo:margin-top", s->footer_gap);
 	xmlw_end(x); /* page-layout */
 	xmlw_end(x); /* automatic-styles */
 
