@@ -81,12 +81,34 @@ int odfxml_meta_write(xmlw *x, buf *out, const odfxml_meta *m)
 	return xmlw_close(x);
 }
 
+void odfxml_style_open(xmlw *x, const char *name, const char *family)
+{
+	xmlw_start(x, "style:style");
+	xmlw_attr(x, "style:name", name);
+	xmlw_attr(x, "style:family", family);
+}
+
+void odfxml_config_item(xmlw *x, const char *name, const char *type, const char *value)
+{
+	xmlw_start(x, "config:config-item");
+	xmlw_attr(x, "config:name", name);
+	xmlw_attr(x, "config:type", type);
+	xmlw_puts(x, value);
+	xmlw_end(x);
+}
+
+const char *const odfxml_part_name[ODF_NPARTS] = {
+	"content.xml", "styles.xml", "meta.xml", "settings.xml", "META-INF/manifest.xml",
+};
+
 void odfxml_manifest_start(xmlw *x, const char *media_type)
 {
 	xmlw_start(x, "manifest:manifest");
 	xmlw_attr(x, "xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
 	xmlw_attr(x, "manifest:version", ODF_VERSION);
 	odfxml_manifest_entry(x, "/", media_type, 1);
+	for (int i = 0; i < ODF_PART_MANIFEST; i++)
+		odfxml_manifest_entry(x, odfxml_part_name[i], "text/xml", 0);
 }
 
 void odfxml_manifest_entry(xmlw *x, const char *path, const char *media_type, int versioned)

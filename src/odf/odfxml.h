@@ -31,8 +31,21 @@ typedef struct odfxml_meta {
  * Returns xmlw_close's 0, or -1 when out of memory. */
 int odfxml_meta_write(xmlw *x, buf *out, const odfxml_meta *m);
 
-/* Open <manifest:manifest> with its entry for the package itself ("/",
- * media_type); close it with xmlw_end. */
+/* <style:style> with its name and family, left open for its properties. */
+void odfxml_style_open(xmlw *x, const char *name, const char *family);
+
+/* One config:config-item of settings.xml, its value as text. */
+void odfxml_config_item(xmlw *x, const char *name, const char *type, const char *value);
+
+/* The XML parts every package of ours holds, in zip order after mimetype;
+ * the manifest last, as it lists the ones before it. */
+enum { ODF_PART_CONTENT, ODF_PART_STYLES, ODF_PART_META, ODF_PART_SETTINGS, ODF_PART_MANIFEST,
+       ODF_NPARTS };
+extern const char *const odfxml_part_name[ODF_NPARTS];
+
+/* Open <manifest:manifest> with its entries for the package itself ("/",
+ * media_type) and for the parts before ODF_PART_MANIFEST; the caller adds
+ * its own files and closes it with xmlw_end. */
 void odfxml_manifest_start(xmlw *x, const char *media_type);
 
 /* One manifest:file-entry.  versioned: a sub-document ("Object 1/"),

@@ -55,9 +55,7 @@ static void cell_style(xmlw *x, int i, const char *fill, const char *border, int
 		       const char *size, const char *color, const char *align, int wrap,
 		       int protect)
 {
-	xmlw_start(x, "style:style");
-	xmlw_attr(x, "style:name", style_name[i]);
-	xmlw_attr(x, "style:family", "table-cell");
+	odfxml_style_open(x, style_name[i], "table-cell");
 	xmlw_attr(x, "style:parent-style-name", "Default");
 	xmlw_start(x, "style:table-cell-properties");
 	if (fill)
@@ -100,24 +98,20 @@ static void automatic_styles(ods *o)
 	static const char *const inline_ = "0.75pt solid #3d6a99";
 	xmlw_start(x, "office:automatic-styles");
 	for (size_t i = 0; i < s->nwidths; i++) {
-		xmlw_start(x, "style:style");
-		xmlw_attrf(x, "style:name", "co%d", s->widths_mm[i]);
-		xmlw_attr(x, "style:family", "table-column");
+		char name[16];
+		snprintf(name, sizeof name, "co%d", s->widths_mm[i]);
+		odfxml_style_open(x, name, "table-column");
 		xmlw_start(x, "style:table-column-properties");
 		xmlw_attrf(x, "style:column-width", "%d.%dcm", s->widths_mm[i] / 10, s->widths_mm[i] % 10);
 		xmlw_end(x);
 		xmlw_end(x);
 	}
-	xmlw_start(x, "style:style");
-	xmlw_attr(x, "style:name", "ro1");
-	xmlw_attr(x, "style:family", "table-row");
+	odfxml_style_open(x, "ro1", "table-row");
 	xmlw_start(x, "style:table-row-properties");
 	xmlw_attr(x, "style:use-optimal-row-height", "true");
 	xmlw_end(x);
 	xmlw_end(x);
-	xmlw_start(x, "style:style");
-	xmlw_attr(x, "style:name", "ta1");
-	xmlw_attr(x, "style:family", "table");
+	odfxml_style_open(x, "ta1", "table");
 	xmlw_attr(x, "style:master-page-name", "Default");
 	xmlw_start(x, "style:table-properties");
 	xmlw_attr(x, "table:display", "true");
@@ -313,9 +307,7 @@ static int write_styles(const ods_spec *s, buf *out)
 	}
 	xmlw_end(x);
 	xmlw_end(x);
-	xmlw_start(x, "style:style");
-	xmlw_attr(x, "style:name", "Default");
-	xmlw_attr(x, "style:family", "table-cell");
+	odfxml_style_open(x, "Default", "table-cell");
 	xmlw_end(x);
 	xmlw_end(x);
 	xmlw_start(x, "office:automatic-styles");
@@ -388,15 +380,11 @@ static int write_meta(const ods_spec *s, buf *out)
 	return odfxml_meta_write(&x, out, &m);
 }
 
-static void config(xmlw *x, const char *name, const char *type, const char *fmt, int v)
+static void config_int(xmlw *x, const char *name, const char *type, int v)
 {
-	xmlw_start(x, "config:config-item");
-	xmlw_attr(x, "config:name", name);
-	xmlw_attr(x, "config:type", type);
 	char s[32];
 	snprintf(s, sizeof s, "%d", v);
-	xmlw_puts(x, fmt ? fmt : s);
-	xmlw_end(x);
+	odfxml_config_item(x, name, type, s);
 }
 
 /* The view as LibreOffice writes it: per sheet, a frozen split below the
@@ -413,29 +401,29 @@ static int write_settings(const ods_spec *s, buf *out)
 	xmlw_start(x, "config:config-item-map-indexed");
 	xmlw_attr(x, "config:name", "Views");
 	xmlw_start(x, "config:config-item-map-entry");
-	config(x, "ViewId", "string", "view1", 0);
+	odfxml_config_item(x, "ViewId", "string", "view1");
 	xmlw_start(x, "config:config-item-map-named");
 	xmlw_attr(x, "config:name", "Tables");
 	for (size_t i = 0; i < s->nfreezes; i++) {
 		const ods_freeze *f = &s->freezes[i];
 		xmlw_start(x, "config:config-item-map-entry");
 		xmlw_attr(x, "config:name", f->table);
-		config(x, "CursorPositionX", "int", NULL, f->cursor_col);
-		config(x, "CursorPositionY", "int", NULL, f->cursor_row);
-		config(x, "HorizontalSplitMode", "short", NULL, 0);
-		config(x, "VerticalSplitMode", "short", NULL, f->rows ? 2 : 0);
-		config(x, "HorizontalSplitPosition", "int", NULL, 0);
-		config(x, "VerticalSplitPosition", "int", NULL, f->rows);
-		config(x, "ActiveSplitRange", "short", NULL, f->rows ? 2 : 0);
-		config(x, "PositionLeft", "int", NULL, 0);
-		config(x, "PositionRight", "int", NULL, 0);
-		config(x, "PositionTop", "int", NULL, 0);
-		config(x, "PositionBottom", "int", NULL, f->rows);
+		config_int(x, "CursorPositionX", "int", f->cursor_col);
+		config_int(x, "CursorPositionY", "int", f->cursor_row);
+		config_int(x, "HorizontalSplitMode", "short", 0);
+		config_int(x, "VerticalSplitMode", "short", f->rows ? 2 : 0);
+		config_int(x, "HorizontalSplitPosition", "int", 0);
+		config_int(x, "VerticalSplitPosition", "int", f->rows);
+		config_int(x, "ActiveSplitRange", "short", f->rows ? 2 : 0);
+		config_int(x, "PositionLeft", "int", 0);
+		config_int(x, "PositionRight", "int", 0);
+		config_int(x, "PositionTop", "int", 0);
+		config_int(x, "PositionBottom", "int", f->rows);
 		xmlw_end(x);
 	}
 	xmlw_end(x);
 	if (s->nfreezes)
-		config(x, "ActiveTable", "string", s->freezes[0].table, 0);
+		odfxml_config_item(x, "ActiveTable", "string", s->freezes[0].table);
 	xmlw_end(x);
 	xmlw_end(x);
 	xmlw_end(x);
@@ -443,49 +431,42 @@ static int write_settings(const ods_spec *s, buf *out)
 	xmlw_end(x);
 	return xmlw_close(x);
 }
-
-enum { P_CONTENT, P_STYLES, P_META, P_SETTINGS, P_MANIFEST, NPARTS };
-static const char *const part_name[NPARTS] = {
-	"content.xml", "styles.xml", "meta.xml", "settings.xml", "META-INF/manifest.xml",
-};
 
 static int write_manifest(buf *out)
 {
 	xmlw xx, *x = &xx;
 	xmlw_open(x, out);
 	odfxml_manifest_start(x, MEDIA_TYPE);
-	for (int i = 0; i < P_MANIFEST; i++)
-		odfxml_manifest_entry(x, part_name[i], "text/xml", 0);
 	xmlw_end(x);
 	return xmlw_close(x);
 }
 
 sr_status ods_finish(ods *o, buf *out, diag *d)
 {
-	buf parts[NPARTS];
+	buf parts[ODF_NPARTS];
 	sr_status st = SR_SYSTEM;
-	for (int i = 1; i < NPARTS; i++)
+	for (int i = 1; i < ODF_NPARTS; i++)
 		parts[i] = (buf)BUF_INIT;
 	xmlw_end(&o->x); /* office:spreadsheet */
 	xmlw_end(&o->x); /* office:body */
 	xmlw_end(&o->x); /* office:document-content */
 	int bad = xmlw_close(&o->x) < 0;
-	parts[P_CONTENT] = o->content;
+	parts[ODF_PART_CONTENT] = o->content;
 	o->content = (buf)BUF_INIT;
-	if (bad || write_styles(o->spec, &parts[P_STYLES]) < 0 ||
-	    write_meta(o->spec, &parts[P_META]) < 0 ||
-	    write_settings(o->spec, &parts[P_SETTINGS]) < 0 ||
-	    write_manifest(&parts[P_MANIFEST]) < 0) {
+	if (bad || write_styles(o->spec, &parts[ODF_PART_STYLES]) < 0 ||
+	    write_meta(o->spec, &parts[ODF_PART_META]) < 0 ||
+	    write_settings(o->spec, &parts[ODF_PART_SETTINGS]) < 0 ||
+	    write_manifest(&parts[ODF_PART_MANIFEST]) < 0) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0,
 			 "cannot write the spreadsheet: out of memory (or over the output size limit)");
 		goto done;
 	}
-	odfzip_part zp[NPARTS];
-	for (int i = 0; i < NPARTS; i++)
-		zp[i] = (odfzip_part){part_name[i], &parts[i], NULL};
-	st = odfzip_build(MEDIA_TYPE, zp, NPARTS, o->spec->created, "the ODS package", out, d);
+	odfzip_part zp[ODF_NPARTS];
+	for (int i = 0; i < ODF_NPARTS; i++)
+		zp[i] = (odfzip_part){odfxml_part_name[i], &parts[i], NULL};
+	st = odfzip_build(MEDIA_TYPE, zp, ODF_NPARTS, o->spec->created, "the ODS package", out, d);
 done:
-	for (int i = 0; i < NPARTS; i++)
+	for (int i = 0; i < ODF_NPARTS; i++)
 		buf_free(&parts[i]);
 	return st;
 }

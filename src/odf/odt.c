@@ -671,6 +671,21 @@ static double furniture_space(const odt *o, double gap)
 	return o->doc->style.furniture_size * 1.2 + 3 + gap;
 }
 
+/* A header's or footer's style: as tall as its content, then a fixed gap
+ * on the side that faces the body (gap_attr) -- the gap page_layout has
+ * already taken out of the page margin. */
+static void furniture_style(odt *o, const char *elem, const char *gap_attr, double gap)
+{
+	xmlw *x = &o->x;
+	xmlw_start(x, elem);
+	xmlw_start(x, "style:header-footer-properties");
+	attr_cm(o, "fo:min-height", 0);
+	attr_cm(o, gap_attr, gap);
+	xmlw_attr(x, "style:dynamic-spacing", "false");
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
 static void page_layout(odt *o)
 {
 	xmlw *x = &o->x;
@@ -700,22 +715,9 @@ static void page_layout(odt *o)
 	attr_cm(o, "fo:margin-right", o->doc->style.margin_right);
 	xmlw_attr(x, "style:writing-mode", "lr-tb");
 	xmlw_end(x);
-	if (has_header) {
-		xmlw_start(x, "style:header-style");
-		xmlw_start(x, "style:header-footer-properties");
-		attr_cm(o, "fo:min-height", 0);
-		attr_cm(o, "fo:margin-bottom", s->header_gap);
-		xmlw_attr(x, "style:dynamic-spacing", "false");
-		xmlw_end(x);
-		xmlw_end(x);
-	}
-	xmlw_start(x, "style:footer-style");
-	xmlw_start(x, "style:header-footer-properties");
-	attr_cm(o, "fo:min-height", 0);
-	attr_cm(o, "fo:margin-top", s->footer_gap);
-	xmlw_attr(x, "style:dynamic-spacing", "false");
-	xmlw_end(x);
-	xmlw_end(x);
+	if (has_header)
+		furniture_style(o, "style:header-style", "fo:margin-bottom", s->header_gap);
+	furniture_style(o, "style:footer-style", "fo:margin-top", s->footer_gap);
 	xmlw_end(x); /* page-layout */
 	xmlw_end(x); /* automatic-styles */
 
@@ -1432,30 +1434,18 @@ static int write_settings(odt *o, buf *out)
 	xmlw_start(x, "config:config-item-set");
 	xmlw_attr(x, "config:name", "ooo:configuration-settings");
 	/* Lay out as printed, not for the screen's resolution. */
-	xmlw_start(x, "config:config-item");
-	xmlw_attr(x, "config:name", "PrinterIndependentLayout");
-	xmlw_attr(x, "config:type", "string");
-	xmlw_puts(x, "high-resolution");
-	xmlw_end(x);
+	odfxml_config_item(x, "PrinterIndependentLayout", "string", "high-resolution");
 	xmlw_end(x);
 	xmlw_end(x);
 	xmlw_end(x);
 	return xmlw_close(x);
 }
 
-/* The package's parts, in zip order after mimetype. */
-enum { PART_CONTENT, PART_STYLES, PART_META, PART_SETTINGS, PART_MANIFEST, NPARTS };
-static const char *const part_name[NPARTS] = {
-	"content.xml", "styles.xml", "meta.xml", "settings.xml", "META-INF/manifest.xml",
-};
-
 static int write_manifest(odt *o, buf *out)
 {
 	xmlw *x = &o->x;
 	xmlw_open(x, out);
 	odfxml_manifest_start(x, MEDIA_TYPE);
-	for (int i = 0; i < PART_MANIFEST; i++)
-		odfxml_manifest_entry(x, part_name[i], "text/xml", 0);
 	for (size_t i = 0; i < o->ncharts; i++) { /* issue 6: chart objects */
 		static const char *const files[] = {"", "content.xml", "styles.xml", "meta.xml"};
 		for (int f = 0; f < 4; f++) {
@@ -1477,10 +1467,10 @@ static int write_manifest(odt *o, buf *out)
 
 sr_status odt_render(const doc *dc, buf *out, diag *d)
 {
-	buf parts[NPARTS];
+	buf parts[ODF_NPARTS];
 	buf *cparts = NULL, *cnames = NULL; /* issue 6: chart objects' parts, names */
 	sr_status st = SR_SYSTEM;
-	for (int i = 0; i < NPARTS; i++)
+	for (int i = 0; i < ODF_NPARTS; i++)
 		parts[i] = (buf)BUF_INIT;
 	if (backend_check_tree(dc, "ODT", d) != SR_OK)
 		return SR_INVALID;
@@ -1491,23 +1481,24 @@ sr_status odt_render(const doc *dc, buf *out, diag *d)
 	st = backend_load_logo(dc, &o->logo, &o->logo_info, d);
 	if (st != SR_OK)
 		goto done;
-	if (write_content(o, &parts[PART_CONTENT]) < 0 ||
-	    write_styles(o, &parts[PART_STYLES]) < 0 ||
-	    write_meta(o, &parts[PART_META]) < 0 ||
-	    write_settings(o, &parts[PART_SETTINGS]) < 0 ||
-	    write_manifest(o, &parts[PART_MANIFEST]) < 0)
+	if (write_content(o, &parts[ODF_PART_CONTENT]) < 0 ||
+	    write_styles(o, &parts[ODF_PART_STYLES]) < 0 ||
+	    write_meta(o, &parts[ODF_PART_META]) < 0 ||
+	    write_settings(o, &parts[ODF_PART_SETTINGS]) < 0 ||
+	    write_manifest(o, &parts[ODF_PART_MANIFEST]) < 0)
 		goto oom;
 	/* issue 6: three parts per chart object, after the document's own */
 	cparts = xcalloc(3 * o->ncharts + 1, sizeof *cparts);
 	cnames = xcalloc(3 * o->ncharts + 1, sizeof *cnames);
-	odfzip_part *zp = xcalloc(NPARTS + 1 + 3 * o->ncharts, sizeof *zp);
+	odfzip_part *zp = xcalloc(ODF_NPARTS + 1 + 3 * o->ncharts, sizeof *zp);
 	if (!cparts || !cnames || !zp) {
 		xfree(zp);
 		goto oom;
 	}
 	size_t nzp = 0;
-	for (int i = 0; i < NPARTS; i++)
-		zp[nzp++] = (odfzip_part){part_name[i], &parts[i], i == PART_CONTENT ? &o->content : NULL};
+	for (int i = 0; i < ODF_NPARTS; i++)
+		zp[nzp++] = (odfzip_part){odfxml_part_name[i], &parts[i],
+					  i == ODF_PART_CONTENT ? &o->content : NULL};
 	for (size_t i = 0; i < o->ncharts; i++) {
 		const doc_chart *ch = o->charts[i]->u.chart.chart;
 		static const char *const files[] = {"content.xml", "styles.xml", "meta.xml"};
@@ -1547,7 +1538,7 @@ done:
 		odfzip_deflated_free(&o->content);
 	}
 	xfree(o);
-	for (int i = 0; i < NPARTS; i++)
+	for (int i = 0; i < ODF_NPARTS; i++)
 		buf_free(&parts[i]);
 	return st;
 }

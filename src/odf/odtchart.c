@@ -73,9 +73,7 @@ double odtchart_height(const doc_chart *c, double w)
 
 static void style_begin(xmlw *x, const char *name)
 {
-	xmlw_start(x, "style:style");
-	xmlw_attr(x, "style:name", name);
-	xmlw_attr(x, "style:family", "chart");
+	odfxml_style_open(x, name, "chart");
 }
 
 static void text_props(xmlw *x, double size, int bold, uint32_t rgb)
@@ -244,6 +242,15 @@ static void text_p(xmlw *x, const char *s)
 	xmlw_end(x);
 }
 
+/* A chart:title, of the chart or of an axis, in the named style. */
+static void title(xmlw *x, const char *style, const char *text)
+{
+	xmlw_start(x, "chart:title");
+	xmlw_attr(x, "chart:style-name", style);
+	text_p(x, text);
+	xmlw_end(x);
+}
+
 static void string_cell(xmlw *x, const char *s)
 {
 	xmlw_start(x, "table:table-cell");
@@ -317,12 +324,8 @@ int odtchart_write(const doc_chart *c, double w, double h, buf *content, buf *st
 	attr_cm(&x, "svg:height", h);
 	xmlw_attr(&x, "chart:class", c->kind == CHART_LINE ? "chart:line" : "chart:bar");
 	xmlw_attr(&x, "chart:style-name", "chart");
-	if (c->title && *c->title) {
-		xmlw_start(&x, "chart:title");
-		xmlw_attr(&x, "chart:style-name", "title");
-		text_p(&x, c->title);
-		xmlw_end(&x);
-	}
+	if (c->title && *c->title)
+		title(&x, "title", c->title);
 	xmlw_start(&x, "chart:legend");
 	xmlw_attr(&x, "chart:legend-position", "bottom");
 	xmlw_attr(&x, "chart:style-name", "legend");
@@ -346,12 +349,8 @@ int odtchart_write(const doc_chart *c, double w, double h, buf *content, buf *st
 	xmlw_attr(&x, "chart:dimension", "y");
 	xmlw_attr(&x, "chart:name", "primary-y");
 	xmlw_attr(&x, "chart:style-name", "axis-y");
-	if (c->unit && *c->unit) {
-		xmlw_start(&x, "chart:title");
-		xmlw_attr(&x, "chart:style-name", "legend");
-		text_p(&x, c->unit);
-		xmlw_end(&x);
-	}
+	if (c->unit && *c->unit)
+		title(&x, "legend", c->unit);
 	xmlw_start(&x, "chart:grid");
 	xmlw_attr(&x, "chart:class", "major");
 	xmlw_attr(&x, "chart:style-name", "grid");
