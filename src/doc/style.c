@@ -101,6 +101,12 @@ static void defaults(doc_style *s, double b)
 						    0x7F1D1D, 0x065F46, 0x4B5563};
 	memcpy(s->status_fill, fill, sizeof fill);
 	memcpy(s->status_text, text, sizeof text);
+	/* square, half circle, diamond, triangle, circle, cross: six shapes
+	 * (in Liberation Sans and DejaVu Sans alike) */
+	static const char *const symbol[DOC_STATUSES] = {
+		"", "\xE2\x96\xA1", "\xE2\x97\x90", "\xE2\x99\xA6", "\xE2\x96\xB2",
+		"\xE2\x97\x8F", "\xC3\x97"};
+	memcpy(s->status_symbol, symbol, sizeof symbol);
 	s->on_track_fill = 0xD1FAE5, s->on_track_text = 0x065F46;
 	s->behind_fill = 0xFECACA, s->behind_text = 0x7F1D1D;
 	s->chart = (doc_chart_style){
@@ -220,6 +226,8 @@ void doc_style_fill(doc_style *s, const doc_style *o)
 	for (int i = 0; i < DOC_STATUSES; i++) {
 		rgb(&s->status_fill[i], o->status_fill[i]);
 		rgb(&s->status_text[i], o->status_text[i]);
+		if (o->status_symbol[i])
+			s->status_symbol[i] = o->status_symbol[i];
 	}
 	rgb(&s->on_track_fill, o->on_track_fill);
 	rgb(&s->on_track_text, o->on_track_text);
@@ -323,8 +331,9 @@ void doc_style_dump(const doc_style *s, FILE *out)
 		s->header_gap, s->footer_gap, s->title_rule_w, s->title_rule_above,
 		s->title_rule_below, s->logo_after);
 	for (int i = 0; i < DOC_STATUSES; i++)
-		fprintf(out, "status.%d.fill #%06X\nstatus.%d.text #%06X\n", i,
-			(unsigned)s->status_fill[i], i, (unsigned)s->status_text[i]);
+		fprintf(out, "status.%d.fill #%06X\nstatus.%d.text #%06X\nstatus.%d.symbol %s\n", i,
+			(unsigned)s->status_fill[i], i, (unsigned)s->status_text[i], i,
+			s->status_symbol[i]);
 	fprintf(out, "on-track.fill #%06X\non-track.text #%06X\nbehind.fill #%06X\n"
 		"behind.text #%06X\n", (unsigned)s->on_track_fill, (unsigned)s->on_track_text,
 		(unsigned)s->behind_fill, (unsigned)s->behind_text);

@@ -111,6 +111,9 @@ typedef struct doc_style {
 	double title_rule_above;     /* from the block's last line to the rule */
 	double title_rule_below;     /* from the rule to what follows */
 	uint32_t status_fill[DOC_STATUSES], status_text[DOC_STATUSES];
+	/* A shape per status, UTF-8, shown beside its word and colour so that
+	 * a status survives greyscale print and colour blindness; "" none. */
+	const char *status_symbol[DOC_STATUSES];
 	uint32_t on_track_fill, on_track_text, behind_fill, behind_text;
 	doc_chart_style chart;
 	int header_fill;             /* doc->fills index for table header rows; 0 none */

@@ -194,6 +194,9 @@ static void colours(xmlin_walk *w, template *t, const xmlNode *c)
 		}
 		attr_colour(w, s, "fill", &st->status_fill[sv]);
 		attr_colour(w, s, "text", &st->status_text[sv]);
+		const char *sym = xmlin_attr(s, "symbol");
+		if (sym)
+			st->status_symbol[sv] = arena_strdup(&t->arena, sym);
 	}
 }
 

@@ -60,6 +60,9 @@ int rb_rank(status_value v);
 int rb_change(status_value before, status_value now);
 int rb_visible(rb *b, const measure *m);
 int rb_area_visible(rb *b, const area *a);
+/* A status as a reader sees it: its symbol, a no-break space and its
+ * word ("▲ Forsinket"), or the word alone when the style gives no symbol. */
+const char *rb_status_label(rb *b, status_value v);
 /* The Status cell of a measure's row: word, progress, change, fallback. */
 void rb_status_cell(rb *b, doc_node *row, const measure *m);
 

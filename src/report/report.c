@@ -342,6 +342,13 @@ static void summaries(rb *b, int level)
 	}
 }
 
+const char *rb_status_label(rb *b, status_value v)
+{
+	const char *sym = b->d->style.status_symbol[v];
+	const char *word = labels_status(b->l, v);
+	return sym && *sym ? rb_fmt(b, "%s" NBSP "%s", sym, word) : word;
+}
+
 /* The Status cell: the word, progress, the change since last year, and
  * whether an owner's report fell back to the overall status. */
 void rb_status_cell(rb *b, doc_node *row, const measure *m)

@@ -23,6 +23,11 @@ typedef struct report_opts {
 	int matrix_by_type;   /* the status matrix shows the owners of matrix_type; 0:
 			       * those directly under the plan's organisation */
 	owner_type matrix_type;
+	/* A board paper's case details, each NULL when not given (then left
+	 * out, never shown empty), and its proposed resolution (NULL: the
+	 * default sentence of the report's language). */
+	const char *case_number, *meeting_date, *case_officer, *archive_ref;
+	const char *resolution;
 } report_opts;
 
 /* Build the report the template describes.  On SR_OK *out is a new document the
