@@ -27,7 +27,12 @@ BIN      := $(BUILD)/statusrapport
 SAMPLE_PLAN   := samples/handlingsplan-forskning-2023-2026.xml
 SAMPLE_STATUS := $(wildcard samples/status-*.xml)
 
-.PHONY: all run check deps test-deps bench alloc fuzz fuzz-run test tests trees asan lint lint-tidy format install clean mutate
+# The README's pictures of the sample's pages (scripts/pages; not part of
+# `make check`): `make pages` writes docs/pages/after-*.png from this build,
+# `make pages PAGES=before` the set a redesign is compared with.
+PAGES ?= after
+
+.PHONY: all run check deps test-deps bench alloc pages fuzz fuzz-run test tests trees asan lint lint-tidy format install clean mutate
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -146,6 +151,10 @@ mutate: test-deps
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory alloc
 	tests/mutate.py $(MUTATIONS)
+
+pages: $(BIN)
+	@scripts/install-deps test
+	scripts/pages $(PAGES) $(BIN)
 
 # The benchmark (issue 8; not part of `make check`): figures as a Markdown
 # table, also written to $(BUILD)/bench/RESULTS.md (copy it to bench/ to
