@@ -144,6 +144,37 @@ contains "national: breakdown header" "$b" "Fagområde|Helse Sør-Øst RHF|Helse
 contains "national: breakdown row" "$b" "Kreft|230 studier|95 studier|70 studier"
 contains "national: categories are not totals" "$t" "Helse Sør-Øst RHF: 455${NB}studier i 2023, 540${NB}studier i 2024."
 
+# A decreasing indicator (the median days from application to the first
+# patient included): judged by its direction, its national value the
+# ministry's own (hod, the plan's organisation), each RHF's its own.
+verdict() { # TREE: the goals table's verdict for that indicator
+	awk '/text "Tiden fra søknad til første pasient/ { on = 1 }
+		on && /text "(I rute|Ikke i rute)"/ { sub(/.*text "/, ""); sub(/"$/, ""); print; exit }' "$1"
+}
+contains "national: decreasing indicator's latest is the ministry's" "$t" "text \"154${NB}dager (2024)\""
+contains "national: decreasing indicator per RHF" "$t" "Helse Nord RHF: 188${NB}dager i 2023, 176${NB}dager i 2024."
+if [ "$(verdict plan.tree)" = "Ikke i rute" ]; then pass "national: decreasing indicator judged downwards"; else
+	fail "national: decreasing indicator judged downwards" "verdict: $(verdict plan.tree)"; fi
+# The same figures read as an increase would be on track: the direction counts.
+sed 's|unit="dager" direction="decrease"|unit="dager" direction="increase"|' "$NPLAN" > up.xml
+# shellcheck disable=SC2086
+expect_exit "national: increasing twin renders" 0 sh -c '"$0" render --dump-tree "$@" > up.tree' "$SR" up.xml $NSTATUS
+if [ "$(verdict up.tree)" = "I rute" ]; then pass "national: the same figures increasing are on track"; else
+	fail "national: the same figures increasing are on track" "verdict: $(verdict up.tree)"; fi
+if have pdftotext && [ -f out-arsrapport/nasjonal-kliniske-studier-2024.pdf ]; then
+	p=$(pdftotext -layout out-arsrapport/nasjonal-kliniske-studier-2024.pdf - 2>/dev/null | tr -s ' ')
+	contains "national: the PDF's goals row for the decreasing indicator" "$p" "Tiden fra søknad til første pasient er inkludert 190 dager 154 dager 120 dager Ikke i rute"
+	contains "national: the PDF's values of the decreasing indicator" "$p" " Samlet 181 168 154"
+	contains "national: the PDF's values per RHF" "$p" " Helse Nord RHF 188 176"
+else
+	skip "national: the PDF's goals row for the decreasing indicator" "no pdftotext"
+	skip "national: the PDF's values of the decreasing indicator" "no pdftotext"
+	skip "national: the PDF's values per RHF" "no pdftotext"
+fi
+h=$(cat out-arsrapport/nasjonal-kliniske-studier-2024.html 2>/dev/null)
+contains "national: the HTML has the decreasing indicator" "$h" "Tiden fra søknad til første pasient er inkludert i en studie skal ned til 120 dager (median)"
+contains "national: the HTML has its values" "$h" "Helse Nord RHF: 188${NB}dager i 2023, 176${NB}dager i 2024."
+
 # collect: a measure that only flows down to a trust from its RHF may be
 # answered by it, but is not owed: every RHF answered all, so exit 0.
 # shellcheck disable=SC2086
