@@ -8,6 +8,13 @@
 //     wide viewport: every violation is printed and fails the run;
 //   - at 320 px, no horizontal scrolling of the page (WCAG 1.4.10 reflow):
 //     document.documentElement.scrollWidth <= window.innerWidth;
+//   - at 200 % zoom (a 1280 px window zoomed in: a 640 px wide viewport
+//     at device scale 2, where the media queries see what a zoomed
+//     browser's do; WCAG 1.4.4 and 1.4.10) nothing is cut off
+//     (zoom_problems below): the page does not scroll sideways, every
+//     table and chart fits the page or scrolls inside its own box, no
+//     box clips its text, no text runs past the page's edges or out of
+//     its chart; a line "FILE: 200%: ok (...)" says so;
 //   - the page makes no request of its own: anything but the file itself
 //     and data: URIs is refused and fails the run.
 // --shots DIR also writes DIR/NAME-desktop.png (1280 px) and
@@ -35,6 +42,85 @@ function usage() {
 	process.exit(2);
 }
 
+// What is cut off at the viewport's width, in the page: a list of
+// problems (empty when none) and what was looked at.  A box that scrolls
+// sideways (overflow-x auto or scroll) is a place the reader can reach;
+// the visually hidden (a 1 px box or a clip, as captions and the skip
+// link until it has focus) are for screen readers and left out.
+function zoom_problems() {
+	const iw = window.innerWidth, out = [];
+	const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+		(typeof el.className === 'string' && el.className ? '.' + el.className.split(' ')[0] : '');
+	const scroller = (el) => {
+		for (let a = el.parentElement; a; a = a.parentElement) {
+			const o = getComputedStyle(a).overflowX;
+			if (o === 'auto' || o === 'scroll')
+				return a;
+		}
+		return null;
+	};
+	const hidden = (el) => {
+		for (let a = el; a && a !== document.body; a = a.parentElement) {
+			const cs = getComputedStyle(a), r = a.getBoundingClientRect();
+			if (cs.clip !== 'auto' || r.width <= 1 || r.height <= 1)
+				return true;
+			if ((cs.position === 'absolute' || cs.position === 'fixed') && r.right <= 0)
+				return true;
+		}
+		return false;
+	};
+	const inPage = (r) => r.left >= -1 && r.right <= iw + 1;
+	const sw = document.documentElement.scrollWidth;
+	if (sw > iw + 1)
+		out.push(`the page scrolls sideways (scrollWidth ${sw} > ${iw})`);
+	let tables = 0, charts = 0, runs = 0;
+	for (const el of document.querySelectorAll('table, svg')) {
+		if (!el.getClientRects().length || (el.tagName === 'svg' && el.ownerSVGElement))
+			continue;
+		el.tagName === 'TABLE' ? tables++ : charts++;
+		const box = scroller(el) || el;
+		if (!inPage(box.getBoundingClientRect()))
+			out.push(`${name(el)} runs past the page's edge and does not scroll in a box of its own`);
+	}
+	for (const el of document.body.querySelectorAll('*')) {
+		if (!el.getClientRects().length || el instanceof SVGElement)
+			continue;
+		const cs = getComputedStyle(el);
+		const clipX = (cs.overflowX === 'hidden' || cs.overflowX === 'clip') && el.scrollWidth > el.clientWidth + 1;
+		const clipY = (cs.overflowY === 'hidden' || cs.overflowY === 'clip') && el.scrollHeight > el.clientHeight + 1;
+		if ((clipX || clipY) && el.textContent.trim() && !hidden(el))
+			out.push(`${name(el)} clips its text (${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight})`);
+	}
+	const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+		if (!t.data.trim() || !t.parentElement || hidden(t.parentElement))
+			continue;
+		const range = document.createRange();
+		range.selectNodeContents(t);
+		const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+		if (!rects.length)
+			continue;
+		runs++;
+		const svg = t.parentElement.closest('svg');
+		let top = svg;
+		while (top && top.ownerSVGElement)
+			top = top.ownerSVGElement;
+		const frame = top ? top.getBoundingClientRect() : null;
+		for (const r of rects) {
+			if (frame && (r.left < frame.left - 1 || r.right > frame.right + 1 ||
+				      r.top < frame.top - 1 || r.bottom > frame.bottom + 1)) {
+				out.push(`"${t.data.trim().slice(0, 40)}" runs out of its chart`);
+				break;
+			}
+			if (!frame && !inPage(r) && !scroller(t.parentElement)) {
+				out.push(`"${t.data.trim().slice(0, 40)}" runs past the page's edge (${Math.round(r.left)}..${Math.round(r.right)} of ${iw})`);
+				break;
+			}
+		}
+	}
+	return { problems: out.slice(0, 20), more: Math.max(0, out.length - 20), tables, charts, runs };
+}
+
 async function check(browser, file, shots, at) {
 	const url = 'file://' + path.resolve(file);
 	const name = path.basename(file).replace(/\.html?$/i, '');
@@ -46,10 +132,11 @@ async function check(browser, file, shots, at) {
 	const views = [
 		{ width: 1280, height: 900, label: '1280px' },
 		{ width: 320, height: 640, label: '320px', reflow: true },
+		{ width: 640, height: 450, scale: 2, label: '200%', zoom: true },
 	];
 	for (const v of views) {
 		const page = await browser.newPage();
-		await page.setViewport({ width: v.width, height: v.height });
+		await page.setViewport({ width: v.width, height: v.height, deviceScaleFactor: v.scale || 1 });
 		await page.setRequestInterception(true);
 		page.on('request', (r) => {
 			const u = r.url();
@@ -61,6 +148,18 @@ async function check(browser, file, shots, at) {
 			}
 		});
 		await page.goto(url, { waitUntil: 'load' });
+		if (v.zoom) {
+			const z = await page.evaluate(zoom_problems);
+			for (const p of z.problems)
+				fail(`${v.label}: ${p}`);
+			if (z.more)
+				fail(`${v.label}: and ${z.more} more`);
+			if (!z.problems.length)
+				process.stdout.write(`${file}: ${v.label}: ok (${z.tables} tables, ${z.charts} charts, ` +
+						     `${z.runs} runs of text within reach)\n`);
+			await page.close();
+			continue;
+		}
 		await page.addScriptTag({ content: axeSource });
 		const res = await page.evaluate(
 			(tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
