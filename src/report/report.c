@@ -279,7 +279,13 @@ static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int
 	if (!nc)
 		return;
 	ch->kind = CHART_STACKED_HBAR;
-	ch->title = rb_fmt(b, l->w[W_COUNTS_TITLE], b->year);
+	/* the title states the finding; the table above has the heading */
+	size_t all = 0, st[ST_COUNT] = {0};
+	for (size_t i = 0; i < nrows; i++)
+		for (int s = 0; s < ST_COUNT; s++)
+			st[s] += rows[i][s], all += rows[i][s];
+	ch->title = rb_fmt(b, l->w[W_COUNTS_FINDING], st[ST_IN_PROGRESS] + st[ST_ONGOING], all,
+			   st[ST_COMPLETED], st[ST_DELAYED]);
 	ch->ncats = nc;
 	ch->cats = arena_array(a, (size_t)nc, sizeof *ch->cats);
 	ch->series = arena_array(a, (size_t)ncols, sizeof *ch->series);
