@@ -883,6 +883,12 @@ int doc_chart_row_ends(const doc_node *n)
 	       abreast_of(n->next) != k;
 }
 
+double doc_chart_width(const doc_node *n, double text_w, double gap)
+{
+	int col, k = doc_chart_abreast(n, &col);
+	return (text_w - gap * (k - 1)) / k;
+}
+
 doc_chart_style chart_style(const doc_chart *c)
 {
 	if (c->style)
@@ -915,8 +921,11 @@ int chart_columns(const doc_chart *c, chart_col *cols, int max)
 	int n = 0;
 	for (int k = 0; k < c->nseries && n < max; k++)
 		cols[n++] = (chart_col){CHART_COL_SERIES, k, c->series[k].name};
-	if (c->kind == CHART_STACKED_HBAR)
+	if (c->kind == CHART_STACKED_HBAR) {
+		if (c->total_label && n < max)
+			cols[n++] = (chart_col){CHART_COL_TOTAL, 0, c->total_label};
 		return n;
+	}
 	if (c->base_cat >= 0 && n < max)
 		cols[n++] = (chart_col){CHART_COL_BASE, 0, c->base_label};
 	if (c->target_cat >= 0 && n < max)
@@ -932,8 +941,43 @@ double chart_col_value(const doc_chart *c, const chart_col *cl, int i)
 	case CHART_COL_SERIES: return c->series[cl->k].values[i];
 	case CHART_COL_BASE: return i == c->base_cat ? c->base_value : NAN;
 	case CHART_COL_TARGET: return i == c->target_cat ? c->target_value : NAN;
+	case CHART_COL_TOTAL: {
+		double t = 0;
+		for (int k = 0; k < c->nseries; k++)
+			if (has(c->series[k].values[i]) && c->series[k].values[i] > 0)
+				t += c->series[k].values[i];
+		return t;
+	}
 	default: return chart_track_at(c, i);
 	}
+}
+
+int chart_col_label_at(const doc_chart *c, const chart_col *cl)
+{
+	if (c->kind == CHART_STACKED_HBAR)
+		return -1;
+	if (cl->kind == CHART_COL_TARGET)
+		return c->target_cat;
+	if (cl->kind != CHART_COL_SERIES)
+		return -1;
+	int last = -1;
+	for (int i = 0; i < c->ncats; i++)
+		if (has(c->series[cl->k].values[i]))
+			last = i;
+	return last;
+}
+
+double chart_native_height(const doc_chart *c, double w)
+{
+	if (c->kind == CHART_STACKED_HBAR)
+		return 80 + 24.0 * c->ncats;
+	double h = w * (c->compact ? 0.32 : 0.5);
+	h = h < 150 ? 150 : h > 260 ? 260 : h;
+	/* small multiples: the plot as tall as the PDF's, and room for the
+	 * finding, the goal's words and a legend of several rows */
+	if (c->abreast > 1)
+		h = 300 + 12.0 * (c->nseries > 2 ? c->nseries - 2 : 0);
+	return h;
 }
 
 int chart_col_is_line(const doc_chart *c, const chart_col *cl)

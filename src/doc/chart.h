@@ -54,6 +54,7 @@ struct doc_chart {
 	const char *base_label;   /* legend: "Utgangspunkt" */
 	const char *target_label; /* legend: "Målverdi" */
 	const char *track_label;  /* legend: "Bane mot målet" */
+	const char *total_label;  /* stacked bars: "Totalt", the totals at the bars' ends */
 	/* On track: -1 unknown, 0 behind, 1 on track, with its words (the
 	 * swatch beside them in the style's colour for each). */
 	int on_track;
@@ -143,6 +144,11 @@ int doc_chart_abreast(const doc_node *n, int *col);
 /* Does n's row of charts end with n (the last of its row, or the block
  * after it is no chart of that row)? */
 int doc_chart_row_ends(const doc_node *n);
+/* The width CHART block n gets in a text text_w wide, gap between the
+ * charts of a row (the PDF's, and a native chart's frame, which the
+ * formats set in one line of their own separated by a space: that space
+ * is taken from the gap). */
+double doc_chart_width(const doc_node *n, double text_w, double gap);
 
 /* ---- drawing primitives (for the PDF layout) ---- */
 
@@ -189,7 +195,9 @@ typedef enum chart_col_kind {
 	CHART_COL_SERIES,
 	CHART_COL_BASE,
 	CHART_COL_TARGET,
-	CHART_COL_TRACK
+	CHART_COL_TRACK,
+	CHART_COL_TOTAL   /* stacked bars: each bar's total, drawn as an unseen
+			   * segment after it whose label stands at the bar's end */
 } chart_col_kind;
 
 typedef struct chart_col {
@@ -199,11 +207,21 @@ typedef struct chart_col {
 } chart_col;
 
 /* The columns of c's data into cols (at most max); returns how many.
- * Stacked bars have series only. */
+ * Stacked bars have series only, then their totals when the chart names
+ * them (total_label). */
 int chart_columns(const doc_chart *c, chart_col *cols, int max);
 
 /* Column cl's value at category i; NAN where it has none. */
 double chart_col_value(const doc_chart *c, const chart_col *cl, int i);
+
+/* The category whose value a native chart labels on column cl, as the PDF
+ * does: a series' last value, the target; -1 for none (the baseline and
+ * the path; every category of stacked bars, labelled on each segment). */
+int chart_col_label_at(const doc_chart *c, const chart_col *cl);
+
+/* A native chart's height for a chart w wide, in points: room for the
+ * title, subtitle, plot, legend and verdict the PDF draws. */
+double chart_native_height(const doc_chart *c, double w);
 
 /* Is column cl drawn as a line (every column of a line chart; the
  * baseline, target and path over a bar chart) rather than as bars? */

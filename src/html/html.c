@@ -528,8 +528,8 @@ static void write_chart(html *h, const doc_node *n)
 		 * drawing is the PDF's chart; the SVG scales it to the column */
 		double fs = h->doc->style.font_size;
 		double w = (v[i].ems > 0 ? v[i].ems : column_ems(h->doc)) * fs;
-		if (i == 0 && k > 1) /* its share of the row, less the gaps */
-			w = (w - (k - 1) * h->doc->style.chart.space) / k;
+		if (i == 0) /* its share of the row */
+			w = doc_chart_width(n, w, h->doc->style.chart.space);
 		if (chart_draw(n->u.chart.chart, w, fs, measure, NULL, &h->a, &dr) < 0) {
 			h->failed = 1;
 			return;

@@ -1053,8 +1053,9 @@ static void flow_chart(ctx *c, slabvec *sv, const doc_node *n, double x0, double
 	chart_drawing dr;
 	if (!ch)
 		return;
-	int col, k = doc_chart_abreast(n, &col);
-	double gap = c->st.chart.space, cw = (avail - gap * (k - 1)) / k;
+	int col;
+	doc_chart_abreast(n, &col);
+	double gap = c->st.chart.space, cw = doc_chart_width(n, avail, gap);
 	if (chart_draw(ch, cw, c->st.font_size, chart_measure_cb, c, &c->l->arena, &dr) < 0) {
 		c->failed = 1;
 		return;

@@ -308,6 +308,7 @@ static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int
 	ch->nseries = ncols;
 	ch->base_cat = ch->target_cat = -1;
 	ch->on_track = -1;
+	ch->total_label = l->w[W_TOTAL];
 	rb_chart_numbers(b, ch);
 	buf alt = BUF_INIT;
 	buf_printf(&alt, "%s: %s.", l->w[W_CHART_HBAR], ch->title);
