@@ -695,7 +695,8 @@ static void draw_xy(dctx *x, double y)
 			    text(x, b, at[i][0], at[i][1], ls, 1, se->rgb, 1))
 				break;
 	}
-	/* the target's value beside its mark, where there is room */
+	/* the target's value beside its mark, where there is room (above the
+	 * plot too, beside the unit: a target is often the highest value) */
 	if (c->target_cat >= 0 && has(c->target_value)) {
 		char v[64];
 		chart_format(c, c->target_value, dec, v, sizeof v);
@@ -710,7 +711,7 @@ static void draw_xy(dctx *x, double y)
 					{px - t / 2, py + 1.45 * ls}, {px - 6 - t, py - 0.7 * ls},
 					{px - 6 - t, py + 1.3 * ls}, {px + 6, py + 0.3 * ls}};
 		for (size_t i = 0; i < sizeof at / sizeof at[0]; i++)
-			if (at[i][1] - 0.8 * ls >= top - ls && at[i][1] + 0.25 * ls <= bottom + ls &&
+			if (at[i][1] - 0.8 * ls >= top - 1.9 * ls && at[i][1] + 0.25 * ls <= bottom + ls &&
 			    text(x, tb, at[i][0], at[i][1], ls, 0, x->cs.target_rgb, 1))
 				break;
 	}
@@ -982,7 +983,7 @@ double chart_native_height(const doc_chart *c, double w)
 
 int chart_col_is_line(const doc_chart *c, const chart_col *cl)
 {
-	return c->kind == CHART_LINE || cl->kind != CHART_COL_SERIES;
+	return c->kind == CHART_LINE || (cl->kind != CHART_COL_SERIES && cl->kind != CHART_COL_TOTAL);
 }
 
 const char *chart_axis_label(const char *s, char *out, size_t n)

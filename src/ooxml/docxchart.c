@@ -459,7 +459,7 @@ int docxchart_write(const doc_chart *c, const char *lang, buf *out)
 		     "c:grouping", hbar ? "stacked" : "clustered",
 		     "c:varyColors", "0", NULL);
 		for (int i = 0; i < ncols; i++)
-			if (cols[i].kind == CHART_COL_SERIES)
+			if (!chart_col_is_line(c, &cols[i]))
 				series(&x, c, &cols[i], i, 1, lang);
 		val(&x, "c:gapWidth", hbar ? "60" : "100");
 		if (hbar)
