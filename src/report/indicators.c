@@ -3,7 +3,6 @@
  * breakdown tables.  Part of the report builder (build.h). */
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/buf.h"
@@ -198,8 +197,17 @@ static const char *finding(rb *b, const indicator *ind, const ind_point *judged,
 	return who ? rb_fmt(b, "%s: %s", who, f) : f;
 }
 
-static void indicator_chart(rb *b, const indicator *ind, const ind_point *judged, int on,
-			    int known)
+/* A chart made, for the values table after them all: its indicator and
+ * its first year. */
+typedef struct drawn {
+	const indicator *ind;
+	const doc_chart *ch;
+	int y0;
+} drawn;
+
+/* One indicator's chart; returns it (NULL: nothing to draw, or memory). */
+static const doc_chart *indicator_chart(rb *b, const indicator *ind, const ind_point *judged,
+					int on, int known, int *first_year)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
@@ -219,10 +227,10 @@ static void indicator_chart(rb *b, const indicator *ind, const ind_point *judged
 		SPAN(tg->year);
 #undef SPAN
 	if (y0 > y1 || y1 - y0 > 40) /* nothing to draw, or not a plan's span */
-		return;
+		return NULL;
 	doc_chart *ch = arena_alloc(a, sizeof *ch);
 	if (!ch)
-		return;
+		return NULL;
 	ch->ncats = y1 - y0 + 1;
 	ch->cats = arena_array(a, (size_t)ch->ncats, sizeof *ch->cats);
 	for (int i = 0; ch->cats && i < ch->ncats; i++)
@@ -245,12 +253,12 @@ static void indicator_chart(rb *b, const indicator *ind, const ind_point *judged
 	}
 	ch->series = arena_array(a, (size_t)ns, sizeof *ch->series);
 	if (!ch->cats || !ch->series)
-		return;
+		return NULL;
 	int years_with_data = 0;
 	for (int k = 0; k < ns; k++) {
 		double *v = arena_array(a, (size_t)ch->ncats, sizeof *v);
 		if (!v)
-			return;
+			return NULL;
 		for (int i = 0; i < ch->ncats; i++)
 			v[i] = NAN;
 		int any = 0;
@@ -298,7 +306,8 @@ static void indicator_chart(rb *b, const indicator *ind, const ind_point *judged
 	rb_chart_numbers(b, ch);
 	/* the board handout (at most four pages) draws smaller plots */
 	ch->compact = b->tpl->kind == TPL_BOARD;
-	rb_chart_node(b, ch, chart_alt(b, ind, ch, tg, y0));
+	*first_year = y0;
+	return rb_chart_node(b, ch, chart_alt(b, ind, ch, tg, y0)) ? ch : NULL;
 }
 
 /* A row of the values table: the indicator's name (first row of each,
@@ -325,26 +334,14 @@ static void value_row(rb *b, doc_node *t, const indicator *ind, const char *firs
 /* The charts' twin: every indicator's rows (baseline and target in one,
  * as they never share a year; then each series), the years of all the
  * charts across. */
-static void values_table(rb *b, const doc_node *from)
+static void values_table(rb *b, const drawn *dw, int n)
 {
 	const labels *l = b->l;
-	int y0 = INT32_MAX, y1 = INT32_MIN, n = 0;
-	const doc_node *charts[64];
-	const indicator *inds[64];
-	size_t ii = 0;
-	for (const doc_node *c = from; c && n < 64; c = c->next) {
-		if (c->type != DOC_CHART || !c->u.chart.chart)
-			continue;
-		const doc_chart *ch = c->u.chart.chart;
-		int cy0 = atoi(ch->cats[0]);
-		y0 = cy0 < y0 ? cy0 : y0;
-		y1 = cy0 + ch->ncats - 1 > y1 ? cy0 + ch->ncats - 1 : y1;
-		while (ii < b->p->nindicators && b->p->indicators[ii]->name != ch->subtitle)
-			ii++;
-		if (ii == b->p->nindicators)
-			break;
-		inds[n] = b->p->indicators[ii++];
-		charts[n++] = c;
+	int y0 = INT32_MAX, y1 = INT32_MIN;
+	for (int k = 0; k < n; k++) {
+		y0 = dw[k].y0 < y0 ? dw[k].y0 : y0;
+		int e = dw[k].y0 + dw[k].ch->ncats - 1;
+		y1 = e > y1 ? e : y1;
 	}
 	if (!n || y1 - y0 > 40)
 		return;
@@ -361,23 +358,21 @@ static void values_table(rb *b, const doc_node *from)
 		rb_text_cell(b, hr, rb_fmt(b, "%d", y0 + i), b->d->style.header_fill, DOC_RIGHT);
 	double one[41];
 	for (int k = 0; k < n; k++) {
-		const doc_chart *ch = charts[k]->u.chart.chart;
-		const indicator *ind = inds[k];
-		int cy0 = atoi(ch->cats[0]);
+		const doc_chart *ch = dw[k].ch;
+		const indicator *ind = dw[k].ind;
+		int at = dw[k].y0 - y0; /* the chart's first year in the table */
 		const char *first = ind->unit && *ind->unit ? rb_fmt(b, "%s (%s)", ind->name, ind->unit)
 							   : ind->name;
 		for (int i = 0; i < ny; i++)
 			one[i] = NAN;
 		if (ch->base_cat >= 0)
-			one[cy0 - y0 + ch->base_cat] = ch->base_value;
+			one[at + ch->base_cat] = ch->base_value;
 		if (ch->target_cat >= 0 && ch->target_cat != ch->base_cat)
-			one[cy0 - y0 + ch->target_cat] = ch->target_value;
+			one[at + ch->target_cat] = ch->target_value;
 		value_row(b, t, ind, first, l->w[W_CHART_BASE_TARGET], one, ny);
 		for (int s = 0; s < ch->nseries; s++) {
-			for (int i = 0; i < ny; i++) {
-				int ci = y0 + i - cy0;
-				one[i] = ci >= 0 && ci < ch->ncats ? ch->series[s].values[ci] : NAN;
-			}
+			for (int i = 0; i < ny; i++)
+				one[i] = i >= at && i - at < ch->ncats ? ch->series[s].values[i - at] : NAN;
 			value_row(b, t, ind, NULL, ch->series[s].name, one, ny);
 		}
 	}
@@ -537,18 +532,21 @@ void rb_indicators(rb *b, int level, int charts)
 	}
 	/* issue 6: then a chart and a table of values per indicator, judged
 	 * as in the table above */
-	const doc_node *before = b->d->root->last;
-	for (size_t i = 0; charts && i < p->nindicators; i++) {
+	drawn *dw = charts ? arena_array(&b->d->arena, p->nindicators, sizeof *dw) : NULL;
+	int ndrawn = 0;
+	for (size_t i = 0; dw && i < p->nindicators; i++) {
 		const indicator *ind = p->indicators[i];
 		const ind_point *mine = own ? model_latest_value(ind, b->who) : NULL;
 		const ind_point *judged = mine ? mine : model_latest_value(ind, NULL);
-		int known, ok = rb_on_track(ind, judged, &known);
-		indicator_chart(b, ind, judged, ok, known);
+		int known, ok = rb_on_track(ind, judged, &known), y0 = 0;
+		const doc_chart *ch = indicator_chart(b, ind, judged, ok, known, &y0);
+		if (ch)
+			dw[ndrawn++] = (drawn){ind, ch, y0};
 	}
 	/* the board handout has every number in the goals' table and the alt
 	 * texts: no values table */
-	if (charts && before && b->tpl->kind != TPL_BOARD)
-		values_table(b, before->next);
+	if (dw && b->tpl->kind != TPL_BOARD)
+		values_table(b, dw, ndrawn);
 	for (size_t i = 0; charts && i < p->nindicators; i++)
 		computed_notes(b, p->indicators[i]);
 	for (size_t i = 0; i < p->nindicators; i++)
