@@ -395,7 +395,9 @@ static int text(dctx *x, const char *s, double tx, double ty, double size, int b
 static double wrapped(dctx *x, const char *s, double tx, double maxw, double y, double size,
 		      int bold, uint32_t rgb, int maxl)
 {
-	for (int ln = 0; ln < maxl && s && *s; ln++) {
+	if (!s)
+		return y;
+	for (int ln = 0; ln < maxl && *s; ln++) {
 		size_t len = strlen(s), cut = len;
 		if (ln + 1 < maxl && x->m(x->mc, s, len, size, bold) > maxw) {
 			/* the last space before the width runs out */
@@ -813,7 +815,7 @@ static void draw_hbar(dctx *x, double y)
 	}
 	for (int i = 0; i < nc; i++) {
 		const char *ln[HBAR_LINES];
-		int n = label_lines(x, c->cats[i], above ? labw : labw, ls, ln);
+		int n = label_lines(x, c->cats[i], labw, ls, ln);
 		for (int j = 0; j < n; j++) {
 			if (!ln[j])
 				continue;
