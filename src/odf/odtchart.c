@@ -8,8 +8,12 @@
  *
  * A line chart's baseline and target are series of their own (one value
  * each, symbols only), the expected path a dashed series; a bar chart draws
- * them as lines over the bars.  Stacked bars are horizontal (chart:vertical)
- * in the statuses' colours, each count written on its bar. */
+ * them as lines over the bars.  As in the PDF, each series' last value and
+ * the target are labelled at their points, the verdict stands under the
+ * years and the goal under the finding.  Stacked bars are horizontal
+ * (chart:vertical) in the statuses' colours, each count written on its bar,
+ * the first area on top and each bar's total at its end.  ODF cannot mark
+ * an axis break: the axis has the PDF's range, unmarked. */
 #include "odtchart.h"
 
 #include <math.h>

@@ -6,8 +6,11 @@
  * scale; a line chart's baseline and target as series of their own (one
  * value each, markers only) and the expected path as a dashed series; a
  * bar chart's clustered vertical bars with those three drawn as lines over
- * them; stacked bars horizontal, first category on top, each count written
- * on its bar in the status's colours.
+ * them, each series' last value and the target labelled, the verdict under
+ * the years; stacked bars horizontal, first category on top, each count
+ * written on its bar in the status's colours and each bar's total at its
+ * end.  A native chart cannot mark an axis break: the axis has the PDF's
+ * range, unmarked.
  *
  * The numbers live in the part (c:strCache, c:numCache) and no workbook is
  * embedded: Word and LibreOffice draw the chart and let a person restyle

@@ -1086,7 +1086,8 @@ static void flow_chart(ctx *c, slabvec *sv, const doc_node *n, double x0, double
 	}
 	sv->v[si].b1 = c->npool;
 	if (col == 0) {
-		sv->v[si].keep = n->next && n->next->type == DOC_TABLE; /* with its twin table */
+		/* the last row with the values table after it */
+		sv->v[si].keep = n->next && n->next->type == DOC_TABLE;
 		settle(c, sv, mark, c->st.chart.space);
 	}
 	c->pending_before = c->st.chart.space;

@@ -1,6 +1,7 @@
-# charts.sh: issue 6 -- one chart per indicator and the status bars in the
-# summary, judged in the drawn PDF (pdftotext) and in the ODT as LibreOffice
-# renders it (embedded chart objects converted to PDF, labels found).
+# charts.sh: one chart per indicator, as small multiples on one axis per
+# indicator in every report, and the status bars in the summary, judged in
+# the drawn PDF (pdftotext), the HTML's SVG, the ODT's and the DOCX's chart
+# XML, and the ODT as LibreOffice renders it.
 . "$SR_TOP/tests/lib.sh"
 export SOURCE_DATE_EPOCH=1735689600
 # shellcheck disable=SC2086
