@@ -168,6 +168,13 @@ static void title(xmlw *x, const char *s, const char *sub, int subsize, int size
 	xmlw_end(x);
 	if (sub && *sub) {
 		xmlw_start(x, "a:p");
+		xmlw_start(x, "a:pPr");
+		xmlw_start(x, "a:defRPr");
+		xmlw_attrf(x, "sz", "%d", subsize);
+		xmlw_attr(x, "b", "0");
+		solid(x, rgb);
+		xmlw_end(x);
+		xmlw_end(x);
 		run(x, sub, subsize, 0, lang);
 		xmlw_end(x);
 	}
