@@ -777,7 +777,7 @@ static void draw_hbar(dctx *x, double y)
 	double x0 = above ? tw(x, b, ls, 0) / 2 + 1 : labw + 8, x1 = x->w - totw, pw = x1 - x0;
 	if (above)
 		labw = x->w - x0;
-	double bh = ls * 1.36, lh = 1.1 * ls;
+	double bh = ls * (above ? 1.2 : 1.36), lh = 1.1 * ls;
 	double top = y + 2;
 	int nc = c->ncats;
 	/* each row's top and its bar's top */
@@ -792,8 +792,8 @@ static void draw_hbar(dctx *x, double y)
 		ry[i] = at;
 		if (above) {
 			int n = label_lines(x, c->cats[i], labw, ls, NULL);
-			by[i] = at + n * lh + 0.25 * ls;
-			at = by[i] + bh + 0.55 * ls;
+			by[i] = at + n * lh + 0.1 * ls;
+			at = by[i] + bh + 0.45 * ls;
 		} else {
 			by[i] = at + (2.0 * ls - bh) / 2;
 			at += 2.0 * ls;
