@@ -31,7 +31,7 @@ double chart_nice(double x, int round)
 
 chart_scale chart_scale_for(double min, double max, int want, int from_zero)
 {
-	chart_scale s = {0, 1, 0.2, 6, 1};
+	chart_scale s = {0, 1, 0.2, 6, 1, 0};
 	if (want < 2)
 		want = 2;
 	if (!(min <= max) || !isfinite(min) || !isfinite(max)) {
@@ -83,7 +83,9 @@ static int has(double v) { return isfinite(v); }
 void chart_range(const doc_chart *c, double *min, double *max)
 {
 	double lo = INFINITY, hi = -INFINITY;
-	if (c->kind == CHART_STACKED_HBAR) {
+	if (c->fixed_range) {
+		lo = c->range_lo, hi = c->range_hi;
+	} else if (c->kind == CHART_STACKED_HBAR) {
 		lo = 0;
 		for (int i = 0; i < c->ncats; i++) {
 			double t = 0;
@@ -117,7 +119,13 @@ chart_scale chart_value_scale(const doc_chart *c)
 	 * (lowest under half the highest), so a small change is not blown up;
 	 * otherwise the axis hugs the data. */
 	int zero = c->kind != CHART_LINE || (lo >= 0 && lo < 0.5 * hi) || (hi <= 0 && hi > 0.5 * lo);
-	return chart_scale_for(lo, hi, 5, zero);
+	chart_scale s = chart_scale_for(lo, hi, 5, zero);
+	/* at most 7 ticks, so a small chart's labels never crowd (the same
+	 * ticks in every format: no backend thins them) */
+	for (int want = 4; s.ticks > 7 && want >= 2; want--)
+		s = chart_scale_for(lo, hi, want, zero);
+	s.broken = s.lo > 0 || s.hi < 0;
+	return s;
 }
 
 double chart_track_at(const doc_chart *c, int i)
@@ -164,7 +172,7 @@ void chart_format(const doc_chart *c, double v, int decimals, char *out, size_t 
 	out[k] = '\0';
 }
 
-static int places(double v)
+int chart_places(double v)
 {
 	if (!has(v))
 		return 0;
@@ -176,13 +184,15 @@ static int places(double v)
 
 int chart_data_decimals(const doc_chart *c)
 {
-	/* NAN where not drawn: places() counts it 0 */
-	int d = places(c->base_cat >= 0 ? c->base_value : NAN);
-	int t = places(c->target_cat >= 0 ? c->target_value : NAN);
+	if (c->fixed_decimals)
+		return c->decimals;
+	/* NAN where not drawn: chart_places() counts it 0 */
+	int d = chart_places(c->base_cat >= 0 ? c->base_value : NAN);
+	int t = chart_places(c->target_cat >= 0 ? c->target_value : NAN);
 	d = t > d ? t : d;
 	for (int k = 0; k < c->nseries; k++)
 		for (int i = 0; i < c->ncats; i++) {
-			int p = places(c->series[k].values[i]);
+			int p = chart_places(c->series[k].values[i]);
 			d = p > d ? p : d;
 		}
 	return d;
@@ -379,39 +389,57 @@ static int text(dctx *x, const char *s, double tx, double ty, double size, int b
 	return 1;
 }
 
-/* The title, wrapped to at most two lines, the second shortened with "…".
- * Returns the y below it. */
-static double title(dctx *x, double y)
+/* s at size, wrapped to at most maxl lines of at most maxw starting at
+ * tx, the last shortened with "…"; the first baseline a line below y.
+ * Returns the y below the last line (y itself for no text). */
+static double wrapped(dctx *x, const char *s, double tx, double maxw, double y, double size,
+		      int bold, uint32_t rgb, int maxl)
 {
-	const doc_chart *c = x->c;
-	if (!c->title || !*c->title)
+	if (!s)
 		return y;
-	double ts = x->cs.title_size;
-	const char *s = c->title;
-	for (int ln = 0; ln < 2 && *s; ln++) {
+	for (int ln = 0; ln < maxl && *s; ln++) {
 		size_t len = strlen(s), cut = len;
-		if (ln == 0 && x->m(x->mc, s, len, ts, 1) > x->w) {
+		if (ln + 1 < maxl && x->m(x->mc, s, len, size, bold) > maxw) {
 			/* the last space before the width runs out */
 			cut = 0;
 			for (size_t i = 1; i < len; i++)
-				if (s[i] == ' ' && x->m(x->mc, s, i, ts, 1) <= x->w)
+				if (s[i] == ' ' && x->m(x->mc, s, i, size, bold) <= maxw)
 					cut = i;
 			if (!cut)
 				cut = len;
 		}
 		char *part = arena_strndup(x->a, s, cut);
-		const char *fit = part ? chart_fit(part, x->w, ts, 1, x->m, x->mc, x->a) : NULL;
+		const char *fit = part ? chart_fit(part, maxw, size, bold, x->m, x->mc, x->a) : NULL;
 		if (!fit) {
 			x->d->failed = 1;
 			return y;
 		}
-		y += ts * 1.2;
-		text(x, fit, 0, y - 0.25 * ts, ts, 1, x->cs.title_rgb, 0);
+		y += size * 1.2;
+		text(x, fit, tx, y - 0.25 * size, size, bold, rgb, 0);
 		s += cut;
 		while (*s == ' ')
 			s++;
 	}
-	return y + 0.4 * x->fs;
+	return y;
+}
+
+/* The title (the finding), wrapped to at most two lines, and under it the
+ * subtitle (the goal's words) to at most three.  Returns the y below. */
+static double title(dctx *x, double y)
+{
+	const doc_chart *c = x->c;
+	/* small multiples keep room for every line, so that the titles, the
+	 * subtitles and the plots of a row stand level */
+	int level = c->abreast > 1;
+	double y0 = y;
+	y = wrapped(x, c->title, 0, x->w, y, x->cs.title_size, 1, x->cs.title_rgb, 2);
+	if (level && y < y0 + 2 * 1.2 * x->cs.title_size)
+		y = y0 + 2 * 1.2 * x->cs.title_size;
+	double ys = y;
+	y = wrapped(x, c->subtitle, 0, x->w, y, x->cs.label_size, 0, x->cs.label_rgb, 3);
+	if (level && c->subtitle && *c->subtitle && y < ys + 3 * 1.2 * x->cs.label_size)
+		y = ys + 3 * 1.2 * x->cs.label_size;
+	return y > y0 ? y + 0.4 * x->fs : y;
 }
 
 /* Legend entries: a small sample of the mark and a name, flowed in rows. */
@@ -493,6 +521,19 @@ static double on_track_line(dctx *x, double y)
 	return y + 0.3 * ls;
 }
 
+/* The mark of an axis that does not start at 0: two slanted strokes
+ * across the axis line at (ax, ay) (the caller leaves the line cut
+ * between BREAK_AT and BREAK_AT + BREAK_GAP from ax). */
+enum { BREAK_AT = 5 };
+#define BREAK_GAP 3.5
+static void break_mark(dctx *x, double ax, double ay)
+{
+	double h = 3.2, gx = ax + BREAK_AT;
+	line(x, gx - 1.6, ay + h, gx + 1.6, ay - h, x->cs.axis_w * 1.6, x->cs.axis_rgb);
+	line(x, gx + 1.9, ay + h, gx + 5.1, ay - h, x->cs.axis_w * 1.6, x->cs.axis_rgb);
+	keep_clear(x, 0, gx - 2, ay - h, gx + 5.5, ay + h);
+}
+
 /* The value axis of a vertical chart: unit, gridlines and tick labels.
  * Returns the plot's left edge. */
 static double value_axis_left(dctx *x, const chart_scale *s, double *lw)
@@ -546,16 +587,6 @@ static void draw_xy(dctx *x, double y)
 	double top = y + ls * 0.9;
 	double ph = x->w * (c->compact ? 0.16 : 0.28);
 	ph = c->compact ? (ph < 60 ? 60 : ph > 85 ? 85 : ph) : (ph < 95 ? 95 : ph > 135 ? 135 : ph);
-	/* fewer ticks when they would crowd */
-	while (s.ticks > 3 && ph / (s.ticks - 1) < ls * 1.5) {
-		double lo, hi;
-		chart_range(c, &lo, &hi);
-		chart_scale t = chart_scale_for(lo, hi, s.ticks - 2,
-						c->kind != CHART_LINE || s.lo == 0);
-		if (t.ticks >= s.ticks)
-			break;
-		s = t;
-	}
 	double labw, x0 = value_axis_left(x, &s, &labw), x1 = x->w - 2;
 	double bottom = top + ph, pw = x1 - x0;
 	double span = s.hi - s.lo;
@@ -563,11 +594,18 @@ static void draw_xy(dctx *x, double y)
 	char b[64];
 	for (int i = 0; i < s.ticks; i++) {
 		double v = s.lo + i * s.step, ty = VY(v);
-		grid_line(x, x0, ty, x1, ty, v == 0 || i == 0);
+		if (s.broken && (s.lo > 0 ? i == 0 : i == s.ticks - 1)) {
+			grid_line(x, x0, ty, x0 + BREAK_AT, ty, 1);
+			grid_line(x, x0 + BREAK_AT + BREAK_GAP, ty, x1, ty, 1);
+		} else {
+			grid_line(x, x0, ty, x1, ty, v == 0 || i == 0);
+		}
 		chart_format(c, v, s.decimals, b, sizeof b);
 		double t = tw(x, b, ls, 0);
 		text(x, b, x0 - 5 - t, ty + 0.3 * ls, ls, 0, x->cs.label_rgb, 1);
 	}
+	if (s.broken)
+		break_mark(x, x0, s.lo > 0 ? bottom : top);
 	int nc = c->ncats > 0 ? c->ncats : 1;
 	double band = pw / nc;
 #define CX(i) (x0 + band * ((i) + 0.5))
@@ -659,6 +697,26 @@ static void draw_xy(dctx *x, double y)
 			    text(x, b, at[i][0], at[i][1], ls, 1, se->rgb, 1))
 				break;
 	}
+	/* the target's value beside its mark, where there is room (above the
+	 * plot too, beside the unit: a target is often the highest value) */
+	if (c->target_cat >= 0 && has(c->target_value)) {
+		char v[64];
+		chart_format(c, c->target_value, dec, v, sizeof v);
+		const char *tl = c->target_label && *c->target_label ? c->target_label : "";
+		const char *tb = arena_printf(x->a, "%s%s%s", tl, *tl ? " " : "", v);
+		if (!tb) {
+			x->d->failed = 1;
+			return;
+		}
+		double t = tw(x, tb, ls, 0), px = CX(c->target_cat), py = VY(c->target_value);
+		const double at[][2] = {{px - 6 - t, py + 0.3 * ls}, {px - t / 2, py - 0.85 * ls},
+					{px - t / 2, py + 1.45 * ls}, {px - 6 - t, py - 0.7 * ls},
+					{px - 6 - t, py + 1.3 * ls}, {px + 6, py + 0.3 * ls}};
+		for (size_t i = 0; i < sizeof at / sizeof at[0]; i++)
+			if (at[i][1] - 0.8 * ls >= top - 1.9 * ls && at[i][1] + 0.25 * ls <= bottom + ls &&
+			    text(x, tb, at[i][0], at[i][1], ls, 0, x->cs.target_rgb, 1))
+				break;
+	}
 #undef CX
 #undef VY
 	y = xy_legend(x, ly + ls * 0.3);
@@ -666,58 +724,125 @@ static void draw_xy(dctx *x, double y)
 	x->d->h = y + 2;
 }
 
+/* A category's name broken into at most HBAR_LINES lines of at most
+ * maxw, the last shortened with "…" (into out, when not NULL, in the
+ * arena); returns how many lines. */
+enum { HBAR_LINES = 3 };
+static int label_lines(dctx *x, const char *s, double maxw, double size, const char **out)
+{
+	int n = 0;
+	while (*s && n < HBAR_LINES) {
+		size_t len = strlen(s), cut = len;
+		if (n + 1 < HBAR_LINES && x->m(x->mc, s, len, size, 0) > maxw) {
+			cut = 0;
+			for (size_t j = 1; j < len; j++)
+				if (s[j] == ' ' && x->m(x->mc, s, j, size, 0) <= maxw)
+					cut = j;
+			if (!cut)
+				cut = len;
+		}
+		if (out) {
+			char *part = arena_strndup(x->a, s, cut);
+			out[n] = part ? chart_fit(part, maxw, size, 0, x->m, x->mc, x->a) : NULL;
+			if (!out[n])
+				x->d->failed = 1;
+		}
+		n++;
+		s += cut;
+		while (*s == ' ')
+			s++;
+	}
+	return n ? n : 1;
+}
+
 static void draw_hbar(dctx *x, double y)
 {
 	const doc_chart *c = x->c;
 	double ls = x->cs.label_size;
 	chart_scale s = chart_value_scale(c);
-	/* category labels: at most 38 % of the width */
+	/* Category labels left of their bars when the longest takes at most
+	 * 38 % of the width; else each above its bar, across the whole width
+	 * (wrapped, never shortened but past HBAR_LINES lines), so a long
+	 * name neither loses its words nor squeezes the bars. */
 	double labw = 0;
 	for (int i = 0; i < c->ncats; i++) {
 		double t = tw(x, c->cats[i], ls, 0);
 		labw = t > labw ? t : labw;
 	}
-	if (labw > x->w * 0.38)
-		labw = x->w * 0.38;
+	int above = labw > x->w * 0.38;
 	char b[64];
 	chart_format(c, s.hi, 0, b, sizeof b);
 	double totw = tw(x, b, ls, 1) + 8;
-	double x0 = labw + 8, x1 = x->w - totw, pw = x1 - x0;
-	double rh = ls * 2.0, bh = rh * 0.68;
+	chart_format(c, s.lo, s.decimals, b, sizeof b);
+	double x0 = above ? tw(x, b, ls, 0) / 2 + 1 : labw + 8, x1 = x->w - totw, pw = x1 - x0;
+	if (above)
+		labw = x->w - x0;
+	double bh = ls * (above ? 1.2 : 1.36), lh = 1.1 * ls;
 	double top = y + 2;
 	int nc = c->ncats;
-	double bottom = top + rh * nc;
+	/* each row's top and its bar's top */
+	double *ry = arena_array(x->a, (size_t)nc + 1, sizeof *ry);
+	double *by = arena_array(x->a, (size_t)nc + 1, sizeof *by);
+	if (!ry || !by) {
+		x->d->failed = 1;
+		return;
+	}
+	double at = top;
+	for (int i = 0; i < nc; i++) {
+		ry[i] = at;
+		if (above) {
+			int n = label_lines(x, c->cats[i], labw, ls, NULL);
+			by[i] = at + n * lh + 0.1 * ls;
+			at = by[i] + bh + 0.45 * ls;
+		} else {
+			by[i] = at + (2.0 * ls - bh) / 2;
+			at += 2.0 * ls;
+		}
+	}
+	double bottom = at;
 	double span = s.hi - s.lo;
 #define VX(v) (x0 + ((v) - s.lo) / span * pw)
 	for (int i = 0; i < s.ticks; i++) {
 		double v = s.lo + i * s.step, tx = VX(v);
-		grid_line(x, tx, top, tx, bottom, i == 0);
+		if (above) /* the grid behind the bars only, not across the names */
+			for (int r = 0; r < nc; r++)
+				grid_line(x, tx, by[r] - 0.2 * ls, tx, by[r] + bh + 0.2 * ls, i == 0);
+		else
+			grid_line(x, tx, top, tx, bottom, i == 0);
 		chart_format(c, v, s.decimals, b, sizeof b);
 		double t = tw(x, b, ls, 0);
 		text(x, b, tx - t / 2, bottom + ls * 1.3, ls, 0, x->cs.label_rgb, 1);
 	}
 	for (int i = 0; i < nc; i++) {
-		double ry = top + rh * i, by = ry + (rh - bh) / 2;
-		const char *lab = chart_fit(c->cats[i], labw, ls, 0, x->m, x->mc, x->a);
-		if (lab)
-			text(x, lab, x0 - 8 - tw(x, lab, ls, 0), by + bh / 2 + 0.33 * ls, ls, 0, x->cs.label_rgb, 1);
+		const char *ln[HBAR_LINES];
+		int n = label_lines(x, c->cats[i], labw, ls, ln);
+		for (int j = 0; j < n; j++) {
+			if (!ln[j])
+				continue;
+			if (above)
+				text(x, ln[j], x0, ry[i] + lh * (j + 1) - 0.25 * ls, ls, 0, x->cs.label_rgb, 1);
+			else
+				text(x, ln[j], x0 - 8 - tw(x, ln[j], ls, 0),
+				     by[i] + bh / 2 + 0.33 * ls - (n - 1) * 0.55 * ls + lh * j, ls, 0,
+				     x->cs.label_rgb, 1);
+		}
 		double acc = 0;
 		for (int k = 0; k < c->nseries; k++) {
 			double v = c->series[k].values[i];
 			if (!has(v) || v <= 0)
 				continue;
 			double sx = VX(acc), ex = VX(acc + v);
-			rect(x, sx, by, ex - sx, bh, c->series[k].rgb);
-			outline(x, sx, by, ex - sx, bh, edge_of(c->series[k].rgb));
+			rect(x, sx, by[i], ex - sx, bh, c->series[k].rgb);
+			outline(x, sx, by[i], ex - sx, bh, edge_of(c->series[k].rgb));
 			chart_format(c, v, 0, b, sizeof b);
 			double t = tw(x, b, ls, 1);
 			if (t + 4 <= ex - sx)
-				text(x, b, (sx + ex - t) / 2, by + bh / 2 + 0.33 * ls, ls, 1,
+				text(x, b, (sx + ex - t) / 2, by[i] + bh / 2 + 0.33 * ls, ls, 1,
 				     c->series[k].text_rgb, 1);
 			acc += v;
 		}
 		chart_format(c, acc, 0, b, sizeof b);
-		text(x, b, VX(acc) + 4, by + bh / 2 + 0.33 * ls, ls, 1, x->cs.label_rgb, 1);
+		text(x, b, VX(acc) + 4, by[i] + bh / 2 + 0.33 * ls, ls, 1, x->cs.label_rgb, 1);
 	}
 #undef VX
 	y = bottom + ls * 1.6;
@@ -733,6 +858,38 @@ static void draw_hbar(dctx *x, double y)
 	}
 	y = legend(x, y, kinds, names, rgbs, n);
 	x->d->h = y + 2;
+}
+
+static int abreast_of(const doc_node *n)
+{
+	if (!n || n->type != DOC_CHART || !n->u.chart.chart)
+		return 1;
+	int k = n->u.chart.chart->abreast;
+	return k > 1 && k <= CHART_MAX_ABREAST ? k : 1;
+}
+
+int doc_chart_abreast(const doc_node *n, int *col)
+{
+	int k = abreast_of(n), i = 0;
+	if (k > 1)
+		for (const doc_node *p = n->prev; p && abreast_of(p) == k && p->type == DOC_CHART;
+		     p = p->prev)
+			i++;
+	*col = i % k;
+	return k;
+}
+
+int doc_chart_row_ends(const doc_node *n)
+{
+	int col, k = doc_chart_abreast(n, &col);
+	return k == 1 || col == k - 1 || !n->next || n->next->type != DOC_CHART ||
+	       abreast_of(n->next) != k;
+}
+
+double doc_chart_width(const doc_node *n, double text_w, double gap)
+{
+	int col, k = doc_chart_abreast(n, &col);
+	return (text_w - gap * (k - 1)) / k;
 }
 
 doc_chart_style chart_style(const doc_chart *c)
@@ -767,8 +924,11 @@ int chart_columns(const doc_chart *c, chart_col *cols, int max)
 	int n = 0;
 	for (int k = 0; k < c->nseries && n < max; k++)
 		cols[n++] = (chart_col){CHART_COL_SERIES, k, c->series[k].name};
-	if (c->kind == CHART_STACKED_HBAR)
+	if (c->kind == CHART_STACKED_HBAR) {
+		if (c->total_label && n < max)
+			cols[n++] = (chart_col){CHART_COL_TOTAL, 0, c->total_label};
 		return n;
+	}
 	if (c->base_cat >= 0 && n < max)
 		cols[n++] = (chart_col){CHART_COL_BASE, 0, c->base_label};
 	if (c->target_cat >= 0 && n < max)
@@ -784,13 +944,48 @@ double chart_col_value(const doc_chart *c, const chart_col *cl, int i)
 	case CHART_COL_SERIES: return c->series[cl->k].values[i];
 	case CHART_COL_BASE: return i == c->base_cat ? c->base_value : NAN;
 	case CHART_COL_TARGET: return i == c->target_cat ? c->target_value : NAN;
+	case CHART_COL_TOTAL: {
+		double t = 0;
+		for (int k = 0; k < c->nseries; k++)
+			if (has(c->series[k].values[i]) && c->series[k].values[i] > 0)
+				t += c->series[k].values[i];
+		return t;
+	}
 	default: return chart_track_at(c, i);
 	}
 }
 
+int chart_col_label_at(const doc_chart *c, const chart_col *cl)
+{
+	if (c->kind == CHART_STACKED_HBAR)
+		return -1;
+	if (cl->kind == CHART_COL_TARGET)
+		return c->target_cat;
+	if (cl->kind != CHART_COL_SERIES)
+		return -1;
+	int last = -1;
+	for (int i = 0; i < c->ncats; i++)
+		if (has(c->series[cl->k].values[i]))
+			last = i;
+	return last;
+}
+
+double chart_native_height(const doc_chart *c, double w)
+{
+	if (c->kind == CHART_STACKED_HBAR)
+		return 80 + 24.0 * c->ncats;
+	double h = w * (c->compact ? 0.32 : 0.5);
+	h = h < 150 ? 150 : h > 260 ? 260 : h;
+	/* small multiples: the plot as tall as the PDF's, and room for the
+	 * finding, the goal's words and a legend of several rows */
+	if (c->abreast > 1)
+		h = 300 + 12.0 * (c->nseries > 2 ? c->nseries - 2 : 0);
+	return h;
+}
+
 int chart_col_is_line(const doc_chart *c, const chart_col *cl)
 {
-	return c->kind == CHART_LINE || cl->kind != CHART_COL_SERIES;
+	return c->kind == CHART_LINE || (cl->kind != CHART_COL_SERIES && cl->kind != CHART_COL_TOTAL);
 }
 
 const char *chart_axis_label(const char *s, char *out, size_t n)

@@ -36,7 +36,8 @@ typedef struct chart_series {
 
 struct doc_chart {
 	chart_kind kind;
-	const char *title;      /* drawn above the plot */
+	const char *title;      /* drawn above the plot: the finding */
+	const char *subtitle;   /* under the title (the goal's words); may be NULL */
 	const char *unit;       /* value axis unit: "%", "studier"; may be NULL */
 	int ncats;
 	const char **cats;      /* category labels: years or area names */
@@ -53,11 +54,27 @@ struct doc_chart {
 	const char *base_label;   /* legend: "Utgangspunkt" */
 	const char *target_label; /* legend: "Målverdi" */
 	const char *track_label;  /* legend: "Bane mot målet" */
+	const char *total_label;  /* stacked bars: "Totalt", the totals at the bars' ends */
 	/* On track: -1 unknown, 0 behind, 1 on track, with its words (the
 	 * swatch beside them in the style's colour for each). */
 	int on_track;
 	const char *on_track_text;
 	int compact;             /* a smaller plot (the board handout) */
+	/* Small multiples: consecutive CHART blocks whose charts have the
+	 * same abreast (2 or 3) stand that many to a row, each 1/abreast of
+	 * the text width (a short last row keeps that width); 0 or 1: the
+	 * chart has the width to itself.  See doc_chart_col. */
+	int abreast;
+	/* The value range the axis must cover, when the builder fixes it (an
+	 * indicator's whole data, every owner's, so every report of the plan
+	 * draws that indicator on the same axis); else the chart's own data. */
+	int fixed_range;
+	double range_lo, range_hi;
+	/* The places every number of the chart is written with (labels,
+	 * table, title alike), when the builder fixes them; else from the
+	 * data (chart_data_decimals). */
+	int fixed_decimals;
+	int decimals;
 	/* Number formatting of the tick labels, from the report's language. */
 	const char *decimal;     /* "," or "." */
 	const char *group;       /* thousands separator: NBSP or "," */
@@ -72,6 +89,8 @@ struct doc_chart {
 typedef struct chart_scale {
 	double lo, hi, step;
 	int ticks, decimals;
+	int broken;  /* a line chart's axis that does not reach 0: drawn with
+		      * a break mark at its foot (or head, for negative data) */
 } chart_scale;
 
 /* Heckbert's nice number: the number 1, 2, 5 or 10 times a power of ten
@@ -85,11 +104,14 @@ double chart_nice(double x, int round);
  * min > max for "no data", which yields 0..1). */
 chart_scale chart_scale_for(double min, double max, int want, int from_zero);
 
-/* The value range a chart's scale must cover: series, baseline, target
- * (stacked: the largest bar total).  *min > *max when nothing is known. */
+/* The value range a chart's scale must cover: the builder's fixed range,
+ * else series, baseline, target (stacked: the largest bar total).
+ * *min > *max when nothing is known. */
 void chart_range(const doc_chart *c, double *min, double *max);
 
-/* The chart's value scale, as both backends use it. */
+/* The chart's value scale, as every backend uses it: from 0 unless a line
+ * chart's data lie far from it (the lowest above half the highest), then
+ * marked broken. */
 chart_scale chart_value_scale(const doc_chart *c);
 
 /* The expected value at category i on the straight line from baseline to
@@ -100,13 +122,33 @@ double chart_track_at(const doc_chart *c, int i);
  * into out. */
 void chart_format(const doc_chart *c, double v, int decimals, char *out, size_t n);
 
-/* The places the chart's data need, 0 to 2: the most any of its values
- * (series, baseline, target) has, so its data labels and its twin table
- * print every number alike ("2,0" beside "2,4", not "2"). */
+/* The places the chart's numbers are written with, 0 to 2: the builder's
+ * fixed ones, else the most any of its values (series, baseline, target)
+ * has, so its data labels and its twin table print every number alike
+ * ("2,0" beside "2,4", not "2"). */
 int chart_data_decimals(const doc_chart *c);
+/* The places one value needs, 0 to 2 (0 for NaN). */
+int chart_places(double v);
 
 /* The chart's colours: c->style, or the built-in house style's. */
 doc_chart_style chart_style(const doc_chart *c);
+
+/* ---- small multiples ---- */
+
+enum { CHART_MAX_ABREAST = 3 };
+
+/* How many charts share CHART block n's row (its chart's abreast, 1 when
+ * alone), and in *col its place in that row, 0 first: the count of the
+ * CHART siblings right before it with the same abreast, modulo abreast. */
+int doc_chart_abreast(const doc_node *n, int *col);
+/* Does n's row of charts end with n (the last of its row, or the block
+ * after it is no chart of that row)? */
+int doc_chart_row_ends(const doc_node *n);
+/* The width CHART block n gets in a text text_w wide, gap between the
+ * charts of a row (the PDF's, and a native chart's frame, which the
+ * formats set in one line of their own separated by a space: that space
+ * is taken from the gap). */
+double doc_chart_width(const doc_node *n, double text_w, double gap);
 
 /* ---- drawing primitives (for the PDF layout) ---- */
 
@@ -153,7 +195,9 @@ typedef enum chart_col_kind {
 	CHART_COL_SERIES,
 	CHART_COL_BASE,
 	CHART_COL_TARGET,
-	CHART_COL_TRACK
+	CHART_COL_TRACK,
+	CHART_COL_TOTAL   /* stacked bars: each bar's total, drawn as an unseen
+			   * segment after it whose label stands at the bar's end */
 } chart_col_kind;
 
 typedef struct chart_col {
@@ -163,11 +207,21 @@ typedef struct chart_col {
 } chart_col;
 
 /* The columns of c's data into cols (at most max); returns how many.
- * Stacked bars have series only. */
+ * Stacked bars have series only, then their totals when the chart names
+ * them (total_label). */
 int chart_columns(const doc_chart *c, chart_col *cols, int max);
 
 /* Column cl's value at category i; NAN where it has none. */
 double chart_col_value(const doc_chart *c, const chart_col *cl, int i);
+
+/* The category whose value a native chart labels on column cl, as the PDF
+ * does: a series' last value, the target; -1 for none (the baseline and
+ * the path; every category of stacked bars, labelled on each segment). */
+int chart_col_label_at(const doc_chart *c, const chart_col *cl);
+
+/* A native chart's height for a chart w wide, in points: room for the
+ * title, subtitle, plot, legend and verdict the PDF draws. */
+double chart_native_height(const doc_chart *c, double w);
 
 /* Is column cl drawn as a line (every column of a line chart; the
  * baseline, target and path over a bar chart) rather than as bars? */

@@ -1,6 +1,7 @@
 /* doc.c: building, copying, walking and dumping the document tree.
  * Owns nothing outside the doc's arena.  Knows no output format. */
 #include "doc.h"
+#include "chart.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -435,6 +436,12 @@ int doc_check(const doc *d, const char **why)
 			*why = "a node stands where the shape rules do not allow it";
 			return -1;
 		}
+		if (n->type == DOC_CHART && n->u.chart.chart &&
+		    (n->u.chart.chart->abreast < 0 ||
+		     n->u.chart.chart->abreast > CHART_MAX_ABREAST)) {
+			*why = "a CHART stands more abreast than a row holds";
+			return -1;
+		}
 		if (n->type == DOC_LIST && !n->first) {
 			*why = "empty LIST";
 			return -1;
@@ -547,6 +554,8 @@ void doc_dump(const doc *d, FILE *out)
 			dump_text(out, n->u.link.href, strlen(n->u.link.href));
 			break;
 		case DOC_CHART:
+			if (n->u.chart.chart && n->u.chart.chart->abreast > 1)
+				fprintf(out, " abreast=%d", n->u.chart.chart->abreast);
 			if (n->u.chart.alt) {
 				fputs(" alt=", out);
 				dump_text(out, n->u.chart.alt, strlen(n->u.chart.alt));

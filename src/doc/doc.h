@@ -16,6 +16,9 @@
  *   LIST       > ITEM+          ITEM > (PARAGRAPH | LIST)+
  *   TABLE      > ROW+           ROW  > CELL{ncols}    CELL > (PARAGRAPH | LIST)*
  *   inline     = TEXT | EMPH > inline* | STRONG > inline* | LINK > inline* | BREAK
+ * A CHART's chart may stand abreast with the CHARTs beside it (chart.h:
+ * abreast, at most CHART_MAX_ABREAST); a run of them is laid out as rows
+ * of small multiples by every format.
  * FRAGMENT is a container for rich text kept in the model (block* or
  * inline*); it never appears inside a finished document. */
 #ifndef DOC_H

@@ -39,7 +39,6 @@
 
 /* Type sizes as multiples of the body size: the same ratios the ODT's
  * named styles use, so the two editions read alike. */
-enum { CHART_PX = 16 };        /* the body size charts are drawn for, CSS px */
 enum { NARROW_EMS = 20 };      /* the phone drawing's width, in body sizes */
 
 typedef struct html {
@@ -499,20 +498,39 @@ static double column_ems(const doc *d)
 	return w < 24 ? 24 : w > 80 ? 80 : w;
 }
 
+/* Is n a chart of the same row of small multiples as m (both abreast
+ * k > 1)? */
+static int same_run(const doc_node *n, const doc_node *m, int k)
+{
+	int col;
+	return k > 1 && m && m->type == DOC_CHART && m->u.chart.chart &&
+	       doc_chart_abreast(m, &col) == k && n->u.chart.chart;
+}
+
+/* A chart as a figure holding two drawings, the page's and a phone's.
+ * Small multiples stand in a grid, k to a row, one on a phone. */
 static void write_chart(html *h, const doc_node *n)
 {
 	if (!n->u.chart.chart)
 		return;
 	static const struct { const char *cls; double ems; } v[2] = {
 		{"wide", 0}, {"narrow", NARROW_EMS}};
+	int col, k = doc_chart_abreast(n, &col);
+	if (k > 1 && !same_run(n, n->prev, k))
+		buf_printf(h->out, "<div class=\"charts charts-%d\">\n", k);
 	h->ncharts++;
 	put(h, "<figure");
 	classes(h, "chart", NULL, take_break(h));
 	put(h, ">\n");
 	for (int i = 0; i < 2; i++) {
 		chart_drawing dr;
-		double w = (v[i].ems > 0 ? v[i].ems : column_ems(h->doc)) * CHART_PX;
-		if (chart_draw(n->u.chart.chart, w, CHART_PX, measure, NULL, &h->a, &dr) < 0) {
+		/* drawn in the PDF's points at the body size, so the page's
+		 * drawing is the PDF's chart; the SVG scales it to the column */
+		double fs = h->doc->style.font_size;
+		double w = (v[i].ems > 0 ? v[i].ems : column_ems(h->doc)) * fs;
+		if (i == 0) /* its share of the row */
+			w = doc_chart_width(n, w, h->doc->style.chart.space);
+		if (chart_draw(n->u.chart.chart, w, fs, measure, NULL, &h->a, &dr) < 0) {
 			h->failed = 1;
 			return;
 		}
@@ -525,6 +543,8 @@ static void write_chart(html *h, const doc_node *n)
 		chart_svg(h, n, &dr, v[i].cls, idt, idd);
 	}
 	put(h, "</figure>\n");
+	if (k > 1 && !same_run(n, n->next, k))
+		put(h, "</div>\n");
 }
 
 /* ---- blocks ------------------------------------------------------------------ */
@@ -1213,8 +1233,12 @@ static void write_css(html *h)
 	putem(h, s->chart.space, fs);
 	put(h, " 0}\n.chart svg{display:block;width:100%;height:auto}\n"
 	       ".chart .narrow{display:none}\n"
+	       ".charts{display:grid;align-items:start;column-gap:");
+	putem(h, s->chart.space, fs);
+	put(h, "}\n.charts-2{grid-template-columns:repeat(2,minmax(0,1fr))}\n"
+	       ".charts-3{grid-template-columns:repeat(3,minmax(0,1fr))}\n"
 	       "@media (max-width:36em){.chart .wide{display:none}.chart .narrow{display:block;"
-	       "max-width:30em}}\n");
+	       "max-width:30em}.charts{display:block}}\n");
 	put(h, "footer{margin-top:3em;padding-top:1em;padding-bottom:2em;font-size:");
 	putem(h, s->furniture_size, fs);
 	put(h, ";");

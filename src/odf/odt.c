@@ -1260,13 +1260,22 @@ static void write_chart_frame(odt *o, const doc_node *n)
 	}
 	o->charts[o->ncharts++] = n;
 	char w[32], h[32];
-	xmlw_start(x, "text:p");
-	xmlw_attr(x, "text:style-name", "Chart");
+	/* small multiples: a row of charts is one paragraph of frames, a
+	 * space between them */
+	int col;
+	doc_chart_abreast(n, &col);
+	double cw = doc_chart_width(n, o->text_w, o->doc->style.chart.space);
+	if (col == 0) {
+		xmlw_start(x, "text:p");
+		xmlw_attr(x, "text:style-name", "Chart");
+	} else {
+		xmlw_puts(x, " ");
+	}
 	xmlw_start(x, "draw:frame");
 	xmlw_attrf(x, "draw:name", "Diagram %zu", o->ncharts);
 	xmlw_attr(x, "text:anchor-type", "as-char");
-	xmlw_attr(x, "svg:width", cm(w, sizeof w, o->text_w));
-	xmlw_attr(x, "svg:height", cm(h, sizeof h, odtchart_height(ch, o->text_w)));
+	xmlw_attr(x, "svg:width", cm(w, sizeof w, cw));
+	xmlw_attr(x, "svg:height", cm(h, sizeof h, chart_native_height(ch, cw)));
 	xmlw_start(x, "draw:object");
 	xmlw_attrf(x, "xlink:href", "./Object %zu", o->ncharts);
 	xmlw_attr(x, "xlink:type", "simple");
@@ -1276,7 +1285,8 @@ static void write_chart_frame(odt *o, const doc_node *n)
 	xmlw_elem(x, "svg:title", ch->title);
 	xmlw_elem(x, "svg:desc", n->u.chart.alt);
 	xmlw_end(x);
-	xmlw_end(x);
+	if (doc_chart_row_ends(n))
+		xmlw_end(x);
 }
 
 static void write_body(odt *o)
@@ -1502,7 +1512,8 @@ sr_status odt_render(const doc *dc, buf *out, diag *d)
 	for (size_t i = 0; i < o->ncharts; i++) {
 		const doc_chart *ch = o->charts[i]->u.chart.chart;
 		static const char *const files[] = {"content.xml", "styles.xml", "meta.xml"};
-		if (odtchart_write(ch, o->text_w, odtchart_height(ch, o->text_w), &cparts[3 * i],
+		double cw = doc_chart_width(o->charts[i], o->text_w, o->doc->style.chart.space);
+		if (odtchart_write(ch, cw, chart_native_height(ch, cw), &cparts[3 * i],
 				   &cparts[3 * i + 1], &cparts[3 * i + 2]) < 0) {
 			xfree(zp);
 			goto oom;

@@ -8,8 +8,12 @@
  *
  * A line chart's baseline and target are series of their own (one value
  * each, symbols only), the expected path a dashed series; a bar chart draws
- * them as lines over the bars.  Stacked bars are horizontal (chart:vertical)
- * in the statuses' colours, each count written on its bar. */
+ * them as lines over the bars.  As in the PDF, each series' last value and
+ * the target are labelled at their points, the verdict stands under the
+ * years and the goal under the finding.  Stacked bars are horizontal
+ * (chart:vertical) in the statuses' colours, each count written on its bar,
+ * the first area on top and each bar's total at its end.  ODF cannot mark
+ * an axis break: the axis has the PDF's range, unmarked. */
 #include "odtchart.h"
 
 #include <math.h>
@@ -63,14 +67,6 @@ static void attr_pt(xmlw *x, const char *name, double pt)
 	xmlw_attrf(x, name, "%ld.%ldpt", v / 10, v % 10);
 }
 
-double odtchart_height(const doc_chart *c, double w)
-{
-	if (c->kind == CHART_STACKED_HBAR)
-		return 70 + 22.0 * c->ncats;
-	double h = w * (c->compact ? 0.32 : 0.5);
-	return h < 150 ? 150 : h > 260 ? 260 : h;
-}
-
 static void style_begin(xmlw *x, const char *name)
 {
 	odfxml_style_open(x, name, "chart");
@@ -83,6 +79,41 @@ static void text_props(xmlw *x, double size, int bold, uint32_t rgb)
 	if (bold)
 		xmlw_attr(x, "fo:font-weight", "bold");
 	attr_rgb(x, "fo:color", rgb);
+	xmlw_end(x);
+}
+
+static void number_style(xmlw *x, const doc_chart *c, const char *name, int decimals)
+{
+	xmlw_start(x, "number:number-style");
+	xmlw_attr(x, "style:name", name);
+	if (c->lang && strlen(c->lang) >= 2) {
+		char lg[4] = {c->lang[0], c->lang[1], 0, 0};
+		xmlw_attr(x, "number:language", lg);
+		if (strlen(c->lang) >= 5 && c->lang[2] == '-')
+			xmlw_attr(x, "number:country", c->lang + 3);
+	}
+	xmlw_start(x, "number:number");
+	xmlw_attrf(x, "number:decimal-places", "%d", decimals);
+	xmlw_attrf(x, "number:min-decimal-places", "%d", decimals);
+	xmlw_attr(x, "number:min-integer-digits", "1");
+	xmlw_attr(x, "number:grouping", "true");
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
+/* The style of a data label's point: its value, in the chart's places,
+ * bold in rgb, placed at pos. */
+static void label_style(xmlw *x, const char *name, const char *pos, double size, uint32_t rgb)
+{
+	style_begin(x, name);
+	xmlw_attr(x, "style:data-style-name", "N2");
+	xmlw_start(x, "style:chart-properties");
+	xmlw_attr(x, "chart:data-label-number", "value");
+	xmlw_attr(x, "chart:link-data-style-to-source", "false");
+	if (pos)
+		xmlw_attr(x, "chart:label-position", pos);
+	xmlw_end(x);
+	text_props(x, size, 1, rgb);
 	xmlw_end(x);
 }
 
@@ -101,6 +132,9 @@ static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols
 	xmlw_end(x);
 	style_begin(x, "title");
 	text_props(x, cs.title_size, 1, cs.title_rgb);
+	xmlw_end(x);
+	style_begin(x, "verdict");
+	text_props(x, cs.verdict_size, 1, cs.label_rgb);
 	xmlw_end(x);
 	style_begin(x, "legend");
 	xmlw_start(x, "style:graphic-properties");
@@ -124,28 +158,16 @@ static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols
 	style_begin(x, "axis-x");
 	xmlw_start(x, "style:chart-properties");
 	xmlw_attr(x, "chart:display-label", "true");
-	if (hbar)
-		xmlw_attr(x, "chart:reverse-direction", "true"); /* first area on top */
+	/* a long area name on more lines rather than over the bars */
+	xmlw_attr(x, "text:line-break", "true");
 	xmlw_end(x);
 	text_props(x, cs.label_size, 0, cs.label_rgb);
 	xmlw_end(x);
 	/* the value axis' numbers as the PDF writes them: the tick's decimals,
-	 * grouped, in the report's language (decimal comma in Norwegian) */
-	xmlw_start(x, "number:number-style");
-	xmlw_attr(x, "style:name", "N1");
-	if (c->lang && strlen(c->lang) >= 2) {
-		char lg[4] = {c->lang[0], c->lang[1], 0, 0};
-		xmlw_attr(x, "number:language", lg);
-		if (strlen(c->lang) >= 5 && c->lang[2] == '-')
-			xmlw_attr(x, "number:country", c->lang + 3);
-	}
-	xmlw_start(x, "number:number");
-	xmlw_attrf(x, "number:decimal-places", "%d", s.decimals);
-	xmlw_attrf(x, "number:min-decimal-places", "%d", s.decimals);
-	xmlw_attr(x, "number:min-integer-digits", "1");
-	xmlw_attr(x, "number:grouping", "true");
-	xmlw_end(x);
-	xmlw_end(x);
+	 * grouped, in the report's language (decimal comma in Norwegian); the
+	 * data labels' with the chart's own places */
+	number_style(x, c, "N1", s.decimals);
+	number_style(x, c, "N2", chart_data_decimals(c));
 	style_begin(x, "axis-y");
 	xmlw_attr(x, "style:data-style-name", "N1");
 	xmlw_start(x, "style:chart-properties");
@@ -176,6 +198,21 @@ static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols
 		style_begin(x, nm);
 		xmlw_start(x, "style:chart-properties");
 		const chart_col *cl = &cols[i];
+		if (cl->kind == CHART_COL_TOTAL) {
+			/* an unseen segment after the bar: its label, the total,
+			 * stands right of the bar's end; past the axis it is not
+			 * drawn */
+			xmlw_attr(x, "chart:data-label-number", "value");
+			xmlw_attr(x, "chart:label-position", "right");
+			xmlw_end(x);
+			xmlw_start(x, "style:graphic-properties");
+			xmlw_attr(x, "draw:stroke", "none");
+			xmlw_attr(x, "draw:fill", "none");
+			xmlw_end(x);
+			text_props(x, cs.label_size, 1, cs.label_rgb);
+			xmlw_end(x);
+			continue;
+		}
 		if (hbar) {
 			xmlw_attr(x, "chart:data-label-number", "value");
 		} else if (cl->kind == CHART_COL_SERIES) {
@@ -231,6 +268,13 @@ static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols
 			xmlw_end(x);
 		}
 		xmlw_end(x);
+		/* the point labelled as in the PDF: a series' last value beside
+		 * it, the target's value above its mark */
+		if (chart_col_label_at(c, cl) >= 0) {
+			snprintf(nm, sizeof nm, "s%dl", i);
+			label_style(x, nm, cl->kind == CHART_COL_TARGET ? "top" : "right", cs.label_size,
+				    rgb);
+		}
 	}
 	xmlw_end(x);
 }
@@ -282,7 +326,12 @@ static void local_table(xmlw *x, const doc_chart *c, const chart_col *cols, int 
 	xmlw_end(x);
 	xmlw_end(x);
 	xmlw_start(x, "table:table-rows");
-	for (int r = 0; r < c->ncats; r++) {
+	/* stacked bars: the first area on top, as in the PDF; a bar chart
+	 * draws its first row at the foot, and reversing the axis instead
+	 * would move the values' axis to the top */
+	int hbar = c->kind == CHART_STACKED_HBAR;
+	for (int q = 0; q < c->ncats; q++) {
+		int r = hbar ? c->ncats - 1 - q : q;
 		xmlw_start(x, "table:table-row");
 		string_cell(x, c->kind == CHART_STACKED_HBAR
 				       ? chart_axis_label(c->cats[r], lab, sizeof lab)
@@ -326,6 +375,12 @@ int odtchart_write(const doc_chart *c, double w, double h, buf *content, buf *st
 	xmlw_attr(&x, "chart:style-name", "chart");
 	if (c->title && *c->title)
 		title(&x, "title", c->title);
+	if (c->subtitle && *c->subtitle) {
+		xmlw_start(&x, "chart:subtitle");
+		xmlw_attr(&x, "chart:style-name", "legend");
+		text_p(&x, c->subtitle);
+		xmlw_end(&x);
+	}
 	xmlw_start(&x, "chart:legend");
 	xmlw_attr(&x, "chart:legend-position", "bottom");
 	xmlw_attr(&x, "chart:style-name", "legend");
@@ -340,6 +395,9 @@ int odtchart_write(const doc_chart *c, double w, double h, buf *content, buf *st
 	xmlw_attr(&x, "chart:dimension", "x");
 	xmlw_attr(&x, "chart:name", "primary-x");
 	xmlw_attr(&x, "chart:style-name", "axis-x");
+	/* the verdict under the years, where the PDF writes it */
+	if (c->kind != CHART_STACKED_HBAR && c->on_track_text && *c->on_track_text)
+		title(&x, "verdict", c->on_track_text);
 	xmlw_start(&x, "chart:categories");
 	snprintf(range, sizeof range, "local-table.$A$2:.$A$%d", c->ncats + 1);
 	xmlw_attr(&x, "table:cell-range-address", range);
@@ -368,6 +426,18 @@ int odtchart_write(const doc_chart *c, double w, double h, buf *content, buf *st
 		xmlw_attr(&x, "chart:label-cell-address", range);
 		xmlw_attr(&x, "chart:class", chart_col_is_line(c, &cols[i])
 						  ? "chart:line" : "chart:bar");
+		int at = chart_col_label_at(c, &cols[i]);
+		if (at >= 0) {
+			if (at > 0) {
+				xmlw_start(&x, "chart:data-point");
+				xmlw_attrf(&x, "chart:repeated", "%d", at);
+				xmlw_end(&x);
+			}
+			xmlw_start(&x, "chart:data-point");
+			snprintf(st, sizeof st, "s%dl", i);
+			xmlw_attr(&x, "chart:style-name", st);
+			xmlw_end(&x);
+		}
 		xmlw_end(&x);
 	}
 	xmlw_start(&x, "chart:wall");

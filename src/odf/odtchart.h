@@ -8,9 +8,6 @@
 #include "base/buf.h"
 #include "doc/chart.h"
 
-/* The height the chart's frame gets at width w (points). */
-double odtchart_height(const doc_chart *c, double w);
-
 /* Write the chart's content.xml, styles.xml and meta.xml into the three
  * bufs (appended; the caller frees them).  w, h: the frame's size in
  * points.  Returns 0, or -1 when memory or the writer failed. */

@@ -46,7 +46,6 @@
 #include "docxchart.h"
 #include "input/image.h"
 #include "odf/odfzip.h"
-#include "odf/odtchart.h" /* the chart's height, the same as in the ODT */
 #include "xml/xmlw.h"
 
 /* ---- the house style's values this backend applies ------------------------
@@ -831,20 +830,34 @@ static void write_chart(docx *o, const doc_node *n)
 	snprintf(target, sizeof target, "charts/chart%zu.xml", o->ncharts);
 	rel(&o->rx, rid, RT "chart", target, 0);
 	snprintf(name, sizeof name, "Diagram %zu", o->ncharts);
-	xmlw_start(x, "w:p");
-	xmlw_start(x, "w:pPr");
-	val(x, "w:pStyle", "Figure");
-	xmlw_end(x);
+	/* small multiples: a row of charts is one paragraph, a space run
+	 * between them */
+	int col;
+	doc_chart_abreast(n, &col);
+	double cw = doc_chart_width(n, o->text_w, o->doc->style.chart.space);
+	if (col == 0) {
+		xmlw_start(x, "w:p");
+		xmlw_start(x, "w:pPr");
+		val(x, "w:pStyle", "Figure");
+		xmlw_end(x);
+	} else {
+		xmlw_start(x, "w:r");
+		xmlw_start(x, "w:t");
+		xmlw_attr(x, "xml:space", "preserve");
+		xmlw_puts(x, " ");
+		xmlw_end(x);
+		xmlw_end(x);
+	}
 	xmlw_start(x, "w:r");
-	inline_open(o, o->text_w, odtchart_height(ch, o->text_w), name, ch->title, n->u.chart.alt,
-		    NS_C);
+	inline_open(o, cw, chart_native_height(ch, cw), name, ch->title, n->u.chart.alt, NS_C);
 	xmlw_start(x, "c:chart");
 	xmlw_attr(x, "xmlns:c", NS_C);
 	xmlw_attrf(x, "r:id", "rId%d", rid);
 	xmlw_end(x);
 	inline_close(o);
 	xmlw_end(x);
-	xmlw_end(x);
+	if (doc_chart_row_ends(n))
+		xmlw_end(x);
 }
 
 static const char *logo_name(const docx *o)

@@ -6,8 +6,11 @@
  * scale; a line chart's baseline and target as series of their own (one
  * value each, markers only) and the expected path as a dashed series; a
  * bar chart's clustered vertical bars with those three drawn as lines over
- * them; stacked bars horizontal, first category on top, each count written
- * on its bar in the status's colours.
+ * them, each series' last value and the target labelled, the verdict under
+ * the years; stacked bars horizontal, first category on top, each count
+ * written on its bar in the status's colours and each bar's total at its
+ * end.  A native chart cannot mark an axis break: the axis has the PDF's
+ * range, unmarked.
  *
  * The numbers live in the part (c:strCache, c:numCache) and no workbook is
  * embedded: Word and LibreOffice draw the chart and let a person restyle
@@ -139,13 +142,9 @@ static void text_props(xmlw *x, int size, int bold, uint32_t rgb, const char *la
 	xmlw_end(x);
 }
 
-/* c:title holding one run of text. */
-static void title(xmlw *x, const char *s, int size, int bold, uint32_t rgb, const char *lang)
+/* One run of text in a title's paragraph. */
+static void run(xmlw *x, const char *s, int size, int bold, const char *lang)
 {
-	xmlw_start(x, "c:title");
-	xmlw_start(x, "c:tx");
-	xmlw_start(x, "c:rich");
-	text_body(x, size, bold, rgb);
 	xmlw_start(x, "a:r");
 	xmlw_start(x, "a:rPr");
 	xmlw_attr(x, "lang", lang);
@@ -154,7 +153,31 @@ static void title(xmlw *x, const char *s, int size, int bold, uint32_t rgb, cons
 	xmlw_end(x);
 	xmlw_elem(x, "a:t", s);
 	xmlw_end(x);
+}
+
+/* c:title holding a run of text, and under it sub (the subtitle; NULL:
+ * none) in a paragraph of its own, subsize and not bold. */
+static void title(xmlw *x, const char *s, const char *sub, int subsize, int size, int bold,
+		  uint32_t rgb, const char *lang)
+{
+	xmlw_start(x, "c:title");
+	xmlw_start(x, "c:tx");
+	xmlw_start(x, "c:rich");
+	text_body(x, size, bold, rgb);
+	run(x, s, size, bold, lang);
 	xmlw_end(x);
+	if (sub && *sub) {
+		xmlw_start(x, "a:p");
+		xmlw_start(x, "a:pPr");
+		xmlw_start(x, "a:defRPr");
+		xmlw_attrf(x, "sz", "%d", subsize);
+		xmlw_attr(x, "b", "0");
+		solid(x, rgb);
+		xmlw_end(x);
+		xmlw_end(x);
+		run(x, sub, subsize, 0, lang);
+		xmlw_end(x);
+	}
 	xmlw_end(x);
 	xmlw_end(x);
 	val(x, "c:overlay", "0");
@@ -177,6 +200,31 @@ static void str_cache(xmlw *x, const char *f, const char *const *v, int n)
 	xmlw_end(x);
 }
 
+/* A number format with d places: "#,##0", "#,##0.0". */
+static void num_fmt(char *fmt, size_t n, int d)
+{
+	snprintf(fmt, n, "#,##0%s%.*s", d > 0 ? "." : "", d > 0 ? d : 0, "000000");
+}
+
+/* The flags of a data label: the value only. */
+static void show_value(xmlw *x)
+{
+	vals(x,
+	     "c:showLegendKey", "0",
+	     "c:showVal", "1",
+	     "c:showCatName", "0",
+	     "c:showSerName", "0",
+	     "c:showPercent", "0",
+	     "c:showBubbleSize", "0", NULL);
+}
+
+/* The category of row i: stacked bars are written last area first, so
+ * the first stands on top with the values' axis below, as in the PDF. */
+static int row_of(const doc_chart *c, int i)
+{
+	return c->kind == CHART_STACKED_HBAR ? c->ncats - 1 - i : i;
+}
+
 /* One series: name, look, categories and values. */
 static void series(xmlw *x, const doc_chart *c, const chart_col *cl, int idx, int as_bar,
 		   const char *lang)
@@ -195,7 +243,12 @@ static void series(xmlw *x, const doc_chart *c, const chart_col *cl, int idx, in
 	str_cache(x, f, &name, 1);
 	xmlw_end(x);
 	xmlw_start(x, "c:spPr");
-	if (as_bar) {
+	if (cl->kind == CHART_COL_TOTAL) {
+		/* an unseen segment after the bar: its label, the total, stands
+		 * at the bar's end; past the axis it is not drawn */
+		no_fill(x);
+		line(x, 0, 0, 1, 0);
+	} else if (as_bar) {
 		solid(x, rgb);
 		/* the stacked bars' edge darkened, as in the PDF: pale status
 		 * shades stay visible on white */
@@ -225,16 +278,37 @@ static void series(xmlw *x, const doc_chart *c, const chart_col *cl, int idx, in
 		xmlw_end(x);
 	}
 	if (hbar) {
+		int tot = cl->kind == CHART_COL_TOTAL;
 		xmlw_start(x, "c:dLbls");
 		xmlw_start(x, "c:spPr");
 		no_fill(x);
 		line(x, 0, 0, 1, 0);
 		xmlw_end(x);
-		text_props(x, hundredths(cs.label_size), 1, c->series[cl->k].text_rgb, lang);
+		text_props(x, hundredths(cs.label_size), 1,
+			   tot ? cs.label_rgb : c->series[cl->k].text_rgb, lang);
+		val(x, "c:dLblPos", tot ? "inBase" : "ctr");
+		show_value(x);
+		xmlw_end(x);
+	} else if (chart_col_label_at(c, cl) >= 0) {
+		/* the point labelled as in the PDF: a series' last value beside
+		 * it, the target's value above its mark */
+		char fmt[32];
+		num_fmt(fmt, sizeof fmt, chart_data_decimals(c));
+		xmlw_start(x, "c:dLbls");
+		xmlw_start(x, "c:dLbl");
+		val_int(x, "c:idx", chart_col_label_at(c, cl));
+		xmlw_empty(x, "c:numFmt", "formatCode", fmt, "sourceLinked", "0", NULL);
+		xmlw_start(x, "c:spPr");
+		no_fill(x);
+		line(x, 0, 0, 1, 0);
+		xmlw_end(x);
+		text_props(x, hundredths(cs.label_size), 1, rgb, lang);
+		val(x, "c:dLblPos", cl->kind == CHART_COL_TARGET ? "t" : "r");
+		show_value(x);
+		xmlw_end(x);
 		vals(x,
-		     "c:dLblPos", "ctr",
 		     "c:showLegendKey", "0",
-		     "c:showVal", "1",
+		     "c:showVal", "0",
 		     "c:showCatName", "0",
 		     "c:showSerName", "0",
 		     "c:showPercent", "0",
@@ -250,7 +324,7 @@ static void series(xmlw *x, const doc_chart *c, const chart_col *cl, int idx, in
 	for (int i = 0; i < c->ncats; i++) {
 		xmlw_start(x, "c:pt");
 		xmlw_attrf(x, "idx", "%d", i);
-		const char *s = c->cats[i] ? c->cats[i] : "";
+		const char *s = c->cats[row_of(c, i)] ? c->cats[row_of(c, i)] : "";
 		xmlw_elem(x, "c:v", hbar ? chart_axis_label(s, lab, sizeof lab) : s);
 		xmlw_end(x);
 	}
@@ -265,7 +339,7 @@ static void series(xmlw *x, const doc_chart *c, const chart_col *cl, int idx, in
 	xmlw_elem(x, "c:formatCode", "General");
 	val_int(x, "c:ptCount", c->ncats);
 	for (int i = 0; i < c->ncats; i++) {
-		double v = chart_col_value(c, cl, i);
+		double v = chart_col_value(c, cl, row_of(c, i));
 		/* a zero count is no bar: no point, so no "0" label */
 		if (!isfinite(v) || (hbar && v == 0))
 			continue;
@@ -305,11 +379,14 @@ static void cat_axis(xmlw *x, const doc_chart *c, const char *lang)
 	xmlw_start(x, "c:catAx");
 	val_int(x, "c:axId", AX_CAT);
 	xmlw_start(x, "c:scaling");
-	val(x, "c:orientation", hbar ? "maxMin" : "minMax"); /* first area on top */
+	val(x, "c:orientation", "minMax");
 	xmlw_end(x);
 	val(x, "c:delete", "0");
 	val(x, "c:axPos", hbar ? "l" : "b");
 	doc_chart_style cs = chart_style(c);
+	/* the verdict under the years, where the PDF writes it */
+	if (!hbar && c->on_track_text && *c->on_track_text)
+		title(x, c->on_track_text, NULL, 0, hundredths(cs.verdict_size), 1, cs.label_rgb, lang);
 	axis_look(x, &cs, 0, AX_VAL, lang);
 	vals(x,
 	     "c:crosses", "autoZero",
@@ -324,14 +401,8 @@ static void val_axis(xmlw *x, const doc_chart *c, const char *lang)
 {
 	int hbar = c->kind == CHART_STACKED_HBAR;
 	chart_scale s = chart_value_scale(c);
-	char fmt[32] = "#,##0";
-	if (s.decimals > 0) {
-		size_t n = strlen(fmt);
-		fmt[n++] = '.';
-		for (int i = 0; i < s.decimals && n + 1 < sizeof fmt; i++)
-			fmt[n++] = '0';
-		fmt[n] = '\0';
-	}
+	char fmt[32];
+	num_fmt(fmt, sizeof fmt, s.decimals);
 	xmlw_start(x, "c:valAx");
 	val_int(x, "c:axId", AX_VAL);
 	xmlw_start(x, "c:scaling");
@@ -348,11 +419,10 @@ static void val_axis(xmlw *x, const doc_chart *c, const char *lang)
 	xmlw_end(x);
 	xmlw_end(x);
 	if (c->unit && *c->unit)
-		title(x, c->unit, hundredths(cs.label_size), 0, cs.label_rgb, lang);
+		title(x, c->unit, NULL, 0, hundredths(cs.label_size), 0, cs.label_rgb, lang);
 	xmlw_empty(x, "c:numFmt", "formatCode", fmt, "sourceLinked", "0", NULL);
 	axis_look(x, &cs, 1, AX_CAT, lang);
-	/* reversed categories would put the values on top: keep them below */
-	val(x, "c:crosses", hbar ? "max" : "autoZero");
+	val(x, "c:crosses", "autoZero");
 	val(x, "c:crossBetween", "between");
 	val_num(x, "c:majorUnit", s.step);
 	xmlw_end(x);
@@ -385,7 +455,7 @@ int docxchart_write(const doc_chart *c, const char *lang, buf *out)
 	     "c:roundedCorners", "0", NULL);
 	xmlw_start(&x, "c:chart");
 	if (c->title && *c->title)
-		title(&x, c->title, hundredths(cs.title_size), 1, cs.title_rgb, lang);
+		title(&x, c->title, c->subtitle, hundredths(cs.label_size), hundredths(cs.title_size), 1, cs.title_rgb, lang);
 	val(&x, "c:autoTitleDeleted", c->title && *c->title ? "0" : "1");
 	xmlw_start(&x, "c:plotArea");
 	xmlw_start(&x, "c:layout");
@@ -399,7 +469,7 @@ int docxchart_write(const doc_chart *c, const char *lang, buf *out)
 		     "c:grouping", hbar ? "stacked" : "clustered",
 		     "c:varyColors", "0", NULL);
 		for (int i = 0; i < ncols; i++)
-			if (cols[i].kind == CHART_COL_SERIES)
+			if (!chart_col_is_line(c, &cols[i]))
 				series(&x, c, &cols[i], i, 1, lang);
 		val(&x, "c:gapWidth", hbar ? "60" : "100");
 		if (hbar)
@@ -430,6 +500,13 @@ int docxchart_write(const doc_chart *c, const char *lang, buf *out)
 	xmlw_end(&x); /* plotArea */
 	xmlw_start(&x, "c:legend");
 	val(&x, "c:legendPos", "b");
+	for (int i = 0; i < ncols; i++)
+		if (cols[i].kind == CHART_COL_TOTAL) { /* no swatch to show */
+			xmlw_start(&x, "c:legendEntry");
+			val_int(&x, "c:idx", i);
+			val(&x, "c:delete", "1");
+			xmlw_end(&x);
+		}
 	val(&x, "c:overlay", "0");
 	text_props(&x, hundredths(cs.label_size), 0, cs.label_rgb, lang);
 	xmlw_end(&x);

@@ -1044,40 +1044,52 @@ static double chart_measure_cb(void *mc, const char *s, size_t len, double size,
 	return font_width(face(c, bold ? FONT_BOLD : FONT_REGULAR), s, len, size);
 }
 
-/* The chart's primitives (chart.c) as boxes in one slab. */
+/* The chart's primitives (chart.c) as boxes in one slab.  Charts abreast
+ * (small multiples) share their row's slab: the first opens it, the
+ * others add their boxes beside, each its share of the width. */
 static void flow_chart(ctx *c, slabvec *sv, const doc_node *n, double x0, double avail)
 {
 	const doc_chart *ch = n->u.chart.chart;
 	chart_drawing dr;
 	if (!ch)
 		return;
-	if (chart_draw(ch, avail, c->st.font_size, chart_measure_cb, c, &c->l->arena, &dr) < 0) {
+	int col;
+	doc_chart_abreast(n, &col);
+	double gap = c->st.chart.space, cw = doc_chart_width(n, avail, gap);
+	if (chart_draw(ch, cw, c->st.font_size, chart_measure_cb, c, &c->l->arena, &dr) < 0) {
 		c->failed = 1;
 		return;
 	}
 	size_t mark = sv->n;
-	slab *s = newslab(c, sv, dr.h);
-	if (!s)
-		return;
+	if (col == 0 || sv->n == 0) {
+		if (!newslab(c, sv, dr.h))
+			return;
+	} else if (sv->v[sv->n - 1].h < dr.h) {
+		sv->v[sv->n - 1].h = dr.h;
+	}
 	size_t si = sv->n - 1;
+	double cx = x0 + col * (cw + gap);
 	for (int i = 0; i < dr.n && !c->failed; i++) {
 		const chart_prim *p = &dr.p[i];
-		layout_kind k = p->kind == CP_TEXT ? LAYOUT_TEXT : p->kind == CP_RECT ? LAYOUT_FILL
-											: LAYOUT_RULE;
-		layout_box *b = newbox(c, k, LAYOUT_FIGURE, n);
+		layout_kind kd = p->kind == CP_TEXT ? LAYOUT_TEXT : p->kind == CP_RECT ? LAYOUT_FILL
+											 : LAYOUT_RULE;
+		layout_box *b = newbox(c, kd, LAYOUT_FIGURE, n);
 		if (!b)
 			return;
-		b->x = x0 + p->x, b->y = p->y, b->w = p->w, b->h = p->h, b->rgb = p->rgb;
+		b->x = cx + p->x, b->y = p->y, b->w = p->w, b->h = p->h, b->rgb = p->rgb;
 		b->lw = p->lw;
-		if (k == LAYOUT_TEXT) {
+		if (kd == LAYOUT_TEXT) {
 			b->text = p->text, b->len = strlen(p->text), b->size = p->h;
 			b->face = p->bold ? FONT_BOLD : FONT_REGULAR;
 			c->l->faces_used |= 1u << b->face;
 		}
 	}
 	sv->v[si].b1 = c->npool;
-	sv->v[si].keep = n->next && n->next->type == DOC_TABLE; /* with its twin table */
-	settle(c, sv, mark, c->st.chart.space);
+	if (col == 0) {
+		/* the last row with the values table after it */
+		sv->v[si].keep = n->next && n->next->type == DOC_TABLE;
+		settle(c, sv, mark, c->st.chart.space);
+	}
 	c->pending_before = c->st.chart.space;
 }
 

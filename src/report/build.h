@@ -74,6 +74,11 @@ const ind_point *rb_track_target(const indicator *ind, int year);
 /* Whether latest is on the straight line from baseline to target;
  * *known 0 when that cannot be said. */
 int rb_on_track(const indicator *ind, const ind_point *latest, int *known);
+/* The places every number of ind is written with (its figures' most). */
+int rb_ind_decimals(const indicator *ind);
+/* v as ind's numbers are written, with its unit: "3,5 %" (in the tree's
+ * arena). */
+const char *rb_ind_value(rb *b, const indicator *ind, double v);
 /* "3,5 % (2024)", with a computed value's note. */
 const char *rb_point_text(rb *b, const indicator *ind, const ind_point *pt);
 /* The plan-level figures are the region's (see indicators.c). */

@@ -40,10 +40,38 @@ int rb_on_track(const indicator *ind, const ind_point *latest, int *known)
 	return ind->decrease ? latest->value <= expect + 1e-9 : latest->value >= expect - 1e-9;
 }
 
+/* The places every number of an indicator is written with, 0 to 2: the
+ * most any of its figures has (baseline, targets, every owner's values),
+ * so the goals' table, the chart and its title write "41,0" beside
+ * "39,5", never "41". */
+int rb_ind_decimals(const indicator *ind)
+{
+	int d = ind->has_baseline ? chart_places(ind->baseline.value) : 0;
+	for (size_t i = 0; i < ind->ntargets; i++) {
+		int t = chart_places(ind->targets[i].value);
+		d = t > d ? t : d;
+	}
+	for (size_t i = 0; i < ind->nvalues; i++) {
+		int t = ind->values[i].category_id ? 0 : chart_places(ind->values[i].value);
+		d = t > d ? t : d;
+	}
+	return d;
+}
+
+const char *rb_ind_value(rb *b, const indicator *ind, double v)
+{
+	doc_chart nf = {0};
+	char n[64];
+	rb_chart_numbers(b, &nf);
+	chart_format(&nf, v, rb_ind_decimals(ind), n, sizeof n);
+	if (ind->unit && *ind->unit)
+		return rb_fmt(b, "%s" NBSP "%s", n, ind->unit);
+	return rb_fmt(b, "%s", n);
+}
+
 const char *rb_point_text(rb *b, const indicator *ind, const ind_point *pt)
 {
-	char v[96];
-	labels_value(b->l, pt->value, ind->unit, v, sizeof v);
+	const char *v = rb_ind_value(b, ind, pt->value);
 	if (pt->computed)
 		return rb_fmt(b, "%s (%d; %s)", v, pt->year,
 			   rb_fmt(b, b->l->w[W_COMPUTED], pt->nreported, pt->nexpected));
@@ -88,23 +116,11 @@ doc_node *rb_chart_node(rb *b, doc_chart *ch, const char *alt)
 	return n;
 }
 
-/* One indicator's chart and its twin table (the same numbers). */
-
-/* A row of an indicator's values table: the label, then one cell per year,
- * empty where the value is not finite; numbers as the chart writes them,
- * with dec places. */
-static void value_row(rb *b, doc_node *t, const doc_chart *ch, int dec, const char *label,
-		      const double *v, int n)
-{
-	doc_node *r = doc_append(t, doc_row(b->d, 0));
-	rb_text_cell(b, r, label, 0, DOC_LEFT);
-	for (int i = 0; i < n; i++) {
-		char nb[64] = "";
-		if (isfinite(v[i]))
-			chart_format(ch, v[i], dec, nb, sizeof nb);
-		rb_text_cell(b, r, *nb ? rb_fmt(b, "%s", nb) : NULL, 0, DOC_RIGHT);
-	}
-}
+/* The indicators' charts stand two abreast as small multiples, every
+ * number on them written at the line's end or in the alt text; one
+ * compact table after them holds every number of every chart (the twin
+ * a reader without the picture, or with a screen reader, gets). */
+enum { IND_ABREAST = 2 };
 
 /* The alt text of an indicator's chart: its numbers in words. */
 static const char *chart_alt(rb *b, const indicator *ind, const doc_chart *ch,
@@ -113,13 +129,13 @@ static const char *chart_alt(rb *b, const indicator *ind, const doc_chart *ch,
 	const labels *l = b->l;
 	arena *a = &b->d->arena;
 	buf alt = BUF_INIT;
-	buf_printf(&alt, "%s: %s.", ch->kind == CHART_LINE ? l->w[W_CHART_LINE] : l->w[W_CHART_BAR],
-		   ind->name);
+	buf_printf(&alt, "%s: %s. %s.", ch->kind == CHART_LINE ? l->w[W_CHART_LINE] : l->w[W_CHART_BAR],
+		   ind->name, ch->title);
 	if (ind->has_baseline)
 		buf_printf(&alt, " %s %s %s %d.", l->w[W_BASELINE],
-			   rb_num_text(b, ind->baseline.value, ind->unit), l->w[W_IN], ind->baseline.year);
+			   rb_ind_value(b, ind, ind->baseline.value), l->w[W_IN], ind->baseline.year);
 	if (tg)
-		buf_printf(&alt, " %s %s %s %d.", l->w[W_TARGET], rb_num_text(b, tg->value, ind->unit),
+		buf_printf(&alt, " %s %s %s %d.", l->w[W_TARGET], rb_ind_value(b, ind, tg->value),
 			   l->w[W_IN], tg->year);
 	for (int k = 0; k < ch->nseries; k++) {
 		buf_printf(&alt, " %s:", ch->series[k].name);
@@ -127,7 +143,7 @@ static const char *chart_alt(rb *b, const indicator *ind, const doc_chart *ch,
 		for (int i = 0; i < ch->ncats; i++)
 			if (isfinite(ch->series[k].values[i])) {
 				buf_printf(&alt, "%s %s %s %d", first ? "" : ",",
-					   rb_num_text(b, ch->series[k].values[i], ind->unit), l->w[W_IN],
+					   rb_ind_value(b, ind, ch->series[k].values[i]), l->w[W_IN],
 					   y0 + i);
 				first = 0;
 			}
@@ -141,40 +157,57 @@ static const char *chart_alt(rb *b, const indicator *ind, const doc_chart *ch,
 	return alt_s;
 }
 
-/* The chart's twin table: years across, baseline, series and target
- * down. */
-static void twin_table(rb *b, const indicator *ind, const doc_chart *ch, const ind_point *tg)
+/* The range an indicator's value axis covers in every report of the plan:
+ * its baseline, every target and every owner's value, so a trust's
+ * report draws it on the regional report's axis.  *lo > *hi: no data. */
+static void ind_range(const indicator *ind, double *lo, double *hi)
 {
-	const labels *l = b->l;
-	int nyears = ch->ncats;
-	double w[42];
-	w[0] = 30;
-	for (int i = 0; i < nyears; i++)
-		w[i + 1] = 70.0 / nyears;
-	const char *cap = rb_fmt(b, "%s: %s", l->w[W_CHART_VALUES], ind->name);
-	doc_node *t = rb_block(b, doc_table(b->d, nyears + 1, w, 1, cap, nopos));
-	doc_node *hr = doc_append(t, doc_row(b->d, 1));
-	rb_text_cell(b, hr, ind->unit && *ind->unit ? rb_fmt(b, "%s (%s)", l->w[W_CHART_VALUES], ind->unit)
-						 : l->w[W_CHART_VALUES], b->d->style.header_fill, DOC_LEFT);
-	for (int i = 0; i < nyears; i++)
-		rb_text_cell(b, hr, ch->cats[i], b->d->style.header_fill, DOC_RIGHT);
-	double one[41];
-	int dec = chart_data_decimals(ch);
-	if (ind->has_baseline) {
-		for (int i = 0; i < nyears; i++)
-			one[i] = i == ch->base_cat ? ch->base_value : NAN;
-		value_row(b, t, ch, dec, l->w[W_BASELINE], one, nyears);
-	}
-	for (int k = 0; k < ch->nseries; k++)
-		value_row(b, t, ch, dec, ch->series[k].name, ch->series[k].values, nyears);
-	if (tg) {
-		for (int i = 0; i < nyears; i++)
-			one[i] = i == ch->target_cat ? ch->target_value : NAN;
-		value_row(b, t, ch, dec, l->w[W_TARGET], one, nyears);
-	}
+	double a = INFINITY, z = -INFINITY;
+#define TAKE(v) (a = fmin(a, (v)), z = fmax(z, (v)))
+	if (ind->has_baseline)
+		TAKE(ind->baseline.value);
+	for (size_t i = 0; i < ind->ntargets; i++)
+		TAKE(ind->targets[i].value);
+	for (size_t i = 0; i < ind->nvalues; i++)
+		if (!ind->values[i].category_id)
+			TAKE(ind->values[i].value);
+#undef TAKE
+	*lo = a, *hi = z;
 }
 
-static void indicator_chart(rb *b, const indicator *ind, int on, int known)
+/* The chart's title: its finding, from the value judged (the owner's own
+ * in its report, else the plan's), against the target. */
+static const char *finding(rb *b, const indicator *ind, const ind_point *judged,
+			   const ind_point *tg, int on, int known)
+{
+	const labels *l = b->l;
+	const char *who = judged && b->who && judged->owner == b->who ? b->who->name : NULL;
+	const char *f;
+	if (!judged && tg)
+		f = rb_fmt(b, l->w[W_CHART_FINDING_NONE], rb_ind_value(b, ind, tg->value), tg->year);
+	else if (!judged)
+		return ind->name;
+	else if (!tg || !known)
+		f = rb_fmt(b, l->w[W_CHART_FINDING_LATEST], rb_ind_value(b, ind, judged->value),
+			   judged->year);
+	else
+		f = rb_fmt(b, l->w[on ? W_CHART_FINDING_ON : W_CHART_FINDING_BEHIND],
+			   rb_ind_value(b, ind, judged->value), judged->year,
+			   rb_ind_value(b, ind, tg->value), tg->year);
+	return who ? rb_fmt(b, "%s: %s", who, f) : f;
+}
+
+/* A chart made, for the values table after them all: its indicator and
+ * its first year. */
+typedef struct drawn {
+	const indicator *ind;
+	const doc_chart *ch;
+	int y0;
+} drawn;
+
+/* One indicator's chart; returns it (NULL: nothing to draw, or memory). */
+static const doc_chart *indicator_chart(rb *b, const indicator *ind, const ind_point *judged,
+					int on, int known, int *first_year)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
@@ -194,10 +227,10 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 		SPAN(tg->year);
 #undef SPAN
 	if (y0 > y1 || y1 - y0 > 40) /* nothing to draw, or not a plan's span */
-		return;
+		return NULL;
 	doc_chart *ch = arena_alloc(a, sizeof *ch);
 	if (!ch)
-		return;
+		return NULL;
 	ch->ncats = y1 - y0 + 1;
 	ch->cats = arena_array(a, (size_t)ch->ncats, sizeof *ch->cats);
 	for (int i = 0; ch->cats && i < ch->ncats; i++)
@@ -220,12 +253,12 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 	}
 	ch->series = arena_array(a, (size_t)ns, sizeof *ch->series);
 	if (!ch->cats || !ch->series)
-		return;
+		return NULL;
 	int years_with_data = 0;
 	for (int k = 0; k < ns; k++) {
 		double *v = arena_array(a, (size_t)ch->ncats, sizeof *v);
 		if (!v)
-			return;
+			return NULL;
 		for (int i = 0; i < ch->ncats; i++)
 			v[i] = NAN;
 		int any = 0;
@@ -251,7 +284,8 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 				break;
 			}
 	ch->kind = years_with_data >= 2 ? CHART_LINE : CHART_BAR;
-	ch->title = ind->name;
+	ch->title = finding(b, ind, judged, tg, on, known);
+	ch->subtitle = ind->name;
 	ch->unit = ind->unit;
 	ch->base_cat = ind->has_baseline ? ind->baseline.year - y0 : -1;
 	ch->base_value = ind->has_baseline ? ind->baseline.value : NAN;
@@ -263,24 +297,99 @@ static void indicator_chart(rb *b, const indicator *ind, int on, int known)
 	ch->on_track = known ? on : -1;
 	ch->on_track_text = rb_fmt(b, "%s: %s", l->w[W_STATUS_WORD],
 				!known ? l->w[W_NO_DATA] : on ? l->w[W_ON_TRACK] : l->w[W_BEHIND]);
+	/* the same axis and the same places in every report of the plan */
+	ch->fixed_range = 1;
+	ind_range(ind, &ch->range_lo, &ch->range_hi);
+	ch->fixed_decimals = 1;
+	ch->decimals = rb_ind_decimals(ind);
+	ch->abreast = IND_ABREAST;
 	rb_chart_numbers(b, ch);
-
-	const char *alt_s = chart_alt(b, ind, ch, tg, y0);
-	rb_chart_node(b, ch, alt_s);
-	/* The board handout (at most four pages) shows compact charts without
-	 * the twin table: the indicators table above has baseline, latest and
-	 * target, and the alt text every number. */
+	/* the board handout (at most four pages) draws smaller plots */
 	ch->compact = b->tpl->kind == TPL_BOARD;
-	if (!ch->compact)
-		twin_table(b, ind, ch, tg);
-	/* A computed plan-level value is never passed off as a reported one:
-	 * the chart's numbers say which they are. */
+	*first_year = y0;
+	return rb_chart_node(b, ch, chart_alt(b, ind, ch, tg, y0)) ? ch : NULL;
+}
+
+/* A row of the values table: the indicator's name (first row of each,
+ * else empty), the row's name, then one cell per year from y0, empty
+ * where v has no finite value. */
+static void value_row(rb *b, doc_node *t, const indicator *ind, const char *first,
+		      const char *label, const double *v, int n)
+{
+	doc_node *r = doc_append(t, doc_row(b->d, 0));
+	doc_node *c = rb_cell(b, r, 0);
+	if (first)
+		rb_para(b, c, DOC_P_NOTE, first);
+	rb_text_cell(b, r, label, 0, DOC_LEFT);
+	doc_chart nf = {0};
+	rb_chart_numbers(b, &nf);
+	for (int i = 0; i < n; i++) {
+		char nb[64] = "";
+		if (isfinite(v[i]))
+			chart_format(&nf, v[i], rb_ind_decimals(ind), nb, sizeof nb);
+		rb_text_cell(b, r, *nb ? rb_fmt(b, "%s", nb) : NULL, 0, DOC_RIGHT);
+	}
+}
+
+/* The charts' twin: every indicator's rows (baseline and target in one,
+ * as they never share a year; then each series), the years of all the
+ * charts across. */
+static void values_table(rb *b, const drawn *dw, int n)
+{
+	const labels *l = b->l;
+	int y0 = INT32_MAX, y1 = INT32_MIN;
+	for (int k = 0; k < n; k++) {
+		y0 = dw[k].y0 < y0 ? dw[k].y0 : y0;
+		int e = dw[k].y0 + dw[k].ch->ncats - 1;
+		y1 = e > y1 ? e : y1;
+	}
+	if (!n || y1 - y0 > 40)
+		return;
+	int ny = y1 - y0 + 1;
+	double w[43];
+	w[0] = 26, w[1] = 20;
+	for (int i = 0; i < ny; i++)
+		w[i + 2] = 54.0 / ny;
+	doc_node *t = rb_block(b, doc_table(b->d, ny + 2, w, 1, l->w[W_CHART_VALUES_TITLE], nopos));
+	doc_node *hr = doc_append(t, doc_row(b->d, 1));
+	rb_text_cell(b, hr, l->w[W_INDICATOR], b->d->style.header_fill, DOC_LEFT);
+	rb_text_cell(b, hr, l->w[W_CHART_VALUES], b->d->style.header_fill, DOC_LEFT);
+	for (int i = 0; i < ny; i++)
+		rb_text_cell(b, hr, rb_fmt(b, "%d", y0 + i), b->d->style.header_fill, DOC_RIGHT);
+	double one[41];
+	for (int k = 0; k < n; k++) {
+		const doc_chart *ch = dw[k].ch;
+		const indicator *ind = dw[k].ind;
+		int at = dw[k].y0 - y0; /* the chart's first year in the table */
+		const char *first = ind->unit && *ind->unit ? rb_fmt(b, "%s (%s)", ind->name, ind->unit)
+							   : ind->name;
+		for (int i = 0; i < ny; i++)
+			one[i] = NAN;
+		if (ch->base_cat >= 0)
+			one[at + ch->base_cat] = ch->base_value;
+		if (ch->target_cat >= 0 && ch->target_cat != ch->base_cat)
+			one[at + ch->target_cat] = ch->target_value;
+		value_row(b, t, ind, first, l->w[W_CHART_BASE_TARGET], one, ny);
+		for (int s = 0; s < ch->nseries; s++) {
+			for (int i = 0; i < ny; i++)
+				one[i] = i >= at && i - at < ch->ncats ? ch->series[s].values[i - at] : NAN;
+			value_row(b, t, ind, NULL, ch->series[s].name, one, ny);
+		}
+	}
+}
+
+/* A computed plan-level value is never passed off as a reported one: a
+ * note under the charts says which they are. */
+static void computed_notes(rb *b, const indicator *ind)
+{
+	const labels *l = b->l;
 	for (size_t i = 0; i < ind->nvalues; i++) {
 		const ind_point *v = &ind->values[i];
 		if (v->computed)
 			rb_para(b, b->d->root, DOC_P_NOTE,
-			     rb_fmt(b, "%d: %s (%s)", v->year, rb_num_text(b, v->value, ind->unit),
-				 rb_fmt(b, l->w[W_COMPUTED], v->nreported, v->nexpected)));
+				rb_fmt(b, "%s, %d: %s (%s)", ind->name, v->year,
+				       rb_ind_value(b, ind, v->value),
+				       rb_fmt(b, l->w[W_COMPUTED], v->nreported, v->nexpected)));
 	}
 }
 
@@ -423,13 +532,23 @@ void rb_indicators(rb *b, int level, int charts)
 	}
 	/* issue 6: then a chart and a table of values per indicator, judged
 	 * as in the table above */
-	for (size_t i = 0; charts && i < p->nindicators; i++) {
+	drawn *dw = charts ? arena_array(&b->d->arena, p->nindicators, sizeof *dw) : NULL;
+	int ndrawn = 0;
+	for (size_t i = 0; dw && i < p->nindicators; i++) {
 		const indicator *ind = p->indicators[i];
 		const ind_point *mine = own ? model_latest_value(ind, b->who) : NULL;
 		const ind_point *judged = mine ? mine : model_latest_value(ind, NULL);
-		int known, ok = rb_on_track(ind, judged, &known);
-		indicator_chart(b, ind, ok, known);
+		int known, ok = rb_on_track(ind, judged, &known), y0 = 0;
+		const doc_chart *ch = indicator_chart(b, ind, judged, ok, known, &y0);
+		if (ch)
+			dw[ndrawn++] = (drawn){ind, ch, y0};
 	}
+	/* the board handout has every number in the goals' table and the alt
+	 * texts: no values table */
+	if (dw && b->tpl->kind != TPL_BOARD)
+		values_table(b, dw, ndrawn);
+	for (size_t i = 0; charts && i < p->nindicators; i++)
+		computed_notes(b, p->indicators[i]);
 	for (size_t i = 0; i < p->nindicators; i++)
 		breakdown_table(b, p->indicators[i]);
 }

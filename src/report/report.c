@@ -279,7 +279,13 @@ static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int
 	if (!nc)
 		return;
 	ch->kind = CHART_STACKED_HBAR;
-	ch->title = rb_fmt(b, l->w[W_COUNTS_TITLE], b->year);
+	/* the title states the finding; the table above has the heading */
+	size_t all = 0, st[ST_COUNT] = {0};
+	for (size_t i = 0; i < nrows; i++)
+		for (int s = 0; s < ST_COUNT; s++)
+			st[s] += rows[i][s], all += rows[i][s];
+	ch->title = rb_fmt(b, l->w[W_COUNTS_FINDING], st[ST_IN_PROGRESS] + st[ST_ONGOING], all,
+			   st[ST_COMPLETED], st[ST_DELAYED]);
 	ch->ncats = nc;
 	ch->cats = arena_array(a, (size_t)nc, sizeof *ch->cats);
 	ch->series = arena_array(a, (size_t)ncols, sizeof *ch->series);
@@ -302,6 +308,7 @@ static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int
 	ch->nseries = ncols;
 	ch->base_cat = ch->target_cat = -1;
 	ch->on_track = -1;
+	ch->total_label = l->w[W_TOTAL];
 	rb_chart_numbers(b, ch);
 	buf alt = BUF_INIT;
 	buf_printf(&alt, "%s: %s.", l->w[W_CHART_HBAR], ch->title);

@@ -105,6 +105,16 @@
 	W(CHART_LINE, "Linjediagram", "Linjediagram", "Line chart") \
 	W(CHART_BAR, "Stolpediagram", "Stolpediagram", "Bar chart") \
 	W(CHART_HBAR, "Liggende stolpediagram", "Liggjande stolpediagram", "Horizontal stacked bar chart") \
+	/* an indicator chart's title states its finding: the latest value, \
+	 * its year, then the target and its year */ \
+	W(CHART_FINDING_ON, "%s i %d – i rute mot målet %s i %d", "%s i %d – i rute mot målet %s i %d", "%s in %d – on track for the target of %s in %d") \
+	W(CHART_FINDING_BEHIND, "%s i %d – ikke i rute mot målet %s i %d", "%s i %d – ikkje i rute mot målet %s i %d", "%s in %d – behind the path to the target of %s in %d") \
+	W(CHART_FINDING_LATEST, "%s i %d", "%s i %d", "%s in %d") \
+	W(CHART_FINDING_NONE, "Ingen verdier ennå – målet er %s i %d", "Ingen verdiar enno – målet er %s i %d", "No values yet – the target is %s in %d") \
+	W(CHART_VALUES_TITLE, "Verdiene i diagrammene", "Verdiane i diagramma", "The values in the charts") \
+	W(CHART_BASE_TARGET, "Utgangspunkt og mål", "Utgangspunkt og mål", "Baseline and target") \
+	/* the counts chart's title: in progress or ongoing, of all, completed, delayed */ \
+	W(COUNTS_FINDING, "%zu av %zu tiltak pågår eller er løpende, %zu er fullført og %zu er forsinket", "%zu av %zu tiltak pågår eller er løpande, %zu er fullførte og %zu er forseinka", "%zu of %zu measures are in progress or ongoing, %zu completed and %zu delayed") \
 	/* the forms (column headers that the report also prints are shared) */ \
 	W(FORM_STATUS_YEAR, "Status %d", "Status %d", "Status %d") \
 	W(FORM_COMMENT_YEAR, "Kommentar %d", "Kommentar %d", "Comment %d") \

@@ -1,6 +1,7 @@
-# charts.sh: issue 6 -- one chart per indicator and the status bars in the
-# summary, judged in the drawn PDF (pdftotext) and in the ODT as LibreOffice
-# renders it (embedded chart objects converted to PDF, labels found).
+# charts.sh: one chart per indicator, as small multiples on one axis per
+# indicator in every report, and the status bars in the summary, judged in
+# the drawn PDF (pdftotext), the HTML's SVG, the ODT's and the DOCX's chart
+# XML, and the ODT as LibreOffice renders it.
 . "$SR_TOP/tests/lib.sh"
 export SOURCE_DATE_EPOCH=1735689600
 # shellcheck disable=SC2086
@@ -53,15 +54,28 @@ else fail "pdf: one chart per indicator" "$n legends for $nind indicators"; fi
 n=$(pdftotext "$pdf" - | grep -c "^Vurdering: ")
 if [ "$n" -eq "$nind" ]; then pass "pdf: on-track verdict in words per chart"
 else fail "pdf: on-track verdict per chart" "$n for $nind indicators"; fi
-# the summary's page: where the counts' title stands most often (the
-# plan's introduction comes before it, as long as the plan makes it)
+# the summary's stacked bars: titled with their finding, not the table's
+# heading, on the page where that finding stands, a bar's total beside it
 sp=$(for p in 1 2 3 4 5 6 7 8; do
-	printf '%s %s\n' "$(pdftotext -f $p -l $p "$pdf" - 2>/dev/null | grep -c "^Status for tiltakene 2024")" $p
-done | sort -k1,1nr -k2,2n | head -1)
-p2=${sp%% *} sp=${sp#* }
-if [ "$p2" -ge 2 ]; then pass "pdf: the summary's stacked bars (title beside the table's)"
-else fail "pdf: summary bars" "'Status for tiltakene 2024' $p2 times on page $sp"; fi
+	pdftotext -f $p -l $p "$pdf" - 2>/dev/null | grep -q "^41 av 60 tiltak pågår eller er løpende" && echo $p
+done | head -1)
+if [ -n "$sp" ]; then pass "pdf: the summary's stacked bars state their finding (page $sp)"
+else fail "pdf: summary bars" "no page with '41 av 60 tiltak pågår eller er løpende'"; fi
+sp=${sp:-1}
 contains "pdf: a focus area's total beside its bar" "$(pdftotext -f "$sp" -l "$sp" -layout "$pdf" -)" "29"
+# every area's name whole: above its bar, not cut with "…"
+t=$(pdftotext -f "$sp" -l "$sp" "$pdf" - | tr '\n' ' ' | tr -s ' ')
+contains "pdf: a long area's name whole" "$t" "universitetet og høgskoler, kommune og næringsliv"
+lacks "pdf: no area's name cut" "$t" "…"
+# small multiples: the indicators' charts (one verdict each) on as few
+# pages as two abreast need, not one page and a half each
+np=$(for p in $(seq 1 "$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')"); do
+	pdftotext -f $p -l $p "$pdf" - 2>/dev/null | grep -q "^Vurdering: " && echo $p
+done | wc -l)
+if [ "$np" -ge 1 ] && [ "$np" -le $(((nind + 3) / 4)) ]; then pass "pdf: $nind indicator charts on $np pages"
+else fail "pdf: indicator charts' pages" "$np pages for $nind charts"; fi
+# a chart's title states its finding: the latest value against the target
+contains "pdf: a chart's finding" "$txt" "3,5 % i 2024 – ikke i rute mot målet 5,0 % i 2025"
 # charts are vectors: no image beyond the logo (the sample has none)
 if need "pdf: vectors" pdfimages; then
 	ni=$(pdfimages -list "$pdf" | tail -n +3 | wc -l)
@@ -146,5 +160,85 @@ done
 # The values tables print every number of an indicator with the same places:
 # the plan's 2.0 beside 2.4 is "2,0", not "2" (and 38 beside 39,5 is "38,0").
 t=$(pdftotext -layout "$pdf" - | tr -s ' ')
-contains "values table: 2,0 beside 2,4" "$t" "Helse Nord-Trøndelag HF 2,0 2,4"
-contains "values table: 38,0 beside 39,5" "$t" "Utgangspunkt 38,0"
+if printf '%s\n' "$t" | grep -Eq "Helse Nord-Trønde.* 2,0 2,4"; then pass "values table: 2,0 beside 2,4"
+else fail "values table: 2,0 beside 2,4" "no 'Helse Nord-Trøndelag HF 2,0 2,4' row"; fi
+contains "values table: 38,0 beside 39,5" "$t" "Utgangspunkt og mål 38,0 43,0"
+# and the goals' table above writes them so too: 41,0 beside 38,0, not 41
+contains "goals table: 41,0 beside 38,0" "$t" "38,0 % (2022) 41,0 % (2024) 43,0 % (2026)"
+
+# One axis per indicator in every report of the plan: the regional ODT's
+# and the trust's charts of the same goal (their subtitle) have the same
+# minimum, maximum and step.
+mkdir -p hfodt
+expect_exit "helseforetak odt renders" 0 "$SR" render -q --owner stolav -f odt -O hfodt "$@"
+axes() {
+	python3 - "$1" <<'PY'
+import sys, zipfile, re
+z = zipfile.ZipFile(sys.argv[1])
+for n in sorted(z.namelist()):
+    if not re.match(r"Object \d+/content.xml$", n):
+        continue
+    x = z.read(n).decode()
+    sub = re.search(r"<chart:subtitle[^>]*><text:p>(.*?)</text:p>", x)
+    ax = re.search(r'style:name="axis-y".*?chart:minimum="([^"]*)" chart:maximum="([^"]*)" chart:interval-major="([^"]*)"', x, re.S)
+    if sub and ax:
+        print("%s\t%s %s %s" % (sub.group(1), ax.group(1), ax.group(2), ax.group(3)))
+PY
+}
+axes "$odt" | sort > axes-region.txt
+axes hfodt/hmn-forskning-2023-2026-2024-stolav.odt | sort > axes-hf.txt
+n=$(wc -l < axes-region.txt)
+if [ "$n" -eq "$nind" ] && cmp -s axes-region.txt axes-hf.txt; then
+	pass "odt: each indicator's axis the same in the regional and the trust's report ($n)"
+else fail "odt: the same axis in every report" "$(diff axes-region.txt axes-hf.txt | head -5) ($n of $nind)"; fi
+# an axis not from 0 is marked broken where the format can draw it (the
+# SVG, as the PDF): one mark per chart whose ODT axis starts above 0
+nb=$(awk -F'\t' '{split($2, a, " "); if (a[1] > 0) n++} END {print n + 0}' axes-region.txt)
+expect_exit "html renders" 0 "$SR" render -q -f html,docx -O . "$@"
+html=hmn-forskning-2023-2026-2024.html docx=hmn-forskning-2023-2026-2024.docx
+marks=$(python3 - "$html" <<'PY'
+import sys, re
+h = open(sys.argv[1], encoding="utf-8").read()
+n = 0
+for svg in re.findall(r'<svg[^>]*class="wide".*?</svg>', h, re.S):
+    for l in re.findall(r'<line x1="([-\d.]+)" y1="([-\d.]+)" x2="([-\d.]+)" y2="([-\d.]+)"', svg):
+        x1, y1, x2, y2 = map(float, l)
+        if abs(x2 - x1 - 3.2) < 0.01 and abs(y2 - y1 + 6.4) < 0.01:
+            n += 1
+print(n // 2)
+PY
+)
+if [ "$nb" -ge 1 ] && [ "$marks" -eq "$nb" ]; then pass "html: a break mark on each axis not from 0 ($nb)"
+else fail "html: break marks" "$marks marks, $nb axes not from 0"; fi
+h=$(cat "$html")
+contains "html: small multiples in a grid" "$h" '<div class="charts charts-2">'
+contains "html: one column on a phone" "$h" '.charts{display:block}'
+contains "html: a series' last value at its end" "$h" '>3,5</text>'
+contains "html: the target labelled" "$h" '>Målverdi 5,0</text>'
+contains "html: the counts' total" "$h" '>29</text>'
+
+# The native charts show what the PDF shows.  ODT: the counts' values axis
+# below (the first area written last, not the axis reversed), totals as
+# labels, the series' last values and the target labelled, the verdict.
+c1=$(unzip -p "$odt" "Object 1/content.xml")
+lacks "odt: counts' axis not reversed (values axis at the foot)" "$c1" 'chart:reverse-direction'
+contains "odt: counts' totals labelled at the bars' ends" "$c1" 'chart:label-position="right"'
+contains "odt: the last area written first" "$c1" '<text:p>7 Øke finansiering av forskning</text:p>'
+contains "odt: counts' finding as the title" "$c1" '<text:p>41 av 60 tiltak pågår eller er løpende'
+c2=$(unzip -p "$odt" "Object 2/content.xml")
+contains "odt: a series' last value labelled" "$c2" '<chart:data-point chart:style-name="s0l"/>'
+contains "odt: the target labelled" "$c2" 'chart:label-position="top"'
+contains "odt: the verdict under the years" "$c2" '<text:p>Vurdering: Ikke i rute</text:p>'
+contains "odt: the goal as subtitle" "$c2" '<chart:subtitle'
+contains "odt: charts abreast" "$(unzip -p "$odt" content.xml)" 'draw:name="Diagram 3"'
+d1=$(unzip -p "$docx" word/charts/chart1.xml)
+contains "docx: counts' values axis below" "$d1" '<c:crosses val="autoZero"/>'
+lacks "docx: counts' categories not reversed" "$d1" 'maxMin'
+contains "docx: counts' totals labelled" "$d1" '<c:dLblPos val="inBase"/>'
+d2=$(unzip -p "$docx" word/charts/chart2.xml)
+contains "docx: a series' last value labelled" "$d2" '<c:dLblPos val="r"/>'
+contains "docx: the verdict under the years" "$d2" 'Vurdering: Ikke i rute'
+dx=$(unzip -p "$docx" word/document.xml)
+n=$(python3 -c 'import re,sys; d=sys.stdin.read(); print(max(len(re.findall("<c:chart ", p)) for p in re.findall("<w:p>.*?</w:p>|<w:p .*?</w:p>", d, re.S)))' <<< "$dx")
+if [ "$n" -eq 2 ]; then pass "docx: two charts abreast in one paragraph"
+else fail "docx: charts abreast" "at most $n charts in a paragraph"; fi

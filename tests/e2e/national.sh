@@ -30,7 +30,7 @@ t=$(cat plan.tree)
 # The plan's own number of new trials for 2024 is computed from the RHFs'
 # (540 + 230 + 168; Helse Nord sent none) and says so.
 contains "national: roll-up is the RHFs' sum" "$t" "text \"938${NB}studier (2024; beregnet, 3 av 4 har rapportert)\""
-contains "national: roll-up marked beside the chart" "$t" "text \"2024: 938${NB}studier (beregnet, 3 av 4 har rapportert)\""
+contains "national: roll-up marked under the charts" "$t" ", 2024: 938${NB}studier (beregnet, 3 av 4 har rapportert)\""
 # Helse Midt-Norge's own 168 is its own series, never the plan's latest.
 contains "national: RHF value is the RHF's" "$t" "Helse Midt-Norge RHF: 150${NB}studier i 2023, 168${NB}studier i 2024."
 case "$t" in *"text \"168${NB}studier (2024)\""*) fail "national: RHF value not the national value" "168 shown as the plan's value" ;;

@@ -375,6 +375,22 @@ static void test_draw_hbar(void **st)
 	assert_true(has_text(&d, "17")); /* a count on its segment */
 	chart_scale s = chart_value_scale(&c);
 	assert_true(s.lo == 0 && s.hi >= 29);
+	/* a long name is written whole above its bar, on two lines, not cut */
+	areas[0] = "1 Følge opp Nasjonal handlingsplan for kliniske studier og sørge for at "
+		   "forskningen kommer pasientene til gode";
+	assert_int_equal(chart_draw(&c, 400, 10, measure, NULL, &a, &d), 0);
+	assert_clean(&d);
+	int cut = 0;
+	for (int i = 0; i < d.n; i++)
+		cut |= d.p[i].kind == CP_TEXT && strstr(d.p[i].text, "\xe2\x80\xa6") != NULL;
+	assert_false(cut);
+	int first = 0, lines = 0;
+	for (int i = 0; i < d.n; i++)
+		if (d.p[i].kind == CP_TEXT) {
+			first |= strncmp(d.p[i].text, "1 Følge opp", 12) == 0;
+			lines += strstr(areas[0], d.p[i].text) != NULL && strlen(d.p[i].text) > 10;
+		}
+	assert_true(first && lines >= 2);
 	arena_free(&a);
 }
 
@@ -395,6 +411,116 @@ static void test_columns_and_labels(void **state)
 	assert_ptr_equal(chart_axis_label(s, lab, 8), s); /* no room: the whole */
 }
 
+/* An indicator's axis comes from the whole plan: a trust's chart, with
+ * fewer series than the region's, gets the same scale when both carry the
+ * plan's range; data far from 0 get an axis marked broken, data near it
+ * one from 0. */
+static void test_fixed_range(void **st)
+{
+	(void)st;
+	double all[5] = {NAN, 255, 281, NAN, NAN}, own[5] = {NAN, NAN, 281, NAN, NAN};
+	chart_series se[1], so[1];
+	doc_chart region = line_chart(all, se), trust = line_chart(own, so);
+	region.base_value = trust.base_value = 210;
+	region.target_value = trust.target_value = 420;
+	chart_scale a = chart_value_scale(&region);
+	/* without the plan's range the two differ as soon as one has less */
+	trust.base_cat = -1;
+	chart_scale b = chart_value_scale(&trust);
+	assert_true(a.lo != b.lo || a.hi != b.hi);
+	region.fixed_range = trust.fixed_range = 1;
+	region.range_lo = trust.range_lo = 210;
+	region.range_hi = trust.range_hi = 420;
+	a = chart_value_scale(&region), b = chart_value_scale(&trust);
+	assert_true(a.lo == b.lo && a.hi == b.hi && a.step == b.step && a.ticks == b.ticks);
+	assert_true(a.lo == 200 && a.hi == 500);
+	assert_true(a.broken && b.broken); /* 200 is not 0: marked */
+	assert_true(a.ticks <= 7);
+	/* near 0: from 0, nothing to mark */
+	region.range_lo = 2.0, region.range_hi = 5;
+	a = chart_value_scale(&region);
+	assert_true(a.lo == 0 && !a.broken);
+	/* bars always stand on 0 */
+	region.kind = CHART_BAR, region.range_lo = 210, region.range_hi = 420;
+	a = chart_value_scale(&region);
+	assert_true(a.lo == 0 && !a.broken);
+	/* the break is drawn: two slanted strokes at the axis's foot */
+	arena ar;
+	arena_init(&ar);
+	region.kind = CHART_LINE;
+	chart_drawing d;
+	int slanted[2] = {0, 0};
+	for (int broken = 0; broken < 2; broken++) {
+		region.range_lo = broken ? 210 : 2.0;
+		region.range_hi = broken ? 420 : 5;
+		assert_int_equal(chart_draw(&region, 300, 10, measure, NULL, &ar, &d), 0);
+		assert_clean(&d);
+		for (int i = 0; i < d.n; i++) /* the mark's strokes: 3.2 across, 6.4 up */
+			slanted[broken] += d.p[i].kind == CP_LINE && fabs(d.p[i].w - 3.2) < 1e-9 &&
+					   fabs(d.p[i].h + 6.4) < 1e-9;
+	}
+	assert_int_equal(slanted[0], 0);
+	assert_int_equal(slanted[1], 2);
+	arena_free(&ar);
+}
+
+/* One count of places for an indicator: the builder's, in every label. */
+static void test_fixed_decimals(void **st)
+{
+	(void)st;
+	double v[5] = {NAN, 39.5, 41, NAN, NAN};
+	chart_series se[1];
+	doc_chart c = line_chart(v, se);
+	c.base_value = 38, c.target_value = 43;
+	assert_int_equal(chart_data_decimals(&c), 1);
+	v[1] = 40; /* this report's data are whole; the plan's are not */
+	assert_int_equal(chart_data_decimals(&c), 0);
+	c.fixed_decimals = 1, c.decimals = 1;
+	assert_int_equal(chart_data_decimals(&c), 1);
+	assert_int_equal(chart_places(41), 0);
+	assert_int_equal(chart_places(39.5), 1);
+	assert_int_equal(chart_places(0.25), 2);
+	assert_int_equal(chart_places(NAN), 0);
+	/* the last value is written so: "41,0" */
+	arena a;
+	arena_init(&a);
+	chart_drawing d;
+	assert_int_equal(chart_draw(&c, 300, 10, measure, NULL, &a, &d), 0);
+	assert_true(has_text(&d, "41,0"));
+	assert_true(has_text(&d, "Målverdi 43,0")); /* the target labelled */
+	arena_free(&a);
+}
+
+/* Small multiples: a run of charts abreast fills rows of k; a short last
+ * row keeps the width; the check refuses more than a row holds. */
+static void test_abreast(void **st)
+{
+	(void)st;
+	doc *d = doc_new();
+	assert_non_null(d);
+	static doc_chart two = {.kind = CHART_LINE, .abreast = 2}, one = {.kind = CHART_LINE};
+	doc_node *n[5];
+	for (int i = 0; i < 5; i++) {
+		n[i] = doc_append(d->root, doc_node_new(d, DOC_CHART, (srcpos){0}));
+		n[i]->u.chart.chart = i < 3 ? &two : &one;
+	}
+	int col, want[5] = {0, 1, 0, 0, 0}, k[5] = {2, 2, 2, 1, 1};
+	int ends[5] = {0, 1, 1, 1, 1};
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(doc_chart_abreast(n[i], &col), k[i]);
+		assert_int_equal(col, want[i]);
+		assert_int_equal(doc_chart_row_ends(n[i]), ends[i]);
+	}
+	assert_true(fabs(doc_chart_width(n[2], 480, 10) - 235) < 1e-9);
+	assert_true(fabs(doc_chart_width(n[3], 480, 10) - 480) < 1e-9);
+	const char *why;
+	assert_int_equal(doc_check(d, &why), 0);
+	static doc_chart four = {.kind = CHART_LINE, .abreast = CHART_MAX_ABREAST + 1};
+	n[4]->u.chart.chart = &four;
+	assert_int_equal(doc_check(d, &why), -1);
+	doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -411,6 +537,9 @@ int main(void)
 		cmocka_unit_test(test_data_decimals),
 		cmocka_unit_test(test_draw_hbar),
 		cmocka_unit_test(test_columns_and_labels),
+		cmocka_unit_test(test_fixed_range),
+		cmocka_unit_test(test_fixed_decimals),
+		cmocka_unit_test(test_abreast),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -153,7 +153,8 @@ static doc_chart line_chart = {
 	.base_cat = 0, .base_value = 2.9, .target_cat = 3, .target_value = 5,
 	.base_label = "Utgangspunkt", .target_label = "M\xc3\xa5lverdi",
 	.track_label = "Bane mot m\xc3\xa5let", .on_track = 0, .decimal = ",",
-	.group = "\xc2\xa0", .lang = "nb-NO",
+	.group = "\xc2\xa0", .lang = "nb-NO", .on_track_text = "Vurdering: Ikke i rute",
+	.subtitle = "Andelen skal \xc3\xb8ke til 5 prosent i 2025",
 };
 static const char *const areas[] = {"1 F\xc3\xb8lge opp Nasjonal handlingsplan for kliniske studier",
 				    "2 Brukerinvolvering"};
@@ -166,6 +167,7 @@ static doc_chart hbar_chart = {
 	.kind = CHART_STACKED_HBAR, .title = "Status for tiltakene", .ncats = 2,
 	.cats = (const char **)areas, .nseries = 2, .series = bar_series, .base_cat = -1,
 	.target_cat = -1, .on_track = -1, .decimal = ",", .group = "\xc2\xa0", .lang = "nb-NO",
+	.total_label = "Totalt",
 };
 
 /* The sample with two charts in it. */
@@ -553,14 +555,37 @@ static void test_charts(void **state)
 	assert_xstr(&c, "string(//c:valAx/c:scaling/c:max/@val)", want);
 	snprintf(want, sizeof want, "%g", sc.lo);
 	assert_xstr(&c, "string(//c:valAx/c:scaling/c:min/@val)", want);
+	/* as in the PDF: each series' last value labelled beside it, the
+	 * target's above it, in the chart's places; the verdict under the
+	 * years; the goal under the finding */
+	assert_xstr(&c, "string(//c:lineChart/c:ser[1]/c:dLbls/c:dLbl/c:idx/@val)", "2");
+	assert_xstr(&c, "string(//c:lineChart/c:ser[1]/c:dLbls/c:dLbl/c:dLblPos/@val)", "r");
+	assert_xstr(&c, "string(//c:lineChart/c:ser[1]/c:dLbls/c:dLbl/c:numFmt/@formatCode)",
+		    "#,##0.0");
+	assert_xstr(&c, "string(//c:lineChart/c:ser[4]/c:dLbls/c:dLbl/c:idx/@val)", "3");
+	assert_count(&c, "count(//c:lineChart/c:ser[3]/c:dLbls)", 0); /* the baseline */
+	assert_xstr(&c, "string(//c:catAx/c:title//a:t)", "Vurdering: Ikke i rute");
+	assert_xstr(&c, "string((//c:chart/c:title//a:p)[2]//a:t)",
+		    "Andelen skal \xc3\xb8ke til 5 prosent i 2025");
 	part_close(&c);
 	part_open(&c, *state, "word/charts/chart2.xml");
 	assert_xstr(&c, "string(//c:barChart/c:barDir/@val)", "bar");
 	assert_xstr(&c, "string(//c:barChart/c:grouping/@val)", "stacked");
-	assert_count(&c, "count(//c:barChart/c:ser)", 2);
-	/* a zero count is no point, so no "0" label */
+	assert_count(&c, "count(//c:barChart/c:ser)", 3); /* two statuses, the totals */
+	/* a zero count is no point, so no "0" label; the last area first, so
+	 * the first stands on top with the values' axis at the foot */
 	assert_count(&c, "count(//c:barChart/c:ser[1]/c:val//c:pt)", 1);
-	assert_xstr(&c, "string(//c:catAx/c:scaling/c:orientation/@val)", "maxMin");
+	assert_xstr(&c, "string(//c:barChart/c:ser[1]/c:val//c:pt/@idx)", "1");
+	assert_xstr(&c, "string(//c:barChart/c:ser[1]/c:cat//c:pt[@idx='0']/c:v)",
+		    "2 Brukerinvolvering");
+	assert_xstr(&c, "string(//c:catAx/c:scaling/c:orientation/@val)", "minMax");
+	assert_xstr(&c, "string(//c:valAx/c:axPos/@val)", "b");
+	assert_xstr(&c, "string(//c:valAx/c:crosses/@val)", "autoZero");
+	/* the totals: unseen, labelled at the bars' ends, not in the legend */
+	assert_xstr(&c, "string(//c:barChart/c:ser[3]/c:val//c:pt[@idx='1']/c:v)", "19");
+	assert_xstr(&c, "string(//c:barChart/c:ser[3]/c:dLbls/c:dLblPos/@val)", "inBase");
+	assert_count(&c, "count(//c:barChart/c:ser[3]/c:spPr/a:noFill)", 1);
+	assert_xstr(&c, "string(//c:legend/c:legendEntry/c:idx/@val)", "2");
 	part_close(&c);
 }
 
