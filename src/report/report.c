@@ -195,13 +195,13 @@ static void changes(rb *b)
 static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int *cols,
 			 int ncols); /* issue 6 */
 
-/* A status as a narrow column's head: as rb_status_label, but the symbol
- * may stand on a line of its own above a word too wide for both. */
-static const char *status_head(rb *b, status_value v)
+/* A status's column head: its symbol on a line of its own above its word,
+ * which a narrow column then keeps whole. */
+static void status_head(rb *b, doc_node *row, status_value v)
 {
 	const char *sym = b->d->style.status_symbol[v];
-	const char *word = labels_status(b->l, v);
-	return sym && *sym ? rb_fmt(b, "%s %s", sym, word) : word;
+	doc_node *c = rb_text_cell(b, row, sym, b->fill[v], DOC_RIGHT);
+	rb_para(b, c, DOC_P_BODY, labels_status(b->l, v));
 }
 
 static void counts_table(rb *b, int level, int charts)
@@ -235,7 +235,7 @@ static void counts_table(rb *b, int level, int charts)
 	doc_node *hr = doc_append(t, doc_row(b->d, 1));
 	rb_text_cell(b, hr, l->w[W_AREA], b->d->style.header_fill, DOC_LEFT);
 	for (int i = 0; i < ncols; i++)
-		rb_text_cell(b, hr, status_head(b, cols[i]), b->fill[cols[i]], DOC_RIGHT);
+		status_head(b, hr, cols[i]);
 	rb_text_cell(b, hr, l->w[W_TOTAL], b->d->style.header_fill, DOC_RIGHT);
 	for (size_t i = 0; i < nrows; i++) {
 		size_t sum = 0;
