@@ -190,7 +190,7 @@ static void colours(xmlin_walk *w, template *t, const xmlNode *c)
 		status_value sv = model_status_parse(v);
 		if (!sv) {
 			xmlin_err(w, s, "\"%s\" is not a status; use one of: not-started, in-progress, "
-				  "ongoing, delayed, completed, cancelled", v ? v : "");
+				  "ongoing, completed, delayed, cancelled", v ? v : "");
 			continue;
 		}
 		attr_colour(w, s, "fill", &st->status_fill[sv]);
