@@ -39,7 +39,9 @@ static const char usage_validate[] =
 	"measure, owner and year, owners responsible for what they report.  Every\n"
 	"problem is printed as FILE:LINE:COL: error: message.\n"
 	"\n"
-	"  -t, --template NAME  also check a template (built-in name or file)\n"
+	"  -t, --template NAME  also check a template (built-in name or file); status\n"
+	"                       colours too alike, or a text too faint on its fill,\n"
+	"                       are warnings\n"
 	"  -q, --quiet          print nothing when all is well\n"
 	"  -h, --help           show this help\n";
 

@@ -210,6 +210,8 @@ sr_status sr_validate(const sr_validate_opts *o, sr_validate_result *r, diag *d)
 	if (in.read && o->template_name) {
 		template *t = NULL;
 		st = sr_worse(st, template_load(&t, in.tschema, o->template_name, d));
+		if (t) /* colours a reader cannot tell apart warn; they do not fail */
+			template_check_palette(t, d);
 		template_free(t);
 	}
 	if (st == SR_OK) {

@@ -94,27 +94,35 @@ static void defaults(doc_style *s, double b)
 	s->title_rule_above = 18;
 	s->title_rule_below = 14;
 	s->logo_after = 16;
-	/* none, not started, in progress, ongoing, delayed, completed, cancelled */
-	static const uint32_t fill[DOC_STATUSES] = {0xFFFFFF, 0xE5E7EB, 0xDBEAFE, 0xCCFBF1,
-						    0xFECACA, 0xD1FAE5, 0xF3F4F6};
-	static const uint32_t text[DOC_STATUSES] = {0x4B5563, 0x1F2937, 0x1E3A8A, 0x134E4A,
-						    0x7F1D1D, 0x065F46, 0x4B5563};
+	/* none, not started, in progress, ongoing, delayed, completed, cancelled.
+	 * Strong enough that a greyscale print still tells them apart (L* 94,
+	 * 77, 65, 57, 86, 71: no two closer than 5.7), the common statuses
+	 * light, saturated red kept for delayed; any two differ by CIEDE2000
+	 * >= 15.8 (>= 12.0 under simulated protanopia, >= 10.7 deuteranopia)
+	 * and the one dark text keeps >= 5.1:1 on each.  tests/unit/
+	 * test_palette.c holds these figures to palette.h's rules. */
+	static const uint32_t fill[DOC_STATUSES] = {0xFFFFFF, 0xE8EEF4, 0x74C6F7, 0xAC95BE,
+						    0xE65C5C, 0xA0E6AA, 0xABADB0};
+	static const uint32_t text[DOC_STATUSES] = {0x4B5563, 0x111827, 0x111827, 0x111827,
+						    0x111827, 0x111827, 0x111827};
 	memcpy(s->status_fill, fill, sizeof fill);
 	memcpy(s->status_text, text, sizeof text);
-	/* square, half circle, diamond, triangle, circle, cross: six shapes
-	 * (in Liberation Sans and DejaVu Sans alike) */
+	/* open square, half circle, diamond, triangle, full circle, cross: six
+	 * shapes (in Liberation Sans and DejaVu Sans alike), so that a status
+	 * survives without its colour */
 	static const char *const symbol[DOC_STATUSES] = {
 		"", "\xE2\x96\xA1", "\xE2\x97\x90", "\xE2\x99\xA6", "\xE2\x96\xB2",
 		"\xE2\x97\x8F", "\xC3\x97"};
 	memcpy(s->status_symbol, symbol, sizeof symbol);
-	s->on_track_fill = 0xD1FAE5, s->on_track_text = 0x065F46;
-	s->behind_fill = 0xFECACA, s->behind_text = 0x7F1D1D;
+	/* an indicator's verdict in the completed and the delayed fills */
+	s->on_track_fill = fill[5], s->on_track_text = text[5];
+	s->behind_fill = fill[4], s->behind_text = text[4];
 	s->chart = (doc_chart_style){
 		{0x1F3B57, 0xD97706, 0x0891B2, 0x7C3AED, 0xDB2777, 0x65A30D, 0x9A3412, 0x475569},
 		.title_rgb = 0x1F2328, .label_rgb = 0x374151, .axis_rgb = 0x6B7280,
 		.grid_rgb = 0xDDE2E8, .track_rgb = 0x6B7280, .base_rgb = 0x374151,
 		.target_rgb = 0xB91C1C, .on_track_rgb = 0x059669, .behind_rgb = 0xB91C1C,
-		.unknown_rgb = 0x9CA3AF, .no_status_rgb = 0xF3F4F6, .no_status_text_rgb = 0x4B5563,
+		.unknown_rgb = 0x9CA3AF, .no_status_rgb = 0xFBF8F1, .no_status_text_rgb = 0x4B5563,
 		.title_size = 0.95 * b, .label_size = 0.8 * b, .verdict_size = 0.85 * b,
 		.line_w = 1.6, .track_w = 0.9, .axis_w = 0.8, .grid_w = 0.5, .space = 0.6 * b};
 }

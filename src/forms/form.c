@@ -131,11 +131,12 @@ static const char *last_value(fctx *f, const indicator *ind)
 static const char *status_list(fctx *f, const char *sep, int tokens, int quote)
 {
 	buf b = BUF_INIT;
-	for (int v = ST_NOT_STARTED; v < ST_COUNT; v++) {
-		if (v > ST_NOT_STARTED)
+	for (int i = 0; i < ST_COUNT - 1; i++) {
+		status_value v = model_status_order[i];
+		if (i)
 			buf_puts(&b, sep);
 		buf_printf(&b, quote ? "\"%s\"" : "%s",
-			   tokens ? model_status_name((status_value)v) : labels_status(f->l, (status_value)v));
+			   tokens ? model_status_name(v) : labels_status(f->l, v));
 	}
 	const char *s = b.failed ? NULL : arena_strndup(&f->a, (const char *)b.data, b.len);
 	buf_free(&b);
@@ -242,9 +243,10 @@ static void help_sheet(fctx *f, ods *o)
 		help_row(o, ODS_TEXT, arena_printf(&f->a, w[W_FORM_STEP_1 + i], f->year));
 	help_row(o, ODS_TEXT, NULL);
 	help_row(o, ODS_BOLD, w[W_FORM_VALUES_TITLE]);
-	for (int v = ST_NOT_STARTED; v < ST_COUNT; v++) {
+	for (int i = 0; i < ST_COUNT - 1; i++) {
+		status_value v = model_status_order[i];
 		ods_row_start(o);
-		ods_cell(o, ODS_RO, labels_status(cf->l, (status_value)v));
+		ods_cell(o, ODS_RO, labels_status(cf->l, v));
 		ods_cell(o, ODS_RO, w[W_FORM_MEANS_NOT_STARTED + v - ST_NOT_STARTED]);
 		ods_row_end(o);
 	}

@@ -202,8 +202,8 @@ static const char *decimal(ictx *c, const sheet *s, uint32_t row, uint32_t col)
 static const char *status_words(ictx *c)
 {
 	buf b = BUF_INIT;
-	for (int v = ST_NOT_STARTED; v < ST_COUNT; v++)
-		buf_printf(&b, "%s%s", v > ST_NOT_STARTED ? ", " : "", labels_status(c->l, (status_value)v));
+	for (int i = 0; i < ST_COUNT - 1; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", labels_status(c->l, model_status_order[i]));
 	const char *s = b.failed ? "" : arena_strndup(&c->a, (const char *)b.data, b.len);
 	buf_free(&b);
 	return s;

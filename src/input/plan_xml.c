@@ -196,7 +196,7 @@ static status_value parse_status(rd *r, const xmlNode *n, const char *v)
 	status_value s = model_status_parse(v);
 	if (s == ST_NONE)
 		err(r, n, "\"%s\" is not a status; use one of: not-started, in-progress, ongoing, "
-			  "delayed, completed, cancelled", v);
+			  "completed, delayed, cancelled", v);
 	return s;
 }
 

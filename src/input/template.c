@@ -8,6 +8,7 @@
 
 #include "image.h"
 #include "base/xalloc.h"
+#include "doc/palette.h"
 
 extern const unsigned char embedded_template_rng[];
 extern const size_t embedded_template_rng_len;
@@ -189,11 +190,13 @@ static void colours(xmlin_walk *w, template *t, const xmlNode *c)
 		status_value sv = model_status_parse(v);
 		if (!sv) {
 			xmlin_err(w, s, "\"%s\" is not a status; use one of: not-started, in-progress, "
-				  "ongoing, delayed, completed, cancelled", v ? v : "");
+				  "ongoing, completed, delayed, cancelled", v ? v : "");
 			continue;
 		}
 		attr_colour(w, s, "fill", &st->status_fill[sv]);
 		attr_colour(w, s, "text", &st->status_text[sv]);
+		if (xmlin_attr(s, "fill") || xmlin_attr(s, "text"))
+			t->status_at[sv] = xmlin_pos(w->file, s);
 		const char *sym = xmlin_attr(s, "symbol");
 		if (sym)
 			st->status_symbol[sv] = arena_strdup(&t->arena, sym);
@@ -471,4 +474,47 @@ sr_status template_load(template **out, const xmlin_schema *schema, const char *
 	doc_style_fill(&t->style, &set);
 	*out = t;
 	return SR_OK;
+}
+
+/* ---- the status palette's rules ------------------------------------------ */
+
+static const char *fill_name(int i)
+{
+	return i == PALETTE_ON_TRACK ? "on track" : i == PALETTE_BEHIND ? "behind"
+									  : model_status_name((status_value)i);
+}
+
+struct warn_ctx {
+	const template *t;
+	diag *d;
+};
+
+static void palette_warn(void *ctx, const palette_problem *p)
+{
+	const template *t = ((struct warn_ctx *)ctx)->t;
+	diag *d = ((struct warn_ctx *)ctx)->d;
+	srcpos at = {t->file, 0, 0};
+	if (p->a < DOC_STATUSES && t->status_at[p->a].line)
+		at = t->status_at[p->a];
+	if (p->b < DOC_STATUSES && t->status_at[p->b].line > at.line)
+		at = t->status_at[p->b];
+	if (p->text) {
+		diag_at(d, DIAG_WARNING, at,
+			"the text of \"%s\" is too faint on its fill (contrast %.1f:1; at least "
+			"%.1f:1 is needed)",
+			fill_name(p->a), p->value, p->need);
+		return;
+	}
+	diag_at(d, DIAG_WARNING, at,
+		"the fills of \"%s\" and \"%s\" are too alike%s (difference %.1f; at least %.0f "
+		"is needed)",
+		fill_name(p->a), fill_name(p->b),
+		p->vision == PALETTE_NORMAL ? "" : " for readers with red-green colour blindness",
+		p->value, p->need);
+}
+
+int template_check_palette(const template *t, diag *d)
+{
+	struct warn_ctx ctx = {t, d};
+	return palette_check(&t->style, palette_warn, &ctx, NULL);
 }

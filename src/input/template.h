@@ -43,6 +43,8 @@ typedef struct template {
 	int logo_px_w, logo_px_h;    /* from the image header */
 	double logo_width;           /* points */
 	int pdfa;                    /* pdfa="yes": PDF/A-2a by default */
+	srcpos status_at[DOC_STATUSES]; /* the <status> setting each status's
+					 * colours; line 0 where none does */
 	tpl_section *sections;
 	size_t nsections, capsections;
 } template;
@@ -63,6 +65,11 @@ int template_is_file(const char *name_or_path);
 sr_status template_load(template **out, const xmlin_schema *schema, const char *name_or_path,
 			diag *d);
 void template_free(template *t);
+
+/* Add a warning to d for each rule of the status palette (doc/palette.h)
+ * that t's status colours break, at the <status> element that set them
+ * (the later of two).  Returns the number of warnings. */
+int template_check_palette(const template *t, diag *d);
 
 /* The built-in template names, NULL-terminated. */
 const char *const *template_builtin_names(void);

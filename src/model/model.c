@@ -302,6 +302,9 @@ size_t model_rollup(const indicator *ind, int year, const owner *const *who, siz
 	return got;
 }
 
+const status_value model_status_order[ST_COUNT - 1] = {
+	ST_NOT_STARTED, ST_IN_PROGRESS, ST_ONGOING, ST_COMPLETED, ST_DELAYED, ST_CANCELLED};
+
 static const char *const status_names[ST_COUNT] = {
 	"none", "not-started", "in-progress", "ongoing", "delayed", "completed", "cancelled"};
 

@@ -270,6 +270,13 @@ size_t model_rollup_owners(const plan *p, const indicator *ind, const owner **ou
 size_t model_rollup(const indicator *ind, int year, const owner *const *who, size_t n,
 		    double *value);
 
+/* The order in which statuses are listed to a reader (a table's columns,
+ * a chart's series and legend, a form's choices): along the path, then
+ * the two that left it -- not started, in progress, ongoing, completed,
+ * delayed, cancelled.  Decided here only, so every list agrees with the
+ * others and their colours run in one order. */
+extern const status_value model_status_order[ST_COUNT - 1];
+
 /* Names: "not-started" <-> ST_NOT_STARTED ... (the input's words). */
 const char *model_status_name(status_value v);
 status_value model_status_parse(const char *s);

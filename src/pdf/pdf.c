@@ -173,6 +173,7 @@ typedef struct render {
 	char *tmp; /* text converted for libharu */
 	size_t tmpcap;
 	pdftag *tag; /* tagged PDF/A-2a (pdftag.h); NULL: hooks do nothing */
+	HPDF_Dict unicode_map; /* untagged: the UTF-8 fonts' /ToUnicode */
 	pdfz z;      /* deflates the pages' content as they are painted */
 	/* links to pages not made yet (a TOC's), made once every page is */
 	struct later_link {
@@ -723,8 +724,40 @@ static sr_status open_doc(render *r, const doc *dc, diag *d)
 	return pdftag_open(&r->tag, r->pdf, dc, r->l, d);
 }
 
+/* A UTF-8 face's subset holds the glyphs the document shows; put every
+ * glyph of CP1252 and of the style's status symbols into it as well, so
+ * that the reports of a batch, whose text rarely leaves that repertoire,
+ * embed one and the same program. */
+static void use_repertoire(HPDF_Font f, const doc_style *st)
+{
+	char all[3 * 224 + 1];
+	size_t n = 0;
+	for (unsigned c = 0x20; c <= 0xFF; c++) {
+		unsigned u = c >= 0x80 && c < 0xA0 ? cp1252_hi[c - 0x80] : c;
+		if (!u || u == 0x7F)
+			continue;
+		if (u < 0x80) {
+			all[n++] = (char)u;
+		} else if (u < 0x800) {
+			all[n++] = (char)(0xC0 | (u >> 6));
+			all[n++] = (char)(0x80 | (u & 0x3F));
+		} else {
+			all[n++] = (char)(0xE0 | (u >> 12));
+			all[n++] = (char)(0x80 | ((u >> 6) & 0x3F));
+			all[n++] = (char)(0x80 | (u & 0x3F));
+		}
+	}
+	all[n] = 0;
+	/* measuring a character marks its glyph used */
+	HPDF_Font_TextWidth(f, (const HPDF_BYTE *)all, (HPDF_UINT)n);
+	for (int i = 0; i < DOC_STATUSES; i++)
+		if (st->status_symbol[i] && *st->status_symbol[i])
+			HPDF_Font_TextWidth(f, (const HPDF_BYTE *)st->status_symbol[i],
+					    (HPDF_UINT)strlen(st->status_symbol[i]));
+}
+
 /* Only the faces the document uses: each costs ~90 KB embedded. */
-static sr_status load_faces(render *r, diag *d)
+static sr_status load_faces(render *r, const doc *dc, diag *d)
 {
 	const font_family *fam = r->fam;
 	for (int f = 0; f < FONT_NSTYLES; f++) {
@@ -746,7 +779,11 @@ static sr_status load_faces(render *r, diag *d)
 		 * and it is deflated once per process (pdffont.h) */
 		if (!r->utf8)
 			pdffont_use_codepage(r->font[f]);
+		else
+			use_repertoire(r->font[f], &dc->style);
 		pdftag_font(r->tag, r->font[f], !r->utf8); /* PDF/A: a real /ToUnicode */
+		if (r->utf8 && !r->tag && pdftag_unicode_map(r->pdf, r->font[f], &r->unicode_map) != 0)
+			return out_of_memory(d);
 	}
 	return SR_OK;
 }
@@ -859,7 +896,7 @@ static sr_status render_pdf(pdf_engine *e, const doc *dc, doc *give, buf *out, d
 	r.l = l;
 	r.fam = fam;
 	r.utf8 = scan_text(l, fam, dc, d);
-	if ((st = open_doc(&r, dc, d)) != SR_OK || (st = load_faces(&r, d)) != SR_OK ||
+	if ((st = open_doc(&r, dc, d)) != SR_OK || (st = load_faces(&r, dc, d)) != SR_OK ||
 	    (st = load_logo(&r, d)) != SR_OK || (st = paint_pages(&r, l, d)) != SR_OK ||
 	    (st = finish_doc(&r, e, dc, d)) != SR_OK)
 		goto done;

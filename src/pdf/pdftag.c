@@ -500,14 +500,21 @@ static const unsigned short cp1252_hi[32] = {
 	0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+/* NULL when memory runs out. */
+static HPDF_Dict cmap_doc_stream(HPDF_Doc pdf, const buf *b)
+{
+	HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	if (!s || b->failed || HPDF_Stream_Write(s->stream, b->data, (HPDF_UINT)b->len) != HPDF_OK)
+		return NULL;
+	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	return s;
+}
+
 static HPDF_Dict cmap_stream(pdftag *t, const buf *b)
 {
-	HPDF_Dict s = HPDF_DictStream_New(t->pdf->mmgr, t->pdf->xref);
-	if (!s || b->failed || HPDF_Stream_Write(s->stream, b->data, (HPDF_UINT)b->len) != HPDF_OK) {
+	HPDF_Dict s = cmap_doc_stream(t->pdf, b);
+	if (!s)
 		t->failed = 1;
-		return NULL;
-	}
-	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	return s;
 }
 
@@ -550,7 +557,7 @@ static HPDF_Dict tounicode_cp1252(pdftag *t)
  * /ToUnicode an identity *CID* map (cidrange), which maps to no Unicode
  * at all.  The real map is the identity onto UTF-16: one bfrange per high
  * byte (a range may vary only in its last byte), surrogates left out. */
-static HPDF_Dict tounicode_bmp(pdftag *t)
+static HPDF_Dict bmp_map(HPDF_Doc pdf)
 {
 	buf b = BUF_INIT;
 	buf_puts(&b, cmap_head);
@@ -567,9 +574,24 @@ static HPDF_Dict tounicode_bmp(pdftag *t)
 		buf_puts(&b, "endbfrange\n");
 	}
 	buf_puts(&b, cmap_tail);
-	HPDF_Dict s = cmap_stream(t, &b);
+	HPDF_Dict s = cmap_doc_stream(pdf, &b);
 	buf_free(&b);
 	return s;
+}
+
+static HPDF_Dict tounicode_bmp(pdftag *t)
+{
+	HPDF_Dict s = bmp_map(t->pdf);
+	if (!s)
+		t->failed = 1;
+	return s;
+}
+
+int pdftag_unicode_map(HPDF_Doc pdf, HPDF_Font f, HPDF_Dict *map)
+{
+	if (!*map)
+		*map = bmp_map(pdf);
+	return *map && HPDF_Dict_Add(f, "ToUnicode", *map) == HPDF_OK ? 0 : -1;
 }
 
 void pdftag_font(pdftag *t, HPDF_Font f, int cp1252)

@@ -56,6 +56,11 @@ void pdftag_annot(pdftag *t, int p, const layout_box *b, HPDF_Annotation a);
  * libharu /ToUnicode maps to CIDs, not to Unicode.  Both get ours. */
 void pdftag_font(pdftag *t, HPDF_Font f, int cp1252);
 
+/* The same real /ToUnicode for a UTF-8 font of an untagged PDF, whose
+ * libharu map readers reject: *map is made on the first call (start it
+ * NULL) and shared by the document's fonts.  -1 when memory runs out. */
+int pdftag_unicode_map(HPDF_Doc pdf, HPDF_Font f, HPDF_Dict *map);
+
 /* The logo image: PDF/A forbids its soft mask (transparency). */
 void pdftag_image(pdftag *t, HPDF_Image img, diag *dg);
 

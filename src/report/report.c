@@ -195,6 +195,15 @@ static void changes(rb *b)
 static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int *cols,
 			 int ncols); /* issue 6 */
 
+/* A status's column head: its symbol on a line of its own above its word,
+ * which a narrow column then keeps whole. */
+static void status_head(rb *b, doc_node *row, status_value v)
+{
+	const char *sym = b->d->style.status_symbol[v];
+	doc_node *c = rb_text_cell(b, row, sym, b->fill[v], DOC_RIGHT);
+	rb_para(b, c, DOC_P_BODY, labels_status(b->l, v));
+}
+
 static void counts_table(rb *b, int level, int charts)
 {
 	const plan *p = b->p;
@@ -210,9 +219,9 @@ static void counts_table(rb *b, int level, int charts)
 	}
 	/* Columns: area, each status that occurs, total. */
 	int cols[ST_COUNT], ncols = 0;
-	for (int s = ST_NOT_STARTED; s < ST_COUNT; s++)
-		if (total[s])
-			cols[ncols++] = s;
+	for (int i = 0; i < ST_COUNT - 1; i++)
+		if (total[model_status_order[i]])
+			cols[ncols++] = model_status_order[i];
 	if (total[ST_NONE])
 		cols[ncols++] = ST_NONE;
 	double widths[ST_COUNT + 2];
@@ -226,7 +235,7 @@ static void counts_table(rb *b, int level, int charts)
 	doc_node *hr = doc_append(t, doc_row(b->d, 1));
 	rb_text_cell(b, hr, l->w[W_AREA], b->d->style.header_fill, DOC_LEFT);
 	for (int i = 0; i < ncols; i++)
-		rb_text_cell(b, hr, labels_status(l, cols[i]), b->fill[cols[i]], DOC_RIGHT);
+		status_head(b, hr, cols[i]);
 	rb_text_cell(b, hr, l->w[W_TOTAL], b->d->style.header_fill, DOC_RIGHT);
 	for (size_t i = 0; i < nrows; i++) {
 		size_t sum = 0;
@@ -300,7 +309,7 @@ static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int
 		for (int i = 0; i < nc; i++)
 			v[i] = (double)rows[shown[i]][cols[k]];
 		const doc_fill *f = &b->d->fills[b->fill[cols[k]]];
-		ch->series[k] = (chart_series){labels_status(l, cols[k]), v,
+		ch->series[k] = (chart_series){rb_status_label(b, cols[k]), v,
 					       b->fill[cols[k]] ? f->rgb : b->d->style.chart.no_status_rgb,
 					       b->fill[cols[k]] ? f->text_rgb
 								: b->d->style.chart.no_status_text_rgb};
@@ -318,7 +327,7 @@ static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int
 		for (int k = 0; k < ncols; k++)
 			if (ch->series[k].values[i] > 0) {
 				buf_printf(&alt, "%s %.0f %s", first ? "" : ",", ch->series[k].values[i],
-					   ch->series[k].name);
+					   labels_status(l, cols[k]));
 				first = 0;
 			}
 		buf_puts(&alt, ".");
@@ -366,8 +375,7 @@ void rb_status_cell(rb *b, doc_node *row, const measure *m)
 	status_value v = s ? s->value : ST_NONE;
 	doc_node *c = rb_cell(b, row, b->fill[v]);
 	doc_node *pa = doc_append(c, doc_para(b->d, DOC_P_BODY, s ? s->pos : nopos));
-	doc_append(doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)),
-		   doc_text_ref(b->d, labels_status(l, v), strlen(labels_status(l, v)), nopos));
+	rb_text(b, doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)), rb_status_label(b, v));
 	if (s && s->progress >= 0)
 		rb_para(b, c, DOC_P_BODY, rb_fmt(b, "%d" NBSP "%% %s", s->progress, l->w[W_PROGRESS]));
 	if (fallback)
@@ -378,11 +386,11 @@ void rb_status_cell(rb *b, doc_node *row, const measure *m)
 		const owner *u = b->under[i];
 		const status *us = model_status(m, b->year, u, 0, NULL);
 		if (us)
-			rb_para(b, c, DOC_P_NOTE, rb_fmt(b, "%s: %s", u->name, labels_status(l, us->value)));
+			rb_para(b, c, DOC_P_NOTE, rb_fmt(b, "%s: %s", u->name, rb_status_label(b, us->value)));
 	}
 	const status *prev = model_status(m, b->year - 1, fallback ? NULL : b->who, 0, NULL);
 	if (s && prev && prev->value != s->value)
-		rb_para(b, c, DOC_P_NOTE, rb_fmt(b, "%s %s %s %d", l->w[W_WAS], labels_status(l, prev->value),
+		rb_para(b, c, DOC_P_NOTE, rb_fmt(b, "%s %s %s %d", l->w[W_WAS], rb_status_label(b, prev->value),
 					       l->w[W_IN], b->year - 1));
 }
 

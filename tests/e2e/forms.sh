@@ -110,7 +110,9 @@ for r in rows:
         p = re.fullmatch(r"(\d+) % fremdrift", t.replace("\u00a0", " "))
         if p:
             prog = int(p.group(1))
-    got[m.group(1)] = (st[0] if st else "", prog, "\n".join(r[3]))
+    # the status word, read past its symbol ("▲\u00a0Forsinket")
+    word = re.sub(r"^[^\w\s]\u00a0", "", st[0]) if st else ""
+    got[m.group(1)] = (word, prog, "\n".join(r[3]))
 assert got, "no measure rows in the tree"
 for mid, (word, prog, comment) in got.items():
     if mid in expect:
@@ -191,7 +193,7 @@ bad() { # NAME FILE MESSAGE
 }
 $FILL $S bad-word.ods 1.1.2 "ferdig" "" "" 1.1.3 "Pågår" "" ""
 bad "unknown status word" bad-word.ods \
-	'bad-word.ods: Status!F4: error: "ferdig" is not a status; use one of: Ikke startet, Pågår, Løpende, Forsinket, Fullført, Avbrutt'
+	'bad-word.ods: Status!F4: error: "ferdig" is not a status; use one of: Ikke startet, Pågår, Løpende, Fullført, Forsinket, Avbrutt'
 $FILL $S bad-progress.ods 1.1.3 "Pågår" 140 ""
 bad "progress 140" bad-progress.ods 'bad-progress.ods: Status!G5: error: 140 is not a progress; write a whole number from 0 to 100'
 $FILL $S bad-column.ods 1.1.2 "Pågår" "" "" --delete-column 0

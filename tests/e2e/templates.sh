@@ -30,6 +30,37 @@ for f in "$SR_TOP"/templates/*.xml; do
 	fi
 done
 
+# The status palette's rules (doc/palette.h): the built-in templates keep
+# them; a template whose status colours break them is warned at the
+# <status> element that set them, once per broken rule, and still passes.
+for f in "$SR_TOP"/templates/*.xml; do
+	t=$(basename "$f" .xml)
+	expect_exit "built-in $t validates" 0 "$SR" validate -t "$f" "$PLAN"
+	lacks "built-in $t keeps the status palette's rules" "$ERR" "warning"
+done
+cat > bad-palette.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<template xmlns="urn:statusrapport:template:1" name="bad-palette" kind="annual">
+  <colours>
+    <status value="delayed" fill="#D9534F" text="#000000"/>
+    <status value="completed" fill="#5CA85C" text="#000000"/>
+    <status value="cancelled" fill="#E8EEF4" text="#BBBBBB"/>
+  </colours>
+  <sections>
+    <title-block/>
+  </sections>
+</template>
+XML
+expect_exit "a palette that breaks the rules only warns" 0 "$SR" validate -t bad-palette.xml "$PLAN"
+contains "red and green alike for the colour-blind, at the later <status>" "$ERR" \
+	'bad-palette.xml:5:5: warning: the fills of "delayed" and "completed" are too alike for readers with red-green colour blindness (difference 4.3; at least 8 is needed)'
+contains "two fills alike for everyone" "$ERR" \
+	'bad-palette.xml:6:5: warning: the fills of "not-started" and "cancelled" are too alike (difference 0.0; at least 12 is needed)'
+contains "a text too faint on its fill" "$ERR" \
+	'bad-palette.xml:6:5: warning: the text of "cancelled" is too faint on its fill (contrast 1.6:1; at least 4.5:1 is needed)'
+n=$(printf '%s\n' "$ERR" | grep -c 'warning:')
+if [ "$n" -eq 3 ]; then pass "one warning per broken rule"; else fail "palette warnings" "$n warnings: $ERR"; fi
+
 for t in arsrapport styremote; do
 	expect_exit "$t renders" 0 "$SR" render -q -t "$t" -O . "$@"
 	mkdir -p "$t" && mv ./*.pdf ./*.odt "$t"/ 2>/dev/null
@@ -59,7 +90,7 @@ else fail "board deviations" "want $(tr '\n' ' ' < want-dev.txt) got $(tr '\n' '
 
 # Year over year in the annual report.
 txt=$(pdftotext arsrapport/hmn-forskning-2023-2026-2024.pdf - | tr '\n' ' ')
-contains "year-over-year change in the PDF" "$txt" "var Pågår i 2023"
+contains "year-over-year change in the PDF, with its symbol" "$txt" "var ◐ Pågår i 2023"
 
 # Batch: every trust, -j 1 and -j 2 byte-identical; each trust's report holds
 # exactly its measures (groups expanded) and its own status words.
