@@ -487,7 +487,7 @@ static void outline_style(odt *o)
 }
 
 /* The contents entries: indented per level, page number at the right
- * margin after a dotted leader (filled in when LibreOffice updates). */
+ * margin after a dotted leader. */
 static void contents_style(odt *o, int level)
 {
 	xmlw *x = &o->x;
@@ -1029,9 +1029,9 @@ static void put_plain(odt *o, const doc_node *h)
 }
 
 /* The table of contents, as LibreOffice writes one: the source (outline
- * levels 1-3, entries linked, page numbers at a right tab) and a body
- * already filled with the headings, so it reads right before anyone
- * updates it.  Page numbers need a layout; an update adds them. */
+ * levels 1-3, entries linked, page numbers at a right tab), so "Update
+ * index" still works, and a body already filled with the headings and
+ * their page numbers, so it reads right before anyone updates it. */
 static void write_toc(odt *o)
 {
 	xmlw *x = &o->x;
@@ -1102,6 +1102,16 @@ static void write_toc(odt *o)
 		xmlw_attr(x, "text:style-name", "Index_20_Link");
 		xmlw_attr(x, "text:visited-style-name", "Index_20_Link");
 		put_plain(o, h);
+		xmlw_start(x, "text:tab");
+		xmlw_end(x);
+		/* The page number as a reference to the heading's bookmark: the
+		 * reader computes it whenever it lays the text out (LibreOffice
+		 * on opening and on converting), so the number is the page of
+		 * its own pagination.  Left empty: no page is known here. */
+		xmlw_start(x, "text:bookmark-ref");
+		xmlw_attr(x, "text:reference-format", "page");
+		xmlw_attr(x, "text:ref-name", mark);
+		xmlw_end(x);
 		xmlw_end(x);
 		xmlw_end(x);
 	}

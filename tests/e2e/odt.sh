@@ -115,6 +115,44 @@ elif [ "${#files[@]}" -gt 0 ]; then
 	fi
 fi
 
+# --- the contents' page numbers, as LibreOffice paginates ------------------
+# Each contents entry's number is a page reference the reader computes when
+# it lays the text out.  LibreOffice converts three reports to PDF (the
+# annual report, a trust's, the English one); in each, every entry must
+# have a number and it must be the page its heading is on
+# (tocpages.py), and the PDF must have within 15 % of our PDF's pages.
+if need "toc pages" soffice pdftotext pdfinfo; then
+	mkdir -p toc lotoc
+	# shellcheck disable=SC2086
+	for e in odt pdf; do
+		"$SR" render -q -o "toc/nb.$e" "$PLAN" $STATUSES &&
+		"$SR" render -q -o "toc/hf.$e" --owner stolav "$PLAN" $STATUSES &&
+		"$SR" render -q -o "toc/en.$e" --lang en "$PLAN" $STATUSES
+	done 2>err.txt
+	timeout 300 soffice -env:UserInstallation="file://$PWD/lo-profile" --headless \
+		--convert-to pdf --outdir "$PWD/lotoc" toc/nb.odt toc/hf.odt toc/en.odt >/dev/null 2>&1
+	for r in nb:Innhold hf:Innhold en:Contents; do
+		f=${r%%:*} title=${r#*:}
+		if [ ! -s "lotoc/$f.pdf" ]; then
+			fail "toc $f: LibreOffice converts it" "no lotoc/$f.pdf ($(head -c 200 err.txt))"
+			continue
+		fi
+		if out=$(python3 "$SR_TOP/tests/e2e/tocpages.py" "lotoc/$f.pdf" "$title" 2>&1); then
+			pass "toc $f: $out"
+		else
+			fail "toc $f: every entry numbered with its heading's page" "$out"
+		fi
+		ours=$(pdfinfo "toc/$f.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+		theirs=$(pdfinfo "lotoc/$f.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+		if [ -n "$ours" ] && [ -n "$theirs" ] && [ $((theirs * 100)) -ge $((ours * 85)) ] &&
+			[ $((theirs * 100)) -le $((ours * 115)) ]; then
+			pass "toc $f: LibreOffice $theirs pages, ours $ours (within 15 %)"
+		else
+			fail "toc $f: page count within 15 % of ours" "LibreOffice ${theirs:-?}, ours ${ours:-?}"
+		fi
+	done
+fi
+
 # --- optional: LibreOffice updates the contents list ----------------------
 # ODT_TOC_UPDATE=1: a second LibreOffice run (seconds, so not by default)
 # updates the contents lists of sample.odt with a Basic macro put in the
