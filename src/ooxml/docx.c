@@ -17,14 +17,13 @@
  *     paragraph (an empty, tiny paragraph when a table or nothing follows).
  *   - A heading left out of the contents gets a style of its own that looks
  *     like its level but has no outline level, so no updated TOC lists it.
- *   - The TOC is a TOC field whose result already holds the entries, each
- *     a link to its heading's bookmark, with an empty PAGEREF field where
- *     the page number goes.  Page numbers need a layout, and the PDF's
- *     layout needs the PDF engine (fonts, hyphenation), which a backend
- *     that only walks the tree does not have; a number from another
- *     layout would be wrong in Word's.  Word fills the contents in on
- *     opening (w:updateFields); LibreOffice keeps a TOC field's result as
- *     it is until the index is updated, as with the ODT's contents.
+ *   - The contents are a content control Word knows as its contents,
+ *     each entry a link to its heading's bookmark and a PAGEREF field for
+ *     its page.  Page numbers need a layout, and the PDF's layout needs
+ *     the PDF engine (fonts, hyphenation), which a backend that only walks
+ *     the tree does not have; a number from another layout would be wrong
+ *     in Word's anyway.  Word fills the fields in on opening
+ *     (w:updateFields), LibreOffice whenever it lays the text out.
  *   - Every table is followed by a small empty paragraph: Word would join
  *     two adjacent tables into one, and the space below a table is the
  *     ODT's.
@@ -723,12 +722,23 @@ static void start_cell(docx *o, const doc_node *n)
 	}
 }
 
-/* The table of contents: a TOC field whose result is already the list of
- * headings, each linked to its bookmark with a PAGEREF for its page. */
+/* The table of contents: a content control Word knows as its contents
+ * (docPartGallery), holding the title and one paragraph per heading,
+ * linked to its bookmark, with a tab and a PAGEREF field for its page.
+ * No TOC field around them: LibreOffice keeps a TOC field's result as
+ * text, nested PAGEREFs included, so its numbers would be whatever the
+ * file says; a PAGEREF on its own it computes, as Word does. */
 static void write_toc(docx *o)
 {
 	xmlw *x = &o->x;
 	const doc *dc = o->doc;
+	xmlw_start(x, "w:sdt");
+	xmlw_start(x, "w:sdtPr");
+	xmlw_start(x, "w:docPartObj");
+	val(x, "w:docPartGallery", "Table of Contents");
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "w:sdtContent");
 	xmlw_start(x, "w:p");
 	xmlw_start(x, "w:pPr");
 	val(x, "w:pStyle", "TOCHeading");
@@ -738,7 +748,7 @@ static void write_toc(docx *o)
 	      strlen(dc->toc_title ? dc->toc_title : "Innhold"));
 	xmlw_end(x);
 	xmlw_end(x);
-	int no = 0, first = 1;
+	int no = 0;
 	for (const doc_node *h = dc->root->first; h; h = h->next) {
 		if (h->type != DOC_HEADING)
 			continue;
@@ -751,18 +761,15 @@ static void write_toc(docx *o)
 		xmlw_start(x, "w:pPr");
 		val(x, "w:pStyle", st);
 		xmlw_end(x);
-		if (first) {
-			fld_char(x, "begin");
-			instr(x, " TOC \\o \"1-3\" \\h \\z \\u ");
-			fld_char(x, "separate");
-			first = 0;
-		}
 		xmlw_start(x, "w:hyperlink");
 		xmlw_attr(x, "w:anchor", mark);
 		xmlw_attr(x, "w:history", "1");
 		put_plain(o, h);
-		/* the page number, empty until Word or LibreOffice updates the
-		 * contents (see the top of this file) */
+		xmlw_start(x, "w:r");
+		empty(x, "w:tab");
+		xmlw_end(x);
+		/* the page number: no page is known here, so the result is
+		 * empty until the reader lays the text out */
 		fld_char(x, "begin");
 		snprintf(ref, sizeof ref, " PAGEREF %s \\h ", mark);
 		instr(x, ref);
@@ -771,11 +778,8 @@ static void write_toc(docx *o)
 		xmlw_end(x); /* hyperlink */
 		xmlw_end(x); /* p */
 	}
-	if (!first) {
-		xmlw_start(x, "w:p");
-		fld_char(x, "end");
-		xmlw_end(x);
-	}
+	xmlw_end(x); /* sdtContent */
+	xmlw_end(x); /* sdt */
 }
 
 /* An inline picture or chart: <w:drawing><wp:inline> up to a:graphicData,
