@@ -65,6 +65,14 @@ static const char *const role_name[R_FILL] = {
 enum { NVARIANTS = 192, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 24,
        V_CELLGAP = 48, V_TITLEEND = 96 };
 
+/* The rules a table cell draws besides its bottom one, so that each line
+ * between two rows or columns is drawn once: LibreOffice draws the bottom
+ * of one row and the top of the next both, side by side. */
+enum { RULE_TOP = 1,     /* the table's first row, or a header row after a body row */
+       RULE_NOBOTTOM = 2, /* a body row before a header row: the header's top is the line */
+       RULE_LEFT = 4,     /* with a grid: the first column */
+       CELL_RULES = 8 };
+
 /* The leading mark written between the footer's page count and the date. */
 #define FOOTER_SEP " \xc2\xb7 "
 
@@ -76,6 +84,9 @@ typedef struct odt {
 	char language[4], country[4];
 	char fill_style[DOC_MAX_FILLS][48]; /* NCName-safe names of the fills */
 	unsigned char used[NROLES][NVARIANTS];
+	/* cell styles the body uses: by fill (DOC_MAX_FILLS: the zebra
+	 * shade), header row, and which rules the cell owns (cell_rules) */
+	unsigned char used_cell[DOC_MAX_FILLS + 1][2][CELL_RULES];
 	/* the title block's logo, when the template has one */
 	buf logo;
 	image_info logo_info;
@@ -259,6 +270,42 @@ static void style_name(const odt *o, int role, int variant, char *s, size_t n)
 		snprintf(s, n, "%s", role_name[role]);
 }
 
+/* The style of CELL cell in its table's row (0-based): its fill (-1: the
+ * zebra shade) in *f, whether its row is a header row in *header, and the
+ * rules it draws besides its bottom one (RULE_*). */
+static int cell_rules(const odt *o, const doc_node *cell, int row, int *f, int *header)
+{
+	const doc_node *r = cell->parent, *t = r->parent;
+	*header = doc_row_is_header(r);
+	*f = doc_cell_fill(o->doc, cell, *header);
+	int k = row - t->u.table.header_rows; /* body row */
+	if (!*header && !*f && o->doc->style.table.zebra && k >= 0 && k % 2 == 1)
+		*f = -1;
+	int rules = 0;
+	if (!r->prev || (*header && !doc_row_is_header(r->prev)))
+		rules |= RULE_TOP;
+	if (!*header && r->next && doc_row_is_header(r->next))
+		rules |= RULE_NOBOTTOM;
+	if (o->doc->style.table.grid && !cell->prev)
+		rules |= RULE_LEFT;
+	return rules;
+}
+
+/* A cell style's name: Cell<fill>, Head<fill> or Zebra, and after "_"
+ * the rules it owns besides its bottom one (T top, N no bottom, L left). */
+static void cell_style_name(int f, int header, int rules, char *s, size_t n)
+{
+	if (f < 0)
+		snprintf(s, n, "Zebra");
+	else
+		snprintf(s, n, "%s%d", header ? "Head" : "Cell", f);
+	if (rules) {
+		size_t l = strlen(s);
+		snprintf(s + l, n - l, "_%s%s%s", rules & RULE_TOP ? "T" : "",
+			 rules & RULE_NOBOTTOM ? "N" : "", rules & RULE_LEFT ? "L" : "");
+	}
+}
+
 /* Which paragraph variants the body will use: their automatic styles must
  * be written before the body. */
 static void collect_styles(odt *o)
@@ -266,10 +313,19 @@ static void collect_styles(odt *o)
 	doc_iter it;
 	const doc_node *n;
 	doc_event ev;
+	int row = 0;
 	doc_iter_init(&it, o->doc->root);
 	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
 		if (ev != DOC_EV_ENTER)
 			continue;
+		if (n->type == DOC_TABLE)
+			row = 0;
+		else if (n->type == DOC_ROW)
+			row++;
+		else if (n->type == DOC_CELL) {
+			int f, header, rules = cell_rules(o, n, row - 1, &f, &header);
+			o->used_cell[f < 0 ? DOC_MAX_FILLS : f][header][rules] = 1;
+		}
 		int v = 0, role = -1;
 		if (n->type == DOC_HEADING || n->type == DOC_PARAGRAPH)
 			role = para_style(o, n, &v);
@@ -773,20 +829,20 @@ static int write_styles(odt *o, buf *out)
 
 /* ---- content.xml ---------------------------------------------------------- */
 
-/* One cell style: fill index f (-1: the zebra shade), header row or not.
- * Padding and rules as the house style's table: a rule above and below
- * each row (ODF collapses the two that meet into one line, as the PDF
- * draws them on one another), or a full grid. */
-static void cell_style(odt *o, const char *prefix, int f, int header)
+/* One cell style: fill index f (-1: the zebra shade), header row or not,
+ * the rules it owns (RULE_*).  Padding and rules as the house style's
+ * table: a rule above and below each row, heavier for header rows (the
+ * heavier wins where two meet, as in the PDF, where both are drawn on one
+ * another), and with a grid one between the columns too.  Each line is
+ * drawn by one cell only: the row above's bottom rule, the table's first
+ * row's top one, a column's right one, the first column's left one. */
+static void cell_style(odt *o, int f, int header, int rules)
 {
 	xmlw *x = &o->x;
 	const doc *dc = o->doc;
 	const doc_table_style *ts = &dc->style.table;
 	char name[32], border[64], w[32];
-	if (f < 0)
-		snprintf(name, sizeof name, "%s", prefix);
-	else
-		snprintf(name, sizeof name, "%s%d", prefix, f);
+	cell_style_name(f, header, rules, name, sizeof name);
 	int fill = f > 0 && f < DOC_MAX_FILLS ? f : 0; /* 0: no fill of its own */
 	style_open(o, name, NULL, "table-cell", fill ? o->fill_style[fill] : NULL, NULL, NULL);
 	xmlw_start(x, "style:table-cell-properties");
@@ -803,9 +859,9 @@ static void cell_style(odt *o, const char *prefix, int f, int header)
 			 (unsigned)(dc->style.rule_rgb & 0xFFFFFF));
 	else
 		snprintf(border, sizeof border, "none");
-	xmlw_attr(x, "fo:border-top", border);
-	xmlw_attr(x, "fo:border-bottom", border);
-	xmlw_attr(x, "fo:border-left", ts->grid ? border : "none");
+	xmlw_attr(x, "fo:border-top", rules & RULE_TOP ? border : "none");
+	xmlw_attr(x, "fo:border-bottom", rules & RULE_NOBOTTOM ? "none" : border);
+	xmlw_attr(x, "fo:border-left", ts->grid && (rules & RULE_LEFT) ? border : "none");
 	xmlw_attr(x, "fo:border-right", ts->grid ? border : "none");
 	xmlw_end(x);
 	xmlw_end(x);
@@ -955,11 +1011,17 @@ static void automatic_styles(odt *o)
 	/* cell styles: Cell<fill> for body rows, Head<fill> for header rows
 	 * (Head0: the style's header shade), Zebra for a shaded body row */
 	for (int i = 0; i < dc->nfills && i < DOC_MAX_FILLS; i++) {
-		cell_style(o, "Cell", i, 0);
-		cell_style(o, "Head", i, 1);
+		cell_style(o, i, 0, 0);
+		cell_style(o, i, 1, 0);
 	}
 	if (s->table.zebra)
-		cell_style(o, "Zebra", -1, 0);
+		cell_style(o, -1, 0, 0);
+	/* and the variants the body uses that own more rules than the bottom */
+	for (int i = 0; i <= DOC_MAX_FILLS; i++)
+		for (int h = 0; h < 2; h++)
+			for (int r = 1; r < CELL_RULES; r++)
+				if (o->used_cell[i][h][r])
+					cell_style(o, i == DOC_MAX_FILLS ? -1 : i, h, r);
 	xmlw_end(x);
 }
 
@@ -1183,12 +1245,8 @@ static void start_cell(odt *o, const doc_node *n)
 {
 	xmlw *x = &o->x;
 	char name[32];
-	int header = doc_row_is_header(n->parent), f = doc_cell_fill(o->doc, n, header);
-	int k = o->row_idx - 1 - n->parent->parent->u.table.header_rows; /* body row */
-	if (!header && !f && o->doc->style.table.zebra && k >= 0 && k % 2 == 1)
-		snprintf(name, sizeof name, "Zebra");
-	else
-		snprintf(name, sizeof name, "%s%d", header ? "Head" : "Cell", f);
+	int header, f, rules = cell_rules(o, n, o->row_idx - 1, &f, &header);
+	cell_style_name(f, header, rules, name, sizeof name);
 	xmlw_start(x, "table:table-cell");
 	xmlw_attr(x, "table:style-name", name);
 	xmlw_attr(x, "office:value-type", "string");
@@ -1196,7 +1254,7 @@ static void start_cell(odt *o, const doc_node *n)
 		/* An empty cell still gets a paragraph in the cell's style, so
 		 * its height matches its neighbours'. */
 		char st[64];
-		style_name(o, header ? R_TH : f ? R_FILL + f : R_TD, 0, st, sizeof st);
+		style_name(o, header ? R_TH : f > 0 ? R_FILL + f : R_TD, 0, st, sizeof st);
 		xmlw_start(x, "text:p");
 		xmlw_attr(x, "text:style-name", st);
 		xmlw_end(x);

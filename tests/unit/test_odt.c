@@ -316,6 +316,19 @@ static void test_content_tables(void **state)
 	assert_xstr(&c, "string(//table:table/table:table-row[3]/table:table-cell[5]/text:p/@text:style-name)",
 		    "status-delayed");
 	assert_xstr(&c, "string(//table:table/table:table-row[3]/table:table-cell[5])", "Forsinket");
+	/* Each line between rows drawn once: the first row's cells own the
+	 * top rule, every row its bottom one, no cell a side (no grid). */
+	assert_xstr(&c, "string(//style:style[@style:name=//table:table-header-rows/table:table-row"
+		    "/table:table-cell[1]/@table:style-name]/style:table-cell-properties/@fo:border-top)",
+		    "0.8pt solid #b0b7bf");
+	assert_xstr(&c, "string(//style:style[@style:name=//table:table/table:table-row[3]"
+		    "/table:table-cell[1]/@table:style-name]/style:table-cell-properties/@fo:border-top)",
+		    "none");
+	assert_xstr(&c, "string(//style:style[@style:name=//table:table/table:table-row[3]"
+		    "/table:table-cell[1]/@table:style-name]/style:table-cell-properties/@fo:border-bottom)",
+		    "0.4pt solid #b0b7bf");
+	assert_int_equal((int)xnum(&c, "count(//style:table-cell-properties[@fo:border-left!='none'"
+			 " or @fo:border-right!='none'])"), 0);
 	/* The column widths follow the weights: 4 / 9.6 of the text width. */
 	double w = xnum(&c, "number(substring-before(//style:style[@style:name='Table1.C2']"
 			"/style:table-column-properties/@style:column-width, 'cm'))");
