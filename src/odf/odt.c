@@ -94,6 +94,10 @@ typedef struct odt {
 	 * charts[N-1] (heap array) */
 	const doc_node **charts;
 	size_t ncharts, capcharts;
+	/* a table's column widths and the scratch doc_column_widths needs:
+	 * 2 * capcolw doubles (heap) */
+	double *colw;
+	size_t capcolw;
 	/* state of the body walk */
 	int ws;        /* the last character written was white space (or none yet) */
 	int table_no, row_idx, in_header_rows, bookmark_no, toc_no;
@@ -987,8 +991,18 @@ static void automatic_styles(odt *o)
 		xmlw_attr(x, "style:may-break-between-rows", "true");
 		xmlw_end(x);
 		xmlw_end(x);
-		for (int c = 0; c < n->u.table.ncols; c++) {
-			double f = doc_column_share(n, c);
+		int nc = n->u.table.ncols;
+		if ((size_t)nc > o->capcolw) {
+			double *v = xrealloc(o->colw, 2 * (size_t)nc * sizeof *v);
+			if (!v) {
+				x->failed = 1;
+				break;
+			}
+			o->colw = v, o->capcolw = (size_t)nc;
+		}
+		doc_column_widths(dc, n, o->text_w, o->colw, o->colw + nc);
+		for (int c = 0; c < nc; c++) {
+			double f = o->colw[c] / o->text_w;
 			snprintf(name, sizeof name, "Table%d.C%d", t, c + 1);
 			style_open(o, name, NULL, "table-column", NULL, NULL, NULL);
 			xmlw_start(x, "style:table-column-properties");
@@ -1603,6 +1617,7 @@ done:
 	if (o) {
 		buf_free(&o->logo);
 		xfree(o->charts);
+		xfree(o->colw);
 		odfzip_deflated_free(&o->content);
 	}
 	xfree(o);

@@ -536,60 +536,8 @@ static void spacer(docx *o, double height, int page_break)
 	xmlw_end(x);
 }
 
-/* The width of s[0..len) in points at size, estimated from Liberation
- * Sans' advance widths by kind of character (the backend has no font
- * metrics; the estimate only has to keep whole words on a line). */
-static double est_width(const char *s, size_t len, double size, int bold)
-{
-	double em = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c & 0xC0) == 0x80)
-			continue;
-		if (c == 'i' || c == 'j' || c == 'l' || c == 'I' || c == '.' || c == ',')
-			em += 0.28;
-		else if (c == 'f' || c == 't' || c == 'r' || c == ' ' || c == '-' || c == '(' ||
-			 c == ')')
-			em += 0.34;
-		else if (c == 'm' || c == 'w' || c == 'M' || c == 'W')
-			em += 0.86;
-		else if (c >= 'A' && c <= 'Z')
-			em += 0.70;
-		else
-			em += 0.56; /* lower case, digits, the letters beyond ASCII */
-	}
-	return em * size * (bold ? 1.1 : 1.0);
-}
-
-/* The widest unbreakable piece of a cell's text: words end at spaces
- * (not U+00A0) and after hyphens. */
-static double longest_word(const doc_node *cell, double size, int bold)
-{
-	double best = 0;
-	doc_iter it;
-	const doc_node *n;
-	doc_event ev;
-	doc_iter_init(&it, cell);
-	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
-		if (ev != DOC_EV_ENTER || n->type != DOC_TEXT)
-			continue;
-		const char *s = n->u.text.text;
-		size_t len = n->u.text.len, start = 0;
-		for (size_t i = 0; i <= len; i++) {
-			if (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '-')
-				continue;
-			double w = est_width(s + start, i - start + (i < len && s[i] == '-'), size, bold);
-			if (w > best)
-				best = w;
-			start = i + 1;
-		}
-	}
-	return best;
-}
-
-/* The columns' widths in points, as the PDF's layout makes them: the
- * weights, but a column never narrower than its longest word when the
- * other columns have room to give.  Into o->colw. */
+/* The columns' widths in points, as the other formats make them
+ * (doc_column_widths).  Into o->colw. */
 static int column_widths(docx *o, const doc_node *t)
 {
 	int nc = t->u.table.ncols;
@@ -599,21 +547,7 @@ static int column_widths(docx *o, const doc_node *t)
 			return -1;
 		o->colw = v, o->capcolw = (size_t)nc;
 	}
-	double *cw = o->colw, *minw = o->colw + nc;
-	for (int i = 0; i < nc; i++) {
-		cw[i] = o->text_w * doc_column_share(t, i);
-		minw[i] = 0;
-	}
-	for (const doc_node *r = t->first; r; r = r->next) {
-		int hdr = doc_row_is_header(r), ci = 0;
-		for (const doc_node *c = r->first; c && ci < nc; c = c->next, ci++) {
-			double m = longest_word(c, o->doc->style.table.size, hdr) +
-				   2 * o->doc->style.table.pad + 0.5;
-			if (m > minw[ci])
-				minw[ci] = m;
-		}
-	}
-	doc_columns_fit(cw, minw, nc, 0);
+	doc_column_widths(o->doc, t, o->text_w, o->colw, o->colw + nc);
 	return 0;
 }
 
