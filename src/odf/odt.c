@@ -73,9 +73,6 @@ enum { RULE_TOP = 1,     /* the table's first row, or a header row after a body 
        RULE_LEFT = 4,     /* with a grid: the first column */
        CELL_RULES = 8 };
 
-/* The leading mark written between the footer's page count and the date. */
-#define FOOTER_SEP " \xc2\xb7 "
-
 typedef struct odt {
 	const doc *doc;
 	xmlw x;
@@ -575,6 +572,10 @@ static void contents_style(odt *o, int level)
 	xmlw_end(x);
 }
 
+/* The running header's (footer's) paragraph: muted, small, its rule
+ * below (above) it as a border.  As in the PDF, the header's text stands
+ * at the left; the footer has the date at the left and the page number at
+ * a right tab stop on the right margin. */
 static void header_footer_style(odt *o, const char *name, int top_rule)
 {
 	xmlw *x = &o->x;
@@ -586,7 +587,15 @@ static void header_footer_style(odt *o, const char *name, int top_rule)
 		 (unsigned)(s->rule_rgb & 0xFFFFFF));
 	xmlw_attr(x, top_rule ? "fo:border-top" : "fo:border-bottom", b);
 	xmlw_attr(x, top_rule ? "fo:padding-top" : "fo:padding-bottom", cm(w, sizeof w, 3));
-	xmlw_attr(x, "fo:text-align", top_rule ? "center" : "start");
+	xmlw_attr(x, "fo:text-align", "start");
+	if (top_rule) {
+		xmlw_start(x, "style:tab-stops");
+		xmlw_start(x, "style:tab-stop");
+		attr_cm(o, "style:position", o->text_w);
+		xmlw_attr(x, "style:type", "right");
+		xmlw_end(x);
+		xmlw_end(x);
+	}
 	xmlw_end(x);
 	text_props(o, s->furniture_size, s->muted_rgb, NULL, NULL);
 	xmlw_end(x);
@@ -796,6 +805,10 @@ static void page_layout(odt *o)
 	xmlw_start(x, "style:footer");
 	xmlw_start(x, "text:p");
 	xmlw_attr(x, "text:style-name", "Footer");
+	if (dc->date_text && *dc->date_text)
+		xmlw_puts(x, dc->date_text);
+	xmlw_start(x, "text:tab");
+	xmlw_end(x);
 	xmlw_puts(x, dc->page_word ? dc->page_word : "Side");
 	xmlw_puts(x, " ");
 	xmlw_start(x, "text:page-number");
@@ -808,10 +821,6 @@ static void page_layout(odt *o)
 	xmlw_start(x, "text:page-count");
 	xmlw_puts(x, "1");
 	xmlw_end(x);
-	if (dc->date_text && *dc->date_text) {
-		xmlw_puts(x, FOOTER_SEP);
-		xmlw_puts(x, dc->date_text);
-	}
 	xmlw_end(x);
 	xmlw_end(x); /* footer */
 	xmlw_end(x); /* master-page */

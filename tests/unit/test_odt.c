@@ -406,7 +406,13 @@ static void test_styles(void **state)
 	assert_xstr(&s, "string(//style:page-layout-properties/@fo:page-width)", "21.000cm");
 	assert_xstr(&s, "string(//style:header/text:p)",
 		    "Statusrapport \xe2\x80\x93 handlingsplan for forskning");
-	assert_xstr(&s, "normalize-space(//style:footer/text:p)", "Side 1 av 1 \xc2\xb7 23. november 2026");
+	/* as the PDF's: the date at the left, the page at a right tab stop on
+	 * the right margin */
+	assert_xstr(&s, "normalize-space(//style:footer/text:p)", "23. november 2026Side 1 av 1");
+	assert_int_equal((int)xnum(&s, "count(//style:footer/text:p/text:tab"
+			 "[preceding-sibling::node()[1][self::text()='23. november 2026']])"), 1);
+	assert_xstr(&s, "string(//style:style[@style:name='Footer']//style:tab-stop/@style:type)",
+		    "right");
 	assert_int_equal((int)xnum(&s, "count(//style:footer//text:page-number)"), 1);
 	assert_int_equal((int)xnum(&s, "count(//style:footer//text:page-count)"), 1);
 	part_close(&s);
