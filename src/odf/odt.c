@@ -60,10 +60,11 @@ static const char *const role_name[R_FILL] = {
  * the text after the list does not stick to it) + 48 * a cell's paragraph
  * after another (the gap between them above it: the first keeps to the
  * cell's padding, as in the PDF) + 96 * the last paragraph of the leading
- * title block (the rule under the block as its bottom border).  Variant 0
- * is the named style itself. */
-enum { NVARIANTS = 192, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 24,
-       V_CELLGAP = 48, V_TITLEEND = 96 };
+ * title block (the rule under the block as its bottom border) + 192 *
+ * bold (a header cell in a fill of its own: the fill's style, in bold, as
+ * the PDF sets it).  Variant 0 is the named style itself. */
+enum { NVARIANTS = 384, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 24,
+       V_CELLGAP = 48, V_TITLEEND = 96, V_BOLD = 192 };
 
 /* The rules a table cell draws besides its bottom one, so that each line
  * between two rows or columns is drawn once: LibreOffice draws the bottom
@@ -238,7 +239,9 @@ static int para_style(const odt *o, const doc_node *n, int *variant)
 	default: role = R_BODY; break;
 	}
 	doc_place pl = doc_place_of(o->doc, n);
-	if (pl.header)
+	if (pl.header && pl.fill && pl.fill != o->doc->style.header_fill)
+		role = R_FILL + pl.fill, v += V_BOLD;
+	else if (pl.header)
 		role = R_TH;
 	else if (pl.fill)
 		role = R_FILL + pl.fill;
@@ -957,10 +960,11 @@ static void automatic_styles(odt *o)
 				role_space(o, r, &before, &after);
 				if ((v / V_CELLGAP) % 2)
 					before = s->table.para_gap;
-				if (v / V_TITLEEND)
+				int titleend = (v / V_TITLEEND) % 2;
+				if (titleend)
 					title_rule(o, after);
 				after = (v / V_LISTEND) % 2 ? s->list.after
-					: v / V_TITLEEND   ? s->title_rule_below
+					: titleend         ? s->title_rule_below
 							   : after;
 				attr_cm(o, "fo:margin-top", before);
 				attr_cm(o, "fo:margin-bottom", after);
@@ -974,6 +978,8 @@ static void automatic_styles(odt *o)
 			xmlw_end(x);
 			if (unlisted)
 				role_text_props(o, hr);
+			else if (v / V_BOLD)
+				text_props(o, 0, NO_RGB, "bold", NULL);
 			xmlw_end(x);
 		}
 	}

@@ -74,6 +74,25 @@ if [ "$have_cli" -eq 1 ]; then
 	validate "cli: validate-odt" out.odt
 	if out=$(structure out.odt 2>&1); then pass "cli: TOC filled, header rows"; else
 		fail "cli: TOC filled, header rows" "$out"; fi
+	# A status word heading a column wears its status's colour, in bold,
+	# as in the PDF: the fill's paragraph style, bold.
+	if out=$(python3 - out.odt 2>&1 <<'EOF'
+import sys, zipfile, xml.etree.ElementTree as ET
+T = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+TB = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+S = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
+root = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read("content.xml"))
+auto = {s.get(S + "name"): s for s in root.iter(S + "style")}
+p = next(p for h in root.iter(TB + "table-header-rows") for p in h.iter(T + "p")
+         if "".join(p.itertext()) == "Forsinket")
+st = auto[p.get(T + "style-name")]
+tp = st.find(S + "text-properties")
+assert st.get(S + "parent-style-name") == "status-delayed", st.get(S + "parent-style-name")
+assert tp is not None and tp.get(FO + "font-weight") == "bold", "not bold"
+EOF
+	); then pass "cli: a status heading a column in its colour, bold"; else
+		fail "cli: a status heading a column in its colour, bold" "$out"; fi
 	SOURCE_DATE_EPOCH=$EPOCH expect_exit "cli: second render" 0 "$SR" render -q -f odt -o again.odt "$PLAN" $STATUSES
 	check "cli: two renders byte-identical" cmp out.odt again.odt
 fi
