@@ -62,9 +62,10 @@ static const char *const role_name[R_FILL] = {
  * cell's padding, as in the PDF) + 96 * the last paragraph of the leading
  * title block (the rule under the block as its bottom border) + 192 *
  * bold (a header cell in a fill of its own: the fill's style, in bold, as
- * the PDF sets it).  Variant 0 is the named style itself. */
-enum { NVARIANTS = 384, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 24,
-       V_CELLGAP = 48, V_TITLEEND = 96, V_BOLD = 192 };
+ * the PDF sets it) + 384 * a note in a filled cell (the fill's style at
+ * the table's note size).  Variant 0 is the named style itself. */
+enum { NVARIANTS = 768, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 24,
+       V_CELLGAP = 48, V_TITLEEND = 96, V_BOLD = 192, V_NOTE = 384 };
 
 /* The rules a table cell draws besides its bottom one, so that each line
  * between two rows or columns is drawn once: LibreOffice draws the bottom
@@ -238,13 +239,14 @@ static int para_style(const odt *o, const doc_node *n, int *variant)
 	case DOC_P_LEAD: role = R_LEAD; break;
 	default: role = R_BODY; break;
 	}
+	int role_is_note = role == R_NOTE;
 	doc_place pl = doc_place_of(o->doc, n);
 	if (pl.header && pl.fill && pl.fill != o->doc->style.header_fill)
 		role = R_FILL + pl.fill, v += V_BOLD;
 	else if (pl.header)
 		role = R_TH;
 	else if (pl.fill)
-		role = R_FILL + pl.fill;
+		role = R_FILL + pl.fill, v += role_is_note ? V_NOTE : 0;
 	else if (pl.in_cell && role == R_BODY)
 		role = R_TD;
 	else if (pl.in_cell && role == R_NOTE)
@@ -975,11 +977,15 @@ static void automatic_styles(odt *o)
 				xmlw_attr(x, "fo:break-before", "page");
 			if ((v / V_KEEP) % 2 && !unlisted)
 				xmlw_attr(x, "fo:keep-with-next", "always");
+			if (v / V_NOTE)
+				attr_pt(o, "fo:line-height", s->table.note_size * s->table.leading);
 			xmlw_end(x);
 			if (unlisted)
 				role_text_props(o, hr);
-			else if (v / V_BOLD)
+			else if ((v / V_BOLD) % 2)
 				text_props(o, 0, NO_RGB, "bold", NULL);
+			else if (v / V_NOTE)
+				text_props(o, s->table.note_size, NO_RGB, NULL, NULL);
 			xmlw_end(x);
 		}
 	}

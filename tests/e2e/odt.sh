@@ -93,6 +93,26 @@ assert tp is not None and tp.get(FO + "font-weight") == "bold", "not bold"
 EOF
 	); then pass "cli: a status heading a column in its colour, bold"; else
 		fail "cli: a status heading a column in its colour, bold" "$out"; fi
+	# A note in a status cell (last year's status) is in the status's
+	# colour at the table's note size, as in the PDF.
+	if out=$(python3 - out.odt 2>&1 <<'EOF'
+import sys, zipfile, xml.etree.ElementTree as ET
+T = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+S = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
+z = zipfile.ZipFile(sys.argv[1])
+root = ET.fromstring(z.read("content.xml"))
+named = {s.get(S + "name"): s for s in ET.fromstring(z.read("styles.xml")).iter(S + "style")}
+auto = {s.get(S + "name"): s for s in root.iter(S + "style")}
+note = named["Table_20_Note"].find(S + "text-properties").get(FO + "font-size")
+p = next(p for p in root.iter(T + "p") if "".join(p.itertext()).startswith("var Pågår i"))
+st = auto[p.get(T + "style-name")]
+assert st.get(S + "parent-style-name").startswith("status-"), st.get(S + "parent-style-name")
+size = st.find(S + "text-properties").get(FO + "font-size")
+assert size == note, "%s, the note size %s" % (size, note)
+EOF
+	); then pass "cli: a note in a status cell: its colour, the note size"; else
+		fail "cli: a note in a status cell: its colour, the note size" "$out"; fi
 	SOURCE_DATE_EPOCH=$EPOCH expect_exit "cli: second render" 0 "$SR" render -q -f odt -o again.odt "$PLAN" $STATUSES
 	check "cli: two renders byte-identical" cmp out.odt again.odt
 fi
