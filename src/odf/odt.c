@@ -951,6 +951,12 @@ static void automatic_styles(odt *o)
 			style_open(o, name, NULL, "paragraph", unlisted ? "Heading" : parent,
 				   NULL, NULL);
 			const doc_role *hr = unlisted ? doc_style_heading(s, r - R_H1 + 1) : NULL;
+			/* A paragraph that starts a page has no space above it, as
+			 * in the PDF; LibreOffice keeps it after a page break. */
+			int breaks = (v / V_BREAK) % 2;
+			doc_role top;
+			if (hr && breaks)
+				top = *hr, top.before = 0, hr = &top;
 			xmlw_start(x, "style:paragraph-properties");
 			if (unlisted) {
 				role_para_attrs(o, hr);
@@ -968,12 +974,12 @@ static void automatic_styles(odt *o)
 				after = (v / V_LISTEND) % 2 ? s->list.after
 					: titleend         ? s->title_rule_below
 							   : after;
-				attr_cm(o, "fo:margin-top", before);
+				attr_cm(o, "fo:margin-top", breaks ? 0 : before);
 				attr_cm(o, "fo:margin-bottom", after);
 			}
 			if (v % 3)
 				xmlw_attr(x, "fo:text-align", v % 3 == 1 ? "end" : "center");
-			if ((v / 3) % 2)
+			if (breaks)
 				xmlw_attr(x, "fo:break-before", "page");
 			if ((v / V_KEEP) % 2 && !unlisted)
 				xmlw_attr(x, "fo:keep-with-next", "always");
@@ -1005,7 +1011,8 @@ static void automatic_styles(odt *o)
 		xmlw_attr(x, "table:align", "margins");
 		/* as the PDF: no space between a table and the heading or
 		 * caption kept with it */
-		attr_cm(o, "fo:margin-top", kept_with(s, n->prev) ? 0 : s->table.before);
+		attr_cm(o, "fo:margin-top",
+			kept_with(s, n->prev) || doc_breaks_before(n) ? 0 : s->table.before);
 		attr_cm(o, "fo:margin-bottom", s->table.after);
 		if (doc_breaks_before(n))
 			xmlw_attr(x, "fo:break-before", "page");

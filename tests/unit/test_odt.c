@@ -338,6 +338,9 @@ static void test_content_tables(void **state)
 	 * heading does; its automatic style breaks before. */
 	assert_xstr(&c, "string(//style:style[@style:name=//text:h[@text:outline-level=1][2]/@text:style-name]"
 		    "/style:paragraph-properties/@fo:break-before)", "page");
+	/* ...and, starting a page, has no space above it, as in the PDF */
+	assert_xstr(&c, "string(//style:style[@style:name=//text:h[@text:outline-level=1][2]/@text:style-name]"
+		    "/style:paragraph-properties/@fo:margin-top)", "0.000cm");
 	part_close(&c);
 }
 
