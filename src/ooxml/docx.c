@@ -453,6 +453,13 @@ static void start_para(docx *o, const doc_node *n)
 		empty(x, "w:keepNext");
 	if (doc_breaks_before(n))
 		empty(x, "w:pageBreakBefore");
+	if (n->type == DOC_HEADING && doc_breaks_before(n)) {
+		/* starting a page, no space above it, as in the PDF: Word and
+		 * LibreOffice keep it after a page break */
+		xmlw_start(x, "w:spacing");
+		xmlw_attr(x, "w:before", "0");
+		xmlw_end(x);
+	}
 	if (list) {
 		xmlw_start(x, "w:numPr");
 		val_long(x, "w:ilvl", depth > 9 ? 8 : depth - 1);

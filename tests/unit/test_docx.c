@@ -414,6 +414,8 @@ static void test_toc_and_headings(void **state)
 	assert_count(&d, "count(//w:pStyle[@w:val='MinorHeading2'])", 1);
 	/* the page break goes onto the next heading, not an empty line */
 	assert_count(&d, "count(//w:p[w:pPr/w:pageBreakBefore]/w:pPr/w:pStyle[@w:val='Heading1'])", 1);
+	/* ...which, starting a page, has no space above it, as in the PDF */
+	assert_count(&d, "count(//w:p[w:pPr/w:pageBreakBefore]/w:pPr/w:spacing[@w:before='0'])", 1);
 	/* an internal link is a bookmark link, an external one a relationship */
 	assert_xstr(&d, "string(//w:p[w:pPr/w:pStyle/@w:val='Normal']/w:hyperlink[@w:anchor]/@w:anchor)",
 		    "status");
