@@ -17,7 +17,11 @@
  * carry it), so no blank line opens the new page; a heading with in_toc = 0
  * is a text:p in a style derived from Heading, so neither the Navigator nor
  * an updated contents list shows it; a DOC_CHART becomes a frame holding an
- * embedded chart object "Object N/" written by odtchart.c (issue 6).
+ * embedded chart object "Object N/" written by odtchart.c (issue 6); a
+ * contents entry's page number is a page reference to its heading's
+ * bookmark, which the reader computes as it paginates (no backend here
+ * knows a page); each table rule is one cell's border, so none is drawn
+ * twice.
  *
  * The zip is deterministic: fixed entry order, every entry's DOS time from
  * dc->created (converted in UTC by us, not by libzip's localtime), mimetype
