@@ -1,5 +1,5 @@
-# tocpages.py PDF TITLE: is every contents entry in PDF numbered with the
-# page its heading is on?  Used by odt.sh and docx.sh on LibreOffice's PDFs
+# tocpages.py PDF TITLE [N]: is every contents entry in PDF (N of them)
+# numbered with the page its heading is on?  Used by odt.sh and docx.sh on LibreOffice's PDFs
 # of our ODT and DOCX, whose contents carry page references the reader
 # computes.
 #
@@ -65,10 +65,14 @@ def contents(layout_pages, title):
 
 def main():
     pdf, title = sys.argv[1], sys.argv[2]
+    want = int(sys.argv[3]) if len(sys.argv) > 3 else None
     entries, last = contents(pages(pdf, True), title)
     plain = [norm(p) for p in pages(pdf, False)]
     if not entries:
         print("no contents entries under %r" % title)
+        return 1
+    if want is not None and len(entries) != want:
+        print("%d contents entries with a leader, the file has %d" % (len(entries), want))
         return 1
     # Headings follow one another: each is searched from the page of the
     # one before, so a heading's words in a table or list further up (the
