@@ -353,11 +353,25 @@ def check_odt(s, path):
         if st is None:
             bad(f"ODT: no cell style {name}")
             continue
+        # Each line is drawn by one cell: a cell its bottom rule (and its
+        # right one in a grid); the first row's cells their top one too,
+        # the first column's their left one (styles NAME_T..., NAME_...L).
+        grid = s["table.borders"] == "grid"
         for side in ("top", "bottom", "left", "right"):
             w = border_w(prop(st, "table-cell-properties", "fo:border-" + side))
-            want = num(s, rule_key) if side in ("top", "bottom") or s["table.borders"] == "grid" else 0
+            want = num(s, rule_key) if side == "bottom" or (side == "right" and grid) else 0
             if not near(w, want, 0.001):
                 bad(f"ODT: {name} border-{side} is {w} pt, the style's {want} ({rule_key})")
+        for vname, vst in auto.items():
+            if not vname.startswith(name + "_"):
+                continue
+            for side, letter in (("top", "T"), ("left", "L")):
+                if letter not in vname[len(name) + 1:]:
+                    continue
+                w = border_w(prop(vst, "table-cell-properties", "fo:border-" + side))
+                want = num(s, rule_key) if side == "top" or grid else 0
+                if not near(w, want, 0.001):
+                    bad(f"ODT: {vname} border-{side} is {w} pt, the style's {want} ({rule_key})")
         pad = length(prop(st, "table-cell-properties", "fo:padding"))
         if pad is None or not near(pad, num(s, "table.padding")):
             bad(f"ODT: {name} padding {pad}, the style's {s['table.padding']}")

@@ -257,5 +257,12 @@ double doc_column_share(const doc_node *t, int c);
  * columns share what there is; without, nothing changes.  Returns 1 when
  * every column now has its minimum. */
 int doc_columns_fit(double *cw, const double *minw, int nc, int partial);
+/* The widths in points of TABLE t's columns over width w, for the formats
+ * that leave the layout to their reader: the weights, but a column never
+ * narrower than its longest word (estimated from Liberation Sans' widths,
+ * bold in header rows) plus its padding when the others have room to
+ * give, as the PDF's layout makes them.  Into cw[ncols]; minw[ncols] is
+ * scratch. */
+void doc_column_widths(const doc *d, const doc_node *t, double w, double *cw, double *minw);
 
 #endif

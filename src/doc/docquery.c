@@ -130,3 +130,74 @@ int doc_columns_fit(double *cw, const double *minw, int nc, int partial)
 	}
 	return need <= slack;
 }
+
+/* The width of s[0..len) in points at size, estimated from Liberation
+ * Sans' advance widths by kind of character (the formats that reach here
+ * have no font metrics; the estimate only has to keep whole words on a
+ * line). */
+static double est_width(const char *s, size_t len, double size, int bold)
+{
+	double em = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c & 0xC0) == 0x80)
+			continue;
+		if (c == 'i' || c == 'j' || c == 'l' || c == 'I' || c == '.' || c == ',')
+			em += 0.28;
+		else if (c == 'f' || c == 't' || c == 'r' || c == ' ' || c == '-' || c == '(' ||
+			 c == ')')
+			em += 0.34;
+		else if (c == 'm' || c == 'w' || c == 'M' || c == 'W')
+			em += 0.86;
+		else if (c >= 'A' && c <= 'Z')
+			em += 0.70;
+		else
+			em += 0.56; /* lower case, digits, the letters beyond ASCII */
+	}
+	return em * size * (bold ? 1.1 : 1.0);
+}
+
+/* The widest unbreakable piece of a cell's text: words end at spaces
+ * (not U+00A0) and after hyphens. */
+static double longest_word(const doc_node *cell, double size, int bold)
+{
+	double best = 0;
+	doc_iter it;
+	const doc_node *n;
+	doc_event ev;
+	doc_iter_init(&it, cell);
+	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
+		if (ev != DOC_EV_ENTER || n->type != DOC_TEXT)
+			continue;
+		const char *s = n->u.text.text;
+		size_t len = n->u.text.len, start = 0;
+		for (size_t i = 0; i <= len; i++) {
+			if (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '-')
+				continue;
+			double w = est_width(s + start, i - start + (i < len && s[i] == '-'), size, bold);
+			if (w > best)
+				best = w;
+			start = i + 1;
+		}
+	}
+	return best;
+}
+
+void doc_column_widths(const doc *d, const doc_node *t, double w, double *cw, double *minw)
+{
+	int nc = t->u.table.ncols;
+	const doc_table_style *ts = &d->style.table;
+	for (int i = 0; i < nc; i++) {
+		cw[i] = w * doc_column_share(t, i);
+		minw[i] = 0;
+	}
+	for (const doc_node *r = t->first; r; r = r->next) {
+		int hdr = doc_row_is_header(r), ci = 0;
+		for (const doc_node *c = r->first; c && ci < nc; c = c->next, ci++) {
+			double m = longest_word(c, ts->size, hdr) + 2 * ts->pad + 0.5;
+			if (m > minw[ci])
+				minw[ci] = m;
+		}
+	}
+	doc_columns_fit(cw, minw, nc, 0);
+}

@@ -17,7 +17,11 @@
  * carry it), so no blank line opens the new page; a heading with in_toc = 0
  * is a text:p in a style derived from Heading, so neither the Navigator nor
  * an updated contents list shows it; a DOC_CHART becomes a frame holding an
- * embedded chart object "Object N/" written by odtchart.c (issue 6).
+ * embedded chart object "Object N/" written by odtchart.c (issue 6); a
+ * contents entry's page number is a page reference to its heading's
+ * bookmark, which the reader computes as it paginates (no backend here
+ * knows a page); each table rule is one cell's border, so none is drawn
+ * twice.
  *
  * The zip is deterministic: fixed entry order, every entry's DOS time from
  * dc->created (converted in UTC by us, not by libzip's localtime), mimetype
@@ -60,13 +64,20 @@ static const char *const role_name[R_FILL] = {
  * the text after the list does not stick to it) + 48 * a cell's paragraph
  * after another (the gap between them above it: the first keeps to the
  * cell's padding, as in the PDF) + 96 * the last paragraph of the leading
- * title block (the rule under the block as its bottom border).  Variant 0
- * is the named style itself. */
-enum { NVARIANTS = 192, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 24,
-       V_CELLGAP = 48, V_TITLEEND = 96 };
+ * title block (the rule under the block as its bottom border) + 192 *
+ * bold (a header cell in a fill of its own: the fill's style, in bold, as
+ * the PDF sets it) + 384 * a note in a filled cell (the fill's style at
+ * the table's note size).  Variant 0 is the named style itself. */
+enum { NVARIANTS = 768, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 24,
+       V_CELLGAP = 48, V_TITLEEND = 96, V_BOLD = 192, V_NOTE = 384 };
 
-/* The leading mark written between the footer's page count and the date. */
-#define FOOTER_SEP " \xc2\xb7 "
+/* The rules a table cell draws besides its bottom one, so that each line
+ * between two rows or columns is drawn once: LibreOffice draws the bottom
+ * of one row and the top of the next both, side by side. */
+enum { RULE_TOP = 1,     /* the table's first row, or a header row after a body row */
+       RULE_NOBOTTOM = 2, /* a body row before a header row: the header's top is the line */
+       RULE_LEFT = 4,     /* with a grid: the first column */
+       CELL_RULES = 8 };
 
 typedef struct odt {
 	const doc *doc;
@@ -76,6 +87,9 @@ typedef struct odt {
 	char language[4], country[4];
 	char fill_style[DOC_MAX_FILLS][48]; /* NCName-safe names of the fills */
 	unsigned char used[NROLES][NVARIANTS];
+	/* cell styles the body uses: by fill (DOC_MAX_FILLS: the zebra
+	 * shade), header row, and which rules the cell owns (cell_rules) */
+	unsigned char used_cell[DOC_MAX_FILLS + 1][2][CELL_RULES];
 	/* the title block's logo, when the template has one */
 	buf logo;
 	image_info logo_info;
@@ -83,6 +97,10 @@ typedef struct odt {
 	 * charts[N-1] (heap array) */
 	const doc_node **charts;
 	size_t ncharts, capcharts;
+	/* a table's column widths and the scratch doc_column_widths needs:
+	 * 2 * capcolw doubles (heap) */
+	double *colw;
+	size_t capcolw;
 	/* state of the body walk */
 	int ws;        /* the last character written was white space (or none yet) */
 	int table_no, row_idx, in_header_rows, bookmark_no, toc_no;
@@ -225,11 +243,14 @@ static int para_style(const odt *o, const doc_node *n, int *variant)
 	case DOC_P_LEAD: role = R_LEAD; break;
 	default: role = R_BODY; break;
 	}
+	int role_is_note = role == R_NOTE;
 	doc_place pl = doc_place_of(o->doc, n);
-	if (pl.header)
+	if (pl.header && pl.fill && pl.fill != o->doc->style.header_fill)
+		role = R_FILL + pl.fill, v += V_BOLD;
+	else if (pl.header)
 		role = R_TH;
 	else if (pl.fill)
-		role = R_FILL + pl.fill;
+		role = R_FILL + pl.fill, v += role_is_note ? V_NOTE : 0;
 	else if (pl.in_cell && role == R_BODY)
 		role = R_TD;
 	else if (pl.in_cell && role == R_NOTE)
@@ -259,6 +280,42 @@ static void style_name(const odt *o, int role, int variant, char *s, size_t n)
 		snprintf(s, n, "%s", role_name[role]);
 }
 
+/* The style of CELL cell in its table's row (0-based): its fill (-1: the
+ * zebra shade) in *f, whether its row is a header row in *header, and the
+ * rules it draws besides its bottom one (RULE_*). */
+static int cell_rules(const odt *o, const doc_node *cell, int row, int *f, int *header)
+{
+	const doc_node *r = cell->parent, *t = r->parent;
+	*header = doc_row_is_header(r);
+	*f = doc_cell_fill(o->doc, cell, *header);
+	int k = row - t->u.table.header_rows; /* body row */
+	if (!*header && !*f && o->doc->style.table.zebra && k >= 0 && k % 2 == 1)
+		*f = -1;
+	int rules = 0;
+	if (!r->prev || (*header && !doc_row_is_header(r->prev)))
+		rules |= RULE_TOP;
+	if (!*header && r->next && doc_row_is_header(r->next))
+		rules |= RULE_NOBOTTOM;
+	if (o->doc->style.table.grid && !cell->prev)
+		rules |= RULE_LEFT;
+	return rules;
+}
+
+/* A cell style's name: Cell<fill>, Head<fill> or Zebra, and after "_"
+ * the rules it owns besides its bottom one (T top, N no bottom, L left). */
+static void cell_style_name(int f, int header, int rules, char *s, size_t n)
+{
+	if (f < 0)
+		snprintf(s, n, "Zebra");
+	else
+		snprintf(s, n, "%s%d", header ? "Head" : "Cell", f);
+	if (rules) {
+		size_t l = strlen(s);
+		snprintf(s + l, n - l, "_%s%s%s", rules & RULE_TOP ? "T" : "",
+			 rules & RULE_NOBOTTOM ? "N" : "", rules & RULE_LEFT ? "L" : "");
+	}
+}
+
 /* Which paragraph variants the body will use: their automatic styles must
  * be written before the body. */
 static void collect_styles(odt *o)
@@ -266,10 +323,19 @@ static void collect_styles(odt *o)
 	doc_iter it;
 	const doc_node *n;
 	doc_event ev;
+	int row = 0;
 	doc_iter_init(&it, o->doc->root);
 	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
 		if (ev != DOC_EV_ENTER)
 			continue;
+		if (n->type == DOC_TABLE)
+			row = 0;
+		else if (n->type == DOC_ROW)
+			row++;
+		else if (n->type == DOC_CELL) {
+			int f, header, rules = cell_rules(o, n, row - 1, &f, &header);
+			o->used_cell[f < 0 ? DOC_MAX_FILLS : f][header][rules] = 1;
+		}
 		int v = 0, role = -1;
 		if (n->type == DOC_HEADING || n->type == DOC_PARAGRAPH)
 			role = para_style(o, n, &v);
@@ -487,7 +553,7 @@ static void outline_style(odt *o)
 }
 
 /* The contents entries: indented per level, page number at the right
- * margin after a dotted leader (filled in when LibreOffice updates). */
+ * margin after a dotted leader. */
 static void contents_style(odt *o, int level)
 {
 	xmlw *x = &o->x;
@@ -515,6 +581,10 @@ static void contents_style(odt *o, int level)
 	xmlw_end(x);
 }
 
+/* The running header's (footer's) paragraph: muted, small, its rule
+ * below (above) it as a border.  As in the PDF, the header's text stands
+ * at the left; the footer has the date at the left and the page number at
+ * a right tab stop on the right margin. */
 static void header_footer_style(odt *o, const char *name, int top_rule)
 {
 	xmlw *x = &o->x;
@@ -526,7 +596,15 @@ static void header_footer_style(odt *o, const char *name, int top_rule)
 		 (unsigned)(s->rule_rgb & 0xFFFFFF));
 	xmlw_attr(x, top_rule ? "fo:border-top" : "fo:border-bottom", b);
 	xmlw_attr(x, top_rule ? "fo:padding-top" : "fo:padding-bottom", cm(w, sizeof w, 3));
-	xmlw_attr(x, "fo:text-align", top_rule ? "center" : "start");
+	xmlw_attr(x, "fo:text-align", "start");
+	if (top_rule) {
+		xmlw_start(x, "style:tab-stops");
+		xmlw_start(x, "style:tab-stop");
+		attr_cm(o, "style:position", o->text_w);
+		xmlw_attr(x, "style:type", "right");
+		xmlw_end(x);
+		xmlw_end(x);
+	}
 	xmlw_end(x);
 	text_props(o, s->furniture_size, s->muted_rgb, NULL, NULL);
 	xmlw_end(x);
@@ -736,6 +814,10 @@ static void page_layout(odt *o)
 	xmlw_start(x, "style:footer");
 	xmlw_start(x, "text:p");
 	xmlw_attr(x, "text:style-name", "Footer");
+	if (dc->date_text && *dc->date_text)
+		xmlw_puts(x, dc->date_text);
+	xmlw_start(x, "text:tab");
+	xmlw_end(x);
 	xmlw_puts(x, dc->page_word ? dc->page_word : "Side");
 	xmlw_puts(x, " ");
 	xmlw_start(x, "text:page-number");
@@ -748,10 +830,6 @@ static void page_layout(odt *o)
 	xmlw_start(x, "text:page-count");
 	xmlw_puts(x, "1");
 	xmlw_end(x);
-	if (dc->date_text && *dc->date_text) {
-		xmlw_puts(x, FOOTER_SEP);
-		xmlw_puts(x, dc->date_text);
-	}
 	xmlw_end(x);
 	xmlw_end(x); /* footer */
 	xmlw_end(x); /* master-page */
@@ -773,20 +851,20 @@ static int write_styles(odt *o, buf *out)
 
 /* ---- content.xml ---------------------------------------------------------- */
 
-/* One cell style: fill index f (-1: the zebra shade), header row or not.
- * Padding and rules as the house style's table: a rule above and below
- * each row (ODF collapses the two that meet into one line, as the PDF
- * draws them on one another), or a full grid. */
-static void cell_style(odt *o, const char *prefix, int f, int header)
+/* One cell style: fill index f (-1: the zebra shade), header row or not,
+ * the rules it owns (RULE_*).  Padding and rules as the house style's
+ * table: a rule above and below each row, heavier for header rows (the
+ * heavier wins where two meet, as in the PDF, where both are drawn on one
+ * another), and with a grid one between the columns too.  Each line is
+ * drawn by one cell only: the row above's bottom rule, the table's first
+ * row's top one, a column's right one, the first column's left one. */
+static void cell_style(odt *o, int f, int header, int rules)
 {
 	xmlw *x = &o->x;
 	const doc *dc = o->doc;
 	const doc_table_style *ts = &dc->style.table;
 	char name[32], border[64], w[32];
-	if (f < 0)
-		snprintf(name, sizeof name, "%s", prefix);
-	else
-		snprintf(name, sizeof name, "%s%d", prefix, f);
+	cell_style_name(f, header, rules, name, sizeof name);
 	int fill = f > 0 && f < DOC_MAX_FILLS ? f : 0; /* 0: no fill of its own */
 	style_open(o, name, NULL, "table-cell", fill ? o->fill_style[fill] : NULL, NULL, NULL);
 	xmlw_start(x, "style:table-cell-properties");
@@ -803,9 +881,9 @@ static void cell_style(odt *o, const char *prefix, int f, int header)
 			 (unsigned)(dc->style.rule_rgb & 0xFFFFFF));
 	else
 		snprintf(border, sizeof border, "none");
-	xmlw_attr(x, "fo:border-top", border);
-	xmlw_attr(x, "fo:border-bottom", border);
-	xmlw_attr(x, "fo:border-left", ts->grid ? border : "none");
+	xmlw_attr(x, "fo:border-top", rules & RULE_TOP ? border : "none");
+	xmlw_attr(x, "fo:border-bottom", rules & RULE_NOBOTTOM ? "none" : border);
+	xmlw_attr(x, "fo:border-left", ts->grid && (rules & RULE_LEFT) ? border : "none");
 	xmlw_attr(x, "fo:border-right", ts->grid ? border : "none");
 	xmlw_end(x);
 	xmlw_end(x);
@@ -877,6 +955,12 @@ static void automatic_styles(odt *o)
 			style_open(o, name, NULL, "paragraph", unlisted ? "Heading" : parent,
 				   NULL, NULL);
 			const doc_role *hr = unlisted ? doc_style_heading(s, r - R_H1 + 1) : NULL;
+			/* A paragraph that starts a page has no space above it, as
+			 * in the PDF; LibreOffice keeps it after a page break. */
+			int breaks = (v / V_BREAK) % 2;
+			doc_role top;
+			if (hr && breaks)
+				top = *hr, top.before = 0, hr = &top;
 			xmlw_start(x, "style:paragraph-properties");
 			if (unlisted) {
 				role_para_attrs(o, hr);
@@ -888,23 +972,30 @@ static void automatic_styles(odt *o)
 				role_space(o, r, &before, &after);
 				if ((v / V_CELLGAP) % 2)
 					before = s->table.para_gap;
-				if (v / V_TITLEEND)
+				int titleend = (v / V_TITLEEND) % 2;
+				if (titleend)
 					title_rule(o, after);
 				after = (v / V_LISTEND) % 2 ? s->list.after
-					: v / V_TITLEEND   ? s->title_rule_below
+					: titleend         ? s->title_rule_below
 							   : after;
-				attr_cm(o, "fo:margin-top", before);
+				attr_cm(o, "fo:margin-top", breaks ? 0 : before);
 				attr_cm(o, "fo:margin-bottom", after);
 			}
 			if (v % 3)
 				xmlw_attr(x, "fo:text-align", v % 3 == 1 ? "end" : "center");
-			if ((v / 3) % 2)
+			if (breaks)
 				xmlw_attr(x, "fo:break-before", "page");
 			if ((v / V_KEEP) % 2 && !unlisted)
 				xmlw_attr(x, "fo:keep-with-next", "always");
+			if (v / V_NOTE)
+				attr_pt(o, "fo:line-height", s->table.note_size * s->table.leading);
 			xmlw_end(x);
 			if (unlisted)
 				role_text_props(o, hr);
+			else if ((v / V_BOLD) % 2)
+				text_props(o, 0, NO_RGB, "bold", NULL);
+			else if (v / V_NOTE)
+				text_props(o, s->table.note_size, NO_RGB, NULL, NULL);
 			xmlw_end(x);
 		}
 	}
@@ -924,15 +1015,26 @@ static void automatic_styles(odt *o)
 		xmlw_attr(x, "table:align", "margins");
 		/* as the PDF: no space between a table and the heading or
 		 * caption kept with it */
-		attr_cm(o, "fo:margin-top", kept_with(s, n->prev) ? 0 : s->table.before);
+		attr_cm(o, "fo:margin-top",
+			kept_with(s, n->prev) || doc_breaks_before(n) ? 0 : s->table.before);
 		attr_cm(o, "fo:margin-bottom", s->table.after);
 		if (doc_breaks_before(n))
 			xmlw_attr(x, "fo:break-before", "page");
 		xmlw_attr(x, "style:may-break-between-rows", "true");
 		xmlw_end(x);
 		xmlw_end(x);
-		for (int c = 0; c < n->u.table.ncols; c++) {
-			double f = doc_column_share(n, c);
+		int nc = n->u.table.ncols;
+		if ((size_t)nc > o->capcolw) {
+			double *v = xrealloc(o->colw, 2 * (size_t)nc * sizeof *v);
+			if (!v) {
+				x->failed = 1;
+				break;
+			}
+			o->colw = v, o->capcolw = (size_t)nc;
+		}
+		doc_column_widths(dc, n, o->text_w, o->colw, o->colw + nc);
+		for (int c = 0; c < nc; c++) {
+			double f = o->colw[c] / o->text_w;
 			snprintf(name, sizeof name, "Table%d.C%d", t, c + 1);
 			style_open(o, name, NULL, "table-column", NULL, NULL, NULL);
 			xmlw_start(x, "style:table-column-properties");
@@ -955,11 +1057,17 @@ static void automatic_styles(odt *o)
 	/* cell styles: Cell<fill> for body rows, Head<fill> for header rows
 	 * (Head0: the style's header shade), Zebra for a shaded body row */
 	for (int i = 0; i < dc->nfills && i < DOC_MAX_FILLS; i++) {
-		cell_style(o, "Cell", i, 0);
-		cell_style(o, "Head", i, 1);
+		cell_style(o, i, 0, 0);
+		cell_style(o, i, 1, 0);
 	}
 	if (s->table.zebra)
-		cell_style(o, "Zebra", -1, 0);
+		cell_style(o, -1, 0, 0);
+	/* and the variants the body uses that own more rules than the bottom */
+	for (int i = 0; i <= DOC_MAX_FILLS; i++)
+		for (int h = 0; h < 2; h++)
+			for (int r = 1; r < CELL_RULES; r++)
+				if (o->used_cell[i][h][r])
+					cell_style(o, i == DOC_MAX_FILLS ? -1 : i, h, r);
 	xmlw_end(x);
 }
 
@@ -1029,9 +1137,9 @@ static void put_plain(odt *o, const doc_node *h)
 }
 
 /* The table of contents, as LibreOffice writes one: the source (outline
- * levels 1-3, entries linked, page numbers at a right tab) and a body
- * already filled with the headings, so it reads right before anyone
- * updates it.  Page numbers need a layout; an update adds them. */
+ * levels 1-3, entries linked, page numbers at a right tab), so "Update
+ * index" still works, and a body already filled with the headings and
+ * their page numbers, so it reads right before anyone updates it. */
 static void write_toc(odt *o)
 {
 	xmlw *x = &o->x;
@@ -1102,6 +1210,16 @@ static void write_toc(odt *o)
 		xmlw_attr(x, "text:style-name", "Index_20_Link");
 		xmlw_attr(x, "text:visited-style-name", "Index_20_Link");
 		put_plain(o, h);
+		xmlw_start(x, "text:tab");
+		xmlw_end(x);
+		/* The page number as a reference to the heading's bookmark: the
+		 * reader computes it whenever it lays the text out (LibreOffice
+		 * on opening and on converting), so the number is the page of
+		 * its own pagination.  Left empty: no page is known here. */
+		xmlw_start(x, "text:bookmark-ref");
+		xmlw_attr(x, "text:reference-format", "page");
+		xmlw_attr(x, "text:ref-name", mark);
+		xmlw_end(x);
 		xmlw_end(x);
 		xmlw_end(x);
 	}
@@ -1173,12 +1291,8 @@ static void start_cell(odt *o, const doc_node *n)
 {
 	xmlw *x = &o->x;
 	char name[32];
-	int header = doc_row_is_header(n->parent), f = doc_cell_fill(o->doc, n, header);
-	int k = o->row_idx - 1 - n->parent->parent->u.table.header_rows; /* body row */
-	if (!header && !f && o->doc->style.table.zebra && k >= 0 && k % 2 == 1)
-		snprintf(name, sizeof name, "Zebra");
-	else
-		snprintf(name, sizeof name, "%s%d", header ? "Head" : "Cell", f);
+	int header, f, rules = cell_rules(o, n, o->row_idx - 1, &f, &header);
+	cell_style_name(f, header, rules, name, sizeof name);
 	xmlw_start(x, "table:table-cell");
 	xmlw_attr(x, "table:style-name", name);
 	xmlw_attr(x, "office:value-type", "string");
@@ -1186,7 +1300,7 @@ static void start_cell(odt *o, const doc_node *n)
 		/* An empty cell still gets a paragraph in the cell's style, so
 		 * its height matches its neighbours'. */
 		char st[64];
-		style_name(o, header ? R_TH : f ? R_FILL + f : R_TD, 0, st, sizeof st);
+		style_name(o, header ? R_TH : f > 0 ? R_FILL + f : R_TD, 0, st, sizeof st);
 		xmlw_start(x, "text:p");
 		xmlw_attr(x, "text:style-name", st);
 		xmlw_end(x);
@@ -1546,6 +1660,7 @@ done:
 	if (o) {
 		buf_free(&o->logo);
 		xfree(o->charts);
+		xfree(o->colw);
 		odfzip_deflated_free(&o->content);
 	}
 	xfree(o);

@@ -17,14 +17,13 @@
  *     paragraph (an empty, tiny paragraph when a table or nothing follows).
  *   - A heading left out of the contents gets a style of its own that looks
  *     like its level but has no outline level, so no updated TOC lists it.
- *   - The TOC is a TOC field whose result already holds the entries, each
- *     a link to its heading's bookmark, with an empty PAGEREF field where
- *     the page number goes.  Page numbers need a layout, and the PDF's
- *     layout needs the PDF engine (fonts, hyphenation), which a backend
- *     that only walks the tree does not have; a number from another
- *     layout would be wrong in Word's.  Word fills the contents in on
- *     opening (w:updateFields); LibreOffice keeps a TOC field's result as
- *     it is until the index is updated, as with the ODT's contents.
+ *   - The contents are a content control Word knows as its contents,
+ *     each entry a link to its heading's bookmark and a PAGEREF field for
+ *     its page.  Page numbers need a layout, and the PDF's layout needs
+ *     the PDF engine (fonts, hyphenation), which a backend that only walks
+ *     the tree does not have; a number from another layout would be wrong
+ *     in Word's anyway.  Word fills the fields in on opening
+ *     (w:updateFields), LibreOffice whenever it lays the text out.
  *   - Every table is followed by a small empty paragraph: Word would join
  *     two adjacent tables into one, and the space below a table is the
  *     ODT's.
@@ -453,6 +452,13 @@ static void start_para(docx *o, const doc_node *n)
 		empty(x, "w:keepNext");
 	if (doc_breaks_before(n))
 		empty(x, "w:pageBreakBefore");
+	if (n->type == DOC_HEADING && doc_breaks_before(n)) {
+		/* starting a page, no space above it, as in the PDF: Word and
+		 * LibreOffice keep it after a page break */
+		xmlw_start(x, "w:spacing");
+		xmlw_attr(x, "w:before", "0");
+		xmlw_end(x);
+	}
 	if (list) {
 		xmlw_start(x, "w:numPr");
 		val_long(x, "w:ilvl", depth > 9 ? 8 : depth - 1);
@@ -536,60 +542,8 @@ static void spacer(docx *o, double height, int page_break)
 	xmlw_end(x);
 }
 
-/* The width of s[0..len) in points at size, estimated from Liberation
- * Sans' advance widths by kind of character (the backend has no font
- * metrics; the estimate only has to keep whole words on a line). */
-static double est_width(const char *s, size_t len, double size, int bold)
-{
-	double em = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c & 0xC0) == 0x80)
-			continue;
-		if (c == 'i' || c == 'j' || c == 'l' || c == 'I' || c == '.' || c == ',')
-			em += 0.28;
-		else if (c == 'f' || c == 't' || c == 'r' || c == ' ' || c == '-' || c == '(' ||
-			 c == ')')
-			em += 0.34;
-		else if (c == 'm' || c == 'w' || c == 'M' || c == 'W')
-			em += 0.86;
-		else if (c >= 'A' && c <= 'Z')
-			em += 0.70;
-		else
-			em += 0.56; /* lower case, digits, the letters beyond ASCII */
-	}
-	return em * size * (bold ? 1.1 : 1.0);
-}
-
-/* The widest unbreakable piece of a cell's text: words end at spaces
- * (not U+00A0) and after hyphens. */
-static double longest_word(const doc_node *cell, double size, int bold)
-{
-	double best = 0;
-	doc_iter it;
-	const doc_node *n;
-	doc_event ev;
-	doc_iter_init(&it, cell);
-	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
-		if (ev != DOC_EV_ENTER || n->type != DOC_TEXT)
-			continue;
-		const char *s = n->u.text.text;
-		size_t len = n->u.text.len, start = 0;
-		for (size_t i = 0; i <= len; i++) {
-			if (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '-')
-				continue;
-			double w = est_width(s + start, i - start + (i < len && s[i] == '-'), size, bold);
-			if (w > best)
-				best = w;
-			start = i + 1;
-		}
-	}
-	return best;
-}
-
-/* The columns' widths in points, as the PDF's layout makes them: the
- * weights, but a column never narrower than its longest word when the
- * other columns have room to give.  Into o->colw. */
+/* The columns' widths in points, as the other formats make them
+ * (doc_column_widths).  Into o->colw. */
 static int column_widths(docx *o, const doc_node *t)
 {
 	int nc = t->u.table.ncols;
@@ -599,21 +553,7 @@ static int column_widths(docx *o, const doc_node *t)
 			return -1;
 		o->colw = v, o->capcolw = (size_t)nc;
 	}
-	double *cw = o->colw, *minw = o->colw + nc;
-	for (int i = 0; i < nc; i++) {
-		cw[i] = o->text_w * doc_column_share(t, i);
-		minw[i] = 0;
-	}
-	for (const doc_node *r = t->first; r; r = r->next) {
-		int hdr = doc_row_is_header(r), ci = 0;
-		for (const doc_node *c = r->first; c && ci < nc; c = c->next, ci++) {
-			double m = longest_word(c, o->doc->style.table.size, hdr) +
-				   2 * o->doc->style.table.pad + 0.5;
-			if (m > minw[ci])
-				minw[ci] = m;
-		}
-	}
-	doc_columns_fit(cw, minw, nc, 0);
+	doc_column_widths(o->doc, t, o->text_w, o->colw, o->colw + nc);
 	return 0;
 }
 
@@ -722,12 +662,23 @@ static void start_cell(docx *o, const doc_node *n)
 	}
 }
 
-/* The table of contents: a TOC field whose result is already the list of
- * headings, each linked to its bookmark with a PAGEREF for its page. */
+/* The table of contents: a content control Word knows as its contents
+ * (docPartGallery), holding the title and one paragraph per heading,
+ * linked to its bookmark, with a tab and a PAGEREF field for its page.
+ * No TOC field around them: LibreOffice keeps a TOC field's result as
+ * text, nested PAGEREFs included, so its numbers would be whatever the
+ * file says; a PAGEREF on its own it computes, as Word does. */
 static void write_toc(docx *o)
 {
 	xmlw *x = &o->x;
 	const doc *dc = o->doc;
+	xmlw_start(x, "w:sdt");
+	xmlw_start(x, "w:sdtPr");
+	xmlw_start(x, "w:docPartObj");
+	val(x, "w:docPartGallery", "Table of Contents");
+	xmlw_end(x);
+	xmlw_end(x);
+	xmlw_start(x, "w:sdtContent");
 	xmlw_start(x, "w:p");
 	xmlw_start(x, "w:pPr");
 	val(x, "w:pStyle", "TOCHeading");
@@ -737,7 +688,7 @@ static void write_toc(docx *o)
 	      strlen(dc->toc_title ? dc->toc_title : "Innhold"));
 	xmlw_end(x);
 	xmlw_end(x);
-	int no = 0, first = 1;
+	int no = 0;
 	for (const doc_node *h = dc->root->first; h; h = h->next) {
 		if (h->type != DOC_HEADING)
 			continue;
@@ -750,18 +701,15 @@ static void write_toc(docx *o)
 		xmlw_start(x, "w:pPr");
 		val(x, "w:pStyle", st);
 		xmlw_end(x);
-		if (first) {
-			fld_char(x, "begin");
-			instr(x, " TOC \\o \"1-3\" \\h \\z \\u ");
-			fld_char(x, "separate");
-			first = 0;
-		}
 		xmlw_start(x, "w:hyperlink");
 		xmlw_attr(x, "w:anchor", mark);
 		xmlw_attr(x, "w:history", "1");
 		put_plain(o, h);
-		/* the page number, empty until Word or LibreOffice updates the
-		 * contents (see the top of this file) */
+		xmlw_start(x, "w:r");
+		empty(x, "w:tab");
+		xmlw_end(x);
+		/* the page number: no page is known here, so the result is
+		 * empty until the reader lays the text out */
 		fld_char(x, "begin");
 		snprintf(ref, sizeof ref, " PAGEREF %s \\h ", mark);
 		instr(x, ref);
@@ -770,11 +718,8 @@ static void write_toc(docx *o)
 		xmlw_end(x); /* hyperlink */
 		xmlw_end(x); /* p */
 	}
-	if (!first) {
-		xmlw_start(x, "w:p");
-		fld_char(x, "end");
-		xmlw_end(x);
-	}
+	xmlw_end(x); /* sdtContent */
+	xmlw_end(x); /* sdt */
 }
 
 /* An inline picture or chart: <w:drawing><wp:inline> up to a:graphicData,

@@ -74,6 +74,45 @@ if [ "$have_cli" -eq 1 ]; then
 	validate "cli: validate-odt" out.odt
 	if out=$(structure out.odt 2>&1); then pass "cli: TOC filled, header rows"; else
 		fail "cli: TOC filled, header rows" "$out"; fi
+	# A status word heading a column wears its status's colour, in bold,
+	# as in the PDF: the fill's paragraph style, bold.
+	if out=$(python3 - out.odt 2>&1 <<'EOF'
+import sys, zipfile, xml.etree.ElementTree as ET
+T = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+TB = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+S = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
+root = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read("content.xml"))
+auto = {s.get(S + "name"): s for s in root.iter(S + "style")}
+p = next(p for h in root.iter(TB + "table-header-rows") for p in h.iter(T + "p")
+         if "".join(p.itertext()) == "Forsinket")
+st = auto[p.get(T + "style-name")]
+tp = st.find(S + "text-properties")
+assert st.get(S + "parent-style-name") == "status-delayed", st.get(S + "parent-style-name")
+assert tp is not None and tp.get(FO + "font-weight") == "bold", "not bold"
+EOF
+	); then pass "cli: a status heading a column in its colour, bold"; else
+		fail "cli: a status heading a column in its colour, bold" "$out"; fi
+	# A note in a status cell (last year's status) is in the status's
+	# colour at the table's note size, as in the PDF.
+	if out=$(python3 - out.odt 2>&1 <<'EOF'
+import sys, zipfile, xml.etree.ElementTree as ET
+T = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+S = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
+z = zipfile.ZipFile(sys.argv[1])
+root = ET.fromstring(z.read("content.xml"))
+named = {s.get(S + "name"): s for s in ET.fromstring(z.read("styles.xml")).iter(S + "style")}
+auto = {s.get(S + "name"): s for s in root.iter(S + "style")}
+note = named["Table_20_Note"].find(S + "text-properties").get(FO + "font-size")
+p = next(p for p in root.iter(T + "p") if "".join(p.itertext()).startswith("var ") and "Pågår i" in "".join(p.itertext()))
+st = auto[p.get(T + "style-name")]
+assert st.get(S + "parent-style-name").startswith("status-"), st.get(S + "parent-style-name")
+size = st.find(S + "text-properties").get(FO + "font-size")
+assert size == note, "%s, the note size %s" % (size, note)
+EOF
+	); then pass "cli: a note in a status cell: its colour, the note size"; else
+		fail "cli: a note in a status cell: its colour, the note size" "$out"; fi
 	SOURCE_DATE_EPOCH=$EPOCH expect_exit "cli: second render" 0 "$SR" render -q -f odt -o again.odt "$PLAN" $STATUSES
 	check "cli: two renders byte-identical" cmp out.odt again.odt
 fi
@@ -113,6 +152,45 @@ elif [ "${#files[@]}" -gt 0 ]; then
 			fail "cli: LibreOffice converts it" "no txt/out.txt"
 		fi
 	fi
+fi
+
+# --- the contents' page numbers, as LibreOffice paginates ------------------
+# Each contents entry's number is a page reference the reader computes when
+# it lays the text out.  LibreOffice converts three reports to PDF (the
+# annual report, a trust's, the English one); in each, every entry must
+# have a number and it must be the page its heading is on
+# (tocpages.py), and the PDF must have within 15 % of our PDF's pages.
+if need "toc pages" soffice pdftotext pdfinfo; then
+	mkdir -p toc lotoc
+	# shellcheck disable=SC2086
+	for e in odt pdf; do
+		"$SR" render -q -o "toc/nb.$e" "$PLAN" $STATUSES &&
+		"$SR" render -q -o "toc/hf.$e" --owner stolav "$PLAN" $STATUSES &&
+		"$SR" render -q -o "toc/en.$e" --lang en "$PLAN" $STATUSES
+	done 2>err.txt
+	timeout 300 soffice -env:UserInstallation="file://$PWD/lo-profile" --headless \
+		--convert-to pdf --outdir "$PWD/lotoc" toc/nb.odt toc/hf.odt toc/en.odt >/dev/null 2>&1
+	for r in nb:Innhold hf:Innhold en:Contents; do
+		f=${r%%:*} title=${r#*:}
+		if [ ! -s "lotoc/$f.pdf" ]; then
+			fail "toc $f: LibreOffice converts it" "no lotoc/$f.pdf ($(head -c 200 err.txt))"
+			continue
+		fi
+		n=$(unzip -p "toc/$f.odt" content.xml | grep -o '<text:bookmark-ref ' | wc -l)
+		if out=$(python3 "$SR_TOP/tests/e2e/tocpages.py" "lotoc/$f.pdf" "$title" "$n" 2>&1); then
+			pass "toc $f: $out"
+		else
+			fail "toc $f: every entry numbered with its heading's page" "$out"
+		fi
+		ours=$(pdfinfo "toc/$f.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+		theirs=$(pdfinfo "lotoc/$f.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+		if [ -n "$ours" ] && [ -n "$theirs" ] && [ $((theirs * 100)) -ge $((ours * 85)) ] &&
+			[ $((theirs * 100)) -le $((ours * 115)) ]; then
+			pass "toc $f: LibreOffice $theirs pages, ours $ours (within 15 %)"
+		else
+			fail "toc $f: page count within 15 % of ours" "LibreOffice ${theirs:-?}, ours ${ours:-?}"
+		fi
+	done
 fi
 
 # --- optional: LibreOffice updates the contents list ----------------------
