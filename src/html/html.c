@@ -6,9 +6,9 @@
  * no file but the logo it embeds, prints nothing, knows no plan: it only
  * walks the tree, like the ODT backend.
  *
- * Shape of the page: a skip link; <header> with the title block (logo,
- * the title as the one h1, the lines under it); <nav> with the contents
- * when the tree's TOC follows the title block; <main> with the rest;
+ * Shape of the page: a skip link; <header> with the title block or the
+ * cover (logo, the title as the one h1, the lines around it); <nav> with
+ * the contents when the tree's TOC follows it; <main> with the rest;
  * <footer> with the organisation and the date.  Tree headings move one
  * level down under the h1 and never skip a level.  Every heading and every
  * anchored row gets its anchor as id, made valid and unique, so a section
@@ -914,14 +914,16 @@ static void write_body(html *h)
 {
 	const doc *d = h->doc;
 	const doc_node *n = d->root->first;
-	int has_title = n && n->type == DOC_PARAGRAPH && n->u.para.style == DOC_P_TITLE;
+	/* the title block, or a cover: the page's header (a screen has no
+	 * first page to give it) */
+	int has_title = n && doc_opens_title_block(n);
 	int fallback = !has_title && d->title && *d->title;
 	h->shift = has_title || fallback;
 	put(h, "<body>\n<a class=\"skip\" href=\"#main\">");
 	esc_s(h, d->skip_text && *d->skip_text ? d->skip_text : "Hopp til innholdet", 0);
 	put(h, "</a>\n");
 	if (h->shift || h->logo.len) {
-		put(h, "<header>\n");
+		put(h, d->cover ? "<header class=\"cover\">\n" : "<header>\n");
 		if (h->logo.len)
 			write_logo(h);
 		h->in_header = 1;

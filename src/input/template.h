@@ -19,7 +19,7 @@
 typedef enum tpl_kind { TPL_ANNUAL, TPL_BOARD, TPL_OWNER } tpl_kind;
 
 typedef enum tpl_sec {
-	TPL_TITLE, TPL_TOC, TPL_PAGE_BREAK, TPL_SUMMARY_BEGIN, TPL_SUMMARY_END,
+	TPL_TITLE, TPL_COVER, TPL_INTRO, TPL_TOC, TPL_PAGE_BREAK, TPL_SUMMARY_BEGIN, TPL_SUMMARY_END,
 	TPL_ABOUT, TPL_CHANGES, TPL_COUNTS, TPL_INDICATORS, TPL_SUMMARIES,
 	TPL_MATRIX, TPL_DEVIATIONS, TPL_AREAS, TPL_OWNERS
 } tpl_sec;
@@ -63,6 +63,11 @@ int template_is_file(const char *name_or_path);
 sr_status template_load(template **out, const xmlin_schema *schema, const char *name_or_path,
 			diag *d);
 void template_free(template *t);
+
+/* Put the logo at path (PNG or JPEG) in place of the template's own, at
+ * the template's logo width (40 mm when it has no logo).  SR_OK, or the
+ * image's problem in d and t without a logo it can show. */
+sr_status template_set_logo(template *t, const char *path, diag *d);
 
 /* The built-in template names, NULL-terminated. */
 const char *const *template_builtin_names(void);
