@@ -343,7 +343,7 @@ sr_status template_set_logo(template *t, const char *path, diag *d)
 	if (!(t->logo_width > 0))
 		t->logo_width = 113.4; /* 40 mm, as <logo> without a width */
 	t->logo_px_w = t->logo_px_h = 0;
-	return probe_logo(t, (srcpos){0}, d);
+	return probe_logo(t, (srcpos){p, 0, 0}, d); /* the message names the file */
 }
 
 static void walk(xmlin_walk *w, const xmlNode *root)
