@@ -21,7 +21,31 @@ expect_exit "render: --logo that is no image fails" 1 \
 	"$SR" render -q -f pdf --logo "$SR_TOP/tests/bad/logo-not-image.png" -O bad "$@"
 contains "render: --logo that is no image says so" "$ERR" "logo-not-image.png"
 
+# A template's cover: first or not at all, and its space down the page.
+cat > late.xml <<'EOF'
+<template xmlns="urn:statusrapport:template:1" name="late" kind="annual">
+  <sections><title-block/><cover/><toc/></sections>
+</template>
+EOF
+expect_exit "template: a cover after another section is refused" 1 \
+	"$SR" render --dump-tree -t late.xml "$@"
+contains "template: ... saying where" "$ERR" "late.xml:2:"
+contains "template: ... and why, in plain words" "$ERR" "must be the first section"
+cat > space.xml <<'EOF'
+<template xmlns="urn:statusrapport:template:1" name="space" kind="annual">
+  <sections><cover space-above="10mm"/><toc/><page-break/><about/></sections>
+</template>
+EOF
+contains "template: cover space-above reaches the style" \
+	"$("$SR" render --dump-style -t space.xml "$@" 2>&1)" "cover.space-above 28.346"
+sr "batch --logo" batch -q -f pdf --owners stolav --logo "$LOGO" -O batch "$@"
+
 need "pdf" pdftotext pdfimages || exit 0
+for f in batch/*.pdf; do
+	n=$(pdfimages -list -f 1 -l 1 "$f" 2>/dev/null | awk 'NR > 2' | wc -l)
+	if [ "$n" -eq 1 ]; then pass "batch --logo: on $(basename "$f")'s cover"
+	else fail "batch --logo: on $(basename "$f")'s cover" "$n images"; fi
+done
 page() { pdftotext -f "$2" -l "$2" "$1" - 2>/dev/null; }
 pdf=$(ls nb/*.pdf | head -1)
 p1=$(page "$pdf" 1) p2=$(page "$pdf" 2)
