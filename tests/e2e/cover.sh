@@ -128,4 +128,11 @@ for e in odt docx; do
 	contains "libreoffice $e: page 2 the contents" "$l2" "Innhold"
 	contains "libreoffice $e: page 2 the running header" "$l2" "$HEADER"
 	contains "libreoffice $e: page 2 counts the cover" "$l2" "Side 2 av"
+	# the cover's space down the page is the style's, as in our PDF
+	ly=$(y "$f" Regional)
+	if [ -n "$ly" ] && [ -n "$ty" ] && [ $((ly - ty)) -le 6 ] && [ $((ty - ly)) -le 6 ]; then
+		pass "libreoffice $e: the title as far down the cover as in the PDF ($ly, $ty pt)"
+	else
+		fail "libreoffice $e: the title as far down the cover as in the PDF" "${ly:-?} vs ${ty:-?} pt"
+	fi
 done
