@@ -20,7 +20,8 @@ void doc_style_unset(doc_style *s)
 			 &s->toc.indent, &s->toc.leading, &s->toc.before_1, &s->toc.before,
 			 &s->toc.after, &s->furniture_size, &s->furniture_rule_w, &s->header_gap, &s->footer_gap, &s->title_rule_w,
 			 &s->title_rule_above, &s->title_rule_below,
-			 &s->logo_w, &s->logo_h, &s->logo_after, &s->cover_space, &s->chart.title_size, &s->chart.label_size,
+			 &s->logo_w, &s->logo_h, &s->logo_after, &s->cover_space,
+			 &s->chart.title_size, &s->chart.label_size,
 			 &s->chart.verdict_size, &s->chart.line_w, &s->chart.track_w,
 			 &s->chart.axis_w, &s->chart.grid_w, &s->chart.space};
 	for (size_t i = 0; i < sizeof len / sizeof *len; i++)

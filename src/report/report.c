@@ -677,7 +677,11 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 		case TPL_COVER: cover(&b); break; /* the first section: template.c */
 		case TPL_INTRO: intro(&b, lv); break;
 		case TPL_TOC: rb_block(&b, doc_node_new(dd, DOC_TOC, nopos)); break;
-		case TPL_PAGE_BREAK: rb_block(&b, doc_node_new(dd, DOC_PAGE_BREAK, nopos)); break;
+		case TPL_PAGE_BREAK:
+			/* not a second one right after the cover's: an empty page */
+			if (!dd->root->last || dd->root->last->type != DOC_PAGE_BREAK)
+				rb_block(&b, doc_node_new(dd, DOC_PAGE_BREAK, nopos));
+			break;
 		case TPL_SUMMARY_BEGIN: rb_heading(&b, 1, "sammendrag", nopos, "%s", l->w[W_SUMMARY]); break;
 		case TPL_SUMMARY_END: break;
 		case TPL_ABOUT: about(&b, lv); break;

@@ -53,14 +53,15 @@ else fail "pdf: one chart per indicator" "$n legends for $nind indicators"; fi
 n=$(pdftotext "$pdf" - | grep -c "^Vurdering: ")
 if [ "$n" -eq "$nind" ]; then pass "pdf: on-track verdict in words per chart"
 else fail "pdf: on-track verdict per chart" "$n for $nind indicators"; fi
-# the summary's page: where the counts' title stands most often (the
-# plan's introduction comes before it, as long as the plan makes it)
+# the counts' title: the contents' entry, the table's heading and the
+# stacked bars' own title; the bars follow the table, on its page or the
+# next (the plan's introduction comes before them, as long as it is)
 sp=$(for p in 1 2 3 4 5 6 7 8; do
 	printf '%s %s\n' "$(pdftotext -f $p -l $p "$pdf" - 2>/dev/null | grep -c "^Status for tiltakene 2024")" $p
-done | sort -k1,1nr -k2,2n | head -1)
+done | awk '$1 > 0 { n += $1; last = $2 } END { print n + 0, last + 0 }')
 p2=${sp%% *} sp=${sp#* }
-if [ "$p2" -ge 2 ]; then pass "pdf: the summary's stacked bars (title beside the table's)"
-else fail "pdf: summary bars" "'Status for tiltakene 2024' $p2 times on page $sp"; fi
+if [ "$p2" -ge 3 ]; then pass "pdf: the summary's stacked bars (title beside the table's)"
+else fail "pdf: summary bars" "'Status for tiltakene 2024' $p2 times, last on page $sp"; fi
 contains "pdf: a focus area's total beside its bar" "$(pdftotext -f "$sp" -l "$sp" -layout "$pdf" -)" "29"
 # charts are vectors: no image beyond the logo (the sample has none)
 if need "pdf: vectors" pdfimages; then
