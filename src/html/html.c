@@ -1241,6 +1241,14 @@ static void write_css(html *h)
 	put(h, "pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}\n.skip{display:none}\n"
 	       "header,nav,main,footer{max-width:none;padding:0}\n"
 	       ".part,.pb{break-before:page}\n");
+	if (d->cover) {
+		/* printed, the cover is a page of its own, its first line as
+		 * far down as on the PDF's */
+		put(h, "header.cover{break-after:page}\n");
+		put(h, h->logo.len ? "header.cover .logo{margin-bottom:" : "header.cover{padding-top:");
+		putpt(h, (h->logo.len ? s->logo_after : 0) + s->cover_space);
+		put(h, "}\n");
+	}
 	/* keep-with-next is CSS's break-after:avoid; the lines a paragraph
 	 * keeps together are its orphans and widows.  The selector list
 	 * starts with one that matches nothing, so each kept role adds

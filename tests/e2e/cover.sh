@@ -86,6 +86,7 @@ contains "html: the header holds the document type" "$head" "Statusrapport 2024"
 contains "html: the header holds the period" "$head" "Planperiode 2023–2026"
 contains "html: the header holds the date" "$head" "Rapportdato: 30. november 2024"
 lacks "html: no logo, no image" "$head" "<img"
+contains "html: printed, the cover is a page of its own" "$html" "header.cover{break-after:page}"
 contains "html: --logo, the logo in the header" \
 	"$(sed -n '/<header class="cover">/,/<\/header>/p' logo/*.html)" '<img class="logo"'
 
