@@ -57,6 +57,8 @@ typedef struct sr_render_opts {
 	const char *lang;          /* nb, nn, en; NULL: the template's */
 	int year;                  /* 0: the latest with a status */
 	int pdfa;                  /* tagged PDF/A-2a */
+	const char *logo;          /* a PNG or JPEG in place of the template's
+				    * logo; NULL: the template's, if any */
 	FILE *dump;                /* the tree printed here instead of files */
 	int dump_style;            /* with dump: the tree's house style instead */
 } sr_render_opts;
@@ -83,6 +85,7 @@ typedef struct sr_batch_opts {
 	int jobs;                  /* worker processes; 0: the cores */
 	int shard_k, shard_n;      /* part k of n (1-based); 0: all */
 	int pdfa;
+	const char *logo;          /* as in render, on every report */
 	FILE *progress;            /* "[12/40] file" lines, or NULL */
 } sr_batch_opts;
 

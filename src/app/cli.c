@@ -71,6 +71,8 @@ static const char usage_render[] =
 	"      --dump-style     print the report's house style (every size, spacing\n"
 	"                       and colour the formats use) instead\n"
 	"      --pdfa           write the PDF as tagged, accessible PDF/A-2a\n"
+	"      --logo FILE      the organisation's logo (PNG or JPEG) on the cover,\n"
+	"                       in place of the template's\n"
 	"  -q, --quiet          do not list the files written\n"
 	"  -v, --verbose        also say when the output folder was made\n"
 	"  -h, --help           show this help\n"
@@ -100,6 +102,7 @@ static const char usage_batch[] =
 	"                       with none, the plan's first year)\n"
 	"      --lang LANG      nb, nn or en\n"
 	"      --pdfa           write the PDFs as tagged, accessible PDF/A-2a\n"
+	"      --logo FILE      the organisation's logo (PNG or JPEG) on every report\n"
 	"  -q, --quiet          no summary line\n"
 	"  -v, --verbose        also say when the output folder was made\n"
 	"  -h, --help           show this help\n";
@@ -168,6 +171,7 @@ typedef struct opts {
 	size_t nformats;
 	const char *output, *outdir, *template_name, *owner, *lang, *owners, *type, *matrix_level;
 	const char *fmt, *deadline, *contact, *plan_file; /* form, import, collect */
+	const char *logo;
 	int year, dump, quiet, verbose, jobs, shard_k, shard_n; /* dump: 1 the tree, 2 the style */
 	int pdfa;
 	char **files;
@@ -230,7 +234,8 @@ static void all_formats(opts *o)
 /* Which options each command takes: a character per short option, and the
  * long-only options by their codes. */
 enum { OPT_OWNER = 256, OPT_YEAR, OPT_LANG, OPT_DUMP, OPT_OWNERS, OPT_TYPE, OPT_SHARD,
-       OPT_DEADLINE, OPT_CONTACT, OPT_PLAN, OPT_PDFA, OPT_DUMP_STYLE, OPT_MATRIX };
+       OPT_DEADLINE, OPT_CONTACT, OPT_PLAN, OPT_PDFA, OPT_DUMP_STYLE, OPT_MATRIX,
+       OPT_LOGO };
 
 static const struct option longopts[] = {
 	{"format", required_argument, NULL, 'f'},
@@ -247,6 +252,7 @@ static const struct option longopts[] = {
 	{"dump-tree", no_argument, NULL, OPT_DUMP},
 	{"dump-style", no_argument, NULL, OPT_DUMP_STYLE},
 	{"pdfa", no_argument, NULL, OPT_PDFA},
+	{"logo", required_argument, NULL, OPT_LOGO},
 	{"matrix-level", required_argument, NULL, OPT_MATRIX},
 	{"deadline", required_argument, NULL, OPT_DEADLINE},
 	{"contact", required_argument, NULL, OPT_CONTACT},
@@ -266,7 +272,8 @@ static int allowed(const char *cmd, int c)
 	if (strcmp(cmd, "render") == 0)
 		return c < 256 ? strchr("foOtv", c) != NULL
 			       : c == OPT_OWNER || c == OPT_YEAR || c == OPT_LANG || c == OPT_DUMP ||
-					 c == OPT_PDFA || c == OPT_DUMP_STYLE || c == OPT_MATRIX;
+					 c == OPT_PDFA || c == OPT_DUMP_STYLE || c == OPT_MATRIX ||
+					 c == OPT_LOGO;
 	/* form: -f -O --owner --type --year --lang --deadline --contact */
 	if (strcmp(cmd, "form") == 0)
 		return c < 256 ? strchr("fOv", c) != NULL
@@ -282,7 +289,7 @@ static int allowed(const char *cmd, int c)
 	/* batch */
 	return c < 256 ? strchr("fOtjv", c) != NULL
 		       : c == OPT_OWNERS || c == OPT_TYPE || c == OPT_SHARD || c == OPT_YEAR ||
-				 c == OPT_LANG || c == OPT_PDFA || c == OPT_MATRIX;
+				 c == OPT_LANG || c == OPT_PDFA || c == OPT_MATRIX || c == OPT_LOGO;
 }
 
 static int bad_lang(const char *cmd, const char *lang)
@@ -413,6 +420,7 @@ static int parse_option(const char *cmd, int c, opts *o, const char **format)
 	case OPT_DUMP: o->dump = 1; break;
 	case OPT_DUMP_STYLE: o->dump = 2; break;
 	case OPT_PDFA: o->pdfa = 1; break;
+	case OPT_LOGO: o->logo = optarg; break;
 	case 'q': o->quiet = 1; break;
 	case 'v': o->verbose = 1; break;
 	case OPT_DEADLINE: {
@@ -520,7 +528,7 @@ static sr_status run(const opts *o, diag *d)
 		sr_render_opts ro = {.in = in, .nformats = o->nformats, .output = o->output,
 				     .outdir = o->outdir, .template_name = o->template_name,
 				     .owner = o->owner, .lang = o->lang, .year = o->year, .pdfa = o->pdfa,
-				     .matrix_level = o->matrix_level,
+				     .matrix_level = o->matrix_level, .logo = o->logo,
 				     .dump = o->dump ? stdout : NULL,
 				     .dump_style = o->dump == 2};
 		memcpy(ro.formats, o->formats, sizeof ro.formats);
@@ -534,6 +542,7 @@ static sr_status run(const opts *o, diag *d)
 				    .type = o->type, .matrix_level = o->matrix_level, .lang = o->lang,
 				    .year = o->year, .jobs = o->jobs,
 				    .shard_k = o->shard_k, .shard_n = o->shard_n, .pdfa = o->pdfa,
+				    .logo = o->logo,
 				    .progress = isatty(STDERR_FILENO) && !o->quiet ? stderr : NULL};
 		memcpy(bo.formats, o->formats, sizeof bo.formats);
 		sr_batch_result r;

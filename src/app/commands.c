@@ -239,6 +239,8 @@ static sr_status render_template(const sr_render_opts *o, const input *in, repor
 					     : TEMPLATE_DEFAULT;
 	if ((st = template_load(tpl, in->tschema, tname, d)) != SR_OK)
 		return st;
+	if (o->logo && (st = template_set_logo(*tpl, o->logo, d)) != SR_OK)
+		return st;
 	ro->tpl = *tpl;
 	if ((*tpl)->kind == TPL_OWNER && !ro->owner) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0,
@@ -429,6 +431,8 @@ sr_status sr_batch(const sr_batch_opts *o, sr_batch_result *r, diag *d)
 	if ((st = template_load(&tpl, in.tschema, o->template_name ? o->template_name : "helseforetak",
 				d)) != SR_OK ||
 	    (st = template_load(&regional, in.tschema, TEMPLATE_DEFAULT, d)) != SR_OK ||
+	    (o->logo && ((st = template_set_logo(tpl, o->logo, d)) != SR_OK ||
+			 (st = template_set_logo(regional, o->logo, d)) != SR_OK)) ||
 	    (st = batch_owners(o, in.p, &owners, &n, d)) != SR_OK || (st = check_dir(o->outdir, d)) != SR_OK)
 		goto done;
 	batch_result res;

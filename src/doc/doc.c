@@ -391,6 +391,15 @@ int doc_check(const doc *d, const char **why)
 	doc_iter it;
 	const doc_node *n;
 	doc_event ev;
+	if (d->cover) {
+		const doc_node *b = d->root->first;
+		while (b && b->type != DOC_PAGE_BREAK)
+			b = b->next;
+		if (!b) {
+			*why = "a cover without the page break that ends it";
+			return -1;
+		}
+	}
 	doc_iter_init(&it, d->root);
 	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
 		if (ev != DOC_EV_ENTER)
@@ -500,8 +509,8 @@ void doc_dump(const doc *d, FILE *out)
 {
 	fprintf(out, "document title=");
 	dump_text(out, d->title ? d->title : "", d->title ? strlen(d->title) : 0);
-	fprintf(out, " lang=%s date=\"%s\"\n", d->lang ? d->lang : "",
-		d->date_text ? d->date_text : "");
+	fprintf(out, " lang=%s date=\"%s\"%s\n", d->lang ? d->lang : "",
+		d->date_text ? d->date_text : "", d->cover ? " cover" : "");
 	doc_iter it;
 	const doc_node *n;
 	doc_event ev;

@@ -20,7 +20,9 @@
  * abreast, at most CHART_MAX_ABREAST); a run of them is laid out as rows
  * of small multiples by every format.
  * FRAGMENT is a container for rich text kept in the model (block* or
- * inline*); it never appears inside a finished document. */
+ * inline*); it never appears inside a finished document.
+ * A document with a cover (doc->cover) has a top-level PAGE_BREAK: the
+ * blocks before the first one are the cover page. */
 #ifndef DOC_H
 #define DOC_H
 
@@ -111,6 +113,10 @@ typedef struct doc {
 	const char *date_text;       /* the report date as printed: "23. november 2026" */
 	time_t created;              /* from SOURCE_DATE_EPOCH when set */
 	const char *header_text;     /* running header */
+	/* The top-level blocks before the first PAGE_BREAK are a cover: a
+	 * page of its own with no running header and no footer.  It counts
+	 * as page 1, as a word processor counts its first page. */
+	int cover;
 	/* words the backends print around numbers they compute themselves */
 	const char *toc_title;       /* "Innhold" */
 	const char *page_word;       /* "Side" : "Side 3 av 12" */
@@ -235,9 +241,12 @@ int doc_heading_rank(const doc_node *h);
  * it)? */
 int doc_ends_list(const doc_node *n);
 /* Does the leading title block (the title and subtitle paragraphs opening
- * the document, the first a title) end with n, before some other block?
- * The house's title rule goes there. */
+ * the document, the first a title or a cover's document type line above
+ * the title) end with n, before some other block?  The house's title rule
+ * goes there. */
 int doc_ends_title_block(const doc_node *n);
+/* Is n the first paragraph of that leading title block? */
+int doc_opens_title_block(const doc_node *n);
 /* Where a PARAGRAPH stands, as far as its style depends on it. */
 typedef struct doc_place {
 	int in_cell;     /* in a table CELL */

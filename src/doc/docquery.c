@@ -62,7 +62,16 @@ int doc_ends_title_block(const doc_node *n)
 	const doc_node *p = n;
 	while (p->prev && in_title_block(p->prev))
 		p = p->prev;
-	return !p->prev && p->u.para.style == DOC_P_TITLE;
+	return doc_opens_title_block(p);
+}
+
+int doc_opens_title_block(const doc_node *n)
+{
+	if (!in_title_block(n) || n->prev || !n->parent || n->parent->type != DOC_DOCUMENT)
+		return 0;
+	/* the title, or a cover's document type line right above it */
+	return n->u.para.style == DOC_P_TITLE ||
+	       (in_title_block(n->next) && n->next->u.para.style == DOC_P_TITLE);
 }
 
 int doc_ends_list(const doc_node *n)

@@ -20,7 +20,8 @@ void doc_style_unset(doc_style *s)
 			 &s->toc.indent, &s->toc.leading, &s->toc.before_1, &s->toc.before,
 			 &s->toc.after, &s->furniture_size, &s->furniture_rule_w, &s->header_gap, &s->footer_gap, &s->title_rule_w,
 			 &s->title_rule_above, &s->title_rule_below,
-			 &s->logo_w, &s->logo_h, &s->logo_after, &s->chart.title_size, &s->chart.label_size,
+			 &s->logo_w, &s->logo_h, &s->logo_after, &s->cover_space,
+			 &s->chart.title_size, &s->chart.label_size,
 			 &s->chart.verdict_size, &s->chart.line_w, &s->chart.track_w,
 			 &s->chart.axis_w, &s->chart.grid_w, &s->chart.space};
 	for (size_t i = 0; i < sizeof len / sizeof *len; i++)
@@ -94,6 +95,8 @@ static void defaults(doc_style *s, double b)
 	s->title_rule_above = 18;
 	s->title_rule_below = 14;
 	s->logo_after = 16;
+	/* a cover's title a third of the way down an A4 page */
+	s->cover_space = 160;
 	/* none, not started, in progress, ongoing, delayed, completed, cancelled.
 	 * Strong enough that a greyscale print still tells them apart (L* 94,
 	 * 77, 65, 57, 86, 71: no two closer than 5.7), the common statuses
@@ -270,6 +273,7 @@ void doc_style_fill(doc_style *s, const doc_style *o)
 	len(&s->logo_w, o->logo_w);
 	len(&s->logo_h, o->logo_h);
 	len(&s->logo_after, o->logo_after);
+	len(&s->cover_space, o->cover_space);
 	flag(&s->pdfa, o->pdfa);
 }
 
@@ -335,9 +339,9 @@ void doc_style_dump(const doc_style *s, FILE *out)
 		s->toc.after);
 	fprintf(out, "furniture.size %.3f\nfurniture.rule %.3f\nfurniture.header-gap %.3f\n"
 		"furniture.footer-gap %.3f\ntitle.rule %.3f\ntitle.rule-above %.3f\n"
-		"title.rule-below %.3f\nlogo.after %.3f\n", s->furniture_size, s->furniture_rule_w,
-		s->header_gap, s->footer_gap, s->title_rule_w, s->title_rule_above,
-		s->title_rule_below, s->logo_after);
+		"title.rule-below %.3f\nlogo.after %.3f\ncover.space-above %.3f\n", s->furniture_size,
+		s->furniture_rule_w, s->header_gap, s->footer_gap, s->title_rule_w,
+		s->title_rule_above, s->title_rule_below, s->logo_after, s->cover_space);
 	for (int i = 0; i < DOC_STATUSES; i++)
 		fprintf(out, "status.%d.fill #%06X\nstatus.%d.text #%06X\nstatus.%d.symbol %s\n", i,
 			(unsigned)s->status_fill[i], i, (unsigned)s->status_text[i], i,

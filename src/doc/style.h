@@ -120,6 +120,8 @@ typedef struct doc_style {
 	const char *logo_path;       /* PNG or JPEG for the title block, or NULL */
 	double logo_w, logo_h;       /* its size on the page, points */
 	double logo_after;           /* the space below it */
+	double cover_space;          /* a cover page: from the top of its text
+				      * area, or the logo, down to its first line */
 	int pdfa;                    /* PDF: write tagged PDF/A-2a */
 } doc_style;
 

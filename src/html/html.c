@@ -6,9 +6,9 @@
  * no file but the logo it embeds, prints nothing, knows no plan: it only
  * walks the tree, like the ODT backend.
  *
- * Shape of the page: a skip link; <header> with the title block (logo,
- * the title as the one h1, the lines under it); <nav> with the contents
- * when the tree's TOC follows the title block; <main> with the rest;
+ * Shape of the page: a skip link; <header> with the title block or the
+ * cover (logo, the title as the one h1, the lines around it); <nav> with
+ * the contents when the tree's TOC follows it; <main> with the rest;
  * <footer> with the organisation and the date.  Tree headings move one
  * level down under the h1 and never skip a level.  Every heading and every
  * anchored row gets its anchor as id, made valid and unique, so a section
@@ -934,14 +934,16 @@ static void write_body(html *h)
 {
 	const doc *d = h->doc;
 	const doc_node *n = d->root->first;
-	int has_title = n && n->type == DOC_PARAGRAPH && n->u.para.style == DOC_P_TITLE;
+	/* the title block, or a cover: the page's header (a screen has no
+	 * first page to give it) */
+	int has_title = n && doc_opens_title_block(n);
 	int fallback = !has_title && d->title && *d->title;
 	h->shift = has_title || fallback;
 	put(h, "<body>\n<a class=\"skip\" href=\"#main\">");
 	esc_s(h, d->skip_text && *d->skip_text ? d->skip_text : "Hopp til innholdet", 0);
 	put(h, "</a>\n");
 	if (h->shift || h->logo.len) {
-		put(h, "<header>\n");
+		put(h, d->cover ? "<header class=\"cover\">\n" : "<header>\n");
 		if (h->logo.len)
 			write_logo(h);
 		h->in_header = 1;
@@ -1263,6 +1265,14 @@ static void write_css(html *h)
 	put(h, "pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}\n.skip{display:none}\n"
 	       "header,nav,main,footer{max-width:none;padding:0}\n"
 	       ".part,.pb{break-before:page}\n");
+	if (d->cover) {
+		/* printed, the cover is a page of its own, its first line as
+		 * far down as on the PDF's */
+		put(h, "header.cover{break-after:page}\n");
+		put(h, h->logo.len ? "header.cover .logo{margin-bottom:" : "header.cover{padding-top:");
+		putpt(h, (h->logo.len ? s->logo_after : 0) + s->cover_space);
+		put(h, "}\n");
+	}
 	/* keep-with-next is CSS's break-after:avoid; the lines a paragraph
 	 * keeps together are its orphans and widows.  The selector list
 	 * starts with one that matches nothing, so each kept role adds

@@ -323,6 +323,32 @@ static int leaf(xmlin_walk *w, template *t, const xmlNode *c, int level)
 	return 0;
 }
 
+/* Read t->logo_path's header for its size in pixels. */
+static sr_status probe_logo(template *t, srcpos at, diag *d)
+{
+	image_info info;
+	sr_status st = image_probe_file(t->logo_path, &info, at, d);
+	if (st == SR_OK) {
+		t->logo_px_w = info.width;
+		t->logo_px_h = info.height;
+	}
+	return st;
+}
+
+sr_status template_set_logo(template *t, const char *path, diag *d)
+{
+	const char *p = arena_strdup(&t->arena, path);
+	if (!p) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
+		return SR_SYSTEM;
+	}
+	t->logo_path = p;
+	if (!(t->logo_width > 0))
+		t->logo_width = 113.4; /* 40 mm, as <logo> without a width */
+	t->logo_px_w = t->logo_px_h = 0;
+	return probe_logo(t, (srcpos){p, 0, 0}, d); /* the message names the file */
+}
+
 static void walk(xmlin_walk *w, const xmlNode *root)
 {
 	template *t = w->ctx;
@@ -383,23 +409,25 @@ static void walk(xmlin_walk *w, const xmlNode *root)
 				: arena_printf(a, "%.*s/%s", (int)(slash - w->file), w->file, src);
 			t->logo_width = 113.4; /* 40 mm */
 			attr_length(w, c, "width", &t->logo_width, 10, 400);
-			image_info info;
-			sr_status st = image_probe_file(t->logo_path, &info, xmlin_pos(w->file, c), w->d);
-			if (st != SR_OK) {
+			if (probe_logo(t, xmlin_pos(w->file, c), w->d) != SR_OK)
 				w->errors++;
-			} else {
-				t->logo_px_w = info.width;
-				t->logo_px_h = info.height;
-			}
 		} else if (is(c, "sections")) {
 			for (const xmlNode *s = xmlin_first(c); s; s = xmlin_next(s)) {
-				if (is(s, "title-block"))
+				if (is(s, "title-block")) {
 					add_section(w, t, TPL_TITLE, 1, 0);
-				else if (is(s, "toc"))
+				} else if (is(s, "cover")) {
+					if (t->nsections)
+						xmlin_err(w, s, "<cover/> must be the first section: the cover "
+							  "is the report's first page");
+					add_section(w, t, TPL_COVER, 1, 0);
+					attr_length(w, s, "space-above", &t->style.cover_space, 0, 600);
+				} else if (is(s, "intro")) {
+					add_section(w, t, TPL_INTRO, 1, 0);
+				} else if (is(s, "toc")) {
 					add_section(w, t, TPL_TOC, 1, 0);
-				else if (is(s, "page-break"))
+				} else if (is(s, "page-break")) {
 					add_section(w, t, TPL_PAGE_BREAK, 1, 0);
-				else if (is(s, "summary")) {
+				} else if (is(s, "summary")) {
 					add_section(w, t, TPL_SUMMARY_BEGIN, 1, 0);
 					for (const xmlNode *k = xmlin_first(s); k; k = xmlin_next(k))
 						leaf(w, t, k, 2);

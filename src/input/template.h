@@ -19,7 +19,7 @@
 typedef enum tpl_kind { TPL_ANNUAL, TPL_BOARD, TPL_OWNER } tpl_kind;
 
 typedef enum tpl_sec {
-	TPL_TITLE, TPL_TOC, TPL_PAGE_BREAK, TPL_SUMMARY_BEGIN, TPL_SUMMARY_END,
+	TPL_TITLE, TPL_COVER, TPL_INTRO, TPL_TOC, TPL_PAGE_BREAK, TPL_SUMMARY_BEGIN, TPL_SUMMARY_END,
 	TPL_ABOUT, TPL_CHANGES, TPL_COUNTS, TPL_INDICATORS, TPL_SUMMARIES,
 	TPL_MATRIX, TPL_DEVIATIONS, TPL_AREAS, TPL_OWNERS
 } tpl_sec;
@@ -70,6 +70,10 @@ void template_free(template *t);
  * that t's status colours break, at the <status> element that set them
  * (the later of two).  Returns the number of warnings. */
 int template_check_palette(const template *t, diag *d);
+/* Put the logo at path (PNG or JPEG) in place of the template's own, at
+ * the template's logo width (40 mm when it has no logo).  SR_OK, or the
+ * image's problem in d and t without a logo it can show. */
+sr_status template_set_logo(template *t, const char *path, diag *d);
 
 /* The built-in template names, NULL-terminated. */
 const char *const *template_builtin_names(void);

@@ -67,9 +67,10 @@ static const char *const role_name[R_FILL] = {
  * title block (the rule under the block as its bottom border) + 192 *
  * bold (a header cell in a fill of its own: the fill's style, in bold, as
  * the PDF sets it) + 384 * a note in a filled cell (the fill's style at
- * the table's note size).  Variant 0 is the named style itself. */
-enum { NVARIANTS = 768, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 24,
-       V_CELLGAP = 48, V_TITLEEND = 96, V_BOLD = 192, V_NOTE = 384 };
+ * the table's note size) + 768 * the cover's first paragraph (the space
+ * above the cover's text).  Variant 0 is the named style itself. */
+enum { NVARIANTS = 1536, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 24,
+       V_CELLGAP = 48, V_TITLEEND = 96, V_BOLD = 192, V_NOTE = 384, V_COVER = 768 };
 
 /* The rules a table cell draws besides its bottom one, so that each line
  * between two rows or columns is drawn once: LibreOffice draws the bottom
@@ -225,6 +226,14 @@ static int align_index(doc_align a)
 	return a == DOC_RIGHT ? 1 : a == DOC_CENTER ? 2 : 0;
 }
 
+/* Does paragraph n open a cover (without a logo above it, which opens the
+ * cover then)?  It starts the cover's master page, without header and
+ * footer, and the cover's space down the page is above it. */
+static int opens_cover(const odt *o, const doc_node *n)
+{
+	return o->doc->cover && !o->logo.len && n == o->doc->root->first;
+}
+
 /* The role and variant of a HEADING or PARAGRAPH, from its place in the
  * tree: header rows, filled cells and list items have their own styles. */
 static int para_style(const odt *o, const doc_node *n, int *variant)
@@ -266,6 +275,8 @@ static int para_style(const odt *o, const doc_node *n, int *variant)
 		v += V_KEEP;
 	if (doc_ends_title_block(n))
 		v += V_TITLEEND;
+	if (opens_cover(o, n))
+		v += V_COVER;
 	*variant = v;
 	return role;
 }
@@ -797,6 +808,23 @@ static void page_layout(odt *o)
 		furniture_style(o, "style:header-style", "fo:margin-bottom", s->header_gap);
 	furniture_style(o, "style:footer-style", "fo:margin-top", s->footer_gap);
 	xmlw_end(x); /* page-layout */
+	if (dc->cover) {
+		/* the cover's page: no header or footer, so the margins are the
+		 * body's own */
+		xmlw_start(x, "style:page-layout");
+		xmlw_attr(x, "style:name", "pm2");
+		xmlw_start(x, "style:page-layout-properties");
+		attr_cm(o, "fo:page-width", s->page_w);
+		attr_cm(o, "fo:page-height", s->page_h);
+		xmlw_attr(x, "style:print-orientation", s->page_h >= s->page_w ? "portrait" : "landscape");
+		attr_cm(o, "fo:margin-top", s->margin_top);
+		attr_cm(o, "fo:margin-bottom", s->margin_bottom);
+		attr_cm(o, "fo:margin-left", s->margin_left);
+		attr_cm(o, "fo:margin-right", s->margin_right);
+		xmlw_attr(x, "style:writing-mode", "lr-tb");
+		xmlw_end(x);
+		xmlw_end(x); /* page-layout */
+	}
 	xmlw_end(x); /* automatic-styles */
 
 	xmlw_start(x, "office:master-styles");
@@ -833,6 +861,15 @@ static void page_layout(odt *o)
 	xmlw_end(x);
 	xmlw_end(x); /* footer */
 	xmlw_end(x); /* master-page */
+	if (dc->cover) {
+		/* the first page's master: the cover's first paragraph names it,
+		 * and the page after it is a Standard one again */
+		xmlw_start(x, "style:master-page");
+		xmlw_attr(x, "style:name", "Cover");
+		xmlw_attr(x, "style:page-layout-name", "pm2");
+		xmlw_attr(x, "style:next-style-name", "Standard");
+		xmlw_end(x);
+	}
 	xmlw_end(x); /* master-styles */
 }
 
@@ -954,6 +991,8 @@ static void automatic_styles(odt *o)
 			 * size and spacing instead. */
 			style_open(o, name, NULL, "paragraph", unlisted ? "Heading" : parent,
 				   NULL, NULL);
+			if ((v / V_COVER) % 2)
+				xmlw_attr(x, "style:master-page-name", "Cover");
 			const doc_role *hr = unlisted ? doc_style_heading(s, r - R_H1 + 1) : NULL;
 			/* A paragraph that starts a page has no space above it, as
 			 * in the PDF; LibreOffice keeps it after a page break. */
@@ -978,7 +1017,13 @@ static void automatic_styles(odt *o)
 				after = (v / V_LISTEND) % 2 ? s->list.after
 					: titleend         ? s->title_rule_below
 							   : after;
-				attr_cm(o, "fo:margin-top", breaks ? 0 : before);
+				/* the cover's space is measured from the page's top
+				 * edge as the PDF lays it, the role's own included */
+				if ((v / V_COVER) % 2)
+					before += s->cover_space;
+				else if (breaks)
+					before = 0;
+				attr_cm(o, "fo:margin-top", before);
 				attr_cm(o, "fo:margin-bottom", after);
 			}
 			if (v % 3)
@@ -987,17 +1032,26 @@ static void automatic_styles(odt *o)
 				xmlw_attr(x, "fo:break-before", "page");
 			if ((v / V_KEEP) % 2 && !unlisted)
 				xmlw_attr(x, "fo:keep-with-next", "always");
-			if (v / V_NOTE)
+			if ((v / V_NOTE) % 2)
 				attr_pt(o, "fo:line-height", s->table.note_size * s->table.leading);
 			xmlw_end(x);
 			if (unlisted)
 				role_text_props(o, hr);
 			else if ((v / V_BOLD) % 2)
 				text_props(o, 0, NO_RGB, "bold", NULL);
-			else if (v / V_NOTE)
+			else if ((v / V_NOTE) % 2)
 				text_props(o, s->table.note_size, NO_RGB, NULL, NULL);
 			xmlw_end(x);
 		}
+	}
+
+	if (dc->cover && o->logo.len) {
+		/* the logo opens a cover: the cover's master page starts here,
+		 * and the cover's space down the page is below the logo */
+		style_open(o, "CoverLogo", NULL, "paragraph", "Logo", NULL, NULL);
+		xmlw_attr(x, "style:master-page-name", "Cover");
+		para_props(o, 0, s->logo_after + s->cover_space, 1);
+		xmlw_end(x);
 	}
 
 	/* Tables stand only at document level (shape rules), so the top-level
@@ -1336,7 +1390,7 @@ static void write_logo(odt *o)
 	const doc_style *st = &o->doc->style;
 	char w[32], h[32];
 	xmlw_start(x, "text:p");
-	xmlw_attr(x, "text:style-name", "Logo");
+	xmlw_attr(x, "text:style-name", o->doc->cover ? "CoverLogo" : "Logo");
 	xmlw_start(x, "draw:frame");
 	xmlw_attr(x, "draw:name", "Logo");
 	xmlw_attr(x, "text:anchor-type", "as-char");

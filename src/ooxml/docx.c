@@ -477,6 +477,13 @@ static void start_para(docx *o, const doc_node *n)
 		attr_long(x, "w:after", twips(st->title_rule_below));
 		xmlw_end(x);
 	}
+	if (o->doc->cover && n == o->doc->root->first && n->type == DOC_PARAGRAPH) {
+		/* a cover's first line, the cover's space down the page above it */
+		const doc_style *st = &o->doc->style;
+		xmlw_start(x, "w:spacing");
+		attr_long(x, "w:before", twips(st->cover_space + st->para[n->u.para.style].before));
+		xmlw_end(x);
+	}
 	if (n->parent && n->parent->type == DOC_CELL && n->prev) {
 		/* a later paragraph of a cell: the table's gap above it */
 		xmlw_start(x, "w:spacing");
@@ -918,14 +925,15 @@ static void write_sectpr(docx *o)
 	xmlw *x = &o->x;
 	const doc *dc = o->doc;
 	const doc_node *f0 = dc->root->first;
-	int title_first = f0 && f0->type == DOC_PARAGRAPH && f0->u.para.style == DOC_P_TITLE;
+	int title_first = (f0 && doc_opens_title_block(f0)) || dc->cover;
 	int has_header = dc->header_text && *dc->header_text;
 	xmlw_start(x, "w:sectPr");
 	if (has_header)
 		part_ref(x, "w:headerReference", "default", RID_HEADER);
 	part_ref(x, "w:footerReference", "default", RID_FOOTER);
 	/* The title page: no running header, the footer as on every page
-	 * (a part of its own, as Word writes one per reference). */
+	 * (a part of its own, as Word writes one per reference); a cover
+	 * has no footer either. */
 	if (title_first) {
 		part_ref(x, "w:headerReference", "first", RID_HEADER_FIRST);
 		part_ref(x, "w:footerReference", "first", RID_FOOTER_FIRST);
@@ -1544,6 +1552,16 @@ static void footer_part(docx *o)
 	xmlw_end(x);
 }
 
+/* A cover's footer: nothing. */
+static void blank_footer_part(docx *o)
+{
+	xmlw *x = &o->x;
+	root_ns(x, "w:ftr");
+	xmlw_start(x, "w:p");
+	xmlw_end(x);
+	xmlw_end(x);
+}
+
 static void settings_part(docx *o)
 {
 	xmlw *x = &o->x;
@@ -1713,7 +1731,7 @@ sr_status docx_render(const doc *dc, buf *out, diag *d)
 	    write_header(o, &parts[P_HEADER], dc->header_text ? dc->header_text : "") < 0 ||
 	    write_header(o, &parts[P_HEADER_FIRST], NULL) < 0 ||
 	    write_part(o, &parts[P_FOOTER], footer_part) < 0 ||
-	    write_part(o, &parts[P_FOOTER_FIRST], footer_part) < 0 ||
+	    write_part(o, &parts[P_FOOTER_FIRST], dc->cover ? blank_footer_part : footer_part) < 0 ||
 	    write_part(o, &parts[P_CORE], core_part) < 0 ||
 	    write_part(o, &parts[P_APP], app_part) < 0)
 		goto oom;

@@ -1582,6 +1582,8 @@ static void text_box(ctx *c, const char *s, double x, double base, double size, 
 	c->l->faces_used |= 1u << f;
 }
 
+/* The running header and the footer on every page; none on a cover,
+ * and no header on a title page. */
 static void furniture(ctx *c, int title_first)
 {
 	const doc *d = c->d;
@@ -1591,7 +1593,7 @@ static void furniture(ctx *c, int title_first)
 	double fs = st->furniture_size;
 	const char *pw = d->page_word && *d->page_word ? d->page_word : "Side";
 	const char *ow = d->of_word && *d->of_word ? d->of_word : "av";
-	for (int p = 0; p < c->l->npages && !c->failed; p++) {
+	for (int p = d->cover ? 1 : 0; p < c->l->npages && !c->failed; p++) {
 		if (d->header_text && *d->header_text && !(p == 0 && title_first)) {
 			/* the header's baseline 6 pt above its rule, the footer's
 			 * 12 pt below its rule: room for the text's descent and
@@ -1858,7 +1860,7 @@ sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout
 			doc_iter_skip_children(&it);
 		}
 	const doc_node *f0 = d->root->first;
-	int title_first = f0 && f0->type == DOC_PARAGRAPH && f0->u.para.style == DOC_P_TITLE;
+	int title_first = f0 && doc_opens_title_block(f0);
 	c.in_title = title_first;
 	cellmode none = {0, 0, 0, 0, LAYOUT_PARAGRAPH, DOC_LEFT};
 	double x0 = c.st.margin_left, avail = doc_style_text_width(&c.st);
@@ -1881,6 +1883,8 @@ sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout
 		c.body.v[c.body.n - 1].b1 = c.npool;
 		c.body.v[c.body.n - 1].keep = 1;
 	}
+	if (d->cover && !newslab(&c, &c.body, c.st.cover_space))
+		goto oom;
 	flow_blocks(&c, d->root, &c.body, x0, avail, &none);
 	if (c.failed)
 		goto oom;

@@ -126,10 +126,62 @@ static void title_block(rb *b)
 	rb_para(b, b->d->root, DOC_P_SUBTITLE, p->organisation);
 	rb_para(b, b->d->root, DOC_P_NOTE, rb_fmt(b, "%s: %s", b->l->w[W_DATE_LABEL], b->d->date_text));
 	/* the plan's own introduction belongs to the annual report, under
-	 * its title (a board handout and an owner's report stay short) */
-	if (b->tpl->kind == TPL_ANNUAL && p->intro)
+	 * its title (a board handout and an owner's report stay short),
+	 * unless the template gives it a place of its own */
+	int placed = 0;
+	for (size_t i = 0; i < b->tpl->nsections; i++)
+		placed |= b->tpl->sections[i].kind == TPL_INTRO;
+	if (b->tpl->kind == TPL_ANNUAL && p->intro && !placed)
 		for (const doc_node *f = p->intro->first; f; f = f->next)
 			rb_block(b, doc_clone(b->d, f));
+}
+
+/* "Label: value" on the cover, when there is a value. */
+static void cover_line(rb *b, const char *label, const char *value)
+{
+	if (value && *value)
+		rb_para(b, b->d->root, DOC_P_NOTE, rb_fmt(b, "%s: %s", label, value));
+}
+
+/* The cover: a page of its own.  The logo (the backends put it above
+ * the first block), the document type, the title, the organisation, the
+ * period, the report date and a board paper's case details, each left
+ * out when the plan or the options do not give it.  The document type
+ * comes first so that a reader sees what kind of paper this is before
+ * which plan it is about. */
+static void cover(rb *b)
+{
+	const plan *p = b->p;
+	const labels *l = b->l;
+	doc_node *root = b->d->root;
+	rb_para(b, root, DOC_P_SUBTITLE, b->d->subject);
+	rb_para(b, root, DOC_P_TITLE, p->title);
+	if (p->subtitle && *p->subtitle)
+		rb_para(b, root, DOC_P_SUBTITLE, p->subtitle);
+	rb_para(b, root, DOC_P_SUBTITLE, p->organisation);
+	if (p->year_from && p->year_to > p->year_from)
+		rb_para(b, root, DOC_P_SUBTITLE,
+			rb_fmt(b, "%s %d\xE2\x80\x93%d", l->w[W_PERIOD], p->year_from, p->year_to));
+	else if (p->year_from)
+		rb_para(b, root, DOC_P_SUBTITLE, rb_fmt(b, "%s %d", l->w[W_PERIOD], p->year_from));
+	cover_line(b, l->w[W_DATE_LABEL], b->d->date_text);
+	cover_line(b, l->w[W_CASE_NUMBER], b->o->case_number);
+	cover_line(b, l->w[W_MEETING_DATE], b->o->meeting_date);
+	cover_line(b, l->w[W_CASE_OFFICER], b->o->case_officer);
+	cover_line(b, l->w[W_ARCHIVE_REF], b->o->archive_ref);
+	rb_block(b, doc_node_new(b->d, DOC_PAGE_BREAK, nopos));
+	b->d->cover = 1;
+}
+
+/* The plan's own introduction, under a heading of its own. */
+static void intro(rb *b, int level)
+{
+	const doc_node *in = b->p->intro;
+	if (!in || !in->first)
+		return;
+	rb_heading(b, level, "innledning", in->pos, "%s", b->l->w[W_INTRO]);
+	for (const doc_node *f = in->first; f; f = f->next)
+		rb_block(b, doc_clone(b->d, f));
 }
 
 static void about(rb *b, int level)
@@ -637,8 +689,14 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 		int lv = sec->level;
 		switch (sec->kind) {
 		case TPL_TITLE: title_block(&b); break;
+		case TPL_COVER: cover(&b); break; /* the first section: template.c */
+		case TPL_INTRO: intro(&b, lv); break;
 		case TPL_TOC: rb_block(&b, doc_node_new(dd, DOC_TOC, nopos)); break;
-		case TPL_PAGE_BREAK: rb_block(&b, doc_node_new(dd, DOC_PAGE_BREAK, nopos)); break;
+		case TPL_PAGE_BREAK:
+			/* not a second one right after the cover's: an empty page */
+			if (!dd->root->last || dd->root->last->type != DOC_PAGE_BREAK)
+				rb_block(&b, doc_node_new(dd, DOC_PAGE_BREAK, nopos));
+			break;
 		case TPL_SUMMARY_BEGIN: rb_heading(&b, 1, "sammendrag", nopos, "%s", l->w[W_SUMMARY]); break;
 		case TPL_SUMMARY_END: break;
 		case TPL_ABOUT: about(&b, lv); break;

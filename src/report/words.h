@@ -47,6 +47,12 @@
 	W(SKIP_TO_CONTENT, "Gå til innholdet", "Gå til innhaldet", "Skip to content") \
 	W(OF, "av", "av", "of") \
 	W(DATE_LABEL, "Rapportdato", "Rapportdato", "Report date") \
+	W(PERIOD, "Planperiode", "Planperiode", "Plan period") \
+	W(INTRO, "Innledning", "Innleiing", "Introduction") \
+	W(CASE_NUMBER, "Saksnummer", "Saksnummer", "Case number") \
+	W(MEETING_DATE, "Møtedato", "Møtedato", "Meeting date") \
+	W(CASE_OFFICER, "Saksbehandler", "Saksbehandlar", "Case officer") \
+	W(ARCHIVE_REF, "Arkivreferanse", "Arkivreferanse", "Archive reference") \
 	W(SUMMARY, "Sammendrag", "Samandrag", "Summary") \
 	W(ABOUT, "Om rapporten", "Om rapporten", "About this report") \
 	W(COUNTS_TITLE, "Status for tiltakene %d", "Status for tiltaka %d", "Status of the measures %d") \

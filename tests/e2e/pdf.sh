@@ -29,7 +29,7 @@ judge() {
 	text=$(pdftotext "$f" - 2>/dev/null)
 	contains "$n: æøå extract" "$text" "å"
 	contains "$n: ø extracts" "$text" "ø"
-	contains "$n: page numbers" "$text" "Side 1 av"
+	contains "$n: page numbers" "$text" "Side 2 av"
 	# shellcheck disable=SC2086
 	check "$n: words inside the text area, no overlaps" $CHECK area "$f" $area
 	check "$n: TOC numbers are the heading pages" $CHECK toc "$f" Innhold

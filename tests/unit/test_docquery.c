@@ -67,6 +67,39 @@ static void test_page_breaks(void **state)
 	doc_free(d);
 }
 
+/* The title block a cover opens with its document type line: the rule
+ * goes under its last subtitle, and a cover needs the break that ends
+ * it. */
+static void test_cover_title_block(void **state)
+{
+	(void)state;
+	doc *d = doc_new();
+	assert_non_null(d);
+	const srcpos at = {0};
+	doc_node *kind = doc_append(d->root, doc_para_text(d, DOC_P_SUBTITLE, "Statusrapport 2024", at));
+	doc_node *title = doc_append(d->root, doc_para_text(d, DOC_P_TITLE, "Planen", at));
+	doc_node *org = doc_append(d->root, doc_para_text(d, DOC_P_SUBTITLE, "RHF", at));
+	doc_append(d->root, doc_para_text(d, DOC_P_NOTE, "Rapportdato", at));
+	assert_true(doc_opens_title_block(kind));
+	assert_false(doc_opens_title_block(title));
+	assert_false(doc_ends_title_block(title));
+	assert_true(doc_ends_title_block(org));
+	d->cover = 1;
+	const char *why = NULL;
+	assert_int_equal(doc_check(d, &why), -1);
+	doc_append(d->root, doc_node_new(d, DOC_PAGE_BREAK, at));
+	assert_int_equal(doc_check(d, &why), 0);
+	doc_free(d);
+	/* a subtitle with no title after it opens nothing */
+	d = doc_new();
+	assert_non_null(d);
+	kind = doc_append(d->root, doc_para_text(d, DOC_P_SUBTITLE, "Statusrapport 2024", at));
+	doc_append(d->root, doc_para_text(d, DOC_P_BODY, "Tekst", at));
+	assert_false(doc_opens_title_block(kind));
+	assert_false(doc_ends_title_block(kind));
+	doc_free(d);
+}
+
 static void test_columns(void **state)
 {
 	(void)state;
@@ -93,6 +126,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_header_rows_and_fills),
 		cmocka_unit_test(test_page_breaks),
+		cmocka_unit_test(test_cover_title_block),
 		cmocka_unit_test(test_columns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
