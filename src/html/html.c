@@ -326,12 +326,21 @@ static void put_plain(html *h, const doc_node *node)
 	esc_s(h, plain(h, node), 0);
 }
 
-/* Links live only for schemes a reader can follow safely. */
+/* Links live only for schemes a reader can follow safely, and for a
+ * place on the page itself ("#tiltak-1.2": a row's id, kept as make_id
+ * keeps it). */
 static int live_link(const char *href)
 {
 	static const char *const ok[] = {"http://", "https://", "mailto:"};
 	if (!href)
 		return 0;
+	if (href[0] == '#' && href[1]) {
+		for (const char *p = href + 1; *p; p++)
+			if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			      (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-'))
+				return 0;
+		return 1;
+	}
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
 		size_t n = strlen(ok[i]);
 		if (strncasecmp(href, ok[i], n) == 0 && href[n])

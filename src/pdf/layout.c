@@ -243,8 +243,12 @@ static void collect_runs(ctx *c, const doc_node *para, int base, uint32_t rgb)
 		case DOC_LINK:
 			if (enter) {
 				links++;
-				/* a link without a target is just its text, as in the ODT */
-				href = n->u.link.href && *n->u.link.href ? n->u.link.href : NULL;
+				/* a link without a target is just its text, as in the ODT;
+				 * so is one to a place in the document ("#tiltak-1.2"):
+				 * the PDF's destinations are its headings only */
+				href = n->u.link.href && *n->u.link.href && *n->u.link.href != '#'
+					       ? n->u.link.href
+					       : NULL;
 			} else if (--links == 0) {
 				href = NULL;
 			} else {

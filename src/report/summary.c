@@ -240,9 +240,17 @@ void rb_figures(rb *b, int level)
 		name[n] = l->w[W_FIG_FORWARD], value[n] = rb_fmt(b, "%zu", t.nfwd), fill[n++] = 0;
 		name[n] = l->w[W_FIG_BACK], value[n] = rb_fmt(b, "%zu", t.nback), fill[n++] = 0;
 	}
+	/* each column as wide as its label's longest word asks, so no label
+	 * is hyphenated while a short one has room to spare */
 	double w[ST_COUNT + 3];
-	for (int i = 0; i < n; i++)
-		w[i] = 1;
+	for (int i = 0; i < n; i++) {
+		size_t longest = 0, run = 0;
+		for (const char *c = name[i]; *c; c++) {
+			run = *c == ' ' ? 0 : run + (((unsigned char)*c & 0xC0) != 0x80);
+			longest = run > longest ? run : longest;
+		}
+		w[i] = 4.0 + (double)longest;
+	}
 	/* the labels are the header row, so a reader hears each figure's name */
 	doc_node *tb = rb_block(b, doc_table(b->d, n, w, 1, l->w[W_FIGURES], nopos));
 	doc_node *hr = doc_append(tb, doc_row(b->d, 1));

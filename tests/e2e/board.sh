@@ -167,6 +167,13 @@ contains "board: the reporting owners' lead-in" "$(text "own/$ID.pdf")" "Statusr
 for id in $DEV_IDS; do
 	contains "board: deviation $id links to its row" "$(cat annual.tree)" "link href=\"#tiltak-$id\""
 done
+# the web edition: each deviation's link leads to its row on the page
+sr "board: render arsrapport html" render -q -f html -O own "$@"
+html=$(cat "own/$ID.html" 2>/dev/null)
+for id in $DEV_IDS; do
+	contains "board html: $id links to its row" "$html" "href=\"#tiltak-$id\""
+	contains "board html: the row $id is there" "$html" "id=\"tiltak-$id\""
+done
 # a trust's report speaks of its own figures
 "$SR" render --dump-tree --owner stolav "$@" > stolav.tree 2>/dev/null
 contains "board: a trust's report has key messages" "$(cat stolav.tree)" "anchor=hovedbudskap"
