@@ -167,6 +167,37 @@ contains "board: the reporting owners' lead-in" "$(text "own/$ID.pdf")" "Statusr
 for id in $DEV_IDS; do
 	contains "board: deviation $id links to its row" "$(cat annual.tree)" "link href=\"#tiltak-$id\""
 done
+# the PDF: each deviation's link leads to the page that holds its row
+if /usr/bin/python3 -c 'import pikepdf' 2>/dev/null; then
+	got=$(/usr/bin/python3 - "own/$ID.pdf" <<'PY'
+import subprocess, sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+pages = [pg.obj.objgen for pg in pdf.pages]
+for pg in pdf.pages[3:4]:
+    for a in pg.obj.get("/Annots", []):
+        d = a.get("/Dest")
+        if d is None:
+            continue
+        to = pages.index(d[0].objgen) + 1
+        r = a.get("/Rect")
+        # the link's own text: the words inside its rectangle
+        h = float(pg.obj.MediaBox[3])
+        box = subprocess.run(["pdftotext", "-f", "4", "-l", "4", "-x", str(int(float(r[0]))),
+                              "-y", str(int(h - float(r[3]))), "-W", str(int(float(r[2]) - float(r[0])) + 1),
+                              "-H", str(int(float(r[3]) - float(r[1])) + 1), sys.argv[1], "-"],
+                             capture_output=True, text=True).stdout.split()
+        mid = box[0] if box else "?"
+        there = subprocess.run(["pdftotext", "-f", str(to), "-l", str(to), sys.argv[1], "-"],
+                               capture_output=True, text=True).stdout
+        print(mid, "ok" if mid + " " in there or mid + "\n" in there else "not-on-%d" % to)
+PY
+)
+	for id in $DEV_IDS; do
+		contains "board pdf: $id links to the page of its row" "$got" "$id ok"
+	done
+else
+	missing "board pdf: deviation links" "needs python3-pikepdf"
+fi
 # the web edition: each deviation's link leads to its row on the page
 sr "board: render arsrapport html" render -q -f html -O own "$@"
 html=$(cat "own/$ID.html" 2>/dev/null)
