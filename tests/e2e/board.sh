@@ -205,6 +205,17 @@ for id in $DEV_IDS; do
 	contains "board html: $id links to its row" "$html" "href=\"#tiltak-$id\""
 	contains "board html: the row $id is there" "$html" "id=\"tiltak-$id\""
 done
+# the ODT and the DOCX: a bookmark on each deviation's row, and the link to it
+sr "board: render arsrapport odt, docx" render -q -f odt,docx -O own "$@"
+odt=$(unzip -p "own/$ID.odt" content.xml 2>/dev/null)
+docx=$(unzip -p "own/$ID.docx" word/document.xml 2>/dev/null)
+for id in $DEV_IDS; do
+	contains "board odt: $id links to its row" "$odt" "xlink:href=\"#tiltak-$id\""
+	contains "board odt: the row $id has its bookmark" "$odt" "<text:bookmark text:name=\"tiltak-$id\"/>"
+	mark="tiltak_$(printf '%s' "$id" | tr . _)"
+	contains "board docx: $id links to its row" "$docx" "w:anchor=\"$mark\""
+	contains "board docx: the row $id has its bookmark" "$docx" "w:name=\"$mark\""
+done
 # a trust's report speaks of its own figures
 "$SR" render --dump-tree --owner stolav "$@" > stolav.tree 2>/dev/null
 contains "board: a trust's report has key messages" "$(cat stolav.tree)" "anchor=hovedbudskap"
