@@ -89,7 +89,7 @@ has_id() {
 
 # ---- the board paper in every format: case details from a file, one
 # overridden on the command line, the default resolution ------------------
-mkdir -p full part own nn en
+mkdir -p full part own nn en batch
 sr "board: render styremote with --case" render -q -t styremote -O full --case "$CASE" \
 	--case-officer "Ola Nordmann" "$@"
 pages=$(pdfinfo "full/$ID.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
@@ -139,6 +139,13 @@ for fmt in pdf html; do
 	lacks "board $fmt: no case officer when none is given" "$t" "Saksbehandler"
 	lacks "board $fmt: no archive reference when none is given" "$t" "Arkivreferanse"
 done
+
+# batch takes the same details for its owners' board papers
+sr "board: batch -t styremote with case details" batch -q -j 1 -t styremote --owners stolav -f html \
+	-O batch --case-number 9/2025 --meeting-date 2025-04-01 "$@"
+t=$(text "batch/$ID-stolav.html")
+contains "board batch: the case number" "$t" "9/2025"
+contains "board batch: the meeting date" "$t" "1. april 2025"
 
 # ---- Nynorsk and English --------------------------------------------------
 sr "board: render styremote --lang nn" render -q -t styremote -f pdf -O nn --lang nn \
