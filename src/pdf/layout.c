@@ -943,10 +943,13 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 			if (cm->on) {
 				/* in a cell: the table's size and leading, the cell's
 				 * face and colour; a note keeps its smaller size and,
-				 * on no fill, its colour */
+				 * on no fill, its colour; a lead (a headline figure)
+				 * its larger size, as the ODT's and the DOCX's do */
 				const doc_table_style *ts = &c->st.table;
 				uint32_t rgb = cm->rgb != 0xFFFFFFFF ? cm->rgb : t.rgb;
-				t = (tstyle){ps == DOC_P_NOTE ? ts->note_size : cm->size, ts->leading,
+				int lead = ps == DOC_P_LEAD;
+				t = (tstyle){ps == DOC_P_NOTE ? ts->note_size : lead ? t.size : cm->size,
+					     lead ? t.lead : ts->leading,
 					     cm->face | (t.face & FONT_BOLD && ps != DOC_P_BODY ? FONT_BOLD : 0),
 					     ps == DOC_P_NOTE && cm->rgb == 0xFFFFFFFF ? c->st.para[DOC_P_NOTE].rgb
 										       : rgb,

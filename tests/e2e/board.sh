@@ -169,6 +169,17 @@ first=$(pdftotext -f 4 -l 4 "own/$ID.pdf" - 2>/dev/null | tr '\n' ' ' | tr -s ' 
 contains "board: key messages on the first page after the contents" "$first" "Hovedbudskap"
 contains "board: key message with the delayed ids" "$first" "er forsinket ($(want delayed))"
 contains "board: key message with the ids that fell back" "$first" "har falt tilbake siden 2023: $(want back)"
+# the headline figures stand out: set larger than their labels (the
+# lead role, as in the ODT and the DOCX)
+fig=$(pdftotext -f 4 -l 4 -bbox "own/$ID.pdf" - 2>/dev/null | python3 -c '
+import re, sys
+words = re.findall(r"yMin=\"([\d.]+)\" xMax=\"[\d.]+\" yMax=\"([\d.]+)\">([^<]*)<", sys.stdin.read())
+h = lambda w: float(w[1]) - float(w[0])
+label = [h(w) for w in words if w[2] == "alt"]
+nums = [h(w) for w in words if w[2].isdigit()]
+print("figures-larger" if label and nums and max(nums) > 1.15 * label[0] else "figures-not-larger %s %s" % (label[:1], max(nums or [0])))')
+contains "board: the headline figures are set larger than their labels" "$fig" "figures-larger"
+lacks "board: the headline figures are set larger than their labels (not smaller)" "$fig" "figures-not-larger"
 contains "board: the reporting owners' lead-in" "$(text "own/$ID.pdf")" "Statusrapporter mottatt fra:"
 "$SR" render --dump-tree "$@" > annual.tree 2>/dev/null
 for id in $DEV_IDS; do
