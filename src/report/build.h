@@ -27,6 +27,7 @@ typedef struct rb {
 	int fill_ok, fill_bad;
 	const owner **under;   /* an owner's report: the owners directly under it, */
 	size_t nunder;         /* listed once rather than searched per measure */
+	const struct rb_tally *tally; /* rb_tally_of's, once counted */
 } rb;
 
 static const srcpos nopos = {0};
@@ -99,13 +100,15 @@ void rb_measure_row(rb *b, doc_node *t, const measure *m);
 /* ---- the executive page (summary.c) ---- */
 
 /* The report's measures by status, and which moved forward and back since
- * last year, in plan order; arrays in the tree's arena. */
+ * last year, in plan order. */
 typedef struct rb_tally {
 	size_t total, n[ST_COUNT], nfwd, nback;
 	const measure **by[ST_COUNT];
 	const measure **fwd, **back;
 } rb_tally;
-void rb_tally_fill(rb *b, rb_tally *t);
+/* Counted once per report and kept in b (the tree's arena); NULL when
+ * memory ran out. */
+const rb_tally *rb_tally_of(rb *b);
 /* Delayed, not started or cancelled: what a board must see. */
 int rb_is_deviation(status_value v);
 /* The owner whose summary <own-summary/> shows: the report's owner, else

@@ -572,7 +572,7 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 			 o->lang);
 		return SR_USAGE;
 	}
-	rb b = {p, o->tpl, l, doc_new(), report_year(p, o), o->owner, o, {0}, 0, 0, NULL, 0};
+	rb b = {p, o->tpl, l, doc_new(), report_year(p, o), o->owner, o, {0}, 0, 0, NULL, 0, NULL};
 	if (!b.d) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory building the report");
 		return SR_SYSTEM;

@@ -13,37 +13,64 @@
 
 /* ---- what the page says, counted once ------------------------------------ */
 
-void rb_tally_fill(rb *b, rb_tally *t)
+/* The status the tables show (an owner's, else the overall), and the
+ * change since last year, the owner's own, as the status cell says it. */
+static status_value shown_status(rb *b, const measure *m, int *change)
 {
-	memset(t, 0, sizeof *t);
-	size_t n = b->p->nmeasures;
+	const status *s = model_status(m, b->year, b->who, 1, NULL);
+	const status *now = model_status(m, b->year, b->who, 0, NULL);
+	const status *before = model_status(m, b->year - 1, b->who, 0, NULL);
+	*change = rb_change(before ? before->value : ST_NONE, now ? now->value : ST_NONE);
+	return s ? s->value : ST_NONE;
+}
+
+const rb_tally *rb_tally_of(rb *b)
+{
+	if (b->tally)
+		return b->tally;
 	arena *a = &b->d->arena;
-	/* NOLINTBEGIN(bugprone-sizeof-expression): arrays of pointers */
-	t->fwd = arena_array(a, n + 1, sizeof *t->fwd);
-	t->back = arena_array(a, n + 1, sizeof *t->back);
-	for (int s = 0; s < ST_COUNT; s++)
-		t->by[s] = arena_array(a, n + 1, sizeof *t->by[s]);
-	/* NOLINTEND(bugprone-sizeof-expression) */
-	if (!t->fwd || !t->back || !t->by[ST_COUNT - 1])
-		return;
-	for (size_t i = 0; i < n; i++) {
+	rb_tally *t = arena_alloc(a, sizeof *t);
+	if (!t)
+		return NULL;
+	memset(t, 0, sizeof *t);
+	/* counted first, so each list takes only its own room: a plan of
+	 * 50,000 measures would otherwise hold nine lists of 50,000 */
+	for (size_t i = 0; i < b->p->nmeasures; i++) {
 		const measure *m = b->p->measures[i];
+		int c;
 		if (!rb_visible(b, m))
 			continue;
-		/* the status the tables show (an owner's, else the overall) */
-		const status *s = model_status(m, b->year, b->who, 1, NULL);
-		status_value v = s ? s->value : ST_NONE;
-		t->by[v][t->n[v]++] = m;
+		t->n[shown_status(b, m, &c)]++;
 		t->total++;
-		/* a change is the owner's own, as "changes" always counted it */
-		const status *now = model_status(m, b->year, b->who, 0, NULL);
-		const status *before = model_status(m, b->year - 1, b->who, 0, NULL);
-		int c = rb_change(before ? before->value : ST_NONE, now ? now->value : ST_NONE);
-		if (c > 0)
-			t->fwd[t->nfwd++] = m;
-		else if (c < 0)
-			t->back[t->nback++] = m;
+		t->nfwd += c > 0;
+		t->nback += c < 0;
 	}
+	/* NOLINTBEGIN(bugprone-sizeof-expression): arrays of pointers */
+	t->fwd = arena_array(a, t->nfwd + 1, sizeof *t->fwd);
+	t->back = arena_array(a, t->nback + 1, sizeof *t->back);
+	int ok = t->fwd && t->back;
+	for (int s = 0; s < ST_COUNT; s++) {
+		t->by[s] = arena_array(a, t->n[s] + 1, sizeof *t->by[s]);
+		ok = ok && t->by[s];
+	}
+	/* NOLINTEND(bugprone-sizeof-expression) */
+	if (!ok)
+		return NULL;
+	size_t k[ST_COUNT] = {0}, f = 0, bk = 0;
+	for (size_t i = 0; i < b->p->nmeasures; i++) {
+		const measure *m = b->p->measures[i];
+		int c;
+		if (!rb_visible(b, m))
+			continue;
+		status_value v = shown_status(b, m, &c);
+		t->by[v][k[v]++] = m;
+		if (c > 0)
+			t->fwd[f++] = m;
+		else if (c < 0)
+			t->back[bk++] = m;
+	}
+	b->tally = t;
+	return t;
 }
 
 int rb_is_deviation(status_value v)
@@ -197,8 +224,10 @@ static const char *msg_goals(rb *b)
 
 void rb_key_messages(rb *b, int level)
 {
-	rb_tally t;
-	rb_tally_fill(b, &t);
+	const rb_tally *tp = rb_tally_of(b);
+	if (!tp)
+		return;
+	const rb_tally t = *tp;
 	const char *msgs[5];
 	size_t n = 0;
 	/* beside a row of headline figures the counts would be said twice */
@@ -221,8 +250,10 @@ void rb_key_messages(rb *b, int level)
 void rb_figures(rb *b, int level)
 {
 	const labels *l = b->l;
-	rb_tally t;
-	rb_tally_fill(b, &t);
+	const rb_tally *tp = rb_tally_of(b);
+	if (!tp)
+		return;
+	const rb_tally t = *tp;
 	(void)level; /* a row of figures under the key messages needs no heading */
 	const char *name[ST_COUNT + 3], *value[ST_COUNT + 3];
 	int fill[ST_COUNT + 3];
@@ -292,8 +323,10 @@ static void deviation_list(rb *b, const rb_tally *t)
 void rb_deviations(rb *b, int level)
 {
 	const labels *l = b->l;
-	rb_tally t;
-	rb_tally_fill(b, &t);
+	const rb_tally *tp = rb_tally_of(b);
+	if (!tp)
+		return;
+	const rb_tally t = *tp;
 	rb_heading(b, level, "avvik", nopos, "%s", l->w[W_DEVIATIONS_TITLE]);
 	if (!t.n[ST_DELAYED] && !t.n[ST_NOT_STARTED] && !t.n[ST_CANCELLED]) {
 		rb_para(b, b->d->root, DOC_P_BODY, rb_fmt(b, l->w[W_DEVIATIONS_NONE], b->year));
@@ -318,8 +351,10 @@ void rb_deviations(rb *b, int level)
  * show them (a delayed measure that was on plan last year). */
 void rb_fell_back(rb *b, int level)
 {
-	rb_tally t;
-	rb_tally_fill(b, &t);
+	const rb_tally *tp = rb_tally_of(b);
+	if (!tp)
+		return;
+	const rb_tally t = *tp;
 	int deviations = rb_template_has(b, TPL_DEVIATIONS);
 	doc_node *tb = NULL;
 	for (size_t i = 0; i < t.nback; i++) {
