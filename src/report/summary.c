@@ -196,6 +196,7 @@ static const char *msg_goals(rb *b)
 	if (!behind)
 		return NULL;
 	size_t nbehind = 0;
+	const char *first_ok = NULL;
 	for (size_t i = 0; i < p->nindicators; i++) {
 		const indicator *ind = p->indicators[i];
 		const ind_point *mine = b->who ? model_latest_value(ind, b->who) : NULL;
@@ -204,15 +205,19 @@ static const char *msg_goals(rb *b)
 		if (!k)
 			continue;
 		known++;
+		const char *name =
+			rb_fmt(b, b->l->w[W_QUOTED], shorten(b, arena_strdup(&b->d->arena, ind->name), 60));
 		if (on)
-			ok++;
+			ok++, first_ok = first_ok ? first_ok : name;
 		else
-			behind[nbehind++] =
-				rb_fmt(b, b->l->w[W_QUOTED], shorten(b, arena_strdup(&b->d->arena, ind->name), 60));
+			behind[nbehind++] = name;
 	}
 	if (!known)
 		return NULL;
 	const char *names = phrase_list(b, behind, nbehind);
+	/* one goal judged: named, not counted ("none of the 1 goals") */
+	if (known == 1)
+		return rb_fmt(b, b->l->w[ok ? W_MSG_IND_ALL_ONE : W_MSG_IND_NONE_ONE], ok ? first_ok : names);
 	if (ok == known)
 		return rb_fmt(b, b->l->w[W_MSG_IND_ALL], known);
 	if (!ok)

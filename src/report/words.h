@@ -111,6 +111,8 @@
 	W(MSG_CANCELLED_ONE, "1 tiltak er avbrutt (%s)", "1 tiltak er avbrote (%s)", "1 measure was cancelled (%s)") \
 	W(MSG_CANCELLED, "%zu tiltak er avbrutt (%s)", "%zu tiltak er avbrotne (%s)", "%zu measures were cancelled (%s)") \
 	W(MSG_IND_ALL, "Alle de %zu målene er i rute.", "Alle dei %zu måla er i rute.", "All %zu goals are on track.") \
+	W(MSG_IND_ALL_ONE, "Målet %s er i rute.", "Målet %s er i rute.", "The goal %s is on track.") \
+	W(MSG_IND_NONE_ONE, "Målet %s er ikke i rute.", "Målet %s er ikkje i rute.", "The goal %s is behind.") \
 	W(MSG_IND_NONE, "Ingen av de %zu målene er i rute: %s.", "Ingen av dei %zu måla er i rute: %s.", "None of the %zu goals is on track: %s.") \
 	W(MSG_IND_ONE, "1 av %zu mål er i rute; ikke i rute: %s.", "1 av %zu mål er i rute; ikkje i rute: %s.", "1 of %zu goals is on track; behind: %s.") \
 	W(MSG_IND_SOME, "%zu av %zu mål er i rute; ikke i rute: %s.", "%zu av %zu mål er i rute; ikkje i rute: %s.", "%zu of %zu goals are on track; behind: %s.") \
