@@ -182,8 +182,10 @@ static const char *msg_deviations(rb *b, const rb_tally *t)
 		else if (n)
 			parts[np++] = rb_fmt(b, b->l->w[kinds[i].many], n, ids);
 	}
+	/* nothing to report: the deviations section says so, when there is one */
 	if (!np)
-		return rb_fmt(b, b->l->w[W_DEVIATIONS_NONE], b->year);
+		return rb_template_has(b, TPL_DEVIATIONS) ? NULL
+							 : rb_fmt(b, b->l->w[W_DEVIATIONS_NONE], b->year);
 	return rb_fmt(b, "%s.", phrase_list(b, parts, np));
 }
 
