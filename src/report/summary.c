@@ -101,7 +101,7 @@ static const char *phrase_list(rb *b, const char *const *parts, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			buf_printf(&s, i + 1 == n ? " %s " : ", ", b->l->w[W_AND]);
-		buf_puts(&s, parts[i]);
+		buf_puts(&s, parts[i] ? parts[i] : ""); /* NULL: memory ran out */
 	}
 	const char *out = s.failed ? NULL : arena_strndup(&b->d->arena, (const char *)s.data, s.len);
 	buf_free(&s);
