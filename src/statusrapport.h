@@ -43,6 +43,13 @@ typedef struct sr_validate_result {
 /* Check the files (and the template); every problem is in d. */
 sr_status sr_validate(const sr_validate_opts *o, sr_validate_result *r, diag *d);
 
+/* A board paper's case details, each NULL when not given: a file
+ * (schema/case.rng) and the options that win over it. */
+typedef struct sr_case {
+	const char *file;
+	const char *number, *meeting_date, *officer, *archive_ref, *resolution;
+} sr_case;
+
 typedef struct sr_render_opts {
 	sr_files in;
 	const backend *formats[BACKEND_MAX]; /* in the table's order */
@@ -61,6 +68,7 @@ typedef struct sr_render_opts {
 				    * logo; NULL: the template's, if any */
 	FILE *dump;                /* the tree printed here instead of files */
 	int dump_style;            /* with dump: the tree's house style instead */
+	sr_case case_details;      /* a board paper's header and resolution */
 } sr_render_opts;
 
 typedef struct sr_render_result {
@@ -87,6 +95,7 @@ typedef struct sr_batch_opts {
 	int pdfa;
 	const char *logo;          /* as in render, on every report */
 	FILE *progress;            /* "[12/40] file" lines, or NULL */
+	sr_case case_details;      /* for a board paper template, as in render */
 } sr_batch_opts;
 
 typedef struct sr_batch_result {

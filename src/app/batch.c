@@ -46,7 +46,12 @@ static sr_status run_job(const plan *p, const job *j, const batch_opts *o, rende
 	if (st == SR_OK) {
 		report_opts ro = {.year = o->year, .owner = j->owner, .lang = o->lang, .now = o->now,
 				  .tpl = j->tpl, .pdfa = o->pdfa, .matrix_by_type = o->matrix_by_type,
-				  .matrix_type = o->matrix_type};
+				  .matrix_type = o->matrix_type,
+				  .case_number = o->case_details.case_number,
+				  .meeting_date = o->case_details.meeting_date,
+				  .case_officer = o->case_details.case_officer,
+				  .archive_ref = o->case_details.archive_ref,
+				  .resolution = o->case_details.resolution};
 		/* one thread per report: the workers already use every core */
 		st = render_report(p, &ro, f, path, o->inputs, 0, &d);
 		const char *last = path[f->n - 1];

@@ -13,6 +13,7 @@
 #include "model/model.h"
 #include "render.h"
 #include "input/template.h"
+#include "report/report.h"
 
 typedef struct batch_opts {
 	const char *outdir;
@@ -29,6 +30,7 @@ typedef struct batch_opts {
 	int pdfa;                     /* tagged PDF/A-2a (issue 9) */
 	int matrix_by_type;           /* the status matrix's level (report_opts) */
 	owner_type matrix_type;
+	report_opts case_details;     /* only its case fields: a board paper's */
 } batch_opts;
 
 typedef struct batch_result {

@@ -73,6 +73,13 @@ static const char usage_render[] =
 	"      --pdfa           write the PDF as tagged, accessible PDF/A-2a\n"
 	"      --logo FILE      the organisation's logo (PNG or JPEG) on the cover,\n"
 	"                       in place of the template's\n"
+	"      --case FILE      a board paper's case details from FILE (a case file,\n"
+	"                       see schema/case.rng); the options below win over it\n"
+	"      --case-number TEXT, --case-officer TEXT, --archive-ref TEXT\n"
+	"                       the board paper's case header (left out when not given)\n"
+	"      --meeting-date YYYY-MM-DD  the board meeting's date\n"
+	"      --resolution TEXT  the proposed resolution (default: the board takes\n"
+	"                       note of the status report)\n"
 	"  -q, --quiet          do not list the files written\n"
 	"  -v, --verbose        also say when the output folder was made\n"
 	"  -h, --help           show this help\n"
@@ -103,6 +110,9 @@ static const char usage_batch[] =
 	"      --lang LANG      nb, nn or en\n"
 	"      --pdfa           write the PDFs as tagged, accessible PDF/A-2a\n"
 	"      --logo FILE      the organisation's logo (PNG or JPEG) on every report\n"
+	"      --case FILE, --case-number TEXT, --meeting-date YYYY-MM-DD,\n"
+	"      --case-officer TEXT, --archive-ref TEXT, --resolution TEXT\n"
+	"                       a board paper's case details, as in render\n"
 	"  -q, --quiet          no summary line\n"
 	"  -v, --verbose        also say when the output folder was made\n"
 	"  -h, --help           show this help\n";
@@ -174,6 +184,7 @@ typedef struct opts {
 	const char *logo;
 	int year, dump, quiet, verbose, jobs, shard_k, shard_n; /* dump: 1 the tree, 2 the style */
 	int pdfa;
+	sr_case case_details; /* render, batch */
 	char **files;
 	int nfiles;
 } opts;
@@ -235,7 +246,8 @@ static void all_formats(opts *o)
  * long-only options by their codes. */
 enum { OPT_OWNER = 256, OPT_YEAR, OPT_LANG, OPT_DUMP, OPT_OWNERS, OPT_TYPE, OPT_SHARD,
        OPT_DEADLINE, OPT_CONTACT, OPT_PLAN, OPT_PDFA, OPT_DUMP_STYLE, OPT_MATRIX,
-       OPT_LOGO };
+       OPT_LOGO, OPT_CASE, OPT_CASE_NUMBER, OPT_MEETING_DATE, OPT_CASE_OFFICER,
+       OPT_ARCHIVE_REF, OPT_RESOLUTION };
 
 static const struct option longopts[] = {
 	{"format", required_argument, NULL, 'f'},
@@ -257,6 +269,12 @@ static const struct option longopts[] = {
 	{"deadline", required_argument, NULL, OPT_DEADLINE},
 	{"contact", required_argument, NULL, OPT_CONTACT},
 	{"plan", required_argument, NULL, OPT_PLAN},
+	{"case", required_argument, NULL, OPT_CASE},
+	{"case-number", required_argument, NULL, OPT_CASE_NUMBER},
+	{"meeting-date", required_argument, NULL, OPT_MEETING_DATE},
+	{"case-officer", required_argument, NULL, OPT_CASE_OFFICER},
+	{"archive-ref", required_argument, NULL, OPT_ARCHIVE_REF},
+	{"resolution", required_argument, NULL, OPT_RESOLUTION},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, 'v'},
 	{"help", no_argument, NULL, 'h'},
@@ -269,11 +287,13 @@ static int allowed(const char *cmd, int c)
 		return 1;
 	if (strcmp(cmd, "validate") == 0)
 		return c == 't';
+	/* a board paper's case details: render and batch */
+	int case_opt = c >= OPT_CASE && c <= OPT_RESOLUTION;
 	if (strcmp(cmd, "render") == 0)
 		return c < 256 ? strchr("foOtv", c) != NULL
 			       : c == OPT_OWNER || c == OPT_YEAR || c == OPT_LANG || c == OPT_DUMP ||
 					 c == OPT_PDFA || c == OPT_DUMP_STYLE || c == OPT_MATRIX ||
-					 c == OPT_LOGO;
+					 c == OPT_LOGO || case_opt;
 	/* form: -f -O --owner --type --year --lang --deadline --contact */
 	if (strcmp(cmd, "form") == 0)
 		return c < 256 ? strchr("fOv", c) != NULL
@@ -289,7 +309,8 @@ static int allowed(const char *cmd, int c)
 	/* batch */
 	return c < 256 ? strchr("fOtjv", c) != NULL
 		       : c == OPT_OWNERS || c == OPT_TYPE || c == OPT_SHARD || c == OPT_YEAR ||
-				 c == OPT_LANG || c == OPT_PDFA || c == OPT_MATRIX || c == OPT_LOGO;
+				 c == OPT_LANG || c == OPT_PDFA || c == OPT_MATRIX || c == OPT_LOGO ||
+				 case_opt;
 }
 
 static int bad_lang(const char *cmd, const char *lang)
@@ -421,6 +442,18 @@ static int parse_option(const char *cmd, int c, opts *o, const char **format)
 	case OPT_DUMP_STYLE: o->dump = 2; break;
 	case OPT_PDFA: o->pdfa = 1; break;
 	case OPT_LOGO: o->logo = optarg; break;
+	case OPT_CASE: o->case_details.file = optarg; break;
+	case OPT_CASE_NUMBER: o->case_details.number = optarg; break;
+	case OPT_CASE_OFFICER: o->case_details.officer = optarg; break;
+	case OPT_ARCHIVE_REF: o->case_details.archive_ref = optarg; break;
+	case OPT_RESOLUTION: o->case_details.resolution = optarg; break;
+	case OPT_MEETING_DATE:
+		if (!sr_date_valid(optarg)) {
+			usage_error(cmd, "--meeting-date needs a date like 2025-02-12, not '%s'", optarg);
+			return 2;
+		}
+		o->case_details.meeting_date = optarg;
+		break;
 	case 'q': o->quiet = 1; break;
 	case 'v': o->verbose = 1; break;
 	case OPT_DEADLINE: {
@@ -529,6 +562,7 @@ static sr_status run(const opts *o, diag *d)
 				     .outdir = o->outdir, .template_name = o->template_name,
 				     .owner = o->owner, .lang = o->lang, .year = o->year, .pdfa = o->pdfa,
 				     .matrix_level = o->matrix_level, .logo = o->logo,
+				     .case_details = o->case_details,
 				     .dump = o->dump ? stdout : NULL,
 				     .dump_style = o->dump == 2};
 		memcpy(ro.formats, o->formats, sizeof ro.formats);
@@ -543,6 +577,7 @@ static sr_status run(const opts *o, diag *d)
 				    .year = o->year, .jobs = o->jobs,
 				    .shard_k = o->shard_k, .shard_n = o->shard_n, .pdfa = o->pdfa,
 				    .logo = o->logo,
+				    .case_details = o->case_details,
 				    .progress = isatty(STDERR_FILENO) && !o->quiet ? stderr : NULL};
 		memcpy(bo.formats, o->formats, sizeof bo.formats);
 		sr_batch_result r;

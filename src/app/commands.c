@@ -21,6 +21,7 @@
 #include "forms/collect.h"
 #include "forms/form.h"
 #include "forms/import.h"
+#include "input/casefile.h"
 #include "input/plan_xml.h"
 #include "input/template.h"
 #include "input/validate.h"
@@ -307,8 +308,38 @@ static sr_status matrix_level(const char *type, int *by_type, owner_type *t, dia
 	return SR_OK;
 }
 
+/* A board paper's case details into ro: the file's, with the options'
+ * over them.  *cf holds the file's texts; the caller frees it
+ * (case_file_free) after the report. */
+static sr_status case_details(const sr_case *c, report_opts *ro, case_file **cf, diag *d)
+{
+	*cf = NULL;
+	if (c->file) {
+		sr_status st = case_file_load(cf, c->file, d);
+		if (st != SR_OK)
+			return st;
+		ro->case_number = (*cf)->number;
+		ro->meeting_date = (*cf)->meeting_date;
+		ro->case_officer = (*cf)->officer;
+		ro->archive_ref = (*cf)->archive_ref;
+		ro->resolution = (*cf)->resolution;
+	}
+	if (c->number)
+		ro->case_number = c->number;
+	if (c->meeting_date)
+		ro->meeting_date = c->meeting_date;
+	if (c->officer)
+		ro->case_officer = c->officer;
+	if (c->archive_ref)
+		ro->archive_ref = c->archive_ref;
+	if (c->resolution)
+		ro->resolution = c->resolution;
+	return SR_OK;
+}
+
 sr_status sr_render(const sr_render_opts *o, sr_render_result *r, diag *d)
 {
+	case_file *cf = NULL;
 	input in;
 	template *tpl = NULL;
 	render_formats f;
@@ -321,6 +352,8 @@ sr_status sr_render(const sr_render_opts *o, sr_render_result *r, diag *d)
 	if (!o->dump)
 		render_formats_start(&f);
 	sr_status st = input_open(&in, &o->in, o->template_name, d);
+	if (st == SR_OK)
+		st = case_details(&o->case_details, &ro, &cf, d);
 	if (st == SR_OK)
 		st = report_time(&ro.now, d);
 	if (st == SR_OK)
@@ -338,6 +371,7 @@ sr_status sr_render(const sr_render_opts *o, sr_render_result *r, diag *d)
 		r->n = 0;
 	render_formats_close(&f);
 	template_free(tpl);
+	case_file_free(cf);
 	input_close(&in);
 	return finish(st, d);
 }
@@ -399,6 +433,7 @@ sr_status sr_batch(const sr_batch_opts *o, sr_batch_result *r, diag *d)
 	input in;
 	template *tpl = NULL, *regional = NULL;
 	const owner **owners = NULL;
+	case_file *cf = NULL;
 	size_t n = 0;
 	batch_opts bo = {
 		.outdir = o->outdir,
@@ -418,6 +453,8 @@ sr_status sr_batch(const sr_batch_opts *o, sr_batch_result *r, diag *d)
 	if (matrix_level(o->matrix_level, &bo.matrix_by_type, &bo.matrix_type, d) != SR_OK)
 		return finish(SR_USAGE, d);
 	sr_status st = input_open(&in, &o->in, o->template_name, d);
+	if (st == SR_OK)
+		st = case_details(&o->case_details, &bo.case_details, &cf, d);
 	if (st == SR_OK)
 		st = report_time(&bo.now, d);
 	if (st != SR_OK)
@@ -440,6 +477,7 @@ sr_status sr_batch(const sr_batch_opts *o, sr_batch_result *r, diag *d)
 	*r = (sr_batch_result){1, res.jobs, res.ok, res.failed, res.files};
 done:
 	xfree(owners);
+	case_file_free(cf);
 	template_free(tpl);
 	template_free(regional);
 	input_close(&in);

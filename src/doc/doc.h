@@ -240,6 +240,9 @@ int doc_heading_rank(const doc_node *h);
 /* Is block n the last thing in a top-level list (so the list ends after
  * it)? */
 int doc_ends_list(const doc_node *n);
+/* The anchor of the row whose first cell paragraph p opens, or NULL: a
+ * link "#anchor" leads there, so a format with bookmarks sets one on p. */
+const char *doc_row_anchor_at(const doc_node *p);
 /* Does the leading title block (the title and subtitle paragraphs opening
  * the document, the first a title or a cover's document type line above
  * the title) end with n, before some other block?  The house's title rule

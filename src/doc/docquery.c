@@ -88,6 +88,16 @@ int doc_ends_list(const doc_node *n)
 	return 0;
 }
 
+const char *doc_row_anchor_at(const doc_node *p)
+{
+	const doc_node *c = p ? p->parent : NULL;
+	const doc_node *r = c ? c->parent : NULL;
+	if (!r || p->type != DOC_PARAGRAPH || p->prev || c->type != DOC_CELL || c->prev ||
+	    r->type != DOC_ROW || !r->u.row.anchor || !*r->u.row.anchor)
+		return NULL;
+	return r->u.row.anchor;
+}
+
 doc_place doc_place_of(const doc *d, const doc_node *para)
 {
 	doc_place pl = {0, 0, 0, 0, para->u.para.align};

@@ -325,12 +325,21 @@ static void put_plain(html *h, const doc_node *node)
 	esc_s(h, plain(h, node), 0);
 }
 
-/* Links live only for schemes a reader can follow safely. */
+/* Links live only for schemes a reader can follow safely, and for a
+ * place on the page itself ("#tiltak-1.2": a row's id, kept as make_id
+ * keeps it). */
 static int live_link(const char *href)
 {
 	static const char *const ok[] = {"http://", "https://", "mailto:"};
 	if (!href)
 		return 0;
+	if (href[0] == '#' && href[1]) {
+		for (const char *p = href + 1; *p; p++)
+			if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			      (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-'))
+				return 0;
+		return 1;
+	}
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
 		size_t n = strlen(ok[i]);
 		if (strncasecmp(href, ok[i], n) == 0 && href[n])
@@ -1210,7 +1219,11 @@ static void write_css(html *h)
 		putrgb(h, d->fills[f].rgb);
 		put(h, ";color:");
 		putrgb(h, d->fills[f].text_rgb);
-		put(h, "}\n");
+		/* a note on a fill takes the fill's text colour, as in the
+		 * PDF: the muted grey is for white paper */
+		put(h, "}\n.");
+		fill_class(h, f);
+		put(h, " p.note{color:inherit}\n");
 	}
 	/* stacked rows: the column's name above each cell; the header row
 	 * stays for screen readers */

@@ -304,7 +304,10 @@ static int leaf(xmlin_walk *w, template *t, const xmlNode *c, int level)
 		{"about", TPL_ABOUT}, {"changes", TPL_CHANGES}, {"counts", TPL_COUNTS},
 		{"indicators", TPL_INDICATORS}, {"summaries", TPL_SUMMARIES},
 		{"matrix", TPL_MATRIX}, {"deviations", TPL_DEVIATIONS}, {"areas", TPL_AREAS},
-		{"owners", TPL_OWNERS}};
+		{"owners", TPL_OWNERS}, {"key-messages", TPL_KEY_MESSAGES},
+		{"figures", TPL_FIGURES}, {"own-summary", TPL_OWN_SUMMARY},
+		{"fell-back", TPL_FELL_BACK}, {"goals", TPL_GOALS}, {"case", TPL_CASE},
+		{"resolution", TPL_RESOLUTION}};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		if (!is(c, names[i].name))
 			continue;

@@ -1303,6 +1303,13 @@ static void start_para(odt *o, const doc_node *n)
 		xmlw_attr(x, "text:name", mark);
 		xmlw_end(x);
 	}
+	/* a measure's row: where a link "#tiltak-1.2" leads */
+	const char *row_mark = doc_row_anchor_at(n);
+	if (row_mark) {
+		xmlw_start(x, "text:bookmark");
+		xmlw_attr(x, "text:name", row_mark);
+		xmlw_end(x);
+	}
 }
 
 static void start_table(odt *o, const doc_node *n)

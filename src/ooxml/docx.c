@@ -506,9 +506,15 @@ static void start_para(docx *o, const doc_node *n)
 	if (align != DOC_LEFT)
 		val(x, "w:jc", align == DOC_RIGHT ? "right" : "center");
 	xmlw_end(x); /* pPr */
-	if (n->type == DOC_HEADING) {
+	/* a measure's row: where a link "#tiltak-1.2" leads (named as
+	 * start_link names it) */
+	const char *row_mark = doc_row_anchor_at(n);
+	if (n->type == DOC_HEADING || row_mark) {
 		char mark[64];
-		heading_mark(n, ++o->heading_no, mark, sizeof mark);
+		doc_node tmp = {0};
+		tmp.type = DOC_HEADING;
+		tmp.u.heading.anchor = row_mark;
+		heading_mark(row_mark ? &tmp : n, row_mark ? 0 : ++o->heading_no, mark, sizeof mark);
 		xmlw_start(x, "w:bookmarkStart");
 		attr_long(x, "w:id", o->bookmark_id);
 		xmlw_attr(x, "w:name", mark);
@@ -519,7 +525,7 @@ static void start_para(docx *o, const doc_node *n)
 static void end_para(docx *o, const doc_node *n)
 {
 	xmlw *x = &o->x;
-	if (n->type == DOC_HEADING) {
+	if (n->type == DOC_HEADING || doc_row_anchor_at(n)) {
 		xmlw_start(x, "w:bookmarkEnd");
 		attr_long(x, "w:id", o->bookmark_id++);
 		xmlw_end(x);

@@ -24,6 +24,7 @@ typedef struct slab {
 	int table;      /* table id + 1 whose header rows repeat above; 0 none */
 	int is_header;  /* this slab is a header row of its table */
 	int heading;    /* heading index + 1 starting here; 0 none */
+	int anchor;     /* anchor index + 1 of a row starting here; 0 none */
 	size_t b0, b1;
 } slab;
 
@@ -78,6 +79,7 @@ typedef struct ctx {
 	size_t ntabs, captabs;
 	int failed;
 	int next_head;
+	int next_anchor;
 	double pending_before;
 	int pending_break;
 	int in_title; /* inside the leading title block */
@@ -941,10 +943,13 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 			if (cm->on) {
 				/* in a cell: the table's size and leading, the cell's
 				 * face and colour; a note keeps its smaller size and,
-				 * on no fill, its colour */
+				 * on no fill, its colour; a lead (a headline figure)
+				 * its larger size, as the ODT's and the DOCX's do */
 				const doc_table_style *ts = &c->st.table;
 				uint32_t rgb = cm->rgb != 0xFFFFFFFF ? cm->rgb : t.rgb;
-				t = (tstyle){ps == DOC_P_NOTE ? ts->note_size : cm->size, ts->leading,
+				int lead = ps == DOC_P_LEAD;
+				t = (tstyle){ps == DOC_P_NOTE ? ts->note_size : lead ? t.size : cm->size,
+					     lead ? t.lead : ts->leading,
 					     cm->face | (t.face & FONT_BOLD && ps != DOC_P_BODY ? FONT_BOLD : 0),
 					     ps == DOC_P_NOTE && cm->rgb == 0xFFFFFFFF ? c->st.para[DOC_P_NOTE].rgb
 										       : rgb,
@@ -1360,6 +1365,9 @@ static void flow_row(ctx *c, tab *tb, const doc_node *r, int ri, double maxh)
 			break;
 		slab *s = &c->body.v[si];
 		s->table = tb->tid;
+		if (firstpiece && r->u.row.anchor && c->next_anchor < c->l->nanchors &&
+		    c->l->anchors[c->next_anchor].node == r)
+			s->anchor = ++c->next_anchor;
 		s->is_header = leading_hdr;
 		s->keep = leading_hdr;
 		if (firstpiece && ri == 0)
@@ -1556,6 +1564,11 @@ static void paginate(ctx *c)
 			layout_heading *hd = &c->l->heads[v[i].heading - 1];
 			hd->page = page;
 			hd->y = y + before;
+		}
+		if (v[i].anchor) {
+			layout_anchor *an = &c->l->anchors[v[i].anchor - 1];
+			an->page = page;
+			an->y = y + before;
 		}
 		y += before + v[i].h;
 		empty = 0;
@@ -1841,10 +1854,21 @@ sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout
 	const doc_node *n;
 	doc_event ev;
 	int nh = 0;
+	int na = 0;
 	doc_iter_init(&it, d->root);
-	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE)
+	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE) {
 		if (ev == DOC_EV_ENTER && n->type == DOC_HEADING)
 			nh++;
+		if (ev == DOC_EV_ENTER && n->type == DOC_ROW && n->u.row.anchor && *n->u.row.anchor)
+			na++;
+	}
+	l->anchors = arena_array(&l->arena, (size_t)na + 1, sizeof *l->anchors);
+	if (!l->anchors)
+		goto oom;
+	doc_iter_init(&it, d->root);
+	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE)
+		if (ev == DOC_EV_ENTER && n->type == DOC_ROW && n->u.row.anchor && *n->u.row.anchor)
+			l->anchors[l->nanchors++] = (layout_anchor){n, n->u.row.anchor, -1, 0};
 	l->heads = arena_array(&l->arena, (size_t)nh + 1, sizeof *l->heads);
 	if (!l->heads)
 		goto oom;
@@ -1904,6 +1928,18 @@ oom:
 	layout_free(l);
 	diag_add(dg, DIAG_ERROR, NULL, 0, 0, "out of memory laying out the PDF");
 	return SR_SYSTEM;
+}
+
+const layout_anchor *layout_anchor_find(const layout *l, const char *href)
+{
+	if (!href || href[0] != '#')
+		return NULL;
+	/* links to rows are few (the deviations of one report), so a walk
+	 * over the anchors is cheap beside the layout itself */
+	for (int i = 0; i < l->nanchors; i++)
+		if (strcmp(l->anchors[i].name, href + 1) == 0)
+			return l->anchors[i].page >= 0 ? &l->anchors[i] : NULL;
+	return NULL;
 }
 
 int layout_next_page(layout *l)

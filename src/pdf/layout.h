@@ -88,6 +88,15 @@ typedef struct layout_heading {
 	double y;              /* top of the heading on its page */
 } layout_heading;
 
+/* A place a link inside the document leads to ("#tiltak-1.2"): a table
+ * row with an anchor (doc.h), where its first piece was placed. */
+typedef struct layout_anchor {
+	const doc_node *node;  /* the ROW */
+	const char *name;      /* its anchor, the tree's */
+	int page;              /* 0-based; -1 until placed */
+	double y;              /* top of the row on its page */
+} layout_anchor;
+
 typedef struct layout {
 	arena arena;           /* owns pages, boxes, strings */
 	doc_style style;       /* the doc's style with defaults filled in */
@@ -105,6 +114,8 @@ typedef struct layout {
 	int npainted;          /* pages layout_next_page has passed */
 	layout_heading *heads;
 	int nheads;
+	layout_anchor *anchors; /* in document order */
+	int nanchors;
 	int passes;            /* flow + pagination passes made (see top) */
 	unsigned faces_used;   /* bit per font_style */
 } layout;
@@ -126,6 +137,10 @@ void layout_free(layout *l);
  * painted pages are not alive at once.  The page count and the headings
  * stay. */
 int layout_next_page(layout *l);
+
+/* The placed anchor a link "#name" leads to, or NULL (none such, or not
+ * placed). */
+const layout_anchor *layout_anchor_find(const layout *l, const char *href);
 
 /* One line per box ("p3 TEXT H1 x=.. y=.. 'text'"): for tests and debugging. */
 void layout_dump(const layout *l, FILE *out);

@@ -383,7 +383,17 @@ static void link_annot(render *r, int p, const layout_box *b)
 	HPDF_Rect rc = {(HPDF_REAL)b->x, (HPDF_REAL)(H - b->y - b->h), (HPDF_REAL)(b->x + b->w),
 			(HPDF_REAL)(H - b->y)};
 	HPDF_Annotation a = NULL;
-	if (b->href) {
+	const layout_anchor *an = layout_anchor_find(r->l, b->href);
+	if (an) {
+		/* a place in the document: a measure's row */
+		HPDF_Destination dst = HPDF_Page_CreateDestination(r->pages[an->page]);
+		if (dst)
+			HPDF_Destination_SetFitH(dst, (HPDF_REAL)(H - an->y + 6));
+		if (dst)
+			a = HPDF_Page_CreateLinkAnnot(r->pages[p], rc, dst);
+	} else if (b->href && b->href[0] == '#') {
+		/* a place this PDF does not have: the text stays, with no link */
+	} else if (b->href) {
 		a = HPDF_Page_CreateURILinkAnnot(r->pages[p], rc, b->href);
 	} else if (b->dest >= 0 && b->dest < r->l->nheads && r->l->heads[b->dest].page >= 0) {
 		const layout_heading *hd = &r->l->heads[b->dest];
@@ -516,7 +526,10 @@ static void paint_page(render *r, int p)
 		const layout_box *b = &lp->boxes[i];
 		if (b->kind != LAYOUT_LINK)
 			continue;
-		int to = b->href || b->dest < 0 || b->dest >= r->l->nheads ? -1 : r->l->heads[b->dest].page;
+		const layout_anchor *an = layout_anchor_find(r->l, b->href);
+		int to = an ? an->page
+			: b->href || b->dest < 0 || b->dest >= r->l->nheads ? -1
+									: r->l->heads[b->dest].page;
 		if (to > p) {
 			struct later_link *k = later_slot(r);
 			if (!k)

@@ -1,7 +1,8 @@
 /* build.h: what the report builder's files share (private to src/report).
  *
  * The builder is split by section: report.c (the options, the summary,
- * the measures, the appendix and the order of it all), indicators.c and
+ * the measures, the appendix and the order of it all), summary.c (the
+ * executive page), board.c (a board paper's own parts), indicators.c and
  * matrix.c.  Each takes an rb, the state of one report being built, and
  * appends to its tree.  The rb_* helpers below never fail on their own:
  * after an allocation failure they do nothing and return NULL, and
@@ -26,6 +27,7 @@ typedef struct rb {
 	int fill_ok, fill_bad;
 	const owner **under;   /* an owner's report: the owners directly under it, */
 	size_t nunder;         /* listed once rather than searched per measure */
+	const struct rb_tally *tally; /* rb_tally_of's, once counted */
 } rb;
 
 static const srcpos nopos = {0};
@@ -90,9 +92,45 @@ const char *rb_num_text(rb *b, double v, const char *unit);
 /* A CHART block holding ch, with its alt text. */
 doc_node *rb_chart_node(rb *b, struct doc_chart *ch, const char *alt);
 
+/* Whether the report's template has a section of this kind. */
+int rb_template_has(rb *b, tpl_sec kind);
+
+/* ---- measures as rows (report.c) ---- */
+
+/* A measures table (Tiltak, Ansvar, Status, Kommentar) with its header. */
+doc_node *rb_measures_table(rb *b, const char *caption, srcpos at);
+/* m's row, with the anchor "tiltak-ID" a link may point at. */
+void rb_measure_row(rb *b, doc_node *t, const measure *m);
+
+/* ---- the executive page (summary.c) ---- */
+
+/* The report's measures by status, and which moved forward and back since
+ * last year, in plan order. */
+typedef struct rb_tally {
+	size_t total, n[ST_COUNT], nfwd, nback;
+	const measure **by[ST_COUNT];
+	const measure **fwd, **back;
+} rb_tally;
+/* Counted once per report and kept in b (the tree's arena); NULL when
+ * memory ran out. */
+const rb_tally *rb_tally_of(rb *b);
+/* Delayed, not started or cancelled: what a board must see. */
+int rb_is_deviation(status_value v);
+/* The owner whose summary <own-summary/> shows: the report's owner, else
+ * the plan's own organisation; NULL when neither. */
+const owner *rb_own_summary_owner(rb *b);
+
 /* ---- sections ---- */
 
 void rb_indicators(rb *b, int level, int charts);  /* indicators.c */
 void rb_matrix(rb *b, int level);                   /* matrix.c */
+void rb_key_messages(rb *b, int level);            /* summary.c */
+void rb_figures(rb *b, int level);
+void rb_deviations(rb *b, int level);
+void rb_fell_back(rb *b, int level);
+void rb_own_summary(rb *b, int level);
+void rb_case_header(rb *b);                         /* board.c */
+void rb_resolution(rb *b, int level);
+void rb_goals(rb *b, int level);
 
 #endif

@@ -108,6 +108,14 @@ int rb_change(status_value before, status_value now)
 
 int rb_visible(rb *b, const measure *m) { return model_in_view(m, b->who); }
 
+int rb_template_has(rb *b, tpl_sec kind)
+{
+	for (size_t i = 0; i < b->tpl->nsections; i++)
+		if (b->tpl->sections[i].kind == kind)
+			return 1;
+	return 0;
+}
+
 int rb_area_visible(rb *b, const area *a)
 {
 	size_t counts[ST_COUNT] = {0};
@@ -212,6 +220,7 @@ static void about(rb *b, int level)
 		rb_para(b, b->d->root, DOC_P_NOTE, l->w[W_SOURCES_NONE]);
 		return;
 	}
+	rb_para(b, b->d->root, DOC_P_BODY, l->w[W_SOURCES_LEAD]);
 	doc_node *list = rb_block(b, doc_node_new(b->d, DOC_LIST, nopos));
 	for (size_t i = 0; i < p->nreports; i++) {
 		const report_in *r = &p->reports[i];
@@ -395,11 +404,15 @@ static void summaries(rb *b, int level)
 {
 	const plan *p = b->p;
 	int any = 0;
+	const owner *own = rb_template_has(b, TPL_OWN_SUMMARY) ? rb_own_summary_owner(b) : NULL;
 	for (size_t i = 0; i < p->nreports; i++) {
 		const report_in *r = &p->reports[i];
 		if (r->year != b->year || !r->summary || !r->summary->first || !r->owner)
 			continue;
 		if (b->who && r->owner != b->who)
+			continue;
+		/* shown on its own, after the key messages */
+		if (own && r->owner == own)
 			continue;
 		if (!any++)
 			rb_heading(b, level, "oppsummeringer", nopos, "%s", b->l->w[W_SUMMARIES_TITLE]);
@@ -446,7 +459,7 @@ void rb_status_cell(rb *b, doc_node *row, const measure *m)
 					       l->w[W_IN], b->year - 1));
 }
 
-static doc_node *measures_table(rb *b, const char *caption, srcpos at)
+doc_node *rb_measures_table(rb *b, const char *caption, srcpos at)
 {
 	const labels *l = b->l;
 	static const double w[] = {38, 17, 15, 30};
@@ -456,7 +469,7 @@ static doc_node *measures_table(rb *b, const char *caption, srcpos at)
 	return t;
 }
 
-static void measure_row(rb *b, doc_node *t, const measure *m)
+void rb_measure_row(rb *b, doc_node *t, const measure *m)
 {
 	const labels *l = b->l;
 	doc_node *r = doc_append(t, doc_row(b->d, 0));
@@ -514,30 +527,6 @@ static void measure_row(rb *b, doc_node *t, const measure *m)
 		rb_rich(b, cc, s->comment);
 }
 
-static void deviations(rb *b, int level)
-{
-	const labels *l = b->l;
-	rb_heading(b, level, "avvik", nopos, "%s", l->w[W_DEVIATIONS_TITLE]);
-	size_t n = 0;
-	for (size_t i = 0; i < b->p->nmeasures; i++) {
-		const measure *m = b->p->measures[i];
-		const status *s = rb_visible(b, m) ? model_status(m, b->year, b->who, 1, NULL) : NULL;
-		n += s && (s->value == ST_DELAYED || s->value == ST_NOT_STARTED);
-	}
-	if (!n) {
-		rb_para(b, b->d->root, DOC_P_BODY, rb_fmt(b, l->w[W_DEVIATIONS_NONE], b->year));
-		return;
-	}
-	rb_para(b, b->d->root, DOC_P_BODY, rb_fmt(b, l->w[W_DEVIATIONS_INTRO], n, b->year));
-	doc_node *t = measures_table(b, l->w[W_DEVIATIONS_TITLE], nopos);
-	for (size_t i = 0; i < b->p->nmeasures; i++) {
-		const measure *m = b->p->measures[i];
-		const status *s = rb_visible(b, m) ? model_status(m, b->year, b->who, 1, NULL) : NULL;
-		if (s && (s->value == ST_DELAYED || s->value == ST_NOT_STARTED))
-			measure_row(b, t, m);
-	}
-}
-
 static void area_section(rb *b, const area *a, int base, int vision)
 {
 	if (!rb_area_visible(b, a))
@@ -570,10 +559,10 @@ static void area_section(rb *b, const area *a, int base, int vision)
 			j++;
 		}
 		if (shown) {
-			doc_node *t = measures_table(b, rb_fmt(b, "%s %s", a->id, a->title), a->pos);
+			doc_node *t = rb_measures_table(b, rb_fmt(b, "%s %s", a->id, a->title), a->pos);
 			for (size_t k = i; k < j; k++)
 				if (rb_visible(b, a->items[k].measure))
-					measure_row(b, t, a->items[k].measure);
+					rb_measure_row(b, t, a->items[k].measure);
 		}
 		i = j;
 	}
@@ -650,7 +639,7 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 			 o->lang);
 		return SR_USAGE;
 	}
-	rb b = {p, o->tpl, l, doc_new(), report_year(p, o), o->owner, o, {0}, 0, 0, NULL, 0};
+	rb b = {p, o->tpl, l, doc_new(), report_year(p, o), o->owner, o, {0}, 0, 0, NULL, 0, NULL};
 	if (!b.d) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory building the report");
 		return SR_SYSTEM;
@@ -705,7 +694,14 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 		case TPL_INDICATORS: rb_indicators(&b, lv, sec->charts); break;
 		case TPL_SUMMARIES: summaries(&b, lv); break;
 		case TPL_MATRIX: rb_matrix(&b, lv); break;
-		case TPL_DEVIATIONS: deviations(&b, lv); break;
+		case TPL_DEVIATIONS: rb_deviations(&b, lv); break;
+		case TPL_KEY_MESSAGES: rb_key_messages(&b, lv); break;
+		case TPL_FIGURES: rb_figures(&b, lv); break;
+		case TPL_OWN_SUMMARY: rb_own_summary(&b, lv); break;
+		case TPL_FELL_BACK: rb_fell_back(&b, lv); break;
+		case TPL_GOALS: rb_goals(&b, lv); break;
+		case TPL_CASE: rb_case_header(&b); break;
+		case TPL_RESOLUTION: rb_resolution(&b, lv); break;
 		case TPL_AREAS:
 			for (size_t k = 0; k < p->nareas; k++)
 				area_section(&b, p->areas[k], lv, sec->vision);

@@ -49,10 +49,6 @@
 	W(DATE_LABEL, "Rapportdato", "Rapportdato", "Report date") \
 	W(PERIOD, "Planperiode", "Planperiode", "Plan period") \
 	W(INTRO, "Innledning", "Innleiing", "Introduction") \
-	W(CASE_NUMBER, "Saksnummer", "Saksnummer", "Case number") \
-	W(MEETING_DATE, "Møtedato", "Møtedato", "Meeting date") \
-	W(CASE_OFFICER, "Saksbehandler", "Saksbehandlar", "Case officer") \
-	W(ARCHIVE_REF, "Arkivreferanse", "Arkivreferanse", "Archive reference") \
 	W(SUMMARY, "Sammendrag", "Samandrag", "Summary") \
 	W(ABOUT, "Om rapporten", "Om rapporten", "About this report") \
 	W(COUNTS_TITLE, "Status for tiltakene %d", "Status for tiltaka %d", "Status of the measures %d") \
@@ -95,9 +91,45 @@
 	W(ABOUT_OWNER_TEXT, "Rapporten viser status for %d for tiltakene %s har ansvar for, direkte eller gjennom en gruppe, i %s.", "Rapporten viser status for %d for tiltaka %s har ansvar for, direkte eller gjennom ei gruppe, i %s.", "This report shows the %d status of the measures %s is responsible for, directly or through a group, in %s.") \
 	W(SOURCES_NONE, "Ingen statusrapporter er lagt inn for året.", "Ingen statusrapportar er lagde inn for året.", "No status files have been entered for the year.") \
 	W(CHANGES_TEXT, "%zu tiltak har kommet videre siden %d, og %zu har falt tilbake.", "%zu tiltak har kome vidare sidan %d, og %zu har falle tilbake.", "%zu measures have moved forward since %d, and %zu have fallen back.") \
-	W(DEVIATIONS_TITLE, "Avvik: forsinkede og ikke startede tiltak", "Avvik: forseinka tiltak og tiltak som ikkje er starta", "Deviations: delayed and not started measures") \
-	W(DEVIATIONS_INTRO, "%zu tiltak er forsinket eller ikke startet i %d.", "%zu tiltak er forseinka eller ikkje starta i %d.", "%zu measures are delayed or not started in %d.") \
-	W(DEVIATIONS_NONE, "Ingen tiltak er forsinket eller ikke startet i %d.", "Ingen tiltak er forseinka eller ikkje starta i %d.", "No measure is delayed or not started in %d.") \
+	W(DEVIATIONS_TITLE, "Avvik: forsinkede, ikke startede og avbrutte tiltak", "Avvik: forseinka, ikkje starta og avbrotne tiltak", "Deviations: delayed, not started and cancelled measures") \
+	W(DEVIATIONS_NONE, "Ingen tiltak er forsinket, ikke startet eller avbrutt i %d.", "Ingen tiltak er forseinka, ikkje starta eller avbrotne i %d.", "No measure is delayed, not started or cancelled in %d.") \
+	/* the executive page: key messages, headline figures, deviations */ \
+	W(KEY_MESSAGES, "Hovedbudskap", "Hovudbodskap", "Key messages") \
+	W(FIGURES, "Hovedtall", "Hovudtal", "Key figures") \
+	W(FIG_MEASURES, "Tiltak i alt", "Tiltak i alt", "Measures in all") \
+	W(FIG_FORWARD, "Kommet videre", "Kome vidare", "Moved forward") \
+	W(FIG_BACK, "Falt tilbake", "Falle tilbake", "Fallen back") \
+	W(AND, "og", "og", "and") \
+	W(MSG_COUNTS_ONE, "Status for det ene tiltaket: %s.", "Status for det eine tiltaket: %s.", "Status of the one measure: %s.") \
+	W(MSG_COUNTS, "Status for de %zu tiltakene: %s.", "Status for dei %zu tiltaka: %s.", "Status of the %zu measures: %s.") \
+	W(MSG_FORWARD_ONE, "Tiltak %s har kommet videre siden %d.", "Tiltak %s har kome vidare sidan %d.", "Measure %s has moved forward since %d.") \
+	W(MSG_FORWARD, "%zu tiltak har kommet videre siden %d: %s.", "%zu tiltak har kome vidare sidan %d: %s.", "%zu measures have moved forward since %d: %s.") \
+	W(MSG_BACK_ONE, "Tiltak %s har falt tilbake siden %d.", "Tiltak %s har falle tilbake sidan %d.", "Measure %s has fallen back since %d.") \
+	W(MSG_BACK, "%zu tiltak har falt tilbake siden %d: %s.", "%zu tiltak har falle tilbake sidan %d: %s.", "%zu measures have fallen back since %d: %s.") \
+	W(MSG_DELAYED_ONE, "1 tiltak er forsinket (%s)", "1 tiltak er forseinka (%s)", "1 measure is delayed (%s)") \
+	W(MSG_DELAYED, "%zu tiltak er forsinket (%s)", "%zu tiltak er forseinka (%s)", "%zu measures are delayed (%s)") \
+	W(MSG_NOT_STARTED_ONE, "1 tiltak er ikke startet (%s)", "1 tiltak er ikkje starta (%s)", "1 measure has not started (%s)") \
+	W(MSG_NOT_STARTED, "%zu tiltak er ikke startet (%s)", "%zu tiltak er ikkje starta (%s)", "%zu measures have not started (%s)") \
+	W(MSG_CANCELLED_ONE, "1 tiltak er avbrutt (%s)", "1 tiltak er avbrote (%s)", "1 measure was cancelled (%s)") \
+	W(MSG_CANCELLED, "%zu tiltak er avbrutt (%s)", "%zu tiltak er avbrotne (%s)", "%zu measures were cancelled (%s)") \
+	W(MSG_IND_ALL, "Alle de %zu målene er i rute.", "Alle dei %zu måla er i rute.", "All %zu goals are on track.") \
+	W(MSG_IND_ALL_ONE, "Målet %s er i rute.", "Målet %s er i rute.", "The goal %s is on track.") \
+	W(MSG_IND_NONE_ONE, "Målet %s er ikke i rute.", "Målet %s er ikkje i rute.", "The goal %s is behind.") \
+	W(MSG_IND_NONE, "Ingen av de %zu målene er i rute: %s.", "Ingen av dei %zu måla er i rute: %s.", "None of the %zu goals is on track: %s.") \
+	W(MSG_IND_ONE, "1 av %zu mål er i rute; ikke i rute: %s.", "1 av %zu mål er i rute; ikkje i rute: %s.", "1 of %zu goals is on track; behind: %s.") \
+	W(MSG_IND_SOME, "%zu av %zu mål er i rute; ikke i rute: %s.", "%zu av %zu mål er i rute; ikkje i rute: %s.", "%zu of %zu goals are on track; behind: %s.") \
+	W(SOURCES_LEAD, "Statusrapporter mottatt fra:", "Statusrapportar mottekne frå:", "Status reports received from:") \
+	W(OWN_SUMMARY, "Oppsummering fra %s", "Oppsummering frå %s", "Summary from %s") \
+	W(FELL_BACK_TITLE, "Tiltak som har falt tilbake", "Tiltak som har falle tilbake", "Measures that have fallen back") \
+	W(TREND, "Utvikling", "Utvikling", "Trend") \
+	W(QUOTED, "«%s»", "«%s»", "“%s”") \
+	/* the board paper */ \
+	W(CASE_NUMBER, "Saksnummer", "Saksnummer", "Case number") \
+	W(MEETING_DATE, "Møtedato", "Møtedato", "Meeting date") \
+	W(CASE_OFFICER, "Saksbehandler", "Sakshandsamar", "Case officer") \
+	W(ARCHIVE_REF, "Arkivreferanse", "Arkivreferanse", "Archive reference") \
+	W(RESOLUTION_TITLE, "Forslag til vedtak", "Framlegg til vedtak", "Proposed resolution") \
+	W(RESOLUTION_DEFAULT, "Styret tar statusrapporten for %d til orientering.", "Styret tek statusrapporten for %d til orientering.", "The board takes note of the status report for %d.") \
 	W(OWN_LATEST, "Egen siste verdi", "Eigen siste verdi", "Own latest value") \
 	W(REGIONAL_LATEST, "Regional siste verdi", "Regional siste verdi", "Regional latest value") \
 	W(OVERALL_LATEST, "Samlet siste verdi", "Samla siste verdi", "Overall latest value") \

@@ -7,10 +7,16 @@ while IFS='|' read -r name kind code want; do
 	case "$name" in ''|\#*) continue ;; esac
 	case "$kind" in
 	status) set -- base-plan.xml "$name.xml" ;;
+	case) set -- -t styremote --case "$name.xml" base-plan.xml ;;
 	template) if [ -f "$name.xml" ]; then set -- -t "$name.xml" base-plan.xml; else set -- -t "$name" base-plan.xml; fi ;;
 	*) set -- "$name.xml" ;;
 	esac
-	got=$(timeout 20 "$SR" validate -q "$@" 2>&1 >/dev/null); rc=$?
+	# a case file is read only by render and batch
+	if [ "$kind" = case ]; then
+		got=$(timeout 20 "$SR" render -q -f pdf -O "$out" "$@" 2>&1 >/dev/null); rc=$?
+	else
+		got=$(timeout 20 "$SR" validate -q "$@" 2>&1 >/dev/null); rc=$?
+	fi
 	first=$(printf '%s\n' "$got" | head -n 1)
 	if [ "$rc" -ne "$code" ]; then
 		fail "$name exit" "exit $rc, wanted $code ($first)"
