@@ -550,6 +550,23 @@ static int add_status(rd *r, measure *m, const xmlNode *n, const char *owner_id,
 	return 0;
 }
 
+/* <short>: the measure's row in the status matrix, one line of it, so at
+ * most MODEL_SHORT_MAX characters.  Cutting the author's own words would
+ * print a title nobody wrote, so a longer one is an error. */
+static const char *short_title(rd *r, const xmlNode *n)
+{
+	const char *v = text_of(r, n);
+	if (!v)
+		return NULL;
+	size_t chars = model_chars(v);
+	if (!chars)
+		err(r, n, "<short> is empty; write the measure in a few words, or leave <short> out");
+	else if (chars > MODEL_SHORT_MAX)
+		err(r, n, "<short> is %zu characters long; a short title may be at most %d, "
+			  "to fit on one line of the status matrix", chars, MODEL_SHORT_MAX);
+	return v;
+}
+
 static measure *read_measure(rd *r, const xmlNode *n, area *parent)
 {
 	measure *m = arena_alloc(r->a, sizeof *m);
@@ -578,6 +595,8 @@ static measure *read_measure(rd *r, const xmlNode *n, area *parent)
 	for (const xmlNode *c = xmlin_first(n); c; c = xmlin_next(c)) {
 		if (xmlin_is(c, "text"))
 			m->text = rich(r, c);
+		else if (xmlin_is(c, "short"))
+			m->short_title = short_title(r, c);
 		else if (xmlin_is(c, "responsible")) {
 			responsible *rs = &m->resp[m->nresp++];
 			rs->pos = pos(r, c);

@@ -122,6 +122,7 @@ typedef struct area area;
 typedef struct measure {
 	const char *id;
 	doc_node *text;           /* FRAGMENT */
+	const char *short_title;  /* <short>: the measure in one line, or NULL */
 	responsible *resp;
 	size_t nresp;
 	const char *deadline;
@@ -286,6 +287,23 @@ int model_plain_id(const char *s);
 /* Whether v is a real calendar date YYYY-MM-DD of the years 1900-2200:
  * the one rule for dates in files and on the command line. */
 int model_date_valid(const char *v);
+
+/* A measure's title in one line (the status matrix's rows): at most this
+ * many characters, "…" included. */
+#define MODEL_SHORT_MAX 60
+
+/* The one-line title of a measure whose plan gives no <short>: the first
+ * sentence of text (its plain text; a sentence ends at '.', '!' or '?'
+ * before a space and an upper-case letter, never after an abbreviation
+ * like "f.eks." or "St." or an initial), without a final '.', cut at a
+ * word before MODEL_SHORT_MAX characters with "…" when longer.  White
+ * space runs become one space.  Writes at most n bytes, NUL included,
+ * into out (n >= 4 * MODEL_SHORT_MAX + 1 always holds the whole title);
+ * returns its length in bytes. */
+size_t model_short_title(const char *text, char *out, size_t n);
+
+/* The length of s in characters (UTF-8 code points). */
+size_t model_chars(const char *s);
 
 /* The owner types the plan has, as "rhf, hf, group" (the enum's order),
  * into out (n bytes); "none" for a plan without owners. */
