@@ -777,7 +777,9 @@ static int write_styles(odt *o, buf *out)
  * Padding and rules as the house style's table: a rule above and below
  * each row (ODF collapses the two that meet into one line, as the PDF
  * draws them on one another), or a full grid. */
-static void cell_style(odt *o, const char *prefix, int f, int header)
+/* dense: a dense table's body cell (doc_table_info.dense), padded
+ * table.dense-pad above and below. */
+static void cell_style(odt *o, const char *prefix, int f, int header, int dense)
 {
 	xmlw *x = &o->x;
 	const doc *dc = o->doc;
@@ -796,7 +798,14 @@ static void cell_style(odt *o, const char *prefix, int f, int header)
 		attr_rgb(o, "fo:background-color", ts->header_rgb);
 	else if (f < 0)
 		attr_rgb(o, "fo:background-color", ts->zebra_rgb);
-	attr_cm(o, "fo:padding", ts->pad);
+	if (dense) {
+		attr_cm(o, "fo:padding-top", ts->dense_pad);
+		attr_cm(o, "fo:padding-bottom", ts->dense_pad);
+		attr_cm(o, "fo:padding-left", ts->pad);
+		attr_cm(o, "fo:padding-right", ts->pad);
+	} else {
+		attr_cm(o, "fo:padding", ts->pad);
+	}
 	double lw = header ? ts->header_rule_w : ts->rule_w;
 	if (lw > 0)
 		snprintf(border, sizeof border, "%s solid #%06x", pt(w, sizeof w, lw),
@@ -953,13 +962,15 @@ static void automatic_styles(odt *o)
 	xmlw_end(x);
 
 	/* cell styles: Cell<fill> for body rows, Head<fill> for header rows
-	 * (Head0: the style's header shade), Zebra for a shaded body row */
+	 * (Head0: the style's header shade), Dense<fill> for a dense table's
+	 * body rows, Zebra for a shaded body row */
 	for (int i = 0; i < dc->nfills && i < DOC_MAX_FILLS; i++) {
-		cell_style(o, "Cell", i, 0);
-		cell_style(o, "Head", i, 1);
+		cell_style(o, "Cell", i, 0, 0);
+		cell_style(o, "Head", i, 1, 0);
+		cell_style(o, "Dense", i, 0, 1);
 	}
 	if (s->table.zebra)
-		cell_style(o, "Zebra", -1, 0);
+		cell_style(o, "Zebra", -1, 0, 0);
 	xmlw_end(x);
 }
 
@@ -1178,7 +1189,8 @@ static void start_cell(odt *o, const doc_node *n)
 	if (!header && !f && o->doc->style.table.zebra && k >= 0 && k % 2 == 1)
 		snprintf(name, sizeof name, "Zebra");
 	else
-		snprintf(name, sizeof name, "%s%d", header ? "Head" : "Cell", f);
+		snprintf(name, sizeof name, "%s%d",
+			 header ? "Head" : n->parent->parent->u.table.info->dense ? "Dense" : "Cell", f);
 	xmlw_start(x, "table:table-cell");
 	xmlw_attr(x, "table:style-name", name);
 	xmlw_attr(x, "office:value-type", "string");

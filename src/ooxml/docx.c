@@ -711,6 +711,18 @@ static void start_cell(docx *o, const doc_node *n)
 		attr_rgb(x, "w:fill", rgb);
 		xmlw_end(x);
 	}
+	if (!hdr && t->u.table.info->dense) {
+		/* a dense table's body cell: less above and below */
+		static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right"};
+		xmlw_start(x, "w:tcMar");
+		for (int i = 0; i < 4; i++) {
+			xmlw_start(x, sides[i]);
+			attr_long(x, "w:w", twips(i % 2 ? ts->pad : ts->dense_pad));
+			xmlw_attr(x, "w:type", "dxa");
+			xmlw_end(x);
+		}
+		xmlw_end(x);
+	}
 	xmlw_end(x);
 	if (!n->first) {
 		/* a cell holds at least one paragraph; in the cell's style, so
