@@ -560,10 +560,10 @@ static const char *short_title(rd *r, const xmlNode *n)
 		return NULL;
 	size_t chars = model_chars(v);
 	if (!chars)
-		err(r, n, "<short> is empty; write the measure in a few words, or leave <short> out");
+		err(r, n, "the measure's short title is empty; write the measure in a few words, or leave <short> out");
 	else if (chars > MODEL_SHORT_MAX)
-		err(r, n, "<short> is %zu characters long; a short title may be at most %d, "
-			  "to fit on one line of the status matrix", chars, MODEL_SHORT_MAX);
+		err(r, n, "the measure's short title is %zu characters long; a short title may be at most %d "
+			  "characters, to fit on one line of the status matrix", chars, MODEL_SHORT_MAX);
 	return v;
 }
 

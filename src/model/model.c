@@ -433,9 +433,9 @@ static int abbreviation(const char *s, size_t dot)
 	return 0;
 }
 
-size_t model_short_title(const char *text, char *out, size_t n)
+size_t model_short_title(const char *text, size_t max, char *out, size_t n)
 {
-	if (!n)
+	if (!n || max < 2)
 		return 0;
 	/* white space collapsed, into out (never longer than text) */
 	size_t len = 0;
@@ -461,16 +461,16 @@ size_t model_short_title(const char *text, char *out, size_t n)
 	if (len > 0 && out[len - 1] == '.' && !abbreviation(out, len - 1))
 		len--;
 	out[len] = '\0';
-	if (model_chars(out) <= MODEL_SHORT_MAX)
+	if (model_chars(out) <= max)
 		return len;
 	/* too long: at a word, with room for "…" */
 	size_t cut = 0;
-	for (size_t chars = 0; chars < MODEL_SHORT_MAX - 1; cut++)
+	for (size_t chars = 0; chars < max - 1; cut++)
 		chars += (out[cut + 1] & 0xC0) != 0x80;
 	size_t at = cut;
 	while (at > 0 && out[at] != ' ')
 		at--;
-	if (model_chars(out) - model_chars(out + at) >= MODEL_SHORT_MAX / 2)
+	if (model_chars(out) - model_chars(out + at) >= max / 2)
 		cut = at;
 	/* no dangling punctuation or dash before the ellipsis */
 	for (;;) {

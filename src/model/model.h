@@ -296,11 +296,11 @@ int model_date_valid(const char *v);
  * sentence of text (its plain text; a sentence ends at '.', '!' or '?'
  * before a space and an upper-case letter, never after an abbreviation
  * like "f.eks." or "St." or an initial), without a final '.', cut at a
- * word before MODEL_SHORT_MAX characters with "…" when longer.  White
- * space runs become one space.  Writes at most n bytes, NUL included,
- * into out (n >= 4 * MODEL_SHORT_MAX + 1 always holds the whole title);
- * returns its length in bytes. */
-size_t model_short_title(const char *text, char *out, size_t n);
+ * word with "…" when longer than max characters (MODEL_SHORT_MAX for a
+ * measure; the ellipsis counts).  White space runs become one space.
+ * Writes at most n bytes, NUL included, into out (n >= 4 * max + 1 always
+ * holds the whole title); returns its length in bytes. */
+size_t model_short_title(const char *text, size_t max, char *out, size_t n);
 
 /* The length of s in characters (UTF-8 code points). */
 size_t model_chars(const char *s);

@@ -470,7 +470,7 @@ static void test_short_titles(void **state)
 			continue;
 		}
 		rows++;
-		size_t len = model_short_title(fld[0], out, sizeof out);
+		size_t len = model_short_title(fld[0], MODEL_SHORT_MAX, out, sizeof out);
 		if (strcmp(out, fld[1]) != 0 || len != strlen(out) || model_chars(out) > MODEL_SHORT_MAX) {
 			fprintf(stderr, "%s:%d: got \"%s\", want \"%s\"\n", path, lineno, out, fld[1]);
 			bad++;
@@ -484,8 +484,11 @@ static void test_short_titles(void **state)
 	}
 	/* a small buffer still holds a string */
 	char tiny[8];
-	model_short_title("Etablere et nettverk", tiny, sizeof tiny);
+	model_short_title("Etablere et nettverk", MODEL_SHORT_MAX, tiny, sizeof tiny);
 	assert_true(strlen(tiny) < sizeof tiny);
+	/* a shorter limit: a focus area's title in a bold group row */
+	model_short_title("Etablere et nettverk for forskning", 20, out, sizeof out);
+	assert_string_equal(out, "Etablere et…");
 }
 
 int main(void)
