@@ -450,7 +450,12 @@ static void start_para(docx *o, const doc_node *n)
 	xmlw_start(x, "w:p");
 	xmlw_start(x, "w:pPr");
 	val(x, "w:pStyle", style_of(o, role));
-	if (n->type == DOC_PARAGRAPH && n->u.para.keep_with_next)
+	/* a header row stays with the row below it, as the PDF's does: a
+	 * table whose header row ended a page lost its body rows in
+	 * LibreOffice */
+	const doc_node *cell = n->parent;
+	int in_header = cell && cell->type == DOC_CELL && cell->parent && doc_row_is_header(cell->parent);
+	if ((n->type == DOC_PARAGRAPH && n->u.para.keep_with_next) || in_header)
 		empty(x, "w:keepNext");
 	if (doc_breaks_before(n))
 		empty(x, "w:pageBreakBefore");
