@@ -203,7 +203,8 @@ void rb_matrix(rb *b, int level)
 	if (b->who)
 		for (int i = 0; i < ncols; i++)
 			if (cols[i] == b->who) {
-				memmove(cols + 1, cols, (size_t)i * sizeof *cols);
+				for (int k = i; k > 0; k--)
+					cols[k] = cols[k - 1];
 				cols[0] = b->who;
 				break;
 			}
