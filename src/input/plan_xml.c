@@ -441,6 +441,14 @@ static void read_owner(rd *r, const xmlNode *n)
 		err(r, n, "the group \"%s\" has members=\"\" with no owner in it; name its owners: "
 			  "members=\"id id ...\"", o->id ? o->id : "?");
 	o->parent_id = dup(r, xmlin_attr(n, "parent"));
+	/* a column head: a longer one would wrap like the full name */
+	o->short_name = dup(r, xmlin_attr(n, "short"));
+	size_t sc = model_chars(o->short_name);
+	if (o->short_name && !sc)
+		err(r, n, "short=\"\" is empty; write a short name, like short=\"St. Olav\", or leave it out");
+	else if (sc > MODEL_OWNER_SHORT_MAX)
+		err(r, n, "short=\"%s\" is %zu characters long; an owner's short name may be at most %d",
+		    o->short_name, sc, MODEL_OWNER_SHORT_MAX);
 	if (o->id && r->p->owners)
 		r->p->owners[r->p->nowners++] = o;
 }

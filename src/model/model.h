@@ -34,6 +34,7 @@ struct owner {
 	const char *id;
 	owner_type type;
 	const char *name;
+	const char *short_name;   /* short="St. Olav": for narrow column heads, or NULL */
 	const char *members_text; /* as written: "stolav hnt hmr" */
 	owner **members;          /* resolved by validation; NULL until then */
 	size_t nmembers;
@@ -287,6 +288,9 @@ int model_plain_id(const char *s);
 /* Whether v is a real calendar date YYYY-MM-DD of the years 1900-2200:
  * the one rule for dates in files and on the command line. */
 int model_date_valid(const char *v);
+
+/* An owner's short name: at most this many characters. */
+#define MODEL_OWNER_SHORT_MAX 16
 
 /* A measure's title in one line (the status matrix's rows): at most this
  * many characters, "…" included. */

@@ -24,9 +24,11 @@ enum { MATRIX_MAX_TRUSTS = 5 };
  * a measure's line. */
 enum { GROUP_MAX = MODEL_SHORT_MAX - 4 };
 
-/* A status column's share of the width, in percent: the symbol needs
- * little; the column's head, an owner's name, sets it. */
-static const double STATUS_COL = 10.5;
+/* A status column's share of the width, in percent, at most: the symbol
+ * needs little; the column's head, an owner's name, sets it.  The measure
+ * column keeps at least MEASURE_COL, room for an id and MODEL_SHORT_MAX
+ * characters; the layout still widens a column for its longest word. */
+static const double STATUS_COL = 10.5, MEASURE_COL = 58;
 
 /* A measure in one line: its <short>, else its text's first sentence
  * (the first paragraph's, or a list's first item's: sub-bullets are not
@@ -44,15 +46,24 @@ static const char *one_line(rb *b, const measure *m)
 	return rb_fmt(b, "%.*s", (int)n, out);
 }
 
+static const char *owner_head(const owner *o)
+{
+	return o->short_name ? o->short_name : o->name;
+}
+
 /* A status cell: the symbol in the status's fill, the word as its text
- * for a reader that does not see it (the legend above gives both). */
-static void status_cell(rb *b, doc_node *r, status_value v)
+ * for a reader that does not see it (the legend above gives both).  A
+ * status without a symbol (none reported, unless the style gives it one)
+ * leaves the cell blank: its word would not fit the column.  Counts the
+ * blank cells in *blank. */
+static void status_cell(rb *b, doc_node *r, status_value v, int *blank)
 {
 	const char *sym = b->d->style.status_symbol[v];
-	const char *word = labels_status(b->l, v);
-	doc_node *c = rb_text_cell(b, r, sym && *sym ? sym : word, b->fill[v], DOC_CENTER);
-	if (c && sym && *sym)
-		c->u.cell.alt = word;
+	int has = sym && *sym;
+	doc_node *c = rb_text_cell(b, r, has ? sym : NULL, b->fill[v], DOC_CENTER);
+	if (c)
+		c->u.cell.alt = labels_status(b->l, v);
+	*blank += !has;
 }
 
 /* Whether m is a row of a table with these columns: some column has a
@@ -76,24 +87,36 @@ static const status *overall_status(rb *b, const measure *m, const owner *top)
 }
 
 static void matrix_table(rb *b, const owner *const *cols, int ncols, const owner *top,
-			 int overall, const char *title)
+			 int overall, const char *title, int *blank)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
 	int nst = ncols + (overall != 0);
 	double w[MATRIX_MAX_TRUSTS + 2];
-	w[0] = 100 - STATUS_COL * nst;
+	double share = (100 - MEASURE_COL) / nst < STATUS_COL ? (100 - MEASURE_COL) / nst : STATUS_COL;
+	w[0] = 100 - share * nst;
+	/* the heads: owners by their short names where the plan gives them,
+	 * each cell keeping the full name for screen readers */
 	const char *names[MATRIX_MAX_TRUSTS + 2] = {l->w[W_MEASURE]};
+	const owner *heads[MATRIX_MAX_TRUSTS + 2] = {NULL};
 	int k = 1;
-	if (overall)
-		names[k++] = top ? top->name : l->w[W_MATRIX_OVERALL];
-	for (int i = 0; i < ncols; i++)
-		names[k++] = cols[i]->name;
+	if (overall) {
+		heads[k] = top;
+		names[k++] = top ? owner_head(top) : l->w[W_MATRIX_OVERALL];
+	}
+	for (int i = 0; i < ncols; i++) {
+		heads[k] = cols[i];
+		names[k++] = owner_head(cols[i]);
+	}
 	for (int i = 1; i <= nst; i++)
-		w[i] = STATUS_COL;
+		w[i] = share;
 	doc_node *t = rb_block(b, doc_table(b->d, nst + 1, w, 1, title, nopos));
 	doc_table_dense(t);
-	rb_header_row(b, t, names, nst + 1);
+	doc_node *hr = rb_header_row(b, t, names, nst + 1);
+	k = 0;
+	for (doc_node *c = hr ? hr->first : NULL; c; c = c->next, k++)
+		if (heads[k] && heads[k]->short_name)
+			c->u.cell.alt = heads[k]->name;
 	const area *group = NULL;
 	for (size_t k2 = 0; k2 < p->nmeasures; k2++) {
 		const measure *m = p->measures[k2];
@@ -125,7 +148,7 @@ static void matrix_table(rb *b, const owner *const *cols, int ncols, const owner
 		rb_text(b, pa, one_line(b, m));
 		if (overall) {
 			const status *s = overall_status(b, m, top);
-			status_cell(b, r, s ? s->value : ST_NONE);
+			status_cell(b, r, s ? s->value : ST_NONE, blank);
 		}
 		for (int i = 0; i < ncols; i++) {
 			if (!model_responsible(m, cols[i])) {
@@ -135,14 +158,15 @@ static void matrix_table(rb *b, const owner *const *cols, int ncols, const owner
 				continue;
 			}
 			const status *s = model_status(m, b->year, cols[i], 0, NULL);
-			status_cell(b, r, s ? s->value : ST_NONE);
+			status_cell(b, r, s ? s->value : ST_NONE, blank);
 		}
 	}
 }
 
 /* The key above the matrix: each status's symbol and word, and the dash
- * of an owner without the task. */
-static void legend(rb *b)
+ * of an owner without the task.  Returns the paragraph, for what the
+ * tables turn out to need. */
+static doc_node *legend(rb *b)
 {
 	const labels *l = b->l;
 	doc_node *pa = rb_block(b, doc_para(b->d, DOC_P_NOTE, nopos));
@@ -151,6 +175,7 @@ static void legend(rb *b)
 	for (int v = ST_NOT_STARTED; v < ST_COUNT; v++)
 		rb_text(b, pa, rb_fmt(b, " %s%s", v > ST_NOT_STARTED ? EMSP : "", rb_status_label(b, v)));
 	rb_text(b, pa, rb_fmt(b, " " EMSP "–" NBSP "%s", l->w[W_NOT_RESPONSIBLE]));
+	return pa;
 }
 
 /* Whether o is a column of the status matrix: in an owner's report the
@@ -223,12 +248,15 @@ void rb_matrix(rb *b, int level)
 	if (ntables > 1)
 		intro = rb_fmt(b, "%s %s", intro, rb_fmt(b, l->w[W_MATRIX_SPLIT], ncols, ntables));
 	rb_para(b, b->d->root, DOC_P_BODY, intro);
-	legend(b);
+	doc_node *key = legend(b);
 	/* Even groups (11 trusts: 6 + 5 would not fit, so 4 + 4 + 3), in the
 	 * plan's order. */
+	int blank = 0;
 	for (int g = 0, at = 0; g < ntables; g++) {
 		int n = ncols / ntables + (g < ncols % ntables);
-		matrix_table(b, cols + at, n, top, overall, title);
+		matrix_table(b, cols + at, n, top, overall, title, &blank);
 		at += n;
 	}
+	if (blank)
+		rb_text(b, key, rb_fmt(b, " " EMSP "%s", l->w[W_MATRIX_BLANK]));
 }

@@ -529,7 +529,9 @@ static void owners_appendix(rb *b, int level)
 		doc_node *r = doc_append(t, doc_row(b->d, 0));
 		if (r)
 			r->pos = o->pos;
-		rb_text_cell(b, r, o->name, 0, DOC_LEFT);
+		/* the short name beside the name: the matrix's heads use it */
+		rb_text_cell(b, r, o->short_name ? rb_fmt(b, "%s (%s)", o->name, o->short_name) : o->name,
+			     0, DOC_LEFT);
 		rb_text_cell(b, r, labels_owner_type(l, o->type), 0, DOC_LEFT);
 		doc_node *c = rb_cell(b, r, 0);
 		if (o->nmembers) {

@@ -71,6 +71,7 @@
 	W(MATRIX_OVERALL, "Samlet", "Samla", "Overall") \
 	W(MATRIX_KEY, "Tegnforklaring", "Teiknforklaring", "Key") \
 	W(NOT_RESPONSIBLE, "ikke ansvarlig", "ikkje ansvarleg", "not responsible") \
+	W(MATRIX_BLANK, "tom rute: ikke rapportert", "tom rute: ikkje rapportert", "blank: not reported") \
 	W(MATRIX_SPLIT, "De %d helseforetakene er fordelt på %d tabeller; hver tabell viser tiltakene der minst ett av dem har rapportert.", "Dei %d helseføretaka er fordelte på %d tabellar; kvar tabell viser tiltaka der minst eitt av dei har rapportert.", "The %d health trusts are split over %d tables; each shows the measures for which at least one of them reported.") \
 	W(MEASURE, "Tiltak", "Tiltak", "Measure") \
 	W(RESPONSIBLE, "Ansvar", "Ansvar", "Responsible") \
