@@ -375,6 +375,18 @@ def check_odt(s, path):
         pad = length(prop(st, "table-cell-properties", "fo:padding"))
         if pad is None or not near(pad, num(s, "table.padding")):
             bad(f"ODT: {name} padding {pad}, the style's {s['table.padding']}")
+    # a dense table's body cells (the status matrix): less above and below
+    # (named Cell<fill>_...D: "D" among the letters after the fill)
+    dense = [n for n in auto if re.fullmatch(r"Cell\d+_[TNL]*D", n)]
+    d0 = auto[dense[0]] if dense else None
+    if d0 is None:
+        bad("ODT: no dense cell style (Cell<fill>_D)")
+    else:
+        for side, key in (("top", "table.dense-padding"), ("bottom", "table.dense-padding"),
+                          ("left", "table.padding"), ("right", "table.padding")):
+            v = length(prop(d0, "table-cell-properties", "fo:padding-" + side))
+            if v is None or not near(v, num(s, key)):
+                bad(f"ODT: {dense[0]} padding-{side} {v}, the style's {s[key]} ({key})")
     h0 = auto.get("Head0")
     if h0 is not None and (prop(h0, "table-cell-properties", "fo:background-color") or "").upper() \
             != s["table.header-fill"]:
@@ -527,6 +539,16 @@ def check_docx(s, path):
     tn = named.get("TableNote")
     if tn is None or not near(int(w_attr(tn, f"{W}rPr/{W}sz") or 0) / 2, num(s, "table.note-size"), 0.25):
         bad(f"DOCX: a note in a table is not {s['table.note-size']} pt")
+    # a dense table's body cells (the status matrix) carry their own margins
+    mar = doc.find(f".//{W}tcMar")
+    if mar is None:
+        bad("DOCX: no dense table cell (w:tcMar) in the report")
+    else:
+        for side, key in (("top", "table.dense-padding"), ("bottom", "table.dense-padding"),
+                          ("left", "table.padding"), ("right", "table.padding")):
+            v = w_attr(mar, f"{W}{side}", "w")
+            if v is None or not near(int(v) / 20, num(s, key)):
+                bad(f"DOCX: a dense cell's margin {side} is {v} twips, the style's {s[key]} pt")
     th = named.get("TableHeading")
     if th is None or (w_attr(th, f"{W}rPr/{W}color") or "").upper() != s["table.header-text"].lstrip("#"):
         bad(f"DOCX: table header text is not {s['table.header-text']}")
@@ -698,6 +720,9 @@ def check_html(s, path):
     want_em("table", "font-size", num(s, "table.size"), fs, "table.size")
     want("table", "line-height", "%g" % num(s, "table.leading"), "table.leading")
     want_em("th,td", "padding", num(s, "table.padding"), num(s, "table.size"), "table.padding")
+    for side in ("top", "bottom"):
+        want_em(".dense tbody th,.dense tbody td", "padding-" + side, num(s, "table.dense-padding"),
+                num(s, "table.size"), "table.dense-padding")
     rule = "%gpt solid %s" % (num(s, "table.rule"), s["colour.rule"].lower())
     for side in ("top", "bottom") + (("left", "right") if s["table.borders"] == "grid" else ()):
         want("th,td", "border-" + side, rule, "table.rule")

@@ -165,6 +165,13 @@ doc_node *doc_table(doc *d, int ncols, const double *widths, int header_rows,
 	return n;
 }
 
+void doc_table_dense(doc_node *t)
+{
+	/* the info is the tree's own, allocated by doc_table */
+	if (t && t->type == DOC_TABLE && t->u.table.info)
+		((doc_table_info *)t->u.table.info)->dense = 1;
+}
+
 doc_node *doc_row(doc *d, int header)
 {
 	doc_node *n = doc_node_new(d, DOC_ROW, (srcpos){0});
@@ -543,6 +550,8 @@ void doc_dump(const doc *d, FILE *out)
 				n->u.table.header_rows);
 			for (int i = 0; i < n->u.table.ncols; i++)
 				fprintf(out, "%s%g", i ? "," : "", n->u.table.info->widths[i]);
+			if (n->u.table.info->dense)
+				fputs(" dense", out);
 			break;
 		case DOC_ROW:
 			if (n->u.row.header)
@@ -553,6 +562,10 @@ void doc_dump(const doc *d, FILE *out)
 				fprintf(out, " fill=%s", d->fills[n->u.cell.fill].name);
 			if (n->u.cell.align == DOC_RIGHT)
 				fputs(" right", out);
+			if (n->u.cell.alt) {
+				fputs(" alt=", out);
+				dump_text(out, n->u.cell.alt, strlen(n->u.cell.alt));
+			}
 			break;
 		case DOC_TEXT:
 			fputc(' ', out);

@@ -76,6 +76,8 @@ typedef struct doc_chart doc_chart; /* charts: see chart.h (issue 6) */
  * inside, every node was 96 bytes instead of 80. */
 typedef struct doc_table_info {
 	const char *caption;  /* for accessibility; may be NULL */
+	int dense;            /* an overview of one-line rows: body cells padded
+			       * table.dense-pad above and below (doc_table_dense) */
 	double widths[];      /* ncols relative weights, each > 0 */
 } doc_table_info;
 
@@ -94,7 +96,10 @@ struct doc_node {
 			int header_rows;      /* leading ROWs repeated on each page */
 		} table;
 		struct { int header; const char *anchor; } row; /* anchor: a link target, or NULL */
-		struct { int fill; doc_align align; } cell; /* fill: doc->fills index */
+		/* fill: doc->fills index; alt: what the cell says in words when
+		 * it shows a symbol (a status's shape), for a reader that does
+		 * not see it, or NULL */
+		struct { int fill; doc_align align; const char *alt; } cell;
 		struct { const char *text; size_t len; } text;
 		struct { const char *href; } link;
 		struct { const doc_chart *chart; const char *alt; } chart;
@@ -152,6 +157,8 @@ doc_node *doc_para_text(doc *d, doc_pstyle style, const char *s, srcpos pos);
 /* A table with ncols columns; widths (copied) may be NULL for equal widths. */
 doc_node *doc_table(doc *d, int ncols, const double *widths, int header_rows,
 		    const char *caption, srcpos pos);
+/* Make table t dense (doc_table_info.dense); t may be NULL. */
+void doc_table_dense(doc_node *t);
 doc_node *doc_row(doc *d, int header);
 doc_node *doc_cell(doc *d, int fill, doc_align align);
 /* Register a fill; returns its index, or 0 when the table is full. */

@@ -14,7 +14,7 @@ void doc_style_unset(doc_style *s)
 	double *len[] = {&s->page_w, &s->page_h, &s->margin_top, &s->margin_bottom,
 			 &s->margin_left, &s->margin_right, &s->font_size,
 			 &s->table.size, &s->table.leading, &s->table.note_size, &s->table.para_gap,
-			 &s->table.pad, &s->table.rule_w, &s->table.header_rule_w,
+			 &s->table.pad, &s->table.dense_pad, &s->table.rule_w, &s->table.header_rule_w,
 			 &s->table.before, &s->table.after,
 			 &s->list.indent, &s->list.label_gap, &s->list.item_before, &s->list.after,
 			 &s->toc.indent, &s->toc.leading, &s->toc.before_1, &s->toc.before,
@@ -81,7 +81,7 @@ static void defaults(doc_style *s, double b)
 	double cs = 0.88 * b;
 	s->table = (doc_table_style){
 		.size = cs, .leading = 1.3, .note_size = 0.9 * cs, .para_gap = 0.35 * cs,
-		.pad = 4, .rule_w = 0.4, .header_rule_w = 0.8, .grid = 0,
+		.pad = 4, .dense_pad = 1.5, .rule_w = 0.4, .header_rule_w = 0.8, .grid = 0,
 		.header_rgb = 0xE4EAF1, .header_text_rgb = 0x111827,
 		.zebra = 0, .zebra_rgb = 0xF5F7FA, .before = 0.8 * b, .after = 0.9 * b};
 	s->list = (doc_list_style){18, 5, 0.3 * b, 0.55 * b,
@@ -206,6 +206,9 @@ void doc_style_fill(doc_style *s, const doc_style *o)
 	len(&t->note_size, ot->note_size);
 	len(&t->para_gap, ot->para_gap);
 	len(&t->pad, ot->pad);
+	len(&t->dense_pad, ot->dense_pad);
+	if (t->dense_pad > t->pad) /* dense is never roomier */
+		t->dense_pad = t->pad;
 	len(&t->rule_w, ot->rule_w);
 	len(&t->header_rule_w, ot->header_rule_w);
 	flag(&t->grid, ot->grid);
@@ -322,11 +325,12 @@ void doc_style_dump(const doc_style *s, FILE *out)
 	}
 	const doc_table_style *t = &s->table;
 	fprintf(out, "table.size %.3f\ntable.leading %.3f\ntable.note-size %.3f\n"
-		"table.para-gap %.3f\ntable.padding %.3f\ntable.rule %.3f\n"
+		"table.para-gap %.3f\ntable.padding %.3f\ntable.dense-padding %.3f\n"
+		"table.rule %.3f\n"
 		"table.header-rule %.3f\ntable.borders %s\ntable.header-fill #%06X\n"
 		"table.header-text #%06X\ntable.zebra %d\ntable.zebra-fill #%06X\n"
 		"table.before %.3f\ntable.after %.3f\n",
-		t->size, t->leading, t->note_size, t->para_gap, t->pad, t->rule_w,
+		t->size, t->leading, t->note_size, t->para_gap, t->pad, t->dense_pad, t->rule_w,
 		t->header_rule_w, t->grid ? "grid" : "rules", (unsigned)t->header_rgb,
 		(unsigned)t->header_text_rgb, t->zebra, (unsigned)t->zebra_rgb, t->before, t->after);
 	fprintf(out, "list.indent %.3f\nlist.label-gap %.3f\nlist.item-before %.3f\n"

@@ -56,6 +56,7 @@ typedef struct doc_table_style {
 	double note_size;          /* a note paragraph in a cell */
 	double para_gap;           /* between two paragraphs of one cell */
 	double pad;                /* cell padding, every side */
+	double dense_pad;          /* a dense table's body cells: above and below */
 	double rule_w;             /* the rules of body rows */
 	double header_rule_w;      /* the rules of header rows */
 	int grid;                  /* 1: every cell boxed; 0: a rule above and below each row */

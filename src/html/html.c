@@ -592,6 +592,8 @@ static void start_table(html *h, const doc_node *n)
 		attr(h, "aria-labelledby", label);
 	}
 	put(h, " tabindex=\"0\"><table");
+	if (ti && ti->dense)
+		put(h, " class=\"dense\"");
 	/* below this width the columns would crush their words: scroll */
 	buf_printf(h->out, " style=\"min-width:%dem\">", nc * 7 > 44 ? 44 : nc * 7 < 14 ? 14 : nc * 7);
 	if (cap) {
@@ -665,11 +667,19 @@ static void start_cell(html *h, const doc_node *n)
 		put(h, "\"");
 	}
 	put(h, ">");
+	/* a symbol: its word for screen readers, the symbol for the eye */
+	if (n->u.cell.alt) {
+		put(h, "<span class=\"vh\">");
+		esc_s(h, n->u.cell.alt, 0);
+		put(h, "</span><div aria-hidden=\"true\">");
+	}
 }
 
 static void end_cell(html *h, const doc_node *n)
 {
 	int header = h->section == 1;
+	if (n->u.cell.alt)
+		put(h, "</div>");
 	put(h, header || (h->row_headers && !n->prev) ? "</th>" : "</td>");
 }
 
@@ -1167,7 +1177,9 @@ static void write_css(html *h)
 		put_bullet(h, doc_style_bullet(s, l));
 		put(h, "}\n");
 	}
-	put(h, ".table-wrap{overflow-x:auto;margin:");
+	/* positioned, so that the words hidden for screen readers inside a
+	 * wide table scroll with it instead of widening the page */
+	put(h, ".table-wrap{position:relative;overflow-x:auto;margin:");
 	putem(h, t->before, fs);
 	put(h, " 0 ");
 	putem(h, t->after, fs);
@@ -1175,7 +1187,7 @@ static void write_css(html *h)
 	putem(h, t->size, fs);
 	put(h, ";line-height:");
 	putnum(h, t->leading);
-	put(h, "}\ncaption{position:absolute;width:1px;height:1px;overflow:hidden;"
+	put(h, "}\ncaption,.vh{position:absolute;width:1px;height:1px;overflow:hidden;"
 	       "clip:rect(0 0 0 0);white-space:nowrap}\n"
 	       "th,td{vertical-align:top;text-align:left;padding:");
 	putem(h, t->pad, t->size);
@@ -1189,6 +1201,10 @@ static void write_css(html *h)
 		put(h, ";");
 		border(h, "border-right", t->rule_w, s->rule_rgb);
 	}
+	put(h, "}\n.dense tbody th,.dense tbody td{padding-top:");
+	putem(h, t->dense_pad, t->size);
+	put(h, ";padding-bottom:");
+	putem(h, t->dense_pad, t->size);
 	put(h, "}\nthead th{font-weight:bold;border-top-width:");
 	putpt(h, t->header_rule_w);
 	put(h, ";border-bottom-width:");

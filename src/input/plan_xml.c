@@ -441,6 +441,14 @@ static void read_owner(rd *r, const xmlNode *n)
 		err(r, n, "the group \"%s\" has members=\"\" with no owner in it; name its owners: "
 			  "members=\"id id ...\"", o->id ? o->id : "?");
 	o->parent_id = dup(r, xmlin_attr(n, "parent"));
+	/* a column head: a longer one would wrap like the full name */
+	o->short_name = dup(r, xmlin_attr(n, "short"));
+	size_t sc = model_chars(o->short_name);
+	if (o->short_name && !sc)
+		err(r, n, "short=\"\" is empty; write a short name, like short=\"St. Olav\", or leave it out");
+	else if (sc > MODEL_OWNER_SHORT_MAX)
+		err(r, n, "short=\"%s\" is %zu characters long; an owner's short name may be at most %d",
+		    o->short_name, sc, MODEL_OWNER_SHORT_MAX);
 	if (o->id && r->p->owners)
 		r->p->owners[r->p->nowners++] = o;
 }
@@ -550,6 +558,23 @@ static int add_status(rd *r, measure *m, const xmlNode *n, const char *owner_id,
 	return 0;
 }
 
+/* <short>: the measure's row in the status matrix, one line of it, so at
+ * most MODEL_SHORT_MAX characters.  Cutting the author's own words would
+ * print a title nobody wrote, so a longer one is an error. */
+static const char *short_title(rd *r, const xmlNode *n)
+{
+	const char *v = text_of(r, n);
+	if (!v)
+		return NULL;
+	size_t chars = model_chars(v);
+	if (!chars)
+		err(r, n, "the measure's short title is empty; write the measure in a few words, or leave <short> out");
+	else if (chars > MODEL_SHORT_MAX)
+		err(r, n, "the measure's short title is %zu characters long; a short title may be at most %d "
+			  "characters, to fit on one line of the status matrix", chars, MODEL_SHORT_MAX);
+	return v;
+}
+
 static measure *read_measure(rd *r, const xmlNode *n, area *parent)
 {
 	measure *m = arena_alloc(r->a, sizeof *m);
@@ -578,6 +603,8 @@ static measure *read_measure(rd *r, const xmlNode *n, area *parent)
 	for (const xmlNode *c = xmlin_first(n); c; c = xmlin_next(c)) {
 		if (xmlin_is(c, "text"))
 			m->text = rich(r, c);
+		else if (xmlin_is(c, "short"))
+			m->short_title = short_title(r, c);
 		else if (xmlin_is(c, "responsible")) {
 			responsible *rs = &m->resp[m->nresp++];
 			rs->pos = pos(r, c);

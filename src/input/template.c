@@ -242,6 +242,7 @@ static void table(xmlin_walk *w, template *t, const xmlNode *c)
 	doc_table_style *ts = &t->style.table;
 	attr_length(w, c, "size", &ts->size, 4, 24);
 	attr_length(w, c, "padding", &ts->pad, 0, 36);
+	attr_length(w, c, "dense-padding", &ts->dense_pad, 0, 36);
 	attr_length(w, c, "rule", &ts->rule_w, 0, 6);
 	attr_length(w, c, "header-rule", &ts->header_rule_w, 0, 6);
 	attr_is(c, "borders", "grid", &ts->grid);

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/xalloc.h"
 
@@ -384,4 +385,108 @@ void model_owner_types(const plan *p, char *out, size_t n)
 	}
 	if (n && !out[0])
 		snprintf(out, n, "none");
+}
+
+/* ---- one-line titles ----------------------------------------------------- */
+
+size_t model_chars(const char *s)
+{
+	size_t n = 0;
+	for (; s && *s; s++)
+		n += (*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* Whether the code point at s starts an upper-case letter: ASCII, the
+ * Latin-1 capitals (Æ, Ø, Å, É ...), and Latin Extended-A's, which take
+ * the even code points. */
+static int upper_at(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (u[0] >= 'A' && u[0] <= 'Z')
+		return 1;
+	if (u[0] < 0xC0 || (u[1] & 0xC0) != 0x80)
+		return 0;
+	unsigned cp = ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+	if (u[0] >= 0xE0)
+		return 0;
+	return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x100 && cp <= 0x17F && !(cp & 1));
+}
+
+/* Whether the word that ends with the '.' at s[dot] is an abbreviation,
+ * so that the '.' ends no sentence: a word with a '.' inside ("f.eks.",
+ * "bl.a."), a single letter (an initial; a digit is a number that may end
+ * one), or a word of the list. */
+static int abbreviation(const char *s, size_t dot)
+{
+	static const char *const words[] = {
+		"jf", "jfr", "st", "ca", "nr", "osv", "dvs", "pga", "mv", "inkl", "evt", "ev",
+		"etc", "dr", "prof", "mill", "mrd", "kap", "pkt", "vs", "ref", "tlf", "avd",
+		"eks", "mnd", "kl", "iht", "mht", "ifm", "vedr", "fig", "tab", "mr", "mrs", "ms"};
+	size_t b = dot;
+	while (b > 0 && s[b - 1] != ' ' && s[b - 1] != '(')
+		b--;
+	size_t len = dot - b;
+	if (memchr(s + b, '.', len) ||
+	    (model_chars(s + b) - model_chars(s + dot) == 1 && !isdigit((unsigned char)s[b])))
+		return 1;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strlen(words[i]) == len && strncasecmp(s + b, words[i], len) == 0)
+			return 1;
+	return 0;
+}
+
+size_t model_short_title(const char *text, size_t max, char *out, size_t n)
+{
+	if (!n || max < 2)
+		return 0;
+	/* white space collapsed, into out (never longer than text) */
+	size_t len = 0;
+	int space = 1;
+	for (const char *c = text ? text : ""; *c && len + 1 < n; c++) {
+		int white = *c == ' ' || *c == '\t' || *c == '\n' || *c == '\r';
+		if (!white)
+			out[len++] = *c;
+		else if (!space)
+			out[len++] = ' ';
+		space = white;
+	}
+	while (len > 0 && out[len - 1] == ' ')
+		len--;
+	out[len] = '\0';
+	/* the first sentence */
+	for (size_t i = 0; i + 2 < len; i++)
+		if ((out[i] == '.' || out[i] == '!' || out[i] == '?') && out[i + 1] == ' ' &&
+		    upper_at(out + i + 2) && (out[i] != '.' || !abbreviation(out, i))) {
+			len = i + 1;
+			break;
+		}
+	if (len > 0 && out[len - 1] == '.' && !abbreviation(out, len - 1))
+		len--;
+	out[len] = '\0';
+	if (model_chars(out) <= max)
+		return len;
+	/* too long: at a word, with room for "…" */
+	size_t cut = 0;
+	for (size_t chars = 0; chars < max - 1; cut++)
+		chars += (out[cut + 1] & 0xC0) != 0x80;
+	size_t at = cut;
+	while (at > 0 && out[at] != ' ')
+		at--;
+	if (model_chars(out) - model_chars(out + at) >= max / 2)
+		cut = at;
+	/* no dangling punctuation or dash before the ellipsis */
+	for (;;) {
+		if (cut > 0 && strchr(" ,;:-(", out[cut - 1]))
+			cut--;
+		else if (cut >= 3 && (memcmp(out + cut - 3, "\xe2\x80\x93", 3) == 0 ||
+				      memcmp(out + cut - 3, "\xe2\x80\x94", 3) == 0))
+			cut -= 3;
+		else
+			break;
+	}
+	if (cut + 4 > n)
+		return len;
+	memcpy(out + cut, "\xe2\x80\xa6", 4);
+	return cut + 3;
 }

@@ -34,6 +34,7 @@ struct owner {
 	const char *id;
 	owner_type type;
 	const char *name;
+	const char *short_name;   /* short="St. Olav": for narrow column heads, or NULL */
 	const char *members_text; /* as written: "stolav hnt hmr" */
 	owner **members;          /* resolved by validation; NULL until then */
 	size_t nmembers;
@@ -122,6 +123,7 @@ typedef struct area area;
 typedef struct measure {
 	const char *id;
 	doc_node *text;           /* FRAGMENT */
+	const char *short_title;  /* <short>: the measure in one line, or NULL */
 	responsible *resp;
 	size_t nresp;
 	const char *deadline;
@@ -293,6 +295,26 @@ int model_plain_id(const char *s);
 /* Whether v is a real calendar date YYYY-MM-DD of the years 1900-2200:
  * the one rule for dates in files and on the command line. */
 int model_date_valid(const char *v);
+
+/* An owner's short name: at most this many characters. */
+#define MODEL_OWNER_SHORT_MAX 16
+
+/* A measure's title in one line (the status matrix's rows): at most this
+ * many characters, "…" included. */
+#define MODEL_SHORT_MAX 60
+
+/* The one-line title of a measure whose plan gives no <short>: the first
+ * sentence of text (its plain text; a sentence ends at '.', '!' or '?'
+ * before a space and an upper-case letter, never after an abbreviation
+ * like "f.eks." or "St." or an initial), without a final '.', cut at a
+ * word with "…" when longer than max characters (MODEL_SHORT_MAX for a
+ * measure; the ellipsis counts).  White space runs become one space.
+ * Writes at most n bytes, NUL included, into out (n >= 4 * max + 1 always
+ * holds the whole title); returns its length in bytes. */
+size_t model_short_title(const char *text, size_t max, char *out, size_t n);
+
+/* The length of s in characters (UTF-8 code points). */
+size_t model_chars(const char *s);
 
 /* The owner types the plan has, as "rhf, hf, group" (the enum's order),
  * into out (n bytes); "none" for a plan without owners. */

@@ -78,7 +78,8 @@ enum { NVARIANTS = 1536, V_BREAK = 3, V_KEEP = 6, V_UNLISTED = 12, V_LISTEND = 2
 enum { RULE_TOP = 1,     /* the table's first row, or a header row after a body row */
        RULE_NOBOTTOM = 2, /* a body row before a header row: the header's top is the line */
        RULE_LEFT = 4,     /* with a grid: the first column */
-       CELL_RULES = 8 };
+       RULE_DENSE = 8,    /* not a rule: a dense table's body cell, less padding */
+       CELL_RULES = 16 };
 
 typedef struct odt {
 	const doc *doc;
@@ -309,11 +310,14 @@ static int cell_rules(const odt *o, const doc_node *cell, int row, int *f, int *
 		rules |= RULE_NOBOTTOM;
 	if (o->doc->style.table.grid && !cell->prev)
 		rules |= RULE_LEFT;
+	if (!*header && t->u.table.info->dense)
+		rules |= RULE_DENSE;
 	return rules;
 }
 
 /* A cell style's name: Cell<fill>, Head<fill> or Zebra, and after "_"
- * the rules it owns besides its bottom one (T top, N no bottom, L left). */
+ * the rules it owns besides its bottom one (T top, N no bottom, L left;
+ * D: a dense table's padding). */
 static void cell_style_name(int f, int header, int rules, char *s, size_t n)
 {
 	if (f < 0)
@@ -322,8 +326,9 @@ static void cell_style_name(int f, int header, int rules, char *s, size_t n)
 		snprintf(s, n, "%s%d", header ? "Head" : "Cell", f);
 	if (rules) {
 		size_t l = strlen(s);
-		snprintf(s + l, n - l, "_%s%s%s", rules & RULE_TOP ? "T" : "",
-			 rules & RULE_NOBOTTOM ? "N" : "", rules & RULE_LEFT ? "L" : "");
+		snprintf(s + l, n - l, "_%s%s%s%s", rules & RULE_TOP ? "T" : "",
+			 rules & RULE_NOBOTTOM ? "N" : "", rules & RULE_LEFT ? "L" : "",
+			 rules & RULE_DENSE ? "D" : "");
 	}
 }
 
@@ -894,7 +899,9 @@ static int write_styles(odt *o, buf *out)
  * heavier wins where two meet, as in the PDF, where both are drawn on one
  * another), and with a grid one between the columns too.  Each line is
  * drawn by one cell only: the row above's bottom rule, the table's first
- * row's top one, a column's right one, the first column's left one. */
+ * row's top one, a column's right one, the first column's left one.
+ * A dense table's body cell (RULE_DENSE) is padded table.dense-pad above
+ * and below. */
 static void cell_style(odt *o, int f, int header, int rules)
 {
 	xmlw *x = &o->x;
@@ -911,7 +918,14 @@ static void cell_style(odt *o, int f, int header, int rules)
 		attr_rgb(o, "fo:background-color", ts->header_rgb);
 	else if (f < 0)
 		attr_rgb(o, "fo:background-color", ts->zebra_rgb);
-	attr_cm(o, "fo:padding", ts->pad);
+	if (rules & RULE_DENSE) {
+		attr_cm(o, "fo:padding-top", ts->dense_pad);
+		attr_cm(o, "fo:padding-bottom", ts->dense_pad);
+		attr_cm(o, "fo:padding-left", ts->pad);
+		attr_cm(o, "fo:padding-right", ts->pad);
+	} else {
+		attr_cm(o, "fo:padding", ts->pad);
+	}
 	double lw = header ? ts->header_rule_w : ts->rule_w;
 	if (lw > 0)
 		snprintf(border, sizeof border, "%s solid #%06x", pt(w, sizeof w, lw),
@@ -1109,7 +1123,9 @@ static void automatic_styles(odt *o)
 	xmlw_end(x);
 
 	/* cell styles: Cell<fill> for body rows, Head<fill> for header rows
-	 * (Head0: the style's header shade), Zebra for a shaded body row */
+	 * (Head0: the style's header shade), Zebra for a shaded body row;
+	 * cell_style_name adds the rules a cell owns and a dense table's
+	 * padding */
 	for (int i = 0; i < dc->nfills && i < DOC_MAX_FILLS; i++) {
 		cell_style(o, i, 0, 0);
 		cell_style(o, i, 1, 0);

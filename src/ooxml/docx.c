@@ -448,7 +448,12 @@ static void start_para(docx *o, const doc_node *n)
 	xmlw_start(x, "w:p");
 	xmlw_start(x, "w:pPr");
 	val(x, "w:pStyle", style_of(o, role));
-	if (n->type == DOC_PARAGRAPH && n->u.para.keep_with_next)
+	/* a header row stays with the row below it, as the PDF's does: a
+	 * table whose header row ended a page lost its body rows in
+	 * LibreOffice */
+	const doc_node *cell = n->parent;
+	int in_header = cell && cell->type == DOC_CELL && cell->parent && doc_row_is_header(cell->parent);
+	if ((n->type == DOC_PARAGRAPH && n->u.para.keep_with_next) || in_header)
 		empty(x, "w:keepNext");
 	if (doc_breaks_before(n))
 		empty(x, "w:pageBreakBefore");
@@ -661,6 +666,18 @@ static void start_cell(docx *o, const doc_node *n)
 		xmlw_attr(x, "w:val", "clear");
 		xmlw_attr(x, "w:color", "auto");
 		attr_rgb(x, "w:fill", rgb);
+		xmlw_end(x);
+	}
+	if (!hdr && t->u.table.info->dense) {
+		/* a dense table's body cell: less above and below */
+		static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right"};
+		xmlw_start(x, "w:tcMar");
+		for (int i = 0; i < 4; i++) {
+			xmlw_start(x, sides[i]);
+			attr_long(x, "w:w", twips(i % 2 ? ts->pad : ts->dense_pad));
+			xmlw_attr(x, "w:type", "dxa");
+			xmlw_end(x);
+		}
 		xmlw_end(x);
 	}
 	xmlw_end(x);

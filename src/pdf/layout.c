@@ -1296,7 +1296,8 @@ static long row_piece(ctx *c, tab *tb, const doc_node *r, int hdr, int ri, doubl
 		      int firstpiece)
 {
 	const doc_table_style *ts = &c->st.table;
-	double ph = (y1 - y0) + 2 * ts->pad, minh = ts->size * ts->leading + 2 * ts->pad;
+	double vpad = !hdr && tb->t->u.table.info->dense ? ts->dense_pad : ts->pad;
+	double ph = (y1 - y0) + 2 * vpad, minh = ts->size * ts->leading + 2 * vpad;
 	if (firstpiece && ph < minh)
 		ph = minh;
 	slab *s = newslab(c, &c->body, ph);
@@ -1324,7 +1325,7 @@ static long row_piece(ctx *c, tab *tb, const doc_node *r, int hdr, int ri, doubl
 				if (!nb)
 					break;
 				*nb = *BOX(c, b);
-				nb->y += ts->pad + ls->top - y0;
+				nb->y += vpad + ls->top - y0;
 			}
 		}
 	double lw = hdr ? ts->header_rule_w : ts->rule_w;

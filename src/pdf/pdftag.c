@@ -214,6 +214,9 @@ static void build(pdftag *t)
 			} else {
 				i = newel(t, "TD", par);
 			}
+			/* a symbol read as its word */
+			if (i >= 0 && n->u.cell.alt)
+				set_text(t, t->e[i].d, "ActualText", n->u.cell.alt);
 			break;
 		case DOC_TOC:
 			i = newel(t, "TOC", par);

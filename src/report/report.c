@@ -568,27 +568,48 @@ static void area_section(rb *b, const area *a, int base, int vision)
 	}
 }
 
+/* Who is who: each owner by name and kind, and how it hangs together with
+ * the others, in words (a reader never needs the plan's ids). */
 static void owners_appendix(rb *b, int level)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
 	rb_heading(b, level, "ansvarlige", nopos, "%s", l->w[W_OWNERS_TITLE]);
-	static const double w[] = {12, 38, 22, 28};
-	doc_node *t = rb_block(b, doc_table(b->d, 4, w, 1, l->w[W_OWNERS_TITLE], nopos));
-	const char *names[] = {l->w[W_ID], l->w[W_NAME], l->w[W_TYPE], l->w[W_MEMBERS]};
-	rb_header_row(b, t, names, 4);
+	static const double w[] = {34, 24, 42};
+	doc_node *t = rb_block(b, doc_table(b->d, 3, w, 1, l->w[W_OWNERS_TITLE], nopos));
+	const char *names[] = {l->w[W_NAME], l->w[W_TYPE], l->w[W_OWNER_LINKS]};
+	rb_header_row(b, t, names, 3);
+	buf x = BUF_INIT;
 	for (size_t i = 0; i < p->nowners; i++) {
 		const owner *o = p->owners[i];
 		doc_node *r = doc_append(t, doc_row(b->d, 0));
 		if (r)
 			r->pos = o->pos;
-		rb_text_cell(b, r, o->id, 0, DOC_LEFT);
-		rb_text_cell(b, r, o->name, 0, DOC_LEFT);
+		/* the short name beside the name: the matrix's heads use it */
+		rb_text_cell(b, r, o->short_name ? rb_fmt(b, "%s (%s)", o->name, o->short_name) : o->name,
+			     0, DOC_LEFT);
 		rb_text_cell(b, r, labels_owner_type(l, o->type), 0, DOC_LEFT);
 		doc_node *c = rb_cell(b, r, 0);
-		for (size_t k = 0; k < o->nmembers; k++)
-			rb_para(b, c, DOC_P_BODY, o->members[k]->name);
+		if (o->nmembers) {
+			x.len = 0;
+			for (size_t k = 0; k < o->nmembers; k++)
+				buf_printf(&x, "%s%s", k ? ", " : "", o->members[k]->name);
+			if (buf_cstr(&x))
+				rb_para(b, c, DOC_P_BODY, rb_fmt(b, l->w[W_OWNER_CONSISTS], buf_cstr(&x)));
+		}
+		if (o->parent)
+			rb_para(b, c, DOC_P_BODY, rb_fmt(b, l->w[W_OWNER_UNDER], o->parent->name));
+		x.len = 0;
+		for (size_t g = 0; g < p->nowners; g++)
+			for (size_t k = 0; k < p->owners[g]->nmembers; k++)
+				if (p->owners[g]->members[k] == o)
+					buf_printf(&x, "%s%s", x.len ? ", " : "", p->owners[g]->name);
+		if (x.len && buf_cstr(&x))
+			rb_para(b, c, DOC_P_BODY, rb_fmt(b, l->w[W_OWNER_MEMBER_OF], buf_cstr(&x)));
 	}
+	if (x.failed)
+		b->d->arena.failed = 1;
+	buf_free(&x);
 }
 
 /* ---- the document -------------------------------------------------------- */

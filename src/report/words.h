@@ -65,11 +65,15 @@
 	W(STATUS_WORD, "Vurdering", "Vurdering", "Assessment") \
 	W(STATUS_COL, "Status", "Status", "Status") \
 	W(MATRIX_TITLE, "Status per helseforetak", "Status per helseføretak", "Status per health trust") \
-	W(MATRIX_INTRO, "Tiltak der helseforetakene har rapportert egen status for %d.", "Tiltak der helseføretaka har rapportert eigen status for %d.", "Measures for which the health trusts reported their own status for %d.") \
+	W(MATRIX_INTRO, "Statusen for %d for hvert tiltak: først den samlede, så hvert helseforetaks egen. Tiltakene står i sin helhet under innsatsområdene.", "Statusen for %d for kvart tiltak: først den samla, så kvart helseføretak si eiga. Tiltaka står i heilskap under innsatsområda.", "The status for %d of each measure: the overall status first, then each health trust's own. The measures are given in full under the focus areas.") \
 	W(MATRIX_TITLE_RHF, "Status per regionalt helseforetak", "Status per regionalt helseføretak", "Status per regional health authority") \
-	W(MATRIX_INTRO_RHF, "Tiltak der de regionale helseforetakene har rapportert egen status for %d.", "Tiltak der dei regionale helseføretaka har rapportert eigen status for %d.", "Measures for which the regional health authorities reported their own status for %d.") \
+	W(MATRIX_INTRO_RHF, "Statusen for %d for hvert tiltak: først den samlede, så hvert regionale helseforetaks egen. Tiltakene står i sin helhet under innsatsområdene.", "Statusen for %d for kvart tiltak: først den samla, så kvart regionale helseføretak si eiga. Tiltaka står i heilskap under innsatsområda.", "The status for %d of each measure: the overall status first, then each regional health authority's own. The measures are given in full under the focus areas.") \
 	W(MATRIX_TITLE_OWNER, "Status per ansvarlig", "Status per ansvarleg", "Status per owner") \
-	W(MATRIX_INTRO_OWNER, "Tiltak der de ansvarlige har rapportert egen status for %d.", "Tiltak der dei ansvarlege har rapportert eigen status for %d.", "Measures for which the owners reported their own status for %d.") \
+	W(MATRIX_INTRO_OWNER, "Statusen for %d for hvert tiltak, for hver ansvarlig. Tiltakene står i sin helhet under innsatsområdene.", "Statusen for %d for kvart tiltak, for kvar ansvarleg. Tiltaka står i heilskap under innsatsområda.", "The status for %d of each measure, for each owner. The measures are given in full under the focus areas.") \
+	W(MATRIX_OVERALL, "Samlet", "Samla", "Overall") \
+	W(MATRIX_KEY, "Tegnforklaring", "Teiknforklaring", "Key") \
+	W(NOT_RESPONSIBLE, "ikke ansvarlig", "ikkje ansvarleg", "not responsible") \
+	W(MATRIX_BLANK, "tom rute: ikke rapportert", "tom rute: ikkje rapportert", "blank: not reported") \
 	W(MATRIX_SPLIT, "De %d helseforetakene er fordelt på %d tabeller; hver tabell viser tiltakene der minst ett av dem har rapportert.", "Dei %d helseføretaka er fordelte på %d tabellar; kvar tabell viser tiltaka der minst eitt av dei har rapportert.", "The %d health trusts are split over %d tables; each shows the measures for which at least one of them reported.") \
 	W(MEASURE, "Tiltak", "Tiltak", "Measure") \
 	W(RESPONSIBLE, "Ansvar", "Ansvar", "Responsible") \
@@ -85,6 +89,10 @@
 	W(NAME, "Navn", "Namn", "Name") \
 	W(TYPE, "Type", "Type", "Type") \
 	W(MEMBERS, "Medlemmer", "Medlemmer", "Members") \
+	W(OWNER_LINKS, "Tilhørighet", "Tilhøyrsle", "Part of") \
+	W(OWNER_CONSISTS, "Består av %s", "Består av %s", "Consists of %s") \
+	W(OWNER_UNDER, "Rapporterer til %s", "Rapporterer til %s", "Reports to %s") \
+	W(OWNER_MEMBER_OF, "Med i %s", "Med i %s", "Member of %s") \
 	W(SUMMARIES_TITLE, "Oppsummeringer fra rapportørene", "Oppsummeringar frå rapportørane", "Summaries from the reporting owners") \
 	W(SOURCE, "Kilde", "Kjelde", "Source") \
 	W(ABOUT_TEXT, "Rapporten viser status for %d for tiltakene i %s.", "Rapporten viser status for %d for tiltaka i %s.", "This report shows the %d status of the measures in %s.") \

@@ -37,7 +37,8 @@ case "$t" in *"text \"168${NB}studier (2024)\""*) fail "national: RHF value not 
 *) pass "national: RHF value not the national value" ;; esac
 contains "national: plan-level series named overall" "$t" "Samlet: 905${NB}studier i 2023, 938${NB}studier i 2024."
 
-# The matrix: the level under the ministry, the four RHFs (no agency, no trust).
+# The matrix: the ministry's own (overall) column, then the level under it,
+# the four RHFs (no agency, no trust).
 python3 - plan.tree > matrix.txt <<'PY'
 import sys
 lines = open(sys.argv[1], encoding='utf-8').read().split('\n')
@@ -51,8 +52,8 @@ for l in lines[row + 1:]:
         names.append(l.strip()[6:-1])
 print('|'.join(names))
 PY
-contains "national: matrix columns are the RHFs" "$(cat matrix.txt)" \
-	"Tiltak|Helse Sør-Øst RHF|Helse Vest RHF|Helse Midt-Norge RHF|Helse Nord RHF"
+contains "national: matrix columns are the ministry's overall status, then the RHFs" "$(cat matrix.txt)" \
+	"Tiltak|Helse- og omsorgsdepartementet|Helse Sør-Øst RHF|Helse Vest RHF|Helse Midt-Norge RHF|Helse Nord RHF"
 contains "national: the matrix is named for RHFs" "$t" 'text "Status per regionalt helseforetak"'
 tree hf.tree --matrix-level hf
 contains "national: --matrix-level hf shows the trusts" "$(cat hf.tree)" 'text "Oslo universitetssykehus HF"'

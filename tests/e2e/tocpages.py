@@ -8,7 +8,9 @@
 # number, the lines before it without one its first lines.  A heading's
 # page is the first page after the contents, and not before the previous
 # entry's heading, whose text holds the entry's words (white space, hyphens
-# and soft hyphens ignored, so a heading that wraps still matches).  Lines
+# and soft hyphens ignored, so a heading that wraps still matches) in lines
+# set larger than most of that page's lines: the same words in a table
+# (the status matrix's focus-area rows) are not the heading.  Lines
 # on most pages (the running header) are no part of an entry.  Prints one line; exit 0 when every entry has a
 # number and it is its heading's page, 1 otherwise.
 import re
@@ -20,6 +22,25 @@ def pages(path, layout):
     a = ["pdftotext"] + (["-layout"] if layout else []) + [path, "-"]
     out = subprocess.run(a, capture_output=True, text=True, check=True).stdout
     return out.split("\f")
+
+
+def heading_text(path):
+    """Per page, the text of its lines set larger than the page's usual
+    line (the median height of its lines, +5 %), joined."""
+    out = subprocess.run(["pdftotext", "-bbox-layout", path, "-"], capture_output=True,
+                         text=True, check=True).stdout
+    result = []
+    for page in re.findall(r"<page .*?</page>", out, re.S):
+        lines = []
+        for line in re.findall(r"<line .*?</line>", page, re.S):
+            words = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', line)
+            if words:
+                lines.append((max(float(b) - float(a) for a, b, _ in words),
+                              " ".join(w for _, _, w in words)))
+        hs = sorted(h for h, _ in lines)
+        median = hs[len(hs) // 2] if hs else 0
+        result.append(norm(" ".join(t for h, t in lines if h >= 1.05 * median)))
+    return result
 
 
 def norm(s):
@@ -67,7 +88,7 @@ def main():
     pdf, title = sys.argv[1], sys.argv[2]
     want = int(sys.argv[3]) if len(sys.argv) > 3 else None
     entries, last = contents(pages(pdf, True), title)
-    plain = [norm(p) for p in pages(pdf, False)]
+    plain = heading_text(pdf)
     if not entries:
         print("no contents entries under %r" % title)
         return 1

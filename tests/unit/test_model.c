@@ -14,6 +14,7 @@
 #include "report/report.h"
 #include "input/template.h"
 #include "input/validate.h"
+#include "casefile.h"
 
 static xmlin_schema *schema, *tschema;
 static template *annual, *trust;
@@ -447,6 +448,49 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* Every row of tests/unit/short.txt: a measure's text and its one-line
+ * title.  All rows run; each failure names its line in the file. */
+static void test_short_titles(void **state)
+{
+	(void)state;
+	char path[4096], line[2048], out[4 * MODEL_SHORT_MAX + 1];
+	FILE *f = casefile_open("short.txt", path, sizeof path);
+	assert_non_null(f);
+	int lineno = 0, rows = 0, bad = 0;
+	while (fgets(line, sizeof line, f)) {
+		lineno++;
+		char *fld[2];
+		const char *why = NULL;
+		int n = casefile_fields(line, fld, NULL, 2, &why);
+		if (n == 0)
+			continue;
+		if (n != 2) {
+			fprintf(stderr, "%s:%d: %s\n", path, lineno, why ? why : "want a text and its title");
+			bad++;
+			continue;
+		}
+		rows++;
+		size_t len = model_short_title(fld[0], MODEL_SHORT_MAX, out, sizeof out);
+		if (strcmp(out, fld[1]) != 0 || len != strlen(out) || model_chars(out) > MODEL_SHORT_MAX) {
+			fprintf(stderr, "%s:%d: got \"%s\", want \"%s\"\n", path, lineno, out, fld[1]);
+			bad++;
+		}
+	}
+	fclose(f);
+	assert_true(rows > 0);
+	if (bad) {
+		fprintf(stderr, "%s: %d failures in %d rows\n", path, bad, rows);
+		fail();
+	}
+	/* a small buffer still holds a string */
+	char tiny[8];
+	model_short_title("Etablere et nettverk", MODEL_SHORT_MAX, tiny, sizeof tiny);
+	assert_true(strlen(tiny) < sizeof tiny);
+	/* a shorter limit: a focus area's title in a bold group row */
+	model_short_title("Etablere et nettverk for forskning", 20, out, sizeof out);
+	assert_string_equal(out, "Etablere et…");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -460,6 +504,7 @@ int main(void)
 		cmocka_unit_test(test_diag_take),
 		cmocka_unit_test(test_statuses_grow_by_merge),
 		cmocka_unit_test(test_arena),
+		cmocka_unit_test(test_short_titles),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
