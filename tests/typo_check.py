@@ -15,7 +15,8 @@ the next line's first word is not in the tree's text with that hyphen (as
   - such a line belongs to a label: a heading (set bold or large), its
     entry on a contents page (one with dot leaders), a table header cell or
     a cell with a fill (a status); the tree names their texts;
-  - a piece of a hyphenated word has fewer than three letters.
+  - a piece of a hyphenated word has fewer than three letters;
+  - a page's last line ends in a hyphenation (a word cut over the page).
 Prints a summary on stdout and one reason a line on stderr; exit 0 when
 the check holds, 1 otherwise, 2 when the inputs cannot be read."""
 import re
@@ -125,7 +126,7 @@ def hyphens(pdf, tree):
     lines, toc = pdf_lines(pdf)
     sizes = sorted(l[5] for l in lines)
     body = sizes[len(sizes) // 2] if sizes else 0
-    bad, hyphens, in_labels, short = [], 0, 0, 0
+    bad, hyphens, in_labels, short, ends = [], 0, 0, 0, 0
     for i, (pno, _x, _t, _b, text, size, bold, _x1, _off) in enumerate(lines):
         t = norm(text)
         m = re.search(r"(" + LETTER + r"+)-$", t)
@@ -133,6 +134,12 @@ def hyphens(pdf, tree):
             continue
         j = following(lines, i)
         if j is None:
+            # the word goes on over the page (pages end in no hyphen)
+            nxt = next((norm(l[4]) for l in lines if l[0] == pno + 1 and l[2] > 60 and
+                        re.match(LETTER, norm(l[4])) and norm(l[4])[0].islower()), "")
+            if nxt and (m.group(1) + "-" + nxt.split()[0]).lower() not in alltext.lower():
+                ends += 1
+                bad.append("page %d ends in a hyphen: '%s'" % (pno, t))
             continue
         nxt = norm(lines[j][4])
         m2 = re.match(r"(" + LETTER + r"+)", nxt)
@@ -157,8 +164,8 @@ def hyphens(pdf, tree):
         if (len(left) < 3 or len(right) < 3) and not web:
             short += 1
             bad.append("page %d: short piece: '%s-' / '%s'" % (pno, left, right))
-    print("%s: %d hyphenated lines, %d in labels, %d with a piece under 3 letters"
-          % (pdf, hyphens, in_labels, short))
+    print("%s: %d hyphenated lines, %d in labels, %d with a piece under 3 letters, "
+          "%d at a page's end" % (pdf, hyphens, in_labels, short, ends))
     return bad
 
 

@@ -24,6 +24,8 @@ typedef struct slab {
 	int table;      /* table id + 1 whose header rows repeat above; 0 none */
 	int is_header;  /* this slab is a header row of its table */
 	int heading;    /* heading index + 1 starting here; 0 none */
+	int hyph;       /* a paragraph's line ending in a hyphen it was given */
+	int line;       /* its index among its paragraph's lines */
 	size_t b0, b1;
 } slab;
 
@@ -856,6 +858,8 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 		}
 		s = &sv->v[si];
 		s->b1 = c->npool;
+		s->hyph = end > start && c->frags[end - 1].hyphen;
+		s->line = (int)li;
 		start = end;
 	}
 	return sv->n - *first;
@@ -1546,6 +1550,39 @@ static void place(ctx *c, const slab *s, int page, double y)
 	}
 }
 
+/* Is slab j placed on page, after a slab of the same page? */
+static int on_page(const ctx *c, size_t j, int page)
+{
+	const slab *v = c->body.v;
+	return v[j].b0 < v[j].b1 && BOX(c, v[j].b0)->page == page && !v[j].brk;
+}
+
+/* Where the page that slab i does not fit on should end so that its last
+ * line ends in no hyphen: i, or the first of the lines right before it
+ * that go over to the next page.  Those are hyphenated lines of one
+ * paragraph, and when fewer than min_lines of it would stay, its first
+ * lines and what is kept with them (a heading) too -- as long as
+ * something stays on the page. */
+static size_t last_unhyphenated(const ctx *c, size_t i, int page)
+{
+	const slab *v = c->body.v;
+	int keep = c->st.min_lines > 1 ? c->st.min_lines : 1;
+	size_t k = i;
+	while (k > 0 && v[k - 1].hyph && on_page(c, k - 1, page)) {
+		if (v[k - 1].line >= keep) {
+			k--;
+			continue;
+		}
+		size_t s = k - 1 - (size_t)v[k - 1].line;
+		while (s > 0 && v[s - 1].keep && on_page(c, s - 1, page))
+			s--;
+		if (s == 0 || !on_page(c, s, page) || !on_page(c, s - 1, page))
+			return i;
+		return s;
+	}
+	return k;
+}
+
 static void paginate(ctx *c)
 {
 	const doc_style *st = &c->st;
@@ -1578,7 +1615,23 @@ static void paginate(ctx *c)
 				need = two; /* a chain taller than a page: at least a pair */
 		}
 		if (!empty && y + need > bottom + 1e-6) {
+			size_t k = last_unhyphenated(c, i, page);
 			page++, y = top, empty = 1, before = 0;
+			/* a page never ends in a hyphen: the lines from k on go
+			 * over to the new one */
+			for (size_t j = k; j < i; j++) {
+				double at = y + (j > k ? v[j].before : 0);
+				for (size_t b = v[j].b0; b < v[j].b1; b++) {
+					BOX(c, b)->page = page;
+					BOX(c, b)->y += at - v[j].top;
+				}
+				v[j].top = at;
+				if (v[j].heading)
+					c->l->heads[v[j].heading - 1].page = page;
+				y = at + v[j].h, empty = 0;
+			}
+			if (!empty)
+				before = v[i].before;
 		}
 		if (empty && v[i].table && !v[i].is_header) {
 			/* a table continues: repeat its header rows */
