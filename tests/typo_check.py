@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """typo_check.py: judge a PDF's typography through pdfminer's eyes.
 
-  typo_check.py hyphens PDF TREE   TREE is the report's `render --dump-tree`
+  typo_check.py hyphens PDF TREE [--page-ends]
+                                   TREE is the report's `render --dump-tree`;
+                                   --page-ends: a page may end in a hyphen
+                                   (LibreOffice before 24.2 has no such rule)
   typo_check.py measure PDF MAX    the body's full lines hold at most MAX
                                    characters (the median of them)
   typo_check.py hang PDF           each contents entry's second line starts
@@ -121,7 +124,7 @@ def following(lines, i):
 LETTER = r"[^\W\d_]"
 
 
-def hyphens(pdf, tree):
+def hyphens(pdf, tree, page_ends=False):
     alltext, heads, cells = tree_texts(tree)
     lines, toc = pdf_lines(pdf)
     sizes = sorted(l[5] for l in lines)
@@ -139,7 +142,8 @@ def hyphens(pdf, tree):
                         re.match(LETTER, norm(l[4])) and norm(l[4])[0].islower()), "")
             if nxt and (m.group(1) + "-" + nxt.split()[0]).lower() not in alltext.lower():
                 ends += 1
-                bad.append("page %d ends in a hyphen: '%s'" % (pno, t))
+                if not page_ends:
+                    bad.append("page %d ends in a hyphen: '%s'" % (pno, t))
             continue
         nxt = norm(lines[j][4])
         m2 = re.match(r"(" + LETTER + r"+)", nxt)
@@ -214,8 +218,8 @@ def hang(pdf):
 
 def main():
     a = sys.argv[1:]
-    if len(a) == 3 and a[0] == "hyphens":
-        bad = hyphens(a[1], a[2])
+    if len(a) in (3, 4) and a[0] == "hyphens" and a[3:] in ([], ["--page-ends"]):
+        bad = hyphens(a[1], a[2], a[3:] == ["--page-ends"])
     elif len(a) == 3 and a[0] == "measure":
         bad = measure(a[1], int(a[2]))
     elif len(a) == 2 and a[0] == "hang":

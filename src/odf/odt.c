@@ -561,6 +561,9 @@ static void named_styles(odt *o)
 	xmlw_attr(x, "style:family", "paragraph");
 	xmlw_start(x, "style:paragraph-properties");
 	xmlw_attr(x, "fo:hyphenation-ladder-count", "no-limit");
+	/* as the PDF: a page's last line ends in no hyphen (LibreOffice
+	 * honours it from 24.2) */
+	xmlw_attr(x, "fo:hyphenation-keep", "page");
 	xmlw_attr(x, "style:writing-mode", "page");
 	xmlw_end(x);
 	xmlw_start(x, "style:text-properties");

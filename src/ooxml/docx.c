@@ -1596,6 +1596,10 @@ static void settings_part(docx *o)
 	root_ns(x, "w:settings");
 	xmlw_empty(x, "w:zoom", "w:percent", "100", NULL);
 	val(x, "w:defaultTabStop", "709");
+	/* Word has no setting for the letters left on either side of a break
+	 * (the PDF's, the ODT's and the HTML's three), nor for a page's last
+	 * line: the labels and headings it must not break have
+	 * suppressAutoHyphens in their styles */
 	empty(x, "w:autoHyphenation");
 	val(x, "w:consecutiveHyphenLimit", "2");
 	val(x, "w:hyphenationZone", "425");
