@@ -720,6 +720,16 @@ typedef struct pctx {
 	doc_align align;
 } pctx;
 
+/* Do runs a and b look alike (face, colour, link), so that one text box
+ * may hold both -- the two sides of a word joiner ("2023–" "2026") read
+ * as one word? */
+static int same_look(const ctx *c, int a, int b)
+{
+	const run *x = &c->runs[a], *y = &c->runs[b];
+	return a == b || (x->face == y->face && x->rgb == y->rgb && x->href == y->href &&
+			  !x->brk && !y->brk);
+}
+
 /* Lines of the current runs as slabs in sv, text starting at x, width w.
  * Returns the number of slabs added; the first is at index *first. */
 static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, double x,
@@ -789,9 +799,9 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 			for (g = f; g < end; g++) {
 				const frag *fr = &c->frags[g];
 				const seg *sg = &c->segs[fr->seg];
-				if (g > f && sg->run != r &&
+				if (g > f && !same_look(c, sg->run, r) &&
 				    (sg->kind != SEG_SPACE || g + 1 >= end ||
-				     c->segs[c->frags[g + 1].seg].run != r))
+				     !same_look(c, c->segs[c->frags[g + 1].seg].run, r)))
 					break;
 				n += fr->b - fr->a + (size_t)fr->hyphen;
 				if (at && (!sg->s || sg->s + fr->a != at || fr->hyphen ||
