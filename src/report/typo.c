@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "doc/chart.h"
 #include "labels.h"
 
 #define NBSP_S "\xC2\xA0"
@@ -173,7 +174,9 @@ static int opens_quote(uint32_t prev)
 	       prev == 0x2060;
 }
 
-int typo_text(buf *out, const char *s, size_t len, const char *lang, uint32_t *prev)
+/* typo_text, with word joiners after a range's dash or (joiner 0) none. */
+static int set_text(buf *out, const char *s, size_t len, const char *lang, uint32_t *prev,
+		    int joiner)
 {
 	int en = lang && strcmp(lang, "en") == 0, changed = 0;
 	uint32_t pv = *prev;
@@ -204,7 +207,7 @@ int typo_text(buf *out, const char *s, size_t len, const char *lang, uint32_t *p
 		}
 		if ((c == '-' || cp == 0x2013) && i > 0 && is_digit((unsigned char)s[i - 1]) &&
 		    is_range(s, len, i, i + k)) {
-			buf_puts(out, EN_DASH_S DOC_WORD_JOINER);
+			buf_puts(out, joiner ? EN_DASH_S DOC_WORD_JOINER : EN_DASH_S);
 			changed = 1;
 			pv = 0x2060, i += k;
 			continue;
@@ -223,6 +226,42 @@ int typo_text(buf *out, const char *s, size_t len, const char *lang, uint32_t *p
 	return changed;
 }
 
+int typo_text(buf *out, const char *s, size_t len, const char *lang, uint32_t *prev)
+{
+	return set_text(out, s, len, lang, prev, 1);
+}
+
+/* s set as the text is, without word joiners (a chart draws its own words
+ * on a line of their own, and its fonts have no glyph for one): a copy in
+ * d's arena, or s itself when nothing changes. */
+static const char *chart_words(doc *d, buf *out, const char *s, const char *lang)
+{
+	uint32_t prev = 0;
+	if (!s || !*s)
+		return s;
+	out->len = 0;
+	if (!set_text(out, s, strlen(s), lang, &prev, 0) || out->failed)
+		return s;
+	const char *t = arena_strndup(&d->arena, (const char *)out->data, out->len);
+	return t ? t : s;
+}
+
+/* A chart's title, unit, categories and series names, and its alt text,
+ * as the text around it: "5 %" beside "5 %".  The chart is d's own. */
+static void typo_chart(doc *d, doc_node *n, buf *out, const char *lang)
+{
+	n->u.chart.alt = chart_words(d, out, n->u.chart.alt, lang);
+	doc_chart *ch = (doc_chart *)n->u.chart.chart;
+	if (!ch)
+		return;
+	ch->title = chart_words(d, out, ch->title, lang);
+	ch->unit = chart_words(d, out, ch->unit, lang);
+	for (int i = 0; ch->cats && i < ch->ncats; i++)
+		ch->cats[i] = chart_words(d, out, ch->cats[i], lang);
+	for (int i = 0; ch->series && i < ch->nseries; i++)
+		ch->series[i].name = chart_words(d, out, ch->series[i].name, lang);
+}
+
 void typo_doc(doc *d, const char *lang)
 {
 	doc_iter it;
@@ -234,6 +273,8 @@ void typo_doc(doc *d, const char *lang)
 	while ((ev = doc_iter_next(&it, &cn)) != DOC_EV_DONE) {
 		if (ev != DOC_EV_ENTER)
 			continue;
+		if (cn->type == DOC_CHART)
+			typo_chart(d, (doc_node *)cn, &out, lang);
 		if (!doc_is_inline(cn->type)) {
 			prev = 0; /* a block starts: a quote here opens */
 			continue;

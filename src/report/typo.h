@@ -14,8 +14,9 @@
  *     no format breaks a line inside "2023–2026";
  *   - straight double quotes as the language's: « » in nb and nn, “ ” in
  *     en.
- * Linear in the text; UTF-8 safe (malformed bytes pass through); only
- * TEXT nodes change, never a link's target, an anchor or a chart. */
+ * Linear in the text; UTF-8 safe (malformed bytes pass through); TEXT
+ * nodes change, and a chart's words (without joiners: a chart sets each
+ * label on a line of its own), never a link's target or an anchor. */
 #ifndef REPORT_TYPO_H
 #define REPORT_TYPO_H
 

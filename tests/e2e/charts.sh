@@ -38,12 +38,13 @@ mkdir -p board
 # The board handout has compact charts and no twin tables, so a row of
 # years there can only be a chart's axis.
 expect_exit "board handout renders with charts" 0 "$SR" render -q -t styremote -f pdf -O board "$@"
-txt=$(pdftotext "$pdf" - | tr '\n' ' ' | tr -s ' ')
+# the report sets the plan's "5%" as "5 %" and its ranges with en dashes
+txt=$(pdftotext "$pdf" - | tr '\n' ' ' | sed 's/\xc2\xa0/ /g; s/ %/%/g; s/\xe2\x80\x93/-/g' | tr -s ' ')
 board=$(pdftotext -layout "board/$pdf" - | tr -s ' ')
 while IFS=$'\t' read -r y0 y1 name; do
 	# the chart's title is drawn unhyphenated (wrapped at a space), and
 	# its year axis runs from the baseline to the target
-	contains "pdf chart title: ${name:0:40}" "$txt" "$name"
+	contains "pdf chart title: ${name:0:40}" "$txt" "$(printf '%s' "$name" | sed 's/ %/%/g')"
 	years=$(seq -s ' ' "$y0" "$y1")
 	contains "board pdf chart years $years" "$board" "$years"
 done < ind.txt

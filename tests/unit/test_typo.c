@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "casefile.h"
+#include "doc/chart.h"
 #include "report/typo.h"
 
 /* Every row of tests/unit/typo.txt; each failure is reported by its line. */
@@ -78,6 +79,27 @@ static void across_nodes(void **state)
 	doc_free(d);
 }
 
+/* A chart's words are set as the text is, but without word joiners: a
+ * chart draws its labels itself, and its fonts have no glyph for one. */
+static void chart_words(void **state)
+{
+	(void)state;
+	srcpos z = {0};
+	doc *d = doc_new();
+	assert_non_null(d);
+	doc_chart *ch = arena_alloc(&d->arena, sizeof *ch);
+	assert_non_null(ch);
+	memset(ch, 0, sizeof *ch);
+	ch->title = "Økt med 5% 2023-2026";
+	doc_node *n = doc_append(d->root, doc_node_new(d, DOC_CHART, z));
+	n->u.chart.chart = ch;
+	n->u.chart.alt = "St. Olavs";
+	typo_doc(d, "nb");
+	assert_string_equal(ch->title, "Økt med 5\xC2\xA0% 2023\xE2\x80\x93" "2026");
+	assert_string_equal(n->u.chart.alt, "St.\xC2\xA0Olavs");
+	doc_free(d);
+}
+
 /* Bytes that are no UTF-8 come out as they went in, and a range or a
  * quote beside them is still set. */
 static void malformed(void **state)
@@ -97,6 +119,7 @@ int main(void)
 		cmocka_unit_test(typo_table),
 		cmocka_unit_test(across_nodes),
 		cmocka_unit_test(malformed),
+		cmocka_unit_test(chart_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
