@@ -1463,12 +1463,16 @@ done:
 static const double TOC_NUMW = 28;
 
 /* The bytes of a heading's number and the space after it ("1.5 " of
- * "1.5 Flere kliniske studier"), or 0 when it has none. */
+ * "1.5 Flere kliniske studier"), or 0 when it has none.  A number's parts
+ * have one or two digits: "2024 i tall" starts with a year, not a number. */
 static size_t number_prefix(const char *t)
 {
-	size_t i = 0;
-	while ((t[i] >= '0' && t[i] <= '9') || (i > 0 && t[i] == '.'))
-		i++;
+	size_t i = 0, digits = 0;
+	for (; (t[i] >= '0' && t[i] <= '9') || (i > 0 && t[i] == '.' && digits > 0); i++) {
+		digits = t[i] == '.' ? 0 : digits + 1;
+		if (digits > 2)
+			return 0;
+	}
 	return i > 0 && t[i] == ' ' && t[i + 1] ? i + 1 : 0;
 }
 
