@@ -14,7 +14,8 @@ there is read from the XML itself, not from the program:
   - with --charts N: at least N charts.
 The report's text comes from one reader per format (FORMATS below); a new
 format is one more function there.  Comparison ignores white space,
-hyphens and soft hyphens, since line breaking and hyphenation move them.
+hyphens and soft hyphens, since line breaking and hyphenation move them,
+and en dashes, word joiners and quotes, which the typographic pass sets.
 Exit 0 when everything is found, 1 with the missing pieces listed, 2 on a
 usage or reader error.
 """
@@ -53,7 +54,9 @@ def pdf_read(path):
         words.sort(key=lambda w: (round(w[1], 0), w[0]))
         segs = []
         for x0, y0, x1, y1, t in words:
-            if segs and abs(y0 - segs[-1][1]) < 1 and x0 - segs[-1][2] < 6:
+            # the next word of the same line: to the right, a space away (a
+            # cell to the left, its baseline a little lower, is no part)
+            if segs and abs(y0 - segs[-1][1]) < 1 and -0.5 < x0 - segs[-1][2] < 6:
                 segs[-1][2] = x1
                 segs[-1][3].append((x0, x1, t))
             else:
@@ -152,7 +155,9 @@ FORMATS = {".pdf": pdf_read, ".odt": odt_read, ".docx": docx_read, ".html": html
 
 def squash(s):
     s = unicodedata.normalize("NFC", s)
-    return re.sub(r"[\s\u00ad\-\u2010\u2011]+", "", s)
+    # the report sets the plan's text typographically: no-break spaces,
+    # en dashes and word joiners in ranges, the language's quotes
+    return re.sub(r"[\s\u00ad\-\u2010\u2011\u2013\u2060\"«»“”]+", "", s)
 
 
 def pieces(el):

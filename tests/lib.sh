@@ -28,17 +28,32 @@ expect_exit() {
 		fail "$name" "exit $rc, wanted $code; stderr: $(printf '%s' "$ERR" | head -5)"; fi
 }
 
+# plainspace HAYSTACK NEEDLE: the haystack with its no-break spaces as
+# spaces and its word joiners gone, unless the needle holds either: the
+# report sets "12. februar" with a no-break space, and a check that is not
+# about spacing should not have to spell it.
+plainspace() {
+	local nb=$'\xc2\xa0' wj=$'\xe2\x81\xa0'
+	case "$2" in *"$nb"* | *"$wj"*) printf '%s' "$1"; return ;; esac
+	case "$1" in *"$nb"* | *"$wj"*) ;; *) printf '%s' "$1"; return ;; esac
+	printf '%s' "$1" | LC_ALL=C sed 's/\xc2\xa0/ /g; s/\xe2\x81\xa0//g'
+}
+
 # contains NAME HAYSTACK NEEDLE: an empty needle is found in anything, so
 # it is a failure (it usually means the command that made it failed).
 contains() {
 	if [ -z "$3" ]; then fail "$1" "empty needle"; return; fi
-	case "$2" in *"$3"*) pass "$1" ;; *) fail "$1" "'$3' not found in: $(printf '%s' "$2" | head -c 400)" ;; esac
+	local hay
+	hay=$(plainspace "$2" "$3")
+	case "$hay" in *"$3"*) pass "$1" ;; *) fail "$1" "'$3' not found in: $(printf '%s' "$hay" | head -c 400)" ;; esac
 }
 
 # lacks NAME HAYSTACK NEEDLE: the opposite of contains.
 lacks() {
 	if [ -z "$3" ]; then fail "$1" "empty needle"; return; fi
-	case "$2" in *"$3"*) fail "$1" "'$3' found in: $(printf '%s' "$2" | head -c 400)" ;; *) pass "$1" ;; esac
+	local hay
+	hay=$(plainspace "$2" "$3")
+	case "$hay" in *"$3"*) fail "$1" "'$3' found in: $(printf '%s' "$hay" | head -c 400)" ;; *) pass "$1" ;; esac
 }
 
 have() { command -v "$1" >/dev/null 2>&1; }

@@ -40,8 +40,29 @@ def pages(pdf):
                       float(w.get("xMax")), float(w.get("yMax"))) for w in ln.iter(NS + "word")]
             if words:
                 lines.append((" ".join(w[0] for w in words), words))
-        res.append((float(pg.get("width")), float(pg.get("height")), lines))
+        res.append((float(pg.get("width")), float(pg.get("height")), join_numbers(lines)))
     return res
+
+
+def join_numbers(lines):
+    """A page number poppler set apart from its dotted leader (a column of
+    numbers at the right edge is a block of its own to it) back on the
+    leader's line."""
+    nums = [ln for ln in lines if re.fullmatch(r"\d+", ln[0])]
+    if not nums:
+        return lines
+    out, used = [], []
+    for ln in lines:
+        t, ws = ln
+        if re.search(r"\. \.$", t):
+            for n in nums:
+                nw = n[1][0]
+                if abs(nw[2] - ws[-1][2]) < 0.5 and nw[1] > ws[-1][3] and n not in used:
+                    t, ws = t + " " + n[0], ws + n[1]
+                    used.append(n)
+                    break
+        out.append((t, ws) if ws is not ln[1] else ln)
+    return [ln for ln in out if not any(ln is u for u in used)]
 
 
 def check_area(pdf, x0, y0, x1, y1):

@@ -508,12 +508,14 @@ def main():
                 p2 = k.get("/Pg", pg)
                 out.append(page_mcids.get(key(p2), (0, {}))[1].get(int(k.MCID), ""))
         # lines join with a space, except after a soft hyphen (a word
-        # the line breaker split)
+        # the line breaker split) and after a compound's own hyphen before
+        # its capital ("Midt-" / "Norge")
         text = ""
         for s in (s.strip() for s in out):
             if not s:
                 continue
-            if text and not text.endswith("\u00ad"):
+            if text and not text.endswith("\u00ad") and not (
+                    re.search(r"[^\W\d_]-$", text) and s[:1].isupper()):
                 text += " "
             text = text.rstrip("\u00ad") + s
         return text.rstrip("\u00ad")

@@ -592,8 +592,12 @@ def check_docx(s, path):
         if v is None or not near(int(v) / 20, num(s, key)):
             bad(f"DOCX: {lv} is {v} twips below the entry before, the style's {s[key]} pt")
     t2 = named.get("TOC2")
-    if t2 is None or not near(int(w_attr(t2, f"{W}pPr/{W}ind", "left") or 0) / 20, num(s, "toc.indent")):
+    left = 0 if t2 is None else int(w_attr(t2, f"{W}pPr/{W}ind", "left") or 0) / 20
+    hang = 0 if t2 is None else int(w_attr(t2, f"{W}pPr/{W}ind", "hanging") or 0) / 20
+    if t2 is None or not near(left - hang, num(s, "toc.indent")):
         bad(f"DOCX: a level-2 contents entry is not indented {s['toc.indent']} pt")
+    if t2 is None or not near(hang, num(s, "toc.hang-2")):
+        bad(f"DOCX: a level-2 contents entry does not hang {s['toc.hang-2']} pt")
     li = named.get("ListParagraph")
     if li is None or not near(int(w_attr(li, f"{W}pPr/{W}spacing", "before") or -1) / 20,
                               num(s, "list.item-before")):

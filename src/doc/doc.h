@@ -58,6 +58,12 @@ typedef enum doc_type {
 
 typedef enum doc_align { DOC_LEFT, DOC_RIGHT, DOC_CENTER } doc_align;
 
+/* U+2060 WORD JOINER in UTF-8: a text may hold it where a line must not
+ * break ("2023–" WJ "2026").  It has no width and no glyph: a format that
+ * sets its own lines (the PDF) honours it and never paints it; the others
+ * pass it on to their readers, which honour it. */
+#define DOC_WORD_JOINER "\xE2\x81\xA0"
+
 /* A named fill for table cells (a status colour, the header shade).
  * Index 0 of doc->fills is "no fill". */
 typedef struct doc_fill {
@@ -233,6 +239,10 @@ int doc_row_is_header(const doc_node *r);
  * when header (the caller says whether the cell heads its column); 0 for
  * none. */
 int doc_cell_fill(const doc *d, const doc_node *cell, int header);
+/* Is CELL cell a label: a header cell (header, as doc_cell_fill) or one
+ * with a fill of its own?  A label is read at a glance and is never
+ * hyphenated; the zebra shade is no fill. */
+int doc_cell_is_label(const doc *d, const doc_node *cell, int header);
 /* Does a PAGE_BREAK stand right before top-level block n? */
 int doc_breaks_before(const doc_node *n);
 /* Does the block after PAGE_BREAK n carry the break itself (a heading, a
@@ -262,6 +272,9 @@ typedef struct doc_place {
 	int in_cell;     /* in a table CELL */
 	int header;      /* that cell heads its column (doc_row_is_header) */
 	int fill;        /* the fill that cell shows (doc_cell_fill); 0: none */
+	int label;       /* that cell is a label, not running text: it heads
+			    its column or shows a fill (a status); no format
+			    hyphenates a label */
 	int in_item;     /* in a list ITEM, and not in a cell */
 	doc_align align; /* the paragraph's own alignment, else its cell's */
 } doc_place;

@@ -30,6 +30,11 @@ int doc_cell_fill(const doc *d, const doc_node *cell, int header)
 	return doc_fill_valid(d, f) ? f : 0;
 }
 
+int doc_cell_is_label(const doc *d, const doc_node *cell, int header)
+{
+	return header || doc_fill_valid(d, cell->u.cell.fill);
+}
+
 int doc_breaks_before(const doc_node *n)
 {
 	return n->parent && n->parent->type == DOC_DOCUMENT && n->prev &&
@@ -100,7 +105,7 @@ const char *doc_row_anchor_at(const doc_node *p)
 
 doc_place doc_place_of(const doc *d, const doc_node *para)
 {
-	doc_place pl = {0, 0, 0, 0, para->u.para.align};
+	doc_place pl = {0, 0, 0, 0, 0, para->u.para.align};
 	for (const doc_node *p = para->parent; p; p = p->parent) {
 		if (p->type == DOC_ITEM)
 			pl.in_item = 1;
@@ -111,6 +116,7 @@ doc_place doc_place_of(const doc *d, const doc_node *para)
 		pl.in_cell = 1;
 		pl.header = p->parent && doc_row_is_header(p->parent);
 		pl.fill = doc_cell_fill(d, p, pl.header);
+		pl.label = doc_cell_is_label(d, p, pl.header);
 		pl.in_item = 0;
 		break;
 	}

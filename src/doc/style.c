@@ -18,7 +18,8 @@ void doc_style_unset(doc_style *s)
 			 &s->table.before, &s->table.after,
 			 &s->list.indent, &s->list.label_gap, &s->list.item_before, &s->list.after,
 			 &s->toc.indent, &s->toc.leading, &s->toc.before_1, &s->toc.before,
-			 &s->toc.after, &s->furniture_size, &s->furniture_rule_w, &s->header_gap, &s->footer_gap, &s->title_rule_w,
+			 &s->toc.after, &s->toc.hang[0], &s->toc.hang[1], &s->toc.hang[2],
+			 &s->furniture_size, &s->furniture_rule_w, &s->header_gap, &s->footer_gap, &s->title_rule_w,
 			 &s->title_rule_above, &s->title_rule_below,
 			 &s->logo_w, &s->logo_h, &s->logo_after, &s->cover_space,
 			 &s->chart.title_size, &s->chart.label_size,
@@ -59,7 +60,9 @@ static void defaults(doc_style *s, double b)
 	s->page_w = 595.276; /* A4 */
 	s->page_h = 841.890;
 	s->margin_top = s->margin_bottom = 25 * 72 / 25.4;
-	s->margin_left = s->margin_right = 22 * 72 / 25.4;
+	/* a measure of about 85 characters of body text: 60-75 is the
+	 * comfortable range, and over 90 the eye loses the next line */
+	s->margin_left = s->margin_right = 28 * 72 / 25.4;
 	s->font_family = "Liberation Sans";
 	s->font_size = b;
 	s->min_lines = 2;
@@ -70,15 +73,19 @@ static void defaults(doc_style *s, double b)
 	s->link_rgb = 0x1D4ED8;
 	/*                            size      leading before    after     bold rgb */
 	s->para[DOC_P_BODY] = (doc_role){b, 1.38, 0.55 * b, 0, 0, s->text_rgb, 1, 0};
-	s->para[DOC_P_TITLE] = (doc_role){2.4 * b, 1.15, 0, 0.4 * b, 1, s->heading_rgb, 1, 1};
-	s->para[DOC_P_SUBTITLE] = (doc_role){1.3 * b, 1.3, 0.2 * b, 0, 0, s->muted_rgb, 1, 1};
+	s->para[DOC_P_TITLE] = (doc_role){2.4 * b, 1.15, 0, 0.4 * b, 1, s->heading_rgb, 0, 1};
+	s->para[DOC_P_SUBTITLE] = (doc_role){1.3 * b, 1.3, 0.2 * b, 0, 0, s->muted_rgb, 0, 1};
 	s->para[DOC_P_NOTE] = (doc_role){0.85 * b, 1.35, 0.5 * b, 0, 0, s->muted_rgb, 1, 0};
-	s->para[DOC_P_CAPTION] = (doc_role){0.9 * b, 1.3, 1.0 * b, 0.3 * b, 1, s->text_rgb, 1, 1};
+	s->para[DOC_P_CAPTION] = (doc_role){0.9 * b, 1.3, 1.0 * b, 0.3 * b, 1, s->text_rgb, 0, 1};
 	s->para[DOC_P_LEAD] = (doc_role){1.15 * b, 1.4, 0.6 * b, 0.3 * b, 0, s->text_rgb, 1, 0};
-	s->heading[0] = (doc_role){1.7 * b, 1.2, 2.2 * b, 0.6 * b, 1, s->heading_rgb, 1, 1};
-	s->heading[1] = (doc_role){1.3 * b, 1.25, 1.6 * b, 0.4 * b, 1, s->heading_rgb, 1, 1};
-	s->heading[2] = (doc_role){1.1 * b, 1.25, 1.2 * b, 0.3 * b, 1, s->heading_rgb, 1, 1};
-	double cs = 0.88 * b;
+	/* a heading is read at a glance, and its contents entry with it: never
+	 * hyphenated */
+	s->heading[0] = (doc_role){1.7 * b, 1.2, 2.2 * b, 0.6 * b, 1, s->heading_rgb, 0, 1};
+	s->heading[1] = (doc_role){1.3 * b, 1.25, 1.6 * b, 0.4 * b, 1, s->heading_rgb, 0, 1};
+	s->heading[2] = (doc_role){1.1 * b, 1.25, 1.2 * b, 0.3 * b, 1, s->heading_rgb, 0, 1};
+	/* table text and notes stay readable on paper: at the default 11 pt
+	 * the cells are 9.9 pt, a note 9.35 pt, a note in a cell 8.9 pt */
+	double cs = 0.9 * b;
 	s->table = (doc_table_style){
 		.size = cs, .leading = 1.3, .note_size = 0.9 * cs, .para_gap = 0.35 * cs,
 		.pad = 4, .dense_pad = 1.5, .rule_w = 0.4, .header_rule_w = 0.8, .grid = 0,
@@ -86,7 +93,9 @@ static void defaults(doc_style *s, double b)
 		.zebra = 0, .zebra_rgb = 0xF5F7FA, .before = 0.8 * b, .after = 0.9 * b};
 	s->list = (doc_list_style){18, 5, 0.3 * b, 0.55 * b,
 				   {"\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\xA2", "\xE2\x80\x93"}};
-	s->toc = (doc_toc_style){14, 1.3, 0.5 * b, 0.1 * b, 1.2 * b};
+	/* the hangs: a digit and a space are 0.56 and 0.28 of the size in
+	 * Liberation Sans, Arial and Helvetica alike */
+	s->toc = (doc_toc_style){14, {0.85 * b, 1.7 * b, 2.5 * b}, 1.3, 0.5 * b, 0.1 * b, 1.2 * b};
 	s->furniture_size = 0.8 * b;
 	s->furniture_rule_w = 0.5;
 	s->header_gap = 16;
@@ -162,7 +171,7 @@ static void role(doc_role *to, const doc_role *o)
 
 void doc_style_fill(doc_style *s, const doc_style *o)
 {
-	defaults(s, o && !isnan(o->font_size) && o->font_size > 0 ? o->font_size : 10);
+	defaults(s, o && !isnan(o->font_size) && o->font_size > 0 ? o->font_size : 11);
 	if (!o)
 		return;
 	/* colours the roles take by default follow the template's */
@@ -230,6 +239,8 @@ void doc_style_fill(doc_style *s, const doc_style *o)
 	len(&s->toc.before_1, o->toc.before_1);
 	len(&s->toc.before, o->toc.before);
 	len(&s->toc.after, o->toc.after);
+	for (int i = 0; i < DOC_HEADINGS; i++)
+		len(&s->toc.hang[i], o->toc.hang[i]);
 	len(&s->furniture_size, o->furniture_size);
 	len(&s->furniture_rule_w, o->furniture_rule_w);
 	len(&s->header_gap, o->header_gap);
@@ -341,6 +352,8 @@ void doc_style_dump(const doc_style *s, FILE *out)
 	fprintf(out, "toc.indent %.3f\ntoc.leading %.3f\ntoc.before-1 %.3f\ntoc.before %.3f\n"
 		"toc.after %.3f\n", s->toc.indent, s->toc.leading, s->toc.before_1, s->toc.before,
 		s->toc.after);
+	for (int i = 0; i < DOC_HEADINGS; i++)
+		fprintf(out, "toc.hang-%d %.3f\n", i + 1, s->toc.hang[i]);
 	fprintf(out, "furniture.size %.3f\nfurniture.rule %.3f\nfurniture.header-gap %.3f\n"
 		"furniture.footer-gap %.3f\ntitle.rule %.3f\ntitle.rule-above %.3f\n"
 		"title.rule-below %.3f\nlogo.after %.3f\ncover.space-above %.3f\n", s->furniture_size,

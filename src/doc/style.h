@@ -76,6 +76,12 @@ typedef struct doc_list_style {
 
 typedef struct doc_toc_style {
 	double indent;             /* per level below the first */
+	/* An entry's lines after its first start this far right of its
+	 * number, under its text, by level: the width of a typical number
+	 * there and a space ("4 ", "1.5 ", "1.5.2 ").  The PDF measures each
+	 * entry's own number instead; a format whose contents its reader
+	 * writes (ODT, DOCX, HTML) takes these. */
+	double hang[DOC_HEADINGS];
 	double leading;
 	double before_1, before;   /* above a level-1 entry, above the others */
 	double after;              /* below the contents */

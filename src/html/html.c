@@ -1105,7 +1105,9 @@ static void write_css(html *h)
 	if (!s->font_family || strcmp(s->font_family, "Liberation Sans") != 0)
 		put(h, "\"Liberation Sans\",");
 	put(h, "Arial,Helvetica,sans-serif;"
-	       "font-size:100%;overflow-wrap:break-word;background:#fff;line-height:");
+	       "font-size:100%;overflow-wrap:break-word;background:#fff;"
+	       /* as the PDF: at least three letters on either side of a break */
+	       "hyphenate-limit-chars:6 3 3;line-height:");
 	putnum(h, s->para[DOC_P_BODY].leading);
 	put(h, ";color:");
 	putrgb(h, s->text_rgb);
@@ -1153,13 +1155,25 @@ static void write_css(html *h)
 	putem(h, toc->after, fs);
 	put(h, ";line-height:");
 	putnum(h, toc->leading);
-	put(h, "}\nnav ol{list-style:none;padding-left:0;margin:0}\nnav ol ol{padding-left:");
+	put(h, ";hyphens:manual}\nnav ol{list-style:none;padding-left:0;margin:0}\nnav ol ol{padding-left:");
 	putem(h, toc->indent, fs);
 	put(h, "}\nnav li{margin:");
 	putem(h, toc->before, fs);
 	put(h, " 0 0}\nnav>ol>li{font-weight:bold;margin-top:");
 	putem(h, toc->before_1, fs);
 	put(h, "}\nnav li li{font-weight:normal}\n");
+	/* a hanging indent: an entry's second line starts under its text,
+	 * not under its number */
+	for (int l = 1; l <= DOC_HEADINGS; l++) {
+		put(h, "nav>ol");
+		for (int k = 1; k < l; k++)
+			put(h, ">li>ol");
+		put(h, ">li>a{display:block;padding-left:");
+		putem(h, toc->hang[l - 1], fs);
+		put(h, ";text-indent:-");
+		putem(h, toc->hang[l - 1], fs);
+		put(h, "}\n");
+	}
 	/* lists: the label sits in the indent; CSS sets no gap after a
 	 * marker, so a space in the marker's string stands for it */
 	put(h, "main ul,main ol{margin:0 0 ");
@@ -1217,6 +1231,9 @@ static void write_css(html *h)
 	       "th p,td p{margin:0;font-size:1em;line-height:inherit;color:inherit}\n"
 	       "th p+p,td p+p{margin-top:");
 	putem(h, t->para_gap, t->size);
+	/* a column's head and a filled cell are labels (doc_cell_is_label):
+	 * never hyphenated */
+	put(h, "}\nthead th p{hyphens:manual");
 	put(h, "}\nth p.note,td p.note{font-size:");
 	putem(h, t->note_size, t->size);
 	put(h, "}\ntd ul,td ol{margin:0;padding-left:");
@@ -1239,7 +1256,9 @@ static void write_css(html *h)
 		 * PDF: the muted grey is for white paper */
 		put(h, "}\n.");
 		fill_class(h, f);
-		put(h, " p.note{color:inherit}\n");
+		put(h, " p.note{color:inherit}\n.");
+		fill_class(h, f);
+		put(h, " p{hyphens:manual}\n");
 	}
 	/* stacked rows: the column's name above each cell; the header row
 	 * stays for screen readers */

@@ -433,6 +433,17 @@ static void text_props(odt *o, double size, uint32_t rgb, const char *weight,
 
 #define NO_RGB 0x1000000u
 
+/* A label's text: its colour and weight, never hyphenated. */
+static void label_text_props(odt *o, uint32_t rgb, const char *weight)
+{
+	xmlw *x = &o->x;
+	xmlw_start(x, "style:text-properties");
+	attr_rgb(o, "fo:color", rgb);
+	xmlw_attr(x, "fo:font-weight", weight);
+	xmlw_attr(x, "fo:hyphenate", "false");
+	xmlw_end(x);
+}
+
 static void para_style_def(odt *o, const char *name, const char *display,
 			   const char *parent, const char *next, const char *cls,
 			   double above, double below, int keep, double size,
@@ -577,10 +588,13 @@ static void contents_style(odt *o, int level)
 	snprintf(name, sizeof name, "Contents_20_%d", level);
 	snprintf(display, sizeof display, "Contents %d", level);
 	const doc_toc_style *ts = &o->doc->style.toc;
-	double indent = (level - 1) * ts->indent;
+	/* a hanging indent: an entry's second line starts under its text */
+	double hang = ts->hang[level - 1 < DOC_HEADINGS ? level - 1 : DOC_HEADINGS - 1];
+	double indent = (level - 1) * ts->indent + hang;
 	style_open(o, name, display, "paragraph", "Index", NULL, "index");
 	xmlw_start(x, "style:paragraph-properties");
 	attr_cm(o, "fo:margin-left", indent);
+	attr_cm(o, "fo:text-indent", -hang);
 	attr_cm(o, "fo:margin-top", level == 1 ? ts->before_1 : ts->before);
 	attr_cm(o, "fo:margin-bottom", 0);
 	attr_pt(o, "fo:line-height", o->doc->style.font_size * ts->leading);
@@ -641,6 +655,9 @@ static void named_styles(odt *o)
 	xmlw_attr(x, "style:family", "paragraph");
 	xmlw_start(x, "style:paragraph-properties");
 	xmlw_attr(x, "fo:hyphenation-ladder-count", "no-limit");
+	/* as the PDF: a page's last line ends in no hyphen (LibreOffice
+	 * honours it from 24.2) */
+	xmlw_attr(x, "fo:hyphenation-keep", "page");
 	xmlw_attr(x, "style:writing-mode", "page");
 	xmlw_end(x);
 	xmlw_start(x, "style:text-properties");
@@ -653,8 +670,9 @@ static void named_styles(odt *o)
 			xmlw_attr(x, "fo:country", o->country);
 	}
 	xmlw_attr(x, "fo:hyphenate", "false");
-	xmlw_attr(x, "fo:hyphenation-remain-char-count", "2");
-	xmlw_attr(x, "fo:hyphenation-push-char-count", "2");
+	/* as the PDF: at least three letters on either side of a break */
+	xmlw_attr(x, "fo:hyphenation-remain-char-count", "3");
+	xmlw_attr(x, "fo:hyphenation-push-char-count", "3");
 	xmlw_end(x);
 	xmlw_end(x);
 
@@ -711,8 +729,12 @@ static void named_styles(odt *o)
 	note.bold = s->para[DOC_P_NOTE].bold, note.hyphenate = s->para[DOC_P_NOTE].hyphenate;
 	role_style(o, "Table_20_Note", "Table Note", "Table_20_Contents", NULL, "extra", &note);
 	int hf = doc_fill_valid(o->doc, s->header_fill) ? s->header_fill : 0;
-	para_style_def(o, "Table_20_Heading", "Table Heading", "Table_20_Contents", NULL, "extra",
-		       -1, -1, 0, 0, hf ? dc->fills[hf].text_rgb : ts->header_text_rgb, "bold");
+	/* the heads and the filled cells below are labels
+	 * (doc_cell_is_label): never hyphenated */
+	style_open(o, "Table_20_Heading", "Table Heading", "paragraph", "Table_20_Contents", NULL,
+		   "extra");
+	label_text_props(o, hf ? dc->fills[hf].text_rgb : ts->header_text_rgb, "bold");
+	xmlw_end(x);
 
 	/* One paragraph style per fill, named after it, shown by its label:
 	 * change a status colour once for the whole report. */
@@ -722,7 +744,7 @@ static void named_styles(odt *o)
 		xmlw_start(x, "style:paragraph-properties");
 		attr_rgb(o, "fo:background-color", dc->fills[i].rgb);
 		xmlw_end(x);
-		text_props(o, 0, dc->fills[i].text_rgb, NULL, NULL);
+		label_text_props(o, dc->fills[i].text_rgb, NULL);
 		xmlw_end(x);
 	}
 

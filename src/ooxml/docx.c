@@ -1224,8 +1224,11 @@ static void toc_style(docx *o, int level)
 	attr_long(x, "w:line", auto_line(t->leading));
 	xmlw_attr(x, "w:lineRule", "auto");
 	xmlw_end(x);
+	/* a hanging indent: an entry's second line starts under its text */
+	double hang = t->hang[level - 1 < DOC_HEADINGS ? level - 1 : DOC_HEADINGS - 1];
 	xmlw_start(x, "w:ind");
-	attr_long(x, "w:left", twips(indent));
+	attr_long(x, "w:left", twips(indent + hang));
+	attr_long(x, "w:hanging", twips(hang));
 	xmlw_end(x);
 	xmlw_end(x);
 	rpr(x, level == 1 ? RP_BOLD : 0, NO_RGB, 0);
@@ -1414,8 +1417,9 @@ static void write_styles_body(docx *o)
 			dup = dc->fills[j].label && strcmp(dc->fills[j].label, label) == 0;
 		char name[128];
 		snprintf(name, sizeof name, dup ? "%s (%s)" : "%s", label, o->fill_id[i]);
+		/* a filled cell is a label (doc_cell_is_label): not hyphenated */
 		pdef fp = {o->fill_id[i], name, "TableContents", NULL, -1, -1, -1,
-			   dc->fills[i].text_rgb, 0, 0, 0, 0, 0, 0};
+			   dc->fills[i].text_rgb, 0, 0, 0, 1, 0, 0};
 		para_def(o, &fp, NULL);
 	}
 	pdef toch = role_pdef("TOCHeading", "TOC Heading", "Normal", doc_style_heading(s, 1), 0,
@@ -1591,6 +1595,10 @@ static void settings_part(docx *o)
 	root_ns(x, "w:settings");
 	xmlw_empty(x, "w:zoom", "w:percent", "100", NULL);
 	val(x, "w:defaultTabStop", "709");
+	/* Word has no setting for the letters left on either side of a break
+	 * (the PDF's, the ODT's and the HTML's three), nor for a page's last
+	 * line: the labels and headings it must not break have
+	 * suppressAutoHyphens in their styles */
 	empty(x, "w:autoHyphenation");
 	val(x, "w:consecutiveHyphenLimit", "2");
 	val(x, "w:hyphenationZone", "425");

@@ -128,6 +128,10 @@ static int is_vowel(unsigned char c)
 
 enum { WMAX = 96 };
 
+/* The fewest letters on either side of a break: a piece of two ("næ-
+ * ringslivet", "studi-er") reads as a word of its own, or as a typo. */
+enum { PIECE = 3 };
+
 int hyph_points(const hyph *h, const char *w, size_t len, hyph_point *out, int max)
 {
 	const unsigned char *s = (const unsigned char *)w;
@@ -191,7 +195,7 @@ int hyph_points(const hyph *h, const char *w, size_t len, hyph_point *out, int m
 	off[n] = (unsigned)core_end;
 	lowoff[n] = (unsigned)lowlen;
 	low[lowlen] = 0;
-	if (n < 4 || uppers > 1) /* short words and acronyms stay whole */
+	if (n < 2 * PIECE || uppers > 1) /* short words and acronyms stay whole */
 		return 0;
 
 	/* rank per letter boundary k (break before letter k): -1 none */
@@ -203,8 +207,8 @@ int hyph_points(const hyph *h, const char *w, size_t len, hyph_point *out, int m
 		char **rep = NULL;
 		int *pos = NULL, *cut = NULL;
 		lat[n] = 0;
-		if (hnj_hyphen_hyphenate3(h->dict, lat, n, hy, NULL, &rep, &pos, &cut, 2, 2,
-					  2, 2) == 0) {
+		if (hnj_hyphen_hyphenate3(h->dict, lat, n, hy, NULL, &rep, &pos, &cut, PIECE,
+					  PIECE, PIECE, PIECE) == 0) {
 			for (int k = 0; k + 1 < n; k++)
 				if ((hy[k] & 1) && !(rep && rep[k]))
 					rank[k + 1] = 0;
@@ -248,7 +252,7 @@ int hyph_points(const hyph *h, const char *w, size_t len, hyph_point *out, int m
 			rank[k] = -1;
 	}
 	int cnt = 0;
-	for (int k = 2; k + 2 <= n && cnt < max; k++)
+	for (int k = PIECE; k + PIECE <= n && cnt < max; k++)
 		if (rank[k] > -2)
 			out[cnt++] = (hyph_point){off[k], rank[k]};
 	return cnt;

@@ -38,7 +38,7 @@ void hyph_close(hyph *h);
 /* The break points of the UTF-8 word w[0..len) (letters only; leading and
  * trailing punctuation is never split), in increasing order, at most max
  * (<= HYPH_MAX_POINTS).  Returns the count.  Never breaks inside a UTF-8
- * character, never leaves fewer than two letters on either side.
+ * character, never leaves fewer than three letters on either side.
  * h may be NULL: then only the compound-joint heuristic applies. */
 int hyph_points(const hyph *h, const char *w, size_t len, hyph_point *out, int max);
 

@@ -25,6 +25,8 @@ typedef struct slab {
 	int is_header;  /* this slab is a header row of its table */
 	int heading;    /* heading index + 1 starting here; 0 none */
 	int anchor;     /* anchor index + 1 of a row starting here; 0 none */
+	int hyph;       /* a paragraph's line ending in a hyphen it was given */
+	int line;       /* its index among its paragraph's lines */
 	size_t b0, b1;
 } slab;
 
@@ -87,6 +89,8 @@ typedef struct ctx {
 	const char *label; /* a list label for the next line emitted */
 	double label_right;
 	int label_depth;
+	int label_lead;    /* the label is a TOC entry's number: in the entry's
+			    * face and colour, its left edge at label_right */
 	/* scratch for one paragraph */
 	run *runs;
 	size_t nruns, capruns;
@@ -222,6 +226,40 @@ static void add_run(ctx *c, const char *s, size_t len, int f, uint32_t rgb, cons
 		*r = (run){s, len, f, rgb, href, brk};
 }
 
+/* Runs of s[0..len), cut at each word joiner (DOC_WORD_JOINER): the
+ * joiner is neither measured nor painted (the fonts have no glyph for
+ * it), and two runs with no space between them are one word to the line
+ * breaker, so no line breaks there. */
+static void add_text_runs(ctx *c, const char *s, size_t len, int f, uint32_t rgb,
+			  const char *href)
+{
+	const size_t wl = sizeof DOC_WORD_JOINER - 1;
+	const char *end = s + len, *from = s;
+	for (const char *p = s; p + wl <= end; p++)
+		if (*p == DOC_WORD_JOINER[0] && memcmp(p, DOC_WORD_JOINER, wl) == 0) {
+			if (p > from)
+				add_run(c, from, (size_t)(p - from), f, rgb, href, 0);
+			from = p + wl;
+			p += wl - 1;
+		}
+	if (from < end || len == 0)
+		add_run(c, from, (size_t)(end - from), f, rgb, href, 0);
+}
+
+/* The text s without its word joiners, in place (a heading's title for
+ * the contents and the bookmarks). */
+static void drop_joiners(char *s)
+{
+	const size_t wl = sizeof DOC_WORD_JOINER - 1;
+	char *o = s;
+	for (const char *p = s; *p;)
+		if (strncmp(p, DOC_WORD_JOINER, wl) == 0)
+			p += wl;
+		else
+			*o++ = *p++;
+	*o = '\0';
+}
+
 /* The runs of a heading's or paragraph's inlines. */
 static void collect_runs(ctx *c, const doc_node *para, int base, uint32_t rgb)
 {
@@ -260,8 +298,8 @@ static void collect_runs(ctx *c, const doc_node *para, int base, uint32_t rgb)
 			break;
 		case DOC_TEXT: {
 			int f = base | (bold > 0 ? FONT_BOLD : 0) | (ital > 0 ? FONT_ITALIC : 0);
-			add_run(c, n->u.text.text, n->u.text.len, f,
-				href ? c->st.link_rgb : rgb, href, 0);
+			add_text_runs(c, n->u.text.text, n->u.text.len, f,
+				      href ? c->st.link_rgb : rgb, href);
 			break;
 		}
 		case DOC_BREAK:
@@ -684,6 +722,16 @@ typedef struct pctx {
 	doc_align align;
 } pctx;
 
+/* Do runs a and b look alike (face, colour, link), so that one text box
+ * may hold both -- the two sides of a word joiner ("2023–" "2026") read
+ * as one word? */
+static int same_look(const ctx *c, int a, int b)
+{
+	const run *x = &c->runs[a], *y = &c->runs[b];
+	return a == b || (x->face == y->face && x->rgb == y->rgb && x->href == y->href &&
+			  !x->brk && !y->brk);
+}
+
 /* Lines of the current runs as slabs in sv, text starting at x, width w.
  * Returns the number of slabs added; the first is at index *first. */
 static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, double x,
@@ -708,19 +756,21 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 			/* the list label sits on the item's first line, right-aligned
 			 * in the indent */
 			const char *lab = c->label;
-			int lf = t->face & ~FONT_BOLD;
-			layout_box *b = newbox(c, LAYOUT_TEXT, LAYOUT_LIST_LABEL, pc->node);
+			int lead = c->label_lead;
+			int lf = lead ? t->face : t->face & ~FONT_BOLD;
+			layout_box *b = newbox(c, LAYOUT_TEXT, lead ? pc->role : LAYOUT_LIST_LABEL,
+					       pc->node);
 			if (!b)
 				return 0;
 			b->len = strlen(lab);
 			b->text = arena_strndup(&c->l->arena, lab, b->len);
 			b->w = font_width(face(c, lf), lab, b->len, t->size);
-			b->x = c->label_right - b->w;
+			b->x = lead ? c->label_right : c->label_right - b->w;
 			b->y = base, b->h = t->size, b->size = t->size, b->face = (font_style)lf;
-			b->rgb = t->rgb == c->st.text_rgb ? c->st.heading_rgb : t->rgb;
-			b->level = c->label_depth;
+			b->rgb = lead || t->rgb != c->st.text_rgb ? t->rgb : c->st.heading_rgb;
+			b->level = lead ? pc->level : c->label_depth;
 			c->l->faces_used |= 1u << lf;
-			c->label = NULL;
+			c->label = NULL, c->label_lead = 0;
 		}
 		/* line width for alignment */
 		double lw = 0;
@@ -751,9 +801,9 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 			for (g = f; g < end; g++) {
 				const frag *fr = &c->frags[g];
 				const seg *sg = &c->segs[fr->seg];
-				if (g > f && sg->run != r &&
+				if (g > f && !same_look(c, sg->run, r) &&
 				    (sg->kind != SEG_SPACE || g + 1 >= end ||
-				     c->segs[c->frags[g + 1].seg].run != r))
+				     !same_look(c, c->segs[c->frags[g + 1].seg].run, r)))
 					break;
 				n += fr->b - fr->a + (size_t)fr->hyphen;
 				if (at && (!sg->s || sg->s + fr->a != at || fr->hyphen ||
@@ -820,6 +870,8 @@ static size_t emit_lines(ctx *c, slabvec *sv, const tstyle *t, const pctx *pc, d
 		}
 		s = &sv->v[si];
 		s->b1 = c->npool;
+		s->hyph = end > start && c->frags[end - 1].hyphen;
+		s->line = (int)li;
 		start = end;
 	}
 	return sv->n - *first;
@@ -846,6 +898,7 @@ typedef struct cellmode {
 	uint32_t rgb; /* 0xFFFFFFFF: by paragraph style */
 	layout_role role;
 	doc_align align;
+	int label; /* a label cell (doc_cell_is_label): never hyphenated */
 } cellmode;
 
 enum { LIST_MAX = 16 };
@@ -953,7 +1006,7 @@ static void flow_blocks(ctx *c, const doc_node *container, slabvec *sv, double x
 					     cm->face | (t.face & FONT_BOLD && ps != DOC_P_BODY ? FONT_BOLD : 0),
 					     ps == DOC_P_NOTE && cm->rgb == 0xFFFFFFFF ? c->st.para[DOC_P_NOTE].rgb
 										       : rgb,
-					     ts->para_gap, 0, t.hyphenate};
+					     ts->para_gap, 0, t.hyphenate && !cm->label};
 				pc.role = cm->role;
 				if (pc.align == DOC_LEFT)
 					pc.align = cm->align;
@@ -1166,13 +1219,15 @@ static void col_widths(ctx *c, tab *tb)
 			minw[i] = 0;
 		}
 		for (const doc_node *r = t->first; r; r = r->next) {
-			cellmode cm = {1, ts->size, doc_row_is_header(r) ? FONT_BOLD : FONT_REGULAR, 0,
-				       LAYOUT_TABLE_DATA_CELL, DOC_LEFT};
+			int hdr = doc_row_is_header(r);
+			cellmode cm = {1, ts->size, hdr ? FONT_BOLD : FONT_REGULAR, 0,
+				       LAYOUT_TABLE_DATA_CELL, DOC_LEFT, 0};
 			int ci = 0;
 			for (const doc_node *cell = r->first; cell && ci < nc; cell = cell->next, ci++) {
 				/* what the column holds already need not be measured */
 				double held = minw[ci] > 0 ? minw[ci] - pads : 0;
-				double m = cell_min(c, cell, &cm, whole, held);
+				double m = cell_min(c, cell, &cm,
+						    whole || doc_cell_is_label(c->d, cell, hdr), held);
 				if (minw[ci] == 0 || m > held)
 					minw[ci] = m + pads;
 			}
@@ -1225,7 +1280,7 @@ static double row_cells(ctx *c, tab *tb, const doc_node *r, int hdr, int ri)
 			cell_fill(c, cell, hdr, ri, &rgb, &text);
 			cellmode cm = {1, ts->size, hdr ? FONT_BOLD : FONT_REGULAR, text,
 				       hdr ? LAYOUT_TABLE_HEADER_CELL : LAYOUT_TABLE_DATA_CELL,
-				       cell->u.cell.align};
+				       cell->u.cell.align, doc_cell_is_label(c->d, cell, hdr)};
 			c->pending_before = 0;
 			flow_blocks(c, cell, &tb->cells, tb->x[ci] + ts->pad, tb->cw[ci] - 2 * ts->pad,
 				    &cm);
@@ -1428,6 +1483,20 @@ done:
 
 static const double TOC_NUMW = 28;
 
+/* The bytes of a heading's number and the space after it ("1.5 " of
+ * "1.5 Flere kliniske studier"), or 0 when it has none.  A number's parts
+ * have one or two digits: "2024 i tall" starts with a year, not a number. */
+static size_t number_prefix(const char *t)
+{
+	size_t i = 0, digits = 0;
+	for (; (t[i] >= '0' && t[i] <= '9') || (i > 0 && t[i] == '.' && digits > 0); i++) {
+		digits = t[i] == '.' ? 0 : digits + 1;
+		if (digits > 2)
+			return 0;
+	}
+	return i > 0 && t[i] == ' ' && t[i + 1] ? i + 1 : 0;
+}
+
 static void flow_toc(ctx *c, double x0, double avail)
 {
 	const doc *d = c->d;
@@ -1449,11 +1518,22 @@ static void flow_toc(ctx *c, double x0, double avail)
 		const doc_toc_style *ts = &c->st.toc;
 		double ind = (hd->level - 1) * ts->indent;
 		tstyle te = {b, ts->leading, hd->level == 1 ? FONT_BOLD : FONT_REGULAR, c->st.text_rgb,
-			     hd->level == 1 ? ts->before_1 : ts->before, 0, 1};
+			     hd->level == 1 ? ts->before_1 : ts->before, 0, 0};
 		pctx pe = {LAYOUT_TOC_ENTRY, hd->level, DOC_P_BODY, hd->node, DOC_LEFT};
+		/* a hanging indent: the number stands alone, the lines of the
+		 * text start under the text ("1.5 Flere kliniske ... og den"
+		 * / "    fylkeskommunale ...") */
+		size_t nl = number_prefix(hd->title);
+		double hang = nl ? font_width(face(c, te.face), hd->title, nl, b) : 0;
+		if (nl) {
+			c->label = arena_strndup(&c->l->arena, hd->title, nl - 1);
+			c->label_right = x0 + ind, c->label_lead = 1;
+		}
 		c->nruns = 0;
-		add_run(c, hd->title, strlen(hd->title), te.face, te.rgb, NULL, 0);
-		cnt = emit_lines(c, &c->body, &te, &pe, x0 + ind, avail - ind - TOC_NUMW - 12, &first);
+		add_run(c, hd->title + nl, strlen(hd->title + nl), te.face, te.rgb, NULL, 0);
+		cnt = emit_lines(c, &c->body, &te, &pe, x0 + ind + hang,
+				 avail - ind - hang - TOC_NUMW - 12, &first);
+		c->label = NULL, c->label_lead = 0;
 		if (!cnt)
 			continue;
 		settle(c, &c->body, first, te.before);
@@ -1505,6 +1585,39 @@ static void place(ctx *c, const slab *s, int page, double y)
 	}
 }
 
+/* Is slab j placed on page, after a slab of the same page? */
+static int on_page(const ctx *c, size_t j, int page)
+{
+	const slab *v = c->body.v;
+	return v[j].b0 < v[j].b1 && BOX(c, v[j].b0)->page == page && !v[j].brk;
+}
+
+/* Where the page that slab i does not fit on should end so that its last
+ * line ends in no hyphen: i, or the first of the lines right before it
+ * that go over to the next page.  Those are hyphenated lines of one
+ * paragraph, and when fewer than min_lines of it would stay, its first
+ * lines and what is kept with them (a heading) too -- as long as
+ * something stays on the page. */
+static size_t last_unhyphenated(const ctx *c, size_t i, int page)
+{
+	const slab *v = c->body.v;
+	int keep = c->st.min_lines > 1 ? c->st.min_lines : 1;
+	size_t k = i;
+	while (k > 0 && v[k - 1].hyph && on_page(c, k - 1, page)) {
+		if (v[k - 1].line >= keep) {
+			k--;
+			continue;
+		}
+		size_t s = k - 1 - (size_t)v[k - 1].line;
+		while (s > 0 && v[s - 1].keep && on_page(c, s - 1, page))
+			s--;
+		if (s == 0 || !on_page(c, s, page) || !on_page(c, s - 1, page))
+			return i;
+		return s;
+	}
+	return k;
+}
+
 static void paginate(ctx *c)
 {
 	const doc_style *st = &c->st;
@@ -1537,7 +1650,23 @@ static void paginate(ctx *c)
 				need = two; /* a chain taller than a page: at least a pair */
 		}
 		if (!empty && y + need > bottom + 1e-6) {
+			size_t k = last_unhyphenated(c, i, page);
 			page++, y = top, empty = 1, before = 0;
+			/* a page never ends in a hyphen: the lines from k on go
+			 * over to the new one */
+			for (size_t j = k; j < i; j++) {
+				double at = y + (j > k ? v[j].before : 0);
+				for (size_t b = v[j].b0; b < v[j].b1; b++) {
+					BOX(c, b)->page = page;
+					BOX(c, b)->y += at - v[j].top;
+				}
+				v[j].top = at;
+				if (v[j].heading)
+					c->l->heads[v[j].heading - 1].page = page;
+				y = at + v[j].h, empty = 0;
+			}
+			if (!empty)
+				before = v[i].before;
 		}
 		if (empty && v[i].table && !v[i].is_header) {
 			/* a table continues: repeat its header rows */
@@ -1878,16 +2007,18 @@ sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout
 		if (ev == DOC_EV_ENTER && n->type == DOC_HEADING) {
 			layout_heading *hd = &l->heads[l->nheads++];
 			hd->node = n, hd->level = n->u.heading.level, hd->in_toc = n->u.heading.in_toc;
-			hd->title = doc_flatten(&l->arena, n, DOC_WS_KEEP);
+			char *title = doc_flatten(&l->arena, n, DOC_WS_KEEP);
 			hd->page = -1;
-			if (!hd->title)
+			if (!title)
 				goto oom;
+			drop_joiners(title);
+			hd->title = title;
 			doc_iter_skip_children(&it);
 		}
 	const doc_node *f0 = d->root->first;
 	int title_first = f0 && doc_opens_title_block(f0);
 	c.in_title = title_first;
-	cellmode none = {0, 0, 0, 0, LAYOUT_PARAGRAPH, DOC_LEFT};
+	cellmode none = {0, 0, 0, 0, LAYOUT_PARAGRAPH, DOC_LEFT, 0};
 	double x0 = c.st.margin_left, avail = doc_style_text_width(&c.st);
 	if (c.st.logo_path && *c.st.logo_path) {
 		/* the template's logo opens the title block, at the size the

@@ -22,9 +22,9 @@ _Static_assert(W_OWNER_OTHER - W_OWNER_RHF == OWNER_OTHER && W_OWNER_GROUP - W_O
 #define W_NN(name, nb_, nn_, en_) [W_##name] = (nn_),
 #define W_EN(name, nb_, nn_, en_) [W_##name] = (en_),
 
-static const labels nb = {"nb", "nb-NO", "NO", ",", NBSP, "%d. %s %d", {LABEL_WORDS(W_NB)}};
-static const labels nn = {"nn", "nn-NO", "NO", ",", NBSP, "%d. %s %d", {LABEL_WORDS(W_NN)}};
-static const labels en = {"en", "en", "GB", ".", ",", "%d %s %d", {LABEL_WORDS(W_EN)}};
+static const labels nb = {"nb", "nb-NO", "NO", ",", NBSP, "%d." NBSP "%s" NBSP "%d", {LABEL_WORDS(W_NB)}};
+static const labels nn = {"nn", "nn-NO", "NO", ",", NBSP, "%d." NBSP "%s" NBSP "%d", {LABEL_WORDS(W_NN)}};
+static const labels en = {"en", "en", "GB", ".", ",", "%d" NBSP "%s" NBSP "%d", {LABEL_WORDS(W_EN)}};
 
 static const labels *const all[] = {&nb, &nn, &en};
 

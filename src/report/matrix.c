@@ -13,9 +13,10 @@
 #define EMSP "\xe2\x80\x83"
 
 /* At most this many trusts side by side, besides the overall column: a
- * status column then keeps ~17 mm of an A4 portrait text width, enough
- * for a trust's name in two or three lines, and the measure column half
- * the width, enough for its one line.  More trusts are split over several
+ * status column then keeps ~8.5 mm of an A4 portrait text width, enough
+ * for a trust's short name or its full one in three or four lines, and
+ * the measure column over half the width, enough for its one line.  More
+ * trusts are split over several
  * tables (as a spreadsheet prints column pages) instead of squeezing every
  * column into a sliver. */
 enum { MATRIX_MAX_TRUSTS = 5 };
@@ -28,7 +29,7 @@ enum { GROUP_MAX = MODEL_SHORT_MAX - 4 };
  * needs little; the column's head, an owner's name, sets it.  The measure
  * column keeps at least MEASURE_COL, room for an id and MODEL_SHORT_MAX
  * characters; the layout still widens a column for its longest word. */
-static const double STATUS_COL = 10.5, MEASURE_COL = 58;
+static const double STATUS_COL = 5.5, MEASURE_COL = 72;
 
 /* A measure in one line: its <short>, else its text's first sentence
  * (the first paragraph's, or a list's first item's: sub-bullets are not

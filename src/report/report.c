@@ -10,6 +10,7 @@
 #include "base/buf.h"
 #include "build.h"
 #include "doc/chart.h"
+#include "typo.h"
 
 /* Some labels are printf formats ("Statusrapport %d – %s"); they come
  * from the static tables in labels.c, never from input. */
@@ -199,7 +200,7 @@ static void about(rb *b, int level)
 	if (level == 1)
 		rb_heading(b, 1, "om-rapporten", nopos, "%s", l->w[W_ABOUT]);
 	char quoted[1024];
-	snprintf(quoted, sizeof quoted, "«%s»", p->title);
+	snprintf(quoted, sizeof quoted, "%s%s%s", l->w[W_QUOTE_OPEN], p->title, l->w[W_QUOTE_CLOSE]);
 	if (p->adopted) {
 		char date[64];
 		labels_date_iso(l, p->adopted, date, sizeof date);
@@ -734,6 +735,7 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 		}
 	}
 
+	typo_doc(dd, l->code);
 	if (doc_failed(dd)) {
 		doc_free(dd);
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory building the report");

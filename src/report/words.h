@@ -43,6 +43,8 @@
 	W(REPORT, "Statusrapport", "Statusrapport", "Status report") \
 	W(REPORT_FOR, "Statusrapport %d – %s", "Statusrapport %d – %s", "Status report %d – %s") \
 	W(CONTENTS, "Innhold", "Innhald", "Contents") \
+	W(QUOTE_OPEN, "«", "«", "“") \
+	W(QUOTE_CLOSE, "»", "»", "”") \
 	W(PAGE, "Side", "Side", "Page") \
 	W(SKIP_TO_CONTENT, "Gå til innholdet", "Gå til innhaldet", "Skip to content") \
 	W(OF, "av", "av", "of") \

@@ -197,7 +197,8 @@ import subprocess, sys, pikepdf
 pdf = pikepdf.open(sys.argv[1])
 xp = int(sys.argv[2])
 pages = [pg.obj.objgen for pg in pdf.pages]
-for pg in pdf.pages[xp - 1:xp]:
+# the deviations' list starts on the executive page and may run onto the next
+for no, pg in enumerate(pdf.pages[xp - 1:xp + 1], xp):
     for a in pg.obj.get("/Annots", []):
         d = a.get("/Dest")
         if d is None:
@@ -206,7 +207,7 @@ for pg in pdf.pages[xp - 1:xp]:
         r = a.get("/Rect")
         # the link's own text: the words inside its rectangle
         h = float(pg.obj.MediaBox[3])
-        box = subprocess.run(["pdftotext", "-f", str(xp), "-l", str(xp), "-x", str(int(float(r[0]))),
+        box = subprocess.run(["pdftotext", "-f", str(no), "-l", str(no), "-x", str(int(float(r[0]))),
                               "-y", str(int(h - float(r[3]))), "-W", str(int(float(r[2]) - float(r[0])) + 1),
                               "-H", str(int(float(r[3]) - float(r[1])) + 1), sys.argv[1], "-"],
                              capture_output=True, text=True).stdout.split()

@@ -41,12 +41,12 @@ mkdir -p board
 # the goals as one table, without charts; this one asks for them.
 sed 's|<goals/>|<indicators/>|' "$SR_TOP/templates/styremote.xml" > board-charts.xml
 expect_exit "board handout renders with charts" 0 "$SR" render -q -t ./board-charts.xml -f pdf -O board "$@"
-txt=$(pdftotext "$pdf" - | tr '\n' ' ' | tr -s ' ')
+txt=$(pdftotext "$pdf" - | tr '\n' ' ' | sed 's/\xc2\xa0/ /g; s/ %/%/g; s/\xe2\x80\x93/-/g' | tr -s ' ')
 board=$(pdftotext -layout "board/$pdf" - | tr -s ' ')
 while IFS=$'\t' read -r y0 y1 name; do
 	# the chart's title is drawn unhyphenated (wrapped at a space), and
 	# its year axis runs from the baseline to the target
-	contains "pdf chart title: ${name:0:40}" "$txt" "$name"
+	contains "pdf chart title: ${name:0:40}" "$txt" "$(printf '%s' "$name" | sed 's/ %/%/g')"
 	years=$(seq -s ' ' "$y0" "$y1")
 	contains "board pdf chart years $years" "$board" "$years"
 done < ind.txt
@@ -59,14 +59,14 @@ else fail "pdf: on-track verdict per chart" "$n for $nind indicators"; fi
 # the summary's stacked bars: titled with their finding, not the table's
 # heading, on the page where that finding stands, a bar's total beside it
 sp=$(for p in 1 2 3 4 5 6 7 8; do
-	pdftotext -f $p -l $p "$pdf" - 2>/dev/null | grep -q "^41 av 60 tiltak pågår eller er løpende" && echo $p
+	pdftotext -f $p -l $p "$pdf" - 2>/dev/null | sed 's/\xc2\xa0/ /g' | grep -q "^41 av 60 tiltak pågår eller er løpende" && echo $p
 done | head -1)
 if [ -n "$sp" ]; then pass "pdf: the summary's stacked bars state their finding (page $sp)"
 else fail "pdf: summary bars" "no page with '41 av 60 tiltak pågår eller er løpende'"; fi
 sp=${sp:-1}
 contains "pdf: a focus area's total beside its bar" "$(pdftotext -f "$sp" -l "$sp" -layout "$pdf" -)" "29"
 # every area's name whole: above its bar, not cut with "…"
-t=$(pdftotext -f "$sp" -l "$sp" "$pdf" - | tr '\n' ' ' | tr -s ' ')
+t=$(pdftotext -f "$sp" -l "$sp" "$pdf" - | sed 's/\xc2\xa0/ /g' | tr '\n' ' ' | tr -s ' ')
 contains "pdf: a long area's name whole" "$t" "universitetet og høgskoler, kommune og næringsliv"
 lacks "pdf: no area's name cut" "$t" "…"
 # small multiples: the indicators' charts (one verdict each) on as few
@@ -77,7 +77,7 @@ done | wc -l)
 if [ "$np" -ge 1 ] && [ "$np" -le $(((nind + 3) / 4)) ]; then pass "pdf: $nind indicator charts on $np pages"
 else fail "pdf: indicator charts' pages" "$np pages for $nind charts"; fi
 # a chart's title states its finding: the latest value against the target
-contains "pdf: a chart's finding" "$txt" "3,5 % i 2024 – ikke i rute mot målet 5,0 % i 2025"
+contains "pdf: a chart's finding" "$txt" "3,5% i 2024 - ikke i rute mot målet 5,0% i 2025"
 # charts are vectors: no image beyond the logo (the sample has none)
 if need "pdf: vectors" pdfimages; then
 	ni=$(pdfimages -list "$pdf" | tail -n +3 | wc -l)
@@ -146,27 +146,36 @@ contains "en: chart legend in English" "$t" "Path to target"
 contains "en: verdict in English" "$t" "Assessment: "
 # A trust's report: its own series beside the regional one.
 # The names appear in the tables too, so they are counted against the same
-# report with its charts off: each chart adds its two series' names.
+# report with its charts off.
 mkdir -p hf hfoff
 expect_exit "helseforetak renders" 0 "$SR" render -q --owner stolav -f pdf -O hf "$@"
 sed -e 's|<indicators/>|<indicators charts="no"/>|' -e 's|<counts/>|<counts chart="no"/>|' \
 	"$SR_TOP/templates/helseforetak.xml" > hfnocharts.xml
 expect_exit "helseforetak without charts renders" 0 "$SR" render -q -t ./hfnocharts.xml --owner stolav -f pdf -O hfoff "$@"
 f=hmn-forskning-2023-2026-2024-stolav.pdf
-for w in "St. Olavs hospital HF:own series" "Regionalt:regional series"; do
-	on=$(pdftotext "hf/$f" - | grep -o "${w%%:*}" | wc -l) off=$(pdftotext "hfoff/$f" - | grep -o "${w%%:*}" | wc -l)
-	if [ "$on" -ge $((off + nind)) ]; then pass "hf: ${w#*:} in every chart ($on, $off without charts)"
-	else fail "hf: ${w#*:}" "'${w%%:*}' $on times, $off without charts, $nind charts"; fi
+# The running head names the trust on every page, and the pages differ:
+# its lines are left out.  Every chart has the regional series; the trust's
+# own only where it has values (two of the sample's indicators).
+for w in "St. Olavs hospital HF:own series:1" "Regionalt:regional series:$nind"; do
+	name=${w%%:*} rest=${w#*:}
+	on=$(pdftotext "hf/$f" - | grep -v 'Statusrapport 2024 –' | grep -o "$name" | wc -l)
+	off=$(pdftotext "hfoff/$f" - | grep -v 'Statusrapport 2024 –' | grep -o "$name" | wc -l)
+	if [ "$on" -ge $((off + ${rest#*:})) ]; then pass "hf: ${rest%%:*} in the charts ($on, $off without charts)"
+	else fail "hf: ${rest%%:*}" "'$name' $on times, $off without charts, $nind charts"; fi
 done
 
 # The values tables print every number of an indicator with the same places:
 # the plan's 2.0 beside 2.4 is "2,0", not "2" (and 38 beside 39,5 is "38,0").
-t=$(pdftotext -layout "$pdf" - | tr -s ' ')
-if printf '%s\n' "$t" | grep -Eq "Helse Nord-Trønde.* 2,0 2,4"; then pass "values table: 2,0 beside 2,4"
+# (A row's label may wrap: its numbers stand on its first line.)
+t=$(pdftotext -layout "$pdf" - | sed 's/\xc2\xa0/ /g' | tr -s ' ')
+if printf '%s\n' "$t" | grep -Eq "Helse Nord-(Trønde[^ ]*)? 2,0 2,4"; then pass "values table: 2,0 beside 2,4"
 else fail "values table: 2,0 beside 2,4" "no 'Helse Nord-Trøndelag HF 2,0 2,4' row"; fi
-contains "values table: 38,0 beside 39,5" "$t" "Utgangspunkt og mål 38,0 43,0"
+if printf '%s\n' "$t" | grep -Eq "Utgangspunkt( og mål)? 38,0 43,0"; then pass "values table: 38,0 beside 39,5"
+else fail "values table: 38,0 beside 39,5" "no 'Utgangspunkt og mål 38,0 43,0' row"; fi
 # and the goals' table above writes them so too: 41,0 beside 38,0, not 41
-contains "goals table: 41,0 beside 38,0" "$t" "38,0 % (2022) 41,0 % (2024) 43,0 % (2026)"
+if printf '%s\n' "$t" | grep -Eq "38,0 % (\(2022\) )?41,0 % (\(2024\) )?43,0 %"; then
+	pass "goals table: 41,0 beside 38,0"
+else fail "goals table: 41,0 beside 38,0" "no '38,0 % (2022) 41,0 % (2024) 43,0 % (2026)' row"; fi
 
 # One axis per indicator in every report of the plan: the regional ODT's
 # and the trust's charts of the same goal (their subtitle) have the same

@@ -46,7 +46,7 @@ for f in batch/*.pdf; do
 	if [ "$n" -eq 1 ]; then pass "batch --logo: on $(basename "$f")'s cover"
 	else fail "batch --logo: on $(basename "$f")'s cover" "$n images"; fi
 done
-page() { pdftotext -f "$2" -l "$2" "$1" - 2>/dev/null; }
+page() { pdftotext -f "$2" -l "$2" "$1" - 2>/dev/null | tr "\n" " " | tr -s " "; }
 pdf=$(ls nb/*.pdf | head -1)
 p1=$(page "$pdf" 1) p2=$(page "$pdf" 2)
 contains "pdf: page 1 the document type" "$p1" "Statusrapport 2024"

@@ -4,14 +4,14 @@
 # written by test_layout when SR_PDF_OUT is set), always available; and the
 # CLI on the real sample plan.
 # The text area the words must stay in comes from the document's margins:
-# the sample tree's, and the report template's (A4, 25 mm top/bottom, 22 mm
+# the sample tree's, and the report template's (A4, 25 mm top/bottom, 28 mm
 # left/right; override with SR_PDF_AREA="X0 Y0 X1 Y1" in points from the
 # top-left corner).
 . "$SR_TOP/tests/lib.sh"
 
 CHECK="python3 $SR_TOP/tests/pdf_check.py"
 TREE_AREA="64 72 531.276 769.89"
-CLI_AREA=${SR_PDF_AREA:-"62.36 70.87 532.916 770.02"}
+CLI_AREA=${SR_PDF_AREA:-"79.37 70.87 515.906 770.02"}
 
 # judge NAME PDF AREA [HEADER]: the reader checks on one file.
 judge() {

@@ -160,7 +160,8 @@ expect_exit "batch needs -O" 2 "$SR" batch "$@"
 expect_exit "unknown --owners" 2 "$SR" batch --owners stolav,nobody -O shards "$@"
 
 # A user's template with another colour and a logo changes the output.
-sed -e 's|<sections>|<colours><status value="delayed" fill="#FF00FF" text="#000000"/></colours><logo src="logo-ok.png" width="30mm"/>\n  <sections>|' \
+sed -e 's|\(<font [^>]*/>\)|\1<colours><status value="delayed" fill="#FF00FF" text="#000000"/></colours>|' \
+	-e 's|<sections>|<logo src="logo-ok.png" width="30mm"/>\n  <sections>|' \
 	"$SR_TOP/templates/styremote.xml" > "$SR_TOP/tests/bad/.user-template-$$.xml"
 expect_exit "user template renders" 0 "$SR" render -q -t "$SR_TOP/tests/bad/.user-template-$$.xml" -O . "$@"
 rm -f "$SR_TOP/tests/bad/.user-template-$$.xml"

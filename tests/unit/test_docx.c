@@ -515,11 +515,11 @@ static void test_styles(void **state)
 	/* rules between rows, none between columns */
 	assert_xstr(&s, "string(//w:style[@w:styleId='ReportTable']//w:insideH/@w:val)", "single");
 	assert_xstr(&s, "string(//w:style[@w:styleId='ReportTable']//w:insideV/@w:val)", "nil");
-	/* the house style's values, in Word's units: heading 1 17 pt (34
-	 * half-points), the body 5.5 pt above (110 twips) on 1.38 lines (288
+	/* the house style's values, in Word's units: heading 1 18.7 pt (37
+	 * half-points), the body 6.05 pt above (121 twips) on 1.38 lines (288
 	 * 240ths of the font's 1.15), cells padded 4 pt on every side */
-	assert_xstr(&s, "string(//w:style[@w:styleId='Heading1']//w:sz/@w:val)", "34");
-	assert_xstr(&s, "string(//w:style[@w:styleId='Normal']//w:spacing/@w:before)", "110");
+	assert_xstr(&s, "string(//w:style[@w:styleId='Heading1']//w:sz/@w:val)", "37");
+	assert_xstr(&s, "string(//w:style[@w:styleId='Normal']//w:spacing/@w:before)", "121");
 	assert_xstr(&s, "string(//w:style[@w:styleId='Normal']//w:spacing/@w:line)", "288");
 	assert_xstr(&s, "string(//w:style[@w:styleId='ReportTable']/w:tblPr/w:tblCellMar/w:top/@w:w)",
 		    "80");

@@ -81,10 +81,11 @@ static void utf8_offsets(void **state)
 		/* never inside a UTF-8 sequence */
 		assert_true(((unsigned char)w[p[i].off] & 0xC0) != 0x80);
 	}
-	/* "forsk-nings=støtte=en-he-te-ne": the joint after "støtte" is at
-	 * byte 17 (ø takes two), and the breaks after it are right too */
-	static const unsigned want[] = {5, 10, 17, 19, 21, 23};
-	assert_int_equal(n, 6);
+	/* "forsk-nings=støtte=en-he-tene": the joint after "støtte" is at
+	 * byte 17 (ø takes two), and the breaks after it are right too; none
+	 * leaves fewer than three letters at the end */
+	static const unsigned want[] = {5, 10, 17, 19, 21};
+	assert_int_equal(n, 5);
 	for (int i = 0; i < n; i++)
 		assert_int_equal(p[i].off, want[i]);
 	assert_int_equal(p[2].rank, 1);

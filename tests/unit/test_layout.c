@@ -408,6 +408,52 @@ static void widows_orphans(void **state)
 	}
 }
 
+/* A narrow column of long compound words, at shifting offsets, hyphenates
+ * most lines: still no page ends in a hyphen, and the lines that went over
+ * leave no orphan. */
+static void no_hyphen_at_page_end(void **state)
+{
+	static const char text[] = "Forskningsstøtteenhetene i spesialisthelsetjenesten og "
+				   "kompetansehevingstiltak for helseforetakene og "
+				   "samarbeidsrelasjoner med kommunehelsetjenesten.";
+	int hyphens = 0;
+	for (int shift = 0; shift < 12; shift++) {
+		doc *d = plain_doc();
+		d->style.margin_right = d->style.page_w - d->style.margin_left - 110;
+		for (int i = 0; i < shift; i++)
+			doc_append(d->root, doc_para_text(d, DOC_P_NOTE, "Kort.", (srcpos){0}));
+		for (int i = 0; i < 12; i++)
+			doc_append(d->root, doc_para_text(d, DOC_P_BODY, text, (srcpos){0}));
+		layout *l = lay(d);
+		for (int p = 0; p + 1 < l->npages; p++) {
+			const layout_box *last = NULL;
+			for (int i = 0; i < l->pages[p].n; i++) {
+				const layout_box *b = &l->pages[p].boxes[i];
+				if (b->kind == LAYOUT_TEXT && b->role == LAYOUT_PARAGRAPH &&
+				    (!last || b->y > last->y + 0.1))
+					last = b;
+				hyphens += b->kind == LAYOUT_TEXT && b->hyphen;
+			}
+			assert_non_null(last);
+			if (last->hyphen)
+				fail_msg("shift %d: page %d ends in '%.*s'", shift, p + 1,
+					 (int)last->len, last->text);
+		}
+		for (const doc_node *n = d->root->first; n; n = n->next) {
+			int one = 0, total = 0;
+			for (int p = 0; p < l->npages; p++) {
+				int c = count_lines(l, p, n);
+				total += c, one += c == 1;
+			}
+			if (total > 1)
+				assert_int_equal(one, 0);
+		}
+		layout_free(l);
+		doc_free(d);
+	}
+	assert_true(hyphens > 100); /* the case hyphenates, or it tests nothing */
+}
+
 /* A heading whose paragraph does not fit moves to the next page with it. */
 static void keep_with_next(void **state)
 {
@@ -992,6 +1038,7 @@ int main(void)
 		cmocka_unit_test(break_table),
 		cmocka_unit_test(sample_pages),
 		cmocka_unit_test(widows_orphans),
+		cmocka_unit_test(no_hyphen_at_page_end),
 		cmocka_unit_test(keep_with_next),
 		cmocka_unit_test(table_row_taller_than_page),
 		cmocka_unit_test(paint_done_gives_back),

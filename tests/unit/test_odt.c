@@ -368,9 +368,9 @@ static void test_content_text(void **state)
 	assert_int_equal((int)xnum(&c, "count(//text:list[@text:style-name='List_20_Bullet']"
 				   "//text:list[@text:style-name='List_20_Number']//text:list)"), 1);
 	/* The list's last paragraph keeps the style's space after a list
-	 * (5.5 pt at 10 pt) below it. */
+	 * (6.05 pt at 11 pt) below it. */
 	assert_xstr(&c, "string(//style:style[@style:name=//text:p[.='Fem tiltak er ikke startet.']"
-		    "/@text:style-name]/style:paragraph-properties/@fo:margin-bottom)", "0.194cm");
+		    "/@text:style-name]/style:paragraph-properties/@fo:margin-bottom)", "0.213cm");
 	/* The right-aligned paragraph's automatic style inherits Text body. */
 	assert_xstr(&c, "string(//style:style[@style:name=//text:p[.='H\xc3\xb8yrejustert avsnitt.']"
 		    "/@text:style-name]/@style:parent-style-name)", "Text_20_body");

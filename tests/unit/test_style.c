@@ -58,7 +58,7 @@ static void body_size_scales(void **state)
 	assert_true(fabs(s.para[DOC_P_BODY].size - 12) < 1e-9);
 	assert_true(fabs(s.heading[0].size - 1.7 * 12) < 1e-9);
 	assert_true(fabs(s.para[DOC_P_TITLE].size - 2.4 * 12) < 1e-9);
-	assert_true(fabs(s.table.size - 0.88 * 12) < 1e-9);
+	assert_true(fabs(s.table.size - 0.9 * 12) < 1e-9);
 	assert_true(fabs(s.furniture_size - 0.8 * 12) < 1e-9);
 	/* a table's note follows the table's size */
 	o.table.size = 9;
