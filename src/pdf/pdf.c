@@ -888,7 +888,7 @@ static sr_status render_pdf(pdf_engine *e, const doc *dc, doc *give, buf *out, d
 	r.l = l;
 	r.fam = fam;
 	/* -1: more symbols than free codes, shown with the UTF-8 faces */
-	(void)pdfenc_init(&r.enc, &dc->style);
+	(void)pdfenc_init(&r.enc, &dc->style, dc->style.pdfa);
 	r.utf8 = scan_text(l, fam, &r.enc, dc, d);
 	if ((st = open_doc(&r, dc, d)) != SR_OK || (st = load_faces(&r, dc, d)) != SR_OK ||
 	    (st = load_logo(&r, d)) != SR_OK || (st = paint_pages(&r, l, d)) != SR_OK ||

@@ -45,7 +45,29 @@ int pdfenc_byte(const pdfenc *e, unsigned long c)
 	return b;
 }
 
-int pdfenc_init(pdfenc *e, const doc_style *st)
+/* Names of the Adobe Glyph List (2.0) that libharu 2.3.0's older list
+ * lacks, for shapes a status symbol is likely to be. */
+static const struct {
+	HPDF_UNICODE u;
+	const char *name;
+} more_names[] = {
+	{0x25D0, "circlewithlefthalfblack"},
+	{0x25D1, "circlewithrighthalfblack"},
+};
+
+/* u's name in the Adobe Glyph List, or NULL when it has none there. */
+static const char *listed_name(HPDF_UNICODE u)
+{
+	const char *name = HPDF_UnicodeToGryphName(u);
+	if (u && strcmp(name, ".notdef") != 0)
+		return name;
+	for (size_t i = 0; i < sizeof more_names / sizeof *more_names; i++)
+		if (more_names[i].u == u)
+			return more_names[i].name;
+	return NULL;
+}
+
+int pdfenc_init(pdfenc *e, const doc_style *st, int listed_only)
 {
 	e->n = 0;
 	for (int s = 0; s < DOC_STATUSES; s++) {
@@ -58,7 +80,8 @@ int pdfenc_init(pdfenc *e, const doc_style *st)
 			/* a surrogate or beyond the BMP has no uniXXXX name */
 			if (pdfenc_byte(e, c) || c < 0x20)
 				continue;
-			if (e->n == PDFENC_SLOTS || c > 0xFFFF || (c >= 0xD800 && c < 0xE000)) {
+			if (e->n == PDFENC_SLOTS || c > 0xFFFF || (c >= 0xD800 && c < 0xE000) ||
+			    (listed_only && !listed_name((HPDF_UNICODE)c))) {
 				e->n = 0;
 				return -1;
 			}
@@ -70,7 +93,8 @@ int pdfenc_init(pdfenc *e, const doc_style *st)
 
 /* The encoder's /Encoding as libharu writes it (HPDF_BasicEncoder_Write),
  * but for a name its glyph list lacks: there it writes .notdef, which
- * would show the symbol as nothing, and this writes uniXXXX. */
+ * would show the symbol as nothing, and this writes the Adobe Glyph List's
+ * name, or else uniXXXX. */
 static HPDF_STATUS write_encoding(HPDF_Encoder enc, HPDF_Stream out)
 {
 	HPDF_BasicEncoderAttr a = enc->attr;
@@ -83,12 +107,12 @@ static HPDF_STATUS write_encoding(HPDF_Encoder enc, HPDF_Stream out)
 		if (a->differences[i] != 1)
 			continue;
 		HPDF_UNICODE u = a->unicode_map[i];
-		const char *name = HPDF_UnicodeToGryphName(u);
+		const char *name = listed_name(u);
 		char tmp[64];
-		if (u && strcmp(name, ".notdef") == 0)
-			snprintf(tmp, sizeof tmp, "%d /uni%04X ", i, (unsigned)u);
+		if (name || !u)
+			snprintf(tmp, sizeof tmp, "%d /%s ", i, name ? name : ".notdef");
 		else
-			snprintf(tmp, sizeof tmp, "%d /%s ", i, name);
+			snprintf(tmp, sizeof tmp, "%d /uni%04X ", i, (unsigned)u);
 		ret = HPDF_Stream_WriteStr(out, tmp);
 	}
 	return ret == HPDF_OK ? HPDF_Stream_WriteStr(out, "]\012>>\012") : ret;

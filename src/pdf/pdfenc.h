@@ -16,8 +16,8 @@
  *
  * The codes are given in libharu's per-document CP1252 encoder (its
  * unicode_map, hpdf_encoder.h), so its widths, its subsets and its
- * /Differences follow; the names it writes there are its glyph list's,
- * and "uniXXXX" (PDF 32000-1, 9.10.2) for a symbol the list lacks. */
+ * /Differences follow; the names written there are the Adobe Glyph
+ * List's, and "uniXXXX" for a symbol the list lacks (not in PDF/A). */
 #ifndef PDFENC_H
 #define PDFENC_H
 
@@ -32,10 +32,14 @@ typedef struct pdfenc {
 	int n;
 } pdfenc;
 
-/* e for style st: its symbols' characters that CP1252 lacks.  Returns 0,
- * or -1 when they do not fit in the free codes (e then holds none, and a
- * document showing them takes the UTF-8 faces). */
-int pdfenc_init(pdfenc *e, const doc_style *st);
+/* e for style st: its symbols' characters that CP1252 lacks.  listed_only
+ * (PDF/A): only characters with a name in the Adobe Glyph List, as
+ * PDF/A-2 (ISO 19005-2, 6.2.11.6) wants of every name in a non-symbolic
+ * TrueType font's /Differences; elsewhere uniXXXX names the others.
+ * Returns 0, or -1 when they do not fit in the free codes or lack a
+ * name (e then holds none, and a document showing them takes the UTF-8
+ * faces). */
+int pdfenc_init(pdfenc *e, const doc_style *st, int listed_only);
 
 /* c's byte in the encoding (NULL e: in CP1252 alone), or 0 when it has
  * none. */
