@@ -19,6 +19,7 @@
 #include "fonts.h"
 #include "hyph.h"
 #include "layout.h"
+#include "pdfenc.h"
 #include "pdffont.h"
 #include "pdftag.h"
 #include "pdfz.h"
@@ -81,30 +82,12 @@ void pdf_engine_prepare(pdf_engine *e, const char *family)
 
 /* ---- encodings ---- */
 
-/* CP1252's 0x80..0x9F; 0 where the code page has a hole. */
-static const unsigned short cp1252_hi[32] = {
-	0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-	0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
-/* The CP1252 byte for c, or 0 when it has none. */
-static int cp1252(unsigned long c)
-{
-	if (c < 0x80 || (c >= 0xA0 && c <= 0xFF))
-		return (int)c;
-	for (int i = 0; i < 32; i++)
-		if (cp1252_hi[i] && cp1252_hi[i] == c)
-			return 0x80 + i;
-	return 0;
-}
-
 static int fits_cp1252(const char *s, size_t len)
 {
 	for (size_t i = 0; s && i < len;) {
 		int adv;
 		unsigned long c = font_utf8(s + i, len - i, &adv);
-		if (!cp1252(c) || c < 0x20)
+		if (!pdfenc_byte(NULL, c) || c < 0x20)
 			return 0;
 		i += (size_t)adv;
 	}
@@ -166,6 +149,7 @@ typedef struct render {
 	const layout *l;
 	const font_family *fam;
 	int utf8;
+	pdfenc enc; /* the single-byte faces' encoding (utf8 off) */
 	int docenc; /* bookmarks and properties in PDFDocEncoding, not UTF-16 */
 	HPDF_Font font[FONT_NSTYLES];
 	HPDF_Page *pages;
@@ -272,7 +256,7 @@ static int raw_text(render *r, HPDF_Page pg, double x, double y, const char *s, 
 	for (size_t i = 0; i < len;) {
 		int adv;
 		unsigned long c = font_utf8(s + i, len - i, &adv);
-		int b = cp1252(c);
+		int b = pdfenc_byte(&r->enc, c);
 		unsigned char ch = (unsigned char)(b ? b : '?');
 		i += (size_t)adv;
 		if (ch == '(' || ch == ')' || ch == '\\')
@@ -620,7 +604,8 @@ static void info(render *r, const doc *d)
  * lacks, which would print as an empty box.  Plain ASCII, nearly all of
  * the text, is checked without decoding (two decoding passes were 3 % of a
  * 50,000-measure report). */
-static int scan_text(const layout *l, const font_family *fam, const doc *dc, diag *d)
+static int scan_text(const layout *l, const font_family *fam, const pdfenc *enc, const doc *dc,
+		     diag *d)
 {
 	int utf8 = 0, warned = 0, ascii[FONT_NSTYLES];
 	for (int f = 0; f < FONT_NSTYLES; f++) {
@@ -645,7 +630,7 @@ static int scan_text(const layout *l, const font_family *fam, const doc *dc, dia
 				unsigned long c = ch >= 0x20 && ch < 0x7F ? ch
 									 : font_utf8(b->text + k, b->len - k, &adv);
 				k += (size_t)adv;
-				if (c < 0x20 || !cp1252(c))
+				if (c < 0x20 || !pdfenc_byte(enc, c))
 					utf8 = 1;
 				if (!done && c >= 0x20 && !font_has(ff, c)) {
 					const doc_node *n = b->node;
@@ -726,6 +711,13 @@ static sr_status open_doc(render *r, const doc *dc, diag *d)
 	 * through libharu's UTF-8 encoder -- whose setting up clears a 128 KB
 	 * table a byte at a time, 1.4 M instructions, a tenth of painting the
 	 * sample.  PDF/A's structure tree uses the encoder in any case. */
+	/* the style's symbols into the single-byte encoding, before any face
+	 * is made with it; where libharu's encoder is not the one pdfenc
+	 * knows, the document shows them with the UTF-8 faces */
+	if (!r->utf8 && pdfenc_apply(&r->enc, r->pdf) != 0)
+		r->utf8 = 1;
+	if (r->err)
+		return hpdf_failed(r, d);
 	r->docenc = !r->utf8 && !dc->style.pdfa && props_fit_pdfdoc(r->l, dc);
 	if (!r->docenc) {
 		HPDF_UseUTFEncodings(r->pdf);
@@ -745,8 +737,8 @@ static void use_repertoire(HPDF_Font f, const doc_style *st)
 {
 	char all[3 * 224 + 1];
 	size_t n = 0;
-	for (unsigned c = 0x20; c <= 0xFF; c++) {
-		unsigned u = c >= 0x80 && c < 0xA0 ? cp1252_hi[c - 0x80] : c;
+	for (int c = 0x20; c <= 0xFF; c++) {
+		unsigned u = pdfenc_cp1252_char(c);
 		if (!u || u == 0x7F)
 			continue;
 		if (u < 0x80) {
@@ -908,7 +900,9 @@ static sr_status render_pdf(pdf_engine *e, const doc *dc, doc *give, buf *out, d
 		goto done;
 	r.l = l;
 	r.fam = fam;
-	r.utf8 = scan_text(l, fam, dc, d);
+	/* -1: more symbols than free codes, shown with the UTF-8 faces */
+	(void)pdfenc_init(&r.enc, &dc->style, dc->style.pdfa);
+	r.utf8 = scan_text(l, fam, &r.enc, dc, d);
 	if ((st = open_doc(&r, dc, d)) != SR_OK || (st = load_faces(&r, dc, d)) != SR_OK ||
 	    (st = load_logo(&r, d)) != SR_OK || (st = paint_pages(&r, l, d)) != SR_OK ||
 	    (st = finish_doc(&r, e, dc, d)) != SR_OK)

@@ -70,11 +70,15 @@ void pdffont_cache_free(pdffont_cache *c)
 
 void pdffont_use_codepage(HPDF_Font f)
 {
+	HPDF_FontAttr fa = f ? f->attr : NULL;
+	if (!fa || !fa->encoder)
+		return;
 	unsigned char all[224];
 	size_t n = 0;
 	for (int b = 0x20; b <= 0xFF; b++)
-		/* the code page's holes have no glyph to embed */
-		if (b != 0x7F && b != 0x81 && b != 0x8D && b != 0x8F && b != 0x90 && b != 0x9D)
+		/* the code page's holes have no glyph to embed (pdfenc.h may
+		 * have given some of them a symbol) */
+		if (b != 0x7F && HPDF_Encoder_GetUnicode(fa->encoder, (HPDF_UINT16)b) != 0)
 			all[n++] = (unsigned char)b;
 	/* measuring a character marks its glyph used */
 	HPDF_Font_TextWidth(f, all, (HPDF_UINT)n);

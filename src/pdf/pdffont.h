@@ -28,7 +28,8 @@ typedef struct pdffont_cache pdffont_cache;
 pdffont_cache *pdffont_cache_new(void);
 void pdffont_cache_free(pdffont_cache *c);
 
-/* Put every glyph of the single-byte encoding (CP1252) into f's subset, so
+/* Put every glyph of the single-byte encoding (CP1252, and the symbols
+ * pdfenc.h gave its unused codes) into f's subset, so
  * that the subset -- and so the embedded program -- is the same in every
  * document, whatever its text: that is what makes it cacheable.  Call
  * before or after painting; not for UTF-8 (CID) fonts. */

@@ -496,13 +496,6 @@ void pdftag_annot(pdftag *t, int p, const layout_box *b, HPDF_Annotation a)
 	t->annot_el[t->nannot++] = lk;
 }
 
-/* CP1252's 0x80..0x9F (the same table as pdf.c's encoder); 0: a hole. */
-static const unsigned short cp1252_hi[32] = {
-	0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-	0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
 /* NULL when memory runs out. */
 static HPDF_Dict cmap_doc_stream(HPDF_Doc pdf, const buf *b)
 {
@@ -528,17 +521,20 @@ static const char cmap_head[] =
 static const char cmap_tail[] =
 	"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 
-/* CP1252 (WinAnsiEncoding as libharu writes it; 0x7F is .notdef): one
- * byte per code. */
-static HPDF_Dict tounicode_cp1252(pdftag *t)
+/* The single-byte encoding of f (CP1252 and pdfenc.h's symbols, as
+ * libharu's encoder has them; 0x7F is .notdef): one byte per code. */
+static HPDF_Dict tounicode_cp1252(pdftag *t, HPDF_Font f)
 {
+	HPDF_FontAttr fa = f->attr;
 	buf b = BUF_INIT;
 	buf_puts(&b, cmap_head);
 	buf_puts(&b, "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n");
 	unsigned codes[224], uni[224];
 	int n = 0;
 	for (unsigned c = 0x20; c <= 0xFF; c++) {
-		unsigned u = c >= 0x80 && c < 0xA0 ? cp1252_hi[c - 0x80] : c == 0x7F ? 0 : c;
+		unsigned u = c == 0x7F || !fa || !fa->encoder
+				     ? 0
+				     : HPDF_Encoder_GetUnicode(fa->encoder, (HPDF_UINT16)c);
 		if (u)
 			codes[n] = c, uni[n++] = u;
 	}
@@ -603,7 +599,7 @@ void pdftag_font(pdftag *t, HPDF_Font f, int cp1252)
 		return;
 	HPDF_Dict *tu = cp1252 ? &t->tounicode : &t->tounicode16;
 	if (!*tu)
-		*tu = cp1252 ? tounicode_cp1252(t) : tounicode_bmp(t);
+		*tu = cp1252 ? tounicode_cp1252(t, f) : tounicode_bmp(t);
 	if (*tu)
 		HPDF_Dict_Add(f, "ToUnicode", *tu);
 }

@@ -10,7 +10,10 @@
 
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 
-#define EMSP "\xe2\x80\x83"
+/* The gap between the key's entries: two no-break spaces, about an em.
+ * (An em space is outside the PDF's single-byte encoding and would cost
+ * every report the slower UTF-8 fonts.) */
+#define KEYGAP NBSP NBSP
 
 /* At most this many trusts side by side, besides the overall column: a
  * status column then keeps ~8.5 mm of an A4 portrait text width, enough
@@ -174,8 +177,8 @@ static doc_node *legend(rb *b)
 	/* an em space between the entries, wider than the one inside each */
 	rb_text(b, pa, rb_fmt(b, "%s:", l->w[W_MATRIX_KEY]));
 	for (int v = ST_NOT_STARTED; v < ST_COUNT; v++)
-		rb_text(b, pa, rb_fmt(b, " %s%s", v > ST_NOT_STARTED ? EMSP : "", rb_status_label(b, v)));
-	rb_text(b, pa, rb_fmt(b, " " EMSP "–" NBSP "%s", l->w[W_NOT_RESPONSIBLE]));
+		rb_text(b, pa, rb_fmt(b, " %s%s", v > ST_NOT_STARTED ? KEYGAP : "", rb_status_label(b, v)));
+	rb_text(b, pa, rb_fmt(b, " " KEYGAP "–" NBSP "%s", l->w[W_NOT_RESPONSIBLE]));
 	return pa;
 }
 
@@ -259,5 +262,5 @@ void rb_matrix(rb *b, int level)
 		at += n;
 	}
 	if (blank)
-		rb_text(b, key, rb_fmt(b, " " EMSP "%s", l->w[W_MATRIX_BLANK]));
+		rb_text(b, key, rb_fmt(b, " " KEYGAP "%s", l->w[W_MATRIX_BLANK]));
 }

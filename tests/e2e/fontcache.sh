@@ -19,6 +19,11 @@ export XDG_CACHE_HOME="$PWD/cache"
 dir="$XDG_CACHE_HOME/statusrapport"
 render fresh.pdf
 check "fontcache: first run renders" test -s fresh.pdf
+# the sample shows status symbols, outside CP1252: they must not cost it
+# the single-byte faces, whose programs are the ones kept (pdfenc.h)
+if need "fontcache: pdffonts" pdffonts; then
+	lacks "fontcache: the sample's faces are the cached kind" "$(pdffonts fresh.pdf 2>/dev/null)" "CID"
+fi
 n=$(ls "$dir"/font-*.z 2>/dev/null | wc -l)
 if [ "$n" -ge 1 ]; then pass "fontcache: programs kept ($n)"; else
 	fail "fontcache: programs kept" "nothing in $dir"; fi
@@ -26,6 +31,10 @@ cp -r "$dir" kept
 render again.pdf
 check "fontcache: second run byte-identical" cmp fresh.pdf again.pdf
 check "fontcache: no stderr" test ! -s again.pdf.err
+# the second run found every program it needed: it kept no new one
+n2=$(ls "$dir"/font-*.z 2>/dev/null | wc -l)
+if [ "$n2" -eq "$n" ]; then pass "fontcache: second run reuses the programs"; else
+	fail "fontcache: second run reuses the programs" "$n programs, then $n2"; fi
 
 # A whole file is used as it is, without libharu building the program:
 # recompressed at another level (with its header's length and CRC made to

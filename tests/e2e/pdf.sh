@@ -90,6 +90,44 @@ else
 	expect_exit "cli: second render" 0 "$SR" render -q -f pdf -o out2.pdf "$PLAN" $STATUSES
 	if [ -z "$ERR" ]; then pass "cli: -q prints nothing"; else fail "cli: -q prints nothing" "stderr: $(printf '%s' "$ERR" | head -c 300)"; fi
 	check "cli: two renders byte-identical" cmp out.pdf out2.pdf
+	# The status symbols (none of them in CP1252) take CP1252's unused
+	# codes (pdfenc.h): the faces stay single-byte, so their programs are
+	# cached and the file stays small, and each symbol reads back as itself.
+	if have pdffonts; then
+		fonts=$(pdffonts out.pdf 2>/dev/null)
+		contains "cli: status symbols with the single-byte faces" "$fonts" "TrueType          Custom"
+		lacks "cli: status symbols without UTF-8 (CID) faces" "$fonts" "CID"
+	fi
+	text=$(pdftotext out.pdf - 2>/dev/null)
+	for sym in □ ◐ ♦ ▲ ● ×; do contains "cli: status symbol $sym extracts" "$text" "$sym"; done
+	size=$(wc -c < out.pdf)
+	if [ "$size" -lt 180000 ]; then pass "cli: sample PDF under 180 KB"; else
+		fail "cli: sample PDF under 180 KB" "$size bytes (the UTF-8 faces made it 200 KB)"; fi
+	# more symbols than CP1252 has free codes: the UTF-8 faces show them
+	cat > sym6.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<template xmlns="urn:statusrapport:template:1" name="sym6" kind="annual">
+  <colours>
+    <status value="not-started" symbol="○"/>
+    <status value="in-progress" symbol="◊"/>
+    <status value="ongoing" symbol="■"/>
+    <status value="delayed" symbol="▼"/>
+    <status value="completed" symbol="►"/>
+    <status value="cancelled" symbol="◄"/>
+  </colours>
+  <sections>
+    <title-block/>
+    <summary><counts chart="no"/></summary>
+  </sections>
+</template>
+XML
+	# shellcheck disable=SC2086
+	expect_exit "cli: six new symbols render" 0 "$SR" render -q -t sym6.xml -f pdf -o sym6.pdf "$PLAN" $STATUSES
+	if have pdffonts; then
+		contains "cli: six new symbols take the UTF-8 faces" "$(pdffonts sym6.pdf 2>/dev/null)" "CID TrueType"
+	fi
+	text=$(pdftotext sym6.pdf - 2>/dev/null)
+	for sym in ○ ◊ ■ ▼ ► ◄; do contains "cli: six new symbols: $sym extracts" "$text" "$sym"; done
 	# bookmarks and properties: PDFDocEncoding when they fit (the en dash
 	# is 0x85 there), read back as the text they were
 	contains "cli: title property" "$(pdfinfo out.pdf 2>/dev/null)" \
