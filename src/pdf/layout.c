@@ -1408,8 +1408,19 @@ static void flow_row(ctx *c, tab *tb, const doc_node *r, int ri, double maxh)
 	size_t cb0 = c->npool, sb0 = c->body.n;
 	double rowh = row_cells(c, tb, r, hdr, ri);
 	size_t cb1 = c->npool;
-	/* room for the repeated header rows above a piece */
+	/* Header rows taller than half a page are not repeated: repeated,
+	 * they would leave a body row no room, page after page. */
+	if (!leading_hdr && tb->hdr_h > maxh / 2) {
+		tabinfo *ti = &c->tabs[tb->tid - 1];
+		ti->h1 = ti->h0;
+		tb->hdr_h = 0;
+	}
+	/* room for the repeated header rows above a piece; a piece always
+	 * holds some of the row, so the loop below ends */
 	double limit = maxh - (leading_hdr ? 0 : tb->hdr_h) - 2 * c->st.table.pad - 8;
+	double least = 2 * c->st.table.size * c->st.table.leading;
+	if (limit < least)
+		limit = least;
 	double y0 = 0;
 	int firstpiece = 1;
 	for (int ci = 0; ci < tb->nc; ci++)

@@ -162,3 +162,14 @@ elif need_file "long report: the same as the allocation-failure build's" "$A"; t
 	expect_exit "long report: the allocation-failure build renders" 0 "$A" render -q -f pdf -o long-inline.pdf long.xml
 	check "long report: the same as the allocation-failure build's" cmp long.pdf long-inline.pdf
 fi
+
+# A trust's name of 800 characters heads a status-matrix column 8 mm wide:
+# the header row is taller than a page.  Repeated over every page it left
+# no room for a body row and the layout never ended (found by the fuzzer).
+if have timeout; then
+	expect_exit "a header row taller than a page: every format renders" 0 \
+		timeout 60 "$SR" render -q -O tall "$SR_TOP/tests/fuzz/corpus/tall-matrix-head.xml"
+	pages=$(pdfinfo tall/*.pdf 2>/dev/null | sed -n 's/^Pages: *//p')
+	if [ "${pages:-0}" -ge 2 ]; then pass "a header row taller than a page: $pages pages"
+	else fail "a header row taller than a page: pages" "${pages:-no} pages"; fi
+fi
