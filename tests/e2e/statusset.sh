@@ -107,6 +107,17 @@ if need "statusset: pdf fonts" pdffonts; then
 		fail "pdf: two single-byte fonts" "$(pdffonts arsrapport-nb/*.pdf 2>&1)"; fi
 fi
 
+# PDF/A names every symbol from the Adobe Glyph List: the set's four
+# have names, so they keep the single-byte fonts there too
+mkdir pdfa
+if sr "pdfa: renders" render -q --pdfa -f pdf -O pdfa "$APLAN" "$ASTATUS" && need "pdfa: fonts" pdffonts; then
+	n=$(pdffonts pdfa/*.pdf 2>/dev/null | awk 'NR > 2' | wc -l)
+	id=$(pdffonts pdfa/*.pdf 2>/dev/null | grep -c Identity)
+	if [ "$n" -eq 2 ] && [ "$id" -eq 0 ]; then pass "pdfa: two single-byte fonts"; else
+		fail "pdfa: two single-byte fonts" "$(pdffonts pdfa/*.pdf 2>&1)"; fi
+	contains "pdfa: the symbols read back" "$(pdftotext -enc UTF-8 pdfa/*.pdf - 2>/dev/null)" "◐"
+fi
+
 # A template's colours and symbols for the set reach the report
 sr "style: all-values on the achievement plan" render --dump-style \
 	-t "$SR_TOP/tests/templates/all-values.xml" "$APLAN" "$ASTATUS"
