@@ -61,8 +61,9 @@ int rb_rank(status_value v);
 /* +1 forward, -1 back, 0 same or not comparable. */
 int rb_change(status_value before, status_value now);
 
-/* The word that names statuses of the plan's set: w when it reports
- * progress, achievement's own when it reports achievement. */
+/* Of a pair of words that name statuses (a heading, a sentence), the
+ * one for the plan's set: progress or achievement.  From labels' static
+ * tables: not to be freed. */
 const char *rb_set_word(rb *b, word_id progress, word_id achievement);
 int rb_visible(rb *b, const measure *m);
 int rb_area_visible(rb *b, const area *a);
