@@ -108,7 +108,7 @@
 	W(DEVIATIONS_TITLE, "Avvik: forsinkede, ikke startede og avbrutte tiltak", "Avvik: forseinka, ikkje starta og avbrotne tiltak", "Deviations: delayed, not started and cancelled measures") \
 	W(DEVIATIONS_NONE, "Ingen tiltak er forsinket, ikke startet eller avbrutt i %d.", "Ingen tiltak er forseinka, ikkje starta eller avbrotne i %d.", "No measure is delayed, not started or cancelled in %d.") \
 	W(DEVIATIONS_TITLE_ACHIEVED, "Avvik: tiltak som ikke eller bare delvis er oppnådd", "Avvik: tiltak som ikkje eller berre delvis er oppnådde", "Deviations: measures not or only partly achieved") \
-	W(DEVIATIONS_NONE_ACHIEVED, "Alle tiltakene som er vurdert, er oppnådd i %d.", "Alle tiltaka som er vurderte, er oppnådde i %d.", "Every measure assessed is achieved in %d.") \
+	W(DEVIATIONS_NONE_ACHIEVED, "Ingen tiltak er ikke eller bare delvis oppnådd i %d.", "Ingen tiltak er ikkje eller berre delvis oppnådde i %d.", "No measure is not or only partly achieved in %d.") \
 	/* the executive page: key messages, headline figures, deviations */ \
 	W(KEY_MESSAGES, "Hovedbudskap", "Hovudbodskap", "Key messages") \
 	W(FIGURES, "Hovedtall", "Hovudtal", "Key figures") \
