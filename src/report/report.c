@@ -643,6 +643,11 @@ static void set_style(rb *b)
 	}
 	s->header_fill = doc_add_fill(b->d, "table-header", "Tabelloverskrift", s->table.header_rgb,
 				      s->table.header_text_rgb);
+	static const char *const keys[ST_COUNT] = {
+		"status-none",     "status-not-started",     "status-in-progress",
+		"status-ongoing",  "status-delayed",         "status-completed",
+		"status-cancelled", "status-achieved",       "status-partly-achieved",
+		"status-not-achieved", "status-not-applicable"};
 	/* the fills and symbols of the plan's own set only: a format then
 	 * carries no style nor glyph the report cannot show */
 	for (int v = 0; v < ST_COUNT; v++) {
@@ -653,9 +658,8 @@ static void set_style(rb *b)
 			s->status_symbol[v] = "";
 			continue;
 		}
-		b->fill[v] = doc_add_fill(b->d, rb_fmt(b, "status-%s", model_status_name((status_value)v)),
-					  labels_status(b->l, (status_value)v), s->status_fill[v],
-					  s->status_text[v]);
+		b->fill[v] = doc_add_fill(b->d, keys[v], labels_status(b->l, (status_value)v),
+					  s->status_fill[v], s->status_text[v]);
 	}
 	b->fill_ok = doc_add_fill(b->d, "on-track", b->l->w[W_ON_TRACK], s->on_track_fill,
 				  s->on_track_text);
