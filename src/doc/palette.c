@@ -172,7 +172,7 @@ int palette_check(const doc_style *s, void (*report)(void *ctx, const palette_pr
 	int n = 0;
 	for (int a = 1; a < DOC_STATUSES; a++)
 		for (int b = a + 1; b < DOC_STATUSES; b++)
-			if (pair(fill, a, b, &f, &p)) {
+			if ((a < DOC_STATUS_SET2) == (b < DOC_STATUS_SET2) && pair(fill, a, b, &f, &p)) {
 				n++;
 				if (report)
 					report(ctx, &p);

@@ -83,7 +83,8 @@ typedef struct palette_figures {
 	double contrast;
 } palette_figures;
 
-/* Check s's status palette: every pair of the six status fills and the
+/* Check s's status palette: every pair of status fills within one set
+ * (1..DOC_STATUS_SET2-1, DOC_STATUS_SET2..DOC_STATUSES-1), and the
  * on-track/behind pair, each in every vision; each of their texts on its
  * fill.  Calls report (may be NULL) once per problem, pairs first, by
  * status value; a pair that fails in more than one vision is reported

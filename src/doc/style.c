@@ -112,19 +112,29 @@ static void defaults(doc_style *s, double b)
 	 * light, saturated red kept for delayed; any two differ by CIEDE2000
 	 * >= 15.8 (>= 12.0 under simulated protanopia, >= 10.7 deuteranopia)
 	 * and the one dark text keeps >= 5.1:1 on each.  tests/unit/
-	 * test_palette.c holds these figures to palette.h's rules. */
+	 * test_palette.c holds these figures to palette.h's rules.
+	 * Then achieved, partly achieved, not achieved, not applicable: the
+	 * completed green, an amber, the delayed red and the cancelled grey
+	 * (L* 86, 79, 57, 71; within the set CIEDE2000 >= 26.4, >= 15.4
+	 * protanopia, >= 15.9 deuteranopia; text >= 5.1:1). */
 	static const uint32_t fill[DOC_STATUSES] = {0xFFFFFF, 0xE8EEF4, 0x74C6F7, 0xAC95BE,
-						    0xE65C5C, 0xA0E6AA, 0xABADB0};
+						    0xE65C5C, 0xA0E6AA, 0xABADB0, 0xA0E6AA,
+						    0xF2BB3F, 0xE65C5C, 0xABADB0};
 	static const uint32_t text[DOC_STATUSES] = {0x4B5563, 0x111827, 0x111827, 0x111827,
+						    0x111827, 0x111827, 0x111827, 0x111827,
 						    0x111827, 0x111827, 0x111827};
 	memcpy(s->status_fill, fill, sizeof fill);
 	memcpy(s->status_text, text, sizeof text);
 	/* open square, half circle, diamond, triangle, full circle, cross: six
 	 * shapes (in Liberation Sans and DejaVu Sans alike), so that a status
-	 * survives without its colour */
+	 * survives without its colour.  The achievement set takes the shapes
+	 * of the like progress statuses -- full circle, half circle,
+	 * triangle, cross -- so a PDF still needs only five symbols beyond
+	 * CP1252. */
 	static const char *const symbol[DOC_STATUSES] = {
 		"", "\xE2\x96\xA1", "\xE2\x97\x90", "\xE2\x99\xA6", "\xE2\x96\xB2",
-		"\xE2\x97\x8F", "\xC3\x97"};
+		"\xE2\x97\x8F", "\xC3\x97", "\xE2\x97\x8F", "\xE2\x97\x90", "\xE2\x96\xB2",
+		"\xC3\x97"};
 	memcpy(s->status_symbol, symbol, sizeof symbol);
 	/* an indicator's verdict in the completed and the delayed fills */
 	s->on_track_fill = fill[5], s->on_track_text = text[5];

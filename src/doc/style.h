@@ -34,7 +34,11 @@ enum {
 	DOC_HEADINGS = 3,  /* heading levels with a style of their own; deeper use the last */
 	DOC_BULLETS = 4,   /* bullet characters by list level, then again from the first */
 	DOC_PALETTE = 8,   /* chart series colours, then again from the first */
-	DOC_STATUSES = 7   /* status colours, indexed like the model's status values */
+	DOC_STATUSES = 11, /* status colours, indexed like the model's status values */
+	/* where the second status set (achievement) begins: colours are
+	 * judged against the others of their own set only, as a report shows
+	 * one set */
+	DOC_STATUS_SET2 = 7
 };
 
 /* A colour or a length a template leaves alone (doc_style_unset). */

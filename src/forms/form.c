@@ -131,8 +131,10 @@ static const char *last_value(fctx *f, const indicator *ind)
 static const char *status_list(fctx *f, const char *sep, int tokens, int quote)
 {
 	buf b = BUF_INIT;
-	for (int i = 0; i < ST_COUNT - 1; i++) {
-		status_value v = model_status_order[i];
+	size_t n;
+	const status_value *order = model_status_order(f->p->status_set, &n);
+	for (size_t i = 0; i < n; i++) {
+		status_value v = order[i];
 		if (i)
 			buf_puts(&b, sep);
 		buf_printf(&b, quote ? "\"%s\"" : "%s",
@@ -240,11 +242,17 @@ static void help_sheet(fctx *f, ods *o)
 	help_row(o, ODS_TEXT, arena_printf(&f->a, w[W_FORM_HELP_INTRO], f->year, f->o->name, f->p->title));
 	help_row(o, ODS_TEXT, NULL);
 	for (int i = 0; i < 5; i++)
-		help_row(o, ODS_TEXT, arena_printf(&f->a, w[W_FORM_STEP_1 + i], f->year));
+		help_row(o, ODS_TEXT,
+			 arena_printf(&f->a,
+				      w[i == 3 && f->p->status_set == SET_ACHIEVEMENT ? W_FORM_STEP_4_ACHIEVED
+										   : W_FORM_STEP_1 + i],
+				      f->year));
 	help_row(o, ODS_TEXT, NULL);
 	help_row(o, ODS_BOLD, w[W_FORM_VALUES_TITLE]);
-	for (int i = 0; i < ST_COUNT - 1; i++) {
-		status_value v = model_status_order[i];
+	size_t n;
+	const status_value *order = model_status_order(f->p->status_set, &n);
+	for (size_t i = 0; i < n; i++) {
+		status_value v = order[i];
 		ods_row_start(o);
 		ods_cell(o, ODS_RO, labels_status(cf->l, v));
 		ods_cell(o, ODS_RO, w[W_FORM_MEANS_NOT_STARTED + v - ST_NOT_STARTED]);

@@ -199,11 +199,20 @@ static const char *decimal(ictx *c, const sheet *s, uint32_t row, uint32_t col)
 	return *p ? NULL : arena_strdup(&c->a, tmp);
 }
 
+/* The set the form's plan reports in; without the plan, every word of
+ * both sets is taken and the progress set's are offered. */
+static status_set form_set(const ictx *c)
+{
+	return c->p ? c->p->status_set : SET_PROGRESS;
+}
+
 static const char *status_words(ictx *c)
 {
 	buf b = BUF_INIT;
-	for (int i = 0; i < ST_COUNT - 1; i++)
-		buf_printf(&b, "%s%s", i ? ", " : "", labels_status(c->l, model_status_order[i]));
+	size_t n;
+	const status_value *order = model_status_order(form_set(c), &n);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", labels_status(c->l, order[i]));
 	const char *s = b.failed ? "" : arena_strndup(&c->a, (const char *)b.data, b.len);
 	buf_free(&b);
 	return s;
@@ -388,7 +397,7 @@ static void read_measures(ictx *c, const sheet *s, const owner *ow, rec **recs, 
 			continue;
 		}
 		status_value v = import_status_word(stw);
-		if (v == ST_NONE) {
+		if (v == ST_NONE || (c->p && !model_status_in(v, c->p->status_set))) {
 			cell_err(c, s->name, row, FORM_COL_STATUS, "\"%s\" is not a status; use one of: %s",
 				 stw, words);
 			continue;

@@ -193,10 +193,15 @@ static status_value parse_status(rd *r, const xmlNode *n, const char *v)
 {
 	if (!v)
 		return ST_NONE;
+	status_set set = r->p->status_set;
 	status_value s = model_status_parse(v);
 	if (s == ST_NONE)
-		err(r, n, "\"%s\" is not a status; use one of: not-started, in-progress, ongoing, "
-			  "completed, delayed, cancelled", v);
+		err(r, n, "\"%s\" is not a status; use one of: %s", v, model_status_set_values(set));
+	else if (!model_status_in(s, set)) {
+		err(r, n, "\"%s\" is not a status of this plan, which uses status-set=\"%s\"; use one "
+			  "of: %s", v, model_status_set_name(set), model_status_set_values(set));
+		s = ST_NONE;
+	}
 	return s;
 }
 
@@ -704,6 +709,11 @@ static void read_plan(rd *r, const xmlNode *root)
 		    tag);
 	p->lang = dup(r, *primary ? primary : tag);
 	xmlFree(lang);
+	const char *set = xmlin_attr(root, "status-set");
+	if (set && model_status_set_parse(set, &p->status_set) < 0)
+		err(r, root, "status-set=\"%s\" is not a status set; use progress (how far the work "
+			     "has come: %s) or achievement (whether it was achieved: %s)", set,
+		    model_status_set_values(SET_PROGRESS), model_status_set_values(SET_ACHIEVEMENT));
 	size_t nareas = count_children(root, "area");
 	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	p->areas = arena_array(r->a, nareas + 1, sizeof *p->areas);

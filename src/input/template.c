@@ -189,8 +189,9 @@ static void colours(xmlin_walk *w, template *t, const xmlNode *c)
 		const char *v = xmlin_attr(s, "value");
 		status_value sv = model_status_parse(v);
 		if (!sv) {
-			xmlin_err(w, s, "\"%s\" is not a status; use one of: not-started, in-progress, "
-				  "ongoing, completed, delayed, cancelled", v ? v : "");
+			xmlin_err(w, s, "\"%s\" is not a status; use one of: %s, or for plans with "
+				  "status-set=\"achievement\": %s", v ? v : "",
+				  model_status_set_values(SET_PROGRESS), model_status_set_values(SET_ACHIEVEMENT));
 			continue;
 		}
 		attr_colour(w, s, "fill", &st->status_fill[sv]);

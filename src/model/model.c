@@ -303,11 +303,60 @@ size_t model_rollup(const indicator *ind, int year, const owner *const *who, siz
 	return got;
 }
 
-const status_value model_status_order[ST_COUNT - 1] = {
-	ST_NOT_STARTED, ST_IN_PROGRESS, ST_ONGOING, ST_COMPLETED, ST_DELAYED, ST_CANCELLED};
+static const status_value progress_order[] = {ST_NOT_STARTED, ST_IN_PROGRESS, ST_ONGOING,
+					       ST_COMPLETED,   ST_DELAYED,     ST_CANCELLED};
+static const status_value achievement_order[] = {ST_ACHIEVED, ST_PARTLY_ACHIEVED, ST_NOT_ACHIEVED,
+						  ST_NOT_APPLICABLE};
+_Static_assert(sizeof progress_order / sizeof *progress_order +
+			       sizeof achievement_order / sizeof *achievement_order ==
+		       ST_COUNT - 1,
+	       "every status value in one set's order");
+
+const status_value *model_status_order(status_set set, size_t *n)
+{
+	if (set == SET_ACHIEVEMENT) {
+		*n = sizeof achievement_order / sizeof *achievement_order;
+		return achievement_order;
+	}
+	*n = sizeof progress_order / sizeof *progress_order;
+	return progress_order;
+}
+
+int model_status_in(status_value v, status_set set)
+{
+	if (v == ST_NONE)
+		return 1;
+	return (v >= ST_ACHIEVED) == (set == SET_ACHIEVEMENT);
+}
+
+const char *model_status_set_values(status_set set)
+{
+	return set == SET_ACHIEVEMENT
+		       ? "achieved, partly-achieved, not-achieved, not-applicable"
+		       : "not-started, in-progress, ongoing, completed, delayed, cancelled";
+}
+
+static const char *const set_names[] = {"progress", "achievement"};
+
+const char *model_status_set_name(status_set set)
+{
+	return set_names[set == SET_ACHIEVEMENT];
+}
+
+int model_status_set_parse(const char *v, status_set *s)
+{
+	for (int i = 0; i < 2; i++)
+		if (v && strcmp(v, set_names[i]) == 0) {
+			*s = (status_set)i;
+			return 0;
+		}
+	return -1;
+}
 
 static const char *const status_names[ST_COUNT] = {
-	"none", "not-started", "in-progress", "ongoing", "delayed", "completed", "cancelled"};
+	"none",        "not-started",     "in-progress",  "ongoing",        "delayed",
+	"completed",   "cancelled",       "achieved",     "partly-achieved", "not-achieved",
+	"not-applicable"};
 
 const char *model_status_name(status_value v)
 {

@@ -26,8 +26,17 @@ typedef enum status_value {
 	ST_DELAYED,
 	ST_COMPLETED,
 	ST_CANCELLED,
+	ST_ACHIEVED, /* the achievement set from here on */
+	ST_PARTLY_ACHIEVED,
+	ST_NOT_ACHIEVED,
+	ST_NOT_APPLICABLE,
 	ST_COUNT
 } status_value;
+
+/* The vocabulary a plan reports in (<plan status-set>): the progress of
+ * an action plan, or whether the goals of an assignment were achieved.
+ * A plan's statuses all come from its one set. */
+typedef enum status_set { SET_PROGRESS, SET_ACHIEVEMENT } status_set;
 
 typedef struct owner owner;
 struct owner {
@@ -173,6 +182,7 @@ typedef struct plan {
 	const char *file;
 	const char *id;
 	const char *lang;         /* nb | nn | en */
+	status_set status_set;    /* the vocabulary of every status below */
 	const char *title, *subtitle, *organisation;
 	const char *organisation_ref; /* <organisation ref>: the owner that is the plan's own */
 	srcpos organisation_pos;
@@ -272,12 +282,26 @@ size_t model_rollup_owners(const plan *p, const indicator *ind, const owner **ou
 size_t model_rollup(const indicator *ind, int year, const owner *const *who, size_t n,
 		    double *value);
 
-/* The order in which statuses are listed to a reader (a table's columns,
- * a chart's series and legend, a form's choices): along the path, then
- * the two that left it -- not started, in progress, ongoing, completed,
- * delayed, cancelled.  Decided here only, so every list agrees with the
- * others and their colours run in one order. */
-extern const status_value model_status_order[ST_COUNT - 1];
+/* The order in which a set's statuses are listed to a reader (a table's
+ * columns, a chart's series and legend, a form's choices).  Progress:
+ * along the path, then the two that left it -- not started, in progress,
+ * ongoing, completed, delayed, cancelled; achievement: achieved, partly
+ * achieved, not achieved, not applicable.  Decided here only, so every
+ * list agrees with the others and their colours run in one order.
+ * Returns a static array; *n gets its length. */
+const status_value *model_status_order(status_set set, size_t *n);
+
+/* Whether v belongs to set (ST_NONE, no status, belongs to every set). */
+int model_status_in(status_value v, status_set set);
+
+/* The set's values as the input writes them, for a message: "achieved,
+ * partly-achieved, not-achieved, not-applicable" (static). */
+const char *model_status_set_values(status_set set);
+
+/* Names: "progress" <-> SET_PROGRESS ...: 0, or -1 (and *s untouched)
+ * for another word. */
+const char *model_status_set_name(status_set set);
+int model_status_set_parse(const char *v, status_set *s);
 
 /* Names: "not-started" <-> ST_NOT_STARTED ... (the input's words). */
 const char *model_status_name(status_value v);

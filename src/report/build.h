@@ -60,6 +60,11 @@ const char *rb_fmt(rb *b, const char *f, ...) __attribute__((format(printf, 2, 3
 int rb_rank(status_value v);
 /* +1 forward, -1 back, 0 same or not comparable. */
 int rb_change(status_value before, status_value now);
+
+/* Of a pair of words that name statuses (a heading, a sentence), the
+ * one for the plan's set: progress or achievement.  From labels' static
+ * tables: not to be freed. */
+const char *rb_set_word(rb *b, word_id progress, word_id achievement);
 int rb_visible(rb *b, const measure *m);
 int rb_area_visible(rb *b, const area *a);
 /* A status as a reader sees it: its symbol, a no-break space and its

@@ -8,12 +8,13 @@
 #define NBSP "\xc2\xa0"
 
 /* The runs that are indexed by a value follow that value's order. */
-_Static_assert(W_ST_CANCELLED - W_ST_NONE + 1 == ST_COUNT, "a word per status value");
-_Static_assert(W_ST_NOT_STARTED - W_ST_NONE == ST_NOT_STARTED && W_ST_DELAYED - W_ST_NONE == ST_DELAYED,
+_Static_assert(W_ST_NOT_APPLICABLE - W_ST_NONE + 1 == ST_COUNT, "a word per status value");
+_Static_assert(W_ST_NOT_STARTED - W_ST_NONE == ST_NOT_STARTED && W_ST_DELAYED - W_ST_NONE == ST_DELAYED &&
+		       W_ST_ACHIEVED - W_ST_NONE == ST_ACHIEVED,
 	       "the status words in the order of status_value");
 _Static_assert(W_MONTH_DEC - W_MONTH_JAN == 11, "twelve months");
 _Static_assert(W_FORM_STEP_5 - W_FORM_STEP_1 == 4, "the form's five steps");
-_Static_assert(W_FORM_MEANS_CANCELLED - W_FORM_MEANS_NOT_STARTED == ST_CANCELLED - ST_NOT_STARTED,
+_Static_assert(W_FORM_MEANS_NOT_APPLICABLE - W_FORM_MEANS_NOT_STARTED == ST_NOT_APPLICABLE - ST_NOT_STARTED,
 	       "a meaning per status value but none");
 _Static_assert(W_OWNER_OTHER - W_OWNER_RHF == OWNER_OTHER && W_OWNER_GROUP - W_OWNER_RHF == OWNER_GROUP,
 	       "the owner types in the order of owner_type");

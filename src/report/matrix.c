@@ -176,8 +176,12 @@ static doc_node *legend(rb *b)
 	doc_node *pa = rb_block(b, doc_para(b->d, DOC_P_NOTE, nopos));
 	/* an em space between the entries, wider than the one inside each */
 	rb_text(b, pa, rb_fmt(b, "%s:", l->w[W_MATRIX_KEY]));
-	for (int v = ST_NOT_STARTED; v < ST_COUNT; v++)
-		rb_text(b, pa, rb_fmt(b, " %s%s", v > ST_NOT_STARTED ? KEYGAP : "", rb_status_label(b, v)));
+	int first = 1;
+	for (int v = ST_NONE + 1; v < ST_COUNT; v++)
+		if (model_status_in((status_value)v, b->p->status_set)) {
+			rb_text(b, pa, rb_fmt(b, " %s%s", first ? "" : KEYGAP, rb_status_label(b, (status_value)v)));
+			first = 0;
+		}
 	rb_text(b, pa, rb_fmt(b, " " KEYGAP "–" NBSP "%s", l->w[W_NOT_RESPONSIBLE]));
 	return pa;
 }

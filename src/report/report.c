@@ -85,13 +85,15 @@ const char *rb_fmt(rb *b, const char *f, ...)
 
 /* ---- status logic -------------------------------------------------------- */
 
-/* How far along a status is, for "moved forward / fell back". */
+/* How far along a status is, for "moved forward / fell back"; each set
+ * has its own scale (achievement: not, partly, fully achieved), and the
+ * statuses that left the path (cancelled, not applicable) have none. */
 int rb_rank(status_value v)
 {
 	switch (v) {
-	case ST_NOT_STARTED: case ST_DELAYED: return 1;
-	case ST_IN_PROGRESS: case ST_ONGOING: return 2;
-	case ST_COMPLETED: return 3;
+	case ST_NOT_STARTED: case ST_DELAYED: case ST_NOT_ACHIEVED: return 1;
+	case ST_IN_PROGRESS: case ST_ONGOING: case ST_PARTLY_ACHIEVED: return 2;
+	case ST_COMPLETED: case ST_ACHIEVED: return 3;
 	default: return 0;
 	}
 }
@@ -99,12 +101,17 @@ int rb_rank(status_value v)
 /* +1 forward, -1 back, 0 same or not comparable. */
 int rb_change(status_value before, status_value now)
 {
-	if (!before || !now || before == now || before == ST_CANCELLED || now == ST_CANCELLED)
+	if (!before || !now || before == now || !rb_rank(before) || !rb_rank(now))
 		return 0;
 	if (now == ST_DELAYED)
 		return -1;
 	int a = rb_rank(before), c = rb_rank(now);
 	return c > a ? 1 : c < a ? -1 : 0;
+}
+
+const char *rb_set_word(rb *b, word_id progress, word_id achievement)
+{
+	return b->l->w[b->p->status_set == SET_ACHIEVEMENT ? achievement : progress];
 }
 
 int rb_visible(rb *b, const measure *m) { return model_in_view(m, b->who); }
@@ -281,9 +288,11 @@ static void counts_table(rb *b, int level, int charts)
 	}
 	/* Columns: area, each status that occurs, total. */
 	int cols[ST_COUNT], ncols = 0;
-	for (int i = 0; i < ST_COUNT - 1; i++)
-		if (total[model_status_order[i]])
-			cols[ncols++] = model_status_order[i];
+	size_t norder;
+	const status_value *order = model_status_order(b->p->status_set, &norder);
+	for (size_t i = 0; i < norder; i++)
+		if (total[order[i]])
+			cols[ncols++] = order[i];
 	if (total[ST_NONE])
 		cols[ncols++] = ST_NONE;
 	double widths[ST_COUNT + 2];
@@ -355,8 +364,11 @@ static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int
 	for (size_t i = 0; i < nrows; i++)
 		for (int s = 0; s < ST_COUNT; s++)
 			st[s] += rows[i][s], all += rows[i][s];
-	ch->title = rb_fmt(b, l->w[W_COUNTS_FINDING], st[ST_IN_PROGRESS] + st[ST_ONGOING], all,
-			   st[ST_COMPLETED], st[ST_DELAYED]);
+	ch->title = b->p->status_set == SET_ACHIEVEMENT
+			    ? rb_fmt(b, l->w[W_COUNTS_FINDING_ACHIEVED], st[ST_ACHIEVED], all,
+				     st[ST_PARTLY_ACHIEVED], st[ST_NOT_ACHIEVED])
+			    : rb_fmt(b, l->w[W_COUNTS_FINDING], st[ST_IN_PROGRESS] + st[ST_ONGOING], all,
+				     st[ST_COMPLETED], st[ST_DELAYED]);
 	ch->ncats = nc;
 	ch->cats = arena_array(a, (size_t)nc, sizeof *ch->cats);
 	ch->series = arena_array(a, (size_t)ncols, sizeof *ch->series);
@@ -616,6 +628,7 @@ static void owners_appendix(rb *b, int level)
 /* ---- the document -------------------------------------------------------- */
 
 _Static_assert((int)ST_COUNT == (int)DOC_STATUSES, "a status colour per status value");
+_Static_assert((int)ST_ACHIEVED == (int)DOC_STATUS_SET2, "the style's sets are the model's");
 
 static void set_style(rb *b)
 {
@@ -631,12 +644,23 @@ static void set_style(rb *b)
 	s->header_fill = doc_add_fill(b->d, "table-header", "Tabelloverskrift", s->table.header_rgb,
 				      s->table.header_text_rgb);
 	static const char *const keys[ST_COUNT] = {
-		"status-none", "status-not-started", "status-in-progress", "status-ongoing",
-		"status-delayed", "status-completed", "status-cancelled"};
-	for (int v = 0; v < ST_COUNT; v++)
-		b->fill[v] = v == ST_NONE ? 0
-					  : doc_add_fill(b->d, keys[v], labels_status(b->l, v),
-							 s->status_fill[v], s->status_text[v]);
+		"status-none",     "status-not-started",     "status-in-progress",
+		"status-ongoing",  "status-delayed",         "status-completed",
+		"status-cancelled", "status-achieved",       "status-partly-achieved",
+		"status-not-achieved", "status-not-applicable"};
+	/* the fills and symbols of the plan's own set only: a format then
+	 * carries no style nor glyph the report cannot show */
+	for (int v = 0; v < ST_COUNT; v++) {
+		b->fill[v] = 0;
+		if (v == ST_NONE)
+			continue;
+		if (!model_status_in((status_value)v, b->p->status_set)) {
+			s->status_symbol[v] = "";
+			continue;
+		}
+		b->fill[v] = doc_add_fill(b->d, keys[v], labels_status(b->l, (status_value)v),
+					  s->status_fill[v], s->status_text[v]);
+	}
 	b->fill_ok = doc_add_fill(b->d, "on-track", b->l->w[W_ON_TRACK], s->on_track_fill,
 				  s->on_track_text);
 	b->fill_bad = doc_add_fill(b->d, "behind", b->l->w[W_BEHIND], s->behind_fill, s->behind_text);

@@ -75,7 +75,8 @@ const rb_tally *rb_tally_of(rb *b)
 
 int rb_is_deviation(status_value v)
 {
-	return v == ST_DELAYED || v == ST_NOT_STARTED || v == ST_CANCELLED;
+	return v == ST_DELAYED || v == ST_NOT_STARTED || v == ST_CANCELLED || v == ST_NOT_ACHIEVED ||
+	       v == ST_PARTLY_ACHIEVED;
 }
 
 /* The ids of ms joined as a reader lists them: "1.1.1, 1.3.4 og 5.7". */
@@ -140,10 +141,12 @@ static const char *shorten(rb *b, char *s, size_t max)
 }
 
 /* How many measures are on each status, most advanced first; the
- * deviations are the next message's, so no number is said twice. */
+ * deviations are the next message's, so no number is said twice.  The
+ * two sets share no value, so one list serves both. */
 static const char *msg_counts(rb *b, const rb_tally *t)
 {
-	static const status_value order[] = {ST_COMPLETED, ST_IN_PROGRESS, ST_ONGOING, ST_NONE};
+	static const status_value order[] = {ST_COMPLETED, ST_IN_PROGRESS, ST_ONGOING,
+					     ST_ACHIEVED,  ST_NOT_APPLICABLE, ST_NONE};
 	const char *parts[ST_COUNT];
 	size_t np = 0;
 	for (size_t i = 0; i < sizeof order / sizeof *order; i++)
@@ -165,16 +168,26 @@ static const char *msg_moved(rb *b, const measure *const *ms, size_t n, word_id 
 	return rb_fmt(b, b->l->w[many], n, b->year - 1, id_list(b, ms, n));
 }
 
-/* The most serious deviations first: delayed, not started, cancelled. */
+/* The deviations, most serious first: delayed, not started, cancelled;
+ * not achieved, partly achieved (each plan has one set's). */
+typedef struct deviation_kind {
+	status_value v;
+	word_id one, many;
+} deviation_kind;
+static const deviation_kind deviation_kinds[] = {
+	{ST_DELAYED, W_MSG_DELAYED_ONE, W_MSG_DELAYED},
+	{ST_NOT_STARTED, W_MSG_NOT_STARTED_ONE, W_MSG_NOT_STARTED},
+	{ST_CANCELLED, W_MSG_CANCELLED_ONE, W_MSG_CANCELLED},
+	{ST_NOT_ACHIEVED, W_MSG_NOT_ACHIEVED_ONE, W_MSG_NOT_ACHIEVED},
+	{ST_PARTLY_ACHIEVED, W_MSG_PARTLY_ACHIEVED_ONE, W_MSG_PARTLY_ACHIEVED}};
+enum { NDEVIATION_KINDS = sizeof deviation_kinds / sizeof *deviation_kinds };
+
 static const char *msg_deviations(rb *b, const rb_tally *t)
 {
-	static const struct { status_value v; word_id one, many; } kinds[] = {
-		{ST_DELAYED, W_MSG_DELAYED_ONE, W_MSG_DELAYED},
-		{ST_NOT_STARTED, W_MSG_NOT_STARTED_ONE, W_MSG_NOT_STARTED},
-		{ST_CANCELLED, W_MSG_CANCELLED_ONE, W_MSG_CANCELLED}};
-	const char *parts[3];
+	const deviation_kind *kinds = deviation_kinds;
+	const char *parts[NDEVIATION_KINDS];
 	size_t np = 0;
-	for (size_t i = 0; i < 3; i++) {
+	for (size_t i = 0; i < NDEVIATION_KINDS; i++) {
 		size_t n = t->n[kinds[i].v];
 		const char *ids = n ? id_list(b, t->by[kinds[i].v], n) : NULL;
 		if (n == 1)
@@ -185,7 +198,7 @@ static const char *msg_deviations(rb *b, const rb_tally *t)
 	/* nothing to report: the deviations section says so, when there is one */
 	if (!np)
 		return rb_template_has(b, TPL_DEVIATIONS) ? NULL
-							 : rb_fmt(b, b->l->w[W_DEVIATIONS_NONE], b->year);
+							 : rb_fmt(b, rb_set_word(b, W_DEVIATIONS_NONE, W_DEVIATIONS_NONE_ACHIEVED), b->year);
 	return rb_fmt(b, "%s.", phrase_list(b, parts, np));
 }
 
@@ -271,8 +284,10 @@ void rb_figures(rb *b, int level)
 	int fill[ST_COUNT + 3];
 	int n = 0;
 	name[n] = l->w[W_FIG_MEASURES], value[n] = rb_fmt(b, "%zu", t.total), fill[n++] = 0;
-	static const status_value order[] = {ST_COMPLETED, ST_IN_PROGRESS, ST_ONGOING, ST_DELAYED,
-					     ST_NOT_STARTED, ST_CANCELLED, ST_NONE};
+	static const status_value order[] = {ST_COMPLETED,    ST_IN_PROGRESS,     ST_ONGOING,
+					     ST_DELAYED,      ST_NOT_STARTED,     ST_CANCELLED,
+					     ST_ACHIEVED,     ST_PARTLY_ACHIEVED, ST_NOT_ACHIEVED,
+					     ST_NOT_APPLICABLE, ST_NONE};
 	for (size_t i = 0; i < sizeof order / sizeof *order; i++)
 		if (t.n[order[i]]) {
 			name[n] = labels_status(b->l, order[i]);
@@ -314,10 +329,9 @@ void rb_figures(rb *b, int level)
 /* One line per deviation, linking to its measure's row further on. */
 static void deviation_list(rb *b, const rb_tally *t)
 {
-	static const status_value order[] = {ST_DELAYED, ST_NOT_STARTED, ST_CANCELLED};
 	doc_node *list = rb_block(b, doc_node_new(b->d, DOC_LIST, nopos));
-	for (size_t k = 0; k < 3; k++) {
-		status_value v = order[k];
+	for (size_t k = 0; k < NDEVIATION_KINDS; k++) {
+		status_value v = deviation_kinds[k].v;
 		for (size_t i = 0; i < t->n[v]; i++) {
 			const measure *m = t->by[v][i];
 			doc_node *pa = doc_append(doc_append(list, doc_node_new(b->d, DOC_ITEM, nopos)),
@@ -334,14 +348,16 @@ static void deviation_list(rb *b, const rb_tally *t)
 
 void rb_deviations(rb *b, int level)
 {
-	const labels *l = b->l;
 	const rb_tally *tp = rb_tally_of(b);
 	if (!tp)
 		return;
 	const rb_tally t = *tp;
-	rb_heading(b, level, "avvik", nopos, "%s", l->w[W_DEVIATIONS_TITLE]);
-	if (!t.n[ST_DELAYED] && !t.n[ST_NOT_STARTED] && !t.n[ST_CANCELLED]) {
-		rb_para(b, b->d->root, DOC_P_BODY, rb_fmt(b, l->w[W_DEVIATIONS_NONE], b->year));
+	rb_heading(b, level, "avvik", nopos, "%s", rb_set_word(b, W_DEVIATIONS_TITLE, W_DEVIATIONS_TITLE_ACHIEVED));
+	size_t ndev = 0;
+	for (size_t k = 0; k < NDEVIATION_KINDS; k++)
+		ndev += t.n[deviation_kinds[k].v];
+	if (!ndev) {
+		rb_para(b, b->d->root, DOC_P_BODY, rb_fmt(b, rb_set_word(b, W_DEVIATIONS_NONE, W_DEVIATIONS_NONE_ACHIEVED), b->year));
 		return;
 	}
 	/* A report that shows every measure later links to its row; one
@@ -350,7 +366,7 @@ void rb_deviations(rb *b, int level)
 		deviation_list(b, &t);
 		return;
 	}
-	doc_node *tb = rb_measures_table(b, l->w[W_DEVIATIONS_TITLE], nopos);
+	doc_node *tb = rb_measures_table(b, rb_set_word(b, W_DEVIATIONS_TITLE, W_DEVIATIONS_TITLE_ACHIEVED), nopos);
 	for (size_t i = 0; i < b->p->nmeasures; i++) {
 		const measure *m = b->p->measures[i];
 		const status *s = rb_visible(b, m) ? model_status(m, b->year, b->who, 1, NULL) : NULL;

@@ -21,6 +21,10 @@
 	W(ST_DELAYED, "Forsinket", "Forseinka", "Delayed") \
 	W(ST_COMPLETED, "Fullført", "Fullført", "Completed") \
 	W(ST_CANCELLED, "Avbrutt", "Avbrote", "Cancelled") \
+	W(ST_ACHIEVED, "Oppnådd", "Oppnådd", "Achieved") \
+	W(ST_PARTLY_ACHIEVED, "Delvis oppnådd", "Delvis oppnådd", "Partly achieved") \
+	W(ST_NOT_ACHIEVED, "Ikke oppnådd", "Ikkje oppnådd", "Not achieved") \
+	W(ST_NOT_APPLICABLE, "Ikke aktuelt", "Ikkje aktuelt", "Not applicable") \
 	/* months, January first */ \
 	W(MONTH_JAN, "januar", "januar", "January") \
 	W(MONTH_FEB, "februar", "februar", "February") \
@@ -102,6 +106,8 @@
 	W(CHANGES_TEXT, "%zu tiltak har kommet videre siden %d, og %zu har falt tilbake.", "%zu tiltak har kome vidare sidan %d, og %zu har falle tilbake.", "%zu measures have moved forward since %d, and %zu have fallen back.") \
 	W(DEVIATIONS_TITLE, "Avvik: forsinkede, ikke startede og avbrutte tiltak", "Avvik: forseinka, ikkje starta og avbrotne tiltak", "Deviations: delayed, not started and cancelled measures") \
 	W(DEVIATIONS_NONE, "Ingen tiltak er forsinket, ikke startet eller avbrutt i %d.", "Ingen tiltak er forseinka, ikkje starta eller avbrotne i %d.", "No measure is delayed, not started or cancelled in %d.") \
+	W(DEVIATIONS_TITLE_ACHIEVED, "Avvik: tiltak som ikke eller bare delvis er oppnådd", "Avvik: tiltak som ikkje eller berre delvis er oppnådde", "Deviations: measures not or only partly achieved") \
+	W(DEVIATIONS_NONE_ACHIEVED, "Ingen tiltak er ikke eller bare delvis oppnådd i %d.", "Ingen tiltak er ikkje eller berre delvis oppnådde i %d.", "No measure is not or only partly achieved in %d.") \
 	/* the executive page: key messages, headline figures, deviations */ \
 	W(KEY_MESSAGES, "Hovedbudskap", "Hovudbodskap", "Key messages") \
 	W(FIGURES, "Hovedtall", "Hovudtal", "Key figures") \
@@ -121,6 +127,10 @@
 	W(MSG_NOT_STARTED, "%zu tiltak er ikke startet (%s)", "%zu tiltak er ikkje starta (%s)", "%zu measures have not started (%s)") \
 	W(MSG_CANCELLED_ONE, "1 tiltak er avbrutt (%s)", "1 tiltak er avbrote (%s)", "1 measure was cancelled (%s)") \
 	W(MSG_CANCELLED, "%zu tiltak er avbrutt (%s)", "%zu tiltak er avbrotne (%s)", "%zu measures were cancelled (%s)") \
+	W(MSG_NOT_ACHIEVED_ONE, "1 tiltak er ikke oppnådd (%s)", "1 tiltak er ikkje oppnådd (%s)", "1 measure was not achieved (%s)") \
+	W(MSG_NOT_ACHIEVED, "%zu tiltak er ikke oppnådd (%s)", "%zu tiltak er ikkje oppnådde (%s)", "%zu measures were not achieved (%s)") \
+	W(MSG_PARTLY_ACHIEVED_ONE, "1 tiltak er delvis oppnådd (%s)", "1 tiltak er delvis oppnådd (%s)", "1 measure was partly achieved (%s)") \
+	W(MSG_PARTLY_ACHIEVED, "%zu tiltak er delvis oppnådd (%s)", "%zu tiltak er delvis oppnådde (%s)", "%zu measures were partly achieved (%s)") \
 	W(MSG_IND_ALL, "Alle de %zu målene er i rute.", "Alle dei %zu måla er i rute.", "All %zu goals are on track.") \
 	W(MSG_IND_ALL_ONE, "Målet %s er i rute.", "Målet %s er i rute.", "The goal %s is on track.") \
 	W(MSG_IND_NONE_ONE, "Målet %s er ikke i rute.", "Målet %s er ikkje i rute.", "The goal %s is behind.") \
@@ -161,6 +171,7 @@
 	W(CHART_VALUES_TITLE, "Verdiene i diagrammene", "Verdiane i diagramma", "The values in the charts") \
 	W(CHART_BASE_TARGET, "Utgangspunkt og mål", "Utgangspunkt og mål", "Baseline and target") \
 	/* the counts chart's title: in progress or ongoing, of all, completed, delayed */ \
+	W(COUNTS_FINDING_ACHIEVED, "%zu av %zu tiltak er oppnådd, %zu delvis oppnådd og %zu ikke oppnådd", "%zu av %zu tiltak er oppnådde, %zu delvis oppnådde og %zu ikkje oppnådde", "%zu of %zu measures achieved, %zu partly achieved and %zu not achieved") \
 	W(COUNTS_FINDING, "%zu av %zu tiltak pågår eller er løpende, %zu er fullført og %zu er forsinket", "%zu av %zu tiltak pågår eller er løpande, %zu er fullførte og %zu er forseinka", "%zu of %zu measures are in progress or ongoing, %zu completed and %zu delayed") \
 	/* the forms (column headers that the report also prints are shared) */ \
 	W(FORM_STATUS_YEAR, "Status %d", "Status %d", "Status %d") \
@@ -186,6 +197,7 @@
 	W(FORM_STEP_3, "3. Skriv gjerne fremdrift i prosent (0–100) og en kort kommentar.", "3. Skriv gjerne framdrift i prosent (0–100) og ein kort kommentar.", "3. Add the progress in per cent (0–100) and a short comment if you like.") \
 	W(FORM_STEP_4, "4. La feltene stå tomme for tiltak dere ikke rapporterer på: de blir stående som ikke rapportert, ikke som «Ikke startet».", "4. La felta stå tomme for tiltak de ikkje rapporterer på: dei blir ståande som ikkje rapportert, ikkje som «Ikkje starta».", "4. Leave the cells empty for measures you do not report on: they stay not reported, not “Not started”.") \
 	W(FORM_STEP_5, "5. Fyll inn årets verdier på arket Indikatorer. Ikke flytt eller slett kolonner eller radene øverst: de brukes når skjemaet leses inn igjen.", "5. Fyll inn årets verdiar på arket Indikatorer. Ikkje flytt eller slett kolonnar eller radene øvst: dei blir brukte når skjemaet blir lese inn att.", "5. Enter this year's values on the sheet Indikatorer. Do not move or delete columns or the top rows: they are used when the form is read back.") \
+	W(FORM_STEP_4_ACHIEVED, "4. La feltene stå tomme for tiltak dere ikke rapporterer på: de blir stående som ikke rapportert, ikke som «Ikke oppnådd».", "4. La felta stå tomme for tiltak de ikkje rapporterer på: dei blir ståande som ikkje rapportert, ikkje som «Ikkje oppnådd».", "4. Leave the cells empty for measures you do not report on: they stay not reported, not “Not achieved”.") \
 	W(FORM_VALUES_TITLE, "Statusverdier", "Statusverdiar", "Status values") \
 	W(FORM_MEANS_NOT_STARTED, "Arbeidet er ikke begynt.", "Arbeidet er ikkje byrja.", "Work has not begun.") \
 	W(FORM_MEANS_IN_PROGRESS, "Arbeidet er i gang og har en sluttdato.", "Arbeidet er i gang og har ein sluttdato.", "Work is under way and has an end date.") \
@@ -193,6 +205,10 @@
 	W(FORM_MEANS_DELAYED, "Arbeidet er i gang, men ligger etter planen.", "Arbeidet er i gang, men ligg etter planen.", "Work is under way but behind plan.") \
 	W(FORM_MEANS_COMPLETED, "Tiltaket er gjennomført.", "Tiltaket er gjennomført.", "The measure is done.") \
 	W(FORM_MEANS_CANCELLED, "Tiltaket er stoppet og skal ikke gjennomføres.", "Tiltaket er stoppa og skal ikkje gjennomførast.", "The measure was stopped and will not be carried out.") \
+	W(FORM_MEANS_ACHIEVED, "Det som var bestilt, er oppnådd.", "Det som var bestilt, er oppnådd.", "What was asked for has been achieved.") \
+	W(FORM_MEANS_PARTLY_ACHIEVED, "Noe av det som var bestilt, er oppnådd.", "Noko av det som var bestilt, er oppnådd.", "Some of what was asked for has been achieved.") \
+	W(FORM_MEANS_NOT_ACHIEVED, "Det som var bestilt, er ikke oppnådd.", "Det som var bestilt, er ikkje oppnådd.", "What was asked for has not been achieved.") \
+	W(FORM_MEANS_NOT_APPLICABLE, "Bestillingen gjelder ikke for dette året eller denne eieren.", "Bestillinga gjeld ikkje for dette året eller denne eigaren.", "The assignment does not apply this year or to this owner.") \
 	W(FORM_DEADLINE, "Frist: %s.", "Frist: %s.", "Deadline: %s.") \
 	W(FORM_DEADLINE_NONE, "Frist: se brevet eller e-posten skjemaet kom med.", "Frist: sjå brevet eller e-posten skjemaet kom med.", "Deadline: see the letter or e-mail the form came with.") \
 	W(FORM_CONTACT, "Send det utfylte skjemaet til: %s.", "Send det utfylte skjemaet til: %s.", "Send the completed form to: %s.") \

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "doc/doc.h"
@@ -494,6 +495,38 @@ static void test_short_titles(void **state)
 	assert_string_equal(out, "Etablere et…");
 }
 
+/* Each status value in exactly one set; a set's word list for messages
+ * is its reader order; names round-trip. */
+static void test_status_sets(void **state)
+{
+	(void)state;
+	for (int set = SET_PROGRESS; set <= SET_ACHIEVEMENT; set++) {
+		size_t n;
+		const status_value *o = model_status_order((status_set)set, &n);
+		char words[256] = "";
+		for (size_t i = 0; i < n; i++) {
+			assert_true(model_status_in(o[i], (status_set)set));
+			assert_false(model_status_in(o[i], (status_set)!set));
+			assert_int_equal(model_status_parse(model_status_name(o[i])), o[i]);
+			snprintf(words + strlen(words), sizeof words - strlen(words), "%s%s",
+				 i ? ", " : "", model_status_name(o[i]));
+		}
+		assert_string_equal(model_status_set_values((status_set)set), words);
+		status_set back = (status_set)!set;
+		assert_int_equal(model_status_set_parse(model_status_set_name((status_set)set), &back), 0);
+		assert_int_equal(back, set);
+		assert_true(model_status_in(ST_NONE, (status_set)set));
+	}
+	size_t np, na;
+	model_status_order(SET_PROGRESS, &np);
+	model_status_order(SET_ACHIEVEMENT, &na);
+	assert_int_equal(np + na, ST_COUNT - 1);
+	status_set s = SET_ACHIEVEMENT;
+	assert_int_equal(model_status_set_parse("results", &s), -1);
+	assert_int_equal(s, SET_ACHIEVEMENT);
+	assert_int_equal(model_status_parse("partly-achieved"), ST_PARTLY_ACHIEVED);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -508,6 +541,7 @@ int main(void)
 		cmocka_unit_test(test_statuses_grow_by_merge),
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_short_titles),
+		cmocka_unit_test(test_status_sets),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

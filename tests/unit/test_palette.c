@@ -136,12 +136,14 @@ static void contrast_known(void **state)
 }
 
 /* The built-in palette, status by status: fill, text, symbol.  The order
- * of the rows is the order a reader meets them in (model_status_order). */
-static const struct {
+ * of the rows is the order a reader meets them in (model_status_order),
+ * the progress set's six, then the achievement set's four. */
+typedef struct builtin_status {
 	status_value v;
 	uint32_t fill, text;
 	const char *symbol;
-} builtin[] = {
+} builtin_status;
+static const builtin_status builtin[] = {
 	{ST_NOT_STARTED, 0xE8EEF4, 0x111827, "□"}, /* pale blue-grey, L* 94 */
 	{ST_IN_PROGRESS, 0x74C6F7, 0x111827, "◐"}, /* sky blue, L* 77 */
 	{ST_ONGOING, 0xAC95BE, 0x111827, "♦"},     /* dusty violet, L* 65 */
@@ -149,21 +151,52 @@ static const struct {
 	{ST_DELAYED, 0xE65C5C, 0x111827, "▲"},     /* saturated red, L* 57 */
 	{ST_CANCELLED, 0xABADB0, 0x111827, "×"},   /* grey, L* 71 */
 };
+static const builtin_status builtin_achievement[] = {
+	{ST_ACHIEVED, 0xA0E6AA, 0x111827, "●"},        /* the completed green */
+	{ST_PARTLY_ACHIEVED, 0xF2BB3F, 0x111827, "◐"}, /* amber, L* 79 */
+	{ST_NOT_ACHIEVED, 0xE65C5C, 0x111827, "▲"},    /* the delayed red */
+	{ST_NOT_APPLICABLE, 0xABADB0, 0x111827, "×"},  /* the cancelled grey */
+};
+
+/* One set's rows against the style and the model's order: each its own
+ * shape, no two alike in a greyscale print (5 apart in L*), and the one
+ * saturated red the status that went wrong (red). */
+static void check_set(const doc_style *s, status_set set, const builtin_status *rows, size_t n,
+		      status_value red_one)
+{
+	size_t norder;
+	const status_value *order = model_status_order(set, &norder);
+	assert_int_equal(norder, n);
+	for (size_t i = 0; i < n; i++) {
+		status_value v = rows[i].v;
+		assert_int_equal(order[i], v);
+		assert_true(model_status_in(v, set));
+		assert_int_equal(s->status_fill[v], rows[i].fill);
+		assert_int_equal(s->status_text[v], rows[i].text);
+		assert_string_equal(s->status_symbol[v], rows[i].symbol);
+		for (size_t j = 0; j < i; j++) {
+			assert_string_not_equal(rows[j].symbol, rows[i].symbol);
+			double li = palette_lab_of(rows[i].fill, PALETTE_NORMAL).L;
+			double lj = palette_lab_of(rows[j].fill, PALETTE_NORMAL).L;
+			if (fabs(li - lj) < 5)
+				fail_msg("%s and %s are %.1f apart in grey", rows[i].symbol,
+					 rows[j].symbol, fabs(li - lj));
+		}
+		palette_lab l = palette_lab_of(rows[i].fill, PALETTE_NORMAL);
+		double hue = atan2(l.b, l.a) * 180 / 3.14159265358979;
+		int red = hypot(l.a, l.b) > 40 && hue > -10 && hue < 50;
+		assert_int_equal(red, v == red_one);
+	}
+}
 
 static void builtin_palette(void **state)
 {
 	(void)state;
 	doc_style s;
 	doc_style_fill(&s, NULL);
-	for (size_t i = 0; i < sizeof builtin / sizeof *builtin; i++) {
-		status_value v = builtin[i].v;
-		assert_int_equal(model_status_order[i], v);
-		assert_int_equal(s.status_fill[v], builtin[i].fill);
-		assert_int_equal(s.status_text[v], builtin[i].text);
-		assert_string_equal(s.status_symbol[v], builtin[i].symbol);
-		for (size_t j = 0; j < i; j++)
-			assert_string_not_equal(builtin[j].symbol, builtin[i].symbol);
-	}
+	check_set(&s, SET_PROGRESS, builtin, sizeof builtin / sizeof *builtin, ST_DELAYED);
+	check_set(&s, SET_ACHIEVEMENT, builtin_achievement,
+		  sizeof builtin_achievement / sizeof *builtin_achievement, ST_NOT_ACHIEVED);
 	/* an indicator's verdict: the completed and the delayed fills */
 	assert_int_equal(s.on_track_fill, 0xA0E6AA);
 	assert_int_equal(s.behind_fill, 0xE65C5C);
@@ -178,24 +211,9 @@ static void builtin_palette(void **state)
 	NEAR(f.de[PALETTE_DEUTAN], 10.70, 0.01);
 	NEAR(f.contrast, 5.11, 0.01);
 
-	/* a greyscale print: every two statuses at least 5 apart in L* */
-	for (size_t i = 0; i < 6; i++)
-		for (size_t j = 0; j < i; j++) {
-			double li = palette_lab_of(builtin[i].fill, PALETTE_NORMAL).L;
-			double lj = palette_lab_of(builtin[j].fill, PALETTE_NORMAL).L;
-			if (fabs(li - lj) < 5)
-				fail_msg("%s and %s are %.1f apart in grey", builtin[i].symbol,
-					 builtin[j].symbol, fabs(li - lj));
-		}
-
-	/* saturated red for delayed only: the one fill of chroma above 40
-	 * with a red hue */
-	for (size_t i = 0; i < 6; i++) {
-		palette_lab l = palette_lab_of(builtin[i].fill, PALETTE_NORMAL);
-		double hue = atan2(l.b, l.a) * 180 / 3.14159265358979;
-		int red = hypot(l.a, l.b) > 40 && hue > -10 && hue < 50;
-		assert_int_equal(red, builtin[i].v == ST_DELAYED);
-	}
+	/* the sets are judged apart: the achievement set repeats progress
+	 * fills, which a report of one set never shows side by side */
+	assert_int_equal(s.status_fill[ST_ACHIEVED], s.status_fill[ST_COMPLETED]);
 }
 
 /* Every built-in template keeps the rules (it may set its own colours). */
@@ -281,6 +299,14 @@ static void bad_palette(void **state)
 	ngot = 0;
 	assert_int_equal(palette_check(&s, collect, NULL, NULL), 1);
 	assert_true(found(0, PALETTE_ON_TRACK, PALETTE_BEHIND, PALETTE_NORMAL));
+
+	/* within a set, alike fills are caught (across the sets they are
+	 * allowed: the built-in palette repeats four) */
+	doc_style_fill(&s, NULL);
+	s.status_fill[ST_PARTLY_ACHIEVED] = s.status_fill[ST_ACHIEVED];
+	ngot = 0;
+	assert_int_equal(palette_check(&s, collect, NULL, NULL), 1);
+	assert_true(found(0, ST_ACHIEVED, ST_PARTLY_ACHIEVED, PALETTE_NORMAL));
 }
 
 int main(void)

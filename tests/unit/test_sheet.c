@@ -192,6 +192,12 @@ static void test_status_words(void **state)
 	assert_int_equal(import_status_word(""), ST_NONE);
 	assert_int_equal(import_status_word("Ikke rapportert"), ST_NONE);
 	assert_int_equal(import_status_word(NULL), ST_NONE);
+	/* the achievement set's words, in every language and as tokens */
+	assert_int_equal(import_status_word("Oppnådd"), ST_ACHIEVED);
+	assert_int_equal(import_status_word("delvis oppnådd"), ST_PARTLY_ACHIEVED);
+	assert_int_equal(import_status_word("Ikkje oppnådd"), ST_NOT_ACHIEVED);
+	assert_int_equal(import_status_word("Not applicable"), ST_NOT_APPLICABLE);
+	assert_int_equal(import_status_word("partly_achieved"), ST_PARTLY_ACHIEVED);
 }
 
 /* A form's Status sheet as CSV: title, identity row, headers, measures. */
