@@ -203,3 +203,13 @@ if [ "$ra" -eq 0 ] && [ "$rb" -eq 0 ] && [ "$bad" -eq 0 ] && [ -z "$left" ]; the
 	pass "a batch beside a render: the report whole, one run's or the other's"
 else fail "a batch beside a render" "exit $ra/$rb, $bad bad, left: $left"; fi
 rm -rf refA refB conc cb
+
+# --- nothing to report -------------------------------------------------------
+# No deviation, no move and no goal with a value: the key messages have
+# nothing to say, and every format must still be written (an empty list
+# under their heading was a tree no format would write).
+mkdir quiet
+expect_exit "nothing to report: every format written" 0 \
+	"$SR" render -q -f pdf,odt,docx,html -O quiet "$BASE"
+n=$(ls quiet | wc -l)
+if [ "$n" -eq 4 ]; then pass "nothing to report: four files"; else fail "nothing to report: four files" "$(ls quiet)"; fi
