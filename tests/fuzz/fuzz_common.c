@@ -69,8 +69,15 @@ void fuzz_render_all(const plan *p, const template *tpl, diag *d)
 	if (report_build(p, &ro, &dd, d) == SR_OK) {
 		for (size_t i = 0; i < BACKEND_MAX && backends[i]; i++) {
 			buf b = BUF_INIT;
-			backend_render(backends[i], engine[i], dd, 0, &b, d);
+			sr_status st = backend_render(backends[i], engine[i], dd, 0, &b, d);
 			buf_free(&b);
+			/* what validates must render: an input-borne refusal here
+			 * is a check validate lacks, or a tree the builder got
+			 * wrong (memory and size caps are SR_SYSTEM) */
+			if (st == SR_INVALID) {
+				diag_print(d, stderr);
+				abort();
+			}
 		}
 	}
 	doc_free(dd);

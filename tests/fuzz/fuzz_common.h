@@ -33,7 +33,9 @@ const xmlin_schema *fuzz_schema(void);
 plan *fuzz_sample_plan(void);
 
 /* Build the report tpl describes from p (validated) and render it in every
- * format of the table, throwing the files away.  Problems go to d. */
+ * format of the table, throwing the files away.  Problems go to d; a
+ * format refusing the input (SR_INVALID) aborts: a finding, since what
+ * validates must render. */
 void fuzz_render_all(const plan *p, const template *tpl, diag *d);
 
 /* Import a read form against the sample plan, as `import` does; when the
