@@ -32,7 +32,7 @@ SAMPLE_STATUS := $(wildcard samples/status-*.xml)
 # `make pages PAGES=before` the set a redesign is compared with.
 PAGES ?= after
 
-.PHONY: all run check deps test-deps bench alloc pages fuzz fuzz-run fuzz-one $(FUZZERS:%=fuzz-%) test tests trees asan lint lint-tidy format install clean mutate
+.PHONY: all run check deps test-deps bench alloc pages fuzz fuzz-run fuzz-one test tests trees asan lint lint-tidy format install clean mutate
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -186,6 +186,7 @@ alloc:
 # 3600); `make fuzz-run SECONDS=N` runs every kind for N/5 seconds each.
 # Findings are written to build/fuzz/findings/KIND/ to become tests.
 FUZZERS := plan status template form csv
+.PHONY: $(FUZZERS:%=fuzz-%)
 SECONDS ?= 60
 # make check fuzzes for this long in all, from a fixed seed so that a finding
 # can be run again: any crash, leak, sanitizer report or unit slower than
