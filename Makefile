@@ -32,7 +32,7 @@ SAMPLE_STATUS := $(wildcard samples/status-*.xml)
 # `make pages PAGES=before` the set a redesign is compared with.
 PAGES ?= after
 
-.PHONY: all run check deps test-deps bench alloc pages fuzz fuzz-run test tests trees asan lint lint-tidy format install clean mutate
+.PHONY: all run check deps test-deps bench alloc pages fuzz fuzz-run fuzz-one test tests trees asan lint lint-tidy format install clean mutate
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -87,15 +87,18 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libstatusrapport.a $(ALLOC_HOOKS) $(wi
 # library objects they depend on).
 $(UNIT_BIN): private ALL_CFLAGS += -DSR_TOP_DIR='"$(CURDIR)"'
 
-# The fuzz harness, compiled with the warnings; linking it needs libFuzzer
-# (make fuzz).
-$(BUILD)/obj/fuzz_render.o: tests/fuzz/fuzz_render.c $(HDR) | $(BUILD)/obj
+# The fuzz harnesses, compiled with the warnings; linking them needs
+# libFuzzer (make fuzz).
+FUZZ_SRC := $(wildcard tests/fuzz/*.c)
+FUZZ_OBJ := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/obj/fuzz/%.o)
+$(BUILD)/obj/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(HDR) | $(BUILD)/obj
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
 	mkdir -p $@
 
-tests: $(BIN) $(UNIT_BIN) $(BUILD)/obj/fuzz_render.o
+tests: $(BIN) $(UNIT_BIN) $(FUZZ_OBJ)
 
 # The golden document trees (tests/trees/, compared by tests/e2e/trees.sh)
 # written anew by this build, after a deliberate change: read
@@ -176,32 +179,61 @@ alloc:
 	@$(MAKE) --no-print-directory BUILD=build/alloc CFLAGS="-O1 -g -DSR_ALLOC_TESTING" \
 		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" all
 
-# Fuzzing with libFuzzer (clang, from Debian).  `make fuzz-run SECONDS=N`
-# runs it time-boxed on a corpus seeded from samples/ and tests/bad/;
-# findings are written to build/fuzz/findings/ to become regression inputs.
+# Fuzzing with libFuzzer (clang, from Debian): one harness per input kind
+# (tests/fuzz/fuzz_KIND.c), each with its own corpus seeded from the
+# samples, the bad-input corpus and tests/fuzz/corpus/KIND/.  `make
+# fuzz-KIND SECONDS=N` runs one kind for N seconds (longer on demand, say
+# 3600); `make fuzz-run SECONDS=N` runs every kind for N/5 seconds each.
+# Findings are written to build/fuzz/findings/KIND/ to become tests.
+FUZZERS := plan status template form csv
+.PHONY: $(FUZZERS:%=fuzz-%)
 SECONDS ?= 60
-# make check fuzzes for this long, from a fixed seed so that a finding can be
-# run again: any crash, leak, sanitizer report or unit slower than
+# make check fuzzes for this long in all, from a fixed seed so that a finding
+# can be run again: any crash, leak, sanitizer report or unit slower than
 # FUZZ_TIMEOUT seconds fails it
 CHECK_FUZZ_SECONDS ?= 60
 FUZZ_TIMEOUT ?= 60
 FUZZ_FLAGS ?=
-FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g \
+FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -O1 -g \
 	-fsanitize=fuzzer-no-link,address,undefined -Isrc -Ibuild/fuzz/gen $(PKG_CFLAGS)
+FUZZ_SEEDS_plan     = samples/*.xml samples/nasjonal/*.xml tests/bad/*.xml tests/fuzz/corpus/plan/*
+FUZZ_SEEDS_status   = samples/status-*.xml samples/nasjonal/status-*.xml tests/bad/status-*.xml \
+	tests/fuzz/corpus/status/*
+FUZZ_SEEDS_template = templates/*.xml tests/templates/*.xml tests/bad/template-*.xml
+FUZZ_SEEDS_form     = tests/fuzz/corpus/form/*
+FUZZ_SEEDS_csv      = tests/fuzz/corpus/csv/*
+# the XML kinds mutate with XML's words; a form is a zip, where they do not help
+FUZZ_DICT_plan      = -dict=tests/fuzz/xml.dict
+FUZZ_DICT_status    = -dict=tests/fuzz/xml.dict
+FUZZ_DICT_template  = -dict=tests/fuzz/xml.dict
+FUZZ_DICT_csv       = -dict=tests/fuzz/csv.dict
 
 fuzz:
 	@scripts/install-deps fuzz
 	@$(MAKE) --no-print-directory CC=clang BUILD=build/fuzz CFLAGS="-O1 -g" \
 		SANFLAGS="-fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libstatusrapport.a
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o build/fuzz/fuzz_render tests/fuzz/fuzz_render.c \
+	@$(MAKE) --no-print-directory $(FUZZERS:%=build/fuzz/fuzz_%)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.c tests/fuzz/fuzz_common.h \
+		build/fuzz/libstatusrapport.a
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< tests/fuzz/fuzz_common.c \
 		build/fuzz/libstatusrapport.a $(LIBS)
 
 fuzz-run: fuzz
-	@mkdir -p build/fuzz/corpus build/fuzz/findings
-	@cp samples/*.xml tests/bad/*.xml tests/fuzz/corpus/*.xml build/fuzz/corpus/ 2>/dev/null || true
+	@for k in $(FUZZERS); do \
+		$(MAKE) --no-print-directory fuzz-one KIND=$$k SECONDS=$$(( $(SECONDS) / 5 )) || exit 1; done
+
+$(FUZZERS:%=fuzz-%): fuzz-%: fuzz
+	@$(MAKE) --no-print-directory fuzz-one KIND=$*
+
+# one harness on its corpus, already built (fuzz-KIND and fuzz-run call it)
+fuzz-one:
+	@mkdir -p build/fuzz/corpus/$(KIND) build/fuzz/findings/$(KIND)
+	@cp $(FUZZ_SEEDS_$(KIND)) build/fuzz/corpus/$(KIND)/ 2>/dev/null || true
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/lsan.supp \
-	build/fuzz/fuzz_render -max_total_time=$(SECONDS) -max_len=65536 -timeout=$(FUZZ_TIMEOUT) $(FUZZ_FLAGS) \
-		-artifact_prefix=build/fuzz/findings/ -dict=tests/fuzz/xml.dict build/fuzz/corpus
+	build/fuzz/fuzz_$(KIND) -max_total_time=$(SECONDS) -max_len=65536 -timeout=$(FUZZ_TIMEOUT) \
+		$(FUZZ_FLAGS) -artifact_prefix=build/fuzz/findings/$(KIND)/ $(FUZZ_DICT_$(KIND)) \
+		build/fuzz/corpus/$(KIND)
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \

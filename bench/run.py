@@ -5,7 +5,9 @@
 
 Whole-process wall time (median of repeated runs) and the child's own peak
 memory (os.wait4's rusage, so one child's figure is not mixed with another's)
-for: the bundled sample (PDF, ODT, both), a batch of per-owner reports from a
+for: the bundled sample (PDF, ODT, both), the pathological inputs one owner
+could send at the limits (a 1 MB word, 10 MB of text, the longest title, and
+a 100,000-character title refused), a batch of per-owner reports from a
 plan with 1,000 health trusts (-j 1 and -j all cores), plans of 100 to 50,000
 measures (both formats) with the ratio between steps, the libharu floor
 (bench/floor.c) and a profile of the 10,000-measure plan (perf when the
@@ -32,7 +34,7 @@ SAMPLE = [os.path.join(ROOT, "samples", "handlingsplan-forskning-2023-2026.xml")
     glob.glob(os.path.join(ROOT, "samples", "status-*.xml")))
 
 
-def run1(argv, cwd=None, env=None):
+def run1(argv, cwd=None, env=None, expect=0):
     """Wall seconds and peak RSS (MB) of one child; raises on failure.  The
     child's CPU seconds (user + system, its own workers included) go to
     CPU[-1]: on a shared machine they move less than the wall time.  The
@@ -52,7 +54,7 @@ def run1(argv, cwd=None, env=None):
     with open(peakf) as f:
         kb = f.read().split()
     os.unlink(peakf)
-    if p.returncode != 0:
+    if p.returncode != expect:
         raise SystemExit("bench: %s failed (%d): %s" % (" ".join(argv), p.returncode, err[-500:]))
     CPU.append(ru.ru_utime + ru.ru_stime)
     return dt, int(kb[-1]) / 1024.0
@@ -88,6 +90,46 @@ def gen(bdir, measures, owners):
                             "--owners", str(owners), "--seed", "1"], stdout=f, check=True)
         os.rename(path + ".tmp", path)
     return path
+
+
+# The most one text may be (XMLIN_MAX_TEXT) and a title (validate.c): the
+# pathological inputs are built at these limits, not past them.
+MAX_TEXT = 1024 * 1024
+MAX_TITLE = 1000
+
+
+def pathological(bdir):
+    """What one owner could send at its worst within the limits, each a plan
+    file in bdir (kept between runs): [(label, path, exit code)].  A 100,000-
+    character title is over the title limit, so it is timed being refused,
+    and the longest accepted title rendered."""
+    base_path = os.path.join(ROOT, "tests", "bad", "base-plan.xml")
+    with open(base_path, encoding="utf-8") as f:
+        base = f.read()
+    text = "<text>Tilrettelegge for elektronisk samtykke</text>"
+    title = "<title>Testplan</title>"
+    words = "ord " * (MAX_TEXT // 4 - 1)
+    tenmb = "".join('<measure id="1.%d"><text>%s</text><responsible ref="rhf"/></measure>\n'
+                    % (i + 3, words) for i in range(10))
+    cases = [
+        ("a 1 MB unbroken word (one text at its limit)", "patho-word.xml",
+         base.replace(text, "<text>" + "x" * MAX_TEXT + "</text>"), 0),
+        ("10 MB of text (ten measures of 1 MB words)", "patho-10mb.xml",
+         base.replace("    <measure id=\"1.2\">", tenmb + "    <measure id=\"1.2\">"), 0),
+        ("a title of %d characters (the limit)" % MAX_TITLE, "patho-title.xml",
+         base.replace(title, "<title>" + ("Tittel " * MAX_TITLE)[:MAX_TITLE] + "</title>"), 0),
+        ("a title of 100,000 characters: refused", "patho-title-100k.xml",
+         base.replace(title, "<title>" + ("Tittel " * 15000)[:100000] + "</title>"), 1),
+    ]
+    out = []
+    for label, name, xml, code in cases:
+        path = os.path.join(bdir, name)
+        if not os.path.exists(path):
+            with open(path + ".tmp", "w", encoding="utf-8") as f:
+                f.write(xml)
+            os.rename(path + ".tmp", path)
+        out.append((label, path, code))
+    return out
 
 
 def pages(folder):
@@ -392,6 +434,29 @@ def main():
         for name, v in got:
             say("| %s | %.1f |" % (name, v))
         say()
+
+    # -- what one owner could send at its worst
+    say("## Pathological inputs, at the limits (README, Untrusted input)")
+    say()
+    say("| input | format | median ms | CPU ms | peak MB | pages |")
+    say("|---|---|---:|---:|---:|---:|")
+    for label, path, code in pathological(bdir):
+        if code:
+            ts = []
+            for _ in range(env_runs):
+                t, m = run1([binary, "validate", "-q", path], expect=code)
+                ts.append(t)
+            say("| %s | validate | %.1f | %.1f | %.1f | |" %
+                (label, statistics.median(ts) * 1e3, CPU[-1] * 1e3, m))
+            continue
+        for fmt in ("pdf", "odt", "docx", "html"):
+            for f in glob.glob(os.path.join(tmp, "*.pdf")):
+                os.unlink(f)
+            t, m = measure([binary, "render", "-q", "-O", tmp, "-f", fmt, path],
+                           3 if a.quick else 5)
+            say("| %s | %s | %.1f | %.1f | %.1f | %s |" %
+                (label, fmt, t * 1e3, CPU[-1] * 1e3, m, pages(tmp) if fmt == "pdf" else ""))
+    say()
 
     # -- batch
     owners = 1000

@@ -26,6 +26,7 @@
 #include "input/template.h"
 #include "input/validate.h"
 #include "model/model.h"
+#include "pdf/fonts.h"
 #include "render.h"
 #include "report/report.h"
 
@@ -203,6 +204,36 @@ static void input_close(input *in)
 	xmlin_schema_free(in->tschema);
 }
 
+/* The family t's <font> names must be one the PDF finds, by the PDF's own
+ * lookup (fonts.c: the font folders, then the system's): the PDF has no
+ * fallback, so render would fail on it.  The lookup's own message names no
+ * place, so it is said again at the <font> element. */
+static sr_status check_font(const template *t, diag *d)
+{
+	if (!t->font_at.line || !t->style.font_family)
+		return SR_OK;
+	diag quiet;
+	diag_init(&quiet);
+	fonts *f = NULL;
+	const font_family *fam = NULL;
+	sr_status st = fonts_open(&f, font_dirs(), &quiet);
+	if (st == SR_OK)
+		st = fonts_family(f, t->style.font_family, &fam, &quiet);
+	fonts_close(f);
+	if (st != SR_OK && xalloc_failed()) {
+		diag_take(d, &quiet);
+		return SR_SYSTEM;
+	}
+	if (st != SR_OK)
+		diag_at(d, DIAG_ERROR, t->font_at,
+			"the font family \"%s\" is not installed, so the PDF cannot be made; "
+			"install it (or put its .ttf files in a font folder), or name an "
+			"installed family, like family=\"Liberation Sans\"",
+			t->style.font_family);
+	diag_free(&quiet);
+	return st == SR_OK ? SR_OK : SR_INVALID;
+}
+
 sr_status sr_validate(const sr_validate_opts *o, sr_validate_result *r, diag *d)
 {
 	input in;
@@ -211,8 +242,10 @@ sr_status sr_validate(const sr_validate_opts *o, sr_validate_result *r, diag *d)
 	if (in.read && o->template_name) {
 		template *t = NULL;
 		st = sr_worse(st, template_load(&t, in.tschema, o->template_name, d));
-		if (t) /* colours a reader cannot tell apart warn; they do not fail */
+		if (t) { /* colours a reader cannot tell apart warn; they do not fail */
 			template_check_palette(t, d);
+			st = sr_worse(st, check_font(t, d));
+		}
 		template_free(t);
 	}
 	if (st == SR_OK) {

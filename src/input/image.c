@@ -20,11 +20,38 @@ static sr_status bad(diag *d, srcpos pos, const char *why)
 	return SR_INVALID;
 }
 
+/* the largest logo file read */
+enum { MAX = 16 * 1024 * 1024 };
+
 static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
 static int is_jpeg(const unsigned char *p, size_t len)
 {
 	return len >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF;
+}
+
+/* The chunks after the signature of the PNG p[0..len): whole, CRCs right,
+ * IHDR first, IEND last.  What validate and the PDF both go by: a file
+ * that breaks it fails the PDF, so it must fail validate -t too. */
+static int png_chunks_sound(const unsigned char *p, size_t len)
+{
+	size_t i = 8;
+	for (int first = 1;; first = 0) {
+		if (len < i || len - i < 12)
+			return 0;
+		unsigned long n = be32(p + i);
+		if (n > len - i - 12)
+			return 0;
+		const unsigned char *type = p + i + 4;
+		/* the CRC covers the type and the data */
+		if (crc32(crc32(0L, Z_NULL, 0), type, (uInt)n + 4) != be32(type + 4 + n))
+			return 0;
+		if (first && memcmp(type, "IHDR", 4) != 0)
+			return 0;
+		if (memcmp(type, "IEND", 4) == 0)
+			return 1;
+		i += (size_t)n + 12;
+	}
 }
 
 sr_status image_probe(const unsigned char *p, size_t len, image_info *out, srcpos pos, diag *d)
@@ -41,6 +68,8 @@ sr_status image_probe(const unsigned char *p, size_t len, image_info *out, srcpo
 		/* libharu reads 8-bit non-interlaced PNGs; say so rather than fail later */
 		if (p[24] != 8 || p[28] != 0)
 			return bad(d, pos, "must be an 8-bit, non-interlaced PNG; save it again in that form");
+		if (!png_chunks_sound(p, len))
+			return bad(d, pos, "is a truncated or damaged PNG file");
 		out->width = (int)w;
 		out->height = (int)h;
 		return SR_OK;
@@ -85,7 +114,6 @@ sr_status image_probe(const unsigned char *p, size_t len, image_info *out, srcpo
 
 sr_status image_load(const char *path, buf *data, image_info *out, srcpos pos, diag *d)
 {
-	enum { MAX = 16 * 1024 * 1024 };
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		diag_at(d, DIAG_ERROR, pos, "cannot open the logo %s: %s", path, strerror(errno));
@@ -117,51 +145,23 @@ sr_status image_probe_file(const char *path, image_info *out, srcpos pos, diag *
 	return st;
 }
 
-/* The chunks after a PNG's signature: whole, CRCs right, IHDR first, IEND
- * last. */
-static int png_chunks_sound(FILE *fp)
-{
-	unsigned char len4[4], *chunk = NULL;
-	int ok = 0, first = 1;
-	for (;;) {
-		if (fread(len4, 1, 4, fp) != 4)
-			break;
-		unsigned long n = be32(len4);
-		if (n > (1u << 26))
-			break;
-		unsigned char *p = xrealloc(chunk, (size_t)n + 8);
-		if (!p)
-			break;
-		chunk = p;
-		if (fread(chunk, 1, (size_t)n + 8, fp) != (size_t)n + 8)
-			break;
-		/* the CRC covers the type and the data */
-		if (crc32(crc32(0L, Z_NULL, 0), chunk, (uInt)n + 4) != be32(chunk + n + 4))
-			break;
-		if (first && memcmp(chunk, "IHDR", 4) != 0)
-			break;
-		first = 0;
-		if (memcmp(chunk, "IEND", 4) == 0) {
-			ok = 1;
-			break;
-		}
-	}
-	xfree(chunk);
-	return ok;
-}
-
 int image_sniff_file(const char *path)
 {
 	FILE *fp = fopen(path, "rb");
 	if (!fp)
 		return -1;
-	unsigned char magic[8] = {0};
-	size_t got = fread(magic, 1, sizeof magic, fp);
-	int kind = 0;
-	if (got == 8 && memcmp(magic, png, 8) == 0)
-		kind = png_chunks_sound(fp) ? IMAGE_PNG : 0;
-	else if (is_jpeg(magic, got))
-		kind = IMAGE_JPEG;
+	buf b = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0 && b.len <= MAX)
+		buf_put(&b, chunk, n);
 	fclose(fp);
+	const unsigned char *p = b.data;
+	int kind = 0;
+	if (!b.failed && b.len >= 8 && memcmp(p, png, 8) == 0)
+		kind = png_chunks_sound(p, b.len) ? IMAGE_PNG : 0;
+	else if (!b.failed && is_jpeg(p, b.len))
+		kind = IMAGE_JPEG;
+	buf_free(&b);
 	return kind;
 }

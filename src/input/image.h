@@ -18,14 +18,16 @@ typedef struct image_info {
 } image_info;
 
 /* Probe data[0..len): SR_OK with *out filled, or SR_INVALID with a message
- * (at pos) saying in plain words what is wrong. */
+ * (at pos) saying in plain words what is wrong.  A PNG must also pass the
+ * chunk checks image_sniff_file makes, so what passes here the PDF takes. */
 sr_status image_probe(const unsigned char *data, size_t len, image_info *out, srcpos pos, diag *d);
 
 /* The same for a file (read whole, at most 16 MB). */
 sr_status image_probe_file(const char *path, image_info *out, srcpos pos, diag *d);
 
-/* What the file at path is by its content, not its name: IMAGE_PNG,
- * IMAGE_JPEG, 0 for neither, -1 when it cannot be opened.  A PNG counts
+/* What the file at path (read whole, at most 16 MB) is by its content, not
+ * its name: IMAGE_PNG, IMAGE_JPEG, 0 for neither, -1 when it cannot be
+ * opened.  A PNG counts
  * only when its chunks are whole and their CRCs hold, IHDR first and IEND
  * last: libharu hands PNGs to libpng without an error jump, so a broken
  * file would abort the process.  (A crafted deflate stream with valid

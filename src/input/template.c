@@ -389,8 +389,10 @@ static void walk(xmlin_walk *w, const xmlNode *root)
 			page(w, t, c);
 		} else if (is(c, "font")) {
 			const char *fam = xmlin_attr(c, "family");
-			if (fam)
+			if (fam) {
 				t->style.font_family = arena_strdup(a, fam);
+				t->font_at = xmlin_pos(w->file, c);
+			}
 			attr_length(w, c, "size", &t->style.font_size, 6, 24);
 			attr_number(w, c, "leading", &t->style.para[DOC_P_BODY].leading, 0.8, 3);
 		} else if (is(c, "colours")) {

@@ -46,6 +46,8 @@ typedef struct template {
 	int logo_px_w, logo_px_h;    /* from the image header */
 	double logo_width;           /* points */
 	int pdfa;                    /* pdfa="yes": PDF/A-2a by default */
+	srcpos font_at;              /* the <font> naming style.font_family;
+				      * line 0 where none does */
 	srcpos status_at[DOC_STATUSES]; /* the <status> setting each status's
 					 * colours; line 0 where none does */
 	tpl_section *sections;

@@ -190,6 +190,7 @@ static void resolve_owners(vctx *v)
 		}
 		/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 		o->members = arena_array(&p->arena, k + 1, sizeof *o->members);
+		o->nmembers = 0; /* a plan is validated again after an import's merge */
 		if (!o->members)
 			return;
 		if (k == 0)
@@ -425,6 +426,13 @@ static void rollup(vctx *v)
 		indicator *ind = p->indicators[i];
 		if (ind->agg == AGG_NONE)
 			continue;
+		/* the totals of an earlier validation go: a status merged since may
+		 * change them, and they must not count as values someone wrote */
+		size_t kept = 0;
+		for (size_t j = 0; j < ind->nvalues; j++)
+			if (!ind->values[j].computed)
+				ind->values[kept++] = ind->values[j];
+		ind->nvalues = kept;
 		size_t n = model_rollup_owners(p, ind, who);
 		size_t nreported_values = ind->nvalues;
 		for (size_t j = 0; j < nreported_values; j++) {

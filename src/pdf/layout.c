@@ -37,6 +37,9 @@ typedef struct slabvec {
 
 typedef struct tabinfo {
 	size_t h0, h1; /* header row slabs in the body vector */
+	int norepeat;  /* the header rows take over half a page: a page a
+			* table continues on does not repeat them, or they
+			* would leave the rows no room */
 } tabinfo;
 
 /* An inline run: text in one face, colour and link. */
@@ -1172,7 +1175,7 @@ static void add_tab(ctx *c)
 {
 	tabinfo *t = PUSH(c, c->tabs, c->ntabs, c->captabs);
 	if (t)
-		t->h0 = t->h1 = 0;
+		t->h0 = t->h1 = 0, t->norepeat = 0;
 }
 
 static void rect(ctx *c, layout_kind k, double x, double y, double w, double h, uint32_t rgb,
@@ -1408,19 +1411,15 @@ static void flow_row(ctx *c, tab *tb, const doc_node *r, int ri, double maxh)
 	size_t cb0 = c->npool, sb0 = c->body.n;
 	double rowh = row_cells(c, tb, r, hdr, ri);
 	size_t cb1 = c->npool;
-	/* Header rows taller than half a page are not repeated: repeated,
-	 * they would leave a body row no room, page after page. */
-	if (!leading_hdr && tb->hdr_h > maxh / 2) {
-		tabinfo *ti = &c->tabs[tb->tid - 1];
-		ti->h1 = ti->h0;
-		tb->hdr_h = 0;
-	}
-	/* room for the repeated header rows above a piece; a piece always
-	 * holds some of the row, so the loop below ends */
-	double limit = maxh - (leading_hdr ? 0 : tb->hdr_h) - 2 * c->st.table.pad - 8;
-	double least = 2 * c->st.table.size * c->st.table.leading;
-	if (limit < least)
-		limit = least;
+	/* room for the repeated header rows above a piece, when they repeat */
+	tabinfo *ti = &c->tabs[tb->tid - 1];
+	if (!leading_hdr && tb->hdr_h > maxh / 2)
+		ti->norepeat = 1;
+	double limit = maxh - (leading_hdr || ti->norepeat ? 0 : tb->hdr_h) -
+		       2 * c->st.table.pad - 8;
+	/* every piece moves down the row, however little the page leaves */
+	if (limit < maxh / 4)
+		limit = maxh / 4;
 	double y0 = 0;
 	int firstpiece = 1;
 	for (int ci = 0; ci < tb->nc; ci++)
@@ -1679,7 +1678,7 @@ static void paginate(ctx *c)
 			if (!empty)
 				before = v[i].before;
 		}
-		if (empty && v[i].table && !v[i].is_header) {
+		if (empty && v[i].table && !v[i].is_header && !c->tabs[v[i].table - 1].norepeat) {
 			/* a table continues: repeat its header rows */
 			tabinfo *t = &c->tabs[v[i].table - 1];
 			for (size_t h = t->h0; h < t->h1 && !c->failed; h++) {

@@ -257,11 +257,14 @@ void rb_key_messages(rb *b, int level)
 	msgs[n++] = msg_moved(b, t.back, t.nback, W_MSG_BACK_ONE, W_MSG_BACK);
 	msgs[n++] = msg_moved(b, t.fwd, t.nfwd, W_MSG_FORWARD_ONE, W_MSG_FORWARD);
 	msgs[n++] = msg_goals(b);
+	/* nothing to say (no counts beside the figures, no deviation, no move,
+	 * no goal judged): no heading over an empty list, which no format
+	 * could write */
 	size_t said = 0;
 	for (size_t i = 0; i < n; i++)
 		said += msgs[i] != NULL;
 	if (!said)
-		return; /* a plan with nothing to say yet: no heading over nothing */
+		return;
 	rb_heading(b, level, "hovedbudskap", nopos, "%s",
 		   b->l->w[b->tpl->kind == TPL_BOARD ? W_STATUS_WORD : W_KEY_MESSAGES]);
 	doc_node *list = rb_block(b, doc_node_new(b->d, DOC_LIST, nopos));

@@ -203,3 +203,25 @@ if [ "$ra" -eq 0 ] && [ "$rb" -eq 0 ] && [ "$bad" -eq 0 ] && [ -z "$left" ]; the
 	pass "a batch beside a render: the report whole, one run's or the other's"
 else fail "a batch beside a render" "exit $ra/$rb, $bad bad, left: $left"; fi
 rm -rf refA refB conc cb
+
+# --- nothing to report -------------------------------------------------------
+# No deviation, no move and no goal with a value: the key messages have
+# nothing to say, and every format must still be written (an empty list
+# under their heading was a tree no format would write).
+mkdir quiet
+expect_exit "nothing to report: every format written" 0 \
+	"$SR" render -q -f pdf,odt,docx,html -O quiet "$BASE"
+n=$(ls quiet | wc -l)
+if [ "$n" -eq 4 ]; then pass "nothing to report: four files"; else fail "nothing to report: four files" "$(ls quiet)"; fi
+
+# --- a table head taller than half a page ----------------------------------------
+# An owner's name of 83 words (within the 1,000-character limit) heads a
+# narrow column of the status tables; the head repeated on every page left
+# the rows no room, and the layout cut pieces of no height until memory ran
+# out (24 GB).  The head now repeats only when it takes at most half a page.
+sed 's|>Sykehuset A HF<|>'"$(printf 'Sykehuset %.0s' $(seq 83))"'A HF<|' "$BASE" > tall-head.xml
+mkdir tall
+( ulimit -v 2000000; timeout 60 "$SR" render -q -f pdf -O tall tall-head.xml ) 2> tall.err
+rc=$?
+if [ "$rc" -eq 0 ] && [ -s tall/p1-2024.pdf ]; then pass "a table head taller than half a page: the PDF written"
+else fail "a table head taller than half a page" "exit $rc: $(head -c 300 tall.err) $(ls tall)"; fi

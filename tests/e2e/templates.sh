@@ -61,6 +61,15 @@ contains "a text too faint on its fill" "$ERR" \
 n=$(printf '%s\n' "$ERR" | grep -c 'warning:')
 if [ "$n" -eq 3 ]; then pass "one warning per broken rule"; else fail "palette warnings" "$n warnings: $ERR"; fi
 
+# A font family that is not installed: the PDF has no fallback (render
+# fails), so validate -t says so at the <font> element, in the same lookup.
+sed 's|family="Liberation Sans"|family="No Such Family"|' "$SR_TOP/templates/arsrapport.xml" > nofont.xml
+expect_exit "validate -t: a font that is not installed fails" 1 "$SR" validate -q -t nofont.xml "$PLAN"
+contains "validate -t: the missing font, at <font>, and what to do" "$(printf '%s\n' "$ERR" | head -1)" \
+	'nofont.xml:8:3: error: the font family "No Such Family" is not installed, so the PDF cannot be made; install it (or put its .ttf files in a font folder), or name an installed family, like family="Liberation Sans"'
+expect_exit "render: the same template fails the PDF" 3 "$SR" render -q -f pdf -t nofont.xml -O nofont "$@"
+expect_exit "validate -t: an installed family passes" 0 "$SR" validate -q -t "$SR_TOP/tests/templates/all-values.xml" "$PLAN"
+
 for t in arsrapport styremote; do
 	expect_exit "$t renders" 0 "$SR" render -q -t "$t" -O . "$@"
 	mkdir -p "$t" && mv ./*.pdf ./*.odt "$t"/ 2>/dev/null

@@ -194,6 +194,41 @@ static void test_levels(void **state)
 	diag_free(&d);
 }
 
+/* import validates the plan, merges the status file it made and validates
+ * again: the second validation must give the same groups, and totals that
+ * count the merged value once, with no stale total taken for a written one */
+static void test_validate_twice(void **state)
+{
+	(void)state;
+	diag d;
+	diag_init(&d);
+	plan *p = load(levels_xml, &d);
+	assert_non_null(p);
+	static const char st[] =
+		"<status-report xmlns=\"urn:statusrapport:1\" plan=\"n\" owner=\"r2\" year=\"2024\">"
+		"<value indicator=\"sum\" value=\"2\"/></status-report>";
+	assert_int_equal(plan_merge_status_mem(p, schema, "r2.xml", st, strlen(st), &d), SR_OK);
+	diag again;
+	diag_init(&again);
+	assert_int_equal(validate_plan(p, &again), SR_OK);
+	assert_int_equal(again.warnings, 1); /* 2023's, as the first time */
+	const owner *rs = model_owner(p, "rs");
+	assert_int_equal(rs->nmembers, 2);
+	assert_ptr_equal(rs->members[1], model_owner(p, "r2"));
+	const indicator *sum = model_indicator(p, "sum");
+	size_t totals = 0;
+	for (size_t i = 0; i < sum->nvalues; i++)
+		totals += sum->values[i].year == 2024 && !sum->values[i].owner;
+	assert_int_equal(totals, 1);
+	const ind_point *v = value_of(sum, 2024, NULL);
+	assert_true(v->computed);
+	assert_true(v->value == 9.5);
+	assert_int_equal(v->nreported, 3);
+	plan_free(p);
+	diag_free(&again);
+	diag_free(&d);
+}
+
 static void test_column_counts_characters(void **state)
 {
 	(void)state;
@@ -532,6 +567,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_read_and_views),
 		cmocka_unit_test(test_levels),
+		cmocka_unit_test(test_validate_twice),
 		cmocka_unit_test(test_column_counts_characters),
 		cmocka_unit_test(test_every_problem_reported),
 		cmocka_unit_test(test_report_tree),
