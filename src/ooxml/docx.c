@@ -70,13 +70,17 @@ enum { RID_STYLES = 1, RID_SETTINGS, RID_NUMBERING, RID_HEADER, RID_HEADER_FIRST
        RID_FOOTER_FIRST,
        RID_FIRST_FREE };
 
-/* Paragraph styles by role: ids (and Word's built-in names). */
+/* Paragraph styles by role: ids (and Word's built-in names).  A filled
+ * cell's paragraphs are labels (TableLabel, TableLabelNote: never
+ * hyphenated); the fill's own look is a character style on their runs. */
 enum { S_NORMAL, S_TITLE, S_SUBTITLE, S_NOTE, S_CAPTION, S_LEAD, S_H1, S_H2, S_H3,
-       S_MINOR1, S_MINOR2, S_MINOR3, S_TH, S_TD, S_TNOTE, S_LIST, S_FILL };
-static const char *const style_id[S_FILL] = {
+       S_MINOR1, S_MINOR2, S_MINOR3, S_TH, S_TD, S_TNOTE, S_LABEL, S_LABELNOTE, S_LIST,
+       NSTYLES };
+static const char *const style_id[NSTYLES] = {
 	"Normal", "Title", "Subtitle", "Note", "Caption", "Lead",
 	"Heading1", "Heading2", "Heading3", "MinorHeading1", "MinorHeading2", "MinorHeading3",
-	"TableHeading", "TableContents", "TableNote", "ListParagraph",
+	"TableHeading", "TableContents", "TableNote", "TableLabel", "TableLabelNote",
+	"ListParagraph",
 };
 
 typedef struct docx {
@@ -107,6 +111,7 @@ typedef struct docx {
 	/* state of the body walk */
 	int heading_no, bookmark_id, docpr_id;
 	int emph, strong, links, live_link;
+	int run_fill; /* the fill whose character style the cell's runs wear; 0 none */
 	/* document.xml, deflated as the body is written (odfzip.h) */
 	odfzip_deflated content;
 } docx;
@@ -245,16 +250,12 @@ static int para_style(const docx *o, const doc_node *n, doc_align *align)
 	if (pl.header)
 		return S_TH;
 	if (pl.fill)
-		return S_FILL + pl.fill;
+		return role == S_NOTE ? S_LABELNOTE : S_LABEL;
 	if (pl.in_cell)
 		return role == S_NORMAL ? S_TD : role == S_NOTE ? S_TNOTE : role;
 	return pl.in_item && role == S_NORMAL ? S_LIST : role;
 }
 
-static const char *style_of(const docx *o, int role)
-{
-	return role >= S_FILL ? o->fill_id[role - S_FILL] : style_id[role];
-}
 
 /* The bookmark a heading carries: its anchor made a Word bookmark name
  * (letters, digits and "_", a letter first, at most 40 characters), or
@@ -308,20 +309,25 @@ static void rels_open(docx *o)
 
 /* ---- text runs ------------------------------------------------------------------- */
 
-/* Run properties from the inline nesting: one character style (a link's,
- * else Strong, else Emphasis) and the others as direct bold/italic. */
+/* Run properties from the inline nesting and the cell: one character
+ * style (a link's, else the cell's fill's, else Strong, else Emphasis) and
+ * the others as direct bold/italic. */
 static void run_props(docx *o)
 {
 	xmlw *x = &o->x;
-	const char *rs = o->live_link ? "Hyperlink" : o->strong ? "Strong" : o->emph ? "Emphasis"
-										 : NULL;
+	int styled = o->live_link || o->run_fill;
+	const char *rs = o->live_link ? "Hyperlink"
+			 : o->run_fill ? o->fill_id[o->run_fill]
+			 : o->strong   ? "Strong"
+			 : o->emph     ? "Emphasis"
+				       : NULL;
 	if (!rs)
 		return;
 	xmlw_start(x, "w:rPr");
 	val(x, "w:rStyle", rs);
-	if (o->strong && o->live_link)
+	if (o->strong && styled)
 		empty(x, "w:b");
-	if (o->emph && (o->live_link || o->strong))
+	if (o->emph && (styled || o->strong))
 		empty(x, "w:i");
 	xmlw_end(x);
 }
@@ -447,7 +453,7 @@ static void start_para(docx *o, const doc_node *n)
 	const doc_node *list = n->type == DOC_PARAGRAPH ? numbered_list(n, &depth) : NULL;
 	xmlw_start(x, "w:p");
 	xmlw_start(x, "w:pPr");
-	val(x, "w:pStyle", style_of(o, role));
+	val(x, "w:pStyle", style_id[role]);
 	/* a header row stays with the row below it, as the PDF's does: a
 	 * table whose header row ended a page lost its body rows in
 	 * LibreOffice */
@@ -681,12 +687,16 @@ static void start_cell(docx *o, const doc_node *n)
 		xmlw_end(x);
 	}
 	xmlw_end(x);
+	/* the fill's words in its character style, but for a column's head in
+	 * the header fill, which TableHeading already wears */
+	int hf = doc_fill_valid(o->doc, o->doc->style.header_fill) ? o->doc->style.header_fill : 0;
+	o->run_fill = f > 0 && f < DOC_MAX_FILLS && !(hdr && f == hf) ? f : 0;
 	if (!n->first) {
 		/* a cell holds at least one paragraph; in the cell's style, so
 		 * its height matches its neighbours' */
 		xmlw_start(x, "w:p");
 		xmlw_start(x, "w:pPr");
-		val(x, "w:pStyle", style_of(o, hdr ? S_TH : f ? S_FILL + f : S_TD));
+		val(x, "w:pStyle", style_id[hdr ? S_TH : f ? S_LABEL : S_TD]);
 		xmlw_end(x);
 		xmlw_end(x);
 	}
@@ -1029,8 +1039,11 @@ static void exit_node(docx *o, const doc_node *n)
 		xmlw_end(&o->x);
 		spacer(o, o->doc->style.table.after, 0);
 		break;
-	case DOC_ROW:
-	case DOC_CELL: xmlw_end(&o->x); break;
+	case DOC_ROW: xmlw_end(&o->x); break;
+	case DOC_CELL:
+		xmlw_end(&o->x);
+		o->run_fill = 0;
+		break;
 	case DOC_EMPH: o->emph--; break;
 	case DOC_STRONG: o->strong--; break;
 	case DOC_LINK: end_link(o); break;
@@ -1247,6 +1260,29 @@ static void char_style(docx *o, const char *id, const char *name, int props, uin
 	xmlw_end(x);
 }
 
+/* One character style per fill, named by its label ("Forsinket"), for
+ * the words in the cells it shades: restyling it in Word changes every
+ * such status at once.  The shade itself is on each cell, where no style
+ * reaches. */
+static void fill_styles(docx *o)
+{
+	static const char *const taken[] = {"Normal", "Strong", "Emphasis", "Hyperlink",
+					    "Default Paragraph Font"};
+	const doc *dc = o->doc;
+	for (int i = 1; i < dc->nfills && i < DOC_MAX_FILLS; i++) {
+		const char *label = dc->fills[i].label && *dc->fills[i].label ? dc->fills[i].label
+									      : o->fill_id[i];
+		int dup = 0;
+		for (size_t k = 0; k < sizeof taken / sizeof taken[0] && !dup; k++)
+			dup = strcmp(label, taken[k]) == 0;
+		for (int j = 1; j < i && !dup; j++)
+			dup = dc->fills[j].label && strcmp(dc->fills[j].label, label) == 0;
+		char name[128];
+		snprintf(name, sizeof name, dup ? "%s (%s)" : "%s", label, o->fill_id[i]);
+		char_style(o, o->fill_id[i], name, 0, dc->fills[i].text_rgb, 0);
+	}
+}
+
 /* The table style: horizontal rules between the rows as in the PDF,
  * heavier around the header row, the cells' padding; no vertical lines. */
 static void table_styles(docx *o)
@@ -1406,22 +1442,14 @@ static void write_styles_body(docx *o)
 	pdef th = {"TableHeading", "Table Heading", "TableContents", NULL, -1, -1, -1,
 		   hf ? dc->fills[hf].text_rgb : ts->header_text_rgb, 1, 0, 0, 1, 0, 0};
 	para_def(o, &th, NULL);
-	/* One paragraph style per fill, shown by its label: change a
-	 * status's text once for the whole report.  The cell's shade is on
-	 * the cell, which a paragraph style cannot reach. */
-	for (int i = 1; i < dc->nfills && i < DOC_MAX_FILLS; i++) {
-		const char *label = dc->fills[i].label && *dc->fills[i].label ? dc->fills[i].label
-									      : o->fill_id[i];
-		int dup = strcmp(label, "Normal") == 0;
-		for (int j = 1; j < i && !dup; j++)
-			dup = dc->fills[j].label && strcmp(dc->fills[j].label, label) == 0;
-		char name[128];
-		snprintf(name, sizeof name, dup ? "%s (%s)" : "%s", label, o->fill_id[i]);
-		/* a filled cell is a label (doc_cell_is_label): not hyphenated */
-		pdef fp = {o->fill_id[i], name, "TableContents", NULL, -1, -1, -1,
-			   dc->fills[i].text_rgb, 0, 0, 0, 1, 0, 0};
-		para_def(o, &fp, NULL);
-	}
+	/* a filled cell is a label (doc_cell_is_label): not hyphenated; its
+	 * colour is its fill's character style's */
+	pdef lb = {"TableLabel", "Table Label", "TableContents", NULL, -1, -1, -1, NO_RGB,
+		   0, 0, 0, 1, 0, 0};
+	para_def(o, &lb, NULL);
+	pdef ln = {"TableLabelNote", "Table Label Note", "TableNote", NULL, -1, -1, -1, NO_RGB,
+		   0, 0, 0, 1, 0, 0};
+	para_def(o, &ln, NULL);
 	pdef toch = role_pdef("TOCHeading", "TOC Heading", "Normal", doc_style_heading(s, 1), 0,
 			      39);
 	toch.based = "Heading1";
@@ -1443,6 +1471,7 @@ static void write_styles_body(docx *o)
 	char_style(o, "Emphasis", "Emphasis", RP_ITALIC, NO_RGB, 20);
 	char_style(o, "Strong", "Strong", RP_BOLD, NO_RGB, 22);
 	char_style(o, "Hyperlink", "Hyperlink", RP_UNDERLINE, s->link_rgb, 99);
+	fill_styles(o);
 	table_styles(o);
 }
 
