@@ -595,16 +595,28 @@ def check_docx(s, path):
     tn = named.get("TableNote")
     if tn is None or not near(int(w_attr(tn, f"{W}rPr/{W}sz") or 0) / 2, num(s, "table.note-size"), 0.25):
         bad(f"DOCX: a note in a table is not {s['table.note-size']} pt")
-    # a dense table's body cells (the status matrix) carry their own margins
-    mar = doc.find(f".//{W}tcMar")
+    # a dense table (the status matrix) has its body cells' margins, and
+    # its head keeps the table's padding
+    mar = doc.find(f".//{W}tblPr/{W}tblCellMar")
     if mar is None:
-        bad("DOCX: no dense table cell (w:tcMar) in the report")
+        bad("DOCX: no dense table (w:tblCellMar) in the report")
     else:
         for side, key in (("top", "table.dense-padding"), ("bottom", "table.dense-padding"),
                           ("left", "table.padding"), ("right", "table.padding")):
             v = w_attr(mar, f"{W}{side}", "w")
             if v is None or not near(int(v) / 20, num(s, key)):
                 bad(f"DOCX: a dense cell's margin {side} is {v} twips, the style's {s[key]} pt")
+        for tbl in doc.iter(W + "tbl"):
+            if tbl.find(f"{W}tblPr/{W}tblCellMar") is None:
+                continue
+            heads = [tc for tr in tbl.findall(W + "tr")
+                     if tr.find(f"{W}trPr/{W}tblHeader") is not None for tc in tr.findall(W + "tc")]
+            for tc in heads:
+                for side in ("top", "bottom"):
+                    v = w_attr(tc, f"{W}tcPr/{W}tcMar/{W}{side}", "w")
+                    if v is None or not near(int(v) / 20, num(s, "table.padding")):
+                        bad(f"DOCX: a dense table's head has margin {side} {v} twips, "
+                            f"the style's {s['table.padding']} pt")
     th = named.get("TableHeading")
     if th is None or (w_attr(th, f"{W}rPr/{W}color") or "").upper() != s["table.header-text"].lstrip("#"):
         bad(f"DOCX: table header text is not {s['table.header-text']}")

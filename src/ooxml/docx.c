@@ -134,7 +134,7 @@ static long eighths(double pt)
 	return v < 2 ? 2 : v > 96 ? 96 : v;
 }
 
-static void attr_long(xmlw *x, const char *name, long v) { xmlw_attrf(x, name, "%ld", v); }
+static void attr_long(xmlw *x, const char *name, long v) { xmlw_attr_long(x, name, v); }
 static void attr_rgb(xmlw *x, const char *name, uint32_t rgb)
 {
 	xmlw_attrf(x, name, "%06X", (unsigned)(rgb & 0xFFFFFF));
@@ -143,20 +143,21 @@ static void attr_rgb(xmlw *x, const char *name, uint32_t rgb)
 /* <name w:val="v"/> */
 static void val(xmlw *x, const char *name, const char *v)
 {
-	xmlw_start(x, name);
-	xmlw_attr(x, "w:val", v);
-	xmlw_end(x);
+	xmlw_empty(x, name, "w:val", v, NULL);
 }
 static void val_long(xmlw *x, const char *name, long v)
 {
-	xmlw_start(x, name);
-	attr_long(x, "w:val", v);
-	xmlw_end(x);
+	xmlw_empty_long(x, name, "w:val", v);
 }
 static void empty(xmlw *x, const char *name)
 {
-	xmlw_start(x, name);
-	xmlw_end(x);
+	xmlw_empty(x, name, NULL);
+}
+/* <name w:w="twips of pt" w:type="dxa"/>: a width or a cell's margin */
+static void dxa(xmlw *x, const char *name, double pt)
+{
+	char d[24];
+	xmlw_empty(x, name, "w:w", xmlw_ltoa(d, twips(pt)), "w:type", "dxa", NULL);
 }
 
 
@@ -332,14 +333,24 @@ static void run_props(docx *o)
 	xmlw_end(x);
 }
 
+/* Would a reader drop or merge spaces in s without xml:space="preserve"
+ * (a space at either end, or two together)?  Most runs have none, and the
+ * attribute on each costs as much as the run's element. */
+static int needs_preserve(const char *s, size_t len)
+{
+	if (s[0] == ' ' || s[len - 1] == ' ')
+		return 1;
+	for (const char *p = memchr(s, ' ', len); p; p = memchr(p + 1, ' ', len - (size_t)(p + 1 - s)))
+		if (p[1] == ' ')
+			return 1;
+	return 0;
+}
+
 static void put_t(xmlw *x, const char *s, size_t len)
 {
 	if (!len)
 		return;
-	xmlw_start(x, "w:t");
-	xmlw_attr(x, "xml:space", "preserve");
-	xmlw_text(x, s, len);
-	xmlw_end(x);
+	xmlw_text_elem(x, "w:t", needs_preserve(s, len) ? "xml:space" : NULL, "preserve", s, len);
 }
 
 /* A heading's words as one run on one line, as its contents entry. */
@@ -497,9 +508,7 @@ static void start_para(docx *o, const doc_node *n)
 	}
 	if (n->parent && n->parent->type == DOC_CELL && n->prev) {
 		/* a later paragraph of a cell: the table's gap above it */
-		xmlw_start(x, "w:spacing");
-		attr_long(x, "w:before", twips(o->doc->style.table.para_gap));
-		xmlw_end(x);
+		xmlw_empty_long(x, "w:spacing", "w:before", twips(o->doc->style.table.para_gap));
 	}
 	int in_list = n->parent && n->parent->type == DOC_ITEM;
 	if (in_list && doc_ends_list(n)) {
@@ -526,10 +535,9 @@ static void start_para(docx *o, const doc_node *n)
 		tmp.type = DOC_HEADING;
 		tmp.u.heading.anchor = row_mark;
 		heading_mark(row_mark ? &tmp : n, row_mark ? 0 : ++o->heading_no, mark, sizeof mark);
-		xmlw_start(x, "w:bookmarkStart");
-		attr_long(x, "w:id", o->bookmark_id);
-		xmlw_attr(x, "w:name", mark);
-		xmlw_end(x);
+		char d[24];
+		xmlw_empty(x, "w:bookmarkStart", "w:id", xmlw_ltoa(d, o->bookmark_id), "w:name", mark,
+			   NULL);
 	}
 }
 
@@ -537,9 +545,7 @@ static void end_para(docx *o, const doc_node *n)
 {
 	xmlw *x = &o->x;
 	if (n->type == DOC_HEADING || doc_row_anchor_at(n)) {
-		xmlw_start(x, "w:bookmarkEnd");
-		attr_long(x, "w:id", o->bookmark_id++);
-		xmlw_end(x);
+		xmlw_empty_long(x, "w:bookmarkEnd", "w:id", o->bookmark_id++);
 	}
 	xmlw_end(x);
 }
@@ -608,6 +614,17 @@ static void start_table(docx *o, const doc_node *n)
 	xmlw_attr(x, "w:type", "dxa");
 	xmlw_end(x);
 	xmlw_empty(x, "w:tblLayout", "w:type", "fixed", NULL);
+	if (n->u.table.info->dense) {
+		/* a dense table's body cells: less above and below, set once
+		 * here rather than on each of its many cells */
+		const doc_table_style *ts = &o->doc->style.table;
+		xmlw_start(x, "w:tblCellMar");
+		dxa(x, "w:top", ts->dense_pad);
+		dxa(x, "w:left", ts->pad);
+		dxa(x, "w:bottom", ts->dense_pad);
+		dxa(x, "w:right", ts->pad);
+		xmlw_end(x);
+	}
 	xmlw_empty(x, "w:tblLook",
 		   "w:val", n->u.table.header_rows > 0 ? "0420" : "0400",
 		   "w:firstRow", n->u.table.header_rows > 0 ? "1" : "0",
@@ -622,9 +639,7 @@ static void start_table(docx *o, const doc_node *n)
 	xmlw_end(x);
 	xmlw_start(x, "w:tblGrid");
 	for (int c = 0; c < n->u.table.ncols; c++) {
-		xmlw_start(x, "w:gridCol");
-		attr_long(x, "w:w", col_twips(o, n, c));
-		xmlw_end(x);
+		xmlw_empty_long(x, "w:gridCol", "w:w", col_twips(o, n, c));
 	}
 	xmlw_end(x);
 }
@@ -650,10 +665,9 @@ static void start_cell(docx *o, const doc_node *n)
 		c++;
 	xmlw_start(x, "w:tc");
 	xmlw_start(x, "w:tcPr");
-	xmlw_start(x, "w:tcW");
-	attr_long(x, "w:w", c < t->u.table.ncols ? col_twips(o, t, c) : 0);
-	xmlw_attr(x, "w:type", "dxa");
-	xmlw_end(x);
+	char d[24];
+	xmlw_empty(x, "w:tcW", "w:w", xmlw_ltoa(d, c < t->u.table.ncols ? col_twips(o, t, c) : 0),
+		   "w:type", "dxa", NULL);
 	int hdr = doc_row_is_header(row);
 	int f = doc_cell_fill(o->doc, n, hdr);
 	const doc_table_style *ts = &o->doc->style.table;
@@ -668,22 +682,16 @@ static void start_cell(docx *o, const doc_node *n)
 		rgb = ts->zebra_rgb;
 	}
 	if (f || hdr || zebra) {
-		xmlw_start(x, "w:shd");
-		xmlw_attr(x, "w:val", "clear");
-		xmlw_attr(x, "w:color", "auto");
-		attr_rgb(x, "w:fill", rgb);
-		xmlw_end(x);
+		/* a clear pattern: its colour is never seen */
+		char hex[8];
+		snprintf(hex, sizeof hex, "%06X", (unsigned)(rgb & 0xFFFFFF));
+		xmlw_empty(x, "w:shd", "w:val", "clear", "w:fill", hex, NULL);
 	}
-	if (!hdr && t->u.table.info->dense) {
-		/* a dense table's body cell: less above and below */
-		static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right"};
+	if (hdr && t->u.table.info->dense) {
+		/* a dense table's head keeps the full padding (start_table) */
 		xmlw_start(x, "w:tcMar");
-		for (int i = 0; i < 4; i++) {
-			xmlw_start(x, sides[i]);
-			attr_long(x, "w:w", twips(i % 2 ? ts->pad : ts->dense_pad));
-			xmlw_attr(x, "w:type", "dxa");
-			xmlw_end(x);
-		}
+		dxa(x, "w:top", ts->pad);
+		dxa(x, "w:bottom", ts->pad);
 		xmlw_end(x);
 	}
 	xmlw_end(x);
