@@ -509,6 +509,62 @@ def border_pt(el):
     return int(el.get(W + "sz")) / 8
 
 
+def docx_resolved(named, st, path):
+    """The element at path in style st or the first style it is based on."""
+    while st is not None:
+        e = st.find(path)
+        if e is not None:
+            return e
+        st = named.get(w_attr(st, f"{W}basedOn"))
+    return None
+
+
+def check_docx_status_words(s, named, doc):
+    """A status's words wear a character style in the status's text colour
+    (so a person restyles every "Forsinket" at once), bold in a column's
+    head, a note among them at the table's note size."""
+    text = {}
+    for i in range(1, 7):
+        text.setdefault(s[f"status.{i}.fill"].lstrip("#").upper(), set()).add(
+            s[f"status.{i}.text"].lstrip("#").upper())
+    runs = heads = notes = 0
+    for tr in doc.iter(W + "tr"):
+        head = tr.find(f"{W}trPr/{W}tblHeader") is not None
+        for tc in tr.iter(W + "tc"):
+            fill = (w_attr(tc, f"{W}tcPr/{W}shd", "fill") or "").upper()
+            if fill not in text:
+                continue
+            for p in tc.iter(W + "p"):
+                pst = named.get(w_attr(p, f"{W}pPr/{W}pStyle"))
+                size = docx_resolved(named, pst, f"{W}rPr/{W}sz")
+                if size is not None and near(int(size.get(W + "val")) / 2,
+                                             num(s, "table.note-size"), 0.25):
+                    notes += 1
+                if head:
+                    heads += 1
+                    if docx_resolved(named, pst, f"{W}rPr/{W}b") is None:
+                        bad(f"DOCX: a status word heading a column is not bold ({fill})")
+                for r in p.iter(W + "r"):
+                    if r.find(W + "t") is None:
+                        continue
+                    rs = w_attr(r, f"{W}rPr/{W}rStyle")
+                    if rs == "Hyperlink":
+                        continue
+                    st = named.get(rs)
+                    colour = None if st is None else (w_attr(st, f"{W}rPr/{W}color") or "").upper()
+                    if st is None or st.get(W + "type") != "character" or colour not in text[fill]:
+                        bad(f"DOCX: words on the status fill {fill} wear {rs} ({colour}), "
+                            f"not a character style in {' or '.join(sorted(text[fill]))}")
+                        return
+                    runs += 1
+    if not runs:
+        bad("DOCX: no status words in a status-filled cell")
+    if not heads:
+        bad("DOCX: no status word heads a column")
+    if not notes:
+        bad(f"DOCX: no note in a status cell at {s['table.note-size']} pt")
+
+
 def check_docx(s, path):
     z = zipfile.ZipFile(path)
     sty = ET.fromstring(z.read("word/styles.xml"))
@@ -539,16 +595,28 @@ def check_docx(s, path):
     tn = named.get("TableNote")
     if tn is None or not near(int(w_attr(tn, f"{W}rPr/{W}sz") or 0) / 2, num(s, "table.note-size"), 0.25):
         bad(f"DOCX: a note in a table is not {s['table.note-size']} pt")
-    # a dense table's body cells (the status matrix) carry their own margins
-    mar = doc.find(f".//{W}tcMar")
+    # a dense table (the status matrix) has its body cells' margins, and
+    # its head keeps the table's padding
+    mar = doc.find(f".//{W}tblPr/{W}tblCellMar")
     if mar is None:
-        bad("DOCX: no dense table cell (w:tcMar) in the report")
+        bad("DOCX: no dense table (w:tblCellMar) in the report")
     else:
         for side, key in (("top", "table.dense-padding"), ("bottom", "table.dense-padding"),
                           ("left", "table.padding"), ("right", "table.padding")):
             v = w_attr(mar, f"{W}{side}", "w")
             if v is None or not near(int(v) / 20, num(s, key)):
                 bad(f"DOCX: a dense cell's margin {side} is {v} twips, the style's {s[key]} pt")
+        for tbl in doc.iter(W + "tbl"):
+            if tbl.find(f"{W}tblPr/{W}tblCellMar") is None:
+                continue
+            heads = [tc for tr in tbl.findall(W + "tr")
+                     if tr.find(f"{W}trPr/{W}tblHeader") is not None for tc in tr.findall(W + "tc")]
+            for tc in heads:
+                for side in ("top", "bottom"):
+                    v = w_attr(tc, f"{W}tcPr/{W}tcMar/{W}{side}", "w")
+                    if v is None or not near(int(v) / 20, num(s, "table.padding")):
+                        bad(f"DOCX: a dense table's head has margin {side} {v} twips, "
+                            f"the style's {s['table.padding']} pt")
     th = named.get("TableHeading")
     if th is None or (w_attr(th, f"{W}rPr/{W}color") or "").upper() != s["table.header-text"].lstrip("#"):
         bad(f"DOCX: table header text is not {s['table.header-text']}")
@@ -621,6 +689,7 @@ def check_docx(s, path):
     fills = {s[f"status.{i}.fill"].lstrip("#") for i in range(1, 7)}
     if not fills & shades:
         bad("DOCX: no cell has a status fill")
+    check_docx_status_words(s, named, doc)
     charts = [n for n in z.namelist() if re.fullmatch(r"word/charts/chart\d+\.xml", n)]
     pal = s["chart.palette.1"].lstrip("#").upper().encode()
     if charts and not any(pal in z.read(n).upper() for n in charts):

@@ -70,13 +70,17 @@ enum { RID_STYLES = 1, RID_SETTINGS, RID_NUMBERING, RID_HEADER, RID_HEADER_FIRST
        RID_FOOTER_FIRST,
        RID_FIRST_FREE };
 
-/* Paragraph styles by role: ids (and Word's built-in names). */
+/* Paragraph styles by role: ids (and Word's built-in names).  A filled
+ * cell's paragraphs are labels (TableLabel, TableLabelNote: never
+ * hyphenated); the fill's own look is a character style on their runs. */
 enum { S_NORMAL, S_TITLE, S_SUBTITLE, S_NOTE, S_CAPTION, S_LEAD, S_H1, S_H2, S_H3,
-       S_MINOR1, S_MINOR2, S_MINOR3, S_TH, S_TD, S_TNOTE, S_LIST, S_FILL };
-static const char *const style_id[S_FILL] = {
+       S_MINOR1, S_MINOR2, S_MINOR3, S_TH, S_TD, S_TNOTE, S_LABEL, S_LABELNOTE, S_LIST,
+       NSTYLES };
+static const char *const style_id[NSTYLES] = {
 	"Normal", "Title", "Subtitle", "Note", "Caption", "Lead",
 	"Heading1", "Heading2", "Heading3", "MinorHeading1", "MinorHeading2", "MinorHeading3",
-	"TableHeading", "TableContents", "TableNote", "ListParagraph",
+	"TableHeading", "TableContents", "TableNote", "TableLabel", "TableLabelNote",
+	"ListParagraph",
 };
 
 typedef struct docx {
@@ -107,6 +111,7 @@ typedef struct docx {
 	/* state of the body walk */
 	int heading_no, bookmark_id, docpr_id;
 	int emph, strong, links, live_link;
+	int run_fill; /* the fill whose character style the cell's runs wear; 0 none */
 	/* document.xml, deflated as the body is written (odfzip.h) */
 	odfzip_deflated content;
 } docx;
@@ -129,7 +134,7 @@ static long eighths(double pt)
 	return v < 2 ? 2 : v > 96 ? 96 : v;
 }
 
-static void attr_long(xmlw *x, const char *name, long v) { xmlw_attrf(x, name, "%ld", v); }
+static void attr_long(xmlw *x, const char *name, long v) { xmlw_attr_long(x, name, v); }
 static void attr_rgb(xmlw *x, const char *name, uint32_t rgb)
 {
 	xmlw_attrf(x, name, "%06X", (unsigned)(rgb & 0xFFFFFF));
@@ -138,20 +143,21 @@ static void attr_rgb(xmlw *x, const char *name, uint32_t rgb)
 /* <name w:val="v"/> */
 static void val(xmlw *x, const char *name, const char *v)
 {
-	xmlw_start(x, name);
-	xmlw_attr(x, "w:val", v);
-	xmlw_end(x);
+	xmlw_empty(x, name, "w:val", v, NULL);
 }
 static void val_long(xmlw *x, const char *name, long v)
 {
-	xmlw_start(x, name);
-	attr_long(x, "w:val", v);
-	xmlw_end(x);
+	xmlw_empty_long(x, name, "w:val", v);
 }
 static void empty(xmlw *x, const char *name)
 {
-	xmlw_start(x, name);
-	xmlw_end(x);
+	xmlw_empty(x, name, NULL);
+}
+/* <name w:w="twips of pt" w:type="dxa"/>: a width or a cell's margin */
+static void dxa(xmlw *x, const char *name, double pt)
+{
+	char d[24];
+	xmlw_empty(x, name, "w:w", xmlw_ltoa(d, twips(pt)), "w:type", "dxa", NULL);
 }
 
 
@@ -245,16 +251,12 @@ static int para_style(const docx *o, const doc_node *n, doc_align *align)
 	if (pl.header)
 		return S_TH;
 	if (pl.fill)
-		return S_FILL + pl.fill;
+		return role == S_NOTE ? S_LABELNOTE : S_LABEL;
 	if (pl.in_cell)
 		return role == S_NORMAL ? S_TD : role == S_NOTE ? S_TNOTE : role;
 	return pl.in_item && role == S_NORMAL ? S_LIST : role;
 }
 
-static const char *style_of(const docx *o, int role)
-{
-	return role >= S_FILL ? o->fill_id[role - S_FILL] : style_id[role];
-}
 
 /* The bookmark a heading carries: its anchor made a Word bookmark name
  * (letters, digits and "_", a letter first, at most 40 characters), or
@@ -308,32 +310,47 @@ static void rels_open(docx *o)
 
 /* ---- text runs ------------------------------------------------------------------- */
 
-/* Run properties from the inline nesting: one character style (a link's,
- * else Strong, else Emphasis) and the others as direct bold/italic. */
+/* Run properties from the inline nesting and the cell: one character
+ * style (a link's, else the cell's fill's, else Strong, else Emphasis) and
+ * the others as direct bold/italic. */
 static void run_props(docx *o)
 {
 	xmlw *x = &o->x;
-	const char *rs = o->live_link ? "Hyperlink" : o->strong ? "Strong" : o->emph ? "Emphasis"
-										 : NULL;
+	int styled = o->live_link || o->run_fill;
+	const char *rs = o->live_link ? "Hyperlink"
+			 : o->run_fill ? o->fill_id[o->run_fill]
+			 : o->strong   ? "Strong"
+			 : o->emph     ? "Emphasis"
+				       : NULL;
 	if (!rs)
 		return;
 	xmlw_start(x, "w:rPr");
 	val(x, "w:rStyle", rs);
-	if (o->strong && o->live_link)
+	if (o->strong && styled)
 		empty(x, "w:b");
-	if (o->emph && (o->live_link || o->strong))
+	if (o->emph && (styled || o->strong))
 		empty(x, "w:i");
 	xmlw_end(x);
+}
+
+/* Would a reader drop or merge spaces in s without xml:space="preserve"
+ * (a space at either end, or two together)?  Most runs have none, and the
+ * attribute on each costs as much as the run's element. */
+static int needs_preserve(const char *s, size_t len)
+{
+	if (s[0] == ' ' || s[len - 1] == ' ')
+		return 1;
+	for (const char *p = memchr(s, ' ', len); p; p = memchr(p + 1, ' ', len - (size_t)(p + 1 - s)))
+		if (p[1] == ' ')
+			return 1;
+	return 0;
 }
 
 static void put_t(xmlw *x, const char *s, size_t len)
 {
 	if (!len)
 		return;
-	xmlw_start(x, "w:t");
-	xmlw_attr(x, "xml:space", "preserve");
-	xmlw_text(x, s, len);
-	xmlw_end(x);
+	xmlw_text_elem(x, "w:t", needs_preserve(s, len) ? "xml:space" : NULL, "preserve", s, len);
 }
 
 /* A heading's words as one run on one line, as its contents entry. */
@@ -447,7 +464,7 @@ static void start_para(docx *o, const doc_node *n)
 	const doc_node *list = n->type == DOC_PARAGRAPH ? numbered_list(n, &depth) : NULL;
 	xmlw_start(x, "w:p");
 	xmlw_start(x, "w:pPr");
-	val(x, "w:pStyle", style_of(o, role));
+	val(x, "w:pStyle", style_id[role]);
 	/* a header row stays with the row below it, as the PDF's does: a
 	 * table whose header row ended a page lost its body rows in
 	 * LibreOffice */
@@ -491,9 +508,7 @@ static void start_para(docx *o, const doc_node *n)
 	}
 	if (n->parent && n->parent->type == DOC_CELL && n->prev) {
 		/* a later paragraph of a cell: the table's gap above it */
-		xmlw_start(x, "w:spacing");
-		attr_long(x, "w:before", twips(o->doc->style.table.para_gap));
-		xmlw_end(x);
+		xmlw_empty_long(x, "w:spacing", "w:before", twips(o->doc->style.table.para_gap));
 	}
 	int in_list = n->parent && n->parent->type == DOC_ITEM;
 	if (in_list && doc_ends_list(n)) {
@@ -520,10 +535,9 @@ static void start_para(docx *o, const doc_node *n)
 		tmp.type = DOC_HEADING;
 		tmp.u.heading.anchor = row_mark;
 		heading_mark(row_mark ? &tmp : n, row_mark ? 0 : ++o->heading_no, mark, sizeof mark);
-		xmlw_start(x, "w:bookmarkStart");
-		attr_long(x, "w:id", o->bookmark_id);
-		xmlw_attr(x, "w:name", mark);
-		xmlw_end(x);
+		char d[24];
+		xmlw_empty(x, "w:bookmarkStart", "w:id", xmlw_ltoa(d, o->bookmark_id), "w:name", mark,
+			   NULL);
 	}
 }
 
@@ -531,9 +545,7 @@ static void end_para(docx *o, const doc_node *n)
 {
 	xmlw *x = &o->x;
 	if (n->type == DOC_HEADING || doc_row_anchor_at(n)) {
-		xmlw_start(x, "w:bookmarkEnd");
-		attr_long(x, "w:id", o->bookmark_id++);
-		xmlw_end(x);
+		xmlw_empty_long(x, "w:bookmarkEnd", "w:id", o->bookmark_id++);
 	}
 	xmlw_end(x);
 }
@@ -602,6 +614,17 @@ static void start_table(docx *o, const doc_node *n)
 	xmlw_attr(x, "w:type", "dxa");
 	xmlw_end(x);
 	xmlw_empty(x, "w:tblLayout", "w:type", "fixed", NULL);
+	if (n->u.table.info->dense) {
+		/* a dense table's body cells: less above and below, set once
+		 * here rather than on each of its many cells */
+		const doc_table_style *ts = &o->doc->style.table;
+		xmlw_start(x, "w:tblCellMar");
+		dxa(x, "w:top", ts->dense_pad);
+		dxa(x, "w:left", ts->pad);
+		dxa(x, "w:bottom", ts->dense_pad);
+		dxa(x, "w:right", ts->pad);
+		xmlw_end(x);
+	}
 	xmlw_empty(x, "w:tblLook",
 		   "w:val", n->u.table.header_rows > 0 ? "0420" : "0400",
 		   "w:firstRow", n->u.table.header_rows > 0 ? "1" : "0",
@@ -616,9 +639,7 @@ static void start_table(docx *o, const doc_node *n)
 	xmlw_end(x);
 	xmlw_start(x, "w:tblGrid");
 	for (int c = 0; c < n->u.table.ncols; c++) {
-		xmlw_start(x, "w:gridCol");
-		attr_long(x, "w:w", col_twips(o, n, c));
-		xmlw_end(x);
+		xmlw_empty_long(x, "w:gridCol", "w:w", col_twips(o, n, c));
 	}
 	xmlw_end(x);
 }
@@ -644,10 +665,9 @@ static void start_cell(docx *o, const doc_node *n)
 		c++;
 	xmlw_start(x, "w:tc");
 	xmlw_start(x, "w:tcPr");
-	xmlw_start(x, "w:tcW");
-	attr_long(x, "w:w", c < t->u.table.ncols ? col_twips(o, t, c) : 0);
-	xmlw_attr(x, "w:type", "dxa");
-	xmlw_end(x);
+	char d[24];
+	xmlw_empty(x, "w:tcW", "w:w", xmlw_ltoa(d, c < t->u.table.ncols ? col_twips(o, t, c) : 0),
+		   "w:type", "dxa", NULL);
 	int hdr = doc_row_is_header(row);
 	int f = doc_cell_fill(o->doc, n, hdr);
 	const doc_table_style *ts = &o->doc->style.table;
@@ -662,31 +682,29 @@ static void start_cell(docx *o, const doc_node *n)
 		rgb = ts->zebra_rgb;
 	}
 	if (f || hdr || zebra) {
-		xmlw_start(x, "w:shd");
-		xmlw_attr(x, "w:val", "clear");
-		xmlw_attr(x, "w:color", "auto");
-		attr_rgb(x, "w:fill", rgb);
-		xmlw_end(x);
+		/* a clear pattern: its colour is never seen */
+		char hex[8];
+		snprintf(hex, sizeof hex, "%06X", (unsigned)(rgb & 0xFFFFFF));
+		xmlw_empty(x, "w:shd", "w:val", "clear", "w:fill", hex, NULL);
 	}
-	if (!hdr && t->u.table.info->dense) {
-		/* a dense table's body cell: less above and below */
-		static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right"};
+	if (hdr && t->u.table.info->dense) {
+		/* a dense table's head keeps the full padding (start_table) */
 		xmlw_start(x, "w:tcMar");
-		for (int i = 0; i < 4; i++) {
-			xmlw_start(x, sides[i]);
-			attr_long(x, "w:w", twips(i % 2 ? ts->pad : ts->dense_pad));
-			xmlw_attr(x, "w:type", "dxa");
-			xmlw_end(x);
-		}
+		dxa(x, "w:top", ts->pad);
+		dxa(x, "w:bottom", ts->pad);
 		xmlw_end(x);
 	}
 	xmlw_end(x);
+	/* the fill's words in its character style, but for a column's head in
+	 * the header fill, which TableHeading already wears */
+	int hf = doc_fill_valid(o->doc, o->doc->style.header_fill) ? o->doc->style.header_fill : 0;
+	o->run_fill = f > 0 && f < DOC_MAX_FILLS && !(hdr && f == hf) ? f : 0;
 	if (!n->first) {
 		/* a cell holds at least one paragraph; in the cell's style, so
 		 * its height matches its neighbours' */
 		xmlw_start(x, "w:p");
 		xmlw_start(x, "w:pPr");
-		val(x, "w:pStyle", style_of(o, hdr ? S_TH : f ? S_FILL + f : S_TD));
+		val(x, "w:pStyle", style_id[hdr ? S_TH : f ? S_LABEL : S_TD]);
 		xmlw_end(x);
 		xmlw_end(x);
 	}
@@ -1029,8 +1047,11 @@ static void exit_node(docx *o, const doc_node *n)
 		xmlw_end(&o->x);
 		spacer(o, o->doc->style.table.after, 0);
 		break;
-	case DOC_ROW:
-	case DOC_CELL: xmlw_end(&o->x); break;
+	case DOC_ROW: xmlw_end(&o->x); break;
+	case DOC_CELL:
+		xmlw_end(&o->x);
+		o->run_fill = 0;
+		break;
 	case DOC_EMPH: o->emph--; break;
 	case DOC_STRONG: o->strong--; break;
 	case DOC_LINK: end_link(o); break;
@@ -1247,6 +1268,29 @@ static void char_style(docx *o, const char *id, const char *name, int props, uin
 	xmlw_end(x);
 }
 
+/* One character style per fill, named by its label ("Forsinket"), for
+ * the words in the cells it shades: restyling it in Word changes every
+ * such status at once.  The shade itself is on each cell, where no style
+ * reaches. */
+static void fill_styles(docx *o)
+{
+	static const char *const taken[] = {"Normal", "Strong", "Emphasis", "Hyperlink",
+					    "Default Paragraph Font"};
+	const doc *dc = o->doc;
+	for (int i = 1; i < dc->nfills && i < DOC_MAX_FILLS; i++) {
+		const char *label = dc->fills[i].label && *dc->fills[i].label ? dc->fills[i].label
+									      : o->fill_id[i];
+		int dup = 0;
+		for (size_t k = 0; k < sizeof taken / sizeof taken[0] && !dup; k++)
+			dup = strcmp(label, taken[k]) == 0;
+		for (int j = 1; j < i && !dup; j++)
+			dup = dc->fills[j].label && strcmp(dc->fills[j].label, label) == 0;
+		char name[128];
+		snprintf(name, sizeof name, dup ? "%s (%s)" : "%s", label, o->fill_id[i]);
+		char_style(o, o->fill_id[i], name, 0, dc->fills[i].text_rgb, 0);
+	}
+}
+
 /* The table style: horizontal rules between the rows as in the PDF,
  * heavier around the header row, the cells' padding; no vertical lines. */
 static void table_styles(docx *o)
@@ -1406,22 +1450,14 @@ static void write_styles_body(docx *o)
 	pdef th = {"TableHeading", "Table Heading", "TableContents", NULL, -1, -1, -1,
 		   hf ? dc->fills[hf].text_rgb : ts->header_text_rgb, 1, 0, 0, 1, 0, 0};
 	para_def(o, &th, NULL);
-	/* One paragraph style per fill, shown by its label: change a
-	 * status's text once for the whole report.  The cell's shade is on
-	 * the cell, which a paragraph style cannot reach. */
-	for (int i = 1; i < dc->nfills && i < DOC_MAX_FILLS; i++) {
-		const char *label = dc->fills[i].label && *dc->fills[i].label ? dc->fills[i].label
-									      : o->fill_id[i];
-		int dup = strcmp(label, "Normal") == 0;
-		for (int j = 1; j < i && !dup; j++)
-			dup = dc->fills[j].label && strcmp(dc->fills[j].label, label) == 0;
-		char name[128];
-		snprintf(name, sizeof name, dup ? "%s (%s)" : "%s", label, o->fill_id[i]);
-		/* a filled cell is a label (doc_cell_is_label): not hyphenated */
-		pdef fp = {o->fill_id[i], name, "TableContents", NULL, -1, -1, -1,
-			   dc->fills[i].text_rgb, 0, 0, 0, 1, 0, 0};
-		para_def(o, &fp, NULL);
-	}
+	/* a filled cell is a label (doc_cell_is_label): not hyphenated; its
+	 * colour is its fill's character style's */
+	pdef lb = {"TableLabel", "Table Label", "TableContents", NULL, -1, -1, -1, NO_RGB,
+		   0, 0, 0, 1, 0, 0};
+	para_def(o, &lb, NULL);
+	pdef ln = {"TableLabelNote", "Table Label Note", "TableNote", NULL, -1, -1, -1, NO_RGB,
+		   0, 0, 0, 1, 0, 0};
+	para_def(o, &ln, NULL);
 	pdef toch = role_pdef("TOCHeading", "TOC Heading", "Normal", doc_style_heading(s, 1), 0,
 			      39);
 	toch.based = "Heading1";
@@ -1443,6 +1479,7 @@ static void write_styles_body(docx *o)
 	char_style(o, "Emphasis", "Emphasis", RP_ITALIC, NO_RGB, 20);
 	char_style(o, "Strong", "Strong", RP_BOLD, NO_RGB, 22);
 	char_style(o, "Hyperlink", "Hyperlink", RP_UNDERLINE, s->link_rgb, 99);
+	fill_styles(o);
 	table_styles(o);
 }
 

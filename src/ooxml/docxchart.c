@@ -53,9 +53,7 @@ static void num(char *s, size_t n, double v)
 
 static void val(xmlw *x, const char *name, const char *v)
 {
-	xmlw_start(x, name);
-	xmlw_attr(x, "val", v);
-	xmlw_end(x);
+	xmlw_empty(x, name, "val", v, NULL);
 }
 
 /* A run of val elements, <name val="v"/>, given as name, value pairs
@@ -80,24 +78,21 @@ static void val_num(xmlw *x, const char *name, double v)
 
 static void val_int(xmlw *x, const char *name, long v)
 {
-	xmlw_start(x, name);
-	xmlw_attrf(x, "val", "%ld", v);
-	xmlw_end(x);
+	xmlw_empty_long(x, name, "val", v);
 }
 
 static void solid(xmlw *x, uint32_t rgb)
 {
+	char hex[8];
+	snprintf(hex, sizeof hex, "%06X", (unsigned)(rgb & 0xFFFFFF));
 	xmlw_start(x, "a:solidFill");
-	xmlw_start(x, "a:srgbClr");
-	xmlw_attrf(x, "val", "%06X", (unsigned)(rgb & 0xFFFFFF));
-	xmlw_end(x);
+	xmlw_empty(x, "a:srgbClr", "val", hex, NULL);
 	xmlw_end(x);
 }
 
 static void no_fill(xmlw *x)
 {
-	xmlw_start(x, "a:noFill");
-	xmlw_end(x);
+	xmlw_empty(x, "a:noFill", NULL);
 }
 
 /* <a:ln w=...> in EMU with a solid colour (or none), dashed or not. */

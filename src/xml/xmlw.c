@@ -60,6 +60,7 @@ int xmlw_close(xmlw *x)
 		x->w = NULL;
 	}
 	buf_free(&x->scratch);
+	buf_free(&x->tag);
 	if (x->out && x->out->failed)
 		x->failed = 1;
 	return x->failed ? -1 : 0;
@@ -129,6 +130,31 @@ void xmlw_attrf(xmlw *x, const char *name, const char *fmt, ...)
 	xmlw_attr(x, name, small);
 }
 
+char *xmlw_ltoa(char d[24], long v)
+{
+	char rev[24];
+	size_t n = 0, k = 0;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	do
+		rev[n++] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		d[k++] = '-';
+	while (n)
+		d[k++] = rev[--n];
+	d[k] = '\0';
+	return d;
+}
+
+void xmlw_attr_long(xmlw *x, const char *name, long v)
+{
+	if (!ok(x))
+		return;
+	char d[24];
+	check(x, xmlTextWriterWriteAttribute(x->w, (const xmlChar *)name,
+					     (const xmlChar *)xmlw_ltoa(d, v)));
+}
+
 void xmlw_text(xmlw *x, const char *s, size_t len)
 {
 	if (!ok(x) || len == 0)
@@ -159,14 +185,119 @@ void xmlw_attrs(xmlw *x, ...)
 	va_end(ap);
 }
 
+/* The length of s up to its first byte that is not plain printable
+ * ASCII, which needs neither cleaning nor escaping: style names, numbers,
+ * most words of most runs. */
+static size_t plain_span(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && s[i] >= 0x20 && s[i] < 0x7F && s[i] != '&' && s[i] != '<' &&
+	       s[i] != '>' && s[i] != '"')
+		i++;
+	return i;
+}
+
+/* Append s[0..len) to x->tag, cleaned and escaped as xmlTextWriter
+ * escapes an attribute's value (attr) or text. */
+static void tag_escaped(xmlw *x, const char *s, size_t len, int attr)
+{
+	buf *t = &x->tag;
+	size_t plain = plain_span(s, len);
+	buf_put(t, s, plain);
+	const char *p = plain == len ? "" : cleaned(x, s + plain, len - plain);
+	while (p && *p) {
+		size_t n = strcspn(p, attr ? "&<>\"\t\n\r" : "&<>\"\r");
+		buf_put(t, p, n);
+		p += n;
+		switch (*p) {
+		case '\0': continue;
+		case '&': buf_puts(t, "&amp;"); break;
+		case '<': buf_puts(t, "&lt;"); break;
+		case '>': buf_puts(t, "&gt;"); break;
+		case '"': buf_puts(t, "&quot;"); break;
+		case '\t': buf_puts(t, "&#9;"); break;
+		case '\n': buf_puts(t, "&#10;"); break;
+		default: buf_puts(t, "&#13;"); break;
+		}
+		p++;
+	}
+}
+
+/* Append attribute a="v" to x->tag. */
+static void tag_attr(xmlw *x, const char *a, const char *v)
+{
+	buf_putc(&x->tag, ' ');
+	buf_puts(&x->tag, a);
+	buf_put(&x->tag, "=\"", 2);
+	tag_escaped(x, v, strlen(v), 1);
+	buf_putc(&x->tag, '"');
+}
+
+/* Write x->tag, a whole element, as it stands: libxml2 first closes the
+ * start tag of the element it goes in. */
+static void tag_write(xmlw *x)
+{
+	if (x->tag.failed || x->failed) {
+		x->failed = 1;
+		return;
+	}
+	check(x, xmlTextWriterWriteRawLen(x->w, x->tag.data, (int)x->tag.len));
+}
+
+static void tag_open(xmlw *x, const char *name)
+{
+	x->tag.len = 0;
+	x->tag.failed = 0;
+	buf_putc(&x->tag, '<');
+	buf_puts(&x->tag, name);
+}
+
 void xmlw_empty(xmlw *x, const char *name, ...)
 {
+	if (!ok(x))
+		return;
 	va_list ap;
-	xmlw_start(x, name);
+	const char *a;
+	tag_open(x, name);
 	va_start(ap, name);
-	attrs_v(x, ap);
+	while ((a = va_arg(ap, const char *)) != NULL) {
+		const char *v = va_arg(ap, const char *);
+		if (v)
+			tag_attr(x, a, v);
+	}
 	va_end(ap);
-	xmlw_end(x);
+	buf_put(&x->tag, "/>", 2);
+	tag_write(x);
+}
+
+void xmlw_text_elem(xmlw *x, const char *name, const char *attr, const char *value,
+		    const char *s, size_t len)
+{
+	if (!ok(x))
+		return;
+	tag_open(x, name);
+	if (attr && value)
+		tag_attr(x, attr, value);
+	buf_putc(&x->tag, '>');
+	tag_escaped(x, s, len, 0);
+	buf_put(&x->tag, "</", 2);
+	buf_puts(&x->tag, name);
+	buf_putc(&x->tag, '>');
+	tag_write(x);
+}
+
+void xmlw_empty_long(xmlw *x, const char *name, const char *attr, long v)
+{
+	if (!ok(x))
+		return;
+	char d[24];
+	tag_open(x, name);
+	buf_putc(&x->tag, ' ');
+	buf_puts(&x->tag, attr);
+	buf_put(&x->tag, "=\"", 2);
+	buf_puts(&x->tag, xmlw_ltoa(d, v));
+	buf_put(&x->tag, "\"/>", 3);
+	tag_write(x);
 }
 
 void xmlw_elem(xmlw *x, const char *name, const char *text)

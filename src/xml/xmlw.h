@@ -26,6 +26,7 @@ typedef struct xmlw {
 	void *w;          /* xmlTextWriterPtr; void so users need no libxml2 headers */
 	buf *out;         /* where the document goes (appended); not owned */
 	buf scratch;      /* cleaned copy of the text being written */
+	buf tag;          /* an element of attributes only, as written (xmlw_empty) */
 	int failed;       /* sticky: something went wrong */
 	size_t dropped;   /* forbidden characters left out */
 	size_t replaced;  /* invalid UTF-8 sequences replaced by U+FFFD */
@@ -49,15 +50,29 @@ void xmlw_end(xmlw *x);
 void xmlw_attr(xmlw *x, const char *name, const char *value);
 void xmlw_attrf(xmlw *x, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* An integer attribute: digits need no cleaning nor formatting string,
+ * and office formats write thousands of them. */
+void xmlw_attr_long(xmlw *x, const char *name, long v);
 /* Character data, cleaned and escaped.  s may hold NUL bytes (dropped). */
 void xmlw_text(xmlw *x, const char *s, size_t len);
 void xmlw_puts(xmlw *x, const char *s);
 /* <name a1="v1" .../>: an element of attributes only, given as name,
  * value pairs ended by a NULL name (a NULL value writes nothing, as
- * xmlw_attr).  For the many property elements office formats nest. */
+ * xmlw_attr).  For the many property elements office formats nest: the
+ * tag is escaped here and handed to libxml2 whole, which costs a fraction
+ * of an element started, given attributes and ended through it. */
 void xmlw_empty(xmlw *x, const char *name, ...) __attribute__((sentinel));
+/* <name attr="v"/>, v an integer, as xmlw_empty. */
+void xmlw_empty_long(xmlw *x, const char *name, const char *attr, long v);
+/* v in decimal into d; returns d. */
+char *xmlw_ltoa(char d[24], long v);
 /* The same attributes on the element just started (its content follows). */
 void xmlw_attrs(xmlw *x, ...) __attribute__((sentinel));
+/* <name attr="value">s[0..len)</name> (attr NULL: none), cleaned and
+ * escaped as xmlw_attr and xmlw_text do, written whole as xmlw_empty
+ * writes: the cheap way to the many runs of text a document holds. */
+void xmlw_text_elem(xmlw *x, const char *name, const char *attr, const char *value,
+		    const char *s, size_t len);
 /* <name>text</name>, nothing when text is NULL. */
 void xmlw_elem(xmlw *x, const char *name, const char *text);
 

@@ -95,6 +95,43 @@ check "cli: --lang nb is nb-NO" test "$(lang_of out.docx)" = nb-NO
 check "cli: --lang nn is nn-NO" test "$(lang_of nn.docx)" = nn-NO
 check "cli: --lang en is en-GB" test "$(lang_of en.docx)" = en-GB
 
+# A status's words wear its fill's character style (restyled once in
+# Word for the whole report): every run in a filled cell's paragraphs, in
+# the annual report, the board paper and the English one.
+cat > charstyles.py <<'EOF'
+import sys, zipfile, xml.etree.ElementTree as ET
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+z = zipfile.ZipFile(sys.argv[1])
+styles = ET.fromstring(z.read("word/styles.xml"))
+chars = {s.get(W + "styleId") for s in styles.iter(W + "style") if s.get(W + "type") == "character"}
+doc = ET.fromstring(z.read("word/document.xml"))
+runs, bad = 0, set()
+for p in doc.iter(W + "p"):
+    ps = p.find(f"{W}pPr/{W}pStyle")
+    if ps is None or not ps.get(W + "val", "").startswith("TableLabel"):
+        continue
+    for r in p.iter(W + "r"):
+        if r.find(W + "t") is None:
+            continue
+        rs = r.find(f"{W}rPr/{W}rStyle")
+        name = None if rs is None else rs.get(W + "val")
+        if name in chars and name.startswith("Fill"):
+            runs += 1
+        elif name != "Hyperlink":
+            bad.add(str(name))
+if bad or not runs:
+    print("%d runs in fill styles; others: %s" % (runs, ", ".join(sorted(bad))))
+    sys.exit(1)
+print("%d runs" % runs)
+EOF
+for f in out.docx styremote.docx en.docx; do
+	if res=$(python3 charstyles.py "$f" 2>&1); then
+		pass "$f: the status words wear their fills' character styles ($res)"
+	else
+		fail "$f: the status words wear their fills' character styles" "$res"
+	fi
+done
+
 # The measures' texts and the status comments from the input that our own
 # PDF (out.pdf) shows, compared with white space and hyphens left out (line
 # breaks and hyphenation differ between readers).  FILE: a PDF (pdftotext)

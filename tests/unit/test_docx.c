@@ -440,7 +440,15 @@ static void test_tables_and_lists(void **state)
 	assert_count(&d, "count(//w:tr/w:trPr/w:tblHeader)", 1);
 	/* the status cells shaded with their fill, their text in its style */
 	assert_count(&d, "count(//w:tc[w:tcPr/w:shd/@w:fill='FBE3C4'])", 11);
-	assert_count(&d, "count(//w:p[w:pPr/w:pStyle/@w:val='FillStatusDelayed'])", 11);
+	assert_count(&d, "count(//w:tc[w:tcPr/w:shd/@w:fill='FBE3C4']/w:p[w:pPr/w:pStyle/@w:val="
+		     "'TableLabel'])", 11);
+	assert_count(&d, "count(//w:tc[w:tcPr/w:shd/@w:fill='FBE3C4']//w:r[w:t]"
+		     "[w:rPr/w:rStyle/@w:val='FillStatusDelayed'])", 11);
+	assert_count(&d, "count(//w:tc[w:tcPr/w:shd/@w:fill='FBE3C4']//w:r[w:t]"
+		     "[not(w:rPr/w:rStyle/@w:val='FillStatusDelayed')])", 0);
+	/* ...which no cell without it wears */
+	assert_count(&d, "count(//w:tc[not(w:tcPr/w:shd/@w:fill='FBE3C4')]"
+		     "//w:rStyle[@w:val='FillStatusDelayed'])", 0);
 	assert_count(&d, "count(//w:tr[1]/w:tc/w:tcPr/w:shd[@w:fill='003B5C'])", 5);
 	/* an empty cell still holds a paragraph */
 	assert_count(&d, "count(//w:tc[not(w:p)])", 0);
@@ -507,7 +515,9 @@ static void test_styles(void **state)
 	assert_xstr(&s, "string(//w:docDefaults//w:lang/@w:val)", "nb-NO");
 	assert_xstr(&s, "string(//w:docDefaults//w:rFonts/@w:ascii)", "Liberation Sans");
 	assert_xstr(&s, "string(//w:docDefaults//w:sz/@w:val)", "20");
-	/* a fill's style carries its label and its text colour */
+	/* a fill's style is a character style with its label and its text
+	 * colour */
+	assert_xstr(&s, "string(//w:style[@w:styleId='FillStatusDelayed']/@w:type)", "character");
 	assert_xstr(&s, "string(//w:style[@w:styleId='FillStatusDelayed']/w:name/@w:val)",
 		    "Forsinket");
 	assert_xstr(&s, "string(//w:style[@w:styleId='FillStatusDelayed']//w:color/@w:val)",

@@ -177,6 +177,56 @@ static void test_attribute_lists(void **state)
 	buf_free(&b);
 }
 
+/* The whole elements xmlw_empty, xmlw_empty_long and xmlw_text_elem
+ * write themselves are byte for byte what libxml2's writer makes of the
+ * same element, whatever the values hold: markup, white space, controls,
+ * bad UTF-8, non-ASCII. */
+static void test_whole_elements_as_libxml2(void **state)
+{
+	(void)state;
+	static const char *const vals[] = {
+		"plain", "", "a & b < c > d \"q\" 'a'", "tab\there\nline\rcr", "ctl\x01\x1f end",
+		"bad \xC3 utf8 \xFF", "Fullf\xC3\xB8rt \xE2\x96\xB2 \xE2\x81\xA0",
+		"  two  spaces "};
+	static const long nums[] = {0, 7, -1, 1234567890L, -9223372036854775807L - 1};
+	for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++) {
+		buf a = BUF_INIT, b = BUF_INIT;
+		xmlw x;
+		assert_int_equal(xmlw_open(&x, &a), 0);
+		xmlw_start(&x, "p");
+		xmlw_empty(&x, "e", "v", vals[i], "n", NULL, "w", "dxa", NULL);
+		xmlw_text_elem(&x, "t", "s", vals[i], vals[i], strlen(vals[i]));
+		xmlw_text_elem(&x, "u", NULL, NULL, vals[i], strlen(vals[i]));
+		xmlw_empty_long(&x, "g", "w", nums[i % 5]);
+		xmlw_end(&x);
+		assert_int_equal(xmlw_close(&x), 0);
+		assert_int_equal(xmlw_open(&x, &b), 0);
+		xmlw_start(&x, "p");
+		xmlw_start(&x, "e");
+		xmlw_attr(&x, "v", vals[i]);
+		xmlw_attr(&x, "w", "dxa");
+		xmlw_end(&x);
+		xmlw_start(&x, "t");
+		xmlw_attr(&x, "s", vals[i]);
+		xmlw_text(&x, vals[i], strlen(vals[i]));
+		xmlw_end(&x);
+		xmlw_start(&x, "u");
+		xmlw_text(&x, vals[i], strlen(vals[i]));
+		xmlw_end(&x);
+		xmlw_start(&x, "g");
+		xmlw_attrf(&x, "w", "%ld", nums[i % 5]);
+		xmlw_end(&x);
+		xmlw_end(&x);
+		assert_int_equal(xmlw_close(&x), 0);
+		/* an empty text leaves libxml2's element empty: <u/>, <t s=""/> */
+		if (*vals[i])
+			assert_string_equal(buf_cstr(&a), buf_cstr(&b));
+		xmlFreeDoc(parse(&a));
+		buf_free(&a);
+		buf_free(&b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -186,6 +236,7 @@ int main(void)
 		cmocka_unit_test(test_sticky_failure),
 		cmocka_unit_test(test_elem_and_nesting),
 		cmocka_unit_test(test_attribute_lists),
+		cmocka_unit_test(test_whole_elements_as_libxml2),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	xmlCleanupParser();
