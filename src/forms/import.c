@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "form.h"
+#include "valuescsv.h"
 #include "report/labels.h"
 #include "base/outfile.h"
 #include "input/plan_xml.h"
@@ -29,9 +30,7 @@
 
 /* ---- words ---------------------------------------------------------------- */
 
-/* Lower-case ASCII and the Latin-1 letters (Æ Ø Å É ...), trim white space
- * (also no-break space), and with dashes != 0 make "_" and " " into "-". */
-static void fold(const char *s, char *out, size_t n, int dashes)
+void import_fold(const char *s, char *out, size_t n, int dashes)
 {
 	size_t k = 0;
 	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
@@ -66,14 +65,14 @@ status_value import_status_word(const char *s)
 	if (!s)
 		return ST_NONE;
 	char w[128], t[128], cand[128];
-	fold(s, w, sizeof w, 0);
-	fold(s, t, sizeof t, 1);
+	import_fold(s, w, sizeof w, 0);
+	import_fold(s, t, sizeof t, 1);
 	if (!*w)
 		return ST_NONE;
 	for (int v = ST_NOT_STARTED; v < ST_COUNT; v++) {
 		const labels *l;
 		for (size_t i = 0; (l = labels_nth(i)); i++) {
-			fold(labels_status(l, (status_value)v), cand, sizeof cand, 0);
+			import_fold(labels_status(l, (status_value)v), cand, sizeof cand, 0);
 			if (strcmp(w, cand) == 0)
 				return (status_value)v;
 		}
@@ -94,6 +93,7 @@ typedef struct rec {
 
 typedef struct val {
 	const char *id, *value;
+	const char *category; /* NULL: the total */
 } val;
 
 typedef struct ictx {
@@ -214,7 +214,7 @@ static const char *status_words(ictx *c)
 static int header_is(const char *t, const char *fmt)
 {
 	char a[128], b[128];
-	fold(t ? t : "", a, sizeof a, 0);
+	import_fold(t ? t : "", a, sizeof a, 0);
 	char f[128];
 	size_t k = 0;
 	for (const char *p = fmt; *p && k + 1 < sizeof f; p++) {
@@ -225,7 +225,7 @@ static int header_is(const char *t, const char *fmt)
 		f[k++] = *p;
 	}
 	f[k] = '\0';
-	fold(f, b, sizeof b, 0);
+	import_fold(f, b, sizeof b, 0);
 	return strncmp(a, b, strlen(b)) == 0 && (strstr(fmt, "%d") || strlen(a) == strlen(b));
 }
 
@@ -454,7 +454,7 @@ static void read_values(ictx *c, const sheet_book *b, val **vals, size_t *nval)
 		if (!arr)
 			break;
 		*vals = arr;
-		(*vals)[(*nval)++] = (val){id, num};
+		(*vals)[(*nval)++] = (val){id, num, NULL};
 	}
 }
 
@@ -503,6 +503,8 @@ static int write_status(buf *out, const form_key *k, time_t now, const rec *recs
 		xmlw_start(&x, "value");
 		xmlw_attr(&x, "indicator", vals[i].id);
 		xmlw_attr(&x, "value", vals[i].value);
+		if (vals[i].category)
+			xmlw_attr(&x, "category", vals[i].category);
 		xmlw_end(&x);
 	}
 	xmlw_text(&x, "\n", 1);
@@ -561,6 +563,38 @@ done:
 	return st;
 }
 
+/* A values CSV (valuescsv.h) into a status file for plan p, dated now. */
+static sr_status import_values(const sheet *s, const char *file, const plan *p, time_t now,
+			       buf *out, import_result *r, diag *d)
+{
+	arena a;
+	arena_init(&a);
+	valuescsv vc;
+	sr_status st = valuescsv_read(s, file, p, &a, &vc, d);
+	val *vals = st == SR_OK ? arena_array(&a, vc.n, sizeof *vals) : NULL;
+	if (st == SR_OK && !vals) {
+		diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory");
+		st = SR_SYSTEM;
+	}
+	if (st != SR_OK)
+		goto done;
+	for (size_t i = 0; i < vc.n; i++)
+		vals[i] = (val){vc.v[i].indicator, vc.v[i].value, vc.v[i].category};
+	form_key k = {p->id, vc.owner_id, vc.year, NULL};
+	if (write_status(out, &k, now, NULL, 0, vals, vc.n) < 0 || (buf_putc(out, '\n'), out->failed)) {
+		diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory writing the status file");
+		st = SR_SYSTEM;
+		goto done;
+	}
+	snprintf(r->plan_id, sizeof r->plan_id, "%s", p->id);
+	snprintf(r->owner_id, sizeof r->owner_id, "%s", vc.owner_id);
+	r->year = vc.year;
+	r->nvalues = vc.n;
+done:
+	arena_free(&a);
+	return st;
+}
+
 /* ---- the command ----------------------------------------------------------- */
 
 static int ends_with(const char *s, const char *tail)
@@ -580,6 +614,7 @@ sr_status import_file(const char *form_path, const char *plan_path, const xmlin_
 	sheet_book_init(&b);
 	memset(r, 0, sizeof *r);
 	sr_status st = SR_OK;
+	int csv = 0;
 	if (plan_path) {
 		st = plan_read(&p, schema, plan_path, d);
 		if (st == SR_OK)
@@ -609,10 +644,23 @@ sr_status import_file(const char *form_path, const char *plan_path, const xmlin_
 		st = SR_INVALID;
 	} else {
 		st = sheet_read_csv(&b, base, FORM_SHEET_STATUS, data, len, d);
+		csv = 1;
 	}
 	if (st != SR_OK)
 		goto done;
-	if ((st = import_book(&b, base, p, now, &out, r, d)) != SR_OK)
+	if (csv && b.n == 1 && valuescsv_is(&b.sheets[0], p)) {
+		if (!p) {
+			diag_add(d, DIAG_ERROR, base, 0, 0,
+				 "a CSV of indicator values is read against its plan: give it with "
+				 "--plan PLAN.xml");
+			st = SR_INVALID;
+			goto done;
+		}
+		st = import_values(&b.sheets[0], base, p, now, &out, r, d);
+	} else {
+		st = import_book(&b, base, p, now, &out, r, d);
+	}
+	if (st != SR_OK)
 		goto done;
 	if (p) {
 		/* Belt and braces: the file must be what validate accepts. */

@@ -576,6 +576,7 @@ sr_status sheet_read_csv(sheet_book *b, const char *file, const char *sheet_name
 		return SR_SYSTEM;
 	}
 	char delim = delimiter(text, len);
+	s->delim = delim;
 	buf f = BUF_INIT;
 	uint32_t row = 0, col = 0;
 	size_t i = 0;
@@ -616,6 +617,16 @@ sr_status sheet_read_csv(sheet_book *b, const char *file, const char *sheet_name
 				return SR_SYSTEM;
 			}
 			over = k == 0;
+		}
+		if (i >= len || text[i] == '\n' || text[i] == '\r') {
+			uint32_t *w = arena_grow(&b->a, s->widths, s->nwidths, &s->capwidths, sizeof *w);
+			if (!w) {
+				buf_free(&f);
+				diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory");
+				return SR_SYSTEM;
+			}
+			s->widths = w;
+			s->widths[s->nwidths++] = col + 1;
 		}
 		if (i >= len)
 			break;

@@ -37,6 +37,12 @@ typedef struct sheet {
 	const char *name;
 	sheet_cell *cells;  /* row-major order */
 	size_t n, cap;
+	/* A CSV's field separator and its number of fields on each row
+	 * (widths[row], empty ones too, as a wrong column count cannot be
+	 * seen in the cells); 0 and NULL for an .ods sheet. */
+	char delim;
+	uint32_t *widths;
+	size_t nwidths, capwidths;
 } sheet;
 
 typedef struct sheet_prop {
@@ -77,8 +83,8 @@ sr_status sheet_read_ods(sheet_book *b, const char *file, const void *data, size
 sr_status sheet_read_ods_content(sheet_book *b, const char *file, const char *xml, size_t len,
 				 diag *d);
 
-/* Read CSV text as one sheet called sheet_name: delimiter ';' or ','
- * (whichever occurs more outside quotes in the first lines), "..." quoting
+/* Read CSV text as one sheet called sheet_name: delimiter ';', ',' or a
+ * tab (whichever occurs most outside quotes in the first lines), "..." quoting
  * with "" for a quote and line breaks inside quotes, CRLF or LF, UTF-8
  * (with or without BOM) or else Windows-1252, converted to UTF-8. */
 sr_status sheet_read_csv(sheet_book *b, const char *file, const char *sheet_name,
