@@ -420,18 +420,61 @@ static void read_measures(ictx *c, const sheet *s, const owner *ow, rec **recs, 
 	}
 }
 
+static int add_val(ictx *c, val **vals, size_t *nval, size_t *cap, val v)
+{
+	val *arr = arena_grow(&c->a, *vals, *nval, cap, sizeof *arr);
+	if (!arr)
+		return -1;
+	*vals = arr;
+	(*vals)[(*nval)++] = v;
+	return 0;
+}
+
+/* The category columns' headers (form_ind_catcols); -1 when one is not
+ * the category's name (reported). */
+static int check_cat_headers(ictx *c, const sheet *is, const form_catcol *cc, size_t ncc)
+{
+	for (size_t k = 0; k < ncc; k++) {
+		uint32_t col = FORM_IND_NCOLS + (uint32_t)k;
+		const char *t = text_at(c, is, 0, col);
+		char a[256], b[256];
+		import_fold(t ? t : "", a, sizeof a, 0);
+		import_fold(cc[k].cat->name, b, sizeof b, 0);
+		if (strcmp(a, b) == 0)
+			continue;
+		cell_err(c, is->name, 0, col,
+			 "the column header is \"%s\" where the category \"%s\" belongs; the form's "
+			 "columns must stay as they were made (was a column deleted, added or moved?)",
+			 t ? t : "", cc[k].cat->name);
+		return -1;
+	}
+	return 0;
+}
+
 /* The Indikatorer sheet's values, when the sheet is there (a CSV holds
- * one sheet). */
+ * one sheet): the total in the value column, and with the plan, the
+ * values per category in the columns after it. */
 static void read_values(ictx *c, const sheet_book *b, val **vals, size_t *nval)
 {
 	const sheet *is = sheet_find(b, FORM_SHEET_IND);
 	if (!is || check_headers(c, is, 0, FORM_IND_NCOLS, form_ind_header) < 0)
 		return;
+	form_catcol *cc = NULL;
+	size_t ncc = c->p ? form_ind_catcols(c->p, &c->a, &cc) : 0;
+	if (ncc && check_cat_headers(c, is, cc, ncc) < 0)
+		return;
 	size_t cap = 0;
 	uint32_t n = sheet_rows(is);
 	for (uint32_t row = 1; row < n; row++) {
 		const char *v = text_at(c, is, row, FORM_IND_VALUE);
-		if (!v)
+		/* the first category cell with something in it; without the plan
+		 * any cell right of the value */
+		uint32_t catcol = 0;
+		for (const sheet_cell *x = sheet_next(is, row, FORM_IND_NCOLS);
+		     !catcol && x && x < is->cells + is->n && x->row == row && (!c->p || x->col < FORM_IND_NCOLS + ncc); x++)
+			if (text_at(c, is, row, x->col))
+				catcol = x->col;
+		if (!v && !catcol)
 			continue;
 		const char *id = text_at(c, is, row, FORM_IND_ID);
 		if (!id || !model_plain_id(id)) {
@@ -440,21 +483,46 @@ static void read_values(ictx *c, const sheet_book *b, val **vals, size_t *nval)
 				 "be changed", id ? "not an id" : "missing");
 			continue;
 		}
-		if (c->p && !model_indicator(c->p, id)) {
+		const indicator *ind = c->p ? model_indicator(c->p, id) : NULL;
+		if (c->p && !ind) {
 			cell_err(c, is->name, row, FORM_IND_ID, "indicator \"%s\" is not in the plan", id);
 			continue;
 		}
-		const char *num = decimal(c, is, row, FORM_IND_VALUE);
-		if (!num) {
+		if (catcol && !c->p) {
+			cell_err(c, is->name, row, catcol,
+				 "the form has values per category; import it with --plan PLAN.xml, so "
+				 "they can be read by the plan's categories");
+			continue;
+		}
+		const char *num = v ? decimal(c, is, row, FORM_IND_VALUE) : NULL;
+		if (v && !num) {
 			cell_err(c, is->name, row, FORM_IND_VALUE,
 				 "\"%s\" is not a number; write it like 4,1 or 4.1, without the unit", v);
 			continue;
 		}
-		val *arr = arena_grow(&c->a, *vals, *nval, &cap, sizeof *arr);
-		if (!arr)
+		if (num && add_val(c, vals, nval, &cap, (val){id, num, NULL}) < 0)
 			break;
-		*vals = arr;
-		(*vals)[(*nval)++] = (val){id, num, NULL};
+		for (size_t k = 0; catcol && k < ncc; k++) {
+			uint32_t col = FORM_IND_NCOLS + (uint32_t)k;
+			const char *t = text_at(c, is, row, col);
+			if (!t)
+				continue;
+			if (ind->dim != cc[k].dim) {
+				cell_err(c, is->name, row, col,
+					 "indicator %s is not broken down by \"%s\"; leave the cell empty",
+					 id, cc[k].dim->name);
+				continue;
+			}
+			const char *cn = decimal(c, is, row, col);
+			if (!cn) {
+				cell_err(c, is->name, row, col,
+					 "\"%s\" is not a number; write it like 4,1 or 4.1, without the unit",
+					 t);
+				continue;
+			}
+			if (add_val(c, vals, nval, &cap, (val){id, cn, cc[k].cat->id}) < 0)
+				break;
+		}
 	}
 }
 

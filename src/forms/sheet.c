@@ -67,7 +67,7 @@ const sheet *sheet_find(const sheet_book *b, const char *name)
 	return NULL;
 }
 
-const sheet_cell *sheet_get(const sheet *s, uint32_t row, uint32_t col)
+const sheet_cell *sheet_next(const sheet *s, uint32_t row, uint32_t col)
 {
 	size_t lo = 0, hi = s->n;
 	while (lo < hi) {
@@ -78,9 +78,13 @@ const sheet_cell *sheet_get(const sheet *s, uint32_t row, uint32_t col)
 		else
 			hi = mid;
 	}
-	if (lo < s->n && s->cells[lo].row == row && s->cells[lo].col == col)
-		return &s->cells[lo];
-	return NULL;
+	return lo < s->n ? &s->cells[lo] : NULL;
+}
+
+const sheet_cell *sheet_get(const sheet *s, uint32_t row, uint32_t col)
+{
+	const sheet_cell *c = sheet_next(s, row, col);
+	return c && c->row == row && c->col == col ? c : NULL;
 }
 
 uint32_t sheet_rows(const sheet *s)

@@ -68,6 +68,9 @@ void sheet_a1(char *out, size_t n, uint32_t col, uint32_t row);
 const sheet *sheet_find(const sheet_book *b, const char *name);
 /* The cell at row, col, or NULL when it is empty. */
 const sheet_cell *sheet_get(const sheet *s, uint32_t row, uint32_t col);
+/* The first cell with content at or after row, col in reading order
+ * (perhaps on a later row), or NULL. */
+const sheet_cell *sheet_next(const sheet *s, uint32_t row, uint32_t col);
 /* The number of rows up to the last one with content. */
 uint32_t sheet_rows(const sheet *s);
 /* The value of the document property called name, or NULL. */
