@@ -836,7 +836,8 @@ static void draw_hbar(dctx *x, double y)
 			outline(x, sx, by[i], ex - sx, bh, edge_of(c->series[k].rgb));
 			chart_format(c, v, 0, b, sizeof b);
 			double t = tw(x, b, ls, 1);
-			if (t + 4 <= ex - sx)
+			/* one series: the number at the bar's end says it */
+			if (c->nseries > 1 && t + 4 <= ex - sx)
 				text(x, b, (sx + ex - t) / 2, by[i] + bh / 2 + 0.33 * ls, ls, 1,
 				     c->series[k].text_rgb, 1);
 			acc += v;

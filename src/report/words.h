@@ -148,6 +148,8 @@
 	W(CHART_REGIONAL, "Regionalt", "Regionalt", "Regional") \
 	W(CHART_OVERALL, "Samlet", "Samla", "Overall") \
 	W(BREAKDOWN_CAPTION, "%s. Fordeling: %s, %d", "%s. Fordeling: %s, %d", "%s. Breakdown: %s, %d") \
+	W(BREAKDOWN_FINDING, "Flest i %s: %s", "Flest i %s: %s", "Most in %s: %s") \
+	W(CHART_HBAR_SORTED, "Liggende stolpediagram, sortert", "Liggjande stolpediagram, sortert", "Sorted horizontal bar chart") \
 	W(CHART_TRACK, "Bane mot målet", "Bane mot målet", "Path to target") \
 	W(CHART_VALUES, "Verdier", "Verdiar", "Values") \
 	W(CHART_LINE, "Linjediagram", "Linjediagram", "Line chart") \
