@@ -125,8 +125,9 @@ typedef struct sr_form_result {
 sr_status sr_form(const sr_form_opts *o, sr_form_result *r, diag *d);
 
 typedef struct sr_import_opts {
-	const char *form;          /* .ods or .csv */
-	const char *plan;          /* check against this plan; NULL: none */
+	const char *form;          /* .ods or .csv: a form, or indicator values */
+	const char *plan;          /* check against this plan; NULL: none (a
+				    * CSV of values needs it) */
 	const char *output;        /* the status file, required */
 } sr_import_opts;
 
@@ -136,7 +137,7 @@ typedef struct sr_import_result {
 	size_t nstatuses, nvalues;
 } sr_import_result;
 
-/* A filled-in form back into a status file. */
+/* A filled-in form, or a CSV of indicator values, into a status file. */
 sr_status sr_import(const sr_import_opts *o, sr_import_result *r, diag *d);
 
 typedef struct sr_collect_opts {

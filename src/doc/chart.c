@@ -771,7 +771,8 @@ static void draw_hbar(dctx *x, double y)
 	}
 	int above = labw > x->w * 0.38;
 	char b[64];
-	chart_format(c, s.hi, 0, b, sizeof b);
+	int dp = chart_data_decimals(c); /* counts: 0; a distribution may have more */
+	chart_format(c, s.hi, dp, b, sizeof b);
 	double totw = tw(x, b, ls, 1) + 8;
 	chart_format(c, s.lo, s.decimals, b, sizeof b);
 	double x0 = above ? tw(x, b, ls, 0) / 2 + 1 : labw + 8, x1 = x->w - totw, pw = x1 - x0;
@@ -836,12 +837,13 @@ static void draw_hbar(dctx *x, double y)
 			outline(x, sx, by[i], ex - sx, bh, edge_of(c->series[k].rgb));
 			chart_format(c, v, 0, b, sizeof b);
 			double t = tw(x, b, ls, 1);
-			if (t + 4 <= ex - sx)
+			/* one series: the number at the bar's end says it */
+			if (c->nseries > 1 && t + 4 <= ex - sx)
 				text(x, b, (sx + ex - t) / 2, by[i] + bh / 2 + 0.33 * ls, ls, 1,
 				     c->series[k].text_rgb, 1);
 			acc += v;
 		}
-		chart_format(c, acc, 0, b, sizeof b);
+		chart_format(c, acc, dp, b, sizeof b);
 		text(x, b, VX(acc) + 4, by[i] + bh / 2 + 0.33 * ls, ls, 1, x->cs.label_rgb, 1);
 	}
 #undef VX

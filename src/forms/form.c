@@ -41,6 +41,33 @@ const char *form_ind_header(const labels *l, int col)
 	return col >= 0 && col < FORM_IND_NCOLS ? l->w[ind_heads[col]] : NULL;
 }
 
+size_t form_ind_catcols(const plan *p, arena *a, form_catcol **out)
+{
+	*out = NULL;
+	size_t n = 0;
+	for (size_t d = 0; d < p->ndimensions; d++) {
+		int used = 0;
+		for (size_t i = 0; i < p->nindicators && !used; i++)
+			used = p->indicators[i]->dim == p->dimensions[d];
+		if (used)
+			n += p->dimensions[d]->ncats;
+	}
+	form_catcol *cc = n ? arena_array(a, n, sizeof *cc) : NULL;
+	if (!cc)
+		return 0;
+	size_t k = 0;
+	for (size_t d = 0; d < p->ndimensions; d++) {
+		const dimension *dim = p->dimensions[d];
+		int used = 0;
+		for (size_t i = 0; i < p->nindicators && !used; i++)
+			used = p->indicators[i]->dim == dim;
+		for (size_t c = 0; used && c < dim->ncats; c++)
+			cc[k++] = (form_catcol){dim, &dim->cats[c]};
+	}
+	*out = cc;
+	return n;
+}
+
 int form_default_year(const plan *p)
 {
 	int latest = model_latest_year(p);
@@ -152,6 +179,7 @@ static const char *status_list(fctx *f, const char *sep, int tokens, int quote)
  * texts onto one more line in print than the row height it computed. */
 static const int status_w[FORM_NCOLS] = {12, 32, 68, 21, 44, 24, 20, 44};
 static const int ind_w[FORM_IND_NCOLS] = {40, 110, 20, 30, 26};
+#define FORM_CAT_W 26 /* a category's column, as wide as the value's */
 static const int help_w[2] = {32, 200};
 static const int all_w[] = {12, 20, 21, 24, 26, 30, 32, 40, 44, 68, 110, 200};
 
@@ -205,11 +233,22 @@ static void status_sheet(fctx *f, ods *o)
 
 static void indicator_sheet(fctx *f, ods *o)
 {
-	ods_table_start(o, FORM_SHEET_IND, 1, ind_w, FORM_IND_NCOLS);
+	form_catcol *cc;
+	size_t ncc = form_ind_catcols(f->p, &f->a, &cc);
+	int *widths = arena_array(&f->a, FORM_IND_NCOLS + ncc, sizeof *widths);
+	if (!widths)
+		ncc = 0, widths = (int *)ind_w;
+	else
+		memcpy(widths, ind_w, sizeof ind_w);
+	for (size_t k = 0; k < ncc; k++)
+		widths[FORM_IND_NCOLS + k] = FORM_CAT_W;
+	ods_table_start(o, FORM_SHEET_IND, 1, widths, FORM_IND_NCOLS + ncc);
 	ods_header_rows_start(o);
 	ods_row_start(o);
 	for (int c = 0; c < FORM_IND_NCOLS; c++)
 		ods_cell(o, ODS_HEAD, arena_printf(&f->a, form_ind_header(f->l, c), f->year));
+	for (size_t k = 0; k < ncc; k++)
+		ods_cell(o, ODS_HEAD, cc[k].cat->name);
 	ods_row_end(o);
 	ods_header_rows_end(o);
 	for (size_t i = 0; i < f->p->nindicators; i++) {
@@ -220,6 +259,12 @@ static void indicator_sheet(fctx *f, ods *o)
 		ods_cell(o, ODS_RO, ind->unit);
 		ods_cell(o, ODS_RO_NUM, last_value(f, ind));
 		ods_cell_input(o, ODS_INPUT_NUM, "valNumber");
+		for (size_t k = 0; k < ncc; k++) {
+			if (ind->dim == cc[k].dim)
+				ods_cell_input(o, ODS_INPUT_NUM, "valNumber");
+			else
+				ods_cell(o, ODS_RO, NULL);
+		}
 		ods_row_end(o);
 	}
 	ods_table_end(o);

@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "base/arena.h"
 #include "base/buf.h"
 #include "base/diag.h"
 #include "model/model.h"
@@ -56,6 +57,18 @@ int form_default_year(const plan *p);
 const char *form_header(const labels *l, int col);
 /* The same for the Indikatorer sheet (FORM_IND_NCOLS columns). */
 const char *form_ind_header(const labels *l, int col);
+
+/* The Indikatorer sheet's columns after the FORM_IND_NCOLS fixed ones: a
+ * column per category of each dimension some indicator breaks down by, in
+ * the plan's order, headed by the category's name; an indicator with that
+ * breakdown has its values per category there, the others leave the cell
+ * empty.  Returns the count and the columns in *out (allocated in a), or
+ * 0 with *out NULL when there are none or memory failed (a reports it). */
+typedef struct form_catcol {
+	const dimension *dim;
+	const category *cat;
+} form_catcol;
+size_t form_ind_catcols(const plan *p, arena *a, form_catcol **out);
 
 /* One owner's form as a complete .ods package / as a pre-filled status
  * file, appended to out.  p must have passed validate_plan.  SR_SYSTEM

@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "form.h"
+#include "valuescsv.h"
 #include "report/labels.h"
 #include "base/outfile.h"
 #include "input/plan_xml.h"
@@ -29,9 +30,7 @@
 
 /* ---- words ---------------------------------------------------------------- */
 
-/* Lower-case ASCII and the Latin-1 letters (Æ Ø Å É ...), trim white space
- * (also no-break space), and with dashes != 0 make "_" and " " into "-". */
-static void fold(const char *s, char *out, size_t n, int dashes)
+void import_fold(const char *s, char *out, size_t n, int dashes)
 {
 	size_t k = 0;
 	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
@@ -66,14 +65,14 @@ status_value import_status_word(const char *s)
 	if (!s)
 		return ST_NONE;
 	char w[128], t[128], cand[128];
-	fold(s, w, sizeof w, 0);
-	fold(s, t, sizeof t, 1);
+	import_fold(s, w, sizeof w, 0);
+	import_fold(s, t, sizeof t, 1);
 	if (!*w)
 		return ST_NONE;
 	for (int v = ST_NOT_STARTED; v < ST_COUNT; v++) {
 		const labels *l;
 		for (size_t i = 0; (l = labels_nth(i)); i++) {
-			fold(labels_status(l, (status_value)v), cand, sizeof cand, 0);
+			import_fold(labels_status(l, (status_value)v), cand, sizeof cand, 0);
 			if (strcmp(w, cand) == 0)
 				return (status_value)v;
 		}
@@ -94,6 +93,7 @@ typedef struct rec {
 
 typedef struct val {
 	const char *id, *value;
+	const char *category; /* NULL: the total */
 } val;
 
 typedef struct ictx {
@@ -223,7 +223,7 @@ static const char *status_words(ictx *c)
 static int header_is(const char *t, const char *fmt)
 {
 	char a[128], b[128];
-	fold(t ? t : "", a, sizeof a, 0);
+	import_fold(t ? t : "", a, sizeof a, 0);
 	char f[128];
 	size_t k = 0;
 	for (const char *p = fmt; *p && k + 1 < sizeof f; p++) {
@@ -234,7 +234,7 @@ static int header_is(const char *t, const char *fmt)
 		f[k++] = *p;
 	}
 	f[k] = '\0';
-	fold(f, b, sizeof b, 0);
+	import_fold(f, b, sizeof b, 0);
 	return strncmp(a, b, strlen(b)) == 0 && (strstr(fmt, "%d") || strlen(a) == strlen(b));
 }
 
@@ -429,18 +429,61 @@ static void read_measures(ictx *c, const sheet *s, const owner *ow, rec **recs, 
 	}
 }
 
+static int add_val(ictx *c, val **vals, size_t *nval, size_t *cap, val v)
+{
+	val *arr = arena_grow(&c->a, *vals, *nval, cap, sizeof *arr);
+	if (!arr)
+		return -1;
+	*vals = arr;
+	(*vals)[(*nval)++] = v;
+	return 0;
+}
+
+/* The category columns' headers (form_ind_catcols); -1 when one is not
+ * the category's name (reported). */
+static int check_cat_headers(ictx *c, const sheet *is, const form_catcol *cc, size_t ncc)
+{
+	for (size_t k = 0; k < ncc; k++) {
+		uint32_t col = FORM_IND_NCOLS + (uint32_t)k;
+		const char *t = text_at(c, is, 0, col);
+		char a[256], b[256];
+		import_fold(t ? t : "", a, sizeof a, 0);
+		import_fold(cc[k].cat->name, b, sizeof b, 0);
+		if (strcmp(a, b) == 0)
+			continue;
+		cell_err(c, is->name, 0, col,
+			 "the column header is \"%s\" where the category \"%s\" belongs; the form's "
+			 "columns must stay as they were made (was a column deleted, added or moved?)",
+			 t ? t : "", cc[k].cat->name);
+		return -1;
+	}
+	return 0;
+}
+
 /* The Indikatorer sheet's values, when the sheet is there (a CSV holds
- * one sheet). */
+ * one sheet): the total in the value column, and with the plan, the
+ * values per category in the columns after it. */
 static void read_values(ictx *c, const sheet_book *b, val **vals, size_t *nval)
 {
 	const sheet *is = sheet_find(b, FORM_SHEET_IND);
 	if (!is || check_headers(c, is, 0, FORM_IND_NCOLS, form_ind_header) < 0)
 		return;
+	form_catcol *cc = NULL;
+	size_t ncc = c->p ? form_ind_catcols(c->p, &c->a, &cc) : 0;
+	if (ncc && check_cat_headers(c, is, cc, ncc) < 0)
+		return;
 	size_t cap = 0;
 	uint32_t n = sheet_rows(is);
 	for (uint32_t row = 1; row < n; row++) {
 		const char *v = text_at(c, is, row, FORM_IND_VALUE);
-		if (!v)
+		/* the first category cell with something in it; without the plan
+		 * any cell right of the value */
+		uint32_t catcol = 0;
+		for (const sheet_cell *x = sheet_next(is, row, FORM_IND_NCOLS);
+		     !catcol && x && x < is->cells + is->n && x->row == row && (!c->p || x->col < FORM_IND_NCOLS + ncc); x++)
+			if (text_at(c, is, row, x->col))
+				catcol = x->col;
+		if (!v && !catcol)
 			continue;
 		const char *id = text_at(c, is, row, FORM_IND_ID);
 		if (!id || !model_plain_id(id)) {
@@ -449,21 +492,46 @@ static void read_values(ictx *c, const sheet_book *b, val **vals, size_t *nval)
 				 "be changed", id ? "not an id" : "missing");
 			continue;
 		}
-		if (c->p && !model_indicator(c->p, id)) {
+		const indicator *ind = c->p ? model_indicator(c->p, id) : NULL;
+		if (c->p && !ind) {
 			cell_err(c, is->name, row, FORM_IND_ID, "indicator \"%s\" is not in the plan", id);
 			continue;
 		}
-		const char *num = decimal(c, is, row, FORM_IND_VALUE);
-		if (!num) {
+		if (catcol && !c->p) {
+			cell_err(c, is->name, row, catcol,
+				 "the form has values per category; import it with --plan PLAN.xml, so "
+				 "they can be read by the plan's categories");
+			continue;
+		}
+		const char *num = v ? decimal(c, is, row, FORM_IND_VALUE) : NULL;
+		if (v && !num) {
 			cell_err(c, is->name, row, FORM_IND_VALUE,
 				 "\"%s\" is not a number; write it like 4,1 or 4.1, without the unit", v);
 			continue;
 		}
-		val *arr = arena_grow(&c->a, *vals, *nval, &cap, sizeof *arr);
-		if (!arr)
+		if (num && add_val(c, vals, nval, &cap, (val){id, num, NULL}) < 0)
 			break;
-		*vals = arr;
-		(*vals)[(*nval)++] = (val){id, num};
+		for (size_t k = 0; catcol && k < ncc; k++) {
+			uint32_t col = FORM_IND_NCOLS + (uint32_t)k;
+			const char *t = text_at(c, is, row, col);
+			if (!t)
+				continue;
+			if (ind->dim != cc[k].dim) {
+				cell_err(c, is->name, row, col,
+					 "indicator %s is not broken down by \"%s\"; leave the cell empty",
+					 id, cc[k].dim->name);
+				continue;
+			}
+			const char *cn = decimal(c, is, row, col);
+			if (!cn) {
+				cell_err(c, is->name, row, col,
+					 "\"%s\" is not a number; write it like 4,1 or 4.1, without the unit",
+					 t);
+				continue;
+			}
+			if (add_val(c, vals, nval, &cap, (val){id, cn, cc[k].cat->id}) < 0)
+				break;
+		}
 	}
 }
 
@@ -512,6 +580,8 @@ static int write_status(buf *out, const form_key *k, time_t now, const rec *recs
 		xmlw_start(&x, "value");
 		xmlw_attr(&x, "indicator", vals[i].id);
 		xmlw_attr(&x, "value", vals[i].value);
+		if (vals[i].category)
+			xmlw_attr(&x, "category", vals[i].category);
 		xmlw_end(&x);
 	}
 	xmlw_text(&x, "\n", 1);
@@ -570,6 +640,38 @@ done:
 	return st;
 }
 
+/* A values CSV (valuescsv.h) into a status file for plan p, dated now. */
+static sr_status import_values(const sheet *s, const char *file, const plan *p, time_t now,
+			       buf *out, import_result *r, diag *d)
+{
+	arena a;
+	arena_init(&a);
+	valuescsv vc;
+	sr_status st = valuescsv_read(s, file, p, &a, &vc, d);
+	val *vals = st == SR_OK ? arena_array(&a, vc.n, sizeof *vals) : NULL;
+	if (st == SR_OK && !vals) {
+		diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory");
+		st = SR_SYSTEM;
+	}
+	if (st != SR_OK)
+		goto done;
+	for (size_t i = 0; i < vc.n; i++)
+		vals[i] = (val){vc.v[i].indicator, vc.v[i].value, vc.v[i].category};
+	form_key k = {p->id, vc.owner_id, vc.year, NULL};
+	if (write_status(out, &k, now, NULL, 0, vals, vc.n) < 0 || (buf_putc(out, '\n'), out->failed)) {
+		diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory writing the status file");
+		st = SR_SYSTEM;
+		goto done;
+	}
+	snprintf(r->plan_id, sizeof r->plan_id, "%s", p->id);
+	snprintf(r->owner_id, sizeof r->owner_id, "%s", vc.owner_id);
+	r->year = vc.year;
+	r->nvalues = vc.n;
+done:
+	arena_free(&a);
+	return st;
+}
+
 /* ---- the command ----------------------------------------------------------- */
 
 static int ends_with(const char *s, const char *tail)
@@ -589,6 +691,7 @@ sr_status import_file(const char *form_path, const char *plan_path, const xmlin_
 	sheet_book_init(&b);
 	memset(r, 0, sizeof *r);
 	sr_status st = SR_OK;
+	int csv = 0;
 	if (plan_path) {
 		st = plan_read(&p, schema, plan_path, d);
 		if (st == SR_OK)
@@ -618,10 +721,23 @@ sr_status import_file(const char *form_path, const char *plan_path, const xmlin_
 		st = SR_INVALID;
 	} else {
 		st = sheet_read_csv(&b, base, FORM_SHEET_STATUS, data, len, d);
+		csv = 1;
 	}
 	if (st != SR_OK)
 		goto done;
-	if ((st = import_book(&b, base, p, now, &out, r, d)) != SR_OK)
+	if (csv && b.n == 1 && valuescsv_is(&b.sheets[0], p)) {
+		if (!p) {
+			diag_add(d, DIAG_ERROR, base, 0, 0,
+				 "a CSV of indicator values is read against its plan: give it with "
+				 "--plan PLAN.xml");
+			st = SR_INVALID;
+			goto done;
+		}
+		st = import_values(&b.sheets[0], base, p, now, &out, r, d);
+	} else {
+		st = import_book(&b, base, p, now, &out, r, d);
+	}
+	if (st != SR_OK)
 		goto done;
 	if (p) {
 		/* Belt and braces: the file must be what validate accepts. */

@@ -23,6 +23,11 @@ typedef struct import_result {
 	size_t nstatuses, nvalues;
 } import_result;
 
+/* s lower-cased (ASCII and the Latin-1 letters: Æ Ø Å É ...) and trimmed
+ * of white space (also no-break space) into out (n bytes); with dashes != 0
+ * "_" and " " become "-".  For comparing what a person typed. */
+void import_fold(const char *s, char *out, size_t n, int dashes);
+
 /* The status a word stands for: the status words of nb, nn and en
  * (labels.c) and the file format's tokens (in-progress), ignoring case,
  * surrounding white space, and "_" or " " for "-" in tokens.  ST_NONE when
@@ -37,9 +42,10 @@ status_value import_status_word(const char *s);
 sr_status import_book(const sheet_book *b, const char *file, const plan *p, time_t now,
 		      buf *out, import_result *r, diag *d);
 
-/* The whole command: read form_path (.ods, or CSV), check it (against
- * plan_path when not NULL, read with schema), and write the status file to
- * out_path atomically.  Nothing is written on any problem. */
+/* The whole command: read form_path (.ods, or CSV: a form's Status sheet
+ * or indicator values, valuescsv.h, which need plan_path), check it
+ * (against plan_path when not NULL, read with schema), and write the
+ * status file to out_path atomically.  Nothing is written on any problem. */
 sr_status import_file(const char *form_path, const char *plan_path, const xmlin_schema *schema,
 		      const char *out_path, time_t now, import_result *r, diag *d);
 

@@ -67,7 +67,7 @@ const sheet *sheet_find(const sheet_book *b, const char *name)
 	return NULL;
 }
 
-const sheet_cell *sheet_get(const sheet *s, uint32_t row, uint32_t col)
+const sheet_cell *sheet_next(const sheet *s, uint32_t row, uint32_t col)
 {
 	size_t lo = 0, hi = s->n;
 	while (lo < hi) {
@@ -78,9 +78,13 @@ const sheet_cell *sheet_get(const sheet *s, uint32_t row, uint32_t col)
 		else
 			hi = mid;
 	}
-	if (lo < s->n && s->cells[lo].row == row && s->cells[lo].col == col)
-		return &s->cells[lo];
-	return NULL;
+	return lo < s->n ? &s->cells[lo] : NULL;
+}
+
+const sheet_cell *sheet_get(const sheet *s, uint32_t row, uint32_t col)
+{
+	const sheet_cell *c = sheet_next(s, row, col);
+	return c && c->row == row && c->col == col ? c : NULL;
 }
 
 uint32_t sheet_rows(const sheet *s)
@@ -576,6 +580,7 @@ sr_status sheet_read_csv(sheet_book *b, const char *file, const char *sheet_name
 		return SR_SYSTEM;
 	}
 	char delim = delimiter(text, len);
+	s->delim = delim;
 	buf f = BUF_INIT;
 	uint32_t row = 0, col = 0;
 	size_t i = 0;
@@ -616,6 +621,16 @@ sr_status sheet_read_csv(sheet_book *b, const char *file, const char *sheet_name
 				return SR_SYSTEM;
 			}
 			over = k == 0;
+		}
+		if (i >= len || text[i] == '\n' || text[i] == '\r') {
+			uint32_t *w = arena_grow(&b->a, s->widths, s->nwidths, &s->capwidths, sizeof *w);
+			if (!w) {
+				buf_free(&f);
+				diag_add(d, DIAG_ERROR, file, 0, 0, "out of memory");
+				return SR_SYSTEM;
+			}
+			s->widths = w;
+			s->widths[s->nwidths++] = col + 1;
 		}
 		if (i >= len)
 			break;

@@ -37,6 +37,12 @@ typedef struct sheet {
 	const char *name;
 	sheet_cell *cells;  /* row-major order */
 	size_t n, cap;
+	/* A CSV's field separator and its number of fields on each row
+	 * (widths[row], empty ones too, as a wrong column count cannot be
+	 * seen in the cells); 0 and NULL for an .ods sheet. */
+	char delim;
+	uint32_t *widths;
+	size_t nwidths, capwidths;
 } sheet;
 
 typedef struct sheet_prop {
@@ -62,6 +68,9 @@ void sheet_a1(char *out, size_t n, uint32_t col, uint32_t row);
 const sheet *sheet_find(const sheet_book *b, const char *name);
 /* The cell at row, col, or NULL when it is empty. */
 const sheet_cell *sheet_get(const sheet *s, uint32_t row, uint32_t col);
+/* The first cell with content at or after row, col in reading order
+ * (perhaps on a later row), or NULL. */
+const sheet_cell *sheet_next(const sheet *s, uint32_t row, uint32_t col);
 /* The number of rows up to the last one with content. */
 uint32_t sheet_rows(const sheet *s);
 /* The value of the document property called name, or NULL. */
@@ -77,8 +86,8 @@ sr_status sheet_read_ods(sheet_book *b, const char *file, const void *data, size
 sr_status sheet_read_ods_content(sheet_book *b, const char *file, const char *xml, size_t len,
 				 diag *d);
 
-/* Read CSV text as one sheet called sheet_name: delimiter ';' or ','
- * (whichever occurs more outside quotes in the first lines), "..." quoting
+/* Read CSV text as one sheet called sheet_name: delimiter ';', ',' or a
+ * tab (whichever occurs most outside quotes in the first lines), "..." quoting
  * with "" for a quote and line breaks inside quotes, CRLF or LF, UTF-8
  * (with or without BOM) or else Windows-1252, converted to UTF-8. */
 sr_status sheet_read_csv(sheet_book *b, const char *file, const char *sheet_name,

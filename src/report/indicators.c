@@ -2,6 +2,7 @@
  * chart per indicator with its twin table of the same numbers, and the
  * breakdown tables.  Part of the report builder (build.h). */
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -419,7 +420,9 @@ static int breakdown_shows(rb *b, const owner *o)
 	return o && (o == b->who || o->parent == b->who);
 }
 
-static void breakdown_table(rb *b, const indicator *ind)
+static void breakdown_chart(rb *b, const indicator *ind, const owner *ow, int year);
+
+static void breakdown_table(rb *b, const indicator *ind, int charts)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
@@ -458,6 +461,8 @@ static void breakdown_table(rb *b, const indicator *ind)
 		doc_append(doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)),
 			   doc_text_ref(b->d, cap, strlen(cap), nopos));
 	}
+	if (charts && ncols)
+		breakdown_chart(b, ind, cols[0], year);
 	for (size_t at = 0; at < ncols; at += BREAKDOWN_COLS) {
 		size_t n = ncols - at < BREAKDOWN_COLS ? ncols - at : BREAKDOWN_COLS;
 		double w[BREAKDOWN_COLS + 1];
@@ -485,6 +490,82 @@ static void breakdown_table(rb *b, const indicator *ind)
 			}
 		}
 	}
+}
+
+/* The categories by value, largest first (ties in the plan's order). */
+typedef struct ranked {
+	double v;
+	size_t cat;
+} ranked;
+
+static int by_value(const void *x, const void *y)
+{
+	const ranked *a = x, *b = y;
+	if (a->v != b->v)
+		return a->v < b->v ? 1 : -1;
+	return (a->cat > b->cat) - (a->cat < b->cat);
+}
+
+/* The distribution for the year as sorted horizontal bars, one for each
+ * category with a value of ow (NULL: the plan's own), before the table
+ * that holds the same numbers. */
+static void breakdown_chart(rb *b, const indicator *ind, const owner *ow, int year)
+{
+	const labels *l = b->l;
+	const dimension *dm = ind->dim;
+	arena *a = &b->d->arena;
+	ranked *r = arena_array(a, dm->ncats, sizeof *r);
+	doc_chart *ch = arena_alloc(a, sizeof *ch);
+	if (!r || !ch)
+		return;
+	size_t n = 0;
+	for (size_t c = 0; c < dm->ncats; c++)
+		for (size_t i = 0; i < ind->nvalues; i++) {
+			const ind_point *v = &ind->values[i];
+			if (v->category == &dm->cats[c] && v->year == year && v->owner == ow &&
+			    isfinite(v->value)) {
+				r[n++] = (ranked){v->value, c};
+				break;
+			}
+		}
+	if (!n)
+		return;
+	qsort(r, n, sizeof *r, by_value);
+	memset(ch, 0, sizeof *ch);
+	ch->kind = CHART_STACKED_HBAR;
+	ch->ncats = (int)n;
+	ch->cats = arena_array(a, n, sizeof *ch->cats);
+	double *vals = arena_array(a, n, sizeof *vals);
+	ch->series = arena_array(a, 1, sizeof *ch->series);
+	if (!ch->cats || !vals || !ch->series)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		ch->cats[i] = dm->cats[r[i].cat].name;
+		vals[i] = r[i].v;
+	}
+	uint32_t rgb = b->d->style.chart.palette[0];
+	double lum = 0.299 * (double)(rgb >> 16 & 0xFF) + 0.587 * (double)(rgb >> 8 & 0xFF) +
+		     0.114 * (double)(rgb & 0xFF);
+	ch->series[0] = (chart_series){
+		ow ? ow->name : l->w[rb_plan_is_regional(b) ? W_CHART_REGIONAL : W_OVERALL], vals,
+		rgb, lum < 140 ? 0xFFFFFFu : 0x000000u};
+	ch->nseries = 1;
+	ch->title = rb_fmt(b, l->w[W_BREAKDOWN_FINDING], ch->cats[0], rb_num_text(b, vals[0], ind->unit));
+	ch->unit = ind->unit;
+	ch->base_cat = ch->target_cat = -1;
+	ch->on_track = -1;
+	rb_chart_numbers(b, ch);
+	buf alt = BUF_INIT;
+	buf_printf(&alt, "%s: %s. %s.", l->w[W_CHART_HBAR_SORTED],
+		   rb_fmt(b, l->w[W_BREAKDOWN_CAPTION], ind->name, dm->name, year), ch->title);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&alt, " %s: %s.", ch->cats[i], rb_num_text(b, vals[i], ind->unit));
+	const char *alt_s = alt.failed ? NULL : arena_strndup(a, (const char *)alt.data, alt.len);
+	buf_free(&alt);
+	if (!alt_s)
+		a->failed = 1;
+	else
+		rb_chart_node(b, ch, alt_s);
 }
 
 void rb_indicators(rb *b, int level, int charts)
@@ -550,6 +631,6 @@ void rb_indicators(rb *b, int level, int charts)
 	for (size_t i = 0; charts && i < p->nindicators; i++)
 		computed_notes(b, p->indicators[i]);
 	for (size_t i = 0; i < p->nindicators; i++)
-		breakdown_table(b, p->indicators[i]);
+		breakdown_table(b, p->indicators[i], charts);
 }
 

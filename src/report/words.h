@@ -157,6 +157,8 @@
 	W(CHART_REGIONAL, "Regionalt", "Regionalt", "Regional") \
 	W(OVERALL, "Samlet", "Samla", "Overall") \
 	W(BREAKDOWN_CAPTION, "%s. Fordeling: %s, %d", "%s. Fordeling: %s, %d", "%s. Breakdown: %s, %d") \
+	W(BREAKDOWN_FINDING, "Flest i %s: %s", "Flest i %s: %s", "Most in %s: %s") \
+	W(CHART_HBAR_SORTED, "Liggende stolpediagram, sortert", "Liggjande stolpediagram, sortert", "Sorted horizontal bar chart") \
 	W(CHART_TRACK, "Bane mot målet", "Bane mot målet", "Path to target") \
 	W(CHART_VALUES, "Verdier", "Verdiar", "Values") \
 	W(CHART_LINE, "Linjediagram", "Linjediagram", "Line chart") \
@@ -216,6 +218,9 @@
 	W(FORM_XML_INTRO, "Statusskjema %d for %s: %s.\nFyll inn en <status> per tiltak dere rapporterer på, med value en av:\n%s.\nprogress=\"0-100\" kan legges til. Et tiltak uten <status> står som ikke rapportert.", "Statusskjema %d for %s: %s.\nFyll inn ein <status> per tiltak de rapporterer på, med value ein av:\n%s.\nprogress=\"0-100\" kan leggjast til. Eit tiltak utan <status> står som ikkje rapportert.", "Status form %d for %s: %s.\nAdd one <status> per measure you report on, with value one of:\n%s.\nprogress=\"0-100\" may be added. A measure without <status> stays not reported.") \
 	W(FORM_XML_FILL, "Fyll inn:", "Fyll inn:", "Fill in:") \
 	W(FORM_XML_VALUE, "Verdi %d:", "Verdi %d:", "Value %d:") \
+	/* the header of a CSV of indicator values (import), with FORM_INDICATOR, FORM_OWNER and FORM_YEAR */ \
+	W(CSV_CATEGORY, "Kategori", "Kategori", "Category") \
+	W(CSV_VALUE, "Verdi", "Verdi", "Value") \
 	/* the overview of a reporting round (collect) */ \
 	W(COLLECT_TITLE, "Innsamling %d – %s", "Innsamling %d – %s", "Collection %d – %s") \
 	W(COLLECT_OVERVIEW, "Oversikt", "Oversikt", "Overview") \

@@ -14,6 +14,8 @@ while IFS='|' read -r name kind code want; do
 	# a case file is read only by render and batch
 	if [ "$kind" = case ]; then
 		got=$(timeout 20 "$SR" render -q -f pdf -O "$out" "$@" 2>&1 >/dev/null); rc=$?
+	elif [ "$kind" = values ]; then
+		got=$(timeout 20 "$SR" import -q -o "$out/s.xml" --plan values-plan.xml "$name.csv" 2>&1 >/dev/null); rc=$?
 	else
 		got=$(timeout 20 "$SR" validate -q "$@" 2>&1 >/dev/null); rc=$?
 	fi
@@ -24,6 +26,21 @@ while IFS='|' read -r name kind code want; do
 		fail "$name message" "got: $first | wanted: $want"
 	else
 		pass "$name"
+	fi
+	# import writes nothing on a problem, and a status file that validates
+	# with its values when all is right
+	if [ "$kind" = values ]; then
+		if [ "$code" -ne 0 ]; then
+			if [ -z "$(ls -A "$out")" ]; then pass "$name writes nothing"
+			else fail "$name writes nothing" "$(ls -A "$out")"; fi
+		elif "$SR" validate -q values-plan.xml "$out/s.xml" >/dev/null 2>&1 &&
+		     grep -q 'indicator="nye" value="1234.5" category="kreft"' "$out/s.xml"; then
+			pass "$name status file valid, with its values"
+		else
+			fail "$name status file" "$(cat "$out/s.xml" 2>&1)"
+		fi
+		rm -f "$out"/* "$out"/.[!.]*
+		continue
 	fi
 	# render must fail the same way and leave the output folder empty
 	if [ "$code" -ne 0 ] && [ "$kind" != template ]; then

@@ -267,3 +267,59 @@ out=$("$SR" collect --deadline 2025-01-25 "$PLAN" $STATUSES 2>&1)
 contains "collect: in the plan's language" "$out" "status-2024-hmn.xml (2025-01-31, for sent)"
 expect_exit "collect -f ods" 0 "$SR" collect -f ods -o overview.ods "$PLAN" $STATUSES
 validate "collect -f ods: validate-odt" overview.ods
+
+# --- an indicator with a breakdown: a column per category, and back ----------
+# The national plan's nye-studier is broken down by fagområde: its row on the
+# Indikatorer sheet takes the total and a value per category, and import
+# reads them back as values with category= (also after LibreOffice).
+NPLAN="$SAMPLES/nasjonal/handlingsplan-kliniske-studier.xml"
+NID=nasjonal-kliniske-studier
+mkdir nforms
+expect_exit "breakdown: form for hso" 0 "$SR" form -q -O nforms --owner hso --year 2025 "$NPLAN"
+NF=nforms/$NID-2025-hso-skjema.ods
+validate "breakdown: form validate-odt" "$NF"
+py "breakdown: a column per category, input only on the broken-down row" - "$NF" <<'PY'
+import sys, zipfile, re
+x = zipfile.ZipFile(sys.argv[1]).read("content.xml").decode()
+ind = x[x.index('table:name="Indikatorer"'):]
+ind = ind[:ind.index("</table:table>")]
+for name in ["Kreft", "Hjerte- og karsykdommer", "Nevrologi", "Psykisk helse og rus", "Andre fagområder"]:
+    assert "<text:p>%s</text:p>" % name in ind, name
+rows = re.findall(r"<table:table-row[ >].*?</table:table-row>", ind, re.S)
+def inputs(idv):
+    r = [r for r in rows if "<text:p>%s</text:p>" % idv in r][0]
+    return r.count('table:content-validation-name="valNumber"')
+assert inputs("nye-studier") == 6, inputs("nye-studier")
+assert inputs("andel-pasienter") == 1, inputs("andel-pasienter")
+PY
+$FILL "$NF" nfilled.ods --value nye-studier 1013 --category nye-studier Kreft 412 \
+	--category nye-studier Nevrologi 90.5
+src=nfilled.ods
+if [ "$lo" -eq 1 ]; then
+	timeout 300 soffice -env:UserInstallation="file://$PWD/lo-profile" --headless \
+		--convert-to ods --outdir "$PWD/nlo" nfilled.ods >/dev/null 2>&1
+	if [ -s nlo/nfilled.ods ]; then pass "breakdown: LibreOffice re-saved the form"; src=nlo/nfilled.ods
+	else fail "breakdown: LibreOffice re-saved the form" "$(ls nlo 2>&1)"; fi
+fi
+expect_exit "breakdown: import" 0 "$SR" import -q --plan "$NPLAN" -o nimported.xml "$src"
+got=$(cat nimported.xml 2>/dev/null)
+contains "breakdown: total imported" "$got" '<value indicator="nye-studier" value="1013"/>'
+contains "breakdown: category imported" "$got" '<value indicator="nye-studier" value="412" category="kreft"/>'
+contains "breakdown: decimal category imported" "$got" '<value indicator="nye-studier" value="90.5" category="nevro"/>'
+n=$(grep -c '<value ' nimported.xml 2>/dev/null)
+[ "$n" = 3 ] && pass "breakdown: only the filled cells" || fail "breakdown: only the filled cells" "$n values"
+expect_exit "breakdown: the imported file validates" 0 "$SR" validate -q "$NPLAN" nimported.xml
+# A category value on a row without that breakdown, a text there, no plan.
+$FILL "$NF" nbad.ods --category andel-pasienter Kreft 3 --category nye-studier Nevrologi mange
+expect_exit "breakdown: bad cells refused" 1 "$SR" import -q --plan "$NPLAN" -o nbad.xml nbad.ods
+contains "breakdown: category on a row without breakdown" "$ERR" \
+	'nbad.ods: Indikatorer!F3: error: indicator andel-pasienter is not broken down by "Fagområde"; leave the cell empty'
+contains "breakdown: text in a category cell" "$ERR" \
+	'nbad.ods: Indikatorer!H2: error: "mange" is not a number'
+[ ! -e nbad.xml ] && pass "breakdown: bad form writes nothing" || fail "breakdown: bad form writes nothing" "nbad.xml"
+expect_exit "breakdown: categories need the plan" 1 "$SR" import -q -o nnoplan.xml nfilled.ods
+contains "breakdown: categories need the plan: message" "$ERR" "import it with --plan PLAN.xml"
+$FILL "$NF" nhead.ods --cell 'Indikatorer!F1=Lunge'
+expect_exit "breakdown: category header changed" 1 "$SR" import -q --plan "$NPLAN" -o nhead.xml nhead.ods
+contains "breakdown: category header changed: message" "$ERR" \
+	'nhead.ods: Indikatorer!F1: error: the column header is "Lunge" where the category "Kreft" belongs'

@@ -185,6 +185,41 @@ h=$(cat out-arsrapport/nasjonal-kliniske-studier-2024.html 2>/dev/null)
 contains "national: the HTML has the decreasing indicator" "$h" "Tiden fra søknad til første pasient er inkludert i en studie skal ned til 120 dager (median)"
 contains "national: the HTML has its values" "$h" "Helse Nord RHF: 188${NB}dager i 2023, 176${NB}dager i 2024."
 
+# The breakdown indicator's distribution for the year: sorted horizontal
+# bars, largest first, before its table, in every format (the PDF and the
+# HTML draw them, the ODT and the DOCX as native bar charts).
+out=out-arsrapport/nasjonal-kliniske-studier-2024
+if have pdftotext && [ -f $out.pdf ]; then
+	contains "breakdown chart: PDF, sorted, before the table" \
+		"$(pdftotext -layout $out.pdf - 2>/dev/null | tr -s ' \n' '  ')" \
+		"Flest i Kreft: 230 studier Kreft 230 Andre fagområder 115 Hjerte- og karsykdommer 95 Nevrologi 60 Psykisk helse og rus 40"
+else
+	skip "breakdown chart: PDF, sorted, before the table" "no pdftotext"
+fi
+contains "breakdown chart: HTML, its alt text sorted" "$h" \
+	"Kreft: 230${NB}studier. Andre fagområder: 115${NB}studier. Hjerte- og karsykdommer: 95${NB}studier. Nevrologi: 60${NB}studier. Psykisk helse og rus: 40${NB}studier."
+contains "breakdown chart: HTML, drawn as SVG" "$h" "Flest i Kreft: 230${NB}studier</text>"
+py "breakdown chart: ODT and DOCX, native horizontal bars, largest on top" - $out.odt $out.docx <<'PY'
+import re, sys, zipfile
+odt, docx = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2])
+cats = ["Psykisk helse og rus", "Nevrologi", "Hjerte- og karsykdommer", "Andre fagområder", "Kreft"]
+hits = [odt.read(n).decode() for n in odt.namelist()
+        if n.endswith("/content.xml") and n.startswith("Object") and "Flest i Kreft" in odt.read(n).decode()]
+assert len(hits) == 1, "ODT charts with the finding: %d" % len(hits)
+x = hits[0]
+assert 'chart:class="chart:bar"' in x and 'chart:vertical="true"' in x, "ODT: not horizontal bars"
+got = [c for c in re.findall(r"<text:p>([^<]*)</text:p>", x) if c in cats]
+assert got == cats, "ODT categories (bottom up): %s" % got
+hits = [docx.read(n).decode() for n in docx.namelist()
+        if n.startswith("word/charts/chart") and "Flest i Kreft" in docx.read(n).decode()]
+assert len(hits) == 1, "DOCX charts with the finding: %d" % len(hits)
+x = hits[0]
+assert '<c:barDir val="bar"/>' in x, "DOCX: not horizontal bars"
+got = [c for c in re.findall(r"<c:v>([^<]*)</c:v>", x) if c in cats]
+assert got == cats, "DOCX categories (bottom up): %s" % got
+assert re.findall(r"<c:v>([0-9.]+)</c:v>", x) == ["40", "60", "95", "115", "230"], "DOCX values"
+PY
+
 # collect: a measure that only flows down to a trust from its RHF may be
 # answered by it, but is not owed: every RHF answered all, so exit 0.
 # shellcheck disable=SC2086

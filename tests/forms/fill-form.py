@@ -4,7 +4,8 @@
 Fills a status form the way a person would in a spreadsheet: for each
 measure id, the status word, progress (a number cell, or empty: "") and
 comment on the measure's row of the sheet Status; --value IND NUMBER fills
-an indicator's value on the sheet Indikatorer; --cell writes any text cell
+an indicator's value on the sheet Indikatorer, --category IND NAME NUMBER
+its value in the column headed by the category's name; --cell writes any text cell
 (for broken forms); --delete-column N removes a column of the Status sheet.
 Only the standard library; the package is rewritten with mimetype first."""
 import re, sys, zipfile
@@ -89,6 +90,14 @@ def main():
                 if text(c[0]) == args[i + 1]:
                     set_number(c[4], args[i + 2])
             i += 3
+        elif args[i] == "--category":
+            ind = rows(tables["Indikatorer"])
+            col = [text(c) for c in cells(ind[0])].index(args[i + 2])
+            for r in ind:
+                c = cells(r)
+                if text(c[0]) == args[i + 1]:
+                    set_number(c[col], args[i + 3])
+            i += 4
         elif args[i] == "--delete-column":
             n = int(args[i + 1])
             for r in rows(status):

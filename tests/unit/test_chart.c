@@ -350,6 +350,36 @@ static void test_data_decimals(void **st)
 	assert_int_equal(chart_data_decimals(&c), 0);
 }
 
+/* One series (a distribution, sorted by the builder): each bar's number
+ * at its end, with the places the data have, and none on the bar. */
+static void test_draw_hbar_one_series(void **st)
+{
+	(void)st;
+	arena a;
+	arena_init(&a);
+	const char *cats[] = {"Kreft", "Nevrologi", "Annet"};
+	double v[3] = {12.5, 4, 0.5};
+	chart_series se[1] = {{"Samlet", v, 0x1F3A5F, 0xFFFFFF}};
+	doc_chart c;
+	memset(&c, 0, sizeof c);
+	c.kind = CHART_STACKED_HBAR;
+	c.title = "Flest i Kreft";
+	c.ncats = 3, c.cats = cats, c.nseries = 1, c.series = se;
+	c.base_cat = c.target_cat = -1;
+	c.decimal = ",";
+	chart_drawing d;
+	assert_int_equal(chart_draw(&c, 400, 10, measure, NULL, &a, &d), 0);
+	assert_clean(&d);
+	assert_true(has_text(&d, "12,5"));
+	assert_true(has_text(&d, "4,0"));
+	assert_true(has_text(&d, "0,5"));
+	int on_bar = 0;
+	for (int i = 0; i < d.n; i++)
+		on_bar += d.p[i].kind == CP_TEXT && d.p[i].rgb == 0xFFFFFF;
+	assert_int_equal(on_bar, 0);
+	arena_free(&a);
+}
+
 static void test_draw_hbar(void **st)
 {
 	(void)st;
@@ -536,6 +566,7 @@ int main(void)
 		cmocka_unit_test(test_draw_labels_clear),
 		cmocka_unit_test(test_data_decimals),
 		cmocka_unit_test(test_draw_hbar),
+		cmocka_unit_test(test_draw_hbar_one_series),
 		cmocka_unit_test(test_columns_and_labels),
 		cmocka_unit_test(test_fixed_range),
 		cmocka_unit_test(test_fixed_decimals),
