@@ -473,7 +473,10 @@ static double legend(dctx *x, double y, const lg_kind *kinds, const char *const 
 	for (int i = 0; i < n; i++) {
 		if (!names[i] || !*names[i])
 			continue;
-		const char *nm = chart_fit(names[i], x->w * 0.45, ls, 0, x->m, x->mc, x->a);
+		/* a name is shortened only when it cannot fill a row of its own:
+		 * the owners a board reads by name ("Helse Nord-Trøndelag HF")
+		 * would otherwise lose their last word in a small multiple */
+		const char *nm = chart_fit(names[i], x->w - sw - 4, ls, 0, x->m, x->mc, x->a);
 		if (!nm) {
 			x->d->failed = 1;
 			return y;

@@ -258,6 +258,10 @@ static void test_draw_line(void **st)
 	for (int i = 0; i < d.n; i++)
 		ell |= d.p[i].kind == CP_TEXT && strstr(d.p[i].text, "\xe2\x80\xa6") != NULL;
 	assert_true(ell); /* the long series name was shortened */
+	/* a small multiple's width: an owner's name that fits a row stays whole */
+	assert_int_equal(chart_draw(&c, 200, 10, measure, NULL, &a, &d), 0);
+	assert_clean(&d);
+	assert_true(has_text(&d, "Helse Nord-Trøndelag HF"));
 	/* narrow: category labels thin out instead of colliding */
 	const char *many[] = {"2010", "2011", "2012", "2013", "2014", "2015", "2016", "2017",
 			      "2018", "2019", "2020", "2021"};
