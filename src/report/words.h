@@ -127,6 +127,9 @@
 	W(MSG_IND_NONE_ONE, "Målet %s er ikke i rute.", "Målet %s er ikkje i rute.", "The goal %s is behind.") \
 	W(MSG_IND_NONE, "Ingen av de %zu målene er i rute: %s.", "Ingen av dei %zu måla er i rute: %s.", "None of the %zu goals is on track: %s.") \
 	W(MSG_IND_ONE, "1 av %zu mål er i rute; ikke i rute: %s.", "1 av %zu mål er i rute; ikkje i rute: %s.", "1 of %zu goals is on track; behind: %s.") \
+	W(MSG_IND_NONE_COUNTED, "Ingen av de %zu målene er i rute.", "Ingen av dei %zu måla er i rute.", "None of the %zu goals is on track.") \
+	W(MSG_IND_BEHIND, "%zu av %zu mål er ikke i rute.", "%zu av %zu mål er ikkje i rute.", "%zu of %zu goals are behind.") \
+	W(MSG_IND_BEHIND_ONE, "1 av %zu mål er ikke i rute.", "1 av %zu mål er ikkje i rute.", "1 of %zu goals is behind.") \
 	W(MSG_IND_SOME, "%zu av %zu mål er i rute; ikke i rute: %s.", "%zu av %zu mål er i rute; ikkje i rute: %s.", "%zu of %zu goals are on track; behind: %s.") \
 	W(SOURCES_LEAD, "Statusrapporter mottatt fra:", "Statusrapportar mottekne frå:", "Status reports received from:") \
 	W(OWN_SUMMARY, "Oppsummering fra %s", "Oppsummering frå %s", "Summary from %s") \
