@@ -62,7 +62,7 @@ expect_exit "national: --matrix-level group refused" 2 "$SR" render --dump-tree 
 # An RHF's report: its own statuses and values, its trusts' beside them.
 tree hmn.tree --owner hmn
 h=$(cat hmn.tree)
-contains "national: --owner hmn shows its trust's status" "$h" "text \"St.${NB}Olavs hospital HF: ◐${NB}Pågår\""
+contains "national: --owner hmn shows its trust's status" "$h" "text \"St.${NB}Olavs hospital HF: ►${NB}Pågår\""
 contains "national: --owner hmn shows its trust's value" "$h" "text \"St.${NB}Olavs hospital HF: 4,4${NB}% (2024)\""
 case "$h" in *"Oslo universitetssykehus HF:"*) fail "national: --owner hmn shows no other region's trust" "OUS found" ;;
 *) pass "national: --owner hmn shows no other region's trust" ;; esac

@@ -363,7 +363,7 @@ static void test_draw_hbar(void **st)
 			       "2 Sikre aktiv brukerinvolvering", "3 Fremme forskning"};
 	double s1[3] = {2, 0, 1}, s2[3] = {17, 2, 1}, s3[3] = {10, 4, 0};
 	chart_series se[3] = {{"□ Ikke startet", s1, 0xE8EEF4, 0x111827},
-			      {"◐ Pågår", s2, 0x74C6F7, 0x111827},
+			      {"► Pågår", s2, 0x74C6F7, 0x111827},
 			      {"● Fullført", s3, 0xA0E6AA, 0x111827}};
 	doc_chart c;
 	memset(&c, 0, sizeof c);

@@ -143,7 +143,7 @@ static const struct {
 	const char *symbol;
 } builtin[] = {
 	{ST_NOT_STARTED, 0xE8EEF4, 0x111827, "□"}, /* pale blue-grey, L* 94 */
-	{ST_IN_PROGRESS, 0x74C6F7, 0x111827, "◐"}, /* sky blue, L* 77 */
+	{ST_IN_PROGRESS, 0x74C6F7, 0x111827, "►"}, /* sky blue, L* 77; not ◐, whose hairline half vanishes at table sizes */
 	{ST_ONGOING, 0xAC95BE, 0x111827, "♦"},     /* dusty violet, L* 65 */
 	{ST_COMPLETED, 0xA0E6AA, 0x111827, "●"},   /* green, L* 86 */
 	{ST_DELAYED, 0xE65C5C, 0x111827, "▲"},     /* saturated red, L* 57 */
