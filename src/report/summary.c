@@ -318,7 +318,9 @@ void rb_figures(rb *b, int level)
 
 /* ---- deviations ---------------------------------------------------------- */
 
-/* One line per deviation, linking to its measure's row further on. */
+/* One line per deviation, linking to its measure's row further on; the
+ * measure by its one-line title, which reads whole where a cut sentence
+ * would end mid-phrase. */
 static void deviation_list(rb *b, const rb_tally *t)
 {
 	static const status_value order[] = {ST_DELAYED, ST_NOT_STARTED, ST_CANCELLED};
@@ -333,8 +335,7 @@ static void deviation_list(rb *b, const rb_tally *t)
 			if (ln)
 				ln->u.link.href = rb_fmt(b, "#tiltak-%s", m->id);
 			rb_text(b, doc_append(ln, doc_node_new(b->d, DOC_STRONG, nopos)), m->id);
-			rb_text(b, pa, rb_fmt(b, " %s: %s", labels_status(b->l, v),
-					      shorten(b, doc_flatten(&b->d->arena, m->text, DOC_WS_COLLAPSE), 80)));
+			rb_text(b, pa, rb_fmt(b, " %s: %s", labels_status(b->l, v), rb_measure_line(b, m)));
 		}
 	}
 }
