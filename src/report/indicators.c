@@ -272,7 +272,7 @@ static const doc_chart *indicator_chart(rb *b, const indicator *ind, const ind_p
 			continue; /* no values (a plan with targets only): no series */
 		chart_series *se = &ch->series[ch->nseries];
 		se->name = whose[k] ? whose[k]->name
-				    : l->w[rb_plan_is_regional(b) ? W_CHART_REGIONAL : W_CHART_OVERALL];
+				    : l->w[rb_plan_is_regional(b) ? W_CHART_REGIONAL : W_OVERALL];
 		se->values = v;
 		se->rgb = b->d->style.chart.palette[ch->nseries % DOC_PALETTE];
 		ch->nseries++;
@@ -467,7 +467,7 @@ static void breakdown_table(rb *b, const indicator *ind)
 		for (size_t k = 0; k < n; k++) {
 			w[k + 1] = 60.0 / (double)n;
 			names[k + 1] = cols[at + k] ? cols[at + k]->name
-				       : l->w[rb_plan_is_regional(b) ? W_CHART_REGIONAL : W_CHART_OVERALL];
+				       : l->w[rb_plan_is_regional(b) ? W_CHART_REGIONAL : W_OVERALL];
 		}
 		doc_node *t = rb_block(b, doc_table(b->d, (int)n + 1, w, 1, cap, dm->pos));
 		rb_header_row(b, t, names, (int)n + 1);

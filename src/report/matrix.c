@@ -103,7 +103,7 @@ static void matrix_table(rb *b, const owner *const *cols, int ncols, const owner
 	int k = 1;
 	if (overall) {
 		heads[k] = top;
-		names[k++] = top ? owner_head(top) : l->w[W_MATRIX_OVERALL];
+		names[k++] = top ? owner_head(top) : l->w[W_OVERALL];
 	}
 	for (int i = 0; i < ncols; i++) {
 		heads[k] = cols[i];

@@ -72,7 +72,6 @@
 	W(MATRIX_INTRO_RHF, "Statusen for %d for hvert tiltak: først den samlede, så hvert regionale helseforetaks egen. Tiltakene står i sin helhet under innsatsområdene.", "Statusen for %d for kvart tiltak: først den samla, så kvart regionale helseføretak si eiga. Tiltaka står i heilskap under innsatsområda.", "The status for %d of each measure: the overall status first, then each regional health authority's own. The measures are given in full under the focus areas.") \
 	W(MATRIX_TITLE_OWNER, "Status per ansvarlig", "Status per ansvarleg", "Status per owner") \
 	W(MATRIX_INTRO_OWNER, "Statusen for %d for hvert tiltak, for hver ansvarlig. Tiltakene står i sin helhet under innsatsområdene.", "Statusen for %d for kvart tiltak, for kvar ansvarleg. Tiltaka står i heilskap under innsatsområda.", "The status for %d of each measure, for each owner. The measures are given in full under the focus areas.") \
-	W(MATRIX_OVERALL, "Samlet", "Samla", "Overall") \
 	W(MATRIX_KEY, "Tegnforklaring", "Teiknforklaring", "Key") \
 	W(NOT_RESPONSIBLE, "ikke ansvarlig", "ikkje ansvarleg", "not responsible") \
 	W(MATRIX_BLANK, "tom rute: ikke rapportert", "tom rute: ikkje rapportert", "blank: not reported") \
@@ -149,7 +148,7 @@
 	W(COMPUTED, "beregnet, %zu av %zu har rapportert", "rekna ut, %zu av %zu har rapportert", "computed, %zu of %zu reported") \
 	/* the charts */ \
 	W(CHART_REGIONAL, "Regionalt", "Regionalt", "Regional") \
-	W(CHART_OVERALL, "Samlet", "Samla", "Overall") \
+	W(OVERALL, "Samlet", "Samla", "Overall") \
 	W(BREAKDOWN_CAPTION, "%s. Fordeling: %s, %d", "%s. Fordeling: %s, %d", "%s. Breakdown: %s, %d") \
 	W(CHART_TRACK, "Bane mot målet", "Bane mot målet", "Path to target") \
 	W(CHART_VALUES, "Verdier", "Verdiar", "Values") \
