@@ -124,6 +124,14 @@ chart_scale chart_value_scale(const doc_chart *c)
 	 * ticks in every format: no backend thins them) */
 	for (int want = 4; s.ticks > 7 && want >= 2; want--)
 		s = chart_scale_for(lo, hi, want, zero);
+	/* counts of measures have no halves: a whole step (the range is then
+	 * at most 3, so at most 4 ticks) */
+	if (c->kind == CHART_STACKED_HBAR && s.step < 1) {
+		s.lo = floor(s.lo), s.hi = ceil(s.hi), s.step = 1, s.decimals = 0;
+		if (s.hi <= s.lo)
+			s.hi = s.lo + 1;
+		s.ticks = (int)(s.hi - s.lo) + 1;
+	}
 	s.broken = s.lo > 0 || s.hi < 0;
 	return s;
 }

@@ -379,6 +379,14 @@ static void test_draw_hbar(void **st)
 	assert_true(has_text(&d, "17")); /* a count on its segment */
 	chart_scale s = chart_value_scale(&c);
 	assert_true(s.lo == 0 && s.hi >= 29);
+	/* small counts (the national plan: at most 2 measures an area) tick
+	 * in whole measures, never "0,5" */
+	double t1[3] = {1, 0, 0}, t2[3] = {1, 2, 1}, t3[3] = {0, 0, 0};
+	se[0].values = t1, se[1].values = t2, se[2].values = t3;
+	s = chart_value_scale(&c);
+	assert_true(s.step == 1 && s.decimals == 0 && s.lo == 0 && s.hi >= 2);
+	assert_int_equal(s.ticks, (int)s.hi + 1);
+	se[0].values = s1, se[1].values = s2, se[2].values = s3;
 	/* a long name is written whole above its bar, on two lines, not cut */
 	areas[0] = "1 Følge opp Nasjonal handlingsplan for kliniske studier og sørge for at "
 		   "forskningen kommer pasientene til gode";
