@@ -164,6 +164,7 @@
 	W(CHART_VALUES_TITLE, "Verdiene i diagrammene", "Verdiane i diagramma", "The values in the charts") \
 	W(CHART_BASE_TARGET, "Utgangspunkt og mål", "Utgangspunkt og mål", "Baseline and target") \
 	/* the counts chart's title: in progress or ongoing, of all, completed, delayed */ \
+	W(COUNTS_FINDING_NONE_DELAYED, "%zu av %zu tiltak pågår eller er løpende, %zu er fullført og ingen er forsinket", "%zu av %zu tiltak pågår eller er løpande, %zu er fullførte og ingen er forseinka", "%zu of %zu measures are in progress or ongoing, %zu completed and none delayed") \
 	W(COUNTS_FINDING, "%zu av %zu tiltak pågår eller er løpende, %zu er fullført og %zu er forsinket", "%zu av %zu tiltak pågår eller er løpande, %zu er fullførte og %zu er forseinka", "%zu of %zu measures are in progress or ongoing, %zu completed and %zu delayed") \
 	/* the forms (column headers that the report also prints are shared) */ \
 	W(FORM_STATUS_YEAR, "Status %d", "Status %d", "Status %d") \

@@ -35,6 +35,9 @@ contains "national: roll-up marked under the charts" "$t" ", 2024: 938${NB}studi
 contains "national: RHF value is the RHF's" "$t" "Helse Midt-Norge RHF: 150${NB}studier i 2023, 168${NB}studier i 2024."
 case "$t" in *"text \"168${NB}studier (2024)\""*) fail "national: RHF value not the national value" "168 shown as the plan's value" ;;
 *) pass "national: RHF value not the national value" ;; esac
+# no delays: the count chart's title says "ingen", not "0 er forsinket"
+contains "national: no delays are \"ingen\"" "$t" "er fullført og ingen er forsinket"
+lacks "national: no \"0 er forsinket\"" "$t" " 0 er forsinket"
 contains "national: plan-level series named overall" "$t" "Samlet: 905${NB}studier i 2023, 938${NB}studier i 2024."
 
 # The matrix: the ministry's own (overall) column, then the level under it,
