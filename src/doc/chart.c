@@ -124,6 +124,14 @@ chart_scale chart_value_scale(const doc_chart *c)
 	 * ticks in every format: no backend thins them) */
 	for (int want = 4; s.ticks > 7 && want >= 2; want--)
 		s = chart_scale_for(lo, hi, want, zero);
+	/* counts of measures have no halves: a whole step (the range is then
+	 * at most 3, so at most 4 ticks) */
+	if (c->kind == CHART_STACKED_HBAR && s.step < 1) {
+		s.lo = floor(s.lo), s.hi = ceil(s.hi), s.step = 1, s.decimals = 0;
+		if (s.hi <= s.lo)
+			s.hi = s.lo + 1;
+		s.ticks = (int)(s.hi - s.lo) + 1;
+	}
 	s.broken = s.lo > 0 || s.hi < 0;
 	return s;
 }
@@ -473,7 +481,10 @@ static double legend(dctx *x, double y, const lg_kind *kinds, const char *const 
 	for (int i = 0; i < n; i++) {
 		if (!names[i] || !*names[i])
 			continue;
-		const char *nm = chart_fit(names[i], x->w * 0.45, ls, 0, x->m, x->mc, x->a);
+		/* a name is shortened only when it cannot fill a row of its own:
+		 * the owners a board reads by name ("Helse Nord-Trøndelag HF")
+		 * would otherwise lose their last word in a small multiple */
+		const char *nm = chart_fit(names[i], x->w - sw - 4, ls, 0, x->m, x->mc, x->a);
 		if (!nm) {
 			x->d->failed = 1;
 			return y;

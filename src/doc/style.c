@@ -125,15 +125,19 @@ static void defaults(doc_style *s, double b)
 						    0x111827, 0x111827, 0x111827};
 	memcpy(s->status_fill, fill, sizeof fill);
 	memcpy(s->status_text, text, sizeof text);
-	/* open square, half circle, diamond, triangle, full circle, cross: six
-	 * shapes (in Liberation Sans and DejaVu Sans alike), so that a status
-	 * survives without its colour.  The achievement set takes the shapes
-	 * of the like progress statuses -- full circle, half circle,
-	 * triangle, cross -- so a PDF still needs only five symbols beyond
-	 * CP1252. */
+	/* open square, right-pointing triangle, diamond, triangle, full
+	 * circle, cross: six shapes (in Liberation Sans and DejaVu Sans
+	 * alike), so that a status survives without its colour.  Solid
+	 * shapes for the statuses that move: a half-filled circle's hairline
+	 * half vanishes at table sizes and it reads as a dot beside ▲ and ●;
+	 * ► is as large as ▲ and, like the others, named in the Adobe Glyph
+	 * List ("triagrt"), which the PDF's single-byte fonts need.  The
+	 * achievement set takes the shapes of the like progress statuses --
+	 * full circle, right triangle, triangle, cross -- so a PDF still
+	 * needs only five symbols beyond CP1252. */
 	static const char *const symbol[DOC_STATUSES] = {
-		"", "\xE2\x96\xA1", "\xE2\x97\x90", "\xE2\x99\xA6", "\xE2\x96\xB2",
-		"\xE2\x97\x8F", "\xC3\x97", "\xE2\x97\x8F", "\xE2\x97\x90", "\xE2\x96\xB2",
+		"", "\xE2\x96\xA1", "\xE2\x96\xBA", "\xE2\x99\xA6", "\xE2\x96\xB2",
+		"\xE2\x97\x8F", "\xC3\x97", "\xE2\x97\x8F", "\xE2\x96\xBA", "\xE2\x96\xB2",
 		"\xC3\x97"};
 	memcpy(s->status_symbol, symbol, sizeof symbol);
 	/* an indicator's verdict in the completed and the delayed fills */

@@ -7,7 +7,7 @@
  * and their widths are 224 numbers.  Anything else goes through libharu's
  * UTF-8 (CID) faces, whose making alone -- a width and a glyph looked up
  * for each of 65,536 code points, a 128 KB glyph map -- costs more than
- * painting the report.  Every report shows status symbols (□ ◐ ♦ ▲ ●),
+ * painting the report.  Every report shows status symbols (□ ► ♦ ▲ ●),
  * none of them in CP1252; CP1252 has five codes with no character
  * (0x81, 0x8D, 0x8F, 0x90, 0x9D), and this module gives them the style's
  * symbols, so that the symbols do not cost the document its single-byte

@@ -125,6 +125,13 @@ int rb_is_deviation(status_value v);
  * the plan's own organisation; NULL when neither. */
 const owner *rb_own_summary_owner(rb *b);
 
+/* A measure in one line (the status matrix's rows, the list of
+ * deviations): its <short>, else its text's first sentence (the first
+ * paragraph's, or a list's first item's: sub-bullets are not run into
+ * it), cut at a word with "…" past MODEL_SHORT_MAX characters.  The
+ * string is the document's (its arena). */
+const char *rb_measure_line(rb *b, const measure *m);   /* matrix.c */
+
 /* ---- sections ---- */
 
 void rb_indicators(rb *b, int level, int charts);  /* indicators.c */

@@ -34,10 +34,7 @@ enum { GROUP_MAX = MODEL_SHORT_MAX - 4 };
  * characters; the layout still widens a column for its longest word. */
 static const double STATUS_COL = 5.5, MEASURE_COL = 72;
 
-/* A measure in one line: its <short>, else its text's first sentence
- * (the first paragraph's, or a list's first item's: sub-bullets are not
- * run into it). */
-static const char *one_line(rb *b, const measure *m)
+const char *rb_measure_line(rb *b, const measure *m)
 {
 	if (m->short_title)
 		return m->short_title;
@@ -149,7 +146,7 @@ static void matrix_table(rb *b, const owner *const *cols, int ncols, const owner
 		doc_node *pa = doc_append(c, doc_para(b->d, DOC_P_BODY, m->pos));
 		doc_append(doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)),
 			   doc_textf(b->d, nopos, "%s ", m->id));
-		rb_text(b, pa, one_line(b, m));
+		rb_text(b, pa, rb_measure_line(b, m));
 		if (overall) {
 			const status *s = overall_status(b, m, top);
 			status_cell(b, r, s ? s->value : ST_NONE, blank);

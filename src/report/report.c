@@ -364,11 +364,15 @@ static void counts_chart(rb *b, size_t rows[][ST_COUNT], size_t nrows, const int
 	for (size_t i = 0; i < nrows; i++)
 		for (int s = 0; s < ST_COUNT; s++)
 			st[s] += rows[i][s], all += rows[i][s];
+	/* "ingen", not "0 er forsinket": the delays are what a board looks for */
 	ch->title = b->p->status_set == SET_ACHIEVEMENT
 			    ? rb_fmt(b, l->w[W_COUNTS_FINDING_ACHIEVED], st[ST_ACHIEVED], all,
 				     st[ST_PARTLY_ACHIEVED], st[ST_NOT_ACHIEVED])
-			    : rb_fmt(b, l->w[W_COUNTS_FINDING], st[ST_IN_PROGRESS] + st[ST_ONGOING], all,
-				     st[ST_COMPLETED], st[ST_DELAYED]);
+		    : st[ST_DELAYED]
+			    ? rb_fmt(b, l->w[W_COUNTS_FINDING], st[ST_IN_PROGRESS] + st[ST_ONGOING],
+				     all, st[ST_COMPLETED], st[ST_DELAYED])
+			    : rb_fmt(b, l->w[W_COUNTS_FINDING_NONE_DELAYED],
+				     st[ST_IN_PROGRESS] + st[ST_ONGOING], all, st[ST_COMPLETED]);
 	ch->ncats = nc;
 	ch->cats = arena_array(a, (size_t)nc, sizeof *ch->cats);
 	ch->series = arena_array(a, (size_t)ncols, sizeof *ch->series);

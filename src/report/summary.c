@@ -202,7 +202,13 @@ static const char *msg_deviations(rb *b, const rb_tally *t)
 	return rb_fmt(b, "%s.", phrase_list(b, parts, np));
 }
 
-/* The goals on and off track, judged as the indicators table judges. */
+/* Goal names longer than this are counted, not quoted: a quote cut
+ * with "…" inside a sentence reads as a misprint. */
+enum { GOAL_NAME_MAX = 60 };
+
+/* The goals on and off track, judged as the indicators table judges:
+ * named when every name is short, else counted (the indicators section
+ * names them). */
 static const char *msg_goals(rb *b)
 {
 	const plan *p = b->p;
@@ -212,6 +218,7 @@ static const char *msg_goals(rb *b)
 		return NULL;
 	size_t nbehind = 0;
 	const char *first_ok = NULL;
+	int long_name = 0;
 	for (size_t i = 0; i < p->nindicators; i++) {
 		const indicator *ind = p->indicators[i];
 		const ind_point *mine = b->who ? model_latest_value(ind, b->who) : NULL;
@@ -220,8 +227,9 @@ static const char *msg_goals(rb *b)
 		if (!k)
 			continue;
 		known++;
-		const char *name =
-			rb_fmt(b, b->l->w[W_QUOTED], shorten(b, arena_strdup(&b->d->arena, ind->name), 60));
+		long_name |= ind->name && strlen(ind->name) > GOAL_NAME_MAX;
+		const char *name = rb_fmt(b, b->l->w[W_QUOTED],
+					  shorten(b, arena_strdup(&b->d->arena, ind->name), GOAL_NAME_MAX));
 		if (on)
 			ok++, first_ok = first_ok ? first_ok : name;
 		else
@@ -236,7 +244,11 @@ static const char *msg_goals(rb *b)
 	if (ok == known)
 		return rb_fmt(b, b->l->w[W_MSG_IND_ALL], known);
 	if (!ok)
-		return rb_fmt(b, b->l->w[W_MSG_IND_NONE], known, names);
+		return long_name ? rb_fmt(b, b->l->w[W_MSG_IND_NONE_COUNTED], known)
+				 : rb_fmt(b, b->l->w[W_MSG_IND_NONE], known, names);
+	if (long_name)
+		return nbehind == 1 ? rb_fmt(b, b->l->w[W_MSG_IND_BEHIND_ONE], known)
+				    : rb_fmt(b, b->l->w[W_MSG_IND_BEHIND], nbehind, known);
 	if (ok == 1)
 		return rb_fmt(b, b->l->w[W_MSG_IND_ONE], known, names);
 	return rb_fmt(b, b->l->w[W_MSG_IND_SOME], ok, known, names);
@@ -329,7 +341,9 @@ void rb_figures(rb *b, int level)
 
 /* ---- deviations ---------------------------------------------------------- */
 
-/* One line per deviation, linking to its measure's row further on. */
+/* One line per deviation, linking to its measure's row further on; the
+ * measure by its one-line title, which reads whole where a cut sentence
+ * would end mid-phrase. */
 static void deviation_list(rb *b, const rb_tally *t)
 {
 	doc_node *list = rb_block(b, doc_node_new(b->d, DOC_LIST, nopos));
@@ -343,8 +357,7 @@ static void deviation_list(rb *b, const rb_tally *t)
 			if (ln)
 				ln->u.link.href = rb_fmt(b, "#tiltak-%s", m->id);
 			rb_text(b, doc_append(ln, doc_node_new(b->d, DOC_STRONG, nopos)), m->id);
-			rb_text(b, pa, rb_fmt(b, " %s: %s", labels_status(b->l, v),
-					      shorten(b, doc_flatten(&b->d->arena, m->text, DOC_WS_COLLAPSE), 80)));
+			rb_text(b, pa, rb_fmt(b, " %s: %s", labels_status(b->l, v), rb_measure_line(b, m)));
 		}
 	}
 }

@@ -200,6 +200,12 @@ static int set_text(buf *out, const char *s, size_t len, const char *lang, uint3
 			changed = 1, pv = 0xA0, i++;
 			continue;
 		}
+		/* the builder's own figures come with a no-break space */
+		if (en && cp == 0xA0 && i + k < len && s[i + k] == '%' && i > 0 &&
+		    is_digit((unsigned char)s[i - 1])) {
+			changed = 1, i += k;
+			continue;
+		}
 		if (c == '%' && !en && i > 0 && is_digit((unsigned char)s[i - 1])) {
 			buf_puts(out, NBSP_S "%");
 			changed = 1, pv = '%', i++;

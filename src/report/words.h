@@ -136,6 +136,9 @@
 	W(MSG_IND_NONE_ONE, "Målet %s er ikke i rute.", "Målet %s er ikkje i rute.", "The goal %s is behind.") \
 	W(MSG_IND_NONE, "Ingen av de %zu målene er i rute: %s.", "Ingen av dei %zu måla er i rute: %s.", "None of the %zu goals is on track: %s.") \
 	W(MSG_IND_ONE, "1 av %zu mål er i rute; ikke i rute: %s.", "1 av %zu mål er i rute; ikkje i rute: %s.", "1 of %zu goals is on track; behind: %s.") \
+	W(MSG_IND_NONE_COUNTED, "Ingen av de %zu målene er i rute.", "Ingen av dei %zu måla er i rute.", "None of the %zu goals is on track.") \
+	W(MSG_IND_BEHIND, "%zu av %zu mål er ikke i rute.", "%zu av %zu mål er ikkje i rute.", "%zu of %zu goals are behind.") \
+	W(MSG_IND_BEHIND_ONE, "1 av %zu mål er ikke i rute.", "1 av %zu mål er ikkje i rute.", "1 of %zu goals is behind.") \
 	W(MSG_IND_SOME, "%zu av %zu mål er i rute; ikke i rute: %s.", "%zu av %zu mål er i rute; ikkje i rute: %s.", "%zu of %zu goals are on track; behind: %s.") \
 	W(SOURCES_LEAD, "Statusrapporter mottatt fra:", "Statusrapportar mottekne frå:", "Status reports received from:") \
 	W(OWN_SUMMARY, "Oppsummering fra %s", "Oppsummering frå %s", "Summary from %s") \
@@ -174,6 +177,7 @@
 	W(CHART_BASE_TARGET, "Utgangspunkt og mål", "Utgangspunkt og mål", "Baseline and target") \
 	/* the counts chart's title: in progress or ongoing, of all, completed, delayed */ \
 	W(COUNTS_FINDING_ACHIEVED, "%zu av %zu tiltak er oppnådd, %zu delvis oppnådd og %zu ikke oppnådd", "%zu av %zu tiltak er oppnådde, %zu delvis oppnådde og %zu ikkje oppnådde", "%zu of %zu measures achieved, %zu partly achieved and %zu not achieved") \
+	W(COUNTS_FINDING_NONE_DELAYED, "%zu av %zu tiltak pågår eller er løpende, %zu er fullført og ingen er forsinket", "%zu av %zu tiltak pågår eller er løpande, %zu er fullførte og ingen er forseinka", "%zu of %zu measures are in progress or ongoing, %zu completed and none delayed") \
 	W(COUNTS_FINDING, "%zu av %zu tiltak pågår eller er løpende, %zu er fullført og %zu er forsinket", "%zu av %zu tiltak pågår eller er løpande, %zu er fullførte og %zu er forseinka", "%zu of %zu measures are in progress or ongoing, %zu completed and %zu delayed") \
 	/* the forms (column headers that the report also prints are shared) */ \
 	W(FORM_STATUS_YEAR, "Status %d", "Status %d", "Status %d") \

@@ -174,6 +174,11 @@ first=$(pdftotext -f "$xp" -l "$xp" "own/$ID.pdf" - 2>/dev/null | tr '\n' ' ' | 
 contains "board: key messages on the first page after the contents" "$first" "Hovedbudskap"
 contains "board: key message with the delayed ids" "$first" "er forsinket ($(want delayed))"
 contains "board: key message with the ids that fell back" "$first" "har falt tilbake siden 2023: $(want back)"
+# the sample's goals have long names: counted, not quoted and cut
+contains "board: key message counts the goals behind" "$first" "av 5 mål er ikke i rute."
+lacks "board: no goal name cut inside quotes on the executive page" "$first" "…»"
+# a deviation by its measure's <short>, whole, not a sentence cut mid-phrase
+contains "board: a deviation by its one-line title" "$first" "1.1.1 Forsinket: Elektronisk samtykke til kliniske studier"
 # the headline figures stand out: set larger than their labels (the
 # lead role, as in the ODT and the DOCX)
 fig=$(pdftotext -f "$xp" -l "$xp" -bbox "own/$ID.pdf" - 2>/dev/null | python3 -c '

@@ -42,7 +42,7 @@ got = [r['cells'][0]['text'].split()[0] for r in body]
 print('measures-once', sorted(got) == sorted(ids) and len(got) == len(set(got)), len(got), len(ids))
 # the one-line titles: no sub-bullet run into them, none over 60 characters
 print('one-line', all(len(r['cells'][0]['text'].split(' ', 1)[1]) <= 60 for r in body))
-syms = set('□◐♦▲●×–')
+syms = set('□►♦▲●×–')
 cells = [c for r in body for c in r['cells'][1:]]
 print('symbols', all((c['text'] in syms or not c['text']) and c['alt'] for c in cells), len(cells))
 print('last', body[-1]['cells'][0]['text'])

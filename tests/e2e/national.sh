@@ -35,6 +35,9 @@ contains "national: roll-up marked under the charts" "$t" ", 2024: 938${NB}studi
 contains "national: RHF value is the RHF's" "$t" "Helse Midt-Norge RHF: 150${NB}studier i 2023, 168${NB}studier i 2024."
 case "$t" in *"text \"168${NB}studier (2024)\""*) fail "national: RHF value not the national value" "168 shown as the plan's value" ;;
 *) pass "national: RHF value not the national value" ;; esac
+# no delays: the count chart's title says "ingen", not "0 er forsinket"
+contains "national: no delays are \"ingen\"" "$t" "er fullført og ingen er forsinket"
+lacks "national: no \"0 er forsinket\"" "$t" " 0 er forsinket"
 contains "national: plan-level series named overall" "$t" "Samlet: 905${NB}studier i 2023, 938${NB}studier i 2024."
 
 # The matrix: the ministry's own (overall) column, then the level under it,
@@ -62,7 +65,7 @@ expect_exit "national: --matrix-level group refused" 2 "$SR" render --dump-tree 
 # An RHF's report: its own statuses and values, its trusts' beside them.
 tree hmn.tree --owner hmn
 h=$(cat hmn.tree)
-contains "national: --owner hmn shows its trust's status" "$h" "text \"St.${NB}Olavs hospital HF: ◐${NB}Pågår\""
+contains "national: --owner hmn shows its trust's status" "$h" "text \"St.${NB}Olavs hospital HF: ►${NB}Pågår\""
 contains "national: --owner hmn shows its trust's value" "$h" "text \"St.${NB}Olavs hospital HF: 4,4${NB}% (2024)\""
 case "$h" in *"Oslo universitetssykehus HF:"*) fail "national: --owner hmn shows no other region's trust" "OUS found" ;;
 *) pass "national: --owner hmn shows no other region's trust" ;; esac

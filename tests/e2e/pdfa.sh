@@ -129,15 +129,15 @@ if need "pdfa: readers" qpdf pdftotext; then
 	contains "pdfa: page numbers" "$text" "Side 2 av"
 	# the status symbols sit in CP1252's unused codes (pdfenc.h): the
 	# faces' ToUnicode maps those codes to them
-	for sym in □ ◐ ♦ ▲ ● ×; do contains "pdfa: status symbol $sym extracts" "$text" "$sym"; done
+	for sym in □ ► ♦ ▲ ● ×; do contains "pdfa: status symbol $sym extracts" "$text" "$sym"; done
 	# poppler reads them from the /Differences too: the ToUnicode map
 	# itself must have them (one byte code each)
 	tu=$(qpdf --qdf --object-streams=disable a.pdf - 2>/dev/null | grep -a -o '<[0-9A-F][0-9A-F]> <[0-9A-F]*>')
-	for u in 25A1 25D0 2666 25B2 25CF; do contains "pdfa: ToUnicode maps a code to U+$u" "$tu" "> <$u>"; done
+	for u in 25A1 25BA 2666 25B2 25CF; do contains "pdfa: ToUnicode maps a code to U+$u" "$tu" "> <$u>"; done
 	# PDF/A-2 (6.2.11.6) takes only Adobe Glyph List names in /Differences:
-	# ◐ is circlewithlefthalfblack there, never uni25D0
+	# ► is triagrt there, never uni25BA
 	qdf=$(qpdf --qdf --object-streams=disable a.pdf - 2>/dev/null | tr -d '\000')
-	contains "pdfa: ◐ named from the Adobe Glyph List" "$qdf" "/circlewithlefthalfblack"
+	contains "pdfa: ► named from the Adobe Glyph List" "$qdf" "/triagrt"
 	lacks "pdfa: no uniXXXX glyph names" "$qdf" "/uni25"
 	# shellcheck disable=SC2086
 	check "pdfa: words inside the text area, no overlaps" python3 "$SR_TOP/tests/pdf_check.py" area a.pdf $CLI_AREA

@@ -55,7 +55,7 @@ tree=$(sed 's/\xc2\xa0/ /g' tree.txt)
 for owner in "Helse Midt-Norge RHF" "St. Olavs hospital HF" "Helse Nord-Trøndelag HF" "Helse Møre og Romsdal HF" "Regionalt brukerutvalg"; do
 	contains "owner $owner in tree" "$tree" "$owner"
 done
-contains "year-over-year change shown, with its symbol" "$tree" "var ◐ Pågår i 2023"
+contains "year-over-year change shown, with its symbol" "$tree" "var ► Pågår i 2023"
 contains "status matrix present" "$tree" "anchor=status-per-hf"
 # languages
 # shellcheck disable=SC2086

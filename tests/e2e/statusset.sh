@@ -23,7 +23,7 @@ text() {
 	esac
 }
 
-# The words of each language, and the symbols: ● ◐ ▲ ×
+# The words of each language, and the symbols: ● ► ▲ ×
 words_nb="Oppnådd|Delvis oppnådd|Ikke oppnådd|Ikke aktuelt"
 words_nn="Oppnådd|Delvis oppnådd|Ikkje oppnådd|Ikkje aktuelt"
 words_en="Achieved|Partly achieved|Not achieved|Not applicable"
@@ -48,12 +48,12 @@ if need "statusset: formats" pdftotext unzip; then
 				# the annual report shows every value; the others the ones they list
 				if [ "$t" = arsrapport ]; then
 					IFS='|' read -r -a ws <<< "${!w}"
-					for x in "${ws[@]}" "●" "◐" "▲" "×"; do
+					for x in "${ws[@]}" "●" "►" "▲" "×"; do
 						contains "$d $fmt: $x" "$s" "$x"
 					done
 				elif [ "$t" = helseforetak ]; then
 					contains "$d $fmt: partly achieved" "$s" "$(echo "${!w}" | cut -d'|' -f2)"
-					contains "$d $fmt: its symbol" "$s" "◐"
+					contains "$d $fmt: its symbol" "$s" "►"
 				else
 					# a board paper shows the deviation: not achieved
 					contains "$d $fmt: not achieved" "$s" "$(echo "${!w}" | cut -d'|' -f3)"
@@ -115,7 +115,7 @@ if sr "pdfa: renders" render -q --pdfa -f pdf -O pdfa "$APLAN" "$ASTATUS" && nee
 	id=$(pdffonts pdfa/*.pdf 2>/dev/null | grep -c Identity)
 	if [ "$n" -eq 2 ] && [ "$id" -eq 0 ]; then pass "pdfa: two single-byte fonts"; else
 		fail "pdfa: two single-byte fonts" "$(pdffonts pdfa/*.pdf 2>&1)"; fi
-	contains "pdfa: the symbols read back" "$(pdftotext -enc UTF-8 pdfa/*.pdf - 2>/dev/null)" "◐"
+	contains "pdfa: the symbols read back" "$(pdftotext -enc UTF-8 pdfa/*.pdf - 2>/dev/null)" "►"
 fi
 
 # A template's colours and symbols for the set reach the report

@@ -99,7 +99,7 @@ else fail "board deviations" "want $(tr '\n' ' ' < want-dev.txt) got $(tr '\n' '
 
 # Year over year in the annual report.
 txt=$(pdftotext arsrapport/hmn-forskning-2023-2026-2024.pdf - | tr '\n' ' ')
-contains "year-over-year change in the PDF, with its symbol" "$txt" "var ◐ Pågår i 2023"
+contains "year-over-year change in the PDF, with its symbol" "$txt" "var ► Pågår i 2023"
 
 # Batch: every trust, -j 1 and -j 2 byte-identical; each trust's report holds
 # exactly its measures (groups expanded) and its own status words.

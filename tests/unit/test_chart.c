@@ -258,6 +258,10 @@ static void test_draw_line(void **st)
 	for (int i = 0; i < d.n; i++)
 		ell |= d.p[i].kind == CP_TEXT && strstr(d.p[i].text, "\xe2\x80\xa6") != NULL;
 	assert_true(ell); /* the long series name was shortened */
+	/* a small multiple's width: an owner's name that fits a row stays whole */
+	assert_int_equal(chart_draw(&c, 200, 10, measure, NULL, &a, &d), 0);
+	assert_clean(&d);
+	assert_true(has_text(&d, "Helse Nord-Trøndelag HF"));
 	/* narrow: category labels thin out instead of colliding */
 	const char *many[] = {"2010", "2011", "2012", "2013", "2014", "2015", "2016", "2017",
 			      "2018", "2019", "2020", "2021"};
@@ -389,7 +393,7 @@ static void test_draw_hbar(void **st)
 			       "2 Sikre aktiv brukerinvolvering", "3 Fremme forskning"};
 	double s1[3] = {2, 0, 1}, s2[3] = {17, 2, 1}, s3[3] = {10, 4, 0};
 	chart_series se[3] = {{"□ Ikke startet", s1, 0xE8EEF4, 0x111827},
-			      {"◐ Pågår", s2, 0x74C6F7, 0x111827},
+			      {"► Pågår", s2, 0x74C6F7, 0x111827},
 			      {"● Fullført", s3, 0xA0E6AA, 0x111827}};
 	doc_chart c;
 	memset(&c, 0, sizeof c);
@@ -405,6 +409,14 @@ static void test_draw_hbar(void **st)
 	assert_true(has_text(&d, "17")); /* a count on its segment */
 	chart_scale s = chart_value_scale(&c);
 	assert_true(s.lo == 0 && s.hi >= 29);
+	/* small counts (the national plan: at most 2 measures an area) tick
+	 * in whole measures, never "0,5" */
+	double t1[3] = {1, 0, 0}, t2[3] = {1, 2, 1}, t3[3] = {0, 0, 0};
+	se[0].values = t1, se[1].values = t2, se[2].values = t3;
+	s = chart_value_scale(&c);
+	assert_true(s.step == 1 && s.decimals == 0 && s.lo == 0 && s.hi >= 2);
+	assert_int_equal(s.ticks, (int)s.hi + 1);
+	se[0].values = s1, se[1].values = s2, se[2].values = s3;
 	/* a long name is written whole above its bar, on two lines, not cut */
 	areas[0] = "1 Følge opp Nasjonal handlingsplan for kliniske studier og sørge for at "
 		   "forskningen kommer pasientene til gode";
