@@ -240,7 +240,7 @@ static void about(rb *b, int level)
 		doc_node *it = doc_append(list, doc_node_new(b->d, DOC_ITEM, nopos));
 		rb_para(b, it, DOC_P_BODY, *date ? rb_fmt(b, "%s (%s)", r->owner->name, date) : r->owner->name);
 	}
-	if (!list->first) /* only unknown owners: validation would have failed */
+	if (list && !list->first) /* only unknown owners: validation would have failed */
 		list->type = DOC_PARAGRAPH;
 }
 

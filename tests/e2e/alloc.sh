@@ -82,6 +82,30 @@ sweep "sample" "$PLAN" $STATUSES
 # shellcheck disable=SC2086
 sweep "national" -f pdf,odt --owner hmn -t arsrapport "$SAMPLES/nasjonal/handlingsplan-kliniske-studier.xml" "$SAMPLES"/nasjonal/status-*.xml
 
+# import: a values CSV read into a status file, every allocation failing
+# in turn, a process each: a clean exit 3 with a message and no file, or
+# (libxml2 keeps its old hash table when a bigger one cannot be had) the
+# very file of a run where nothing failed
+rm -rf imp && mkdir imp
+IP="$SR_TOP/tests/bad/values-plan.xml" IC="$SR_TOP/tests/bad/values-cp1252.csv"
+total=$(SR_COUNT_ALLOC=1 "$A" import -o imp/ref.xml --plan "$IP" "$IC" 2>&1 >/dev/null |
+	sed -n 's/^allocations: //p')
+tried=0 absorbed=0 ibad=0
+for n in $(seq 1 "${total:-0}"); do
+	rm -f imp/s.xml
+	SR_FAIL_ALLOC=$n "$A" import -o imp/s.xml --plan "$IP" "$IC" > log.txt 2>&1; rc=$?
+	tried=$((tried + 1))
+	if [ "$rc" -eq 3 ] && [ ! -e imp/s.xml ] && grep -q "error:" log.txt; then continue; fi
+	if [ "$rc" -eq 0 ] && cmp -s imp/s.xml imp/ref.xml; then absorbed=$((absorbed + 1)); continue; fi
+	ibad=$((ibad + 1))
+	echo "import N=$n: exit $rc, $(ls -A imp)"
+done
+if [ "${total:-0}" -ge 50 ] && [ "$ibad" -eq 0 ] && [ "$(ls -A imp | grep -cv -e '^ref.xml$' -e '^s.xml$')" -eq 0 ]; then
+	pass "import of a values CSV: each of $tried allocations failed in turn: a clean exit 3 ($absorbed absorbed, the same file)"
+else
+	fail "import of a values CSV: allocation failure" "${total:-?} allocations, $ibad misbehaved, left: $(ls -A imp)"
+fi
+
 # Write failures at every file operation (write, fsync, close, rename):
 # ENOSPC and EIO end in exit 3 with nothing new left behind and an earlier
 # report pair intact; a short write is simply continued.
