@@ -102,9 +102,16 @@ sr_status outfile_stage(const char *path, const void *data, size_t len,
 	tmp[dlen] = '.';
 	memcpy(tmp + dlen + 1, path + dlen, plen - dlen);
 	memcpy(tmp + plen + 1, ".XXXXXX", 8);
+	/* made and tracked in one step: a signal between the two would leave
+	 * a file the handler does not know of (xalloc.h) */
+	sigset_t held;
+	signals_hold(&held);
+	xalloc_staging(1);
 	int fd = mkstemp(tmp);
 	if (fd >= 0)
 		xalloc_track_tmp(tmp);
+	xalloc_staging(-1);
+	signals_release(&held);
 	if (fd < 0) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot create the report file: %s",
 			 strerror(errno));

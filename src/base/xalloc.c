@@ -147,8 +147,19 @@ void xalloc_untrack_tmp(const char *path)
 	}
 }
 
+static atomic_int staging;
+
+void xalloc_staging(int delta)
+{
+	atomic_fetch_add(&staging, delta);
+}
+
 void xalloc_remove_tmps(void)
 {
+	/* another thread between mkstemp and xalloc_track_tmp: a few
+	 * instructions, so a spin, which a signal handler may do */
+	while (atomic_load(&staging) > 0)
+		;
 	for (int i = 0; i < MAX_TMP; i++) {
 		const char *t = atomic_load(&tmps[i]);
 		if (t)

@@ -51,7 +51,13 @@ char *xstrdup_lib(const char *s);
 /* Temporary files to remove if the process must stop (outfile.c). */
 void xalloc_track_tmp(const char *path);
 void xalloc_untrack_tmp(const char *path);
-/* Remove every tracked temporary file; async-signal-safe (signals.c). */
+/* Around making a temporary file and tracking it (+1 before, -1 after):
+ * a signal handled meanwhile by another thread waits for the file to be
+ * tracked, so it is removed too.  (The staging thread itself holds the
+ * signals for those few instructions, so it never waits on itself.) */
+void xalloc_staging(int delta);
+/* Remove every tracked temporary file, after any staging in progress;
+ * async-signal-safe (signals.c). */
 void xalloc_remove_tmps(void);
 
 #endif
