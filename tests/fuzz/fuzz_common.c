@@ -18,6 +18,7 @@
 #define SAMPLE_PLAN "samples/handlingsplan-forskning-2023-2026.xml"
 
 static xmlin_schema *schema;
+static template *annual; /* the built-in annual report */
 static void *engine[BACKEND_MAX];
 static char *sample;
 static size_t sample_len;
@@ -36,6 +37,8 @@ void fuzz_init(void)
 	xmlSetGenericErrorFunc(NULL, quiet);
 	if (plan_schema_load(&schema, &d) != SR_OK)
 		abort();
+	if (template_load(&annual, NULL, "arsrapport", &d) != SR_OK)
+		abort();
 	backend_env env = {0};
 	for (size_t i = 0; i < BACKEND_MAX && backends[i]; i++)
 		if (backends[i]->open && backends[i]->open(&engine[i], &env, &d) != SR_OK)
@@ -44,6 +47,8 @@ void fuzz_init(void)
 }
 
 const xmlin_schema *fuzz_schema(void) { return schema; }
+
+const template *fuzz_annual(void) { return annual; }
 
 plan *fuzz_sample_plan(void)
 {

@@ -26,6 +26,9 @@ void fuzz_init(void);
 /* The plan schema fuzz_init loaded. */
 const xmlin_schema *fuzz_schema(void);
 
+/* The built-in annual report's template, which fuzz_init loaded. */
+const template *fuzz_annual(void);
+
 /* A fresh copy of the sample plan (SR_FUZZ_PLAN, or the repository's
  * samples/handlingsplan-forskning-2023-2026.xml from the top folder),
  * read and validated: the caller frees it with plan_free.  Aborts when the

@@ -10,18 +10,11 @@
 #include "input/plan_xml.h"
 #include "input/validate.h"
 
-static template *tpl;
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
 	fuzz_init();
-	diag d;
-	diag_init(&d);
-	if (template_load(&tpl, NULL, "arsrapport", &d) != SR_OK)
-		abort();
-	diag_free(&d);
 	return 0;
 }
 
@@ -33,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (plan_merge_status_mem(p, fuzz_schema(), "fuzz.xml", (const char *)data, size, &d) ==
 		    SR_OK &&
 	    validate_plan(p, &d) == SR_OK)
-		fuzz_render_all(p, tpl, &d);
+		fuzz_render_all(p, fuzz_annual(), &d);
 	plan_free(p);
 	diag_free(&d);
 	return 0;
