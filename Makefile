@@ -137,8 +137,7 @@ check: test-deps
 	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory CC=clang BUILD=build/clang tests
 	@$(MAKE) --no-print-directory tests
-	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
-		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" tests
+	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory alloc
 	@$(MAKE) --no-print-directory fuzz-run SECONDS=$(CHECK_FUZZ_SECONDS) FUZZ_FLAGS=-seed=1
 	@tests/run build build/asan
@@ -236,7 +235,7 @@ fuzz-one:
 		build/fuzz/corpus/$(KIND)
 
 asan:
-	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
+	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g -DSR_POOL_SHIFT=4" \
 		SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" tests
 
 # cppcheck, then clang-tidy with the profile in .clang-tidy, over the sources,
