@@ -1075,21 +1075,21 @@ static void border(html *h, const char *side, double w, uint32_t rgb)
 	putrgb(h, rgb);
 }
 
-/* The house style as CSS.  On screen the body text is the reader's own
- * size (100 %) and every other size and spacing keeps its proportion to
- * the body's; in print the body is the house's size in points, so every
- * value comes out as the PDF's. */
-static void write_css(html *h)
+/* A selector for a nesting depth: first, step depth - 1 times, then last. */
+static void nested_sel(html *h, const char *first, const char *step, int depth, const char *last)
 {
-	const doc *d = h->doc;
-	const doc_style *s = &d->style;
-	const doc_table_style *t = &s->table;
-	const doc_list_style *li = &s->list;
-	const doc_toc_style *toc = &s->toc;
+	put(h, first);
+	for (int k = 1; k < depth; k++)
+		put(h, step);
+	put(h, last);
+}
+
+/* The page's frame: the body's font and colour, the column, the title
+ * block and its logo, the skip link. */
+static void css_frame(html *h)
+{
+	const doc_style *s = &h->doc->style;
 	double fs = s->font_size;
-	double col = column_ems(d);
-	int hf = doc_fill_valid(h->doc, s->header_fill) ? s->header_fill : 0;
-	put(h, "<style>\n");
 	put(h, "*,*::before,*::after{box-sizing:border-box}\n"
 	       "html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
 	       "body{margin:0;font-family:");
@@ -1113,7 +1113,7 @@ static void write_css(html *h)
 	putrgb(h, s->text_rgb);
 	put(h, "}\n");
 	put(h, "header,nav,main,footer{max-width:");
-	putnum(h, col + 2);
+	putnum(h, column_ems(h->doc) + 2);
 	put(h, "em;margin:0 auto;padding:0 1em}\n");
 	/* the title block ends in the heading colour's rule, as on paper:
 	 * drawn inside the header's padding, so it is as wide as the text */
@@ -1128,6 +1128,13 @@ static void write_css(html *h)
 	put(h, "}\n");
 	put(h, ".skip{position:absolute;left:-100em;top:0}\n"
 	       ".skip:focus{left:1em;top:1em;z-index:1;padding:.5em 1em;background:#fff}\n");
+}
+
+/* The paragraph roles and heading levels, the footer's text, links. */
+static void css_roles(html *h)
+{
+	const doc_style *s = &h->doc->style;
+	double fs = s->font_size;
 	role_css(h, "p", &s->para[DOC_P_BODY], fs);
 	/* h1 is the title; the headings' levels follow it, deeper ones as
 	 * the deepest the house styles */
@@ -1151,6 +1158,14 @@ static void write_css(html *h)
 	put(h, ";outline-offset:2px}\ntr:target{outline:2px solid ");
 	putrgb(h, s->link_rgb);
 	put(h, ";outline-offset:-2px}\n");
+}
+
+/* The contents: no numbers of the browser's, a hanging indent per level. */
+static void css_toc(html *h)
+{
+	const doc_style *s = &h->doc->style;
+	const doc_toc_style *toc = &s->toc;
+	double fs = s->font_size;
 	put(h, "nav{margin-bottom:");
 	putem(h, toc->after, fs);
 	put(h, ";line-height:");
@@ -1165,17 +1180,21 @@ static void write_css(html *h)
 	/* a hanging indent: an entry's second line starts under its text,
 	 * not under its number */
 	for (int l = 1; l <= DOC_HEADINGS; l++) {
-		put(h, "nav>ol");
-		for (int k = 1; k < l; k++)
-			put(h, ">li>ol");
-		put(h, ">li>a{display:block;padding-left:");
+		nested_sel(h, "nav>ol", ">li>ol", l, ">li>a{display:block;padding-left:");
 		putem(h, toc->hang[l - 1], fs);
 		put(h, ";text-indent:-");
 		putem(h, toc->hang[l - 1], fs);
 		put(h, "}\n");
 	}
-	/* lists: the label sits in the indent; CSS sets no gap after a
-	 * marker, so a space in the marker's string stands for it */
+}
+
+/* Lists: the label sits in the indent; CSS sets no gap after a marker, so
+ * a space in the marker's string stands for it. */
+static void css_lists(html *h)
+{
+	const doc_style *s = &h->doc->style;
+	const doc_list_style *li = &s->list;
+	double fs = s->font_size;
 	put(h, "main ul,main ol{margin:0 0 ");
 	putem(h, li->after, fs);
 	put(h, ";padding-left:");
@@ -1184,13 +1203,20 @@ static void write_css(html *h)
 	putem(h, li->item_before, fs);
 	put(h, "}\nmain li>p{margin:0}\n");
 	for (int l = 1; l <= DOC_BULLETS; l++) {
-		put(h, "main ");
-		for (int k = 1; k < l; k++)
-			put(h, "ul ");
-		put(h, "ul{list-style-type:");
+		nested_sel(h, "main ", "ul ", l, "ul{list-style-type:");
 		put_bullet(h, doc_style_bullet(s, l));
 		put(h, "}\n");
 	}
+}
+
+/* Tables: rules or a grid, the header row's fill, the zebra. */
+static void css_tables(html *h)
+{
+	const doc *d = h->doc;
+	const doc_style *s = &d->style;
+	const doc_table_style *t = &s->table;
+	double fs = s->font_size;
+	int hf = doc_fill_valid(d, s->header_fill) ? s->header_fill : 0;
 	/* positioned, so that the words hidden for screen readers inside a
 	 * wide table scroll with it instead of widening the page */
 	put(h, ".table-wrap{position:relative;overflow-x:auto;margin:");
@@ -1237,7 +1263,7 @@ static void write_css(html *h)
 	put(h, "}\nth p.note,td p.note{font-size:");
 	putem(h, t->note_size, t->size);
 	put(h, "}\ntd ul,td ol{margin:0;padding-left:");
-	putem(h, li->indent, t->size);
+	putem(h, s->list.indent, t->size);
 	put(h, "}\n");
 	if (t->zebra) {
 		/* no weight of its own: a fill's class wins */
@@ -1245,6 +1271,12 @@ static void write_css(html *h)
 		putrgb(h, t->zebra_rgb);
 		put(h, "}\n");
 	}
+}
+
+/* The status fills, one class each. */
+static void css_fills(html *h)
+{
+	const doc *d = h->doc;
 	for (int f = 1; f < d->nfills && f < DOC_MAX_FILLS; f++) {
 		put(h, ".");
 		fill_class(h, f);
@@ -1260,6 +1292,14 @@ static void write_css(html *h)
 		fill_class(h, f);
 		put(h, " p{hyphens:manual}\n");
 	}
+}
+
+/* A narrow screen; then the charts and the footer. */
+static void css_narrow_charts(html *h)
+{
+	const doc_style *s = &h->doc->style;
+	const doc_table_style *t = &s->table;
+	double fs = s->font_size;
 	/* stacked rows: the column's name above each cell; the header row
 	 * stays for screen readers */
 	put(h, "@media (max-width:36em){\n"
@@ -1294,7 +1334,14 @@ static void write_css(html *h)
 	put(h, ";");
 	border(h, "border-top", s->furniture_rule_w, s->rule_rgb);
 	put(h, "}\n");
-	/* print: the house's page, its body size, a page per level-1 part */
+}
+
+/* Print: the house's page, its body size, a page per level-1 part. */
+static void css_print(html *h)
+{
+	const doc *d = h->doc;
+	const doc_style *s = &d->style;
+	double fs = s->font_size;
 	put(h, "@media print{\n@page{size:");
 	putmm(h, s->page_w);
 	put(h, " ");
@@ -1347,6 +1394,23 @@ static void write_css(html *h)
 	       ".chart .wide{display:block}.chart .narrow{display:none}\n"
 	       "a[href^=\"http\"]::after{content:\" (\" attr(href) \")\";word-break:break-all}\n"
 	       "}\n");
+}
+
+/* The house style as CSS.  On screen the body text is the reader's own
+ * size (100 %) and every other size and spacing keeps its proportion to
+ * the body's; in print the body is the house's size in points, so every
+ * value comes out as the PDF's. */
+static void write_css(html *h)
+{
+	put(h, "<style>\n");
+	css_frame(h);
+	css_roles(h);
+	css_toc(h);
+	css_lists(h);
+	css_tables(h);
+	css_fills(h);
+	css_narrow_charts(h);
+	css_print(h);
 	put(h, "</style>\n");
 }
 
