@@ -182,6 +182,31 @@ static void control_msg(char *msg, size_t n, const char *raw)
 		snprintf(msg, n, "the text holds a control character that XML does not allow; remove it");
 }
 
+/* The mistakes whose message needs nothing from libxml2's report. */
+static const struct {
+	int code;
+	const char *msg;
+} plain_msgs[] = {
+	{XML_ERR_DOCUMENT_EMPTY, "the file is empty or is not XML"},
+	{XML_ERR_DOCUMENT_END,
+	 "there is more text after the end of the document; a file has exactly one outer element"},
+	{XML_ERR_GT_REQUIRED, "a tag is not closed with '>'"},
+	{XML_ERR_LT_IN_ATTRIBUTE, "'<' is not allowed in an attribute value; write &lt;"},
+	{XML_ERR_ATTRIBUTE_NOT_STARTED,
+	 "an attribute value must be written in quotes: name=\"value\""},
+	{XML_ERR_ATTRIBUTE_WITHOUT_VALUE,
+	 "an attribute value must be written in quotes: name=\"value\""},
+	{XML_ERR_UNSUPPORTED_ENCODING,
+	 "the encoding named in the first line is not known; save the file as UTF-8 and name "
+	 "that: encoding=\"UTF-8\""},
+	{XML_ERR_HYPHEN_IN_COMMENT,
+	 "a comment <!-- ... --> must end with --> and hold no '--' inside"},
+	{XML_ERR_COMMENT_NOT_FINISHED,
+	 "a comment <!-- ... --> must end with --> and hold no '--' inside"},
+	{XML_ERR_CDATA_NOT_FINISHED, "a <![CDATA[ section is not closed with ]]>"},
+	{XML_ERR_RESERVED_XML_NAME, "<?xml ...?> may only stand at the very start of the file"},
+};
+
 static void on_parse_error(void *ctx, xmlErrorPtr e)
 {
 	xmlParserCtxtPtr ctxt = ctx;
@@ -192,14 +217,12 @@ static void on_parse_error(void *ctx, xmlErrorPtr e)
 	snprintf(raw, sizeof raw, "%s", e->message ? e->message : "unknown error");
 	chomp(raw);
 	const char *s1 = e->str1 ? e->str1 : "", *s2 = e->str2 ? e->str2 : "";
+	for (size_t i = 0; i < sizeof plain_msgs / sizeof plain_msgs[0]; i++)
+		if (plain_msgs[i].code == e->code) {
+			report(st, e->line, e->int2 > 0 ? e->int2 : 1, plain_msgs[i].msg);
+			return;
+		}
 	switch (e->code) {
-	case XML_ERR_DOCUMENT_EMPTY:
-		snprintf(msg, sizeof msg, "the file is empty or is not XML");
-		break;
-	case XML_ERR_DOCUMENT_END:
-		snprintf(msg, sizeof msg,
-			 "there is more text after the end of the document; a file has exactly one outer element");
-		break;
 	case XML_ERR_TAG_NAME_MISMATCH:
 		snprintf(msg, sizeof msg,
 			 "the closing tag </%s> does not match the opening tag <%s> on line %d",
@@ -208,16 +231,6 @@ static void on_parse_error(void *ctx, xmlErrorPtr e)
 	case XML_ERR_TAG_NOT_FINISHED:
 		snprintf(msg, sizeof msg,
 			 "the file ends before <%s> (opened on line %d) is closed", s1, e->int1);
-		break;
-	case XML_ERR_GT_REQUIRED:
-		snprintf(msg, sizeof msg, "a tag is not closed with '>'");
-		break;
-	case XML_ERR_LT_IN_ATTRIBUTE:
-		snprintf(msg, sizeof msg, "'<' is not allowed in an attribute value; write &lt;");
-		break;
-	case XML_ERR_ATTRIBUTE_NOT_STARTED:
-	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
-		snprintf(msg, sizeof msg, "an attribute value must be written in quotes: name=\"value\"");
 		break;
 	case XML_ERR_ATTRIBUTE_REDEFINED:
 		snprintf(msg, sizeof msg, "the attribute %s is given twice", s1);
@@ -234,20 +247,6 @@ static void on_parse_error(void *ctx, xmlErrorPtr e)
 						  "is written &lt;");
 		else
 			snprintf(msg, sizeof msg, "a bare '&' must be written as &amp;");
-		break;
-	case XML_ERR_UNSUPPORTED_ENCODING:
-		snprintf(msg, sizeof msg, "the encoding named in the first line is not known; save the "
-					  "file as UTF-8 and name that: encoding=\"UTF-8\"");
-		break;
-	case XML_ERR_HYPHEN_IN_COMMENT:
-	case XML_ERR_COMMENT_NOT_FINISHED:
-		snprintf(msg, sizeof msg, "a comment <!-- ... --> must end with --> and hold no '--' inside");
-		break;
-	case XML_ERR_CDATA_NOT_FINISHED:
-		snprintf(msg, sizeof msg, "a <![CDATA[ section is not closed with ]]>");
-		break;
-	case XML_ERR_RESERVED_XML_NAME:
-		snprintf(msg, sizeof msg, "<?xml ...?> may only stand at the very start of the file");
 		break;
 	case XML_NS_ERR_UNDEFINED_NAMESPACE:
 		snprintf(msg, sizeof msg, "the namespace prefix in '%s' is not declared", s1[0] ? s1 : raw);
