@@ -166,37 +166,51 @@ static long whole(ictx *c, const sheet *s, uint32_t row, uint32_t col, const cha
 	return (long)x;
 }
 
+const char *import_decimal(arena *a, const char *s)
+{
+	char tmp[64];
+	size_t k = 0;
+	for (const char *q = s; *q; q++) {
+		if (*q == ' ')
+			continue;
+		if ((unsigned char)q[0] == 0xC2 && (unsigned char)q[1] == 0xA0) {
+			q++;
+			continue;
+		}
+		if ((unsigned char)q[0] == 0xE2 && (unsigned char)q[1] == 0x80 &&
+		    (unsigned char)q[2] == 0xAF) {
+			q += 2;
+			continue;
+		}
+		if (k + 1 >= sizeof tmp)
+			return NULL;
+		tmp[k++] = *q == ',' ? '.' : *q;
+	}
+	tmp[k] = '\0';
+	const char *q = tmp;
+	if (*q == '-')
+		q++;
+	if (!(*q >= '0' && *q <= '9'))
+		return NULL;
+	while (*q >= '0' && *q <= '9')
+		q++;
+	if (*q == '.') {
+		q++;
+		if (!(*q >= '0' && *q <= '9'))
+			return NULL;
+		while (*q >= '0' && *q <= '9')
+			q++;
+	}
+	return *q ? NULL : arena_strdup(a, tmp);
+}
+
 /* A decimal number in the file format's form ("4.1") from a cell, or NULL. */
 static const char *decimal(ictx *c, const sheet *s, uint32_t row, uint32_t col)
 {
 	const sheet_cell *cell = sheet_get(s, row, col);
 	if (!cell)
 		return NULL;
-	char tmp[64];
-	size_t k = 0;
-	const char *src = cell->value ? cell->value : cell->text;
-	for (const char *p = src; *p && k + 1 < sizeof tmp; p++) {
-		if (*p == ' ' || (unsigned char)*p == 0xC2 || (unsigned char)*p == 0xA0)
-			continue;
-		tmp[k++] = *p == ',' ? '.' : *p;
-	}
-	tmp[k] = '\0';
-	/* -?[0-9]+(\.[0-9]+)?, as the schema wants. */
-	const char *p = tmp;
-	if (*p == '-')
-		p++;
-	if (!(*p >= '0' && *p <= '9'))
-		return NULL;
-	while (*p >= '0' && *p <= '9')
-		p++;
-	if (*p == '.') {
-		p++;
-		if (!(*p >= '0' && *p <= '9'))
-			return NULL;
-		while (*p >= '0' && *p <= '9')
-			p++;
-	}
-	return *p ? NULL : arena_strdup(&c->a, tmp);
+	return import_decimal(&c->a, cell->value ? cell->value : cell->text);
 }
 
 /* The set the form's plan reports in; without the plan, every word of

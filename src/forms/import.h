@@ -34,6 +34,13 @@ void import_fold(const char *s, char *out, size_t n, int dashes);
  * it is none of them. */
 status_value import_status_word(const char *s);
 
+/* A number as a person types it into a cell -- a decimal comma or point,
+ * spaces, no-break or narrow no-break spaces grouping thousands
+ * ("1 234,5") -- in the file format's form ("1234.5", as the schema's
+ * -?[0-9]+(\.[0-9]+)?), copied into a; NULL when it is not one (or a is
+ * out of memory). */
+const char *import_decimal(arena *a, const char *s);
+
 /* Turn a read book into a status file (appended to out).  file names the
  * form in messages; p, when not NULL, is the validated plan the form must
  * belong to (plan id, owner, year, measure and indicator ids,

@@ -146,47 +146,6 @@ static int check_header(vctx *c, const sheet *s)
 	return 0;
 }
 
-/* A number with a decimal comma or point, and spaces or no-break spaces
- * grouping thousands ("1 234,5"), in the file format's form ("1234.5");
- * NULL when it is not one. */
-static const char *number(vctx *c, const char *t)
-{
-	char tmp[64];
-	size_t k = 0;
-	for (const char *q = t; *q; q++) {
-		if (*q == ' ')
-			continue;
-		if ((unsigned char)q[0] == 0xC2 && (unsigned char)q[1] == 0xA0) {
-			q++;
-			continue;
-		}
-		if ((unsigned char)q[0] == 0xE2 && (unsigned char)q[1] == 0x80 &&
-		    (unsigned char)q[2] == 0xAF) {
-			q += 2;
-			continue;
-		}
-		if (k + 1 >= sizeof tmp)
-			return NULL;
-		tmp[k++] = *q == ',' ? '.' : *q;
-	}
-	tmp[k] = '\0';
-	const char *q = tmp;
-	if (*q == '-')
-		q++;
-	if (!(*q >= '0' && *q <= '9'))
-		return NULL;
-	while (*q >= '0' && *q <= '9')
-		q++;
-	if (*q == '.') {
-		q++;
-		if (!(*q >= '0' && *q <= '9'))
-			return NULL;
-		while (*q >= '0' && *q <= '9')
-			q++;
-	}
-	return *q ? NULL : arena_strdup(c->a, tmp);
-}
-
 static const char *owner_list(vctx *c)
 {
 	buf b = BUF_INIT;
@@ -287,7 +246,7 @@ static void read_row(vctx *c, const sheet *s, uint32_t row, valuescsv *out, uint
 	const char *num = NULL;
 	if (!vtext)
 		err(c, row, 4, "the value is missing");
-	else if (!(num = number(c, vtext)))
+	else if (!(num = import_decimal(c->a, vtext)))
 		err(c, row, 4, "\"%s\" is not a number; write it like 4,1 or 4.1, without the unit",
 		    vtext);
 	if (c->errors != bad || !cat_ok)
