@@ -409,19 +409,55 @@ sr_status sr_render(const sr_render_opts *o, sr_render_result *r, diag *d)
 	return finish(st, d);
 }
 
+/* Room for every owner of p, the caller's to free; NULL (and the message)
+ * when out of memory. */
+static const owner **owner_array(const plan *p, diag *d)
+{
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+	const owner **owners = xcalloc(p->nowners + 1, sizeof *owners);
+	if (!owners)
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
+	return owners;
+}
+
+/* Every owner of the type the word type names (NULL: hf) into owners, *n
+ * of them.  SR_USAGE for a word that is no type, and when no owner has
+ * it: a command that would then write nothing (or only the regional
+ * report) is not what was asked; by_id is the option that picks owners
+ * by id instead. */
+static sr_status owners_of_type(const plan *p, const char *type, const char *by_id,
+				const owner **owners, size_t *n, diag *d)
+{
+	type = type ? type : "hf";
+	owner_type t;
+	if (model_owner_type_parse(type, &t) < 0) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--type %s: use rhf, hf, group or other", type);
+		return SR_USAGE;
+	}
+	for (size_t i = 0; i < p->nowners; i++)
+		if (p->owners[i]->type == t)
+			owners[(*n)++] = p->owners[i];
+	if (!*n) {
+		char have[64];
+		model_owner_types(p, have, sizeof have);
+		diag_add(d, DIAG_ERROR, NULL, 0, 0,
+			 "no owner in the plan is of type %s (its owners are of type %s); "
+			 "choose with --type or %s", type, have, by_id);
+		return SR_USAGE;
+	}
+	return SR_OK;
+}
+
 /* The owners of a batch: those named in o->owners, else every owner of
  * o->type.  *out: n of them, the caller's to free. */
 static sr_status batch_owners(const sr_batch_opts *o, const plan *p, const owner ***out, size_t *n,
 			      diag *d)
 {
 	sr_status st = SR_OK;
-	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
-	const owner **owners = *out = xcalloc(p->nowners + 1, sizeof *owners);
+	const owner **owners = *out = owner_array(p, d);
 	*n = 0;
-	if (!owners) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
+	if (!owners)
 		return SR_SYSTEM;
-	}
 	if (o->owners) {
 		for (const char *s = o->owners; *s;) {
 			size_t len = strcspn(s, ",");
@@ -440,24 +476,25 @@ static sr_status batch_owners(const sr_batch_opts *o, const plan *p, const owner
 		}
 		return st;
 	}
-	const char *type = o->type ? o->type : "hf";
-	owner_type t;
-	if (model_owner_type_parse(type, &t) < 0) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--type %s: use rhf, hf, group or other", type);
+	return owners_of_type(p, o->type, "--owners", owners, n, d);
+}
+
+/* The owners forms are for: the one named by o->owner, else every owner of
+ * o->type.  *out: n of them, the caller's to free. */
+static sr_status form_owners(const sr_form_opts *o, const plan *p, const owner ***out, size_t *n,
+			     diag *d)
+{
+	const owner **owners = *out = owner_array(p, d);
+	*n = 0;
+	if (!owners)
+		return SR_SYSTEM;
+	if (!o->owner)
+		return owners_of_type(p, o->type, "--owner", owners, n, d);
+	if (!(owners[0] = model_owner(p, o->owner))) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--owner %s: no such owner in the plan", o->owner);
 		return SR_USAGE;
 	}
-	for (size_t i = 0; i < p->nowners; i++)
-		if (p->owners[i]->type == t)
-			owners[(*n)++] = p->owners[i];
-	if (!*n) {
-		/* a batch of only the regional report is not what was asked */
-		char have[64];
-		model_owner_types(p, have, sizeof have);
-		diag_add(d, DIAG_ERROR, NULL, 0, 0,
-			 "no owner in the plan is of type %s (its owners are of type %s); "
-			 "choose with --type or --owners", type, have);
-		return SR_USAGE;
-	}
+	*n = 1;
 	return SR_OK;
 }
 
@@ -522,6 +559,8 @@ sr_status sr_form(const sr_form_opts *o, sr_form_result *r, diag *d)
 	input in;
 	form_opts fo = {.year = o->year, .lang = o->lang, .deadline = o->deadline,
 			.contact = o->contact};
+	const owner **owners = NULL;
+	size_t n = 0;
 	memset(r, 0, sizeof *r);
 	sr_status st = input_open(&in, &o->in, NULL, d);
 	if (st == SR_OK)
@@ -532,9 +571,12 @@ sr_status sr_form(const sr_form_opts *o, sr_form_result *r, diag *d)
 		st = check_dir(o->outdir, d);
 	if (st == SR_OK) {
 		r->ran = 1;
-		st = form_write_all(in.p, o->owner, o->type, &fo, o->xml, o->outdir, o->in.names,
-				    &r->written, &r->total, d);
+		st = form_owners(o, in.p, &owners, &n, d);
 	}
+	if (st == SR_OK)
+		st = form_write_all(in.p, owners, n, &fo, o->xml, o->outdir, o->in.names,
+				    &r->written, &r->total, d);
+	xfree(owners);
 	input_close(&in);
 	return finish(st, d);
 }

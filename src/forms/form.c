@@ -493,60 +493,13 @@ sr_status form_xml(const plan *p, const owner *ow, const form_opts *fo, buf *out
 	return out->failed ? SR_SYSTEM : SR_OK;
 }
 
-static sr_status owners_for(const plan *p, const char *owner_id, const char *type_name,
-			    const owner ***out, size_t *n, diag *d)
-{
-	*out = NULL;
-	*n = 0;
-	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
-	const owner **list = xcalloc(p->nowners + 1, sizeof *list);
-	if (!list) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
-		return SR_SYSTEM;
-	}
-	if (owner_id) {
-		if (!(list[0] = model_owner(p, owner_id))) {
-			diag_add(d, DIAG_ERROR, NULL, 0, 0, "--owner %s: no such owner in the plan", owner_id);
-			xfree(list);
-			return SR_USAGE;
-		}
-		*n = 1;
-	} else {
-		const char *t = type_name ? type_name : "hf";
-		owner_type k;
-		if (model_owner_type_parse(t, &k) < 0) {
-			diag_add(d, DIAG_ERROR, NULL, 0, 0, "--type %s: use rhf, hf, group or other", t);
-			xfree(list);
-			return SR_USAGE;
-		}
-		for (size_t i = 0; i < p->nowners; i++)
-			if (p->owners[i]->type == k)
-				list[(*n)++] = p->owners[i];
-		if (!*n) {
-			char have[64];
-			model_owner_types(p, have, sizeof have);
-			diag_add(d, DIAG_ERROR, NULL, 0, 0,
-				 "no owner in the plan is of type %s (its owners are of type %s); "
-				 "choose with --type or --owner", t, have);
-			xfree(list);
-			return SR_USAGE;
-		}
-	}
-	*out = list;
-	return SR_OK;
-}
-
-sr_status form_write_all(const plan *p, const char *owner_id, const char *type_name,
+sr_status form_write_all(const plan *p, const owner *const *owners, size_t n,
 			 const form_opts *fo, int xml, const char *dir,
 			 const char *const *inputs, int *written, int *total, diag *d)
 {
-	const owner **owners;
-	size_t n;
 	int year = fo->year ? fo->year : form_default_year(p);
-	*written = *total = 0;
-	sr_status worst = owners_for(p, owner_id, type_name, &owners, &n, d);
-	if (worst != SR_OK)
-		return worst;
+	sr_status worst = SR_OK;
+	*written = 0;
 	*total = (int)n;
 	for (size_t i = 0; i < n; i++) {
 		char path[4096];
@@ -565,6 +518,5 @@ sr_status form_write_all(const plan *p, const char *owner_id, const char *type_n
 		worst = sr_worse(worst, st);
 		buf_free(&b);
 	}
-	xfree(owners);
 	return worst;
 }

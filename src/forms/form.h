@@ -81,13 +81,11 @@ sr_status form_xml(const plan *p, const owner *o, const form_opts *fo, buf *out,
 int form_path(char *path, size_t n, const char *dir, const char *plan_id, int year,
 	      const char *owner_id, const char *ext);
 
-/* Write one form per owner into dir (xml: the status-file form, else ODS),
- * each atomically; inputs are never overwritten.  The owners: the one
- * named owner_id, else every owner of type type_name (rhf, hf, group,
- * other; NULL: hf); SR_USAGE for an unknown one.  *written and *total
- * count the files written and wanted.  Goes on after a failure; returns
- * the worst status. */
-sr_status form_write_all(const plan *p, const char *owner_id, const char *type_name,
+/* Write one form for each of the n owners into dir (xml: the status-file
+ * form, else ODS), each atomically; inputs are never overwritten.
+ * *written and *total count the files written and wanted.  Goes on after
+ * a failure; returns the worst status. */
+sr_status form_write_all(const plan *p, const owner *const *owners, size_t n,
 			 const form_opts *fo, int xml, const char *dir,
 			 const char *const *inputs, int *written, int *total, diag *d);
 
