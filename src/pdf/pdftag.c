@@ -630,6 +630,23 @@ static void xml_text(buf *b, const char *s)
 	}
 }
 
+/* One property of the XMP packet, nothing when value is empty; array:
+ * NULL for a plain value, else the RDF container it stands in ("Alt": a
+ * text in the default language, "Seq", "Bag"). */
+static void xmp_prop(buf *b, const char *name, const char *array, const char *value)
+{
+	if (!value || !*value)
+		return;
+	buf_printf(b, "   <%s>", name);
+	if (array)
+		buf_printf(b, "<rdf:%s><rdf:li%s>", array,
+			   strcmp(array, "Alt") == 0 ? " xml:lang=\"x-default\"" : "");
+	xml_text(b, value);
+	if (array)
+		buf_printf(b, "</rdf:li></rdf:%s>", array);
+	buf_printf(b, "</%s>\n", name);
+}
+
 /* The XMP packet: the Info dictionary's values, in the same words and at
  * the same instant (UTC, as Info's "Z"), and the PDF/A identification. */
 static void xmp(pdftag *t, buf *b)
@@ -652,42 +669,18 @@ static void xmp(pdftag *t, buf *b)
 		    "   <pdfaid:part>2</pdfaid:part>\n"
 		    "   <pdfaid:conformance>A</pdfaid:conformance>\n"
 		    "   <dc:format>application/pdf</dc:format>\n");
-	if (d->title && *d->title) {
-		buf_puts(b, "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-		xml_text(b, d->title);
-		buf_puts(b, "</rdf:li></rdf:Alt></dc:title>\n");
-	}
-	if (d->author && *d->author) {
-		buf_puts(b, "   <dc:creator><rdf:Seq><rdf:li>");
-		xml_text(b, d->author);
-		buf_puts(b, "</rdf:li></rdf:Seq></dc:creator>\n");
-	}
-	if (d->subject && *d->subject) {
-		buf_puts(b, "   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-		xml_text(b, d->subject);
-		buf_puts(b, "</rdf:li></rdf:Alt></dc:description>\n");
-	}
-	if (d->lang && *d->lang) {
-		buf_puts(b, "   <dc:language><rdf:Bag><rdf:li>");
-		xml_text(b, d->lang);
-		buf_puts(b, "</rdf:li></rdf:Bag></dc:language>\n");
-	}
+	xmp_prop(b, "dc:title", "Alt", d->title);
+	xmp_prop(b, "dc:creator", "Seq", d->author);
+	xmp_prop(b, "dc:description", "Alt", d->subject);
+	xmp_prop(b, "dc:language", "Bag", d->lang);
 	buf_printf(b,
 		   "   <xmp:CreateDate>%s</xmp:CreateDate>\n"
 		   "   <xmp:ModifyDate>%s</xmp:ModifyDate>\n"
 		   "   <xmp:MetadataDate>%s</xmp:MetadataDate>\n"
 		   "   <xmp:CreatorTool>statusrapport</xmp:CreatorTool>\n",
 		   date, date, date);
-	if (producer && *producer) {
-		buf_puts(b, "   <pdf:Producer>");
-		xml_text(b, producer);
-		buf_puts(b, "</pdf:Producer>\n");
-	}
-	if (d->keywords && *d->keywords) {
-		buf_puts(b, "   <pdf:Keywords>");
-		xml_text(b, d->keywords);
-		buf_puts(b, "</pdf:Keywords>\n");
-	}
+	xmp_prop(b, "pdf:Producer", NULL, producer);
+	xmp_prop(b, "pdf:Keywords", NULL, d->keywords);
 	buf_puts(b, "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n");
 	/* room for in-place edits, as the XMP spec suggests */
 	for (int i = 0; i < 20; i++)
