@@ -43,35 +43,30 @@ sr_status hyph_open(hyph **out, const char *path, diag *d)
 {
 	*out = NULL;
 	hyph *h = xcalloc(1, sizeof *h);
-	if (!h) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory loading hyphenation patterns");
-		return SR_SYSTEM;
-	}
+	if (!h)
+		goto oom;
 	/* The built-in state machine opens in ~2 ms; loading and expanding
 	 * the file costs ~57 ms per process. */
 	if (!path && hyph_image_nlevels > 0) {
-		h->dict = hyphpat_image();
-		if (!h->dict) {
-			diag_add(d, DIAG_ERROR, NULL, 0, 0,
-				 "out of memory loading hyphenation patterns");
+		if (!(h->dict = hyphpat_image()))
+			goto oom;
+	} else {
+		if (!path)
+			path = HYPH_DEFAULT;
+		h->from_file = 1;
+		if (!(h->dict = hyphpat_load(path))) {
+			diag_add(d, DIAG_ERROR, path, 0, 0,
+				 "cannot load hyphenation patterns (install hyphen-no)");
 			xfree(h);
 			return SR_SYSTEM;
 		}
-		*out = h;
-		return SR_OK;
-	}
-	if (!path)
-		path = HYPH_DEFAULT;
-	h->dict = hyphpat_load(path);
-	h->from_file = 1;
-	if (!h->dict) {
-		diag_add(d, DIAG_ERROR, path, 0, 0,
-			 "cannot load hyphenation patterns (install hyphen-no)");
-		xfree(h);
-		return SR_SYSTEM;
 	}
 	*out = h;
 	return SR_OK;
+oom:
+	diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory loading hyphenation patterns");
+	xfree(h);
+	return SR_SYSTEM;
 }
 
 void hyph_close(hyph *h)
