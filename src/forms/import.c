@@ -124,21 +124,15 @@ static void cell_err(ictx *c, const char *sheetname, uint32_t row, uint32_t col,
 	c->errors++;
 }
 
-/* The cell's text without surrounding white space, or NULL when empty. */
+/* The cell's text without surrounding white space; a cell that shows
+ * nothing may still hold a value.  NULL when empty. */
 static const char *text_at(ictx *c, const sheet *s, uint32_t row, uint32_t col)
 {
+	const char *t = sheet_text(&c->a, s, row, col);
+	if (t)
+		return t;
 	const sheet_cell *cell = sheet_get(s, row, col);
-	if (!cell)
-		return NULL;
-	const char *t = cell->text;
-	while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')
-		t++;
-	size_t n = strlen(t);
-	while (n && (t[n - 1] == ' ' || t[n - 1] == '\t' || t[n - 1] == '\n' || t[n - 1] == '\r'))
-		n--;
-	if (!n)
-		return cell->value ? cell->value : NULL;
-	return arena_strndup(&c->a, t, n);
+	return cell ? cell->value : NULL;
 }
 
 /* A whole number from a cell: its value, else its text ("45", "45 %").

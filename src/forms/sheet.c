@@ -87,6 +87,25 @@ const sheet_cell *sheet_get(const sheet *s, uint32_t row, uint32_t col)
 	return c && c->row == row && c->col == col ? c : NULL;
 }
 
+static int blank(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+const char *sheet_text(arena *a, const sheet *s, uint32_t row, uint32_t col)
+{
+	const sheet_cell *cell = sheet_get(s, row, col);
+	if (!cell)
+		return NULL;
+	const char *t = cell->text;
+	while (blank(*t))
+		t++;
+	size_t n = strlen(t);
+	while (n && blank(t[n - 1]))
+		n--;
+	return n ? arena_strndup(a, t, n) : NULL;
+}
+
 uint32_t sheet_rows(const sheet *s)
 {
 	return s->n ? s->cells[s->n - 1].row + 1 : 0;

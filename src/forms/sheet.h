@@ -68,6 +68,10 @@ void sheet_a1(char *out, size_t n, uint32_t col, uint32_t row);
 const sheet *sheet_find(const sheet_book *b, const char *name);
 /* The cell at row, col, or NULL when it is empty. */
 const sheet_cell *sheet_get(const sheet *s, uint32_t row, uint32_t col);
+/* The text of the cell at row, col without surrounding white space
+ * (space, tab, CR, LF), copied into a; NULL when the cell is empty or
+ * blank (or a is out of memory). */
+const char *sheet_text(arena *a, const sheet *s, uint32_t row, uint32_t col);
 /* The first cell with content at or after row, col in reading order
  * (perhaps on a later row), or NULL. */
 const sheet_cell *sheet_next(const sheet *s, uint32_t row, uint32_t col);

@@ -45,16 +45,7 @@ static void err(vctx *c, uint32_t row, uint32_t col, const char *fmt, ...)
 /* The cell's text without surrounding white space, or NULL when empty. */
 static const char *text_at(vctx *c, const sheet *s, uint32_t row, uint32_t col)
 {
-	const sheet_cell *cell = sheet_get(s, row, col);
-	if (!cell)
-		return NULL;
-	const char *t = cell->text;
-	while (*t == ' ' || *t == '\t')
-		t++;
-	size_t n = strlen(t);
-	while (n && (t[n - 1] == ' ' || t[n - 1] == '\t'))
-		n--;
-	return n ? arena_strndup(c->a, t, n) : NULL;
+	return sheet_text(c->a, s, row, col);
 }
 
 /* Whether t is the header word w in any language. */
