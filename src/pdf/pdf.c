@@ -40,24 +40,23 @@ struct pdf_engine {
 sr_status pdf_engine_open(pdf_engine **out, const char *const *font_dirs, diag *d)
 {
 	*out = NULL;
+	sr_status st;
 	pdf_engine *e = xcalloc(1, sizeof *e);
-	if (!e) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory opening the PDF engine");
-		return SR_SYSTEM;
-	}
-	sr_status st = hyph_open(&e->hyph, NULL, d);
-	if (st == SR_OK)
-		st = fonts_open(&e->fonts, font_dirs, d);
-	if (st == SR_OK && !(e->fontz = pdffont_cache_new())) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory opening the PDF engine");
-		st = SR_SYSTEM;
-	}
-	if (st != SR_OK) {
-		pdf_engine_close(e);
-		return st;
-	}
+	if (!e)
+		goto oom;
+	if ((st = hyph_open(&e->hyph, NULL, d)) != SR_OK ||
+	    (st = fonts_open(&e->fonts, font_dirs, d)) != SR_OK)
+		goto fail;
+	if (!(e->fontz = pdffont_cache_new()))
+		goto oom;
 	*out = e;
 	return SR_OK;
+oom:
+	diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory opening the PDF engine");
+	st = SR_SYSTEM;
+fail:
+	pdf_engine_close(e);
+	return st;
 }
 
 void pdf_engine_close(pdf_engine *e)
