@@ -422,37 +422,41 @@ static HPDF_Page make_page(render *r, int p)
 	return pg;
 }
 
+/* Page p's fills or rules (kind).  Colours and widths are set only when
+ * they change (*colour, *width: the last set): every libharu operator
+ * call clears a 512-byte buffer a byte at a time. */
+static void paint_shapes(render *r, int p, layout_kind kind, uint32_t *colour, double *width)
+{
+	const layout_page *lp = &r->l->pages[p];
+	HPDF_Page pg = r->pages[p];
+	double H = r->l->style.page_h;
+	int stroke = kind == LAYOUT_RULE;
+	for (int i = 0; i < lp->n; i++) {
+		const layout_box *b = &lp->boxes[i];
+		if (b->kind != kind)
+			continue;
+		pdftag_begin(r->tag, p, b); /* PDF/A: marked content (artifact) */
+		if (b->rgb != *colour)
+			rgb(r, pg, *colour = b->rgb, stroke);
+		if (stroke)
+			raw_rule(r, pg, b->lw != *width ? (*width = b->lw) : -1, b->x, H - b->y,
+				 b->x + b->w, H - b->y - b->h);
+		else
+			raw_fill(r, pg, b->x, H - b->y - b->h, b->w, b->h);
+		pdftag_end(r->tag, p, b);
+	}
+}
+
 static void paint_page(render *r, int p)
 {
 	const layout_page *lp = &r->l->pages[p];
 	HPDF_Page pg = r->pages[p];
 	double H = r->l->style.page_h;
-	/* fills under rules under text: the painter's only ordering decision.
-	 * Colours and widths are set only when they change: every libharu
-	 * operator call clears a 512-byte buffer a byte at a time. */
+	/* fills under rules under text: the painter's only ordering decision */
 	uint32_t fill = 0xFFFFFFFF, stroke = 0xFFFFFFFF;
 	double width = -1;
-	for (int i = 0; i < lp->n; i++) {
-		const layout_box *b = &lp->boxes[i];
-		if (b->kind != LAYOUT_FILL)
-			continue;
-		pdftag_begin(r->tag, p, b); /* PDF/A: marked content (artifact) */
-		if (b->rgb != fill)
-			rgb(r, pg, fill = b->rgb, 0);
-		raw_fill(r, pg, b->x, H - b->y - b->h, b->w, b->h);
-		pdftag_end(r->tag, p, b);
-	}
-	for (int i = 0; i < lp->n; i++) {
-		const layout_box *b = &lp->boxes[i];
-		if (b->kind != LAYOUT_RULE)
-			continue;
-		pdftag_begin(r->tag, p, b); /* PDF/A: marked content (artifact) */
-		if (b->rgb != stroke)
-			rgb(r, pg, stroke = b->rgb, 1);
-		raw_rule(r, pg, b->lw != width ? (width = b->lw) : -1, b->x, H - b->y, b->x + b->w,
-			 H - b->y - b->h);
-		pdftag_end(r->tag, p, b);
-	}
+	paint_shapes(r, p, LAYOUT_FILL, &fill, &width);
+	paint_shapes(r, p, LAYOUT_RULE, &stroke, &width);
 	for (int i = 0; i < lp->n; i++) {
 		const layout_box *b = &lp->boxes[i];
 		if (b->kind != LAYOUT_IMAGE || !r->logo)
