@@ -65,6 +65,21 @@ doc_node *doc_append(doc_node *parent, doc_node *child)
 	return child;
 }
 
+doc_node *doc_prepend(doc_node *parent, doc_node *child)
+{
+	if (!parent || !child)
+		return NULL;
+	child->parent = parent;
+	child->prev = NULL;
+	child->next = parent->first;
+	if (parent->first)
+		parent->first->prev = child;
+	else
+		parent->last = child;
+	parent->first = child;
+	return child;
+}
+
 doc_node *doc_text(doc *d, const char *s, size_t len, srcpos pos)
 {
 	doc_node *n = doc_node_new(d, DOC_TEXT, pos);

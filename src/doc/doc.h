@@ -145,6 +145,7 @@ static inline int doc_failed(const doc *d) { return arena_failed(&d->arena); }
 /* Nodes.  All return NULL after a failure; all accept NULL arguments. */
 doc_node *doc_node_new(doc *d, doc_type type, srcpos pos);
 doc_node *doc_append(doc_node *parent, doc_node *child); /* returns child */
+doc_node *doc_prepend(doc_node *parent, doc_node *child); /* as first child; returns child */
 /* A TEXT node holding a copy of s[0..len) (UTF-8). */
 doc_node *doc_text(doc *d, const char *s, size_t len, srcpos pos);
 /* A TEXT node showing s[0..len) itself, not a copy: s must outlive d.

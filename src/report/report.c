@@ -502,29 +502,14 @@ void rb_measure_row(rb *b, doc_node *t, const measure *m)
 	if (first && first->type == DOC_PARAGRAPH) {
 		doc_node *id = doc_node_new(b->d, DOC_STRONG, nopos);
 		doc_append(id, doc_textf(b->d, nopos, "%s ", m->id));
-		if (id) { /* prepend */
-			id->parent = first;
-			id->next = first->first;
-			if (first->first)
-				first->first->prev = id;
-			else
-				first->last = id;
-			first->first = id;
-		}
+		doc_prepend(first, id);
 	} else if (c) {
 		/* a text that begins with a list: the id on a line of its own,
 		 * above it, where a reader looks for it */
 		doc_node *idp = doc_para(b->d, DOC_P_BODY, nopos);
 		doc_append(doc_append(idp, doc_node_new(b->d, DOC_STRONG, nopos)),
 			   doc_textf(b->d, nopos, "%s", m->id));
-		if (idp && c->first) {
-			idp->parent = c;
-			idp->next = c->first;
-			c->first->prev = idp;
-			c->first = idp;
-		} else {
-			doc_append(c, idp);
-		}
+		doc_prepend(c, idp);
 	}
 	if (m->deadline)
 		rb_para(b, c, DOC_P_NOTE, rb_fmt(b, "%s: %s", l->w[W_DEADLINE], m->deadline));
