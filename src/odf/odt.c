@@ -531,36 +531,34 @@ static void list_level_props(odt *o, int level)
 	xmlw_end(x);
 }
 
-static void list_styles(odt *o)
+/* The bullet list's style, or with numbered the numbered list's: ten
+ * levels, the house's bullets or a number format cycling 1. a) i. */
+static void list_style(odt *o, const char *name, const char *display, int numbered)
 {
 	xmlw *x = &o->x;
 	static const char *const formats[] = {"1", "a", "i"};
 	static const char *const suffix[] = {".", ")", "."};
 
 	xmlw_start(x, "text:list-style");
-	xmlw_attr(x, "style:name", "List_20_Bullet");
-	xmlw_attr(x, "style:display-name", "List Bullet");
+	xmlw_attrs(x, "style:name", name, "style:display-name", display, NULL);
 	for (int l = 1; l <= 10; l++) {
-		xmlw_start(x, "text:list-level-style-bullet");
+		xmlw_start(x, numbered ? "text:list-level-style-number" : "text:list-level-style-bullet");
 		attr_int(o, "text:level", l);
-		xmlw_attr(x, "text:bullet-char", doc_style_bullet(&o->doc->style, l));
+		if (numbered)
+			xmlw_attrs(x, "style:num-suffix", suffix[(l - 1) % 3], "style:num-format",
+				   formats[(l - 1) % 3], NULL);
+		else
+			xmlw_attr(x, "text:bullet-char", doc_style_bullet(&o->doc->style, l));
 		list_level_props(o, l);
 		xmlw_end(x);
 	}
 	xmlw_end(x);
+}
 
-	xmlw_start(x, "text:list-style");
-	xmlw_attr(x, "style:name", "List_20_Number");
-	xmlw_attr(x, "style:display-name", "List Number");
-	for (int l = 1; l <= 10; l++) {
-		xmlw_start(x, "text:list-level-style-number");
-		attr_int(o, "text:level", l);
-		xmlw_attr(x, "style:num-suffix", suffix[(l - 1) % 3]);
-		xmlw_attr(x, "style:num-format", formats[(l - 1) % 3]);
-		list_level_props(o, l);
-		xmlw_end(x);
-	}
-	xmlw_end(x);
+static void list_styles(odt *o)
+{
+	list_style(o, "List_20_Bullet", "List Bullet", 0);
+	list_style(o, "List_20_Number", "List Number", 1);
 }
 
 /* Headings are not numbered, but the outline style must exist for the
