@@ -13,9 +13,9 @@
 extern const unsigned char embedded_template_rng[];
 extern const size_t embedded_template_rng_len;
 extern const unsigned char embedded_arsrapport_xml[], embedded_styremote_xml[],
-	embedded_helseforetak_xml[];
+	embedded_helseforetak_xml[], embedded_arlig_melding_xml[];
 extern const size_t embedded_arsrapport_xml_len, embedded_styremote_xml_len,
-	embedded_helseforetak_xml_len;
+	embedded_helseforetak_xml_len, embedded_arlig_melding_xml_len;
 
 static const struct builtin {
 	const char *name;
@@ -25,11 +25,13 @@ static const struct builtin {
 	{"arsrapport", embedded_arsrapport_xml, &embedded_arsrapport_xml_len},
 	{"styremote", embedded_styremote_xml, &embedded_styremote_xml_len},
 	{"helseforetak", embedded_helseforetak_xml, &embedded_helseforetak_xml_len},
+	{"arlig-melding", embedded_arlig_melding_xml, &embedded_arlig_melding_xml_len},
 };
 
 const char *const *template_builtin_names(void)
 {
-	static const char *const names[] = {"arsrapport", "styremote", "helseforetak", NULL};
+	static const char *const names[] = {"arsrapport", "styremote", "helseforetak",
+						    "arlig-melding", NULL};
 	return names;
 }
 
@@ -297,7 +299,7 @@ static void add_section(xmlin_walk *w, template *t, tpl_sec kind, int level, int
 	if (!v)
 		return;
 	t->sections = v;
-	v[t->nsections++] = (tpl_section){kind, level, vision, 1};
+	v[t->nsections++] = (tpl_section){kind, level, vision, 1, 0};
 }
 
 static int leaf(xmlin_walk *w, template *t, const xmlNode *c, int level)
@@ -323,6 +325,12 @@ static int leaf(xmlin_walk *w, template *t, const xmlNode *c, int level)
 			xmlin_err(w, c, "chart=\"%s\" must be yes or no", ch);
 		if (ch && t->nsections && t->sections[t->nsections - 1].kind == names[i].kind)
 			t->sections[t->nsections - 1].charts = strcmp(ch, "yes") == 0;
+		/* <areas targets="yes"/>: the annual message's rows */
+		const char *tg = xmlin_attr(c, "targets");
+		if (tg && strcmp(tg, "yes") != 0 && strcmp(tg, "no") != 0)
+			xmlin_err(w, c, "targets=\"%s\" must be yes or no", tg);
+		if (tg && t->nsections && t->sections[t->nsections - 1].kind == names[i].kind)
+			t->sections[t->nsections - 1].targets = strcmp(tg, "yes") == 0;
 		return 1;
 	}
 	return 0;
@@ -380,6 +388,11 @@ static void walk(xmlin_walk *w, const xmlNode *root)
 	/* issue 9: pdfa="yes" makes tagged PDF/A-2a this template's default */
 	const char *pdfa = xmlin_attr(root, "pdfa");
 	t->pdfa = pdfa && strcmp(pdfa, "yes") == 0;
+	const char *docu = xmlin_attr(root, "document");
+	t->annual_message = docu && strcmp(docu, "annual-message") == 0;
+	if (docu && !t->annual_message && strcmp(docu, "status-report") != 0)
+		xmlin_err(w, root, "document=\"%s\" is not a document type; use status-report or annual-message",
+			  docu);
 	for (const xmlNode *c = xmlin_first(root); c; c = xmlin_next(c)) {
 		if (is(c, "description")) {
 			xmlChar *s = xmlNodeGetContent(c);
@@ -463,8 +476,8 @@ sr_status template_load(template **out, const xmlin_schema *schema, const char *
 				b = &builtins[i];
 		if (!b) {
 			diag_add(d, DIAG_ERROR, NULL, 0, 0,
-				 "unknown template \"%s\"; the built-in ones are arsrapport, styremote and "
-				 "helseforetak, or give a path to your own template file", name);
+				 "unknown template \"%s\"; the built-in ones are arsrapport, styremote, "
+				 "helseforetak and arlig-melding, or give a path to your own template file", name);
 			return SR_USAGE;
 		}
 	}

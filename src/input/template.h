@@ -32,6 +32,8 @@ typedef struct tpl_section {
 	int level;   /* heading level of the section: 1, or 2 inside <summary> */
 	int vision;  /* areas: show the målbilde */
 	int charts;  /* counts, indicators: with charts (issue 6; default yes) */
+	int targets; /* areas: each measure's indicators, the year's value
+		      * against the target, in its row */
 } tpl_section;
 
 typedef struct template {
@@ -46,6 +48,8 @@ typedef struct template {
 	int logo_px_w, logo_px_h;    /* from the image header */
 	double logo_width;           /* points */
 	int pdfa;                    /* pdfa="yes": PDF/A-2a by default */
+	int annual_message;          /* document="annual-message": the cover and
+				      * header name the report "Årlig melding" */
 	srcpos font_at;              /* the <font> naming style.font_family;
 				      * line 0 where none does */
 	srcpos status_at[DOC_STATUSES]; /* the <status> setting each status's

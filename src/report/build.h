@@ -28,6 +28,8 @@ typedef struct rb {
 	const owner **under;   /* an owner's report: the owners directly under it, */
 	size_t nunder;         /* listed once rather than searched per measure */
 	const struct rb_tally *tally; /* rb_tally_of's, once counted */
+	int row_targets;       /* a measure's row shows its indicators against
+				* their targets (<areas targets="yes"/>) */
 } rb;
 
 static const srcpos nopos = {0};
@@ -131,6 +133,16 @@ const owner *rb_own_summary_owner(rb *b);
  * it), cut at a word with "…" past MODEL_SHORT_MAX characters.  The
  * string is the document's (its arena). */
 const char *rb_measure_line(rb *b, const measure *m);   /* matrix.c */
+
+/* The owners a level down, as the status matrix has its columns (an
+ * owner's report: the owner and those directly under it): at most
+ * p->nowners into out; returns how many. */
+size_t rb_matrix_owners(rb *b, const owner **out);    /* matrix.c */
+
+/* Under a measure's comment in cell, each of its indicators with a
+ * target: the report year's value against it (the report owner's, else
+ * the plan's), and the values of the owners rb_matrix_owners names. */
+void rb_measure_targets(rb *b, doc_node *cell, const measure *m); /* targets.c */
 
 /* ---- sections ---- */
 

@@ -200,6 +200,20 @@ static int matrix_column(rb *b, const owner *o, const owner *top, int any_under_
 	return o->type == OWNER_HF;
 }
 
+size_t rb_matrix_owners(rb *b, const owner **out)
+{
+	const plan *p = b->p;
+	const owner *top = model_plan_owner(p);
+	int any_under_top = 0;
+	for (size_t i = 0; top && i < p->nowners && !any_under_top; i++)
+		any_under_top = p->owners[i]->parent == top;
+	size_t n = 0;
+	for (size_t i = 0; i < p->nowners; i++)
+		if (matrix_column(b, p->owners[i], top, any_under_top))
+			out[n++] = p->owners[i];
+	return n;
+}
+
 void rb_matrix(rb *b, int level)
 {
 	const plan *p = b->p;
@@ -209,14 +223,10 @@ void rb_matrix(rb *b, int level)
 	if (!cols)
 		return;
 	const owner *top = model_plan_owner(p);
-	int any_under_top = 0;
-	for (size_t i = 0; top && i < p->nowners && !any_under_top; i++)
-		any_under_top = p->owners[i]->parent == top;
+	size_t nall = rb_matrix_owners(b, cols);
 	int ncols = 0;
-	for (size_t i = 0; i < p->nowners; i++) {
-		const owner *o = p->owners[i];
-		if (!matrix_column(b, o, top, any_under_top))
-			continue;
+	for (size_t i = 0; i < nall; i++) {
+		const owner *o = cols[i];
 		int has = 0;
 		for (size_t k = 0; k < p->nmeasures && !has; k++)
 			has = model_status(p->measures[k], b->year, o, 0, NULL) != NULL;

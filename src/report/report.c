@@ -527,6 +527,8 @@ void rb_measure_row(rb *b, doc_node *t, const measure *m)
 	const status *s = model_status(m, b->year, b->who, 1, &fb);
 	if (s && s->comment)
 		rb_rich(b, cc, s->comment);
+	if (b->row_targets)
+		rb_measure_targets(b, cc, m);
 }
 
 static void area_section(rb *b, const area *a, int base, int vision)
@@ -674,7 +676,7 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 			 o->lang);
 		return SR_USAGE;
 	}
-	rb b = {p, o->tpl, l, doc_new(), report_year(p, o), o->owner, o, {0}, 0, 0, NULL, 0, NULL};
+	rb b = {p, o->tpl, l, doc_new(), report_year(p, o), o->owner, o, {0}, 0, 0, NULL, 0, NULL, 0};
 	if (!b.d) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory building the report");
 		return SR_SYSTEM;
@@ -695,9 +697,10 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 	dd->title = arena_strdup(&dd->arena, p->title);
 	dd->subtitle = p->subtitle ? arena_strdup(&dd->arena, p->subtitle) : NULL;
 	dd->author = arena_strdup(&dd->arena, p->organisation);
-	dd->subject = b.who ? rb_fmt(&b, l->w[W_REPORT_FOR], b.year, b.who->name)
-			    : rb_fmt(&b, "%s %d", l->w[W_REPORT], b.year);
-	dd->keywords = rb_fmt(&b, "%s, %d, %s%s%s", l->w[W_REPORT], b.year, p->organisation,
+	int am = o->tpl->annual_message;
+	dd->subject = b.who ? rb_fmt(&b, l->w[am ? W_ANNUAL_MESSAGE_FOR : W_REPORT_FOR], b.year, b.who->name)
+			    : rb_fmt(&b, "%s %d", l->w[am ? W_ANNUAL_MESSAGE : W_REPORT], b.year);
+	dd->keywords = rb_fmt(&b, "%s, %d, %s%s%s", l->w[am ? W_ANNUAL_MESSAGE : W_REPORT], b.year, p->organisation,
 			   b.who ? ", " : "", b.who ? b.who->name : "");
 	dd->header_text = rb_fmt(&b, "%s – %s", p->title, dd->subject);
 	dd->toc_title = l->w[W_CONTENTS];
@@ -738,8 +741,10 @@ sr_status report_build(const plan *p, const report_opts *o, doc **out, diag *d)
 		case TPL_CASE: rb_case_header(&b); break;
 		case TPL_RESOLUTION: rb_resolution(&b, lv); break;
 		case TPL_AREAS:
+			b.row_targets = sec->targets;
 			for (size_t k = 0; k < p->nareas; k++)
 				area_section(&b, p->areas[k], lv, sec->vision);
+			b.row_targets = 0;
 			break;
 		case TPL_OWNERS:
 			if (!b.who)

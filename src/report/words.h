@@ -46,6 +46,9 @@
 	/* the report */ \
 	W(REPORT, "Statusrapport", "Statusrapport", "Status report") \
 	W(REPORT_FOR, "Statusrapport %d – %s", "Statusrapport %d – %s", "Status report %d – %s") \
+	/* a template's document="annual-message": the report on an assignment letter */ \
+	W(ANNUAL_MESSAGE, "Årlig melding", "Årleg melding", "Annual report") \
+	W(ANNUAL_MESSAGE_FOR, "Årlig melding %d – %s", "Årleg melding %d – %s", "Annual report %d – %s") \
 	W(CONTENTS, "Innhold", "Innhald", "Contents") \
 	W(QUOTE_OPEN, "«", "«", "“") \
 	W(QUOTE_CLOSE, "»", "»", "”") \
@@ -68,6 +71,11 @@
 	W(ON_TRACK, "I rute", "I rute", "On track") \
 	W(BEHIND, "Ikke i rute", "Ikkje i rute", "Behind") \
 	W(NO_DATA, "Mangler data", "Manglar data", "No data") \
+	/* a measure's indicator in its row (<areas targets="yes"/>): the
+	 * year's value against the target, in its direction */ \
+	W(ROW_TARGET_AT_MOST, "%s: %s i %d, mål høyst %s", "%s: %s i %d, mål høgst %s", "%s: %s in %d, target at most %s") \
+	W(ROW_TARGET_AT_LEAST, "%s: %s i %d, mål minst %s", "%s: %s i %d, mål minst %s", "%s: %s in %d, target at least %s") \
+	W(ROW_NO_VALUE, "ingen verdi", "ingen verdi", "no value") \
 	W(STATUS_WORD, "Vurdering", "Vurdering", "Assessment") \
 	W(STATUS_COL, "Status", "Status", "Status") \
 	W(MATRIX_TITLE, "Status per helseforetak", "Status per helseføretak", "Status per health trust") \
