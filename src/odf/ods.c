@@ -313,24 +313,17 @@ static int write_styles(const ods_spec *s, buf *out)
 	xmlw_start(x, "office:automatic-styles");
 	xmlw_start(x, "style:page-layout");
 	xmlw_attr(x, "style:name", "pm1");
-	xmlw_start(x, "style:page-layout-properties");
-	xmlw_attr(x, "fo:page-width", "29.7cm");
-	xmlw_attr(x, "fo:page-height", "21cm");
-	xmlw_attr(x, "style:print-orientation", "landscape");
-	xmlw_attr(x, "fo:margin-top", "1.2cm");
-	xmlw_attr(x, "fo:margin-bottom", "1.2cm");
-	xmlw_attr(x, "fo:margin-left", "1.5cm");
-	xmlw_attr(x, "fo:margin-right", "1.5cm");
-	/* Scale each sheet to one page wide, as many pages tall as needed. */
-	xmlw_attr(x, "style:scale-to-X", "1");
-	xmlw_attr(x, "style:print-page-order", "ttb");
-	xmlw_attr(x, "style:print", "objects charts drawings zero-values");
-	xmlw_end(x);
+	/* A4 landscape, each sheet scaled to one page wide and as many pages
+	 * tall as it needs. */
+	xmlw_empty(x, "style:page-layout-properties", "fo:page-width", "29.7cm",
+		   "fo:page-height", "21cm", "style:print-orientation", "landscape",
+		   "fo:margin-top", "1.2cm", "fo:margin-bottom", "1.2cm", "fo:margin-left",
+		   "1.5cm", "fo:margin-right", "1.5cm", "style:scale-to-X", "1",
+		   "style:print-page-order", "ttb", "style:print",
+		   "objects charts drawings zero-values", NULL);
 	xmlw_start(x, "style:footer-style");
-	xmlw_start(x, "style:header-footer-properties");
-	xmlw_attr(x, "fo:min-height", "0.4cm");
-	xmlw_attr(x, "fo:margin-top", "0.2cm");
-	xmlw_end(x);
+	xmlw_empty(x, "style:header-footer-properties", "fo:min-height", "0.4cm",
+		   "fo:margin-top", "0.2cm", NULL);
 	xmlw_end(x);
 	xmlw_end(x);
 	xmlw_end(x);
@@ -353,13 +346,7 @@ static int write_styles(const ods_spec *s, buf *out)
 	xmlw_puts(x, " \xc2\xb7 ");
 	xmlw_start(x, "text:page-number");
 	xmlw_puts(x, "1");
-	xmlw_end(x);
-	xmlw_end(x);
-	xmlw_end(x);
-	xmlw_end(x);
-	xmlw_end(x);
-	xmlw_end(x);
-	return xmlw_close(x);
+	return xmlw_close(x); /* which ends the open elements */
 }
 
 static int write_meta(const ods_spec *s, buf *out)
@@ -424,12 +411,7 @@ static int write_settings(const ods_spec *s, buf *out)
 	xmlw_end(x);
 	if (s->nfreezes)
 		odfxml_config_item(x, "ActiveTable", "string", s->freezes[0].table);
-	xmlw_end(x);
-	xmlw_end(x);
-	xmlw_end(x);
-	xmlw_end(x);
-	xmlw_end(x);
-	return xmlw_close(x);
+	return xmlw_close(x); /* which ends the open elements */
 }
 
 static int write_manifest(buf *out)

@@ -1002,6 +1002,60 @@ static int kept_with(const doc_style *s, const doc_node *n)
 	       (n->u.para.keep_with_next || s->para[n->u.para.style].keep_with_next);
 }
 
+/* Per table, its width and its columns.  Tables stand only at document
+ * level (shape rules), so the top-level children are all of them, in the
+ * order the body numbers them. */
+static void table_styles(odt *o)
+{
+	xmlw *x = &o->x;
+	const doc *dc = o->doc;
+	const doc_style *s = &dc->style;
+	int t = 0;
+	for (const doc_node *n = dc->root->first; n; n = n->next) {
+		if (n->type != DOC_TABLE)
+			continue;
+		char name[32];
+		t++;
+		snprintf(name, sizeof name, "Table%d", t);
+		style_open(o, name, NULL, "table", NULL, NULL, NULL);
+		xmlw_start(x, "style:table-properties");
+		attr_cm(o, "style:width", o->text_w);
+		xmlw_attr(x, "table:align", "margins");
+		/* as the PDF: no space between a table and the heading or
+		 * caption kept with it */
+		attr_cm(o, "fo:margin-top",
+			kept_with(s, n->prev) || doc_breaks_before(n) ? 0 : s->table.before);
+		attr_cm(o, "fo:margin-bottom", s->table.after);
+		if (doc_breaks_before(n))
+			xmlw_attr(x, "fo:break-before", "page");
+		xmlw_attr(x, "style:may-break-between-rows", "true");
+		xmlw_end(x);
+		xmlw_end(x);
+		int nc = n->u.table.ncols;
+		if ((size_t)nc > o->capcolw) {
+			double *v = xrealloc(o->colw, 2 * (size_t)nc * sizeof *v);
+			if (!v) {
+				x->failed = 1;
+				return;
+			}
+			o->colw = v, o->capcolw = (size_t)nc;
+		}
+		doc_column_widths(dc, n, o->text_w, o->colw, o->colw + nc);
+		for (int c = 0; c < nc; c++) {
+			double f = o->colw[c] / o->text_w;
+			snprintf(name, sizeof name, "Table%d.C%d", t, c + 1);
+			style_open(o, name, NULL, "table-column", NULL, NULL, NULL);
+			xmlw_start(x, "style:table-column-properties");
+			attr_cm(o, "style:column-width", o->text_w * f);
+			/* Relative widths in twips of the text width: exact ratios. */
+			xmlw_attrf(x, "style:rel-column-width", "%ld*",
+				   (long)(f * 65535 + 0.5));
+			xmlw_end(x);
+			xmlw_end(x);
+		}
+	}
+}
+
 /* Automatic styles: paragraph variants, then per table its width and its
  * columns, then one cell style per fill. */
 static void automatic_styles(odt *o)
@@ -1088,52 +1142,7 @@ static void automatic_styles(odt *o)
 		xmlw_end(x);
 	}
 
-	/* Tables stand only at document level (shape rules), so the top-level
-	 * children are all of them, in the order the body numbers them. */
-	int t = 0;
-	for (const doc_node *n = dc->root->first; n; n = n->next) {
-		if (n->type != DOC_TABLE)
-			continue;
-		char name[32];
-		t++;
-		snprintf(name, sizeof name, "Table%d", t);
-		style_open(o, name, NULL, "table", NULL, NULL, NULL);
-		xmlw_start(x, "style:table-properties");
-		attr_cm(o, "style:width", o->text_w);
-		xmlw_attr(x, "table:align", "margins");
-		/* as the PDF: no space between a table and the heading or
-		 * caption kept with it */
-		attr_cm(o, "fo:margin-top",
-			kept_with(s, n->prev) || doc_breaks_before(n) ? 0 : s->table.before);
-		attr_cm(o, "fo:margin-bottom", s->table.after);
-		if (doc_breaks_before(n))
-			xmlw_attr(x, "fo:break-before", "page");
-		xmlw_attr(x, "style:may-break-between-rows", "true");
-		xmlw_end(x);
-		xmlw_end(x);
-		int nc = n->u.table.ncols;
-		if ((size_t)nc > o->capcolw) {
-			double *v = xrealloc(o->colw, 2 * (size_t)nc * sizeof *v);
-			if (!v) {
-				x->failed = 1;
-				break;
-			}
-			o->colw = v, o->capcolw = (size_t)nc;
-		}
-		doc_column_widths(dc, n, o->text_w, o->colw, o->colw + nc);
-		for (int c = 0; c < nc; c++) {
-			double f = o->colw[c] / o->text_w;
-			snprintf(name, sizeof name, "Table%d.C%d", t, c + 1);
-			style_open(o, name, NULL, "table-column", NULL, NULL, NULL);
-			xmlw_start(x, "style:table-column-properties");
-			attr_cm(o, "style:column-width", o->text_w * f);
-			/* Relative widths in twips of the text width: exact ratios. */
-			xmlw_attrf(x, "style:rel-column-width", "%ld*",
-				   (long)(f * 65535 + 0.5));
-			xmlw_end(x);
-			xmlw_end(x);
-		}
-	}
+	table_styles(o);
 
 	/* Rows never split across pages: a measure reads as one unit. */
 	style_open(o, "Row", NULL, "table-row", NULL, NULL, NULL);

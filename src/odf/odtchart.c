@@ -72,6 +72,13 @@ static void style_begin(xmlw *x, const char *name)
 	odfxml_style_open(x, name, "chart");
 }
 
+/* Neither line nor fill: the legend's and the wall's box, a total's
+ * segment. */
+static void unseen(xmlw *x)
+{
+	xmlw_empty(x, "style:graphic-properties", "draw:stroke", "none", "draw:fill", "none", NULL);
+}
+
 static void text_props(xmlw *x, double size, int bold, uint32_t rgb)
 {
 	xmlw_start(x, "style:text-properties");
@@ -117,6 +124,92 @@ static void label_style(xmlw *x, const char *name, const char *pos, double size,
 	xmlw_end(x);
 }
 
+/* The style "s<i>" of the chart's column cl, and "s<i>l" of its labelled
+ * point where it has one. */
+static void column_style(xmlw *x, const doc_chart *c, const doc_chart_style *cs,
+			 const chart_col *cl, int i)
+{
+	int hbar = c->kind == CHART_STACKED_HBAR;
+	char nm[16];
+	snprintf(nm, sizeof nm, "s%d", i);
+	style_begin(x, nm);
+	xmlw_start(x, "style:chart-properties");
+	if (cl->kind == CHART_COL_TOTAL) {
+		/* an unseen segment after the bar: its label, the total,
+		 * stands right of the bar's end; past the axis it is not
+		 * drawn */
+		xmlw_attr(x, "chart:data-label-number", "value");
+		xmlw_attr(x, "chart:label-position", "right");
+		xmlw_end(x);
+		unseen(x);
+		text_props(x, cs->label_size, 1, cs->label_rgb);
+		xmlw_end(x);
+		return;
+	}
+	if (hbar) {
+		xmlw_attr(x, "chart:data-label-number", "value");
+	} else if (cl->kind == CHART_COL_SERIES) {
+		xmlw_attr(x, "chart:symbol-type", "named-symbol");
+		xmlw_attr(x, "chart:symbol-name", "square");
+		xmlw_attr(x, "chart:symbol-width", "0.15cm");
+		xmlw_attr(x, "chart:symbol-height", "0.15cm");
+	} else if (cl->kind == CHART_COL_TRACK) {
+		xmlw_attr(x, "chart:symbol-type", "none");
+	} else {
+		xmlw_attr(x, "chart:symbol-type", "named-symbol");
+		xmlw_attr(x, "chart:symbol-name",
+			  cl->kind == CHART_COL_BASE ? "diamond" : "x");
+		xmlw_attr(x, "chart:symbol-width", "0.25cm");
+		xmlw_attr(x, "chart:symbol-height", "0.25cm");
+	}
+	xmlw_end(x);
+	xmlw_start(x, "style:graphic-properties");
+	uint32_t rgb = cl->kind == CHART_COL_SERIES ? c->series[cl->k].rgb
+		       : cl->kind == CHART_COL_BASE ? cs->base_rgb
+		       : cl->kind == CHART_COL_TARGET ? cs->target_rgb : cs->track_rgb;
+	if (hbar) {
+		/* the fill darkened at the edge, as in the PDF (pale status
+		 * shades stay visible on white) */
+		uint32_t e = (((rgb >> 16) & 255) * 7 / 10) << 16 |
+			     (((rgb >> 8) & 255) * 7 / 10) << 8 | ((rgb & 255) * 7 / 10);
+		xmlw_attr(x, "draw:stroke", "solid");
+		attr_rgb(x, "svg:stroke-color", e);
+		xmlw_attr(x, "draw:fill", "solid");
+		attr_rgb(x, "draw:fill-color", rgb);
+	} else if (cl->kind == CHART_COL_SERIES && c->kind == CHART_BAR) {
+		xmlw_attr(x, "draw:stroke", "none");
+		xmlw_attr(x, "draw:fill", "solid");
+		attr_rgb(x, "draw:fill-color", rgb);
+	} else {
+		xmlw_attr(x, "draw:stroke",
+			  cl->kind == CHART_COL_TRACK ? "dash"
+			  : cl->kind == CHART_COL_SERIES ? "solid" : "none");
+		if (cl->kind == CHART_COL_TRACK)
+			xmlw_attr(x, "draw:stroke-dash", "Track");
+		attr_cm(x, "svg:stroke-width",
+			cl->kind == CHART_COL_TRACK ? cs->track_w : cs->line_w);
+		attr_rgb(x, "svg:stroke-color", rgb);
+		xmlw_attr(x, "draw:fill", "solid");
+		attr_rgb(x, "draw:fill-color", rgb);
+	}
+	xmlw_end(x);
+	if (hbar) {
+		xmlw_start(x, "style:text-properties");
+		attr_pt(x, "fo:font-size", cs->label_size);
+		xmlw_attr(x, "fo:font-weight", "bold");
+		attr_rgb(x, "fo:color", c->series[cl->k].text_rgb);
+		xmlw_end(x);
+	}
+	xmlw_end(x);
+	/* the point labelled as in the PDF: a series' last value beside
+	 * it, the target's value above its mark */
+	if (chart_col_label_at(c, cl) >= 0) {
+		snprintf(nm, sizeof nm, "s%dl", i);
+		label_style(x, nm, cl->kind == CHART_COL_TARGET ? "top" : "right", cs->label_size,
+			    rgb);
+	}
+}
+
 static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols)
 {
 	int hbar = c->kind == CHART_STACKED_HBAR;
@@ -124,11 +217,8 @@ static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols
 	doc_chart_style cs = chart_style(c);
 	xmlw_start(x, "office:automatic-styles");
 	style_begin(x, "chart");
-	xmlw_start(x, "style:graphic-properties");
-	xmlw_attr(x, "draw:stroke", "none");
-	xmlw_attr(x, "draw:fill", "solid");
-	xmlw_attr(x, "draw:fill-color", "#ffffff");
-	xmlw_end(x);
+	xmlw_empty(x, "style:graphic-properties", "draw:stroke", "none", "draw:fill", "solid",
+		   "draw:fill-color", "#ffffff", NULL);
 	xmlw_end(x);
 	style_begin(x, "title");
 	text_props(x, cs.title_size, 1, cs.title_rgb);
@@ -137,30 +227,21 @@ static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols
 	text_props(x, cs.verdict_size, 1, cs.label_rgb);
 	xmlw_end(x);
 	style_begin(x, "legend");
-	xmlw_start(x, "style:graphic-properties");
-	xmlw_attr(x, "draw:stroke", "none");
-	xmlw_attr(x, "draw:fill", "none");
-	xmlw_end(x);
+	unseen(x);
 	text_props(x, cs.label_size, 0, cs.label_rgb);
 	xmlw_end(x);
 	style_begin(x, "plot");
-	xmlw_start(x, "style:chart-properties");
-	if (hbar) {
-		xmlw_attr(x, "chart:vertical", "true");
-		xmlw_attr(x, "chart:stacked", "true");
-		xmlw_attr(x, "chart:gap-width", "60");
-	} else {
-		xmlw_attr(x, "chart:treat-empty-cells", "leave-gap");
-		xmlw_attr(x, "chart:symbol-type", "automatic");
-	}
-	xmlw_end(x);
+	if (hbar)
+		xmlw_empty(x, "style:chart-properties", "chart:vertical", "true", "chart:stacked",
+			   "true", "chart:gap-width", "60", NULL);
+	else
+		xmlw_empty(x, "style:chart-properties", "chart:treat-empty-cells", "leave-gap",
+			   "chart:symbol-type", "automatic", NULL);
 	xmlw_end(x);
 	style_begin(x, "axis-x");
-	xmlw_start(x, "style:chart-properties");
-	xmlw_attr(x, "chart:display-label", "true");
 	/* a long area name on more lines rather than over the bars */
-	xmlw_attr(x, "text:line-break", "true");
-	xmlw_end(x);
+	xmlw_empty(x, "style:chart-properties", "chart:display-label", "true", "text:line-break",
+		   "true", NULL);
 	text_props(x, cs.label_size, 0, cs.label_rgb);
 	xmlw_end(x);
 	/* the value axis' numbers as the PDF writes them: the tick's decimals,
@@ -181,10 +262,7 @@ static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols
 	text_props(x, cs.label_size, 0, cs.label_rgb);
 	xmlw_end(x);
 	style_begin(x, "wall");
-	xmlw_start(x, "style:graphic-properties");
-	xmlw_attr(x, "draw:stroke", "none");
-	xmlw_attr(x, "draw:fill", "none");
-	xmlw_end(x);
+	unseen(x);
 	xmlw_end(x);
 	style_begin(x, "grid");
 	xmlw_start(x, "style:graphic-properties");
@@ -192,90 +270,8 @@ static void styles(xmlw *x, const doc_chart *c, const chart_col *cols, int ncols
 	attr_cm(x, "svg:stroke-width", cs.grid_w);
 	xmlw_end(x);
 	xmlw_end(x);
-	for (int i = 0; i < ncols; i++) {
-		char nm[16];
-		snprintf(nm, sizeof nm, "s%d", i);
-		style_begin(x, nm);
-		xmlw_start(x, "style:chart-properties");
-		const chart_col *cl = &cols[i];
-		if (cl->kind == CHART_COL_TOTAL) {
-			/* an unseen segment after the bar: its label, the total,
-			 * stands right of the bar's end; past the axis it is not
-			 * drawn */
-			xmlw_attr(x, "chart:data-label-number", "value");
-			xmlw_attr(x, "chart:label-position", "right");
-			xmlw_end(x);
-			xmlw_start(x, "style:graphic-properties");
-			xmlw_attr(x, "draw:stroke", "none");
-			xmlw_attr(x, "draw:fill", "none");
-			xmlw_end(x);
-			text_props(x, cs.label_size, 1, cs.label_rgb);
-			xmlw_end(x);
-			continue;
-		}
-		if (hbar) {
-			xmlw_attr(x, "chart:data-label-number", "value");
-		} else if (cl->kind == CHART_COL_SERIES) {
-			xmlw_attr(x, "chart:symbol-type", "named-symbol");
-			xmlw_attr(x, "chart:symbol-name", "square");
-			xmlw_attr(x, "chart:symbol-width", "0.15cm");
-			xmlw_attr(x, "chart:symbol-height", "0.15cm");
-		} else if (cl->kind == CHART_COL_TRACK) {
-			xmlw_attr(x, "chart:symbol-type", "none");
-		} else {
-			xmlw_attr(x, "chart:symbol-type", "named-symbol");
-			xmlw_attr(x, "chart:symbol-name",
-				  cl->kind == CHART_COL_BASE ? "diamond" : "x");
-			xmlw_attr(x, "chart:symbol-width", "0.25cm");
-			xmlw_attr(x, "chart:symbol-height", "0.25cm");
-		}
-		xmlw_end(x);
-		xmlw_start(x, "style:graphic-properties");
-		uint32_t rgb = cl->kind == CHART_COL_SERIES ? c->series[cl->k].rgb
-			       : cl->kind == CHART_COL_BASE ? cs.base_rgb
-			       : cl->kind == CHART_COL_TARGET ? cs.target_rgb : cs.track_rgb;
-		if (hbar) {
-			/* the fill darkened at the edge, as in the PDF (pale status
-			 * shades stay visible on white) */
-			uint32_t e = (((rgb >> 16) & 255) * 7 / 10) << 16 |
-				     (((rgb >> 8) & 255) * 7 / 10) << 8 | ((rgb & 255) * 7 / 10);
-			xmlw_attr(x, "draw:stroke", "solid");
-			attr_rgb(x, "svg:stroke-color", e);
-			xmlw_attr(x, "draw:fill", "solid");
-			attr_rgb(x, "draw:fill-color", rgb);
-		} else if (cl->kind == CHART_COL_SERIES && c->kind == CHART_BAR) {
-			xmlw_attr(x, "draw:stroke", "none");
-			xmlw_attr(x, "draw:fill", "solid");
-			attr_rgb(x, "draw:fill-color", rgb);
-		} else {
-			xmlw_attr(x, "draw:stroke",
-				  cl->kind == CHART_COL_TRACK ? "dash"
-				  : cl->kind == CHART_COL_SERIES ? "solid" : "none");
-			if (cl->kind == CHART_COL_TRACK)
-				xmlw_attr(x, "draw:stroke-dash", "Track");
-			attr_cm(x, "svg:stroke-width",
-				cl->kind == CHART_COL_TRACK ? cs.track_w : cs.line_w);
-			attr_rgb(x, "svg:stroke-color", rgb);
-			xmlw_attr(x, "draw:fill", "solid");
-			attr_rgb(x, "draw:fill-color", rgb);
-		}
-		xmlw_end(x);
-		if (hbar) {
-			xmlw_start(x, "style:text-properties");
-			attr_pt(x, "fo:font-size", cs.label_size);
-			xmlw_attr(x, "fo:font-weight", "bold");
-			attr_rgb(x, "fo:color", c->series[cl->k].text_rgb);
-			xmlw_end(x);
-		}
-		xmlw_end(x);
-		/* the point labelled as in the PDF: a series' last value beside
-		 * it, the target's value above its mark */
-		if (chart_col_label_at(c, cl) >= 0) {
-			snprintf(nm, sizeof nm, "s%dl", i);
-			label_style(x, nm, cl->kind == CHART_COL_TARGET ? "top" : "right", cs.label_size,
-				    rgb);
-		}
-	}
+	for (int i = 0; i < ncols; i++)
+		column_style(x, c, &cs, &cols[i], i);
 	xmlw_end(x);
 }
 
