@@ -169,7 +169,9 @@ static const char *status_list(fctx *f, const char *sep, int tokens, int quote)
 	}
 	const char *s = b.failed ? NULL : arena_strndup(&f->a, (const char *)b.data, b.len);
 	buf_free(&b);
-	return s;
+	if (!s)
+		f->a.failed = 1; /* a form without its list of words is not written */
+	return s ? s : "";
 }
 
 /* ---- the spreadsheet ---------------------------------------------------------- */
@@ -332,7 +334,7 @@ sr_status form_ods(const plan *p, const owner *ow, const form_opts *fo, buf *out
 	const char *const *w = f.l->w;
 	const ods_validation vals[] = {
 		{.name = "valStatus",
-		 .condition = arena_printf(&f.a, "of:cell-content-is-in-list(%s)", list ? list : ""),
+		 .condition = arena_printf(&f.a, "of:cell-content-is-in-list(%s)", list),
 		 .list = 1,
 		 .base_cell = FORM_SHEET_STATUS ".F4",
 		 .error_title = w[W_FORM_BAD_STATUS_TITLE],
@@ -390,9 +392,13 @@ sr_status form_ods(const plan *p, const owner *ow, const form_opts *fo, buf *out
 
 /* ---- the status file -------------------------------------------------------- */
 
-/* Text for a comment: wrapped at about 76 columns, each line indented. */
+/* Text for a comment: wrapped at about 76 columns, each line indented.
+ * NULL (text the arena could not hold) adds nothing: the caller reports
+ * the arena's failure. */
 static void wrapped(buf *b, const char *s, const char *indent)
 {
+	if (!s)
+		return;
 	size_t col = 0, in = strlen(indent);
 	int start = 1; /* at the start of a line: no space before the word */
 	while (*s) {

@@ -221,9 +221,11 @@ static const char *status_words(ictx *c)
 	const status_value *order = model_status_order(form_set(c), &n);
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&b, "%s%s", i ? ", " : "", labels_status(c->l, order[i]));
-	const char *s = b.failed ? "" : arena_strndup(&c->a, (const char *)b.data, b.len);
+	const char *s = b.failed ? NULL : arena_strndup(&c->a, (const char *)b.data, b.len);
 	buf_free(&b);
-	return s;
+	if (!s)
+		c->a.failed = 1; /* a message would lack the words: out of memory */
+	return s ? s : "";
 }
 
 /* Whether header text t is the form's header format fmt ("Status %d"):

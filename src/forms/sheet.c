@@ -234,6 +234,10 @@ static void read_row(rdr *r, sheet *s, const xmlNode *row, uint32_t rownum, uint
 		const char *sv = t.len ? NULL : nsattr(c, NS_OFFICE, "string-value");
 		if (sv)
 			buf_puts(&t, sv);
+		if (t.failed) { /* its text lost, a filled cell would read as empty */
+			r->oom = 1;
+			break;
+		}
 		const char *vt = nsattr(c, NS_OFFICE, "value-type");
 		const char *v = vt && (!strcmp(vt, "float") || !strcmp(vt, "percentage") ||
 				       !strcmp(vt, "currency"))
@@ -249,7 +253,7 @@ static void read_row(rdr *r, sheet *s, const xmlNode *row, uint32_t rownum, uint
 			} else if (v) {
 				val = arena_strdup(&r->b->a, v);
 			}
-			if (!text || (v && !val) || t.failed) {
+			if (!text || (v && !val)) {
 				r->oom = 1;
 				break;
 			}

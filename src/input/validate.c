@@ -98,8 +98,10 @@ static void check_ids(vctx *v)
 	const char **ids = xmalloc((n + 1) * sizeof *ids);
 	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	const srcpos **where = xmalloc((n + 1) * sizeof *where);
-	if (!ids || !where)
+	if (!ids || !where) {
+		v->errors++; /* ids left unchecked may repeat: fail, like dup_ids */
 		goto done;
+	}
 	for (size_t i = 0; i < p->nowners; i++) {
 		ids[i] = p->owners[i]->id;
 		where[i] = &p->owners[i]->pos;
@@ -131,8 +133,10 @@ static void check_area_ids(vctx *v)
 	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	area **stack = xmalloc(cap * sizeof *stack);
 	size_t top = 0;
-	if (!ids || !where || !stack)
+	if (!ids || !where || !stack) {
+		v->errors++;
 		goto done;
+	}
 	for (size_t i = p->nareas; i-- > 0;)
 		if (top < cap)
 			stack[top++] = p->areas[i];
@@ -151,8 +155,10 @@ static void check_area_ids(vctx *v)
 			area **ns = xrealloc(stack, nc * sizeof *stack);
 			if (ns)
 				stack = ns;
-			if (!ni || !nw || !ns)
+			if (!ni || !nw || !ns) {
+				v->errors++;
 				goto done;
+			}
 			cap = nc;
 		}
 		if (a->id) {

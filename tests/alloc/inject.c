@@ -6,7 +6,8 @@
  *
  * Set in the environment:
  *   SR_FAIL_ALLOC=N         the N-th allocation after xalloc_arm() fails
- *   SR_FAIL_ALLOC_TRACE     that failure prints its caller's stack
+ *   SR_FAIL_ALLOC_TRACE     that failure prints its caller's stack (in a
+ *                           sweep, each child's, with SR_FAIL_ALLOC_SWEEP_STDERR)
  *   SR_COUNT_ALLOC          the count is printed at exit ("allocations: N")
  *   SR_FAIL_ALLOC_SWEEP=1   every allocation fails in turn (below)
  *   SR_FAIL_ALLOC_SWEEP_FROM=N   the sweep starts at N (to look at one)
@@ -101,6 +102,27 @@ static int sweep_fork(long n)
 	return 0;
 }
 
+/* For a test that wants to know which failures are survivable: the
+ * failing allocation's callers on stderr, after a line naming N, in one
+ * write so that two sweep children's traces do not interleave. */
+static void trace(void)
+{
+	if (!getenv("SR_FAIL_ALLOC_TRACE"))
+		return;
+	void *frames[16];
+	int n = backtrace(frames, 16);
+	char **names = backtrace_symbols(frames, n);
+	char out[4096];
+	size_t len = (size_t)snprintf(out, sizeof out, "trace: N=%ld\n", count);
+	for (int i = 0; names && i < n && len < sizeof out; i++)
+		len += (size_t)snprintf(out + len, sizeof out - len, "%s\n", names[i]);
+	free(names);
+	if (len > sizeof out - 1)
+		len = sizeof out - 1;
+	ssize_t w = write(2, out, len);
+	(void)w;
+}
+
 int xalloc_hook_refuse(void)
 {
 	if (!armed)
@@ -113,15 +135,14 @@ int xalloc_hook_refuse(void)
 		sweep_from = from ? atol(from) : 1;
 	}
 	++count;
-	if (sweep && !in_child && !staged && count >= sweep_from)
-		return sweep_fork(count);
+	if (sweep && !in_child && !staged && count >= sweep_from) {
+		if (!sweep_fork(count))
+			return 0;
+		trace();
+		return 1;
+	}
 	if (fail_at > 0 && count == fail_at) {
-		/* for a test that wants to know which failures are survivable */
-		if (getenv("SR_FAIL_ALLOC_TRACE")) {
-			void *frames[12];
-			int n = backtrace(frames, 12);
-			backtrace_symbols_fd(frames, n, 2);
-		}
+		trace();
 		return 1;
 	}
 	return 0;

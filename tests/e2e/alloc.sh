@@ -6,7 +6,9 @@
 # they should, so any failed allocation fails the report.  Every N is
 # tried: SR_FAIL_ALLOC_SWEEP forks a child at each allocation in which that
 # allocation fails (tests/alloc/inject.c), up to the first staged output
-# file; the few allocations after it get a process each.
+# file; the few allocations after it get a process each.  The forms
+# commands (form, import of a filled-in form, collect) are swept the same
+# way.
 . "$SR_TOP/tests/lib.sh"
 A="$SR_TOP/build/alloc/statusrapport"
 if [ "$SR_SANITIZED" = 1 ]; then skip "allocation failure" "runs once, with the plain build"; exit 0; fi
@@ -105,6 +107,80 @@ if [ "${total:-0}" -ge 50 ] && [ "$ibad" -eq 0 ] && [ "$(ls -A imp | grep -cv -e
 else
 	fail "import of a values CSV: allocation failure" "${total:-?} allocations, $ibad misbehaved, left: $(ls -A imp)"
 fi
+
+# swept NAME FROM CMD...: every allocation of `statusrapport CMD...` from
+# the FROM-th on fails once, each in a child forked there (as in sweep);
+# @OUT@ in an argument stands for the folder the command writes into.  The
+# sweeping process's own files must be the plain build's, byte for byte
+# (SOURCE_DATE_EPOCH), and nothing else; each late run after the first file
+# is staged ends in exit 3 with a message and no file.  FROM skips reading
+# the plan and status files where a render sweep above has failed every
+# one of those allocations already.
+swept() {
+	name=$1 from=$2
+	shift 2
+	rm -rf sw ref && mkdir sw ref
+	"$SR" "${@//@OUT@/ref}" > /dev/null 2>&1
+	SR_FAIL_ALLOC_SWEEP=1 SR_FAIL_ALLOC_SWEEP_FROM=$from SR_COUNT_ALLOC=1 \
+		"$A" "${@//@OUT@/sw}" > sweep.txt 2>&1; rc=$?
+	total=$(sed -n 's/^allocations: //p' sweep.txt)
+	line=$(grep '^sweep: [0-9]* failed allocations' sweep.txt)
+	tried=$(echo "$line" | sed -n 's/^sweep: \([0-9]*\) failed.*/\1/p')
+	bad=$(echo "$line" | sed -n 's/.*tried, \([0-9]*\) misbehaved.*/\1/p')
+	stop=$(echo "$line" | sed -n 's/.*stopped at \([0-9]*\) of.*/\1/p')
+	if [ -z "$total" ] || [ "${tried:-0}" -lt 100 ] || [ -z "$(ls -A ref)" ]; then
+		fail "$name: allocation sweep" "rc=$rc, $(ls -A ref), $(tail -3 sweep.txt)"
+		return
+	fi
+	if ! diff -r sw ref > /dev/null; then
+		fail "$name: allocation sweep output" "$(ls -A sw) differ from $(ls -A ref)"
+		return
+	fi
+	late=0 latebad=0
+	n=$((stop - 5))
+	while [ "$n" -le $((total + 5)) ]; do
+		rm -rf w && mkdir w
+		SR_COUNT_ALLOC=1 SR_FAIL_ALLOC=$n "$A" "${@//@OUT@/w}" > log.txt 2>&1; rc=$?
+		made=$(sed -n 's/^allocations: //p' log.txt)
+		if [ "$rc" -ne 3 ] && [ "${made:-0}" -lt "$n" ]; then
+			n=$((n + 1))
+			continue
+		fi
+		late=$((late + 1))
+		if [ "$rc" -ne 3 ] || [ -n "$(ls -A w)" ] || ! grep -q "error:" log.txt; then
+			latebad=$((latebad + 1))
+			echo "$name N=$n: exit $rc, left: $(ls -A w)"
+		fi
+		n=$((n + 1))
+	done
+	if [ "${bad:-1}" -eq 0 ] && [ "$latebad" -eq 0 ]; then
+		pass "$name: allocations $from to $total failed in turn ($tried forked, $late a process each): all a clean exit 3"
+	else
+		fail "$name: allocation failure" "$bad of $tried forked and $latebad of $late late runs misbehaved: $(grep '^sweep: N=' sweep.txt | head -5 | tr '\n' ' ')"
+	fi
+}
+# where reading the sample's plan (and with its status files) ends: the
+# count of a validate of the same files, less a margin for libxml2's
+# hash tables, which another process may size differently
+counted() { SR_COUNT_ALLOC=1 "$A" validate -q "$@" 2>&1 >/dev/null | sed -n 's/^allocations: //p'; }
+read_all=$(($(counted "$PLAN" $STATUSES) - 100))
+read_plan=$(($(counted "$PLAN") - 100))
+ID=hmn-forskning-2023-2026
+# form: one owner's ODS form, its own XML form
+# shellcheck disable=SC2086
+swept "form" "$read_all" form -q -O @OUT@ --owner stolav "$PLAN" $STATUSES
+# shellcheck disable=SC2086
+swept "form -f xml" "$read_all" form -q -f xml -O @OUT@ --owner hnt "$PLAN" $STATUSES
+# import of that form filled in: without the plan every allocation; with
+# it, those after reading the plan
+"$SR" form -q -O . --owner stolav "$PLAN" $STATUSES
+python3 "$SR_TOP/tests/forms/fill-form.py" $ID-2025-stolav-skjema.ods filled.ods \
+	1.1.2 "Fullført" 100 "Innført i alle klinikker." 1.3.1 "In progress" 40 "" \
+	--value nat-pasienter-kliniske-studier 4.6
+swept "import of an ODS form" 1 import -q -o @OUT@/s.xml filled.ods
+swept "import of an ODS form with the plan" "$read_plan" import -q --plan "$PLAN" -o @OUT@/s.xml filled.ods
+# collect: one status file in, the overview as a spreadsheet too
+swept "collect" "$read_plan" collect -f ods -o @OUT@/o.ods "$PLAN" "$SAMPLES/status-2024-hnt.xml"
 
 # Write failures at every file operation (write, fsync, close, rename):
 # ENOSPC and EIO end in exit 3 with nothing new left behind and an earlier
