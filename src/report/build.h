@@ -75,10 +75,10 @@ const char *rb_status_label(rb *b, status_value v);
 /* The Status cell of a measure's row: word, progress, how it was
  * computed, change, fallback. */
 void rb_status_cell(rb *b, doc_node *row, const measure *m);
-/* A computed status's basis in words, the indicator's value as its
- * numbers are written, with its unit, and the target: "beregnet fra
- * 47 dager, mål høyst 50" (and ", innenfor toleransen på 10 %" for a
- * miss within it).  NULL for a reported status. */
+/* A computed status's basis in words, the indicator's value and its
+ * target as its numbers are written, with the unit: "beregnet fra
+ * 47 dager, mål høyst 50 dager" (and ", innenfor toleransen på 10 %" for
+ * a miss within it).  NULL for a reported status. */
 const char *rb_computed_basis(rb *b, const status *s);
 
 /* ---- indicators and charts (indicators.c) ---- */

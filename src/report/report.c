@@ -452,12 +452,10 @@ const char *rb_computed_basis(rb *b, const status *s)
 	const judgement *g = s->computed;
 	if (!g)
 		return NULL;
-	doc_chart nf = {0};
-	char t[64];
-	rb_chart_numbers(b, &nf);
-	chart_format(&nf, g->target->value, rb_ind_decimals(g->ind), t, sizeof t);
+	/* both with the unit, as a requirement's row says them (targets.c) */
 	const char *basis = rb_fmt(b, b->l->w[g->ind->decrease ? W_COMPUTED_MAX : W_COMPUTED_MIN],
-				   rb_ind_value(b, g->ind, g->value->value), t);
+				   rb_ind_value(b, g->ind, g->value->value),
+				   rb_ind_value(b, g->ind, g->target->value));
 	/* a miss that still counts as partly met says why */
 	if (g->grade == 1)
 		basis = rb_fmt(b, "%s, %s", basis,

@@ -165,7 +165,8 @@
 	W(OVERALL_LATEST, "Samlet siste verdi", "Samla siste verdi", "Overall latest value") \
 	W(COMPUTED, "beregnet, %zu av %zu har rapportert", "rekna ut, %zu av %zu har rapportert", "computed, %zu of %zu reported") \
 	/* a status computed from an indicator's value against its target: \
-	 * the value with its unit, then the target (minst/høyst: equal meets it) */ \
+	 * the value, then the target, each with its unit (minst/høyst: equal \
+	 * meets it) */ \
 	W(COMPUTED_MIN, "beregnet fra %s, mål minst %s", "rekna ut frå %s, mål minst %s", "computed from %s, target at least %s") \
 	W(COMPUTED_MAX, "beregnet fra %s, mål høyst %s", "rekna ut frå %s, mål høgst %s", "computed from %s, target at most %s") \
 	W(COMPUTED_WITHIN, "innenfor toleransen på %s", "innanfor toleransen på %s", "within the tolerance of %s") \
