@@ -163,3 +163,11 @@ if need "pdf: qpdf --check" qpdf; then
 			fail "$f: qpdf --check" "$(printf '%s' "$out" | head -5)"; fi
 	done
 fi
+VNU="$SR_TOP/tests/node/node_modules/vnu-jar/build/dist/vnu.jar"
+if need "html: vnu" java && need_file "html: vnu" "$VNU"; then
+	if out=$(java -jar "$VNU" --errors-only nb/$ID.html nn/$ID.html en/$ID.html p/$ID.html 2>&1); then
+		pass "html: vnu"
+	else
+		fail "html: vnu" "$(printf '%s' "$out" | head -10)"
+	fi
+fi
