@@ -118,8 +118,9 @@ static void fctx_init(fctx *f, const plan *p, const owner *o, const form_opts *f
 	f->year = fo->year ? fo->year : form_default_year(p);
 }
 
-/* Last year's status of m for the owner ("Pågår, 40 %"), its comment, and
- * a mark when it is the measure's overall status instead. */
+/* Last year's status of m for the owner ("Pågår, 40 %"), its comment, a
+ * mark when it was computed from the numbers rather than reported, and
+ * one when it is the measure's overall status instead. */
 static void last_status(fctx *f, const measure *m, const char **word, const char **comment)
 {
 	int fb = 0;
@@ -130,6 +131,8 @@ static void last_status(fctx *f, const measure *m, const char **word, const char
 	const char *w = labels_status(f->l, s->value);
 	if (s->progress >= 0)
 		w = arena_printf(&f->a, "%s, %d\xc2\xa0%%", w, s->progress);
+	if (s->computed)
+		w = arena_printf(&f->a, "%s (%s)", w, f->l->w[W_COMPUTED_MARK]);
 	if (fb)
 		w = arena_printf(&f->a, "%s (%s)", w, f->l->w[W_FORM_OVERALL]);
 	*word = w;

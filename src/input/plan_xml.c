@@ -92,6 +92,25 @@ static int parse_progress(rd *r, const xmlNode *n, const char *v)
 	return (int)x;
 }
 
+/* tolerance="": per cent of the target, 0 to 100, decimals allowed. */
+static double parse_tolerance(rd *r, const xmlNode *n, const char *v)
+{
+	if (!v)
+		return 0;
+	char *end;
+	errno = 0;
+	double x = strtod(v, &end);
+	/* the schema's decimal: digits and a dot, no exponent, no "inf" */
+	if (end == v || *end || errno || !isfinite(x) || x < 0 || x > 100 ||
+	    v[strspn(v, "0123456789.+-")]) {
+		err(r, n, "tolerance=\"%s\" must be a number from 0 to 100 (per cent of the target a "
+			  "value may miss it by and count as partly met)%s", v,
+		    strchr(v, ',') ? "; write decimals with a dot, like 2.5" : "");
+		return 0;
+	}
+	return x;
+}
+
 static int parse_number(rd *r, const xmlNode *n, const char *v, double *out)
 {
 	if (!v)
@@ -520,6 +539,7 @@ static indicator *read_indicator(rd *r, const xmlNode *n)
 		err(r, n, "direction=\"%s\" is not a direction; use increase (higher is better) or "
 			  "decrease (lower is better)", dir);
 	ind->decrease = dir && strcmp(dir, "decrease") == 0;
+	ind->tolerance = parse_tolerance(r, n, xmlin_attr(n, "tolerance"));
 	ind->ntargets = 0;
 	ind->targets = arena_array(r->a, count_children(n, "target") + 1, sizeof *ind->targets);
 	for (const xmlNode *c = xmlin_first(n); c; c = xmlin_next(c)) {

@@ -491,6 +491,73 @@ static void rollup(vctx *v)
 	xfree(who);
 }
 
+/* Whether a reported status contradicts its numbers' grade (model.h): it
+ * says the target was met where they say it was missed, or the other way
+ * round.  How far a miss went (partly or not achieved, in progress or
+ * delayed) is the owner's judgement as much as the tolerance's, and a
+ * target of 0 leaves the numbers no "partly" at all; not applicable,
+ * ongoing, not started and cancelled say nothing about the target; and
+ * work still in progress when the figure is already there is no
+ * contradiction either. */
+static int contradicts(status_value reported, int grade)
+{
+	switch (reported) {
+	case ST_ACHIEVED:
+	case ST_COMPLETED:
+		return grade > 0;
+	case ST_PARTLY_ACHIEVED:
+	case ST_NOT_ACHIEVED:
+	case ST_DELAYED:
+		return grade == 0;
+	default:
+		return 0;
+	}
+}
+
+/* Judge the values against their targets (model.h), then warn where a
+ * reported status contradicts what its numbers say, naming both places. */
+static void judge(vctx *v)
+{
+	plan *p = v->p;
+	if (model_judge(p) < 0) {
+		v->errors++;
+		return;
+	}
+	for (size_t i = 0; i < p->nmeasures; i++) {
+		const measure *m = p->measures[i];
+		if (!m->ninds)
+			continue;
+		for (size_t j = 0; j < m->nstatuses; j++) {
+			const status *s = &m->statuses[j];
+			const status *c = model_computed_status(m, s->year, s->owner);
+			if (!c || !contradicts(s->value, c->computed->grade))
+				continue;
+			const judgement *g = c->computed;
+			const ind_point *pt = g->value;
+			char val[64], where[600];
+			if (pt->value_text)
+				snprintf(val, sizeof val, "%s", pt->value_text);
+			else
+				snprintf(val, sizeof val, "%g", pt->value);
+			if (pt->computed)
+				snprintf(where, sizeof where, "the value is the %s of its owners' values, "
+					 "rolled up for the indicator at %s:%d:%d",
+					 g->ind->agg == AGG_MEAN ? "mean" : "sum", pt->pos.file,
+					 pt->pos.line, pt->pos.col);
+			else
+				snprintf(where, sizeof where, "the value is at %s:%d:%d", pt->pos.file,
+					 pt->pos.line, pt->pos.col);
+			diag_at(v->d, DIAG_WARNING, s->pos,
+				"measure %s is reported %s for %d%s%s, but its numbers say %s: "
+				"indicator \"%s\" has %s against the target of %s %s (%s)",
+				m->id, model_status_name(s->value), s->year, s->owner_id ? " by " : "",
+				s->owner_id ? s->owner_id : "", model_status_name(c->value), g->ind->id, val,
+				g->ind->decrease ? "at most" : "at least",
+				g->target->value_text ? g->target->value_text : "?", where);
+		}
+	}
+}
+
 static void check_measures(vctx *v)
 {
 	plan *p = v->p;
@@ -593,6 +660,8 @@ static void check_limits(vctx *v)
 sr_status validate_plan(plan *p, diag *d)
 {
 	vctx v = {p, d, 0, {0}, 0};
+	/* judged again below: a merge since may have moved the values */
+	model_judge_clear(p);
 	check_limits(&v);
 	check_ids(&v);
 	check_area_ids(&v);
@@ -603,8 +672,10 @@ sr_status validate_plan(plan *p, diag *d)
 	check_aggregate_over(&v);
 	check_breakdowns(&v);
 	check_measures(&v);
-	if (!v.errors)
+	if (!v.errors) {
 		rollup(&v);
+		judge(&v);
+	}
 	if (arena_failed(&p->arena))
 		return SR_SYSTEM;
 	return v.errors ? SR_INVALID : SR_OK;

@@ -4,7 +4,9 @@
 #include "model.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -192,17 +194,181 @@ const status *model_status(const measure *m, int year, const owner *o,
 		return s;
 	if (!o) {
 		/* No overall status: the lead owner's own report stands for the
-		 * measure, as the first responsible owner leads the work. */
-		if (m->nresp && m->resp[0].owner)
-			return own_status(m, year, m->resp[0].owner);
-		return NULL;
+		 * measure, as the first responsible owner leads the work; a
+		 * reported status before one computed from the plan's figure. */
+		if (m->nresp && m->resp[0].owner && (s = own_status(m, year, m->resp[0].owner)))
+			return s;
+		return model_computed_status(m, year, NULL);
 	}
+	if ((s = model_computed_status(m, year, o)))
+		return s;
 	if (!allow_fallback)
 		return NULL;
 	s = model_status(m, year, NULL, 0, NULL);
 	if (s && fallback)
 		*fallback = 1;
 	return s;
+}
+
+/* ---- statuses computed from the numbers (see model.h) -------------------- */
+
+int model_grade(int decrease, double tolerance, double value, double target)
+{
+	/* how far the value falls short, on the wrong side of the target; a
+	 * sliver of rounding (a mean rolled up) is no miss */
+	double miss = decrease ? value - target : target - value;
+	double slack = 1e-9 * fmax(1.0, fabs(target));
+	if (miss <= slack)
+		return 0;
+	return miss <= tolerance / 100.0 * fabs(target) + slack ? 1 : 2;
+}
+
+status_value model_grade_status(status_set set, int grade)
+{
+	static const status_value achievement[] = {ST_ACHIEVED, ST_PARTLY_ACHIEVED, ST_NOT_ACHIEVED};
+	static const status_value progress[] = {ST_COMPLETED, ST_IN_PROGRESS, ST_DELAYED};
+	grade = grade < 0 ? 0 : grade > 2 ? 2 : grade;
+	return set == SET_ACHIEVEMENT ? achievement[grade] : progress[grade];
+}
+
+static size_t judged_hash(int year, const owner *o)
+{
+	uint64_t h = (uint64_t)(uintptr_t)o * 0x9E3779B97F4A7C15u ^ (uint64_t)(unsigned)year;
+	h ^= h >> 29;
+	return (size_t)(h * 0xBF58476D1CE4E5B9u >> 32);
+}
+
+/* ind's judgement for (year, o), or NULL. */
+static const judgement *judged(const indicator *ind, int year, const owner *o)
+{
+	if (!ind || !ind->judged)
+		return NULL;
+	size_t mask = ind->njudged_size - 1;
+	for (size_t j = judged_hash(year, o) & mask; ind->judged[j]; j = (j + 1) & mask) {
+		const judgement *g = ind->judged[j];
+		if (g->st.year == year && g->st.owner == o)
+			return g;
+	}
+	return NULL;
+}
+
+/* Put g into ind's table under (year, o) unless that key is taken. */
+static void judged_put(indicator *ind, judgement *g)
+{
+	size_t mask = ind->njudged_size - 1;
+	size_t j = judged_hash(g->st.year, g->st.owner) & mask;
+	for (; ind->judged[j]; j = (j + 1) & mask)
+		if (ind->judged[j]->st.year == g->st.year && ind->judged[j]->st.owner == g->st.owner)
+			return;
+	ind->judged[j] = g;
+}
+
+void model_judge_clear(plan *p)
+{
+	for (size_t i = 0; i < p->nindicators; i++) {
+		p->indicators[i]->judged = NULL;
+		p->indicators[i]->njudged_size = 0;
+	}
+}
+
+/* Years are 1900-2200 (plan_xml.c): a target per year in a flat table. */
+enum { JUDGE_Y0 = 1900, JUDGE_YEARS = 301 };
+
+int model_judge(plan *p)
+{
+	model_judge_clear(p);
+	const owner *top = model_plan_owner(p);
+	for (size_t i = 0; i < p->nindicators; i++) {
+		indicator *ind = p->indicators[i];
+		const ind_point *target[JUDGE_YEARS] = {0};
+		int any = 0;
+		for (size_t k = ind->ntargets; k-- > 0;) { /* the first of a year wins */
+			int y = ind->targets[k].year - JUDGE_Y0;
+			if (y >= 0 && y < JUDGE_YEARS)
+				target[y] = &ind->targets[k], any = 1;
+		}
+		if (!any)
+			continue;
+		size_t n = 0;
+		for (size_t k = 0; k < ind->nvalues; k++) {
+			const ind_point *v = &ind->values[k];
+			int y = v->year - JUDGE_Y0;
+			n += !v->category_id && y >= 0 && y < JUDGE_YEARS && target[y];
+		}
+		if (!n)
+			continue;
+		/* a slot per value and one per alias (at most one per value),
+		 * at most half full */
+		size_t size = 8;
+		while (size < 4 * n)
+			size *= 2;
+		judgement *gs = arena_array(&p->arena, n, sizeof *gs);
+		/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+		judgement **table = arena_array(&p->arena, size, sizeof *table);
+		if (!gs || !table) {
+			model_judge_clear(p);
+			return -1;
+		}
+		ind->judged = table;
+		ind->njudged_size = size;
+		size_t k2 = 0;
+		const judgement *plan_own[JUDGE_YEARS] = {0};
+		for (size_t k = 0; k < ind->nvalues; k++) {
+			const ind_point *v = &ind->values[k];
+			int y = v->year - JUDGE_Y0;
+			if (v->category_id || y < 0 || y >= JUDGE_YEARS || !target[y])
+				continue;
+			judgement *g = &gs[k2++];
+			g->ind = ind;
+			g->value = v;
+			g->target = target[y];
+			g->grade = model_grade(ind->decrease, ind->tolerance, v->value, target[y]->value);
+			g->st.year = v->year;
+			g->st.value = model_grade_status(p->status_set, g->grade);
+			g->st.owner_id = v->owner_id;
+			g->st.owner = v->owner;
+			g->st.progress = -1;
+			g->st.computed = g;
+			g->st.pos = v->pos;
+			judged_put(ind, g);
+			if (!v->owner)
+				plan_own[y] = g;
+		}
+		/* the plan's own organisation's figure is the plan's: that owner's
+		 * key finds it, unless the plan file gave the owner a value of
+		 * its own */
+		if (top) {
+			for (int y = 0; y < JUDGE_YEARS; y++)
+				if (plan_own[y] && !judged(ind, y + JUDGE_Y0, top)) {
+					/* a judgement of its own, keyed by the owner, with
+					 * the same basis */
+					judgement *a = arena_alloc(&p->arena, sizeof *a);
+					if (!a) {
+						model_judge_clear(p);
+						return -1;
+					}
+					*a = *plan_own[y];
+					a->st.owner = top;
+					a->st.owner_id = top->id;
+					a->st.computed = a;
+					judged_put(ind, a);
+				}
+		}
+	}
+	return 0;
+}
+
+const status *model_computed_status(const measure *m, int year, const owner *o)
+{
+	const judgement *worst = NULL;
+	for (size_t i = 0; i < m->ninds; i++) {
+		const judgement *g = judged(m->inds[i], year, o);
+		if (g && (!worst || g->grade > worst->grade))
+			worst = g;
+	}
+	if (!worst || (o && !model_responsible(m, o)))
+		return NULL;
+	return &worst->st;
 }
 
 int model_latest_year(const plan *p)

@@ -87,11 +87,15 @@ typedef struct dimension {
 	srcpos pos;
 } dimension;
 
+typedef struct judgement judgement;
+
 typedef struct indicator {
 	const char *id;
 	const char *level;        /* national | regional | local */
 	const char *unit;
 	int decrease;             /* direction="decrease" */
+	double tolerance;         /* tolerance="": per cent of a target a value may
+				   * miss it by and count as partly met; 0-100 */
 	aggregate agg;            /* aggregate="sum|mean|none" */
 	const char *aggregate_over; /* a group's id, or NULL */
 	const owner *over;        /* resolved: that group */
@@ -106,6 +110,10 @@ typedef struct indicator {
 	ind_point *values;        /* plan and status-file values, in input order */
 	size_t nvalues, capvalues;
 	const char *source;
+	/* the judged values (model_judge): open addressing over (year,
+	 * owner), a power-of-two size; NULL before judging */
+	judgement **judged;
+	size_t njudged_size;
 	srcpos pos;
 } indicator;
 
@@ -117,8 +125,24 @@ typedef struct status {
 	int progress;             /* 0-100, or -1 */
 	const char *date;         /* YYYY-MM-DD or NULL */
 	doc_node *comment;        /* FRAGMENT, maybe empty */
+	const judgement *computed; /* not reported but computed from the numbers
+				   * (model_judge): its basis; NULL for a
+				   * reported status */
 	srcpos pos;
 } status;
+
+/* A status computed from an indicator's value for a year against the
+ * indicator's target for that same year (model_judge).  st is what the
+ * views hand out (st.computed points back here); the rest is its basis. */
+struct judgement {
+	status st;                /* year, value, owner (NULL: the plan's own
+				   * figure); no comment, progress -1 */
+	const indicator *ind;
+	const ind_point *value;   /* the value judged (maybe a rolled-up one) */
+	const ind_point *target;  /* the target of the same year */
+	int grade;                /* 0 met, 1 missed within the tolerance, 2
+				   * missed beyond it */
+};
 
 typedef struct responsible {
 	const char *ref;
@@ -240,14 +264,68 @@ int model_assigned(const measure *m, const owner *o);
  * after validation has resolved references). */
 int model_responsible(const measure *m, const owner *o);
 
-/* The status of m for year and owner o (NULL: overall).  For an owner,
- * that owner's own status; for overall, the measure's overall status, else
- * the status reported by its first responsible owner (the lead).  NULL when
- * none.  *fallback (may be NULL) is set when an owner's status was not
- * found and the overall status is returned instead (only when
- * allow_fallback). */
+/* The status of m for year and owner o (NULL: overall), as every report
+ * reads it.  For an owner: its own reported status, else the one its
+ * numbers give (model_computed_status).  For overall: the measure's
+ * reported overall status, else the status reported by its first
+ * responsible owner (the lead), else the one the plan's own figure gives.
+ * A reported status always wins over a computed one; a computed one has
+ * s->computed set.  NULL when none.  *fallback (may be NULL) is set when
+ * an owner has neither and the overall status is returned instead (only
+ * when allow_fallback). */
 const status *model_status(const measure *m, int year, const owner *o,
 			   int allow_fallback, int *fallback);
+
+/* ---- statuses computed from the numbers ---------------------------------
+ *
+ * The rule, decided here only.  A measure that names an indicator
+ * (<indicator ref>) is judged for a year Y by that indicator's value for
+ * Y against its target for exactly Y (a target covers its own year only:
+ * a 2025 target judges 2025's values, and 2024's values are judged by a
+ * 2024 target or not at all).  The value is a total, never a category's:
+ * an owner's own, or, for the overall status, the plan's own figure (the
+ * one the plan's organisation reported, else the one validation rolled up
+ * from its owners); the plan's own organisation as an owner has that
+ * figure too.
+ *
+ *   the target met in the indicator's direction (at least the target for
+ *   direction="increase", at most it for "decrease"; equal meets it)
+ *       -> grade 0: achieved (a progress plan: completed)
+ *   missed, by at most tolerance per cent of the target
+ *       -> grade 1: partly achieved (in progress)
+ *   missed by more
+ *       -> grade 2: not achieved (delayed)
+ *   no value or no target for Y -> no computed status
+ *
+ * A measure with several judged indicators takes the one furthest from
+ * its target (the highest grade; the first named on a tie): a requirement
+ * is met when all its numbers are.  Only an owner responsible for the
+ * measure (model_responsible) gets a computed status for it.
+ *
+ * Judgements are made per value, not per measure and owner, and shared by
+ * every measure that names the indicator: the work and memory are linear
+ * in the values, and a lookup costs the measure's number of indicators. */
+
+/* The grade of value against target (0, 1 or 2, as above); tolerance in
+ * per cent of the target. */
+int model_grade(int decrease, double tolerance, double value, double target);
+
+/* The status a grade means in a status set. */
+status_value model_grade_status(status_set set, int grade);
+
+/* Judge every total value of every indicator whose year has a target,
+ * first dropping the judgements of an earlier run.  Runs after
+ * validation has resolved the plan and rolled its figures up (it points
+ * into ind->values, which must not move after).  -1 when out of memory
+ * (the plan then has no judgements).  model_judge_clear() drops them: the
+ * values may move when a status file is merged, until the next judging. */
+int model_judge(plan *p);
+void model_judge_clear(plan *p);
+
+/* The status m's numbers give for year and owner o (NULL: overall),
+ * whether or not one was reported; NULL when they give none or o is not
+ * responsible for m.  Its computed field holds the basis. */
+const status *model_computed_status(const measure *m, int year, const owner *o);
 
 /* The latest year for which any status exists, or 0. */
 int model_latest_year(const plan *p);

@@ -72,8 +72,14 @@ int rb_area_visible(rb *b, const area *a);
 /* A status as a reader sees it: its symbol, a no-break space and its
  * word ("▲ Forsinket"), or the word alone when the style gives no symbol. */
 const char *rb_status_label(rb *b, status_value v);
-/* The Status cell of a measure's row: word, progress, change, fallback. */
+/* The Status cell of a measure's row: word, progress, how it was
+ * computed, change, fallback. */
 void rb_status_cell(rb *b, doc_node *row, const measure *m);
+/* A computed status's basis in words, the indicator's value and its
+ * target as its numbers are written, with the unit: "beregnet fra
+ * 47 dager, mål høyst 50 dager" (and ", innenfor toleransen på 10 %" for
+ * a miss within it).  NULL for a reported status. */
+const char *rb_computed_basis(rb *b, const status *s);
 
 /* ---- indicators and charts (indicators.c) ---- */
 
@@ -111,12 +117,14 @@ void rb_measure_row(rb *b, doc_node *t, const measure *m);
 
 /* ---- the executive page (summary.c) ---- */
 
-/* The report's measures by status, and which moved forward and back since
- * last year, in plan order. */
+/* The report's measures by status, which moved forward and back since
+ * last year, and whose status was computed from the numbers, in plan
+ * order. */
 typedef struct rb_tally {
-	size_t total, n[ST_COUNT], nfwd, nback;
+	size_t total, n[ST_COUNT], nfwd, nback, ncomputed;
 	const measure **by[ST_COUNT];
 	const measure **fwd, **back;
+	const measure **computed; /* whose status shown was computed */
 } rb_tally;
 /* Counted once per report and kept in b (the tree's arena); NULL when
  * memory ran out. */

@@ -15,6 +15,10 @@
  * every report the slower UTF-8 fonts.) */
 #define KEYGAP NBSP NBSP
 
+/* The sign after a computed status's symbol: the cell has room for no
+ * words, so the key says what it means. */
+#define COMPUTED_SIGN "*"
+
 /* At most this many trusts side by side, besides the overall column: a
  * status column then keeps ~8.5 mm of an A4 portrait text width, enough
  * for a trust's short name or its full one in three or four lines, and
@@ -55,16 +59,22 @@ static const char *owner_head(const owner *o)
 /* A status cell: the symbol in the status's fill, the word as its text
  * for a reader that does not see it (the legend above gives both).  A
  * status without a symbol (none reported, unless the style gives it one)
- * leaves the cell blank: its word would not fit the column.  Counts the
- * blank cells in *blank. */
-static void status_cell(rb *b, doc_node *r, status_value v, int *blank)
+ * leaves the cell blank: its word would not fit the column.  A computed
+ * status has COMPUTED_SIGN after its symbol, and "(beregnet)" after its
+ * word.  Counts the blank cells in *blank, the computed ones in
+ * *computed. */
+static void status_cell(rb *b, doc_node *r, const status *s, int *blank, int *computed)
 {
+	status_value v = s ? s->value : ST_NONE;
 	const char *sym = b->d->style.status_symbol[v];
-	int has = sym && *sym;
-	doc_node *c = rb_text_cell(b, r, has ? sym : NULL, b->fill[v], DOC_CENTER);
+	int has = sym && *sym, calc = s && s->computed;
+	const char *text = calc ? rb_fmt(b, "%s" COMPUTED_SIGN, has ? sym : "") : has ? sym : NULL;
+	doc_node *c = rb_text_cell(b, r, text, b->fill[v], DOC_CENTER);
 	if (c)
-		c->u.cell.alt = labels_status(b->l, v);
-	*blank += !has;
+		c->u.cell.alt = calc ? rb_fmt(b, "%s (%s)", labels_status(b->l, v), b->l->w[W_COMPUTED_MARK])
+				     : labels_status(b->l, v);
+	*blank += !has && !calc;
+	*computed += calc;
 }
 
 /* Whether m is a row of a table with these columns: some column has a
@@ -88,7 +98,7 @@ static const status *overall_status(rb *b, const measure *m, const owner *top)
 }
 
 static void matrix_table(rb *b, const owner *const *cols, int ncols, const owner *top,
-			 int overall, const char *title, int *blank)
+			 int overall, const char *title, int *blank, int *computed)
 {
 	const plan *p = b->p;
 	const labels *l = b->l;
@@ -148,8 +158,7 @@ static void matrix_table(rb *b, const owner *const *cols, int ncols, const owner
 			   doc_textf(b->d, nopos, "%s ", m->id));
 		rb_text(b, pa, rb_measure_line(b, m));
 		if (overall) {
-			const status *s = overall_status(b, m, top);
-			status_cell(b, r, s ? s->value : ST_NONE, blank);
+			status_cell(b, r, overall_status(b, m, top), blank, computed);
 		}
 		for (int i = 0; i < ncols; i++) {
 			if (!model_responsible(m, cols[i])) {
@@ -158,8 +167,7 @@ static void matrix_table(rb *b, const owner *const *cols, int ncols, const owner
 					nc->u.cell.alt = l->w[W_NOT_RESPONSIBLE];
 				continue;
 			}
-			const status *s = model_status(m, b->year, cols[i], 0, NULL);
-			status_cell(b, r, s ? s->value : ST_NONE, blank);
+			status_cell(b, r, model_status(m, b->year, cols[i], 0, NULL), blank, computed);
 		}
 	}
 }
@@ -266,12 +274,14 @@ void rb_matrix(rb *b, int level)
 	doc_node *key = legend(b);
 	/* Even groups (11 trusts: 6 + 5 would not fit, so 4 + 4 + 3), in the
 	 * plan's order. */
-	int blank = 0;
+	int blank = 0, computed = 0;
 	for (int g = 0, at = 0; g < ntables; g++) {
 		int n = ncols / ntables + (g < ncols % ntables);
-		matrix_table(b, cols + at, n, top, overall, title, &blank);
+		matrix_table(b, cols + at, n, top, overall, title, &blank, &computed);
 		at += n;
 	}
 	if (blank)
 		rb_text(b, key, rb_fmt(b, " " KEYGAP "%s", l->w[W_MATRIX_BLANK]));
+	if (computed)
+		rb_text(b, key, rb_fmt(b, " " KEYGAP COMPUTED_SIGN NBSP "%s", l->w[W_MATRIX_COMPUTED]));
 }

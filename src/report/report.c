@@ -447,8 +447,33 @@ const char *rb_status_label(rb *b, status_value v)
 	return sym && *sym ? rb_fmt(b, "%s" NBSP "%s", sym, word) : word;
 }
 
-/* The Status cell: the word, progress, the change since last year, and
- * whether an owner's report fell back to the overall status. */
+const char *rb_computed_basis(rb *b, const status *s)
+{
+	const judgement *g = s->computed;
+	if (!g)
+		return NULL;
+	/* both with the unit, as a requirement's row says them (targets.c) */
+	const char *basis = rb_fmt(b, b->l->w[g->ind->decrease ? W_COMPUTED_MAX : W_COMPUTED_MIN],
+				   rb_ind_value(b, g->ind, g->value->value),
+				   rb_ind_value(b, g->ind, g->target->value));
+	/* a miss that still counts as partly met says why */
+	if (g->grade == 1)
+		basis = rb_fmt(b, "%s, %s", basis,
+			       rb_fmt(b, b->l->w[W_COMPUTED_WITHIN], rb_num_text(b, g->ind->tolerance, "%")));
+	return basis;
+}
+
+/* A status in a line of text ("Sykehuset A HF: ● Oppnådd"), with its
+ * basis when it was computed. */
+static const char *status_line(rb *b, const status *s)
+{
+	const char *label = rb_status_label(b, s->value);
+	return s->computed ? rb_fmt(b, "%s (%s)", label, rb_computed_basis(b, s)) : label;
+}
+
+/* The Status cell: the word, progress, how it was computed, the change
+ * since last year, and whether an owner's report fell back to the
+ * overall status. */
 void rb_status_cell(rb *b, doc_node *row, const measure *m)
 {
 	const labels *l = b->l;
@@ -460,6 +485,8 @@ void rb_status_cell(rb *b, doc_node *row, const measure *m)
 	rb_text(b, doc_append(pa, doc_node_new(b->d, DOC_STRONG, nopos)), rb_status_label(b, v));
 	if (s && s->progress >= 0)
 		rb_para(b, c, DOC_P_BODY, rb_fmt(b, "%d" NBSP "%% %s", s->progress, l->w[W_PROGRESS]));
+	if (s && s->computed)
+		rb_para(b, c, DOC_P_NOTE, rb_fmt(b, "(%s)", rb_computed_basis(b, s)));
 	if (fallback)
 		rb_para(b, c, DOC_P_NOTE, rb_fmt(b, "(%s)", l->w[W_OVERALL_FALLBACK]));
 	/* An owner's report: beside its own, the statuses of the owners
@@ -468,12 +495,14 @@ void rb_status_cell(rb *b, doc_node *row, const measure *m)
 		const owner *u = b->under[i];
 		const status *us = model_status(m, b->year, u, 0, NULL);
 		if (us)
-			rb_para(b, c, DOC_P_NOTE, rb_fmt(b, "%s: %s", u->name, rb_status_label(b, us->value)));
+			rb_para(b, c, DOC_P_NOTE, rb_fmt(b, "%s: %s", u->name, status_line(b, us)));
 	}
 	const status *prev = model_status(m, b->year - 1, fallback ? NULL : b->who, 0, NULL);
 	if (s && prev && prev->value != s->value)
-		rb_para(b, c, DOC_P_NOTE, rb_fmt(b, "%s %s %s %d", l->w[W_WAS], rb_status_label(b, prev->value),
-					       l->w[W_IN], b->year - 1));
+		rb_para(b, c, DOC_P_NOTE,
+			rb_fmt(b, "%s %s%s %s %d", l->w[W_WAS], rb_status_label(b, prev->value),
+			       prev->computed ? rb_fmt(b, " (%s)", l->w[W_COMPUTED_MARK]) : "", l->w[W_IN],
+			       b->year - 1));
 }
 
 doc_node *rb_measures_table(rb *b, const char *caption, srcpos at)

@@ -14,13 +14,15 @@
 /* ---- what the page says, counted once ------------------------------------ */
 
 /* The status the tables show (an owner's, else the overall), and the
- * change since last year, the owner's own, as the status cell says it. */
-static status_value shown_status(rb *b, const measure *m, int *change)
+ * change since last year, the owner's own, as the status cell says it;
+ * *computed when the status shown was computed from the numbers. */
+static status_value shown_status(rb *b, const measure *m, int *change, int *computed)
 {
 	const status *s = model_status(m, b->year, b->who, 1, NULL);
 	const status *now = model_status(m, b->year, b->who, 0, NULL);
 	const status *before = model_status(m, b->year - 1, b->who, 0, NULL);
 	*change = rb_change(before ? before->value : ST_NONE, now ? now->value : ST_NONE);
+	*computed = s && s->computed;
 	return s ? s->value : ST_NONE;
 }
 
@@ -37,18 +39,20 @@ const rb_tally *rb_tally_of(rb *b)
 	 * 50,000 measures would otherwise hold nine lists of 50,000 */
 	for (size_t i = 0; i < b->p->nmeasures; i++) {
 		const measure *m = b->p->measures[i];
-		int c;
+		int c, calc;
 		if (!rb_visible(b, m))
 			continue;
-		t->n[shown_status(b, m, &c)]++;
+		t->n[shown_status(b, m, &c, &calc)]++;
 		t->total++;
 		t->nfwd += c > 0;
 		t->nback += c < 0;
+		t->ncomputed += calc != 0;
 	}
 	/* NOLINTBEGIN(bugprone-sizeof-expression): arrays of pointers */
 	t->fwd = arena_array(a, t->nfwd + 1, sizeof *t->fwd);
 	t->back = arena_array(a, t->nback + 1, sizeof *t->back);
-	int ok = t->fwd && t->back;
+	t->computed = arena_array(a, t->ncomputed + 1, sizeof *t->computed);
+	int ok = t->fwd && t->back && t->computed;
 	for (int s = 0; s < ST_COUNT; s++) {
 		t->by[s] = arena_array(a, t->n[s] + 1, sizeof *t->by[s]);
 		ok = ok && t->by[s];
@@ -56,18 +60,20 @@ const rb_tally *rb_tally_of(rb *b)
 	/* NOLINTEND(bugprone-sizeof-expression) */
 	if (!ok)
 		return NULL;
-	size_t k[ST_COUNT] = {0}, f = 0, bk = 0;
+	size_t k[ST_COUNT] = {0}, f = 0, bk = 0, nc = 0;
 	for (size_t i = 0; i < b->p->nmeasures; i++) {
 		const measure *m = b->p->measures[i];
-		int c;
+		int c, calc;
 		if (!rb_visible(b, m))
 			continue;
-		status_value v = shown_status(b, m, &c);
+		status_value v = shown_status(b, m, &c, &calc);
 		t->by[v][k[v]++] = m;
 		if (c > 0)
 			t->fwd[f++] = m;
 		else if (c < 0)
 			t->back[bk++] = m;
+		if (calc)
+			t->computed[nc++] = m;
 	}
 	b->tally = t;
 	return t;
@@ -202,6 +208,17 @@ static const char *msg_deviations(rb *b, const rb_tally *t)
 	return rb_fmt(b, "%s.", phrase_list(b, parts, np));
 }
 
+/* The measures whose status no one reported but their numbers gave:
+ * the reader should know which judgements are the program's. */
+static const char *msg_computed(rb *b, const rb_tally *t)
+{
+	if (!t->ncomputed)
+		return NULL;
+	if (t->ncomputed == 1)
+		return rb_fmt(b, b->l->w[W_MSG_COMPUTED_ONE], t->computed[0]->id);
+	return rb_fmt(b, b->l->w[W_MSG_COMPUTED], t->ncomputed, id_list(b, t->computed, t->ncomputed));
+}
+
 /* Goal names longer than this are counted, not quoted: a quote cut
  * with "…" inside a sentence reads as a misprint. */
 enum { GOAL_NAME_MAX = 60 };
@@ -260,12 +277,13 @@ void rb_key_messages(rb *b, int level)
 	if (!tp)
 		return;
 	const rb_tally t = *tp;
-	const char *msgs[5];
+	const char *msgs[6];
 	size_t n = 0;
 	/* beside a row of headline figures the counts would be said twice */
 	if (!rb_template_has(b, TPL_FIGURES))
 		msgs[n++] = msg_counts(b, &t);
 	msgs[n++] = msg_deviations(b, &t);
+	msgs[n++] = msg_computed(b, &t);
 	msgs[n++] = msg_moved(b, t.back, t.nback, W_MSG_BACK_ONE, W_MSG_BACK);
 	msgs[n++] = msg_moved(b, t.fwd, t.nfwd, W_MSG_FORWARD_ONE, W_MSG_FORWARD);
 	msgs[n++] = msg_goals(b);
@@ -357,7 +375,10 @@ static void deviation_list(rb *b, const rb_tally *t)
 			if (ln)
 				ln->u.link.href = rb_fmt(b, "#tiltak-%s", m->id);
 			rb_text(b, doc_append(ln, doc_node_new(b->d, DOC_STRONG, nopos)), m->id);
-			rb_text(b, pa, rb_fmt(b, " %s: %s", labels_status(b->l, v), rb_measure_line(b, m)));
+			/* a computed status says so, and from what */
+			const status *s = model_status(m, b->year, b->who, 1, NULL);
+			const char *basis = s && s->computed ? rb_fmt(b, " (%s)", rb_computed_basis(b, s)) : "";
+			rb_text(b, pa, rb_fmt(b, " %s%s: %s", labels_status(b->l, v), basis, rb_measure_line(b, m)));
 		}
 	}
 }

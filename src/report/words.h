@@ -164,6 +164,16 @@
 	W(REGIONAL_LATEST, "Regional siste verdi", "Regional siste verdi", "Regional latest value") \
 	W(OVERALL_LATEST, "Samlet siste verdi", "Samla siste verdi", "Overall latest value") \
 	W(COMPUTED, "beregnet, %zu av %zu har rapportert", "rekna ut, %zu av %zu har rapportert", "computed, %zu of %zu reported") \
+	/* a status computed from an indicator's value against its target: \
+	 * the value, then the target, each with its unit (minst/høyst: equal \
+	 * meets it) */ \
+	W(COMPUTED_MIN, "beregnet fra %s, mål minst %s", "rekna ut frå %s, mål minst %s", "computed from %s, target at least %s") \
+	W(COMPUTED_MAX, "beregnet fra %s, mål høyst %s", "rekna ut frå %s, mål høgst %s", "computed from %s, target at most %s") \
+	W(COMPUTED_WITHIN, "innenfor toleransen på %s", "innanfor toleransen på %s", "within the tolerance of %s") \
+	W(COMPUTED_MARK, "beregnet", "rekna ut", "computed") \
+	W(MATRIX_COMPUTED, "beregnet fra indikatorverdien, ikke rapportert", "rekna ut frå indikatorverdien, ikkje rapportert", "computed from the indicator's value, not reported") \
+	W(MSG_COMPUTED_ONE, "Statusen for %s er beregnet fra indikatorverdien, ikke rapportert.", "Statusen for %s er rekna ut frå indikatorverdien, ikkje rapportert.", "The status of %s is computed from the indicator's value, not reported.") \
+	W(MSG_COMPUTED, "Statusen for %zu tiltak er beregnet fra indikatorverdiene, ikke rapportert: %s.", "Statusen for %zu tiltak er rekna ut frå indikatorverdiane, ikkje rapportert: %s.", "The status of %zu measures is computed from their indicators' values, not reported: %s.") \
 	/* the charts */ \
 	W(CHART_REGIONAL, "Regionalt", "Regionalt", "Regional") \
 	W(OVERALL, "Samlet", "Samla", "Overall") \

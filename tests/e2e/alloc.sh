@@ -83,6 +83,10 @@ sweep "sample" "$PLAN" $STATUSES
 # and the roll-up computed in validation.
 # shellcheck disable=SC2086
 sweep "national" -f pdf,odt --owner hmn -t arsrapport "$SAMPLES/nasjonal/handlingsplan-kliniske-studier.xml" "$SAMPLES"/nasjonal/status-*.xml
+# Statuses computed from the numbers: judged in validation, and marked with
+# their basis in the matrix, the key messages, the status cells and an
+# RHF's lines for its trusts.
+sweep "computed statuses" -f pdf,odt --owner rhf -t arsrapport "$SR_TOP/tests/trees/computed-plan.xml" "$SR_TOP"/tests/trees/computed-status-*.xml
 
 # import: a values CSV read into a status file, every allocation failing
 # in turn, a process each: a clean exit 3 with a message and no file, or

@@ -562,6 +562,272 @@ static void test_status_sets(void **state)
 	assert_int_equal(model_status_parse("partly-achieved"), ST_PARTLY_ACHIEVED);
 }
 
+/* ---- statuses computed from the numbers ---------------------------------- */
+
+/* The rule as a table: value, target, tolerance, direction, grade. */
+static void test_grade_table(void **state)
+{
+	(void)state;
+	static const struct {
+		double value, target, tolerance;
+		int decrease, grade;
+	} rows[] = {
+		{75, 70, 0, 0, 0},         /* increase: over the target */
+		{70, 70, 0, 0, 0},         /* exactly on it */
+		{70 - 1e-12, 70, 0, 0, 0}, /* a mean's rounding is no miss */
+		{65, 70, 10, 0, 1},        /* under, inside 10 % of 70 (7) */
+		{63, 70, 10, 0, 1},        /* on the tolerance's edge */
+		{62.9, 70, 10, 0, 2},      /* past it */
+		{69.9, 70, 0, 0, 2},       /* no tolerance: any miss */
+		{47, 50, 0, 1, 0},         /* decrease: under the target */
+		{50, 50, 0, 1, 0},         /* exactly on it */
+		{53, 50, 10, 1, 1},        /* over, inside 10 % of 50 (5) */
+		{55, 50, 10, 1, 1},        /* on the edge */
+		{55.1, 50, 10, 1, 2},      /* past it */
+		{50.5, 50, 0, 1, 2},       /* no tolerance */
+		{99, 50, 100, 1, 1},       /* the widest tolerance */
+		{0, 0, 50, 1, 0},          /* a zero target met */
+		{1, 0, 50, 1, 2},          /* ... missed: a per cent of 0 is 0 */
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		if (model_grade(rows[i].decrease, rows[i].tolerance, rows[i].value, rows[i].target) !=
+		    rows[i].grade)
+			fail_msg("row %zu: %g against %g (%s, %g %%): wanted grade %d", i, rows[i].value,
+				 rows[i].target, rows[i].decrease ? "decrease" : "increase",
+				 rows[i].tolerance, rows[i].grade);
+	static const status_value ach[] = {ST_ACHIEVED, ST_PARTLY_ACHIEVED, ST_NOT_ACHIEVED};
+	static const status_value prog[] = {ST_COMPLETED, ST_IN_PROGRESS, ST_DELAYED};
+	for (int g = 0; g < 3; g++) {
+		assert_int_equal(model_grade_status(SET_ACHIEVEMENT, g), ach[g]);
+		assert_int_equal(model_grade_status(SET_PROGRESS, g), prog[g]);
+	}
+}
+
+/* A plan of requirements with numbers, in a status set (%1$s) with the
+ * reported statuses of that set: b's on 1.1 (%2$s, met) contradicts its
+ * 53, c's on 1.1 (%3$s) agrees with its 61, c's on 1.3 (%4$s) is one step
+ * off its "missed beyond the tolerance" but on the same side of the
+ * target, a's on 1.2 (%4$s) says missed where its 72 met the target, and
+ * the overall status of 1.5 (%2$s) contradicts the plan's 52.  x has a
+ * value but no task. */
+static const char judged_xml[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<plan xmlns=\"urn:statusrapport:1\" id=\"k\" xml:lang=\"nb\" status-set=\"%1$s\">\n"
+	"  <title>Krav</title><organisation>RHF</organisation>\n"
+	"  <period from=\"2024\" to=\"2025\"/>\n"
+	"  <owners>\n"
+	"    <owner id=\"rhf\" type=\"rhf\">RHF</owner>\n"
+	"    <owner id=\"a\" type=\"hf\" parent=\"rhf\">A</owner>\n"
+	"    <owner id=\"b\" type=\"hf\" parent=\"rhf\">B</owner>\n"
+	"    <owner id=\"c\" type=\"hf\" parent=\"rhf\">C</owner>\n"
+	"    <owner id=\"x\" type=\"other\">X</owner>\n"
+	"    <owner id=\"hf\" type=\"group\" members=\"a b c\">HF</owner>\n"
+	"  </owners>\n"
+	"  <goals>\n"
+	"    <indicator id=\"ned\" level=\"regional\" unit=\"dager\" direction=\"decrease\" tolerance=\"10\">\n"
+	"      <name>Ventetid</name><target year=\"2025\" value=\"50\"/>\n"
+	"      <value year=\"2025\" value=\"52\"/>\n"
+	"      <value year=\"2025\" value=\"47\" owner=\"a\"/><value year=\"2024\" value=\"40\" owner=\"a\"/>\n"
+	"      <value year=\"2025\" value=\"53\" owner=\"b\"/>\n"
+	"      <value year=\"2025\" value=\"61\" owner=\"c\"/>\n"
+	"      <value year=\"2025\" value=\"40\" owner=\"x\"/>\n"
+	"    </indicator>\n"
+	"    <indicator id=\"opp\" level=\"regional\" unit=\"%%\" direction=\"increase\" aggregate=\"mean\">\n"
+	"      <name>Andel</name><target year=\"2025\" value=\"70\"/>\n"
+	"      <value year=\"2025\" value=\"72\" owner=\"a\"/><value year=\"2025\" value=\"70\" owner=\"b\"/>\n"
+	"    </indicator>\n"
+	"    <indicator id=\"annet\" level=\"regional\" unit=\"%%\" direction=\"increase\">\n"
+	"      <name>Annet</name><target year=\"2024\" value=\"5\"/>\n"
+	"      <value year=\"2025\" value=\"3\" owner=\"a\"/>\n"
+	"    </indicator>\n"
+	"  </goals>\n"
+	"  <area id=\"1\" title=\"Krav\">\n"
+	"    <measure id=\"1.1\"><text>Ned</text><responsible ref=\"hf\"/><indicator ref=\"ned\"/>\n"
+	"      <status year=\"2025\" value=\"%2$s\" owner=\"b\"/>\n"
+	"      <status year=\"2025\" value=\"%3$s\" owner=\"c\"/>\n"
+	"    </measure>\n"
+	"    <measure id=\"1.2\"><text>Opp</text><responsible ref=\"rhf\"/><responsible ref=\"hf\"/>\n"
+	"      <indicator ref=\"opp\"/><status year=\"2025\" value=\"%4$s\" owner=\"a\"/></measure>\n"
+	"    <measure id=\"1.3\"><text>Begge</text><responsible ref=\"hf\"/>\n"
+	"      <indicator ref=\"ned\"/><indicator ref=\"opp\"/>\n"
+	"      <status year=\"2025\" value=\"%4$s\" owner=\"c\"/>\n"
+	"    </measure>\n"
+	"    <measure id=\"1.4\"><text>Annet år</text><responsible ref=\"hf\"/><indicator ref=\"annet\"/></measure>\n"
+	"    <measure id=\"1.5\"><text>Samlet</text><responsible ref=\"rhf\"/><indicator ref=\"ned\"/>\n"
+	"      <status year=\"2025\" value=\"%2$s\"/>\n"
+	"    </measure>\n"
+	"  </area>\n"
+	"</plan>\n";
+
+static plan *load_judged(status_set set, diag *d)
+{
+	char xml[sizeof judged_xml + 256];
+	if (set == SET_ACHIEVEMENT)
+		snprintf(xml, sizeof xml, judged_xml, "achievement", "achieved", "not-achieved",
+			 "partly-achieved");
+	else
+		snprintf(xml, sizeof xml, judged_xml, "progress", "completed", "delayed", "in-progress");
+	return load(xml, d);
+}
+
+/* The computed status of m for o, checked against its value, its basis
+ * and the reported one that must not be there. */
+static const status *computed(const plan *p, const char *mid, const char *oid, int year)
+{
+	const measure *m = model_measure(p, mid);
+	const status *s = model_status(m, year, oid ? model_owner(p, oid) : NULL, 0, NULL);
+	if (s)
+		assert_non_null(s->computed);
+	return s;
+}
+
+static void test_computed_statuses(void **state)
+{
+	(void)state;
+	for (int set = SET_PROGRESS; set <= SET_ACHIEVEMENT; set++) {
+		diag d;
+		diag_init(&d);
+		plan *p = load_judged((status_set)set, &d);
+		assert_non_null(p);
+		assert_int_equal(d.errors, 0);
+		status_value met = model_grade_status((status_set)set, 0);
+		status_value near = model_grade_status((status_set)set, 1);
+		status_value missed = model_grade_status((status_set)set, 2);
+		/* a decreasing indicator: under, within and past its tolerance */
+		const status *s = computed(p, "1.1", "a", 2025);
+		assert_non_null(s);
+		assert_int_equal(s->value, met);
+		assert_true(s->computed->value->value == 47);
+		assert_true(s->computed->target->value == 50);
+		assert_string_equal(s->computed->ind->id, "ned");
+		assert_int_equal(s->progress, -1);
+		assert_null(s->comment);
+		const measure *m11 = model_measure(p, "1.1");
+		const owner *b = model_owner(p, "b"), *c = model_owner(p, "c");
+		assert_int_equal(model_computed_status(m11, 2025, b)->value, near);
+		assert_int_equal(model_computed_status(m11, 2025, c)->value, missed);
+		/* a reported status wins */
+		s = model_status(m11, 2025, b, 0, NULL);
+		assert_null(s->computed);
+		assert_int_equal(s->value, model_grade_status((status_set)set, 0));
+		/* the overall status: the plan's own figure, 52 */
+		s = computed(p, "1.1", NULL, 2025);
+		assert_int_equal(s->value, near);
+		assert_null(s->owner);
+		/* no target for 2024: nothing computed; no task: nothing */
+		assert_null(computed(p, "1.1", "a", 2024));
+		assert_null(computed(p, "1.1", "x", 2025));
+		assert_null(model_computed_status(m11, 2025, model_owner(p, "x")));
+		/* an increasing one: exactly on target is met; the overall from
+		 * the rolled-up mean; the plan's own organisation has the plan's
+		 * figure; no value, no status (an owner's report falls back) */
+		assert_int_equal(computed(p, "1.2", "b", 2025)->value, met);
+		s = computed(p, "1.2", NULL, 2025);
+		assert_int_equal(s->value, met);
+		assert_true(s->computed->value->computed);
+		assert_true(s->computed->value->value == 71);
+		s = computed(p, "1.2", "rhf", 2025);
+		assert_int_equal(s->value, met);
+		assert_ptr_equal(s->owner, model_owner(p, "rhf"));
+		assert_null(computed(p, "1.2", "c", 2025));
+		int fb = 0;
+		s = model_status(model_measure(p, "1.2"), 2025, c, 1, &fb);
+		assert_int_equal(fb, 1);
+		assert_non_null(s->computed);
+		/* two indicators: the worse decides */
+		assert_int_equal(computed(p, "1.3", "a", 2025)->value, met);
+		s = computed(p, "1.3", "b", 2025);
+		assert_int_equal(s->value, near);
+		assert_string_equal(s->computed->ind->id, "ned");
+		assert_int_equal(model_computed_status(model_measure(p, "1.3"), 2025, c)->value, missed);
+		/* a target of another year judges nothing */
+		assert_null(computed(p, "1.4", "a", 2025));
+		assert_null(computed(p, "1.4", NULL, 2025));
+		/* counts see them: 1.1 and 1.3 near, 1.2 met, 1.4 none, 1.5 reported */
+		size_t counts[ST_COUNT] = {0};
+		assert_int_equal(model_count(p->areas[0], 2025, NULL, counts), 5);
+		assert_int_equal(counts[met], 2);
+		assert_int_equal(counts[near], 2);
+		assert_int_equal(counts[ST_NONE], 1);
+		/* contradictions: b on 1.1 and the overall on 1.5 in both sets;
+		 * a's "partly" on 1.2 says missed, but "in progress" is work
+		 * going on with the figure there; c's one step off on 1.3 on
+		 * the right side of the target in neither */
+		assert_int_equal(d.warnings, set == SET_ACHIEVEMENT ? 3 : 2);
+		int a12 = 0;
+		for (size_t i = 0; i < d.n; i++)
+			a12 += strstr(d.msgs[i].text, "measure 1.2 is reported partly-achieved for 2025 by a, "
+						      "but its numbers say achieved") != NULL;
+		assert_int_equal(a12, set == SET_ACHIEVEMENT);
+		for (size_t i = 0; i < d.n; i++)
+			assert_null(strstr(d.msgs[i].text, "measure 1.3"));
+		int found = 0;
+		for (size_t i = 0; i < d.n; i++)
+			if (strstr(d.msgs[i].text, "measure 1.1 is reported ") && d.msgs[i].line == 33) {
+				found = 1;
+				assert_non_null(strstr(d.msgs[i].text, " for 2025 by b, but its numbers say "));
+				assert_non_null(strstr(d.msgs[i].text, "indicator \"ned\" has 53 against the "
+								       "target of at most 50 (the value is at t.xml:18:7)"));
+			}
+		assert_true(found);
+		plan_free(p);
+		diag_free(&d);
+	}
+}
+
+/* A status file merged after validation moves the values; validating
+ * again judges them anew, the new value counted. */
+static void test_judged_after_merge(void **state)
+{
+	(void)state;
+	diag d;
+	diag_init(&d);
+	plan *p = load_judged(SET_ACHIEVEMENT, &d);
+	assert_non_null(p);
+	static const char st[] =
+		"<status-report xmlns=\"urn:statusrapport:1\" plan=\"k\" owner=\"c\" year=\"2025\">"
+		"<value indicator=\"opp\" value=\"60\"/></status-report>";
+	assert_int_equal(plan_merge_status_mem(p, schema, "c.xml", st, strlen(st), &d), SR_OK);
+	diag again;
+	diag_init(&again);
+	assert_int_equal(validate_plan(p, &again), SR_OK);
+	const status *s = computed(p, "1.2", "c", 2025);
+	assert_int_equal(s->value, ST_NOT_ACHIEVED);
+	assert_string_equal(s->computed->value->pos.file, "c.xml");
+	/* the mean of 72, 70 and 60 misses 70, with no tolerance */
+	assert_int_equal(computed(p, "1.2", NULL, 2025)->value, ST_NOT_ACHIEVED);
+	plan_free(p);
+	diag_free(&again);
+	diag_free(&d);
+}
+
+/* tolerance="" is a per cent, 0-100, in the user's words at its element. */
+static void test_bad_tolerance(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {"abc", "-1", "100.5", "2,5", "1e1", ""};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char xml[sizeof judged_xml + 256];
+		snprintf(xml, sizeof xml, judged_xml, "achievement", "achieved", "not-achieved",
+			 "partly-achieved");
+		char *at = strstr(xml, "tolerance=\"10\"");
+		char tail[sizeof xml];
+		snprintf(tail, sizeof tail, "%s", at + strlen("tolerance=\"10\""));
+		snprintf(at, sizeof xml - (size_t)(at - xml), "tolerance=\"%s\"%s", bad[i], tail);
+		diag d;
+		diag_init(&d);
+		assert_null(load(xml, &d));
+		assert_true(d.n >= 1);
+		char want[128];
+		snprintf(want, sizeof want, "tolerance=\"%s\" must be a number from 0 to 100", bad[i]);
+		if (!strstr(d.msgs[0].text, want))
+			fail_msg("tolerance=\"%s\": %s", bad[i], d.msgs[0].text);
+		assert_int_equal(d.msgs[0].line, 14);
+		assert_int_equal(d.msgs[0].col, 5);
+		diag_free(&d);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -578,6 +844,10 @@ int main(void)
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_short_titles),
 		cmocka_unit_test(test_status_sets),
+		cmocka_unit_test(test_grade_table),
+		cmocka_unit_test(test_computed_statuses),
+		cmocka_unit_test(test_judged_after_merge),
+		cmocka_unit_test(test_bad_tolerance),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
