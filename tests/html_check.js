@@ -83,6 +83,16 @@ function cut_off() {
 		if (!inPage(box.getBoundingClientRect()))
 			out.push(`${name(el)} runs past the page's edge and does not scroll in a box of its own`);
 	}
+	// a row of figures (the headline figures) wraps as tiles on a phone:
+	// every figure in sight, none behind a sideways swipe
+	for (const t of document.querySelectorAll("table")) {
+		const body = t.tBodies.length === 1 ? t.tBodies[0].rows : [];
+		if (!t.tHead || body.length !== 1 || body[0].cells.length <= 4)
+			continue;
+		const c = [...t.querySelectorAll('th, td')].find((e) => !hidden(e) && !inPage(e.getBoundingClientRect()));
+		if (c)
+			out.push(`${name(t)}: "${c.textContent.trim().slice(0, 20)}" is outside the page; a row of figures should wrap`);
+	}
 	for (const el of document.body.querySelectorAll('*')) {
 		if (!el.getClientRects().length || el instanceof SVGElement)
 			continue;

@@ -41,6 +41,13 @@
  * named styles use, so the two editions read alike. */
 enum { NARROW_EMS = 20 };      /* the phone drawing's width, in body sizes */
 
+/* A row of figures as tiles on a phone: so many a line, and up to so
+ * many columns (a wider row scrolls in its box). */
+enum { TILES_PER_LINE = 3, TILES_MAX = 18 };
+/* The narrowest a table may be squeezed, in em: 7 a column, between these
+ * (narrower, it scrolls in its box; tiles take over below the widest). */
+enum { TABLE_MIN_EM = 14, TABLE_MAX_EM = 44 };
+
 typedef struct html {
 	const doc *doc;
 	buf *out;
@@ -59,6 +66,7 @@ typedef struct html {
 	int section;        /* 0 none, 1 thead, 2 tbody */
 	int row_headers;    /* the first cell of body rows is a <th scope="row"> */
 	int stack;          /* on a phone, rows become stacked cards (see start_table) */
+	int tiles;          /* on a phone, a row of figures becomes tiles (ditto) */
 	const char **label; /* stack: each column's header words, for its cells */
 	int ncols, col;
 	int ntables, ncharts;
@@ -571,6 +579,12 @@ static void start_table(html *h, const doc_node *n)
 	 * scrolled sideways; one header row names the columns unambiguously. */
 	h->stack = nc >= 2 && nc <= 4 && n->u.table.header_rows == 1 && n->first &&
 		   n->first->u.row.header;
+	/* A single row of many figures under their names (the headline
+	 * figures) would show half its columns on a phone: there each column
+	 * becomes a tile, its name above its figure, TILES_PER_LINE a line. */
+	const doc_node *head = n->first;
+	h->tiles = !h->stack && nc > 4 && nc <= TILES_MAX && n->u.table.header_rows == 1 && head &&
+		   head->u.row.header && head->next && !head->next->next;
 	h->ncols = nc;
 	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	h->label = h->stack ? arena_array(&h->a, (size_t)nc, sizeof *h->label) : NULL;
@@ -586,7 +600,7 @@ static void start_table(html *h, const doc_node *n)
 	 * 1.4.10); the region is named by the caption, else the heading. */
 	const char *label = capid ? capid : h->last_heading_id;
 	put(h, "<div");
-	classes(h, "table-wrap", h->stack ? "stack" : NULL, take_break(h));
+	classes(h, "table-wrap", h->stack ? "stack" : h->tiles ? "tiles" : NULL, take_break(h));
 	if (label) {
 		put(h, " role=\"region\"");
 		attr(h, "aria-labelledby", label);
@@ -595,7 +609,8 @@ static void start_table(html *h, const doc_node *n)
 	if (ti && ti->dense)
 		put(h, " class=\"dense\"");
 	/* below this width the columns would crush their words: scroll */
-	buf_printf(h->out, " style=\"min-width:%dem\">", nc * 7 > 44 ? 44 : nc * 7 < 14 ? 14 : nc * 7);
+	buf_printf(h->out, " style=\"min-width:%dem\">",
+		   nc * 7 > TABLE_MAX_EM ? TABLE_MAX_EM : nc * 7 < TABLE_MIN_EM ? TABLE_MIN_EM : nc * 7);
 	if (cap) {
 		put(h, "<caption");
 		attr(h, "id", capid);
@@ -1318,7 +1333,24 @@ static void css_narrow_charts(html *h)
 	putem(h, s->para[DOC_P_NOTE].size, t->size);
 	put(h, "}\n.stack .r{text-align:left}\nh1{font-size:");
 	putem(h, doc_style_heading(s, 1)->size, fs);
-	put(h, "}\n}\n");
+	put(h, "}\n");
+	/* tiles: a grid whose rows alternate names and figures; each cell
+	 * gets its row, the grid its column in order; wherever the row would
+	 * scroll, also at 200 % zoom */
+	buf_printf(h->out,
+		   "}\n@media (max-width:%dem){\n"
+		   ".tiles table{display:grid;grid-template-columns:repeat(%d,minmax(0,1fr));"
+		   "min-width:0!important}\n"
+		   ".tiles thead,.tiles tbody,.tiles tr{display:contents}\n"
+		   ".tiles colgroup{display:none}\n",
+		   TABLE_MAX_EM, TILES_PER_LINE);
+	for (int j = 0; j * TILES_PER_LINE < TILES_MAX; j++)
+		for (int body = 0; body < 2; body++)
+			buf_printf(h->out,
+				   ".tiles %s tr>:nth-child(n+%d):nth-child(-n+%d){grid-row:%d}\n",
+				   body ? "tbody" : "thead", j * TILES_PER_LINE + 1,
+				   (j + 1) * TILES_PER_LINE, 2 * j + 1 + body);
+	put(h, "}\n");
 	put(h, "figure.chart{margin:");
 	putem(h, s->chart.space, fs);
 	put(h, " 0}\n.chart svg{display:block;width:100%;height:auto}\n"
