@@ -131,6 +131,14 @@ static int is_year(const char *t, size_t n)
 /* Does the space at s[i] join two words that must stay on one line? */
 static int keep_together(const char *s, size_t len, size_t i)
 {
+	/* Each rule below wants a word before the space that ends in "." (an
+	 * abbreviation, a day) or a digit (a number), or a year after it: any
+	 * other space, most of any text, is told by its neighbours alone. */
+	if (i == 0 || i + 1 >= len)
+		return 0;
+	unsigned char before = (unsigned char)s[i - 1], after = (unsigned char)s[i + 1];
+	if (before != '.' && !is_digit(before) && !is_digit(after))
+		return 0;
 	size_t a = i, b = i + 1;
 	while (a > 0 && !is_ws((unsigned char)s[a - 1]))
 		a--;
@@ -207,6 +215,11 @@ static int set_text(buf *out, const char *s, size_t len, const char *lang, uint3
 	size_t from = 0; /* s[from..i) is unchanged and not yet in out */
 	for (size_t i = 0; i < len;) {
 		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80 && c != ' ' && c != '%' && c != '-' && c != '"') {
+			/* nothing to set here, and no need to decode */
+			pv = c, i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, len - i, &cp);
 		if (k == 0) {
