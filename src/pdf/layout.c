@@ -378,12 +378,18 @@ static void segment(ctx *c, double size)
 			i = j;
 		}
 	}
+	/* a space's width, by face: measured once, not once a space */
+	double space_w[4] = {-1, -1, -1, -1};
 	for (size_t i = 0; i < c->nsegs; i++) {
 		seg *g = &c->segs[i];
-		if (g->kind == SEG_SPACE)
-			g->w = font_width(face(c, c->runs[g->run].face), " ", 1, size);
-		else
+		if (g->kind == SEG_SPACE) {
+			int f = c->runs[g->run].face & 3;
+			if (space_w[f] < 0)
+				space_w[f] = font_width(face(c, f), " ", 1, size);
+			g->w = space_w[f];
+		} else {
 			g->w *= size;
+		}
 	}
 }
 
@@ -670,6 +676,7 @@ static double min_piece(ctx *c, double size, int whole, double floor)
 {
 	double best = floor;
 	int ns = (int)c->nsegs;
+	double hyphen_w[4] = {-1, -1, -1, -1}; /* by face, measured once */
 	for (int i = 0; i < ns;) {
 		if (c->segs[i].kind != SEG_WORD) {
 			i++;
@@ -693,12 +700,15 @@ static double min_piece(ctx *c, double size, int whole, double floor)
 				n += c->segs[s].len;
 			}
 		}
-		const font_face *ff = face(c, c->runs[c->segs[i].run].face);
+		int fi = c->runs[c->segs[i].run].face & 3;
+		const font_face *ff = face(c, fi);
 		/* no piece is wider than the word and a hyphen: a word that
 		 * narrow cannot raise best, and need not be hyphenated (most
 		 * words of a table once its column is as wide as its widest
 		 * piece so far: hyphenating them was 85 % of all hyphenation) */
-		double hw = font_width(ff, "-", 1, size);
+		if (hyphen_w[fi] < 0)
+			hyphen_w[fi] = font_width(ff, "-", 1, size);
+		double hw = hyphen_w[fi];
 		if (font_width(ff, w, n, size) + hw <= best) {
 			i = j;
 			continue;
