@@ -321,8 +321,8 @@ static int cell_rules(const odt *o, const doc_node *cell, int row, int *f, int *
 /* A cell style's name: Cell<fill>, Head<fill> or Zebra, and after "_"
  * the rules it owns besides its bottom one (T top, N no bottom, L left;
  * D: a dense table's padding).  Put together by hand, not by snprintf:
- * every cell of the body asks for its name, and formatting it was a
- * twentieth of a long report's ODT. */
+ * every cell of the body asks for its name, and a long report has
+ * hundreds of thousands of cells. */
 static void cell_style_name(int f, int header, int rules, char s[CELL_NAME_MAX])
 {
 	char *o = s;

@@ -1991,8 +1991,9 @@ static int group_pages(ctx *c)
 
 /* ---- anchors by name ---- */
 
-/* A report's every deviation links to its measure's row: a walk over all
- * the anchors for each link grew with the square of the plan. */
+/* A report links every deviation to its measure's row, so the links and
+ * the anchors both grow with the plan: a walk over the anchors for each
+ * link would grow with its square. */
 static int *anchor_slot(const layout *l, const char *name)
 {
 	size_t i = word_hash(name, strlen(name)) & (l->anchor_cap - 1);

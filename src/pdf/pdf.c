@@ -407,10 +407,10 @@ static struct later_link *later_slot(render *r)
 
 /* libharu grows a list by a fixed number of slots, copying all of it each
  * time: the document's object table (1,024 at a time), its list of pages
- * and the page tree's kids (20 at a time) copied themselves over and over
- * as a long report's pages were made, quadratic in the pages.  Asked for
- * as many more slots as it holds, a list doubles instead; nothing written
- * changes. */
+ * and the page tree's kids (20 at a time) would copy themselves over and
+ * over as a long report's pages are made, in time growing with the square
+ * of the pages.  Asked for as many more slots as it holds, a list doubles
+ * instead; nothing written changes. */
 static void grow_by_doubling(HPDF_List l)
 {
 	if (l && l->items_per_block < l->count)

@@ -204,9 +204,9 @@ static void put_change(buf *out, const char *s, size_t *from, size_t at, size_t 
 }
 
 /* typo_text, with word joiners after a range's dash or (joiner 0) none.
- * The bytes that stay as they are (almost all) are copied a stretch at a
- * time, when a change or the end is reached: a byte at a time was most of
- * the pass over a long text. */
+ * The bytes that stay as they are (almost all of any text) are copied a
+ * stretch at a time, when a change or the end is reached, so that a long
+ * text costs little more than its copy. */
 static int set_text(buf *out, const char *s, size_t len, const char *lang, uint32_t *prev,
 		    int joiner)
 {
