@@ -80,6 +80,9 @@ enum { RULE_TOP = 1,     /* the table's first row, or a header row after a body 
        RULE_LEFT = 4,     /* with a grid: the first column */
        RULE_DENSE = 8,    /* not a rule: a dense table's body cell, less padding */
        CELL_RULES = 16 };
+/* room for the longest cell style name: "Zebra", or "Head" and a fill's
+ * number (a long's 20 digits), "_TNLD" and the NUL */
+enum { CELL_NAME_MAX = 32 };
 
 typedef struct odt {
 	const doc *doc;
@@ -317,19 +320,33 @@ static int cell_rules(const odt *o, const doc_node *cell, int row, int *f, int *
 
 /* A cell style's name: Cell<fill>, Head<fill> or Zebra, and after "_"
  * the rules it owns besides its bottom one (T top, N no bottom, L left;
- * D: a dense table's padding). */
-static void cell_style_name(int f, int header, int rules, char *s, size_t n)
+ * D: a dense table's padding).  Put together by hand, not by snprintf:
+ * every cell of the body asks for its name, and a long report has
+ * hundreds of thousands of cells. */
+static void cell_style_name(int f, int header, int rules, char s[CELL_NAME_MAX])
 {
-	if (f < 0)
-		snprintf(s, n, "Zebra");
-	else
-		snprintf(s, n, "%s%d", header ? "Head" : "Cell", f);
-	if (rules) {
-		size_t l = strlen(s);
-		snprintf(s + l, n - l, "_%s%s%s%s", rules & RULE_TOP ? "T" : "",
-			 rules & RULE_NOBOTTOM ? "N" : "", rules & RULE_LEFT ? "L" : "",
-			 rules & RULE_DENSE ? "D" : "");
+	char *o = s;
+	const char *kind = f < 0 ? "Zebra" : header ? "Head" : "Cell";
+	size_t k = strlen(kind);
+	memcpy(o, kind, k), o += k;
+	if (f >= 0) {
+		char d[24];
+		xmlw_ltoa(d, f);
+		k = strlen(d);
+		memcpy(o, d, k), o += k;
 	}
+	if (rules) {
+		*o++ = '_';
+		if (rules & RULE_TOP)
+			*o++ = 'T';
+		if (rules & RULE_NOBOTTOM)
+			*o++ = 'N';
+		if (rules & RULE_LEFT)
+			*o++ = 'L';
+		if (rules & RULE_DENSE)
+			*o++ = 'D';
+	}
+	*o = '\0';
 }
 
 /* Which paragraph variants the body will use: their automatic styles must
@@ -927,8 +944,8 @@ static void cell_style(odt *o, int f, int header, int rules)
 	xmlw *x = &o->x;
 	const doc *dc = o->doc;
 	const doc_table_style *ts = &dc->style.table;
-	char name[32], border[64], w[32];
-	cell_style_name(f, header, rules, name, sizeof name);
+	char name[CELL_NAME_MAX], border[64], w[32];
+	cell_style_name(f, header, rules, name);
 	int fill = f > 0 && f < DOC_MAX_FILLS ? f : 0; /* 0: no fill of its own */
 	style_open(o, name, NULL, "table-cell", fill ? o->fill_style[fill] : NULL, NULL, NULL);
 	xmlw_start(x, "style:table-cell-properties");
@@ -1396,9 +1413,9 @@ static void start_row(odt *o, const doc_node *n)
 static void start_cell(odt *o, const doc_node *n)
 {
 	xmlw *x = &o->x;
-	char name[32];
+	char name[CELL_NAME_MAX];
 	int header, f, rules = cell_rules(o, n, o->row_idx - 1, &f, &header);
-	cell_style_name(f, header, rules, name, sizeof name);
+	cell_style_name(f, header, rules, name);
 	xmlw_start(x, "table:table-cell");
 	xmlw_attr(x, "table:style-name", name);
 	xmlw_attr(x, "office:value-type", "string");

@@ -378,12 +378,18 @@ static void segment(ctx *c, double size)
 			i = j;
 		}
 	}
+	/* a space's width, by face: measured once, not once a space */
+	double space_w[4] = {-1, -1, -1, -1};
 	for (size_t i = 0; i < c->nsegs; i++) {
 		seg *g = &c->segs[i];
-		if (g->kind == SEG_SPACE)
-			g->w = font_width(face(c, c->runs[g->run].face), " ", 1, size);
-		else
+		if (g->kind == SEG_SPACE) {
+			int f = c->runs[g->run].face & 3;
+			if (space_w[f] < 0)
+				space_w[f] = font_width(face(c, f), " ", 1, size);
+			g->w = space_w[f];
+		} else {
 			g->w *= size;
+		}
 	}
 }
 
@@ -670,6 +676,7 @@ static double min_piece(ctx *c, double size, int whole, double floor)
 {
 	double best = floor;
 	int ns = (int)c->nsegs;
+	double hyphen_w[4] = {-1, -1, -1, -1}; /* by face, measured once */
 	for (int i = 0; i < ns;) {
 		if (c->segs[i].kind != SEG_WORD) {
 			i++;
@@ -693,12 +700,15 @@ static double min_piece(ctx *c, double size, int whole, double floor)
 				n += c->segs[s].len;
 			}
 		}
-		const font_face *ff = face(c, c->runs[c->segs[i].run].face);
+		int fi = c->runs[c->segs[i].run].face & 3;
+		const font_face *ff = face(c, fi);
 		/* no piece is wider than the word and a hyphen: a word that
 		 * narrow cannot raise best, and need not be hyphenated (most
 		 * words of a table once its column is as wide as its widest
 		 * piece so far: hyphenating them was 85 % of all hyphenation) */
-		double hw = font_width(ff, "-", 1, size);
+		if (hyphen_w[fi] < 0)
+			hyphen_w[fi] = font_width(ff, "-", 1, size);
+		double hw = hyphen_w[fi];
 		if (font_width(ff, w, n, size) + hw <= best) {
 			i = j;
 			continue;
@@ -1979,6 +1989,40 @@ static int group_pages(ctx *c)
 	return 0;
 }
 
+/* ---- anchors by name ---- */
+
+/* A report links every deviation to its measure's row, so the links and
+ * the anchors both grow with the plan: a walk over the anchors for each
+ * link would grow with its square. */
+static int *anchor_slot(const layout *l, const char *name)
+{
+	size_t i = word_hash(name, strlen(name)) & (l->anchor_cap - 1);
+	while (l->anchor_slots[i] >= 0 && strcmp(l->anchors[l->anchor_slots[i]].name, name) != 0)
+		i = (i + 1) & (l->anchor_cap - 1);
+	return &l->anchor_slots[i];
+}
+
+/* l->anchor_slots for l->anchors, at most half full; -1 when memory ran
+ * out. */
+static int index_anchors(layout *l)
+{
+	size_t cap = 16;
+	while (cap < 2 * (size_t)l->nanchors)
+		cap *= 2;
+	l->anchor_slots = arena_array(&l->arena, cap, sizeof *l->anchor_slots);
+	if (!l->anchor_slots)
+		return -1;
+	for (size_t i = 0; i < cap; i++)
+		l->anchor_slots[i] = -1;
+	l->anchor_cap = cap;
+	for (int i = 0; i < l->nanchors; i++) {
+		int *s = anchor_slot(l, l->anchors[i].name);
+		if (*s < 0) /* a name said twice leads to its first row */
+			*s = i;
+	}
+	return 0;
+}
+
 sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout **out,
 		     diag *dg)
 {
@@ -2011,6 +2055,8 @@ sr_status layout_run(const doc *d, const font_family *fam, const hyph *h, layout
 	while ((ev = doc_iter_next(&it, &n)) != DOC_EV_DONE)
 		if (ev == DOC_EV_ENTER && n->type == DOC_ROW && n->u.row.anchor && *n->u.row.anchor)
 			l->anchors[l->nanchors++] = (layout_anchor){n, n->u.row.anchor, -1, 0};
+	if (index_anchors(l) != 0)
+		goto oom;
 	l->heads = arena_array(&l->arena, (size_t)nh + 1, sizeof *l->heads);
 	if (!l->heads)
 		goto oom;
@@ -2078,12 +2124,10 @@ const layout_anchor *layout_anchor_find(const layout *l, const char *href)
 {
 	if (!href || href[0] != '#')
 		return NULL;
-	/* links to rows are few (the deviations of one report), so a walk
-	 * over the anchors is cheap beside the layout itself */
-	for (int i = 0; i < l->nanchors; i++)
-		if (strcmp(l->anchors[i].name, href + 1) == 0)
-			return l->anchors[i].page >= 0 ? &l->anchors[i] : NULL;
-	return NULL;
+	if (!l->anchor_slots)
+		return NULL;
+	int i = *anchor_slot(l, href + 1);
+	return i >= 0 && l->anchors[i].page >= 0 ? &l->anchors[i] : NULL;
 }
 
 int layout_next_page(layout *l)

@@ -116,6 +116,9 @@ typedef struct layout {
 	int nheads;
 	layout_anchor *anchors; /* in document order */
 	int nanchors;
+	int *anchor_slots;     /* anchors by name: a hash table of indexes
+				* into anchors, -1 free, each name's first */
+	size_t anchor_cap;     /* its size, a power of two */
 	int passes;            /* flow + pagination passes made (see top) */
 	unsigned faces_used;   /* bit per font_style */
 } layout;

@@ -405,6 +405,18 @@ static struct later_link *later_slot(render *r)
 	return &r->later[r->nlater++];
 }
 
+/* libharu grows a list by a fixed number of slots, copying all of it each
+ * time: the document's object table (1,024 at a time), its list of pages
+ * and the page tree's kids (20 at a time) would copy themselves over and
+ * over as a long report's pages are made, in time growing with the square
+ * of the pages.  Asked for as many more slots as it holds, a list doubles
+ * instead; nothing written changes. */
+static void grow_by_doubling(HPDF_List l)
+{
+	if (l && l->items_per_block < l->count)
+		l->items_per_block = l->count;
+}
+
 /* Page p made in libharu (pages are made as they are painted: a page
  * made is ~4 KB of libharu's objects, and 14,000 of them made at the
  * start sat beside every box of the layout); NULL on failure (r->err). */
@@ -416,6 +428,11 @@ static HPDF_Page make_page(render *r, int p)
 			r->err = HPDF_FAILD_TO_ALLOC_MEM;
 		return NULL;
 	}
+	grow_by_doubling(r->pdf->xref->entries);
+	grow_by_doubling(r->pdf->page_list);
+	HPDF_Array kids = HPDF_Dict_GetItem(r->pdf->cur_pages, "Kids", HPDF_OCLASS_ARRAY);
+	if (kids)
+		grow_by_doubling(kids->list);
 	HPDF_Page_SetWidth(pg, (HPDF_REAL)r->l->style.page_w);
 	HPDF_Page_SetHeight(pg, (HPDF_REAL)r->l->style.page_h);
 	pdftag_page(r->tag, p, pg); /* PDF/A: /StructParents */

@@ -34,11 +34,22 @@ static int is_alnum_byte(unsigned char c)
 	return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0xC3;
 }
 
+/* t[0..n) is the word w.  Stops at the first byte that differs, which is
+ * the first for almost every pair: the pass asks this of the words on
+ * both sides of every space, against every list below. */
+static int word_is(const char *w, const char *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!w[i] || w[i] != t[i])
+			return 0;
+	return !w[n];
+}
+
 /* t[0..n) is one of the words of list (count k). */
 static int in_list(const char *t, size_t n, const char *const *list, size_t k)
 {
 	for (size_t i = 0; i < k; i++)
-		if (strlen(list[i]) == n && memcmp(list[i], t, n) == 0)
+		if (word_is(list[i], t, n))
 			return 1;
 	return 0;
 }
@@ -77,10 +88,10 @@ static int is_number(const char *t, size_t n)
 
 static int is_month(const char *t, size_t n)
 {
-	for (size_t k = 0; labels_nth(k); k++)
+	const labels *l;
+	for (size_t k = 0; (l = labels_nth(k)) != NULL; k++)
 		for (int m = 0; m < 12; m++) {
-			const char *w = labels_month(labels_nth(k), m);
-			if (strlen(w) == n && memcmp(w, t, n) == 0)
+			if (word_is(labels_month(l, m), t, n))
 				return 1;
 		}
 	return 0;
@@ -120,6 +131,14 @@ static int is_year(const char *t, size_t n)
 /* Does the space at s[i] join two words that must stay on one line? */
 static int keep_together(const char *s, size_t len, size_t i)
 {
+	/* Each rule below wants a word before the space that ends in "." (an
+	 * abbreviation, a day) or a digit (a number), or a year after it: any
+	 * other space, most of any text, is told by its neighbours alone. */
+	if (i == 0 || i + 1 >= len)
+		return 0;
+	unsigned char before = (unsigned char)s[i - 1], after = (unsigned char)s[i + 1];
+	if (before != '.' && !is_digit(before) && !is_digit(after))
+		return 0;
 	size_t a = i, b = i + 1;
 	while (a > 0 && !is_ws((unsigned char)s[a - 1]))
 		a--;
@@ -135,7 +154,7 @@ static int keep_together(const char *s, size_t len, size_t i)
 		return 1;
 	if (is_day(l, ln) && is_month(r, rn - (rn && strchr(",.", r[rn - 1]) ? 1 : 0)))
 		return 1;
-	return is_month(l, ln) && is_year(r, rn);
+	return is_year(r, rn) && is_month(l, ln);
 }
 
 /* Is the digit run ending before s[i] (a dash) and the one after the dash
@@ -174,60 +193,79 @@ static int opens_quote(uint32_t prev)
 	       prev == 0x2060;
 }
 
-/* typo_text, with word joiners after a range's dash or (joiner 0) none. */
+/* s[*from..at) as it is, then with in place of the skip bytes at s[at]:
+ * the text up to past the change is in out. */
+static void put_change(buf *out, const char *s, size_t *from, size_t at, size_t skip,
+		       const char *with)
+{
+	buf_put(out, s + *from, at - *from);
+	buf_puts(out, with);
+	*from = at + skip;
+}
+
+/* typo_text, with word joiners after a range's dash or (joiner 0) none.
+ * The bytes that stay as they are (almost all of any text) are copied a
+ * stretch at a time, when a change or the end is reached, so that a long
+ * text costs little more than its copy. */
 static int set_text(buf *out, const char *s, size_t len, const char *lang, uint32_t *prev,
 		    int joiner)
 {
 	int en = lang && strcmp(lang, "en") == 0, changed = 0;
 	uint32_t pv = *prev;
+	size_t from = 0; /* s[from..i) is unchanged and not yet in out */
 	for (size_t i = 0; i < len;) {
 		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80 && c != ' ' && c != '%' && c != '-' && c != '"') {
+			/* nothing to set here, and no need to decode */
+			pv = c, i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, len - i, &cp);
 		if (k == 0) {
-			buf_putc(out, c);
+			/* a malformed byte passes through */
 			pv = 0xFFFD, i++;
 			continue;
 		}
 		if (c == ' ' && keep_together(s, len, i)) {
 			/* English writes "5%" */
-			if (en && i + 1 < len && s[i + 1] == '%' && i > 0 &&
-			    is_digit((unsigned char)s[i - 1])) {
-				changed = 1, i++;
-				continue;
-			}
-			buf_puts(out, NBSP_S);
-			changed = 1, pv = 0xA0, i++;
+			int glue = en && i + 1 < len && s[i + 1] == '%' && i > 0 &&
+				   is_digit((unsigned char)s[i - 1]);
+			put_change(out, s, &from, i, 1, glue ? "" : NBSP_S);
+			changed = 1, i++;
+			if (!glue)
+				pv = 0xA0;
 			continue;
 		}
 		/* the builder's own figures come with a no-break space */
 		if (en && cp == 0xA0 && i + k < len && s[i + k] == '%' && i > 0 &&
 		    is_digit((unsigned char)s[i - 1])) {
+			put_change(out, s, &from, i, k, "");
 			changed = 1, i += k;
 			continue;
 		}
 		if (c == '%' && !en && i > 0 && is_digit((unsigned char)s[i - 1])) {
-			buf_puts(out, NBSP_S "%");
+			put_change(out, s, &from, i, 1, NBSP_S "%");
 			changed = 1, pv = '%', i++;
 			continue;
 		}
 		if ((c == '-' || cp == 0x2013) && i > 0 && is_digit((unsigned char)s[i - 1]) &&
 		    is_range(s, len, i, i + k)) {
-			buf_puts(out, joiner ? EN_DASH_S DOC_WORD_JOINER : EN_DASH_S);
-			changed = 1;
-			pv = 0x2060, i += k;
+			put_change(out, s, &from, i, k, joiner ? EN_DASH_S DOC_WORD_JOINER : EN_DASH_S);
+			changed = 1, pv = 0x2060, i += k;
 			continue;
 		}
 		if (c == '"') {
 			int open = opens_quote(pv);
-			buf_puts(out, en ? (open ? "\xE2\x80\x9C" : "\xE2\x80\x9D")
-					 : (open ? "\xC2\xAB" : "\xC2\xBB"));
+			put_change(out, s, &from, i, 1,
+				   en ? (open ? "\xE2\x80\x9C" : "\xE2\x80\x9D")
+				      : (open ? "\xC2\xAB" : "\xC2\xBB"));
 			changed = 1, pv = open ? 0xAB : 0xBB, i++;
 			continue;
 		}
-		buf_put(out, s + i, k);
 		pv = cp, i += k;
 	}
+	buf_put(out, s + from, len - from);
 	*prev = pv;
 	return changed;
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <math.h>
 #include <string.h>
@@ -637,6 +638,49 @@ static void narrow_cells_stay_inside(void **state)
 	doc_free(d);
 }
 
+/* Links find their rows by name: every row of a table several pages long
+ * has an anchor (one name twice), and each name leads to the page and
+ * place of its row -- the first row of a name given twice -- as a walk
+ * over the anchors in document order finds it. */
+static void anchors_by_name(void **state)
+{
+	doc *d = plain_doc();
+	static const double w[] = {1, 3};
+	enum { ROWS = 400 };
+	doc_node *t = doc_append(d->root, doc_table(d, 2, w, 0, NULL, (srcpos){0}));
+	for (int r = 0; r < ROWS; r++) {
+		char name[32];
+		/* the last row takes the name of row 7 again */
+		snprintf(name, sizeof name, "tiltak-%d", r == ROWS - 1 ? 7 : r);
+		doc_node *row = doc_append(t, doc_row(d, 0));
+		row->u.row.anchor = arena_strndup(&d->arena, name, strlen(name));
+		for (int c = 0; c < 2; c++)
+			doc_append(doc_append(row, doc_cell(d, 0, DOC_LEFT)),
+				   doc_para_text(d, DOC_P_BODY, sample_words[(r + c) % 10], (srcpos){0}));
+	}
+	layout *l = lay(d);
+	assert_true(l->npages >= 3);
+	assert_int_equal(l->nanchors, ROWS);
+	for (int r = 0; r < ROWS; r++) {
+		char href[32];
+		snprintf(href, sizeof href, "#tiltak-%d", r == ROWS - 1 ? 7 : r);
+		const layout_anchor *want = NULL;
+		for (int i = 0; i < l->nanchors && !want; i++)
+			if (strcmp(l->anchors[i].name, href + 1) == 0)
+				want = &l->anchors[i];
+		assert_non_null(want);
+		assert_true(want->page >= 0 && want->page < l->npages);
+		assert_ptr_equal(layout_anchor_find(l, href), want);
+	}
+	assert_ptr_equal(layout_anchor_find(l, "#tiltak-7")->node, l->anchors[7].node);
+	assert_null(layout_anchor_find(l, "#tiltak-400"));
+	assert_null(layout_anchor_find(l, "#"));
+	assert_null(layout_anchor_find(l, "tiltak-1"));
+	assert_null(layout_anchor_find(l, NULL));
+	layout_free(l);
+	doc_free(d);
+}
+
 /* Odd but legal (and some illegal) trees: nothing crashes, nothing leaves
  * the text area. */
 static void odd_trees(void **state)
@@ -1044,6 +1088,7 @@ int main(void)
 		cmocka_unit_test(paint_done_gives_back),
 		cmocka_unit_test(table_row_moves_whole),
 		cmocka_unit_test(narrow_cells_stay_inside),
+		cmocka_unit_test(anchors_by_name),
 		cmocka_unit_test(odd_trees),
 		cmocka_unit_test(golden_dump),
 		cmocka_unit_test(render_twice_identical),
