@@ -754,12 +754,12 @@ sr_status import_file(const char *form_path, const char *plan_path, const xmlin_
 		st = plan_merge_status_mem(p, schema, out_path, (const char *)out.data, out.len, d);
 		if (st == SR_OK)
 			st = validate_plan(p, d);
-		if (st != SR_OK) {
+		if (st == SR_INVALID)
 			diag_add(d, DIAG_ERROR, base, 0, 0,
 				 "the status file made from the form would not be valid (see above); "
 				 "nothing was written");
+		if (st != SR_OK)
 			goto done;
-		}
 	}
 	const char *inputs[] = {form_path, plan_path, NULL};
 	st = outfile_write(out_path, out.data, out.len, inputs, d);

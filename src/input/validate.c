@@ -676,7 +676,8 @@ sr_status validate_plan(plan *p, diag *d)
 		rollup(&v);
 		judge(&v);
 	}
-	if (arena_failed(&p->arena))
+	/* a warning lost for lack of memory is as lost as an error */
+	if (arena_failed(&p->arena) || d->oom)
 		return SR_SYSTEM;
 	return v.errors ? SR_INVALID : SR_OK;
 }
