@@ -81,6 +81,43 @@ need_file() {
 	return 1
 }
 
+# format_checks FILE...: each file passes its format's own checker, picked
+# by its extension: ../shared's validate-odt (a check a file) and
+# validate-docx (one check for all), qpdf --check (a check a file), the W3C
+# Nu checker (one check for all).
+format_checks() {
+	local f out odt=() docx=() pdf=() html=()
+	local vnu="$SR_TOP/tests/node/node_modules/vnu-jar/build/dist/vnu.jar"
+	for f in "$@"; do
+		case $f in
+		*.odt) odt+=("$f") ;;
+		*.docx) docx+=("$f") ;;
+		*.pdf) pdf+=("$f") ;;
+		*.html) html+=("$f") ;;
+		esac
+	done
+	if [ ${#odt[@]} -gt 0 ] && need_file "odt: validate-odt" "$SHARED/odf-schema/validate-odt"; then
+		for f in "${odt[@]}"; do
+			if out=$("$SHARED/odf-schema/validate-odt" "$f" 2>&1); then pass "$f: validate-odt"
+			else fail "$f: validate-odt" "$(printf '%s' "$out" | head -5)"; fi
+		done
+	fi
+	if [ ${#docx[@]} -gt 0 ] && need_file "docx: validate-docx" "$SHARED/ooxml-schema/validate-docx"; then
+		if out=$("$SHARED/ooxml-schema/validate-docx" -q "${docx[@]}" 2>&1); then pass "docx: validate-docx"
+		else fail "docx: validate-docx" "$(printf '%s' "$out" | head -5)"; fi
+	fi
+	if [ ${#pdf[@]} -gt 0 ] && need "pdf: qpdf --check" qpdf; then
+		for f in "${pdf[@]}"; do
+			if out=$(qpdf --check "$f" 2>&1); then pass "$f: qpdf --check"
+			else fail "$f: qpdf --check" "$(printf '%s' "$out" | head -5)"; fi
+		done
+	fi
+	if [ ${#html[@]} -gt 0 ] && need "html: vnu" java && need_file "html: vnu" "$vnu"; then
+		if out=$(java -jar "$vnu" --errors-only "${html[@]}" 2>&1); then pass "html: vnu"
+		else fail "html: vnu" "$(printf '%s' "$out" | head -10)"; fi
+	fi
+}
+
 # sr NAME COMMAND-ARGS...: run the program, which must exit 0; a failure
 # (including a sanitizer's report, exit 98/99) fails NAME.  Stderr is kept
 # in $ERR.  Returns the exit code, so callers can stop on failure.

@@ -145,29 +145,5 @@ if sr "form: writes" form -q -f xml -O form --owner a --year 2026 plan-2026.xml 
 fi
 
 # --- each file passes its format's own checker --------------------------------------
-ODT_CHECK="$SHARED/odf-schema/validate-odt"
-DOCX_CHECK="$SHARED/ooxml-schema/validate-docx"
-if need_file "odt: validate-odt" "$ODT_CHECK"; then
-	for f in nb/$ID.odt en/$ID.odt; do
-		if out=$("$ODT_CHECK" "$f" 2>&1); then pass "$f: validate-odt"; else
-			fail "$f: validate-odt" "$(printf '%s' "$out" | head -5)"; fi
-	done
-fi
-if need_file "docx: validate-docx" "$DOCX_CHECK"; then
-	if out=$("$DOCX_CHECK" -q nb/$ID.docx en/$ID.docx 2>&1); then pass "docx: validate-docx"; else
-		fail "docx: validate-docx" "$(printf '%s' "$out" | head -5)"; fi
-fi
-if need "pdf: qpdf --check" qpdf; then
-	for f in nb/$ID.pdf nn/$ID.pdf en/$ID.pdf; do
-		if out=$(qpdf --check "$f" 2>&1); then pass "$f: qpdf --check"; else
-			fail "$f: qpdf --check" "$(printf '%s' "$out" | head -5)"; fi
-	done
-fi
-VNU="$SR_TOP/tests/node/node_modules/vnu-jar/build/dist/vnu.jar"
-if need "html: vnu" java && need_file "html: vnu" "$VNU"; then
-	if out=$(java -jar "$VNU" --errors-only nb/$ID.html nn/$ID.html en/$ID.html p/$ID.html 2>&1); then
-		pass "html: vnu"
-	else
-		fail "html: vnu" "$(printf '%s' "$out" | head -10)"
-	fi
-fi
+format_checks nb/$ID.odt en/$ID.odt nb/$ID.docx en/$ID.docx nb/$ID.pdf nn/$ID.pdf en/$ID.pdf \
+	nb/$ID.html nn/$ID.html en/$ID.html p/$ID.html

@@ -157,29 +157,7 @@ if need "progress plan: formats" pdftotext; then
 fi
 
 # --- each file passes its format's own checker ------------------------------------
-ODT_CHECK="$SHARED/odf-schema/validate-odt"
-DOCX_CHECK="$SHARED/ooxml-schema/validate-docx"
-VNU="$SR_TOP/tests/node/node_modules/vnu-jar/build/dist/vnu.jar"
-if need_file "odt: validate-odt" "$ODT_CHECK"; then
-	for f in */*.odt; do
-		if out=$("$ODT_CHECK" "$f" 2>&1); then pass "$f: validate-odt"; else
-			fail "$f: validate-odt" "$(printf '%s' "$out" | head -5)"; fi
-	done
-fi
-if need_file "docx: validate-docx" "$DOCX_CHECK"; then
-	if out=$("$DOCX_CHECK" -q */*.docx 2>&1); then pass "docx: validate-docx"; else
-		fail "docx: validate-docx" "$(printf '%s' "$out" | head -5)"; fi
-fi
-if need "pdf: qpdf --check" qpdf; then
-	for f in */*.pdf; do
-		if out=$(qpdf --check "$f" 2>&1); then pass "$f: qpdf --check"; else
-			fail "$f: qpdf --check" "$(printf '%s' "$out" | head -5)"; fi
-	done
-fi
-if need "html: vnu" java && need_file "html: vnu" "$VNU"; then
-	if out=$(java -jar "$VNU" --errors-only */*.html 2>&1); then pass "html: vnu"; else
-		fail "html: vnu" "$(printf '%s' "$out" | head -10)"; fi
-fi
+format_checks */*.odt */*.docx */*.pdf */*.html
 
 # --- a template's targets attribute -----------------------------------------------
 sed 's|<areas vision="yes" targets="yes"/>|<areas vision="yes" targets="maybe"/>|' \
