@@ -21,6 +21,36 @@ P="$SR_TOP/tests/bad/base-plan.xml"
 nfmt=$("$SR" render --help 2>&1 | sed -n 's/.*the formats, comma-separated: \([a-z, ]*\) (default.*/\1/p' | tr ',' '\n' | grep -c .)
 [ "$nfmt" -ge 2 ] || { fail "formats" "render --help lists $nfmt formats"; exit 0; }
 
+# late_runs NAME OKRC CMD...: the allocations after staging (from $stop,
+# the sweep's, to $total), a process each, since a child forked past that
+# point cannot show what the parent's files become.  libxml2 seeds its hash
+# tables from the clock, so another process's count differs by a few: try
+# a margin around them, and a run that ended as usual (OKRC) before its N
+# (its own count says so) was simply not reached.  Each run reached must
+# end in exit 3 with a message and no file; sets late and latebad.  @OUT@
+# in CMD stands for the folder written into.
+late_runs() {
+	local name=$1 okrc=$2 n rc made
+	shift 2
+	late=0 latebad=0
+	n=$((stop - 5))
+	while [ "$n" -le $((total + 5)) ]; do
+		rm -rf w && mkdir w
+		SR_COUNT_ALLOC=1 SR_FAIL_ALLOC=$n "$A" "${@//@OUT@/w}" > log.txt 2>&1; rc=$?
+		made=$(sed -n 's/^allocations: //p' log.txt)
+		if [ "$rc" -eq "$okrc" ] && [ "${made:-0}" -lt "$n" ]; then
+			n=$((n + 1))
+			continue
+		fi
+		late=$((late + 1))
+		if [ "$rc" -ne 3 ] || [ -n "$(ls -A w)" ] || ! grep -q "error:" log.txt; then
+			latebad=$((latebad + 1))
+			echo "$name N=$n: exit $rc, left: $(ls -A w)"
+		fi
+		n=$((n + 1))
+	done
+}
+
 # sweep NAME ARGS...: every allocation of `render -q -O DIR ARGS` fails once
 sweep() {
 	name=$1
@@ -49,27 +79,7 @@ sweep() {
 		fail "$name: allocation sweep output" "$(ls -A sw)"
 		return
 	fi
-	# The allocations after staging, a process each.  libxml2 seeds its
-	# hash tables from the clock, so another process's count differs by a
-	# few: try a margin around them, and a run that ended before its N
-	# (its own count says so) was simply not reached.
-	late=0 latebad=0
-	n=$((stop - 5))
-	while [ "$n" -le $((total + 5)) ]; do
-		rm -rf w && mkdir w
-		SR_COUNT_ALLOC=1 SR_FAIL_ALLOC=$n "$A" render -q -O w "$@" > log.txt 2>&1; rc=$?
-		made=$(sed -n 's/^allocations: //p' log.txt)
-		if [ "$rc" -eq 0 ] && [ "${made:-0}" -lt "$n" ]; then
-			n=$((n + 1))
-			continue
-		fi
-		late=$((late + 1))
-		if [ "$rc" -ne 3 ] || [ -n "$(ls -A w)" ] || ! grep -q "error:" log.txt; then
-			latebad=$((latebad + 1))
-			echo "$name N=$n: exit $rc, left: $(ls -A w)"
-		fi
-		n=$((n + 1))
-	done
+	late_runs "$name" 0 render -q -O @OUT@ "$@"
 	if [ "${bad:-1}" -eq 0 ] && [ "$latebad" -eq 0 ]; then
 		pass "$name: every one of $total allocations failed in turn ($tried forked, $late a process each): all a clean exit 3"
 	else
@@ -124,7 +134,7 @@ swept() {
 	name=$1 from=$2
 	shift 2
 	rm -rf sw ref && mkdir sw ref
-	"$SR" "${@//@OUT@/ref}" > /dev/null 2>&1
+	"$SR" "${@//@OUT@/ref}" > /dev/null 2>&1; okrc=$? # collect: 4, answers missing
 	SR_FAIL_ALLOC_SWEEP=1 SR_FAIL_ALLOC_SWEEP_FROM=$from SR_COUNT_ALLOC=1 \
 		"$A" "${@//@OUT@/sw}" > sweep.txt 2>&1; rc=$?
 	total=$(sed -n 's/^allocations: //p' sweep.txt)
@@ -140,23 +150,7 @@ swept() {
 		fail "$name: allocation sweep output" "$(ls -A sw) differ from $(ls -A ref)"
 		return
 	fi
-	late=0 latebad=0
-	n=$((stop - 5))
-	while [ "$n" -le $((total + 5)) ]; do
-		rm -rf w && mkdir w
-		SR_COUNT_ALLOC=1 SR_FAIL_ALLOC=$n "$A" "${@//@OUT@/w}" > log.txt 2>&1; rc=$?
-		made=$(sed -n 's/^allocations: //p' log.txt)
-		if [ "$rc" -ne 3 ] && [ "${made:-0}" -lt "$n" ]; then
-			n=$((n + 1))
-			continue
-		fi
-		late=$((late + 1))
-		if [ "$rc" -ne 3 ] || [ -n "$(ls -A w)" ] || ! grep -q "error:" log.txt; then
-			latebad=$((latebad + 1))
-			echo "$name N=$n: exit $rc, left: $(ls -A w)"
-		fi
-		n=$((n + 1))
-	done
+	late_runs "$name" "$okrc" "$@"
 	if [ "${bad:-1}" -eq 0 ] && [ "$latebad" -eq 0 ]; then
 		pass "$name: allocations $from to $total failed in turn ($tried forked, $late a process each): all a clean exit 3"
 	else
