@@ -12,26 +12,30 @@
 
 extern const unsigned char embedded_template_rng[];
 extern const size_t embedded_template_rng_len;
-extern const unsigned char embedded_arsrapport_xml[], embedded_styremote_xml[],
-	embedded_helseforetak_xml[], embedded_arlig_melding_xml[];
-extern const size_t embedded_arsrapport_xml_len, embedded_styremote_xml_len,
-	embedded_helseforetak_xml_len, embedded_arlig_melding_xml_len;
+/* The built-in templates: each one's name and the symbol scripts/embed
+ * makes of templates/NAME.xml. */
+#define BUILTINS(X)                                                                     \
+	X("arsrapport", arsrapport) X("styremote", styremote) X("helseforetak", helseforetak) \
+	X("arlig-melding", arlig_melding)
+
+#define DECLARE(name, sym)                            \
+	extern const unsigned char embedded_##sym##_xml[]; \
+	extern const size_t embedded_##sym##_xml_len;
+BUILTINS(DECLARE)
 
 static const struct builtin {
 	const char *name;
 	const unsigned char *data;
 	const size_t *len;
 } builtins[] = {
-	{"arsrapport", embedded_arsrapport_xml, &embedded_arsrapport_xml_len},
-	{"styremote", embedded_styremote_xml, &embedded_styremote_xml_len},
-	{"helseforetak", embedded_helseforetak_xml, &embedded_helseforetak_xml_len},
-	{"arlig-melding", embedded_arlig_melding_xml, &embedded_arlig_melding_xml_len},
+#define ROW(name, sym) {name, embedded_##sym##_xml, &embedded_##sym##_xml_len},
+	BUILTINS(ROW)
 };
 
 const char *const *template_builtin_names(void)
 {
-	static const char *const names[] = {"arsrapport", "styremote", "helseforetak",
-						    "arlig-melding", NULL};
+#define NAME(name, sym) name,
+	static const char *const names[] = {BUILTINS(NAME) NULL};
 	return names;
 }
 
@@ -292,14 +296,30 @@ static void chart(xmlin_walk *w, template *t, const xmlNode *c)
 	}
 }
 
-static void add_section(xmlin_walk *w, template *t, tpl_sec kind, int level, int vision)
+/* The section appended to t, or NULL when memory ran out (t's arena says
+ * so). */
+static tpl_section *add_section(xmlin_walk *w, template *t, tpl_sec kind, int level, int vision)
 {
 	(void)w;
 	tpl_section *v = arena_grow(&t->arena, t->sections, t->nsections, &t->capsections, sizeof *v);
 	if (!v)
-		return;
+		return NULL;
 	t->sections = v;
-	v[t->nsections++] = (tpl_section){kind, level, vision, 1, 0};
+	v[t->nsections] = (tpl_section){kind, level, vision, 1, 0};
+	return &v[t->nsections++];
+}
+
+/* c's attribute name, yes or no, as 1 or 0; dflt when c has none, or an
+ * error and dflt when it is something else. */
+static int yes_no(xmlin_walk *w, const xmlNode *c, const char *name, int dflt)
+{
+	const char *v = xmlin_attr(c, name);
+	if (!v)
+		return dflt;
+	if (strcmp(v, "yes") == 0 || strcmp(v, "no") == 0)
+		return v[0] == 'y';
+	xmlin_err(w, c, "%s=\"%s\" must be yes or no", name, v);
+	return dflt;
 }
 
 static int leaf(xmlin_walk *w, template *t, const xmlNode *c, int level)
@@ -315,22 +335,13 @@ static int leaf(xmlin_walk *w, template *t, const xmlNode *c, int level)
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		if (!is(c, names[i].name))
 			continue;
-		const char *v = xmlin_attr(c, "vision");
-		if (v && strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
-			xmlin_err(w, c, "vision=\"%s\" must be yes or no", v);
-		add_section(w, t, names[i].kind, level, !v || strcmp(v, "yes") == 0);
-		/* issue 6: <counts chart="no"/>, <indicators charts="no"/> */
-		const char *ch = xmlin_attr(c, names[i].kind == TPL_COUNTS ? "chart" : "charts");
-		if (ch && strcmp(ch, "yes") != 0 && strcmp(ch, "no") != 0)
-			xmlin_err(w, c, "chart=\"%s\" must be yes or no", ch);
-		if (ch && t->nsections && t->sections[t->nsections - 1].kind == names[i].kind)
-			t->sections[t->nsections - 1].charts = strcmp(ch, "yes") == 0;
-		/* <areas targets="yes"/>: the annual message's rows */
-		const char *tg = xmlin_attr(c, "targets");
-		if (tg && strcmp(tg, "yes") != 0 && strcmp(tg, "no") != 0)
-			xmlin_err(w, c, "targets=\"%s\" must be yes or no", tg);
-		if (tg && t->nsections && t->sections[t->nsections - 1].kind == names[i].kind)
-			t->sections[t->nsections - 1].targets = strcmp(tg, "yes") == 0;
+		tpl_section *sec = add_section(w, t, names[i].kind, level, yes_no(w, c, "vision", 1));
+		if (!sec)
+			return 1;
+		/* <counts chart="no"/>, <indicators charts="no"/>; <areas
+		 * targets="yes"/>: the annual message's rows */
+		sec->charts = yes_no(w, c, names[i].kind == TPL_COUNTS ? "chart" : "charts", 1);
+		sec->targets = yes_no(w, c, "targets", 0);
 		return 1;
 	}
 	return 0;
@@ -385,9 +396,8 @@ static void walk(xmlin_walk *w, const xmlNode *root)
 	if (t->lang && strcmp(t->lang, "nb") != 0 && strcmp(t->lang, "nn") != 0 &&
 	    strcmp(t->lang, "en") != 0)
 		xmlin_err(w, root, "lang=\"%s\" is not a report language; use nb, nn or en", t->lang);
-	/* issue 9: pdfa="yes" makes tagged PDF/A-2a this template's default */
-	const char *pdfa = xmlin_attr(root, "pdfa");
-	t->pdfa = pdfa && strcmp(pdfa, "yes") == 0;
+	/* pdfa="yes" makes tagged PDF/A-2a this template's default */
+	t->pdfa = yes_no(w, root, "pdfa", 0);
 	const char *docu = xmlin_attr(root, "document");
 	t->annual_message = docu && strcmp(docu, "annual-message") == 0;
 	if (docu && !t->annual_message && strcmp(docu, "status-report") != 0)
@@ -475,9 +485,15 @@ sr_status template_load(template **out, const xmlin_schema *schema, const char *
 			if (strcmp(builtins[i].name, name) == 0)
 				b = &builtins[i];
 		if (!b) {
+			/* "arsrapport, styremote and helseforetak" */
+			char list[256] = "";
+			size_t nb = sizeof builtins / sizeof *builtins;
+			for (size_t i = 0; i < nb; i++)
+				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+					 i == 0 ? "" : i + 1 < nb ? ", " : " and ", builtins[i].name);
 			diag_add(d, DIAG_ERROR, NULL, 0, 0,
-				 "unknown template \"%s\"; the built-in ones are arsrapport, styremote, "
-				 "helseforetak and arlig-melding, or give a path to your own template file", name);
+				 "unknown template \"%s\"; the built-in ones are %s, or give a path to "
+				 "your own template file", name, list);
 			return SR_USAGE;
 		}
 	}
