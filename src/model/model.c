@@ -416,6 +416,16 @@ size_t model_count(const area *a, int year, const owner *o, size_t counts[ST_COU
 	return n;
 }
 
+const ind_point *model_value(const indicator *ind, const owner *o, int year)
+{
+	for (size_t i = 0; i < ind->nvalues; i++) {
+		const ind_point *v = &ind->values[i];
+		if (v->year == year && v->owner == o && !v->category_id)
+			return v;
+	}
+	return NULL;
+}
+
 const ind_point *model_latest_value(const indicator *ind, const owner *o)
 {
 	const ind_point *best = NULL;

@@ -347,6 +347,9 @@ const dimension *model_dimension(const plan *p, const char *id);
 /* The latest value (a total, not a category's) of an indicator for owner
  * (NULL: regional), or NULL. */
 const ind_point *model_latest_value(const indicator *ind, const owner *o);
+/* The value (a total) of an indicator for owner o (NULL: regional) in
+ * year, or NULL. */
+const ind_point *model_value(const indicator *ind, const owner *o, int year);
 
 /* The owners whose values roll up into ind's plan-level value: the
  * members of its aggregate-over group, else the owners directly under the

@@ -15,17 +15,6 @@
 /* The words are printf formats from labels.c's static tables. */
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 
-/* o's total (not a category's) for year; o NULL: the plan's own. */
-static const ind_point *value_in(const indicator *ind, const owner *o, int year)
-{
-	for (size_t i = 0; i < ind->nvalues; i++) {
-		const ind_point *v = &ind->values[i];
-		if (v->year == year && v->owner == o && !v->category_id)
-			return v;
-	}
-	return NULL;
-}
-
 /* "St. Olav: 63 dager; HNT: 57 dager": the values of the n owners in
  * cols, those that sent one, by their short names (the matrix's heads);
  * NULL when none did. */
@@ -34,7 +23,7 @@ static const char *owners_line(rb *b, const indicator *ind, const owner *const *
 	buf s = BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		const owner *u = cols[i];
-		const ind_point *v = u != b->who ? value_in(ind, u, b->year) : NULL;
+		const ind_point *v = u != b->who ? model_value(ind, u, b->year) : NULL;
 		if (v)
 			buf_printf(&s, "%s%s: %s", s.len ? "; " : "", u->short_name ? u->short_name : u->name,
 				   rb_ind_value(b, ind, v->value));
@@ -59,7 +48,7 @@ void rb_measure_targets(rb *b, doc_node *cell, const measure *m)
 		const ind_point *tg = ind ? rb_track_target(ind, b->year) : NULL;
 		if (!tg)
 			continue;
-		const ind_point *v = value_in(ind, b->who, b->year);
+		const ind_point *v = model_value(ind, b->who, b->year);
 		const char *target = rb_ind_value(b, ind, tg->value);
 		if (tg->year != b->year)
 			target = rb_fmt(b, "%s (%d)", target, tg->year);
