@@ -24,6 +24,23 @@ text() {
 	esac
 }
 
+# matrix_words NAME ID WORD...: the status matrix's row of measure ID in
+# the nb annual message's HTML gives these words to a screen reader, the
+# overall status first, then each trust's.
+matrix_words() {
+	local name=$1 id=$2
+	shift 2
+	py "$name" - am-nb/$ID.html "$id" "$@" <<'EOF'
+import re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+m = s[s.index('id="status-per-hf"'):]
+row = re.search(r"<tr><th[^>]*><p><strong>" + re.escape(sys.argv[2]) + r" </strong>.*?</tr>", m, re.S).group(0)
+got = re.findall(r'<span class="vh">([^<]*)</span>', row)
+if got != sys.argv[3:]:
+    sys.exit(f"{sys.argv[2]}'s statuses {got}, want {sys.argv[3:]}")
+EOF
+}
+
 # --- the sample ---------------------------------------------------------------
 expect_exit "sample: validates" 0 "$SR" validate "$OPLAN" "${OSTATUS[@]}"
 lacks "sample: no warning" "$ERR" "warning"
@@ -74,30 +91,14 @@ if need "arlig-melding: formats" pdftotext unzip; then
 	# HNT achieved, HMR not
 	contains "pdf: the trusts' statuses of 2.3" "$s" \
 		"2.3 Pakkeforløp for kreft innen forløpstiden ► ● ● ▲"
-	py "html: the trusts' statuses of 2.3, in words" - am-nb/$ID.html <<'EOF'
-import re, sys
-s = open(sys.argv[1], encoding="utf-8").read()
-m = s[s.index('id="status-per-hf"'):]
-row = re.search(r"<tr><th[^>]*><p><strong>2\.3 </strong>.*?</tr>", m, re.S).group(0)
-got = re.findall(r'<span class="vh">([^<]*)</span>', row)
-want = ["Delvis oppnådd", "Oppnådd", "Oppnådd", "Ikke oppnådd"]
-if got != want:
-    sys.exit(f"2.3's statuses {got}, want {want}")
-EOF
+	matrix_words "html: the trusts' statuses of 2.3, in words" 2.3 \
+		"Delvis oppnådd" "Oppnådd" "Oppnådd" "Ikke oppnådd"
 	# 7.2 (sick leave): St. Olav and HNT left it to their figures, so
 	# their statuses are computed, 7,6 % within the 5 % tolerance of the
 	# target of at most 7,5 % and 7,2 % under it; the region's and HMR's
 	# are reported
-	py "html: 7.2's computed statuses" - am-nb/$ID.html <<'EOF'
-import re, sys
-s = open(sys.argv[1], encoding="utf-8").read()
-m = s[s.index('id="status-per-hf"'):]
-row = re.search(r"<tr><th[^>]*><p><strong>7\.2 </strong>.*?</tr>", m, re.S).group(0)
-got = re.findall(r'<span class="vh">([^<]*)</span>', row)
-want = ["Delvis oppnådd", "Delvis oppnådd (beregnet)", "Oppnådd (beregnet)", "Ikke oppnådd"]
-if got != want:
-    sys.exit(f"7.2's statuses {got}, want {want}")
-EOF
+	matrix_words "html: 7.2's computed statuses" 7.2 \
+		"Delvis oppnådd" "Delvis oppnådd (beregnet)" "Oppnådd (beregnet)" "Ikke oppnådd"
 	contains "pdf: the matrix key's computed sign" "$s" "* beregnet fra indikatorverdien, ikke rapportert"
 	# the cover is the annual message's, not a status report's
 	lacks "pdf: no status report's name" "$s" "Statusrapport 2024"
